@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start: install, build, migrate, load the demo data and serve on http://localhost:${PORT:-3000}
+# on the embedded default (SQLite under ./data, jobs in-process).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+apt_install
+npm_install
+build
+export XS_DEMO="${XS_DEMO:-1}" XS_LOG_JSON="${XS_LOG_JSON:-0}"
+say "启动：http://localhost:${PORT:-3000}"
+exec node dist/main.js

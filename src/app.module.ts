@@ -1,0 +1,58 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController, UsersController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottleService } from './auth/login-throttle';
+import { UsersService } from './auth/users.service';
+import { Clock } from './common/clock';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { Tx } from './database/tx';
+import { Bootstrapper } from './database/bootstrapper';
+import { CommitteesController, SectorsController } from './directory/named-list.controller';
+import { NamedListService } from './directory/named-list.service';
+import { HealthController } from './health/health.controller';
+
+/** Shared plumbing every feature module may inject. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 1 })],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Tx, AuditService],
+      exports: [APP_CONFIG, Clock, Tx, AuditService],
+    };
+  }
+}
+
+@Module({
+  controllers: [AuthController, UsersController, AuditController],
+  providers: [AuthService, UsersService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersService],
+})
+export class AuthModule {}
+
+@Module({
+  controllers: [SectorsController, CommitteesController],
+  providers: [NamedListService],
+  exports: [NamedListService],
+})
+export class DirectoryModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule],
+      controllers: [HealthController],
+      providers: [Bootstrapper],
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import * as bcrypt from 'bcryptjs';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Tx } from '../database/tx';
+import { AuthSession } from './auth-session.entity';
+import { LoginThrottleService } from './login-throttle';
+import { passwordProblems } from './password-policy';
+import { hashToken, newToken } from './tokens';
+import { User } from './user.entity';
+import { toActor } from './user-view';
+
+/** A hash to compare against when the user does not exist, so timing does not tell which names exist. */
+const DUMMY_HASH = bcrypt.hashSync('not-a-password', 4);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Tx,
+    private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return bcrypt.hash(password, this.config.bcryptRounds);
+  }
+
+  async login(username: string, password: string, ip: string, kind: 'api' | 'web'): Promise<{ token: string; user: User }> {
+    await this.throttle.assertAllowed(username, ip);
+    const user = await this.ds.getRepository(User).findOneBy({ username });
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) {
+      await this.throttle.recordFailure(username, ip);
+      throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+    }
+    if (user.disabled) throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
+    await this.throttle.recordSuccess(username);
+    const token = newToken();
+    const now = this.clock.now();
+    await this.ds.getRepository(AuthSession).insert({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      kind,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionHours * 3600_000),
+      revokedAt: null,
+    });
+    return { token, user };
+  }
+
+  /** The signed-in user behind a token, or null when the token is unknown, expired, revoked or its account disabled. */
+  async authenticate(token: string, kind: 'api' | 'web'): Promise<{ actor: Actor; token: string } | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.ds.getRepository(AuthSession).findOneBy({ tokenHash: hashToken(token), kind, revokedAt: IsNull() });
+    if (!session || session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const user = await this.ds.getRepository(User).findOneBy({ id: session.userId });
+    if (!user || user.disabled) return null;
+    return { actor: toActor(user), token };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.ds.getRepository(AuthSession).update({ tokenHash: hashToken(token) }, { revokedAt: this.clock.now() });
+  }
+
+  /** A user changes their own password; their other sessions end. */
+  async changePassword(actor: Actor, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: actor.id });
+    if (!(await bcrypt.compare(currentPassword, user.passwordHash))) {
+      throw AppError.invalid({ currentPassword: ['当前密码不正确'] }, '当前密码不正确');
+    }
+    const problems = passwordProblems(newPassword, user.username);
+    if (newPassword === currentPassword) problems.push('新密码不能与当前密码相同');
+    if (problems.length) throw AppError.invalid({ newPassword: problems }, problems[0]);
+    const passwordHash = await this.hashPassword(newPassword);
+    await this.tx.run(async (em) => {
+      const now = this.clock.now();
+      await em.update(User, { id: user.id }, { passwordHash, passwordChangedAt: now });
+      await em
+        .createQueryBuilder()
+        .update(AuthSession)
+        .set({ revokedAt: now })
+        .where('userId = :id AND tokenHash <> :keep AND revokedAt IS NULL', { id: user.id, keep: hashToken(currentToken) })
+        .execute();
+      await this.audit.record(em, { actor, action: 'user.change_password', entityType: 'user', entityId: user.id });
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Role } from '../common/roles';
+import { timeColumn } from '../database/columns';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  passwordHash!: string;
+
+  /** Comma-separated roles; a person may hold more than one (a member who is also a leader). */
+  @Column({ type: 'varchar', length: 100 })
+  roleList!: string;
+
+  @Column({ type: 'int', nullable: true })
+  memberId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  unitId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  pointId!: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  @Column({ ...timeColumn, nullable: true })
+  passwordChangedAt!: Date | null;
+
+  @CreateDateColumn(timeColumn)
+  createdAt!: Date;
+
+  @UpdateDateColumn(timeColumn)
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+
+  get roles(): Role[] {
+    return this.roleList ? (this.roleList.split(',') as Role[]) : [];
+  }
+}

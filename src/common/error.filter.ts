@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, ErrorBody } from './app-error';
+import { currentRequestId } from './request-context';
+
+const STATUS_MESSAGES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', '请求有误'],
+  401: ['UNAUTHENTICATED', '请先登录'],
+  403: ['FORBIDDEN', '无权执行此操作'],
+  404: ['NOT_FOUND', '请求的地址或记录不存在'],
+  405: ['METHOD_NOT_ALLOWED', '不支持该请求方法'],
+  413: ['PAYLOAD_TOO_LARGE', '提交的内容过大'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
+  429: ['TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试'],
+};
+
+/** Whatever was thrown, as the API's error shape. Unknown errors are logged with the request id, never shown. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof AppError) {
+    return { statusCode: exception.statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+  }
+  // Errors raised by Express's body parser before Nest sees the request.
+  const raw = exception as { type?: string; status?: number };
+  if (raw?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+  if (raw?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    // Nest turns body-parser's SyntaxError into a plain 400 (our own code throws AppError instead).
+    if (status === 400 && /JSON/i.test(exception.message)) return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+    const [code, message] = STATUS_MESSAGES[status] ?? ['ERROR', '请求未能完成'];
+    return { statusCode: status, code, message };
+  }
+  const dbCode = (exception as { code?: string })?.code;
+  if (dbCode === 'ER_DUP_ENTRY' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return { statusCode: 409, code: 'DUPLICATE', message: '记录重复，请检查名称等唯一字段' };
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后再试' };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ msg: 'unhandled error', requestId: currentRequestId(), path: req.path, err: String((exception as Error)?.stack ?? exception) });
+    }
+    if (res.headersSent) return;
+    const retry = body.details?.retryAfterSeconds;
+    if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
+    const renderPage = res.locals?.renderErrorPage as ((body: ErrorBody) => void) | undefined;
+    if (renderPage && !req.path.startsWith('/api/') && req.path !== '/health') {
+      renderPage(body);
+      return;
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

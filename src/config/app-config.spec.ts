@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const load = (env: Record<string, string>) => loadConfig(env, '/srv/xs');
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data, port 3000, jobs in-process, Asia/Shanghai', () => {
+    const c = load({});
+    expect(c.database).toEqual({ type: 'sqlite', file: '/srv/xs/data/xieshang.sqlite' });
+    expect(c.port).toBe(3000);
+    expect(c.redisUrl).toBeNull();
+    expect(c.displayTimeZone).toBe('Asia/Shanghai');
+    expect(c.filesDir).toBe('/srv/xs/data/files');
+  });
+
+  it('reads a MySQL URL and a Redis URL', () => {
+    const c = load({ DATABASE_URL: 'mysql://u:p@db:3306/xs', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(c.database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/xs' });
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://x/y'],
+    ['DATABASE_URL', 'mysql://host-only'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['XS_DEMO', 'maybe'],
+    ['XS_ADMIN_USER', 'a b'],
+    ['XS_ADMIN_PASSWORD', 'short'],
+    ['TZ_DISPLAY', 'Mars/Olympus'],
+  ])('a bad %s (%s) stops start-up and names the variable', (name, value) => {
+    expect(() => load({ [name]: value })).toThrow(ConfigError);
+    try {
+      load({ [name]: value });
+    } catch (e) {
+      expect((e as ConfigError).variable).toBe(name);
+      expect((e as Error).message).toContain(name);
+    }
+  });
+});

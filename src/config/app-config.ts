@@ -1,0 +1,126 @@
+import * as path from 'node:path';
+import { passwordProblems } from '../auth/password-policy';
+
+/** The whole configuration, read once from the environment at boot and validated. */
+export interface AppConfig {
+  port: number;
+  database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
+  redisUrl: string | null;
+  adminUser: string;
+  adminPassword: string | null;
+  demo: boolean;
+  filesDir: string;
+  dataDir: string;
+  chromiumPath: string;
+  displayTimeZone: string;
+  bcryptRounds: number;
+  sessionHours: number;
+  logJson: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'log';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`配置错误：环境变量 ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `应为整数，实际为 "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `应在 ${min} 到 ${max} 之间，实际为 ${n}`);
+  return n;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `应为 1/0 或 true/false，实际为 "${raw}"`);
+}
+
+function parseDatabase(raw: string | undefined, cwd: string): AppConfig['database'] {
+  const url = raw && raw !== '' ? raw : 'sqlite:./data/xieshang.sqlite';
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new ConfigError('DATABASE_URL', '缺少 SQLite 文件路径（例如 sqlite:./data/xieshang.sqlite）');
+    return { type: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError('DATABASE_URL', '不是有效的地址');
+    }
+    if (!parsed.hostname || parsed.pathname.length < 2) {
+      throw new ConfigError('DATABASE_URL', '须包含主机和数据库名（mysql://用户:密码@主机:3306/库名）');
+    }
+    return { type: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') };
+  }
+  throw new ConfigError('DATABASE_URL', `只支持 sqlite: 或 mysql:// 开头的地址，实际为 "${url}"`);
+}
+
+function parseRedis(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL', `应以 redis:// 开头，实际为 "${raw}"`);
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', '不是有效的地址');
+  }
+  return raw;
+}
+
+function validTimeZone(env: Env): string {
+  const tz = env.TZ_DISPLAY || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('zh-CN', { timeZone: tz });
+  } catch {
+    throw new ConfigError('TZ_DISPLAY', `不是有效的时区名称："${tz}"`);
+  }
+  return tz;
+}
+
+function logLevelVar(env: Env): AppConfig['logLevel'] {
+  const raw = env.XS_LOG_LEVEL || 'log';
+  if (!['fatal', 'error', 'warn', 'log'].includes(raw)) throw new ConfigError('XS_LOG_LEVEL', `应为 fatal、error、warn 或 log，实际为 "${raw}"`);
+  return raw as AppConfig['logLevel'];
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const dataDir = path.resolve(cwd, 'data');
+  const adminUser = env.XS_ADMIN_USER || 'admin';
+  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(adminUser)) {
+    throw new ConfigError('XS_ADMIN_USER', '须为 3–32 位字母、数字、下划线、点或连字符');
+  }
+  const adminPassword = env.XS_ADMIN_PASSWORD || null;
+  const weak = adminPassword === null ? [] : passwordProblems(adminPassword, adminUser);
+  if (weak.length) throw new ConfigError('XS_ADMIN_PASSWORD', `不符合密码要求：${weak.join('；')}`);
+  return {
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    database: parseDatabase(env.DATABASE_URL, cwd),
+    redisUrl: parseRedis(env.REDIS_URL),
+    adminUser,
+    adminPassword,
+    demo: boolVar(env, 'XS_DEMO', false),
+    filesDir: path.resolve(cwd, env.XS_FILES_DIR || './data/files'),
+    dataDir,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    displayTimeZone: validTimeZone(env),
+    bcryptRounds: intVar(env, 'XS_BCRYPT_ROUNDS', 11, 4, 15),
+    sessionHours: intVar(env, 'XS_SESSION_HOURS', 12, 1, 24 * 30),
+    logJson: boolVar(env, 'XS_LOG_JSON', true),
+    logLevel: logLevelVar(env),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,4 @@
+import { Foundation1764100000000 } from './1764100000000-Foundation';
+
+/** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
+export const MIGRATIONS = [Foundation1764100000000];

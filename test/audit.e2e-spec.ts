@@ -1,0 +1,62 @@
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.tokenFor('admin');
+  });
+  afterAll(() => t.close());
+
+  const auth = () => ({ Authorization: `Bearer ${admin}` });
+
+  it('records each change with actor, from → to and the request id, in the same transaction', async () => {
+    const created = await t.http().post('/api/v1/committees').set(auth()).set('X-Request-Id', 'req-audit-0001').send({ name: '审计测试委员会' }).expect(201);
+    await t.http().patch(`/api/v1/committees/${created.body.id}`).set(auth()).send({ name: '审计测试委员会（改）' }).expect(200);
+    const res = await t.http().get(`/api/v1/audit?entityType=committee&entityId=${created.body.id}`).set(auth()).expect(200);
+    expect(res.body.items.map((e: AuditEntry) => e.action)).toEqual(['committee.update', 'committee.create']);
+    expect(res.body.items[0]).toMatchObject({ actorName: '系统管理员', from: { name: '审计测试委员会' }, to: { name: '审计测试委员会（改）' } });
+    expect(res.body.items[1].requestId).toBe('req-audit-0001');
+  });
+
+  it('a refused change writes no audit entry', async () => {
+    const before = (await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.headSeq;
+    await t.http().post('/api/v1/committees').set(auth()).send({ name: '提案委员会' }).expect(409);
+    const after = (await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.headSeq;
+    expect(after).toBe(before);
+  });
+
+  it('only admins may read or verify the trail', async () => {
+    for (const role of ['staff', 'member', 'leader', 'unit', 'facilitator'] as const) {
+      const token = await t.tokenFor(role);
+      await t.http().get('/api/v1/audit').set('Authorization', `Bearer ${token}`).expect(403);
+      await t.http().get('/api/v1/audit/verify').set('Authorization', `Bearer ${token}`).expect(403);
+    }
+  });
+
+  it('detects an edit made directly in the database and names the row', async () => {
+    expect((await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.ok).toBe(true);
+    const victim = await t.ds.getRepository(AuditEntry).findOneOrFail({ where: {}, order: { seq: 'ASC' }, skip: 3 });
+    await t.ds.query(`UPDATE audit_entries SET actorName = '冒名' WHERE id = ?`, [victim.id]);
+    const res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
+    expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: victim.seq, id: victim.id, reason: 'hash_mismatch' } });
+    await t.ds.query(`UPDATE audit_entries SET actorName = ? WHERE id = ?`, [victim.actorName, victim.id]);
+  });
+
+  it('detects a row deleted directly in the database, in the middle or at the end', async () => {
+    const rows = await t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } });
+    const middle = rows[5];
+    await t.ds.query(`DELETE FROM audit_entries WHERE id = ?`, [middle.id]);
+    let res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
+    expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: middle.seq, reason: 'missing_rows' } });
+    await t.ds.getRepository(AuditEntry).insert(middle);
+    expect((await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.ok).toBe(true);
+
+    const last = rows[rows.length - 1];
+    await t.ds.query(`DELETE FROM audit_entries WHERE id = ?`, [last.id]);
+    res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
+    expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: last.seq, reason: 'missing_rows' } });
+  });
+});

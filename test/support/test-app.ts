@@ -1,0 +1,110 @@
+import { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { UsersService } from '../../src/auth/users.service';
+import { Role } from '../../src/common/roles';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { ConsultationPoint, Member, Sector, Unit } from '../../src/directory/directory.entities';
+import { freshDatabase } from './test-db';
+
+export const ADMIN_PASSWORD = 'Xieshang2026';
+export const TEST_PASSWORD = 'Passw0rd2026';
+
+export interface TestApp {
+  app: INestApplication;
+  ds: DataSource;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  /** Bearer token of a signed-in account of this role (created on first use, one per role). */
+  tokenFor: (role: Role | 'admin') => Promise<string>;
+  /** An account with these roles and its token. */
+  signIn: (username: string, roles: Role[], links?: { memberId?: number; unitId?: number; pointId?: number }) => Promise<{ token: string; userId: number }>;
+  make: Factories;
+  close: () => Promise<void>;
+}
+
+export interface Factories {
+  sector: (name?: string) => Promise<Sector>;
+  member: (fields?: Partial<Member>) => Promise<Member>;
+  unit: (fields?: Partial<Unit>) => Promise<Unit>;
+  point: (fields?: Partial<ConsultationPoint>) => Promise<ConsultationPoint>;
+}
+
+let seq = 0;
+const uniq = (prefix: string) => `${prefix}${process.pid % 1000}-${++seq}`;
+
+function factories(ds: DataSource): Factories {
+  return {
+    sector: async (name) => ds.getRepository(Sector).save({ name: name ?? uniq('测试界别'), sortOrder: 0, disabled: false }),
+    member: async (fields = {}) => {
+      const sectorId = fields.sectorId ?? (await ds.getRepository(Sector).findOneByOrFail({ name: '教育界' })).id;
+      return ds.getRepository(Member).save({ name: uniq('委员'), sectorId, status: 'active', disabled: false, ...fields });
+    },
+    unit: async (fields = {}) => ds.getRepository(Unit).save({ name: uniq('测试局'), kind: 'government', disabled: false, ...fields }),
+    point: async (fields = {}) => ds.getRepository(ConsultationPoint).save({ name: uniq('测试议事点'), disabled: false, ...fields }),
+  };
+}
+
+/** The whole application on a fresh database of the engine under test, ready for Supertest. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await freshDatabase();
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-files-'));
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    XS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    XS_BCRYPT_ROUNDS: '4',
+    XS_LOG_LEVEL: 'error',
+    XS_FILES_DIR: filesDir,
+    ...env,
+  });
+  const { app } = await createApp(config);
+  await app.init();
+  const ds = app.get(DataSource);
+  const http = () => request(app.getHttpServer());
+  const make = factories(ds);
+  const tokens = new Map<string, string>();
+
+  const login = async (username: string, password: string) => {
+    const res = await http().post('/api/v1/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  };
+
+  const signIn: TestApp['signIn'] = async (username, roles, links = {}) => {
+    const user = await app.get(UsersService).create({ id: null, displayName: '测试' }, { username, password: TEST_PASSWORD, displayName: username, roles, ...links });
+    return { token: await login(username, TEST_PASSWORD), userId: user.id };
+  };
+
+  const tokenFor: TestApp['tokenFor'] = async (role) => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    let token: string;
+    if (role === 'admin') token = await login('admin', ADMIN_PASSWORD);
+    else {
+      const links =
+        role === 'member' ? { memberId: (await make.member()).id } : role === 'unit' ? { unitId: (await make.unit()).id } : role === 'facilitator' ? { pointId: (await make.point()).id } : {};
+      token = (await signIn(uniq(`t-${role}-`), [role], links)).token;
+    }
+    tokens.set(role, token);
+    return token;
+  };
+
+  return {
+    app,
+    ds,
+    config,
+    http,
+    tokenFor,
+    signIn,
+    make,
+    close: async () => {
+      await app.close();
+      await db.drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
