@@ -38,7 +38,7 @@ describe('audit trail', () => {
 
   it('detects an edit made directly in the database and names the row', async () => {
     expect((await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.ok).toBe(true);
-    const victim = await t.ds.getRepository(AuditEntry).findOneOrFail({ where: {}, order: { seq: 'ASC' }, skip: 3 });
+    const [victim] = await t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' }, skip: 3, take: 1 });
     await t.ds.query(`UPDATE audit_entries SET actorName = '冒名' WHERE id = ?`, [victim.id]);
     const res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
     expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: victim.seq, id: victim.id, reason: 'hash_mismatch' } });
@@ -58,5 +58,30 @@ describe('audit trail', () => {
     await t.ds.query(`DELETE FROM audit_entries WHERE id = ?`, [last.id]);
     res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
     expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: last.seq, reason: 'missing_rows' } });
+  });
+});
+
+describe('audit verify command', () => {
+  it('exits 0 on an intact chain and 1 naming the row after a direct edit', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-verify-'));
+    const t = await startTestApp(process.env.TEST_DB === 'mariadb' ? {} : { DATABASE_URL: `sqlite:${path.join(dir, 'verify.sqlite')}` });
+    try {
+      const url = t.config.database.type === 'mysql' ? t.config.database.url : `sqlite:${t.config.database.file}`;
+      const cli = path.resolve(__dirname, '../dist/cli/audit-verify.js');
+      const ok = execFileSync('node', [cli], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+      expect(ok).toMatch(/审计链完整：共核验 \d+ 条记录/);
+      const [row] = await t.ds.query('SELECT id, seq FROM audit_entries ORDER BY seq LIMIT 1 OFFSET 2');
+      await t.ds.query(`UPDATE audit_entries SET comment = 'x' WHERE id = ?`, [row.id]);
+      const broken = spawnSync('node', [cli], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toContain(`序号 ${row.seq}，记录编号 ${row.id}`);
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

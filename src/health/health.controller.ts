@@ -1,23 +1,46 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { pingRedis } from './redis-ping';
+
+interface PartStatus {
+  status: 'ok' | 'down';
+  [detail: string]: unknown;
+}
 
 /** `GET /health`: 200 when every part answers, 503 naming the part that does not. */
 @ApiTags('运维')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Public()
   @Get()
   async getHealth(@Res() res: Response): Promise<void> {
-    const db = await this.ds
+    const [db, queue] = await Promise.all([this.database(), this.queue()]);
+    const parts = { db, queue };
+    const down = Object.entries(parts).filter(([, p]) => p.status !== 'ok').map(([name]) => name);
+    res.status(down.length ? 503 : 200).json({ status: down.length ? 'down' : 'ok', ...(down.length ? { down } : {}), ...parts });
+  }
+
+  private database(): Promise<PartStatus> {
+    const engine = this.ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    return this.ds
       .query('SELECT 1 AS ok')
-      .then(() => ({ status: 'ok', engine: this.ds.options.type === 'mysql' ? 'mysql' : 'sqlite' }))
-      .catch((e: Error) => ({ status: 'down', error: `数据库无法连接：${e.message}` }));
-    const down = [db].some((p) => p.status !== 'ok');
-    res.status(down ? 503 : 200).json({ status: down ? 'down' : 'ok', db });
+      .then((): PartStatus => ({ status: 'ok', engine }))
+      .catch((e: Error): PartStatus => ({ status: 'down', engine, message: `数据库无法连接：${e.message}` }));
+  }
+
+  private async queue(): Promise<PartStatus> {
+    if (!this.config.redisUrl) return { status: 'ok', mode: 'in-process' };
+    return pingRedis(this.config.redisUrl)
+      .then((): PartStatus => ({ status: 'ok', mode: 'redis' }))
+      .catch((e: Error): PartStatus => ({ status: 'down', mode: 'redis', message: `Redis 无法连接：${e.message}` }));
   }
 }
