@@ -21,6 +21,14 @@ describe('audit trail', () => {
     expect(res.body.items[1].requestId).toBe('req-audit-0001');
   });
 
+  it('concurrent changes chain one after another without forks or gaps', async () => {
+    await Promise.all(Array.from({ length: 25 }, (_, i) => t.http().post('/api/v1/committees').set(auth()).send({ name: `并发委员会${i}` }).expect(201)));
+    const res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
+    expect(res.body.ok).toBe(true);
+    const seqs = (await t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } })).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
   it('a refused change writes no audit entry', async () => {
     const before = (await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.headSeq;
     await t.http().post('/api/v1/committees').set(auth()).send({ name: '提案委员会' }).expect(409);

@@ -1,0 +1,33 @@
+import { diff } from '../directory/directory-base';
+import { AppError } from './app-error';
+import { toErrorBody } from './error.filter';
+import { likeContains } from './pagination';
+
+describe('likeContains', () => {
+  it('wraps the text and escapes LIKE wildcards and the escape character', () => {
+    expect(likeContains('教育')).toBe('%教育%');
+    expect(likeContains('100%_!')).toBe('%100!%!_!!%');
+  });
+});
+
+describe('diff', () => {
+  it('keeps only changed, defined fields, comparing dates by value', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    const record = { name: '甲', sortOrder: 1, at };
+    expect(diff(record, { name: '乙', sortOrder: 1, at: new Date(at.getTime()) })).toEqual({ from: { name: '甲' }, to: { name: '乙' } });
+    expect(diff(record, { name: undefined })).toEqual({ from: {}, to: {} });
+  });
+});
+
+describe('toErrorBody', () => {
+  it('passes an AppError through in the API shape', () => {
+    expect(toErrorBody(AppError.conflict('X', '冲突', { a: 1 }))).toEqual({ statusCode: 409, code: 'X', message: '冲突', details: { a: 1 } });
+  });
+  it('maps duplicate-key errors of both engines to 409', () => {
+    expect(toErrorBody({ code: 'ER_DUP_ENTRY' }).statusCode).toBe(409);
+    expect(toErrorBody({ code: 'SQLITE_CONSTRAINT_UNIQUE' }).statusCode).toBe(409);
+  });
+  it('never shows an unknown error to the client', () => {
+    expect(toErrorBody(new Error('secret stack detail'))).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后再试' });
+  });
+});
