@@ -6,5 +6,7 @@ apt_install
 npm_install
 build
 export XS_DEMO="${XS_DEMO:-1}" XS_LOG_JSON="${XS_LOG_JSON:-0}"
+# The demo accounts' documented password (README); set XS_ADMIN_PASSWORD yourself for anything real.
+[ "$XS_DEMO" = 1 ] && export XS_ADMIN_PASSWORD="${XS_ADMIN_PASSWORD:-Xieshang2026}"
 say "启动：http://localhost:${PORT:-3000}"
 exec node dist/main.js

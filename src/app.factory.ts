@@ -10,6 +10,7 @@ import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { Bootstrapper } from './database/bootstrapper';
+import { PUBLIC_DIR } from './web/view-renderer';
 
 export interface CreatedApp {
   app: INestApplication;
@@ -32,9 +33,15 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   app.use(requestIdMiddleware);
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        // No upgrade-insecure-requests: on a plain-http intranet address it sends the pages' CSS, script
+        // and form posts to https, where nothing answers. Behind TLS it changes nothing for same-origin URLs.
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
     }),
   );
+  // The pages' CSS and script; URLs carry a content hash (ViewRenderer.assetVersion), so a day of caching is safe.
+  app.useStaticAssets(PUBLIC_DIR, { prefix: '/assets/', maxAge: '1d', index: false, fallthrough: true });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });

@@ -13,9 +13,18 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { Tx } from './database/tx';
 import { Bootstrapper } from './database/bootstrapper';
+import { ConsultationPointsController } from './directory/consultation-points.controller';
+import { ConsultationPointsService } from './directory/consultation-points.service';
+import { MembersController } from './directory/members.controller';
+import { MembersService } from './directory/members.service';
 import { CommitteesController, SectorsController } from './directory/named-list.controller';
 import { NamedListService } from './directory/named-list.service';
+import { SessionsController } from './directory/sessions.controller';
+import { SessionsService } from './directory/sessions.service';
+import { UnitsController } from './directory/units.controller';
+import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
 @Global()
@@ -39,9 +48,9 @@ export class CoreModule {
 export class AuthModule {}
 
 @Module({
-  controllers: [SectorsController, CommitteesController],
-  providers: [NamedListService],
-  exports: [NamedListService],
+  controllers: [SectorsController, CommitteesController, MembersController, UnitsController, ConsultationPointsController, SessionsController],
+  providers: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
+  exports: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
 })
 export class DirectoryModule {}
 
@@ -50,7 +59,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule],
+      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
       controllers: [HealthController],
       providers: [Bootstrapper],
     };

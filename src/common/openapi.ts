@@ -1,5 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { applyDecorators, INestApplication, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -14,4 +14,23 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 /** Serves the document at /api/docs (pages) and /api/docs-json (JSON). */
 export function mountOpenApi(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Documents a `{items, total, page, pageSize}` list answer whose items are `item`. */
+export function ApiPageResponse(item: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'pageSize'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          total: { type: 'integer' },
+          page: { type: 'integer' },
+          pageSize: { type: 'integer' },
+        },
+      },
+    }),
+  );
 }

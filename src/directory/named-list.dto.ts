@@ -1,58 +1,38 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DirectoryPatch, DirectoryView, IsOmittable, PatchText, RequiredText } from './directory.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export { DirectoryQuery } from './directory.dto';
+
+const SortOrderRules = () =>
+  applyDecorators(IsInt({ message: '排序须为整数' }), Min(0, { message: '排序不能为负数' }), Max(100000, { message: '排序过大' }));
 
 /** 界别 and 专委会 share one shape: a unique name and a display order. */
 export class CreateNamedDto {
-  @ApiProperty({ example: '教育界', maxLength: 50 })
-  @Transform(trim)
-  @IsString({ message: '请填写名称' })
-  @MinLength(1, { message: '请填写名称' })
-  @MaxLength(50, { message: '名称最多 50 个字' })
+  @RequiredText('名称', 50, { example: '教育界' })
   name!: string;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 100000 })
   @IsOptional()
-  @IsInt({ message: '排序须为整数' })
-  @Min(0, { message: '排序不能为负数' })
-  @Max(100000, { message: '排序过大' })
+  @SortOrderRules()
   sortOrder?: number;
 }
 
-export class UpdateNamedDto {
-  @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString({ message: '请填写名称' })
-  @MinLength(1, { message: '请填写名称' })
-  @MaxLength(50, { message: '名称最多 50 个字' })
+export class UpdateNamedDto extends DirectoryPatch {
+  @PatchText('名称', 50)
   name?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: '排序须为整数' })
-  @Min(0, { message: '排序不能为负数' })
-  @Max(100000, { message: '排序过大' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
+  @IsOmittable()
+  @SortOrderRules()
   sortOrder?: number;
-
-  @ApiPropertyOptional({ description: '停用后不再出现在可选列表中；记录不会被删除' })
-  @IsOptional()
-  @IsBoolean({ message: '停用标志须为布尔值' })
-  disabled?: boolean;
-
-  @ApiPropertyOptional({ description: '读取时的版本号；不一致时返回 409' })
-  @IsOptional()
-  @IsInt({ message: '版本号须为整数' })
-  version?: number;
 }
 
-export class DirectoryQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '包含已停用的记录' })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  includeDisabled?: boolean;
+export class NamedView extends DirectoryView {
+  @ApiProperty({ example: '教育界' })
+  name!: string;
+
+  @ApiProperty({ description: '显示顺序，小的在前' })
+  sortOrder!: number;
 }

@@ -8,7 +8,7 @@ import { createApp } from '../../src/app.factory';
 import { UsersService } from '../../src/auth/users.service';
 import { Role } from '../../src/common/roles';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { ConsultationPoint, Member, Sector, Unit } from '../../src/directory/directory.entities';
+import { Committee, ConsultationPoint, CouncilSession, Member, Sector, Unit } from '../../src/directory/directory.entities';
 import { freshDatabase } from './test-db';
 
 export const ADMIN_PASSWORD = 'Xieshang2026';
@@ -21,6 +21,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Bearer token of a signed-in account of this role (created on first use, one per role). */
   tokenFor: (role: Role | 'admin') => Promise<string>;
+  /** A new account of this role (linked to a new member, unit or point where the role needs one) and its token. */
+  signInAs: (role: Role) => Promise<{ token: string; userId: number }>;
   /** An account with these roles and its token. */
   signIn: (username: string, roles: Role[], links?: { memberId?: number; unitId?: number; pointId?: number }) => Promise<{ token: string; userId: number }>;
   make: Factories;
@@ -29,9 +31,12 @@ export interface TestApp {
 
 export interface Factories {
   sector: (name?: string) => Promise<Sector>;
+  committee: (name?: string) => Promise<Committee>;
   member: (fields?: Partial<Member>) => Promise<Member>;
   unit: (fields?: Partial<Unit>) => Promise<Unit>;
   point: (fields?: Partial<ConsultationPoint>) => Promise<ConsultationPoint>;
+  /** A session with a valid code from 90-0 up (tests typing their own codes stay below 90) and a window of 30 days from `opensAt` (default now). */
+  session: (fields?: Partial<CouncilSession>) => Promise<CouncilSession>;
 }
 
 let seq = 0;
@@ -40,12 +45,19 @@ const uniq = (prefix: string) => `${prefix}${process.pid % 1000}-${++seq}`;
 function factories(ds: DataSource): Factories {
   return {
     sector: async (name) => ds.getRepository(Sector).save({ name: name ?? uniq('测试界别'), sortOrder: 0, disabled: false }),
+    committee: async (name) => ds.getRepository(Committee).save({ name: name ?? uniq('测试委员会'), sortOrder: 0, disabled: false }),
     member: async (fields = {}) => {
       const sectorId = fields.sectorId ?? (await ds.getRepository(Sector).findOneByOrFail({ name: '教育界' })).id;
       return ds.getRepository(Member).save({ name: uniq('委员'), sectorId, status: 'active', disabled: false, ...fields });
     },
     unit: async (fields = {}) => ds.getRepository(Unit).save({ name: uniq('测试局'), kind: 'government', disabled: false, ...fields }),
     point: async (fields = {}) => ds.getRepository(ConsultationPoint).save({ name: uniq('测试议事点'), disabled: false, ...fields }),
+    session: async (fields = {}) => {
+      const n = ++seq;
+      const opensAt = fields.opensAt ?? new Date();
+      const closesAt = new Date(opensAt.getTime() + 30 * 86400_000);
+      return ds.getRepository(CouncilSession).save({ code: `${90 + (Math.floor(n / 100) % 10)}-${n % 100}`, name: `测试会次${n}`, opensAt, closesAt, disabled: false, ...fields });
+    },
   };
 }
 
@@ -79,16 +91,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return { token: await login(username, TEST_PASSWORD), userId: user.id };
   };
 
+  const signInAs: TestApp['signInAs'] = async (role) => {
+    const links =
+      role === 'member' ? { memberId: (await make.member()).id } : role === 'unit' ? { unitId: (await make.unit()).id } : role === 'facilitator' ? { pointId: (await make.point()).id } : {};
+    return signIn(uniq(`t-${role}-`), [role], links);
+  };
+
   const tokenFor: TestApp['tokenFor'] = async (role) => {
     const cached = tokens.get(role);
     if (cached) return cached;
-    let token: string;
-    if (role === 'admin') token = await login('admin', ADMIN_PASSWORD);
-    else {
-      const links =
-        role === 'member' ? { memberId: (await make.member()).id } : role === 'unit' ? { unitId: (await make.unit()).id } : role === 'facilitator' ? { pointId: (await make.point()).id } : {};
-      token = (await signIn(uniq(`t-${role}-`), [role], links)).token;
-    }
+    const token = role === 'admin' ? await login('admin', ADMIN_PASSWORD) : (await signInAs(role)).token;
     tokens.set(role, token);
     return token;
   };
@@ -99,6 +111,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     http,
     tokenFor,
+    signInAs,
     signIn,
     make,
     close: async () => {

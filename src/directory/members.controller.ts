@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Actor } from '../common/actor';
+import { ApiPageResponse } from '../common/openapi';
+import { ParseIdPipe } from '../common/validation';
+import { CreateMemberDto, MemberQuery, MemberView, UpdateMemberDto } from './members.dto';
+import { MembersService } from './members.service';
+
+@ApiTags('名录')
+@ApiBearerAuth()
+@Controller('api/v1/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiPageResponse(MemberView)
+  listMembers(@Query() q: MemberQuery) {
+    return this.members.list(q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MemberView })
+  getMember(@Param('id', ParseIdPipe) id: number) {
+    return this.members.get(id);
+  }
+
+  @Roles('admin', 'staff')
+  @Post()
+  @ApiCreatedResponse({ type: MemberView })
+  createMember(@CurrentUser() actor: Actor, @Body() dto: CreateMemberDto) {
+    return this.members.create(actor, dto);
+  }
+
+  @Roles('admin', 'staff')
+  @Patch(':id')
+  @ApiOkResponse({ type: MemberView })
+  updateMember(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateMemberDto) {
+    return this.members.update(actor, id, dto);
+  }
+}

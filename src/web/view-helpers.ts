@@ -1,0 +1,53 @@
+import type { HelperOptions } from 'handlebars';
+import { Role, ROLE_LABELS } from '../common/roles';
+
+/** What a view tells the layout while it renders (its title), carried in Handlebars' `@page` data. */
+export interface PageData {
+  title: string;
+}
+
+type Helper = (...args: unknown[]) => unknown;
+
+function parts(value: unknown, timeZone: string): Record<string, string> | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return null;
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** `2026年11月26日` in the display time zone (an empty string for no date). */
+export function chineseDate(value: unknown, timeZone: string): string {
+  const p = parts(value, timeZone);
+  return p ? `${p.year}年${Number(p.month)}月${Number(p.day)}日` : '';
+}
+
+/** `2026年11月26日 14:05` in the display time zone. */
+export function chineseDateTime(value: unknown, timeZone: string): string {
+  const p = parts(value, timeZone);
+  return p ? `${chineseDate(value, timeZone)} ${p.hour}:${p.minute}` : '';
+}
+
+/** Every helper the templates use, in one place. The last argument Handlebars passes is its options object. */
+export function viewHelpers(timeZone: string): Record<string, Helper> {
+  const args = (list: unknown[]) => list.slice(0, -1);
+  return {
+    eq: (a, b) => a === b,
+    concat: (...list) => args(list).map(String).join(''),
+    list: (...list) => args(list),
+    not: (a) => !a,
+    or: (...list) => args(list).some(Boolean),
+    and: (...list) => args(list).every(Boolean),
+    /** A checkbox is ticked when its value is in the submitted list. */
+    includes: (list, value) => Array.isArray(list) && list.map(String).includes(String(value)),
+    date: (value) => chineseDate(value, timeZone),
+    dateTime: (value) => chineseDateTime(value, timeZone),
+    roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
+    /** `{{pageTitle "编辑界别：" record.name}}` sets the `<title>` the layout shows; it prints nothing. */
+    pageTitle: (...list) => {
+      const options = list[list.length - 1] as HelperOptions;
+      (options.data.page as PageData).title = args(list).map(String).join('');
+      return '';
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { AuditPagesController } from './audit-pages.controller';
+import { CouncilSessionPagesController, PointPagesController, UnitPagesController } from './directory-pages.controller';
+import { ErrorPageMiddleware } from './error-page.middleware';
+import { HomePagesController } from './home-pages.controller';
+import { MemberPagesController } from './member-pages.controller';
+import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
+import { PageCsrfGuard } from './page-csrf.guard';
+import { SignInPagesController } from './sign-in-pages.controller';
+import { UsersPagesController } from './users-pages.controller';
+import { ViewRenderer } from './view-renderer';
+import { WebPages } from './web-pages';
+
+/**
+ * The server-rendered Chinese pages. They call the same services as the API, so AppModule
+ * passes in the modules that export them (importing those here would be an import cycle).
+ */
+@Module({})
+export class WebModule implements NestModule {
+  static forRoot(features: Type[]): DynamicModule {
+    return {
+      module: WebModule,
+      imports: features,
+      controllers: [
+        SignInPagesController,
+        HomePagesController,
+        MemberPagesController,
+        SectorPagesController,
+        CommitteePagesController,
+        UnitPagesController,
+        PointPagesController,
+        CouncilSessionPagesController,
+        UsersPagesController,
+        AuditPagesController,
+      ],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ErrorPageMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,107 @@
+import { Role, ROLES } from '../src/common/roles';
+import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+
+/**
+ * Who may call what: every JSON endpoint × every role → the status it answers. A new endpoint
+ * without a row here fails the last test, so access is decided on purpose, not by default.
+ */
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', ...ROLES];
+const WRITERS: Role[] = ['admin', 'staff'];
+
+interface Row {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** As in the OpenAPI document; `{id}` is filled with a record of the path's resource. */
+  route: string;
+  /** Roles that get `ok`; 'signed-in' is every role; 'public' includes the anonymous caller. */
+  who: Role[] | 'signed-in' | 'public';
+  ok: number;
+  body?: () => object;
+  /** The call ends or changes the caller's own session or password: each caller uses a new account. */
+  ownAccount?: true;
+}
+
+let n = 0;
+const uniq = (prefix: string) => `${prefix}${process.pid % 1000}m${++n}`;
+const session = () => ({ code: `${Math.floor(++n / 90) + 1}-${(n % 90) + 1}`, name: uniq('矩阵会次'), opensAt: '2026-11-01T09:00:00+08:00', closesAt: '2027-01-20T17:00:00+08:00' });
+
+/** The record a `{id}` stands for, by the path's resource; filled in beforeAll. */
+const fixtures: Record<string, number> = {};
+const sectorId = () => fixtures.sectors;
+
+const directory = (resource: string, create: () => object, change: () => object): Row[] => [
+  { method: 'get', route: `/api/v1/${resource}`, who: 'signed-in', ok: 200 },
+  { method: 'get', route: `/api/v1/${resource}/{id}`, who: 'signed-in', ok: 200 },
+  { method: 'post', route: `/api/v1/${resource}`, who: WRITERS, ok: 201, body: create },
+  { method: 'patch', route: `/api/v1/${resource}/{id}`, who: WRITERS, ok: 200, body: change },
+];
+
+const ROWS: Row[] = [
+  { method: 'post', route: '/api/v1/auth/login', who: 'public', ok: 200, body: () => ({ username: 'admin', password: ADMIN_PASSWORD }) },
+  { method: 'post', route: '/api/v1/auth/logout', who: 'signed-in', ok: 204, ownAccount: true },
+  { method: 'get', route: '/api/v1/users/me', who: 'signed-in', ok: 200 },
+  { method: 'post', route: '/api/v1/users/me/password', who: 'signed-in', ok: 204, ownAccount: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Changed2026pw' }) },
+  { method: 'get', route: '/api/v1/users', who: ['admin'], ok: 200 },
+  { method: 'post', route: '/api/v1/users', who: ['admin'], ok: 201, body: () => ({ username: uniq('mx'), password: 'Welcome2026', displayName: '矩阵用户', roles: ['staff'] }) },
+  { method: 'get', route: '/api/v1/users/{id}', who: ['admin'], ok: 200 },
+  { method: 'patch', route: '/api/v1/users/{id}', who: ['admin'], ok: 200, body: () => ({ displayName: uniq('改名') }) },
+  { method: 'get', route: '/api/v1/audit', who: ['admin'], ok: 200 },
+  { method: 'get', route: '/api/v1/audit/verify', who: ['admin'], ok: 200 },
+  ...directory('sectors', () => ({ name: uniq('矩阵界别') }), () => ({ sortOrder: ++n })),
+  ...directory('committees', () => ({ name: uniq('矩阵委员会') }), () => ({ sortOrder: ++n })),
+  ...directory('members', () => ({ name: uniq('矩阵委员'), sectorId: sectorId() }), () => ({ phone: `0571-${10000 + ++n}` })),
+  ...directory('units', () => ({ name: uniq('矩阵局'), kind: 'government' }), () => ({ contactName: uniq('联系人') })),
+  ...directory('consultation-points', () => ({ name: uniq('矩阵议事点') }), () => ({ grid: uniq('网格') })),
+  ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
+];
+
+const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
+
+function expected(row: Row): Record<Caller, number> {
+  const allowed = (c: Caller) => row.who === 'public' || (c !== 'anonymous' && (row.who === 'signed-in' || row.who.includes(c)));
+  return Object.fromEntries(CALLERS.map((c) => [c, allowed(c) ? row.ok : c === 'anonymous' ? 401 : 403])) as Record<Caller, number>;
+}
+
+describe('role matrix of the JSON API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    fixtures.users = (await t.signInAs('staff')).userId;
+    fixtures.sectors = (await t.make.sector()).id;
+    fixtures.committees = (await t.make.committee()).id;
+    fixtures.members = (await t.make.member({ sectorId: fixtures.sectors })).id;
+    fixtures.units = (await t.make.unit()).id;
+    fixtures['consultation-points'] = (await t.make.point()).id;
+    fixtures.sessions = (await t.make.session()).id;
+  });
+  afterAll(() => t.close());
+
+  const tokenOf = async (caller: Caller, row: Row): Promise<string | null> => {
+    if (caller === 'anonymous') return null;
+    return row.ownAccount ? (await t.signInAs(caller)).token : t.tokenFor(caller);
+  };
+
+  it.each(ROWS.map((row) => [key(row.method, row.route), row] as const))('%s', async (_, row) => {
+    const path = row.route.replace('{id}', () => String(fixtures[row.route.split('/')[3]]));
+    const actual = {} as Record<Caller, number>;
+    for (const caller of CALLERS) {
+      const token = await tokenOf(caller, row);
+      const req = t.http()[row.method](path);
+      if (token) req.set('Authorization', `Bearer ${token}`);
+      const res = await (row.body ? req.send(row.body()) : req);
+      actual[caller] = res.status;
+      if (res.status === 401 || res.status === 403) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    }
+    expect(actual).toEqual(expected(row));
+  });
+
+  it('lists every /api/v1 endpoint of the OpenAPI document, and only those', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
+      .filter(([route]) => route.startsWith('/api/v1/'))
+      .flatMap(([route, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => key(m, route)));
+    const listed = ROWS.map((r) => key(r.method, r.route));
+    expect({ withoutRow: documented.filter((k) => !listed.includes(k)), notDocumented: listed.filter((k) => !documented.includes(k)) }).toEqual({ withoutRow: [], notDocumented: [] });
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+});
