@@ -13,6 +13,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { Tx } from './database/tx';
 import { Bootstrapper } from './database/bootstrapper';
+import { DemoLoader } from './demo/demo-loader';
 import { ConsultationPointsController } from './directory/consultation-points.controller';
 import { ConsultationPointsService } from './directory/consultation-points.service';
 import { MembersController } from './directory/members.controller';
@@ -61,7 +62,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
       controllers: [HealthController],
-      providers: [Bootstrapper],
+      providers: [Bootstrapper, DemoLoader],
     };
   }
 }

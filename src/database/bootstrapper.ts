@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadReferenceData } from '../config/organization';
 import { Committee, Sector } from '../directory/directory.entities';
 import { NamedListService } from '../directory/named-list.service';
+import { DemoLoader } from '../demo/demo-loader';
 import { migrate } from './migrate';
 
 /** Start-up work, in order: migrations, the shipped reference lists, the first admin, the demo data set. */
@@ -17,6 +18,7 @@ export class Bootstrapper {
     private readonly ds: DataSource,
     private readonly users: UsersService,
     private readonly lists: NamedListService,
+    private readonly demo: DemoLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,6 +26,7 @@ export class Bootstrapper {
     await migrate(this.ds);
     await this.loadReferenceLists();
     const admin = await this.users.ensureAdmin();
+    if (this.config.demo) await this.demo.loadIfEmpty();
     return { adminPassword: admin.password };
   }
 
