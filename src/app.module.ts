@@ -25,6 +25,8 @@ import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { AttachmentsService } from './files/attachments.service';
+import { SingleFileInterceptor } from './files/upload.interceptor';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
@@ -35,8 +37,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 1 })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Tx, AuditService],
-      exports: [APP_CONFIG, Clock, Tx, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      exports: [APP_CONFIG, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
     };
   }
 }

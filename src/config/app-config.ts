@@ -10,6 +10,8 @@ export interface AppConfig {
   adminPassword: string | null;
   demo: boolean;
   filesDir: string;
+  /** Largest attachment accepted (XS_UPLOAD_MAX_MB). */
+  uploadMaxBytes: number;
   dataDir: string;
   chromiumPath: string;
   displayTimeZone: string;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     adminPassword,
     demo: boolVar(env, 'XS_DEMO', false),
     filesDir: path.resolve(cwd, env.XS_FILES_DIR || './data/files'),
+    uploadMaxBytes: intVar(env, 'XS_UPLOAD_MAX_MB', 20, 1, 200) * 1024 * 1024,
     dataDir,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     displayTimeZone: validTimeZone(env),

@@ -4,4 +4,6 @@ import { LoginThrottle } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
 import { Committee, ConsultationPoint, CouncilSession, Member, MemberCommittee, Sector, Unit } from '../directory/directory.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession];
+import { Attachment } from '../files/attachment.entity';
+
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment];

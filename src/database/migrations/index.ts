@@ -1,4 +1,5 @@
 import { Foundation1764100000000 } from './1764100000000-Foundation';
+import { Attachments1764200000300 } from './1764200000300-Attachments';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
-export const MIGRATIONS = [Foundation1764100000000];
+export const MIGRATIONS = [Foundation1764100000000, Attachments1764200000300];

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Attachment } from './attachment.entity';
+import { ACCEPTED_TYPES_LABEL, detectFileType } from './file-type';
+
+/** What the multipart parser hands over for one uploaded file. */
+export interface Upload {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+export interface AttachmentView {
+  id: number;
+  name: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export const toAttachmentView = (a: Attachment): AttachmentView => ({ id: a.id, name: a.name, mime: a.mime, bytes: a.bytes, sha256: a.sha256, createdAt: a.createdAt.toISOString() });
+
+/**
+ * Files kept for records. The bytes are written once under XS_FILES_DIR/attachments/ab/abcdef…
+ * (content-addressed: the same file uploaded twice is stored once, a re-run writes nothing new)
+ * before the row is inserted, so a failed transaction leaves at most an unreferenced file, never a
+ * row without its bytes. Who may read a file is decided by the owning module before `open`.
+ */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction. */
+  async add(em: EntityManager, actor: Actor, owner: { type: string; id: number }, upload: Upload | undefined): Promise<Attachment> {
+    if (!upload) throw AppError.invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
+    if (upload.size > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
+    if (upload.size === 0) throw AppError.invalid({ file: ['文件是空的'] }, '文件是空的');
+    const type = detectFileType(upload.buffer);
+    if (!type) throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `只能上传 ${ACCEPTED_TYPES_LABEL} 文件`, { accepted: ['pdf', 'doc', 'docx', 'jpg', 'png'] });
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    await this.writeOnce(sha256, upload.buffer);
+    const row = await em.save(
+      em.create(Attachment, { ownerType: owner.type, ownerId: owner.id, name: cleanName(upload.originalname, type.ext), mime: type.mime, bytes: upload.size, sha256, uploadedById: actor.id }),
+    );
+    await this.audit.record(em, { actor, action: `${owner.type}.attach`, entityType: owner.type, entityId: owner.id, to: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256 } });
+    return row;
+  }
+
+  list(em: EntityManager, ownerType: string, ownerId: number): Promise<Attachment[]> {
+    return em.find(Attachment, { where: { ownerType, ownerId }, order: { id: 'ASC' } });
+  }
+
+  /** The row and a stream of its bytes, when it belongs to this owner (else 404, whether or not it exists elsewhere). */
+  async open(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<{ attachment: Attachment; stream: fs.ReadStream }> {
+    const attachment = await em.findOneBy(Attachment, { id: attachmentId, ownerType: owner.type, ownerId: owner.id });
+    if (!attachment) throw AppError.notFound('附件', 'ATTACHMENT_NOT_FOUND');
+    const file = this.pathOf(attachment.sha256);
+    if (!fs.existsSync(file)) throw new AppError(500, 'ATTACHMENT_MISSING', '附件文件已丢失，请联系系统管理员');
+    return { attachment, stream: fs.createReadStream(file) };
+  }
+
+  private pathOf(sha256: string): string {
+    return path.join(this.config.filesDir, 'attachments', sha256.slice(0, 2), sha256);
+  }
+
+  private async writeOnce(sha256: string, bytes: Buffer): Promise<void> {
+    const file = this.pathOf(sha256);
+    if (fs.existsSync(file)) return;
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    await fs.promises.writeFile(tmp, bytes, { flag: 'wx' });
+    await fs.promises.rename(tmp, file);
+  }
+}
+
+export function tooLarge(max: number): AppError {
+  return new AppError(413, 'FILE_TOO_LARGE', `文件不能超过 ${Math.round(max / 1024 / 1024)} MB`, { maxBytes: max });
+}
+
+/** Keeps the uploader's name readable but safe for a Content-Disposition header and a file system. */
+function cleanName(raw: string, ext: string): string {
+  // multer hands over the multipart filename as latin1; browsers send UTF-8 bytes.
+  const decoded = Buffer.from(raw, 'latin1').toString('utf8');
+  const name = (decoded.includes('\uFFFD') ? raw : decoded).replace(/[\u0000-\u001f\u007f/\\"]/g, '').trim().slice(0, 200);
+  return name || `附件.${ext}`;
+}
+
+/** `Content-Disposition` with the UTF-8 name (RFC 6266 / 5987) and an ASCII fallback. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[";\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
