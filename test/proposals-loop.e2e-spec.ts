@@ -1,5 +1,5 @@
 import { AuditEntry } from '../src/audit/audit-entry.entity';
-import { Proposal, ProposalUnit } from '../src/proposals/proposal.entities';
+import { Proposal, ProposalSigner, ProposalUnit } from '../src/proposals/proposal.entities';
 import { account, cast, Cast, draftBody, proposalAt, step } from './support/proposals';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -168,6 +168,29 @@ describe('提案 the handling loop', () => {
     const other = await account(t, 'staff');
     await t.http().post(`/api/v1/proposals/${res.body.id}/withdraw`).set(other.auth).send({}).expect(403);
     expect((await step(t, c.staff, res.body.id, 'withdraw')).status).toBe('withdrawn');
+  });
+
+  it('is a 平时提案 when submitted outside the three months before the session deadline', async () => {
+    const day = 86_400_000;
+    const past = await t.make.session({ opensAt: new Date(Date.now() - 60 * day) });
+    const future = await t.make.session({ opensAt: new Date(Date.now() + 150 * day) });
+    for (const sessionId of [past.id, future.id]) {
+      const id = await proposalAt(t, { ...c, sessionId }, 'submitted');
+      expect((await get(id)).plenary).toBe(false);
+      expect((await get(id)).plenaryLabel).toBe('平时提案');
+    }
+  });
+
+  it('a co-signer confirms only within the configured days; the lead may invite again', async () => {
+    const res = await t.http().post('/api/v1/proposals').set(c.lead.auth).send(draftBody(c.sessionId, { kind: 'joint', coSignerMemberIds: [c.co1.memberId] })).expect(201);
+    const id = res.body.id;
+    await t.ds.getRepository(ProposalSigner).update({ proposalId: id, memberId: c.co1.memberId! }, { invitedAt: new Date(Date.now() - 8 * 86_400_000) });
+    const late = await t.http().post(`/api/v1/proposals/${id}/cosign`).set(c.co1.auth).send({}).expect(409);
+    expect(late.body).toMatchObject({ code: 'COSIGN_EXPIRED', message: '附议邀请已超过 7 天，请联系领衔人重新邀请' });
+    await t.http().patch(`/api/v1/proposals/${id}`).set(c.lead.auth).send({ coSignerMemberIds: [c.co2.memberId] }).expect(200);
+    await t.http().get(`/api/v1/proposals/${id}`).set(c.co1.auth).expect(404);
+    expect((await step(t, c.co2, id, 'cosign')).signers).toEqual([expect.objectContaining({ role: 'lead' }), expect.objectContaining({ memberId: c.co2.memberId, status: 'confirmed', statusLabel: '已确认' })]);
+    expect((await step(t, c.lead, id, 'submit')).status).toBe('submitted');
   });
 
   it('edits a draft by its lead: co-signers replaced, kind follows; unknown fields are 400', async () => {
