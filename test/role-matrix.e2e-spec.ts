@@ -1,4 +1,5 @@
 import { Role, ROLES } from '../src/common/roles';
+import { accountOf, Cast, draft, draftBody, proposalAt, step } from './support/proposals';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
@@ -19,6 +20,10 @@ interface Row {
   body?: () => object;
   /** The call ends or changes the caller's own session or password: each caller uses a new account. */
   ownAccount?: true;
+  /** Records the route's `{…}` stand for, made for this row (default: `{id}` of the path's resource). */
+  fixture?: () => Promise<Record<string, number>>;
+  /** Callers whose answer is decided by ownership, not role: e.g. 404 for someone else's draft. */
+  except?: Partial<Record<Caller, number>>;
 }
 
 let n = 0;
@@ -55,15 +60,67 @@ const ROWS: Row[] = [
   ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
 ];
 
+/*
+ * Proposals are ownership-scoped: each row makes its own proposal in the state the action
+ * needs, led by the matrix's member account and assigned to the matrix's unit account, so
+ * the role that may act is also the right person. Ownership in detail: proposals-access.
+ */
+let c: Cast;
+const proposal = (stage: Parameters<typeof proposalAt>[2], opts: Parameters<typeof proposalAt>[3] = {}) => async () => ({ id: await proposalAt(t, c, stage, opts) });
+const P = '/api/v1/proposals';
+const readers: Role[] = ['staff', 'leader', 'member', 'unit'];
+let t: TestApp;
+
+ROWS.push(
+  { method: 'get', route: P, who: readers, ok: 200 },
+  { method: 'post', route: P, who: ['member'], ok: 201, body: () => draftBody(c.sessionId) },
+  { method: 'get', route: `${P}/{id}`, who: readers, ok: 200, fixture: proposal('assigned') },
+  { method: 'patch', route: `${P}/{id}`, who: ['member'], ok: 200, fixture: proposal('draft'), except: { staff: 404 }, body: () => ({ title: uniq('改后的案由') }) },
+  { method: 'get', route: `${P}/{id}/history`, who: readers, ok: 200, fixture: proposal('assigned') },
+  {
+    method: 'post', route: `${P}/{id}/cosign`, who: ['member'], ok: 200,
+    fixture: async () => ({ id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }) }),
+  },
+  { method: 'post', route: `${P}/{id}/submit`, who: ['member'], ok: 200, fixture: proposal('draft'), except: { staff: 404 } },
+  { method: 'post', route: `${P}/{id}/withdraw`, who: ['member'], ok: 200, fixture: proposal('submitted') },
+  { method: 'post', route: `${P}/{id}/review`, who: ['staff'], ok: 200, fixture: proposal('submitted'), body: () => ({ decision: 'accept' }) },
+  { method: 'post', route: `${P}/{id}/assign`, who: ['staff'], ok: 200, fixture: proposal('accepted'), body: () => ({ leadUnitId: c.unit.unitId }) },
+  { method: 'post', route: `${P}/{id}/return`, who: ['unit'], ok: 200, fixture: proposal('assigned'), body: () => ({ reason: '不属于本单位职责' }) },
+  { method: 'post', route: `${P}/{id}/communications`, who: ['unit'], ok: 201, fixture: proposal('assigned'), body: () => ({ mode: 'phone', summary: '电话沟通' }) },
+  {
+    method: 'post', route: `${P}/{id}/co-opinions`, who: ['unit'], ok: 201, body: () => ({ content: '同意' }),
+    fixture: async () => ({ id: await proposalAt(t, { ...c, coUnit: c.unit }, 'assigned', { withCoUnit: true, unit: c.coUnit }) }),
+  },
+  {
+    method: 'post', route: `${P}/{id}/reply`, who: ['unit'], ok: 200, body: () => ({ classification: 'A', content: '已采纳', public: true }),
+    fixture: async () => {
+      const id = await proposalAt(t, c, 'assigned');
+      await step(t, c.unit, id, 'communications', { mode: 'visit', summary: '面商' }, 201);
+      return { id };
+    },
+  },
+  { method: 'post', route: `${P}/{id}/evaluate`, who: ['member'], ok: 200, fixture: proposal('replied'), body: () => ({ rating: 'satisfied' }) },
+  { method: 'post', route: `${P}/{id}/key`, who: ['leader'], ok: 200, fixture: proposal('accepted') },
+  { method: 'post', route: `${P}/{id}/excellent`, who: ['staff'], ok: 200, fixture: proposal('accepted') },
+  { method: 'post', route: `${P}/{id}/extensions`, who: ['unit'], ok: 201, fixture: proposal('assigned'), body: () => ({ months: 1, reason: '需要调研' }) },
+  {
+    method: 'post', route: `${P}/{id}/extensions/{extensionId}/decision`, who: ['staff'], ok: 200, body: () => ({ approve: true }),
+    fixture: async () => {
+      const id = await proposalAt(t, c, 'assigned');
+      const asked = await step(t, c.unit, id, 'extensions', { months: 1, reason: '需要调研' }, 201);
+      return { id, extensionId: (asked.extensions as { id: number }[])[0].id };
+    },
+  },
+);
+
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
 
 function expected(row: Row): Record<Caller, number> {
   const allowed = (c: Caller) => row.who === 'public' || (c !== 'anonymous' && (row.who === 'signed-in' || row.who.includes(c)));
-  return Object.fromEntries(CALLERS.map((c) => [c, allowed(c) ? row.ok : c === 'anonymous' ? 401 : 403])) as Record<Caller, number>;
+  return Object.fromEntries(CALLERS.map((c) => [c, row.except?.[c] ?? (allowed(c) ? row.ok : c === 'anonymous' ? 401 : 403)])) as Record<Caller, number>;
 }
 
 describe('role matrix of the JSON API', () => {
-  let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
     fixtures.users = (await t.signInAs('staff')).userId;
@@ -73,6 +130,9 @@ describe('role matrix of the JSON API', () => {
     fixtures.units = (await t.make.unit()).id;
     fixtures['consultation-points'] = (await t.make.point()).id;
     fixtures.sessions = (await t.make.session()).id;
+    const as = async (role: Role) => accountOf(t, await t.tokenFor(role));
+    const other = async (role: Role) => accountOf(t, (await t.signInAs(role)).token);
+    c = { lead: await as('member'), co1: await other('member'), co2: await other('member'), staff: await as('staff'), leader: await as('leader'), unit: await as('unit'), coUnit: await other('unit'), sessionId: fixtures.sessions };
   });
   afterAll(() => t.close());
 
@@ -82,7 +142,8 @@ describe('role matrix of the JSON API', () => {
   };
 
   it.each(ROWS.map((row) => [key(row.method, row.route), row] as const))('%s', async (_, row) => {
-    const path = row.route.replace('{id}', () => String(fixtures[row.route.split('/')[3]]));
+    const ids = row.fixture ? await row.fixture() : { id: fixtures[row.route.split('/')[3]] };
+    const path = row.route.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
     const actual = {} as Record<Caller, number>;
     for (const caller of CALLERS) {
       const token = await tokenOf(caller, row);

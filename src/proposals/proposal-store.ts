@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertCanRead, notFound } from './proposal-access';
+import { ProposalEvent, ProposalEvents, ProposalEventType } from './proposal-events';
+import { Proposal } from './proposal.entities';
+import { Allowed, checkSideAction, Decision, ProposalStatus, SideAction } from './proposal-workflow';
+
+export interface ProposalChange {
+  /** The audit action after `proposal.`: `submit`, `merge_in`, `communicate` … */
+  action: string;
+  /** Columns of the proposal row to change (status included when it moves). */
+  set?: Partial<Proposal>;
+  /** What else the audit entry records next to the status (the number given, the units assigned …). */
+  details?: Record<string, unknown>;
+  comment?: string | null;
+  event?: { type: ProposalEventType } & Partial<Omit<ProposalEvent, 'type' | 'proposalId' | 'actorUserId' | 'at'>>;
+}
+
+/** A refusal of the workflow as the API's error. */
+export function refusalError(d: Exclude<Decision, Allowed>): AppError {
+  return new AppError(d.status, d.code, d.message);
+}
+
+export function allowed(d: Decision): Allowed {
+  if (!d.ok) throw refusalError(d);
+  return d;
+}
+
+export function assertSideAction(status: ProposalStatus, step: SideAction): void {
+  const refusal = checkSideAction(status, step);
+  if (refusal) throw refusalError(refusal);
+}
+
+/** Loading a proposal for change and writing one step of it: version-checked, audited and announced in the caller's transaction. */
+@Injectable()
+export class ProposalStore {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly events: ProposalEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Locks the proposal (MySQL), checks that the caller may read it, then the `version` they read. */
+  async load(em: EntityManager, actor: Actor, id: number, version?: number): Promise<Proposal> {
+    const p = await findForUpdate(em, Proposal, id);
+    if (!p) throw notFound();
+    await assertCanRead(em, actor, p);
+    assertVersion(p, version);
+    return p;
+  }
+
+  /**
+   * `UPDATE proposals SET … WHERE id = ? AND version = ?` (typeorm#2848: a versioned save() does not
+   * refuse a stale row), then the audit entry and the event. Zero rows changed is a 409.
+   */
+  async write(em: EntityManager, actor: Actor | null, p: Proposal, change: ProposalChange): Promise<Proposal> {
+    const now = this.clock.now();
+    const set = { ...change.set, updatedAt: now, version: p.version + 1 };
+    const result = await em
+      .createQueryBuilder()
+      .update(Proposal)
+      .set(set)
+      .where('id = :id AND version = :version', { id: p.id, version: p.version })
+      .execute();
+    if (result.affected !== 1) throw AppError.stale();
+    const from = p.status;
+    Object.assign(p, set);
+    await this.audit.record(em, {
+      actor: actor ?? { id: null, displayName: '系统' },
+      action: `proposal.${change.action}`,
+      entityType: 'proposal',
+      entityId: p.id,
+      from: { status: from },
+      to: { status: p.status, ...change.details },
+      comment: change.comment ?? null,
+    });
+    if (change.event) {
+      await this.events.emit(em, { proposalId: p.id, actorUserId: actor?.id ?? null, at: now, from, to: p.status, ...change.event });
+    }
+    return p;
+  }
+}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { CouncilSession, Member, Unit } from '../directory/directory.entities';
+import { RefView } from '../directory/directory.dto';
+import {
+  CONTACT_LABELS,
+  EXTENSION_STATUS_LABELS,
+  formatNumber,
+  HANDLING_MODE_LABELS,
+  KIND_LABELS,
+  MODE_LABELS,
+  RATING_LABELS,
+  SIGNER_ROLE_LABELS,
+  SIGNER_STATUS_LABELS,
+  STATUS_LABELS,
+  STEP_LABELS,
+  UNIT_ROLE_LABELS,
+} from './proposal-labels';
+import {
+  Proposal,
+  ProposalCommunication,
+  ProposalCoOpinion,
+  ProposalEvaluation,
+  ProposalExtension,
+  ProposalReply,
+  ProposalSigner,
+  ProposalUnit,
+} from './proposal.entities';
+import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
+import { ProposalRef, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
+
+async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+  const list = ids(wanted);
+  const rows = list.length ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never }) : [];
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
+}
+
+/** Builds what readers see of proposals; related rows are loaded per page, never per proposal. */
+@Injectable()
+export class ProposalViews {
+  constructor(@Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig) {}
+
+  async summaries(em: EntityManager, rows: Proposal[]): Promise<ProposalSummaryView[]> {
+    if (rows.length === 0) return [];
+    const parts = await em.find(ProposalUnit, { where: { proposalId: In(rows.map((r) => r.id)), active: true }, order: { id: 'ASC' } });
+    const [sessions, members, units] = await Promise.all([
+      em.find(CouncilSession, { where: { id: In(ids(rows.map((r) => r.sessionId))) } }),
+      namesOf(em, Member, rows.map((r) => r.leadMemberId)),
+      namesOf(em, Unit, parts.map((u) => u.unitId)),
+    ]);
+    const sessionById = byId(sessions);
+    return rows.map((p) => {
+      const mine = parts.filter((u) => u.proposalId === p.id);
+      const unitsOf = (role: string) => mine.filter((u) => u.role === role).map((u) => units.get(u.unitId)!);
+      const session = sessionById.get(p.sessionId)!;
+      return {
+        id: p.id,
+        session: { id: session.id, name: session.name },
+        number: p.number,
+        numberLabel: p.number === null ? null : `${session.name} ${formatNumber(p.number)}`,
+        kind: p.kind,
+        kindLabel: KIND_LABELS[p.kind],
+        title: p.title,
+        category: p.category,
+        categoryLabel: labelOf(this.config.categories, p.category)!,
+        status: p.status,
+        statusLabel: STATUS_LABELS[p.status],
+        plenary: p.plenary,
+        plenaryLabel: p.plenary ? '大会提案' : '平时提案',
+        leadMember: p.leadMemberId === null ? null : (members.get(p.leadMemberId) ?? null),
+        groupName: p.groupName,
+        sectorId: p.sectorId,
+        handlingMode: p.handlingMode,
+        handlingModeLabel: p.handlingMode ? HANDLING_MODE_LABELS[p.handlingMode] : null,
+        leadUnit: unitsOf('lead')[0] ?? null,
+        coUnits: unitsOf('co'),
+        splitUnits: unitsOf('split'),
+        deadline: iso(p.deadline),
+        overdue: p.overdue,
+        key: p.isKey,
+        excellent: p.excellent,
+        rehandleCount: p.rehandleCount,
+        agreeToPublish: p.agreeToPublish,
+        submittedAt: iso(p.submittedAt),
+        updatedAt: p.updatedAt.toISOString(),
+        version: p.version,
+      };
+    });
+  }
+
+  async detail(em: EntityManager, p: Proposal): Promise<ProposalView> {
+    const where = { proposalId: p.id };
+    const [[summary], signers, parts, communications, coOpinions, replies, evaluations, extensions, mergedFromRows] = await Promise.all([
+      this.summaries(em, [p]),
+      em.find(ProposalSigner, { where, order: { id: 'ASC' } }),
+      em.find(ProposalUnit, { where: { ...where, active: true }, order: { id: 'ASC' } }),
+      em.find(ProposalCommunication, { where, order: { at: 'ASC', id: 'ASC' } }),
+      em.find(ProposalCoOpinion, { where, order: { id: 'ASC' } }),
+      em.find(ProposalReply, { where, order: { id: 'ASC' } }),
+      em.find(ProposalEvaluation, { where, order: { round: 'ASC' } }),
+      em.find(ProposalExtension, { where, order: { id: 'ASC' } }),
+      em.find(Proposal, { where: { mergedIntoId: p.id }, order: { id: 'ASC' } }),
+    ]);
+    const unitIds = [...parts, ...communications, ...coOpinions, ...replies, ...extensions].map((r) => r.unitId);
+    const [members, units, mergedInto, supervisor] = await Promise.all([
+      namesOf(em, Member, signers.map((s) => s.memberId)),
+      namesOf(em, Unit, unitIds),
+      p.mergedIntoId ? em.findOneBy(Proposal, { id: p.mergedIntoId }) : null,
+      p.supervisorUserId ? em.findOneBy(User, { id: p.supervisorUserId }) : null,
+    ]);
+    const refs = await this.refs(em, [...(mergedInto ? [mergedInto] : []), ...mergedFromRows]);
+    const unit = (id: number) => units.get(id)!;
+    const replyViews = replies.map((r) => ({
+      unit: unit(r.unitId),
+      round: r.round,
+      classification: r.classification,
+      classificationLabel: labelOf(this.config.classifications, r.classification)!,
+      content: r.content,
+      public: r.isPublic,
+      letterNo: r.letterNo,
+      signer: r.signer,
+      contact: r.contact,
+      at: r.at.toISOString(),
+    }));
+    const evaluationViews = evaluations.map((e) => ({
+      round: e.round,
+      rating: e.rating,
+      ratingLabel: RATING_LABELS[e.rating],
+      attitude: e.attitude,
+      attitudeLabel: e.attitude ? RATING_LABELS[e.attitude] : null,
+      contact: e.contact,
+      contactLabel: e.contact ? CONTACT_LABELS[e.contact] : null,
+      comment: e.comment,
+      at: e.at.toISOString(),
+    }));
+    const leadUnitId = parts.find((u) => u.role === 'lead')?.unitId;
+    const leadReplies = replyViews.filter((r, i) => replies[i].unitId === leadUnitId);
+    return {
+      ...summary,
+      background: p.background,
+      suggestions: JSON.parse(p.suggestions) as string[],
+      signers: signers.map((s) => ({
+        memberId: s.memberId,
+        name: members.get(s.memberId)?.name ?? '',
+        role: s.role,
+        roleLabel: SIGNER_ROLE_LABELS[s.role],
+        status: s.status,
+        statusLabel: SIGNER_STATUS_LABELS[s.status],
+        confirmedAt: iso(s.confirmedAt),
+        mergedFromId: s.mergedFromId,
+      })),
+      units: parts.map((u) => ({ ...unit(u.unitId), role: u.role, roleLabel: UNIT_ROLE_LABELS[u.role], assignedAt: u.assignedAt.toISOString(), repliedAt: iso(u.repliedAt) })),
+      committeeId: p.committeeId,
+      reviewGround: p.reviewGround,
+      reviewGroundLabel: labelOf(this.config.refusalGrounds, p.reviewGround),
+      reviewReason: p.reviewReason,
+      mergedInto: mergedInto ? refs.get(mergedInto.id)! : null,
+      mergedFrom: mergedFromRows.map((m) => refs.get(m.id)!),
+      supervisor: supervisor ? { id: supervisor.id, displayName: supervisor.displayName } : null,
+      extensionMonths: p.extensionMonths,
+      reply: (leadReplies.length ? leadReplies : replyViews).at(-1) ?? null,
+      replies: replyViews,
+      evaluation: evaluationViews.at(-1) ?? null,
+      evaluations: evaluationViews,
+      communications: communications.map((c) => ({
+        id: c.id,
+        unit: unit(c.unitId),
+        round: c.round,
+        step: c.step,
+        stepLabel: STEP_LABELS[c.step],
+        mode: c.mode,
+        modeLabel: MODE_LABELS[c.mode],
+        summary: c.summary,
+        at: c.at.toISOString(),
+      })),
+      coOpinions: coOpinions.map((o) => ({ unit: unit(o.unitId), round: o.round, content: o.content, at: o.at.toISOString() })),
+      extensions: extensions.map((x) => ({
+        id: x.id,
+        unit: unit(x.unitId),
+        months: x.months,
+        reason: x.reason,
+        status: x.status,
+        statusLabel: EXTENSION_STATUS_LABELS[x.status],
+        requestedAt: x.requestedAt.toISOString(),
+        decidedAt: iso(x.decidedAt),
+        comment: x.comment,
+      })),
+      reviewedAt: iso(p.reviewedAt),
+      assignedAt: iso(p.assignedAt),
+      repliedAt: iso(p.repliedAt),
+      completedAt: iso(p.completedAt),
+      withdrawnAt: iso(p.withdrawnAt),
+      createdAt: p.createdAt.toISOString(),
+    };
+  }
+
+  private async refs(em: EntityManager, rows: Proposal[]): Promise<Map<number, ProposalRef>> {
+    const summaries = await this.summaries(em, rows);
+    return new Map(summaries.map((s) => [s.id, { id: s.id, title: s.title, numberLabel: s.numberLabel }]));
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Actor, hasRole } from '../common/actor';
+import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { ProposalQuery } from './dto/file-proposal.dto';
+import { Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
+
+/**
+ * The proposal list, scoped by role (one page of ids first, then the rows):
+ * staff and leaders see all but drafts (staff also the group drafts they filed), a member
+ * what they sign (lead, co-signer, merged-in), a unit its current assignments. Someone
+ * holding several roles sees the union.
+ */
+@Injectable()
+export class ProposalsQuery {
+  constructor(private readonly ds: DataSource) {}
+
+  async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
+    const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
+    this.scope(qb, actor);
+    this.filter(qb, q);
+    const total = await qb.getCount();
+    const idRows = await qb
+      .select('p.id', 'id')
+      .orderBy('p.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawMany<{ id: number | string }>();
+    const ids = idRows.map((r) => Number(r.id));
+    const rows = ids.length ? await this.ds.getRepository(Proposal).findBy({ id: In(ids) }) : [];
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+  }
+
+  private scope(qb: SelectQueryBuilder<Proposal>, actor: Actor): void {
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('1 = 0');
+        if (hasRole(actor, 'staff', 'leader')) w.orWhere("p.status <> 'draft'");
+        if (hasRole(actor, 'staff')) w.orWhere('p.filedByUserId = :scopeUserId', { scopeUserId: actor.id });
+        if (hasRole(actor, 'member') && actor.memberId !== null) {
+          const signed = qb.subQuery().select('s.proposalId').from(ProposalSigner, 's').where('s.memberId = :scopeMemberId').getQuery();
+          w.orWhere(`p.id IN ${signed}`, { scopeMemberId: actor.memberId });
+        }
+        if (hasRole(actor, 'unit') && actor.unitId !== null) {
+          const assigned = qb.subQuery().select('su.proposalId').from(ProposalUnit, 'su').where('su.unitId = :scopeUnitId AND su.active = :scopeActive').getQuery();
+          w.orWhere(`p.id IN ${assigned}`, { scopeUnitId: actor.unitId, scopeActive: true });
+        }
+      }),
+    );
+  }
+
+  private filter(qb: SelectQueryBuilder<Proposal>, q: ProposalQuery): void {
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.sessionId) qb.andWhere('p.sessionId = :sessionId', { sessionId: q.sessionId });
+    if (q.category) qb.andWhere('p.category = :category', { category: q.category });
+    if (q.sectorId) qb.andWhere('p.sectorId = :sectorId', { sectorId: q.sectorId });
+    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
+    if (q.key !== undefined) qb.andWhere('p.isKey = :key', { key: q.key });
+    if (q.overdue !== undefined) qb.andWhere('p.overdue = :overdue', { overdue: q.overdue });
+    if (q.excellent !== undefined) qb.andWhere('p.excellent = :excellent', { excellent: q.excellent });
+    if (q.unitId) {
+      const handled = qb.subQuery().select('fu.proposalId').from(ProposalUnit, 'fu').where('fu.unitId = :filterUnitId AND fu.active = :filterActive').getQuery();
+      qb.andWhere(`p.id IN ${handled}`, { filterUnitId: q.unitId, filterActive: true });
+    }
+    if (q.q) this.matchText(qb, q.q);
+  }
+
+  /** `q` in the title. One place, so the character-bigram index can take over here without touching the callers. */
+  private matchText(qb: SelectQueryBuilder<Proposal>, text: string): void {
+    qb.andWhere(`p.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(text) });
+  }
+}

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_DIR } from '../config/organization';
+
+/** A configurable list entry: a stable English code and its Chinese label. */
+export interface Coded {
+  code: string;
+  label: string;
+}
+
+/** The proposal rules an office may tune (`config/proposals.json`), read once at boot. */
+export interface ProposalConfig {
+  /** 提案类别 (the API enumeration, with the labels shown to people). */
+  categories: Coded[];
+  /** 不予立案理由: a rejection names one of these. */
+  refusalGrounds: Coded[];
+  /** 答复分类 A/B/C. */
+  classifications: Coded[];
+  /** 大会提案: filed within this many months before the session's 大会提案截止 (closesAt), up to it. */
+  plenaryWindowMonths: number;
+  /** 办理期限: months from assignment. */
+  deadlineMonths: number;
+  /** The deadline, extensions included, is at most this many months after handling started (DOMAIN: "extendable up to six"). */
+  maxHandlingMonths: number;
+  /** 退回: a unit may return a proposal within this many days of its assignment. */
+  returnWindowDays: number;
+  /** 附议: an invited co-signer confirms within this many days of the invitation. */
+  coSignDays: number;
+  /** 评价: the proposer answers within this many working days of the reply (used by the deadline jobs). */
+  evaluationWorkingDays: number;
+  /** 办前面商: within this many working days of assignment (used by the deadline jobs). */
+  communicationBeforeWorkingDays: number;
+}
+
+const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const NUMBERS = ['plenaryWindowMonths', 'deadlineMonths', 'maxHandlingMonths', 'returnWindowDays', 'coSignDays', 'evaluationWorkingDays', 'communicationBeforeWorkingDays'] as const;
+
+function codedList(raw: unknown, key: string, file: string, allowEmpty: boolean): Coded[] {
+  if (!Array.isArray(raw) || (!allowEmpty && raw.length === 0)) throw new Error(`${file}：${key} 须为非空列表`);
+  const seen = new Set<string>();
+  return raw.map((item: unknown, i) => {
+    const { code, label } = (item ?? {}) as Partial<Coded>;
+    if (typeof code !== 'string' || !CODE.test(code) || typeof label !== 'string' || !label.trim()) {
+      throw new Error(`${file}：${key}[${i}] 须为 {code, label}，code 为英文代码`);
+    }
+    if (seen.has(code)) throw new Error(`${file}：${key} 中代码 ${code} 重复`);
+    seen.add(code);
+    return { code, label: label.trim() };
+  });
+}
+
+/** Reads and checks the proposal rules; a bad file stops start-up with a message naming the entry. */
+export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json')): ProposalConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`配置文件 ${file} 无法读取：${(e as Error).message}`);
+  }
+  const numbers = {} as Record<(typeof NUMBERS)[number], number>;
+  for (const key of NUMBERS) {
+    const n = raw[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) throw new Error(`${file}：${key} 须为 1–366 的整数`);
+    numbers[key] = n;
+  }
+  if (numbers.maxHandlingMonths < numbers.deadlineMonths) throw new Error(`${file}：maxHandlingMonths 不能小于 deadlineMonths`);
+  return {
+    categories: codedList(raw.categories, 'categories', file, false),
+    refusalGrounds: codedList(raw.refusalGrounds, 'refusalGrounds', file, true),
+    classifications: codedList(raw.classifications, 'classifications', file, false),
+    ...numbers,
+  };
+}
+
+export const PROPOSAL_CONFIG = Symbol('PROPOSAL_CONFIG');
+
+/** The label of `code` in a configured list, or the code itself when the list no longer has it. */
+export function labelOf(list: Coded[], code: string | null): string | null {
+  if (code === null) return null;
+  return list.find((c) => c.code === code)?.label ?? code;
+}

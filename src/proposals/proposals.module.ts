@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ProposalEvents } from './proposal-events';
+import { ProposalHandlingService } from './proposal-handling.service';
+import { ProposalReviewService } from './proposal-review.service';
+import { ProposalStore } from './proposal-store';
+import { ProposalViews } from './proposal-views';
+import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsQuery } from './proposals-query';
+import { ProposalsService } from './proposals.service';
+
+/** 提案: filing, review, assignment, handling and evaluation. */
+@Module({
+  controllers: [ProposalsController],
+  providers: [
+    { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
+    ProposalEvents,
+    ProposalStore,
+    ProposalViews,
+    ProposalsQuery,
+    ProposalsService,
+    ProposalReviewService,
+    ProposalHandlingService,
+  ],
+  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService],
+})
+export class ProposalsModule {}
