@@ -25,6 +25,7 @@ import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { SearchModule } from './search/search.module';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
@@ -60,7 +61,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
+      imports: [CoreModule.forRoot(config), SearchModule, AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
       controllers: [HealthController],
       providers: [Bootstrapper, DemoLoader],
     };
