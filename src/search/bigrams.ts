@@ -75,33 +75,6 @@ export function idf(df: number, docs: number): number {
   return Math.log(1 + docs / Math.max(1, df));
 }
 
-/** tf-idf weight with sublinear tf, so a gram repeated ten times does not outweigh ten rare grams. */
-export function weight(tf: number, idfValue: number): number {
-  return tf > 0 ? (1 + Math.log(tf)) * idfValue : 0;
-}
-
-/**
- * Cosine similarity of two term-frequency maps under tf-idf weights, in 0..1.
- * `idfOf` gives the weight of a gram; both vectors must use the same one.
- */
-export function cosine(a: Map<string, number>, b: Map<string, number>, idfOf: (gram: string) => number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [g, tf] of a) {
-    const wa = weight(tf, idfOf(g));
-    na += wa * wa;
-    const tb = b.get(g);
-    if (tb !== undefined) dot += wa * weight(tb, idfOf(g));
-  }
-  for (const [g, tf] of b) {
-    const wb = weight(tf, idfOf(g));
-    nb += wb * wb;
-  }
-  if (dot === 0 || na === 0 || nb === 0) return 0;
-  return Math.min(1, Math.max(0, dot / Math.sqrt(na * nb)));
-}
-
 /** Jaccard similarity of the bigram sets of two texts: the unweighted baseline of the benchmark. */
 export function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 && b.size === 0) return 0;
@@ -109,4 +82,22 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const g of small) if (large.has(g)) common++;
   return common / (a.size + b.size - common);
+}
+
+/**
+ * Weighted Jaccard (Ruzicka) of two term-frequency maps: Σ min(tf) / Σ max(tf), in 0..1.
+ * With title grams weighted, a shared title counts more than a shared sentence of boilerplate.
+ */
+export function weightedJaccard(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let massA = 0;
+  let massB = 0;
+  for (const [g, tf] of a) {
+    massA += tf;
+    const other = b.get(g);
+    if (other !== undefined) common += Math.min(tf, other);
+  }
+  for (const tf of b.values()) massB += tf;
+  const union = massA + massB - common;
+  return union > 0 ? common / union : 0;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { LIKE_ESCAPE, likeContains } from '../common/pagination';
-import { cosine, idf, searchTerms, termFrequencies, WeightedText, weight } from './bigrams';
+import { idf, searchTerms, termFrequencies, WeightedText } from './bigrams';
 
 /** One document to (re)index: its id in the owner's table and its weighted text fields. */
 export interface IndexedDocument {
@@ -34,7 +34,7 @@ export interface SimilarOptions {
 
 export interface SimilarHit {
   id: number;
-  /** Cosine of the tf-idf bigram vectors, 0..1, four decimals. */
+  /** Weighted Jaccard of the bigram term frequencies (Σ min / Σ max), 0..1, four decimals. */
   score: number;
 }
 
@@ -45,11 +45,11 @@ const IN_CHUNK = 500;
 /** A search joins at most this many grams, the rarest first; longer queries are narrowed by those. */
 const MAX_SEARCH_GRAMS = 12;
 /** Candidate generation reads the postings of at most this many of the query's rarest grams … */
-const PROBE_GRAMS = 32;
+const PROBE_GRAMS = 24;
 /** … and stops adding grams past this many postings (after the first four). */
-const PROBE_POSTINGS = 20000;
-/** Candidates scored exactly: at least this many, or five times the limit. */
-const MIN_CANDIDATES = 40;
+const PROBE_POSTINGS = 8000;
+/** Candidates scored exactly: at least this many, or three times the limit. */
+const MIN_CANDIDATES = 30;
 /** The document-frequency row with this gram counts the owner type's documents. */
 const DOC_COUNT = '';
 
@@ -91,27 +91,43 @@ export class TextIndexService {
     const delta = new Map<string, number>([[DOC_COUNT, 0]]);
     const add = (gram: string, n: number) => delta.set(gram, (delta.get(gram) ?? 0) + n);
     for (const ids of chunks(docs.map((d) => d.id), IN_CHUNK)) {
-      const old: Array<{ gram: string; n: number | string }> = await em.query(
-        `SELECT gram, COUNT(*) AS n FROM text_grams WHERE ownerType = ? AND ownerId IN (${marks(ids.length)}) GROUP BY gram`,
-        [ownerType, ...ids],
-      );
-      if (old.length === 0) continue;
+      const where = `ownerType = ? AND ownerId IN (${marks(ids.length)})`;
+      const [{ n: existing }] = await em.query(`SELECT COUNT(*) AS n FROM text_docs WHERE ${where}`, [ownerType, ...ids]);
+      if (Number(existing) === 0) continue;
+      add(DOC_COUNT, -Number(existing));
+      const old: Array<{ gram: string; n: number | string }> = await em.query(`SELECT gram, COUNT(*) AS n FROM text_grams WHERE ${where} GROUP BY gram`, [ownerType, ...ids]);
       for (const row of old) add(row.gram, -Number(row.n));
-      const [{ n }] = await em.query(`SELECT COUNT(DISTINCT ownerId) AS n FROM text_grams WHERE ownerType = ? AND ownerId IN (${marks(ids.length)})`, [ownerType, ...ids]);
-      add(DOC_COUNT, -Number(n));
-      await em.query(`DELETE FROM text_grams WHERE ownerType = ? AND ownerId IN (${marks(ids.length)})`, [ownerType, ...ids]);
+      await em.query(`DELETE FROM text_grams WHERE ${where}`, [ownerType, ...ids]);
+      await em.query(`DELETE FROM text_docs WHERE ${where}`, [ownerType, ...ids]);
     }
-    const rows: Array<[string, string, number, number]> = [];
-    for (const doc of docs) {
+    const postings = new Map<string, number[]>();
+    const masses: Array<[string, number, number]> = [];
+    for (const doc of [...docs].sort((a, b) => a.id - b.id)) {
       const tf = termFrequencies(doc.fields);
-      if (tf.size > 0) add(DOC_COUNT, 1);
+      if (tf.size === 0) continue;
+      add(DOC_COUNT, 1);
+      let mass = 0;
       for (const [gram, n] of tf) {
-        rows.push([ownerType, gram, doc.id, n]);
+        const list = postings.get(gram);
+        if (list) list.push(doc.id, n);
+        else postings.set(gram, [doc.id, n]);
         add(gram, 1);
+        mass += n;
       }
+      masses.push([ownerType, doc.id, mass]);
     }
-    for (const part of chunks(rows, INSERT_CHUNK)) {
-      await em.query(`INSERT INTO text_grams (ownerType, gram, ownerId, tf) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`, part.flat());
+    // In primary-key order (gram, then id): each statement fills neighbouring b-tree pages instead of random ones.
+    const params: unknown[] = [];
+    for (const gram of [...postings.keys()].sort()) {
+      const list = postings.get(gram)!;
+      for (let i = 0; i < list.length; i += 2) params.push(ownerType, gram, list[i], list[i + 1]);
+    }
+    for (let at = 0; at < params.length; at += 4 * INSERT_CHUNK) {
+      const part = params.slice(at, at + 4 * INSERT_CHUNK);
+      await em.query(`INSERT INTO text_grams (ownerType, gram, ownerId, tf) VALUES ${Array(part.length / 4).fill('(?, ?, ?, ?)').join(', ')}`, part);
+    }
+    for (const part of chunks(masses, INSERT_CHUNK)) {
+      await em.query(`INSERT INTO text_docs (ownerType, ownerId, mass) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, part.flat());
     }
     await this.adjustDocumentFrequencies(em, ownerType, delta);
   }
@@ -155,36 +171,50 @@ export class TextIndexService {
 
   /**
    * The records most similar to one indexed record (by id) or to a text, best first.
-   * Candidates come from the postings of the source's rarest grams (never a scan of every
-   * record); the best of them are then scored exactly by tf-idf cosine over all their grams.
+   * Candidates come from the postings of the source's rarest grams, summed by idf in the
+   * database (never a scan of every record); the best of them are then scored exactly by
+   * weighted Jaccard over all the source's grams.
    */
   async similar(ownerType: string, source: number | WeightedText[], opts: SimilarOptions = {}): Promise<SimilarHit[]> {
     const limit = opts.limit ?? 10;
-    const query = typeof source === 'number' ? await this.vectorsOf(ownerType, [source]).then((v) => v.get(source) ?? new Map<string, number>()) : termFrequencies(source);
-    if (query.size === 0 || limit <= 0) return [];
+    const query = typeof source === 'number' ? await this.vectorOf(ownerType, source) : termFrequencies(source);
+    if (query.size === 0 || limit <= 0 || opts.filterIds?.length === 0) return [];
     const df = await this.documentFrequencies(ownerType, [...query.keys(), DOC_COUNT]);
-    const docs = df.get(DOC_COUNT) ?? 0;
-    const idfOf = (g: string) => idf(df.get(g) ?? 0, docs);
-    const skip = new Set(opts.excludeIds ?? []);
-    if (typeof source === 'number') skip.add(source);
-    const allowed = opts.filterIds ? new Set(opts.filterIds) : null;
-    const candidates = await this.candidates(ownerType, query, df, typeof source === 'number' ? 2 : 1, (id) => !skip.has(id) && (!allowed || allowed.has(id)));
-    const best = [...candidates].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(MIN_CANDIDATES, limit * 5)).map(([id]) => id);
-    const vectors = await this.vectorsOf(ownerType, best);
-    const unknown = new Set<string>();
-    for (const v of vectors.values()) for (const g of v.keys()) if (!df.has(g)) unknown.add(g);
-    for (const [g, n] of await this.documentFrequencies(ownerType, [...unknown])) df.set(g, n);
-    return best
-      .map((id) => ({ id, score: Math.round(cosine(query, vectors.get(id) ?? new Map(), idfOf) * 10000) / 10000 }))
+    const exclude = [...(opts.excludeIds ?? []), ...(typeof source === 'number' ? [source] : [])];
+    const ids = await this.candidates(ownerType, query, df, {
+      minDf: typeof source === 'number' ? 2 : 1,
+      exclude,
+      filter: opts.filterIds,
+      count: Math.max(MIN_CANDIDATES, limit * 3),
+    });
+    if (ids.length === 0) return [];
+    const common = await this.commonMass(ownerType, ids, query);
+    const mass = await this.masses(ownerType, ids);
+    let queryMass = 0;
+    for (const tf of query.values()) queryMass += tf;
+    return ids
+      .map((id) => {
+        const shared = common.get(id) ?? 0;
+        const union = queryMass + (mass.get(id) ?? 0) - shared;
+        return { id, score: union > 0 ? Math.round((shared / union) * 10000) / 10000 : 0 };
+      })
       .filter((h) => h.score > 0)
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, limit);
   }
 
-  /** Partial dot products over the postings of the query's rarest grams, per candidate record. */
-  private async candidates(ownerType: string, query: Map<string, number>, df: Map<string, number>, minDf: number, keep: (id: number) => boolean): Promise<Map<number, number>> {
+  /**
+   * The `count` records with the largest idf-weighted overlap on the query's rarest grams:
+   * the database reads only those grams' postings and returns only the best ids.
+   */
+  private async candidates(
+    ownerType: string,
+    query: Map<string, number>,
+    df: Map<string, number>,
+    opts: { minDf: number; exclude: number[]; filter?: number[]; count: number },
+  ): Promise<number[]> {
     const docs = df.get(DOC_COUNT) ?? 0;
-    const ranked = [...query.keys()].filter((g) => (df.get(g) ?? 0) >= minDf).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+    const ranked = [...query.keys()].filter((g) => (df.get(g) ?? 0) >= opts.minDf).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
     const probes: string[] = [];
     let postings = 0;
     for (const g of ranked) {
@@ -192,37 +222,52 @@ export class TextIndexService {
       probes.push(g);
       postings += df.get(g)!;
     }
-    const scores = new Map<number, number>();
-    if (probes.length === 0) return scores;
-    const rows: Array<{ ownerId: number | string; gram: string; tf: number | string }> = await this.ds.query(
-      `SELECT ownerId, gram, tf FROM text_grams WHERE ownerType = ? AND gram IN (${marks(probes.length)})`,
-      [ownerType, ...probes],
+    if (probes.length === 0) return [];
+    const weights = probes.flatMap((g) => [g, (1 + Math.log(query.get(g)!)) * idf(df.get(g)!, docs)]);
+    const params: unknown[] = [...weights, ownerType, ...probes, ...opts.exclude, ...(opts.filter ?? []), opts.count];
+    // Grouped by `ownerId + 0`, not the bare column: otherwise SQLite walks the whole owner index
+    // in id order to save a sort, instead of reading just the probes' postings by primary key.
+    const rows: Array<{ owner: number | string }> = await this.ds.query(
+      `SELECT ownerId + 0 AS owner, SUM(CASE gram ${probes.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END) AS s FROM text_grams` +
+        ` WHERE ownerType = ? AND gram IN (${marks(probes.length)})` +
+        (opts.exclude.length ? ` AND ownerId NOT IN (${marks(opts.exclude.length)})` : '') +
+        (opts.filter ? ` AND ownerId IN (${marks(opts.filter.length)})` : '') +
+        ' GROUP BY ownerId + 0 ORDER BY s DESC, owner LIMIT ?',
+      params,
     );
-    for (const row of rows) {
-      const id = Number(row.ownerId);
-      if (!keep(id)) continue;
-      const w = idf(df.get(row.gram) ?? 0, docs);
-      scores.set(id, (scores.get(id) ?? 0) + weight(query.get(row.gram)!, w) * weight(Number(row.tf), w));
-    }
-    return scores;
+    return rows.map((r) => Number(r.owner));
   }
 
-  /** Term-frequency maps of indexed records. */
-  private async vectorsOf(ownerType: string, ids: number[]): Promise<Map<number, Map<string, number>>> {
-    const out = new Map<number, Map<string, number>>();
-    for (const part of chunks(ids, IN_CHUNK)) {
+  /** Σ min(tf in the query, tf in the record) over the grams each record shares with the query. */
+  private async commonMass(ownerType: string, ids: number[], query: Map<string, number>): Promise<Map<number, number>> {
+    // Forced: from a handful of records' grams, not from every posting of hundreds of grams.
+    const byOwner = this.mysql ? 'FORCE INDEX (IDX_text_grams_owner)' : 'INDEXED BY IDX_text_grams_owner';
+    const out = new Map<number, number>();
+    for (const grams of chunks([...query.keys()], 4 * IN_CHUNK)) {
       const rows: Array<{ ownerId: number | string; gram: string; tf: number | string }> = await this.ds.query(
-        `SELECT ownerId, gram, tf FROM text_grams WHERE ownerType = ? AND ownerId IN (${marks(part.length)})`,
-        [ownerType, ...part],
+        `SELECT ownerId, gram, tf FROM text_grams ${byOwner} WHERE ownerType = ? AND ownerId IN (${marks(ids.length)}) AND gram IN (${marks(grams.length)})`,
+        [ownerType, ...ids, ...grams],
       );
       for (const row of rows) {
         const id = Number(row.ownerId);
-        let v = out.get(id);
-        if (!v) out.set(id, (v = new Map()));
-        v.set(row.gram, Number(row.tf));
+        out.set(id, (out.get(id) ?? 0) + Math.min(Number(row.tf), query.get(row.gram) ?? 0));
       }
     }
     return out;
+  }
+
+  private async masses(ownerType: string, ids: number[]): Promise<Map<number, number>> {
+    const rows: Array<{ ownerId: number | string; mass: number | string }> = await this.ds.query(
+      `SELECT ownerId, mass FROM text_docs WHERE ownerType = ? AND ownerId IN (${marks(ids.length)})`,
+      [ownerType, ...ids],
+    );
+    return new Map(rows.map((r) => [Number(r.ownerId), Number(r.mass)]));
+  }
+
+  /** The term frequencies of one indexed record. */
+  private async vectorOf(ownerType: string, id: number): Promise<Map<string, number>> {
+    const rows: Array<{ gram: string; tf: number | string }> = await this.ds.query('SELECT gram, tf FROM text_grams WHERE ownerType = ? AND ownerId = ?', [ownerType, id]);
+    return new Map(rows.map((r) => [r.gram, Number(r.tf)]));
   }
 
   /** Document frequencies of grams (absent grams are left out). */
