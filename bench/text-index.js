@@ -9,6 +9,9 @@
  *           scores each pair (bigram-set Jaccard in JS).
  * Corpora are generated in the run (src/demo/proposal-text) and dropped afterwards.
  *
+ * Loading dominates the run time: ~21.6M postings at 100k, ~4–5 min per engine on 2 shared cores
+ * (13 min for both engines, both sizes); BENCH_SIZES=10000 takes about 2 min.
+ *
  *   npm run build && node bench/text-index.js
  *   BENCH_SIZES=10000 BENCH_ENGINES=sqlite BENCH_QUERIES=50 BENCH_BRUTE_QUERIES=5 node bench/text-index.js
  */
