@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller';
 import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
+import { SearchModule } from './search/search.module';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
@@ -63,7 +64,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, ProposalsModule, WebModule.forRoot([AuthModule, DirectoryModule])],
+      imports: [CoreModule.forRoot(config), SearchModule, AuthModule, DirectoryModule, ProposalsModule, WebModule.forRoot([AuthModule, DirectoryModule])],
       controllers: [HealthController],
       providers: [Bootstrapper, DemoLoader],
     };
