@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
@@ -25,17 +25,19 @@ import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 1 })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Tx, AuditService],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, Tx, AuditService],
       exports: [APP_CONFIG, Clock, Tx, AuditService],
     };
   }
@@ -55,12 +57,31 @@ export class AuthModule {}
 })
 export class DirectoryModule {}
 
+export interface AppOptions {
+  /** Test only: a MovableClock. */
+  clock?: Clock;
+  /** Test only: modules with extra providers, e.g. a test job processor. */
+  imports?: Type[];
+}
+
+/**
+ * The whole application. The api serves it over HTTP; the worker (src/worker.ts) runs the same
+ * module as an application context without HTTP, so every feature's processors exist in both.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
+      imports: [
+        CoreModule.forRoot(config, options.clock),
+        JobsModule,
+        AuthModule,
+        DirectoryModule,
+        NotificationsModule,
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
+        ...(options.imports ?? []),
+      ],
       controllers: [HealthController],
       providers: [Bootstrapper, DemoLoader],
     };
