@@ -67,10 +67,39 @@ export class BullRunner implements JobRunner {
     await q.add(name, {}, { repeat: { every: everyMs }, attempts: 1 });
   }
 
-  async finished(queue: QueueName, id: string): Promise<unknown> {
-    const job = await this.queue(queue).getJob(id);
-    if (!job) throw new Error(`任务 ${queue}:${id} 不存在`);
-    return job.finished();
+  /**
+   * Not Bull's job.finished(): it can miss a completion that lands between its check and its listener
+   * (seen here as a 5 s wait). Listens first, then checks, and checks again every second.
+   */
+  finished(queue: QueueName, id: string): Promise<unknown> {
+    const q = this.queue(queue);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (done: () => void) => {
+        if (settled) return;
+        settled = true;
+        q.removeListener('global:completed', onEvent);
+        q.removeListener('global:failed', onEvent);
+        clearInterval(timer);
+        done();
+      };
+      const check = async () => {
+        const job = await q.getJob(id);
+        if (!job) return settle(() => reject(new Error(`任务 ${queue}:${id} 不存在`)));
+        const state = await job.getState();
+        if (state !== 'completed' && state !== 'failed') return;
+        // The job may have finished between reading it and reading its state: read it again for its result.
+        const done = (await q.getJob(id)) ?? job;
+        if (state === 'completed') settle(() => resolve(done.returnvalue));
+        else settle(() => reject(new Error(done.failedReason ?? '任务失败')));
+      };
+      const recheck = () => void check().catch((e: Error) => settle(() => reject(e)));
+      const onEvent = (jobId: string) => String(jobId) === id && recheck();
+      q.on('global:completed', onEvent);
+      q.on('global:failed', onEvent);
+      const timer = setInterval(recheck, 1000);
+      recheck();
+    });
   }
 
   async drain(timeoutMs: number): Promise<void> {
@@ -83,15 +112,18 @@ export class BullRunner implements JobRunner {
   }
 
   async status(queue: QueueName, id: string): Promise<JobStatus | null> {
-    const job = await this.queue(queue).getJob(id);
-    if (!job) return null;
-    const state = (await job.getState()) as string;
+    const found = await this.queue(queue).getJob(id);
+    if (!found) return null;
+    const state = (await found.getState()) as string;
+    // Read again after the state, so that the counts are not older than it.
+    const job = (await this.queue(queue).getJob(id)) ?? found;
     return {
       queue,
       id: String(job.id),
       name: job.name,
       state: (state === 'paused' ? 'waiting' : state) as JobState,
-      attemptsMade: job.attemptsMade,
+      // Bull counts failed tries only; the successful one counts too here, as in-process.
+      attemptsMade: job.attemptsMade + (state === 'completed' ? 1 : 0),
       failedReason: job.failedReason ?? null,
     };
   }

@@ -90,12 +90,12 @@ export class JobQueue implements BeforeApplicationShutdown {
     return this.runner.counts();
   }
 
-  /** Starts the processors in this process, and the periodic deadlines sweep when something processes it. */
+  /** Starts the processors in this process, and the periodic deadlines sweep when some module has a sweep step. */
   async startProcessing(): Promise<void> {
     if (this.processing) return;
     this.processing = true;
     await this.runner.start();
-    if (!this.registry.has(SWEEP.queue, SWEEP.name)) return;
+    if (!this.registry.sweepSteps().length) return;
     const everyMs = this.config.jobs.sweepMinutes * 60_000;
     if (this.runner instanceof BullRunner) {
       await this.runner.repeat(SWEEP.queue, SWEEP.name, everyMs);

@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { JOB_PROCESSOR_KEY, JobProcessorMeta } from './job-processor.decorator';
-import { isQueueName, JobHandler, QueueName } from './job-types';
+import { JOB_PROCESSOR_KEY, JobProcessorMeta, SWEEP_STEP_KEY } from './job-processor.decorator';
+import { isQueueName, JobHandler, QueueName, SweepHandler } from './job-types';
 
-/** The processors by queue and job name, found on the providers' `@JobProcessor` methods at start-up. */
+/** The processors by queue and job name, and the sweep steps, found on the providers' `@JobProcessor` and `@SweepStep` methods at start-up. */
 @Injectable()
 export class JobRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, { handler: JobHandler; owner: string }>();
+  private readonly steps = new Map<string, { handler: SweepHandler; owner: string }>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -22,9 +23,11 @@ export class JobRegistry implements OnModuleInit {
       for (const method of this.scanner.getAllMethodNames(proto)) {
         const fn = (proto as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
+        const owner = `${instance.constructor.name}.${method}`;
         const meta = this.reflector.get<JobProcessorMeta | undefined>(JOB_PROCESSOR_KEY, fn as () => unknown);
-        if (!meta) continue;
-        this.register(meta.queue, meta.name, (job) => (fn as JobHandler).call(instance, job), `${instance.constructor.name}.${method}`);
+        if (meta) this.register(meta.queue, meta.name, (job) => (fn as JobHandler).call(instance, job), owner);
+        const step = this.reflector.get<string | undefined>(SWEEP_STEP_KEY, fn as () => unknown);
+        if (step) this.registerSweepStep(step, (ctx) => (fn as SweepHandler).call(instance, ctx), owner);
       }
     }
   }
@@ -36,6 +39,17 @@ export class JobRegistry implements OnModuleInit {
     const existing = this.handlers.get(key);
     if (existing) throw new Error(`任务 ${key} 有两个处理程序：${existing.owner} 和 ${owner}`);
     this.handlers.set(key, { handler, owner });
+  }
+
+  registerSweepStep(name: string, handler: SweepHandler, owner = 'anonymous'): void {
+    const existing = this.steps.get(name);
+    if (existing) throw new Error(`扫描步骤 ${name} 有两个处理程序：${existing.owner} 和 ${owner}`);
+    this.steps.set(name, { handler, owner });
+  }
+
+  /** The sweep steps in the order they were found. */
+  sweepSteps(): [string, SweepHandler][] {
+    return [...this.steps.entries()].map(([name, s]) => [name, s.handler]);
   }
 
   has(queue: QueueName, name: string): boolean {

@@ -30,6 +30,14 @@ export interface JobContext<T = unknown> {
   attempt: number;
 }
 
+/** What a sweep step receives: the Clock's time at the start of the sweep. */
+export interface SweepContext {
+  now: Date;
+  jobId: string;
+}
+
+export type SweepHandler = (ctx: SweepContext) => Promise<unknown> | unknown;
+
 export type JobHandler<T = unknown> = (job: JobContext<T>) => Promise<unknown> | unknown;
 
 export interface EnqueueOptions {
