@@ -1,4 +1,7 @@
 import { Role, ROLES } from '../src/common/roles';
+import { Tx } from '../src/database/tx';
+import { Notification } from '../src/notifications/notification.entity';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
@@ -53,6 +56,10 @@ const ROWS: Row[] = [
   ...directory('units', () => ({ name: uniq('矩阵局'), kind: 'government' }), () => ({ contactName: uniq('联系人') })),
   ...directory('consultation-points', () => ({ name: uniq('矩阵议事点') }), () => ({ grid: uniq('网格') })),
   ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
+  { method: 'get', route: '/api/v1/notifications', who: 'signed-in', ok: 200 },
+  { method: 'post', route: '/api/v1/notifications/read-all', who: 'signed-in', ok: 200 },
+  // Every role may mark its own messages read; `{id}` belongs to another account, so each caller gets 404.
+  { method: 'post', route: '/api/v1/notifications/{id}/read', who: 'signed-in', ok: 404 },
 ];
 
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
@@ -73,6 +80,10 @@ describe('role matrix of the JSON API', () => {
     fixtures.units = (await t.make.unit()).id;
     fixtures['consultation-points'] = (await t.make.point()).id;
     fixtures.sessions = (await t.make.session()).id;
+    await t.app.get(Tx).run((em) =>
+      t.app.get(NotificationsService).notify(em, [fixtures.users], { kind: 'test.matrix', title: '矩阵消息', body: '只有本人可读', dedupeKey: 'matrix' }),
+    );
+    fixtures.notifications = (await t.ds.getRepository(Notification).findOneByOrFail({ dedupeKey: 'matrix' })).id;
   });
   afterAll(() => t.close());
 
