@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { pingRedis } from '../../src/health/redis-ping';
 
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -10,6 +11,8 @@ export function uniqueQueuePrefix(): string {
 
 /** Deletes this prefix's keys (never FLUSHDB: others use the same Redis). */
 export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  // An unreachable Redis holds nothing of ours; ioredis would keep the process alive a while finding that out.
+  if (!(await pingRedis(redisUrl).then(() => true, () => false))) return;
   const redis = client(redisUrl);
   try {
     await redis.connect();
