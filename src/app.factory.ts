@@ -1,15 +1,17 @@
-import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { AppModule } from './app.module';
+import { DataSource } from 'typeorm';
+import { AppModule, AppOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { mountOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
-import { AppConfig } from './config/app-config';
+import { AppConfig, ConfigError } from './config/app-config';
 import { Bootstrapper } from './database/bootstrapper';
+import { JobQueue } from './jobs/job-queue';
 import { PUBLIC_DIR } from './web/view-renderer';
 
 export interface CreatedApp {
@@ -22,9 +24,12 @@ export function createLogger(config: AppConfig): ConsoleLogger {
   return new ConsoleLogger({ json: config.logJson, logLevels: levels.slice(0, levels.indexOf(config.logLevel) + 1) });
 }
 
-/** Builds the HTTP application (used by main.ts and by the e2e suites): migrated, seeded, not yet listening. */
-export async function createApp(config: AppConfig): Promise<CreatedApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+/**
+ * Builds the HTTP application (used by main.ts and by the e2e suites): migrated, seeded, initialised,
+ * running jobs when it is the one that runs them (see JobQueue), not yet listening.
+ */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     logger: createLogger(config),
     bodyParser: false,
   });
@@ -50,5 +55,36 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   app.enableShutdownHooks();
   mountOpenApi(app);
   const boot = await app.get(Bootstrapper).run();
+  await app.init();
+  const jobs = app.get(JobQueue);
+  if (jobs.processesInApi) await jobs.startProcessing();
   return { app, adminPassword: boot.adminPassword };
+}
+
+/**
+ * The worker (src/worker.ts): the same application as an application context without HTTP, running
+ * the processors. It never changes the schema: it waits until an api process has migrated it.
+ */
+export async function createWorker(config: AppConfig, options: AppOptions = {}): Promise<INestApplicationContext> {
+  if (!config.redisUrl) throw new ConfigError('REDIS_URL', '未设置：没有 Redis 时任务在 api 进程内执行，无需单独启动 worker');
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, options), { logger: createLogger(config) });
+  ctx.enableShutdownHooks();
+  try {
+    await waitForSchema(ctx.get(DataSource));
+    await ctx.get(JobQueue).startProcessing();
+  } catch (e) {
+    await ctx.close();
+    throw e;
+  }
+  return ctx;
+}
+
+async function waitForSchema(ds: DataSource, timeoutMs = 10 * 60_000): Promise<void> {
+  const logger = new Logger('Worker');
+  const until = Date.now() + timeoutMs;
+  for (let i = 0; await ds.showMigrations(); i++) {
+    if (Date.now() > until) throw new Error('数据库结构一直未更新到最新：请先启动 api 进程完成迁移');
+    if (i % 15 === 0) logger.warn('数据库结构尚未迁移到最新，等待 api 进程完成迁移');
+    await new Promise((r) => setTimeout(r, 2000));
+  }
 }

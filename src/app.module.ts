@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
@@ -29,17 +29,19 @@ import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 1 })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
       exports: [APP_CONFIG, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
     };
   }
@@ -59,12 +61,33 @@ export class AuthModule {}
 })
 export class DirectoryModule {}
 
+export interface AppOptions {
+  /** Test only: a MovableClock. */
+  clock?: Clock;
+  /** Test only: modules with extra providers, e.g. a test job processor. */
+  imports?: Type[];
+}
+
+/**
+ * The whole application. The api serves it over HTTP; the worker (src/worker.ts) runs the same
+ * module as an application context without HTTP, so every feature's processors exist in both.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), SearchModule, AuthModule, DirectoryModule, ProposalsModule, WebModule.forRoot([AuthModule, DirectoryModule])],
+      imports: [
+        CoreModule.forRoot(config, options.clock),
+        JobsModule,
+        SearchModule,
+        AuthModule,
+        DirectoryModule,
+        NotificationsModule,
+        ProposalsModule,
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
+        ...(options.imports ?? []),
+      ],
       controllers: [HealthController],
       providers: [Bootstrapper, DemoLoader],
     };

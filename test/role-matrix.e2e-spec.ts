@@ -1,5 +1,8 @@
 import { Role, ROLES } from '../src/common/roles';
 import { accountOf, Cast, draft, draftBody, proposalAt, step } from './support/proposals';
+import { Tx } from '../src/database/tx';
+import { Notification } from '../src/notifications/notification.entity';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
@@ -58,6 +61,10 @@ const ROWS: Row[] = [
   ...directory('units', () => ({ name: uniq('矩阵局'), kind: 'government' }), () => ({ contactName: uniq('联系人') })),
   ...directory('consultation-points', () => ({ name: uniq('矩阵议事点') }), () => ({ grid: uniq('网格') })),
   ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
+  { method: 'get', route: '/api/v1/notifications', who: 'signed-in', ok: 200 },
+  { method: 'post', route: '/api/v1/notifications/read-all', who: 'signed-in', ok: 200 },
+  // Every role may mark its own messages read; `{id}` belongs to another account, so each caller gets 404.
+  { method: 'post', route: '/api/v1/notifications/{id}/read', who: 'signed-in', ok: 404 },
 ];
 
 /*
@@ -133,6 +140,10 @@ describe('role matrix of the JSON API', () => {
     const as = async (role: Role) => accountOf(t, await t.tokenFor(role));
     const other = async (role: Role) => accountOf(t, (await t.signInAs(role)).token);
     c = { lead: await as('member'), co1: await other('member'), co2: await other('member'), staff: await as('staff'), leader: await as('leader'), unit: await as('unit'), coUnit: await other('unit'), sessionId: fixtures.sessions };
+    await t.app.get(Tx).run((em) =>
+      t.app.get(NotificationsService).notify(em, [fixtures.users], { kind: 'test.matrix', title: '矩阵消息', body: '只有本人可读', dedupeKey: 'matrix' }),
+    );
+    fixtures.notifications = (await t.ds.getRepository(Notification).findOneByOrFail({ dedupeKey: 'matrix' })).id;
   });
   afterAll(() => t.close());
 

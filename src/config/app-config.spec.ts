@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(c.filesDir).toBe('/srv/xs/data/files');
   });
 
+  it('runs jobs with 5 attempts from 5 s backoff, sweeps every 5 minutes, under the prefix xs', () => {
+    expect(load({}).jobs).toEqual({ inlineWorker: false, prefix: 'xs', attempts: 5, backoffMs: 5000, sweepMinutes: 5 });
+    const c = load({ XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: 'xs-test.1', XS_JOB_ATTEMPTS: '3', XS_JOB_BACKOFF_MS: '50', XS_SWEEP_MINUTES: '10' });
+    expect(c.jobs).toEqual({ inlineWorker: true, prefix: 'xs-test.1', attempts: 3, backoffMs: 50, sweepMinutes: 10 });
+  });
+
   it('reads a MySQL URL and a Redis URL', () => {
     const c = load({ DATABASE_URL: 'mysql://u:p@db:3306/xs', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(c.database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/xs' });
@@ -28,6 +34,11 @@ describe('loadConfig', () => {
     ['XS_ADMIN_USER', 'a b'],
     ['XS_ADMIN_PASSWORD', 'short'],
     ['TZ_DISPLAY', 'Mars/Olympus'],
+    ['XS_INLINE_WORKER', 'sometimes'],
+    ['XS_QUEUE_PREFIX', 'a b:c'],
+    ['XS_JOB_ATTEMPTS', '0'],
+    ['XS_JOB_BACKOFF_MS', '5'],
+    ['XS_SWEEP_MINUTES', '0'],
   ])('a bad %s (%s) stops start-up and names the variable', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     try {

@@ -6,6 +6,7 @@ export interface AppConfig {
   port: number;
   database: { type: 'sqlite'; file: string } | { type: 'mysql'; url: string };
   redisUrl: string | null;
+  jobs: JobsConfig;
   adminUser: string;
   adminPassword: string | null;
   demo: boolean;
@@ -19,6 +20,20 @@ export interface AppConfig {
   sessionHours: number;
   logJson: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'log';
+}
+
+/** How jobs run; see src/jobs/job-queue.ts for the process model. */
+export interface JobsConfig {
+  /** `XS_INLINE_WORKER`: with Redis, the api process also runs the processors (one-machine installs). */
+  inlineWorker: boolean;
+  /** `XS_QUEUE_PREFIX`: the Redis key prefix of every queue, so installs (and test runs) sharing a Redis stay apart. */
+  prefix: string;
+  /** `XS_JOB_ATTEMPTS`: tries per job before it is marked failed. */
+  attempts: number;
+  /** `XS_JOB_BACKOFF_MS`: the first retry's delay; each further retry waits twice as long. */
+  backoffMs: number;
+  /** `XS_SWEEP_MINUTES`: how often the deadlines sweep runs. */
+  sweepMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +97,12 @@ function parseRedis(raw: string | undefined): string | null {
   return raw;
 }
 
+function queuePrefixVar(env: Env): string {
+  const raw = env.XS_QUEUE_PREFIX || 'xs';
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(raw)) throw new ConfigError('XS_QUEUE_PREFIX', `须为 1–40 位字母、数字、下划线、点或连字符，实际为 "${raw}"`);
+  return raw;
+}
+
 function validTimeZone(env: Env): string {
   const tz = env.TZ_DISPLAY || 'Asia/Shanghai';
   try {
@@ -111,6 +132,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     port: intVar(env, 'PORT', 3000, 0, 65535),
     database: parseDatabase(env.DATABASE_URL, cwd),
     redisUrl: parseRedis(env.REDIS_URL),
+    jobs: {
+      inlineWorker: boolVar(env, 'XS_INLINE_WORKER', false),
+      prefix: queuePrefixVar(env),
+      attempts: intVar(env, 'XS_JOB_ATTEMPTS', 5, 1, 50),
+      backoffMs: intVar(env, 'XS_JOB_BACKOFF_MS', 5000, 10, 3_600_000),
+      sweepMinutes: intVar(env, 'XS_SWEEP_MINUTES', 5, 1, 24 * 60),
+    },
     adminUser,
     adminPassword,
     demo: boolVar(env, 'XS_DEMO', false),

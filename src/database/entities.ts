@@ -2,9 +2,9 @@ import { AuditEntry, AuditHead } from '../audit/audit-entry.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
-import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
 import { Committee, ConsultationPoint, CouncilSession, Member, MemberCommittee, Sector, Unit } from '../directory/directory.entities';
-
 import { Attachment } from '../files/attachment.entity';
+import { Notification } from '../notifications/notification.entity';
+import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, ...PROPOSAL_ENTITIES];
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES];

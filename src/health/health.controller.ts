@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { pingRedis } from './redis-ping';
+import { JobQueue } from '../jobs/job-queue';
 
 interface PartStatus {
   status: 'ok' | 'down';
@@ -17,7 +16,7 @@ interface PartStatus {
 export class HealthController {
   constructor(
     private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   @Public()
@@ -37,10 +36,8 @@ export class HealthController {
       .catch((e: Error): PartStatus => ({ status: 'down', engine, message: `数据库无法连接：${e.message}` }));
   }
 
+  /** `{status, mode: 'bull'|'in-process', processing, waiting, failed}`: counts only when the queue answers. */
   private async queue(): Promise<PartStatus> {
-    if (!this.config.redisUrl) return { status: 'ok', mode: 'in-process' };
-    return pingRedis(this.config.redisUrl)
-      .then((): PartStatus => ({ status: 'ok', mode: 'redis' }))
-      .catch((e: Error): PartStatus => ({ status: 'down', mode: 'redis', message: `Redis 无法连接：${e.message}` }));
+    return { ...(await this.jobs.health()) };
   }
 }

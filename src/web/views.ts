@@ -22,7 +22,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox';
 
 export interface Option {
   value: string;
@@ -37,6 +37,8 @@ export interface LayoutContext {
   org: Organization;
   user: { displayName: string; roles: Role[] } | null;
   nav: Nav | null;
+  /** The signed-in person's unread messages, shown beside 消息 in the menu (null: not counted for this page). */
+  unread: number | null;
   section: Section;
   /** A directory page: 名录 is the current menu entry. */
   inDirectory: boolean;
@@ -121,6 +123,16 @@ export interface AuditView {
   entityType: string;
 }
 
+export interface InboxView {
+  items: { id: number; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null; unread: boolean }[];
+  pager: Pager;
+  unreadOnly: boolean;
+  unread: number;
+  done: 'read' | 'all' | null;
+  /** Where a mark-read form returns to. */
+  back: string;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -143,4 +155,5 @@ export interface ViewContexts {
   'admin/users': UsersView;
   'admin/user-form': UserFormView;
   'admin/audit': AuditView;
+  inbox: InboxView;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import type { AuthedRequest } from '../auth/auth.guard';
+import type { PageRequest } from './unread-count.interceptor';
 import { csrfFor, SESSION_COOKIE } from '../auth/tokens';
 import type { ErrorBody } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -14,6 +15,8 @@ export interface SendOptions {
   status?: number;
   /** The token the page's forms carry, when it is not the session's (the sign-in form). */
   csrf?: string;
+  /** The unread count, when the page knows it better than UnreadCountInterceptor did. */
+  unread?: number;
 }
 
 /** Only a path on this site may follow sign-in: never `//host` or `/\host`, which browsers take as another site. */
@@ -46,6 +49,7 @@ export class WebPages {
       org: this.org,
       user: user && { displayName: user.displayName, roles: user.roles },
       nav: user && navFor(user),
+      unread: user ? (options.unread ?? (req as PageRequest).unreadNotifications ?? null) : null,
       section: options.section,
       inDirectory: options.section === 'directory' || (DIRECTORY_SECTIONS as readonly string[]).includes(options.section),
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),

@@ -1,12 +1,15 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditPagesController } from './audit-pages.controller';
 import { CouncilSessionPagesController, PointPagesController, UnitPagesController } from './directory-pages.controller';
 import { ErrorPageMiddleware } from './error-page.middleware';
 import { HomePagesController } from './home-pages.controller';
+import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { SignInPagesController } from './sign-in-pages.controller';
+import { UnreadCountInterceptor } from './unread-count.interceptor';
 import { UsersPagesController } from './users-pages.controller';
 import { ViewRenderer } from './view-renderer';
 import { WebPages } from './web-pages';
@@ -32,8 +35,9 @@ export class WebModule implements NestModule {
         CouncilSessionPagesController,
         UsersPagesController,
         AuditPagesController,
+        InboxPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,9 +6,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { UsersService } from '../../src/auth/users.service';
+import { MovableClock } from '../../src/common/clock';
 import { Role } from '../../src/common/roles';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Committee, ConsultationPoint, CouncilSession, Member, Sector, Unit } from '../../src/directory/directory.entities';
+import { JobQueue } from '../../src/jobs/job-queue';
+import { deleteQueueKeys, uniqueQueuePrefix } from './redis-keys';
 import { freshDatabase } from './test-db';
 
 export const ADMIN_PASSWORD = 'Xieshang2026';
@@ -18,6 +21,10 @@ export interface TestApp {
   app: INestApplication;
   ds: DataSource;
   config: AppConfig;
+  /** Moves the application's time: `t.clock.advance(3 * 86400_000)`. */
+  clock: MovableClock;
+  /** The job queues: `t.jobs.runNow('deadlines', 'sweep')`, `t.jobs.drain()`. */
+  jobs: JobQueue;
   http: () => ReturnType<typeof request>;
   /** Bearer token of a signed-in account of this role (created on first use, one per role). */
   tokenFor: (role: Role | 'admin') => Promise<string>;
@@ -61,9 +68,21 @@ function factories(ds: DataSource): Factories {
   };
 }
 
-/** The whole application on a fresh database of the engine under test, ready for Supertest. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+export interface TestAppOptions {
+  /** Modules with test-only providers, e.g. a job processor. */
+  imports?: Type[];
+  /** Another app's database (e.g. a worker beside an api): not dropped on close. */
+  databaseUrl?: string;
+}
+
+/**
+ * The whole application on a fresh database of the engine under test, ready for Supertest.
+ * With REDIS_URL, its queues get a key prefix of their own (unless XS_QUEUE_PREFIX is given),
+ * whose keys are deleted on close.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase();
+  const ownPrefix = env.REDIS_URL && !env.XS_QUEUE_PREFIX ? uniqueQueuePrefix() : null;
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-files-'));
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -71,9 +90,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     XS_BCRYPT_ROUNDS: '4',
     XS_LOG_LEVEL: 'error',
     XS_FILES_DIR: filesDir,
+    ...(ownPrefix ? { XS_QUEUE_PREFIX: ownPrefix } : {}),
     ...env,
   });
-  const { app } = await createApp(config);
+  const clock = new MovableClock();
+  const { app } = await createApp(config, { clock, imports: options.imports });
   await app.init();
   const ds = app.get(DataSource);
   const http = () => request(app.getHttpServer());
@@ -109,6 +130,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     ds,
     config,
+    clock,
+    jobs: app.get(JobQueue),
     http,
     tokenFor,
     signInAs,
@@ -116,6 +139,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     make,
     close: async () => {
       await app.close();
+      if (ownPrefix) await deleteQueueKeys(config.redisUrl!, ownPrefix);
       await db.drop();
       fs.rmSync(filesDir, { recursive: true, force: true });
     },

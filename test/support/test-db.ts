@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 
@@ -27,4 +30,11 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
       await c.end();
     },
   };
+}
+
+/** A database two processes can open at once (an api and a worker): a file for SQLite. The caller drops it. */
+export async function sharedDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (testEngine() !== 'sqlite') return freshDatabase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-db-'));
+  return { url: `sqlite:${path.join(dir, 'xieshang.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

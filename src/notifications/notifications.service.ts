@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { User } from '../auth/user.entity';
+import type { Actor } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Notification } from './notification.entity';
+import { NotificationPage, NotificationQuery, NotificationView, ReadAllResult, toNotificationView } from './notifications.dto';
+
+export interface NotificationMessage {
+  /** Stable English, e.g. `proposal.accepted`. */
+  kind: string;
+  /** Chinese, up to 200 characters. */
+  title: string;
+  body: string;
+  /** A path on this site, e.g. `/proposals/12`. */
+  link?: string | null;
+  /** The same key reaches one person once, e.g. `proposal:12:accepted` or `proposal:12:remind:2027-02-01`. */
+  dedupeKey: string;
+}
+
+const LIMITS = { kind: 40, title: 200, dedupeKey: 191, link: 500 } as const;
+
+/** The in-app inbox 消息: written by the workflows and jobs inside their transactions, read by its owner only. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Puts the message in each person's inbox, inside the caller's transaction, once per (person, dedupeKey):
+   * a job that runs again adds nothing. Returns how many inboxes got it now.
+   */
+  async notify(em: EntityManager, userIds: readonly number[], message: NotificationMessage): Promise<number> {
+    checkMessage(message);
+    const ids = [...new Set(userIds)];
+    if (!ids.length) return 0;
+    const have = await em
+      .createQueryBuilder(Notification, 'n')
+      .select('n.userId', 'userId')
+      .where('n.dedupeKey = :key', { key: message.dedupeKey })
+      .andWhere('n.userId IN (:...ids)', { ids })
+      .getRawMany<{ userId: number | string }>();
+    const seen = new Set(have.map((r) => Number(r.userId)));
+    const fresh = ids.filter((id) => !seen.has(id));
+    if (!fresh.length) return 0;
+    const createdAt = this.clock.now();
+    const rows = fresh.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null, dedupeKey: message.dedupeKey, readAt: null, createdAt }));
+    // Two transactions notifying at once (MySQL) both pass the check above: the unique key settles it, as a no-op update.
+    await em.createQueryBuilder().insert().into(Notification).values(rows).orUpdate(['dedupeKey'], ['userId', 'dedupeKey']).execute();
+    return fresh.length;
+  }
+
+  /** The enabled accounts linked to this member 委员. */
+  async usersOfMember(em: EntityManager, memberId: number): Promise<number[]> {
+    return ids(await em.getRepository(User).find({ select: { id: true }, where: { memberId, disabled: false } }));
+  }
+
+  /** The enabled accounts of this handling unit 承办单位. */
+  async usersOfUnit(em: EntityManager, unitId: number): Promise<number[]> {
+    return ids(await em.getRepository(User).find({ select: { id: true }, where: { unitId, disabled: false } }));
+  }
+
+  /** Every enabled staff account 政协机关工作人员. */
+  async staffUsers(em: EntityManager): Promise<number[]> {
+    const users = await em.getRepository(User).find({ select: { id: true, roleList: true }, where: { disabled: false } });
+    return ids(users.filter((u) => u.roles.includes('staff')));
+  }
+
+  async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {
+    const repo = this.ds.getRepository(Notification);
+    const where = query.unread ? { userId: actor.id, readAt: IsNull() } : { userId: actor.id };
+    const [rows, total] = await repo.findAndCount({ where, order: { createdAt: 'DESC', id: 'DESC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
+    return { items: rows.map(toNotificationView), total, page: query.page, pageSize: query.pageSize, unread: await this.unreadCount(actor.id) };
+  }
+
+  unreadCount(userId: number): Promise<number> {
+    return this.ds.getRepository(Notification).countBy({ userId, readAt: IsNull() });
+  }
+
+  /** Marks one of the caller's messages read; someone else's is 404, as if it did not exist. Reading twice keeps the first time. */
+  async markRead(actor: Actor, id: number): Promise<NotificationView> {
+    const repo = this.ds.getRepository(Notification);
+    const found = await repo.findOneBy({ id, userId: actor.id });
+    if (!found) throw AppError.notFound('消息', 'NOTIFICATION_NOT_FOUND');
+    if (!found.readAt) {
+      await repo.update({ id, readAt: IsNull() }, { readAt: this.clock.now() });
+      return toNotificationView(await repo.findOneByOrFail({ id }));
+    }
+    return toNotificationView(found);
+  }
+
+  async markAllRead(actor: Actor): Promise<ReadAllResult> {
+    const result = await this.ds.getRepository(Notification).update({ userId: actor.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    return { updated: result.affected ?? 0, unread: await this.unreadCount(actor.id) };
+  }
+}
+
+function ids(rows: { id: number }[]): number[] {
+  return rows.map((r) => r.id);
+}
+
+function checkMessage(m: NotificationMessage): void {
+  for (const field of ['kind', 'title', 'dedupeKey', 'link'] as const) {
+    const value = m[field];
+    if (value !== undefined && value !== null && [...value].length > LIMITS[field]) throw new Error(`通知的 ${field} 超过 ${LIMITS[field]} 个字符`);
+  }
+  if (!m.kind || !m.title || !m.dedupeKey) throw new Error('通知须有 kind、title 和 dedupeKey');
+  if (m.link && !m.link.startsWith('/')) throw new Error('通知的链接须为本站路径');
+}
