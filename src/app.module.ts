@@ -25,6 +25,7 @@ import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { ReportsModule } from './reports/reports.module';
 import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { WebModule } from './web/web.module';
@@ -62,7 +63,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, WebModule.forRoot([AuthModule, DirectoryModule])],
+      imports: [CoreModule.forRoot(config), AuthModule, DirectoryModule, ReportsModule, WebModule.forRoot([AuthModule, DirectoryModule])],
       controllers: [HealthController],
       providers: [Bootstrapper, DemoLoader],
     };

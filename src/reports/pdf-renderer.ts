@@ -219,7 +219,7 @@ export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
       instance.idle.push(page);
       return;
     }
-    if (!page.isClosed()) {
+    if (!page.isClosed() && instance.browser.connected) {
       within(page.close(), CLOSE_CAP_MS, () => new Error('页面无法关闭')).catch(() => {
         this.logger.warn('Chromium 页面无法关闭，结束整个浏览器');
         this.retire(instance);
@@ -309,7 +309,8 @@ export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
   private closeInstance(instance: Instance): Promise<void> {
     instance.retired = true;
     if (this.current === instance) this.current = null;
-    instance.closing ??= within(instance.browser.close(), CLOSE_CAP_MS, () => new Error('浏览器无法关闭'))
+    const close = instance.browser.connected ? instance.browser.close() : Promise.resolve();
+    instance.closing ??= within(close, CLOSE_CAP_MS, () => new Error('浏览器无法关闭'))
       .catch(() => undefined)
       .then(() => {
         killGroup(instance.pid);
