@@ -133,6 +133,19 @@ describe('PdfRenderer in Chromium', () => {
     expect(processTable().filter((p) => p.ppid === process.pid && p.state === 'Z')).toEqual([]);
   }, 60000);
 
+  it('replaces the browser after XS_PDF_RECYCLE_AFTER renders', async () => {
+    const r = new PdfRenderer(configWith({ XS_PDF_RECYCLE_AFTER: '2' }));
+    others.push(r);
+    const html = templates.render('briefing', sampleBriefing(1));
+    await r.render(html);
+    await r.render(html);
+    const first = r.browserPid();
+    expect(r.launches).toBe(1);
+    expect((await r.render(html)).pages).toBe(1);
+    expect(r.launches).toBe(2);
+    expect(r.browserPid()).not.toBe(first);
+  });
+
   it('rejects a render past its time-out with a Chinese error and frees its page for the next render', async () => {
     const r = new PdfRenderer(configWith({ XS_PDF_POOL: '1' }));
     others.push(r);
