@@ -25,6 +25,7 @@ import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
 import { HealthController } from './health/health.controller';
+import { ReportsModule } from './reports/reports.module';
 import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -85,6 +86,7 @@ export class AppModule {
         DirectoryModule,
         NotificationsModule,
         ProposalsModule,
+        ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
         ...(options.imports ?? []),
       ],

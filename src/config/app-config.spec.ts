@@ -39,6 +39,10 @@ describe('loadConfig', () => {
     ['XS_JOB_ATTEMPTS', '0'],
     ['XS_JOB_BACKOFF_MS', '5'],
     ['XS_SWEEP_MINUTES', '0'],
+    ['XS_PDF_POOL', '0'],
+    ['XS_PDF_TIMEOUT_MS', 'soon'],
+    ['XS_FONT_FANGSONG', 'fonts/fangsong.ttf'],
+    ['XS_FONT_TITLE', '/opt/fonts/xbs.otf'],
   ])('a bad %s (%s) stops start-up and names the variable', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     try {
@@ -47,5 +51,13 @@ describe('loadConfig', () => {
       expect((e as ConfigError).variable).toBe(name);
       expect((e as Error).message).toContain(name);
     }
+  });
+
+  it('reads the PDF pool, time-out and licensed font paths, keeping the Debian defaults for the rest', () => {
+    const c = load({ XS_PDF_POOL: '3', XS_PDF_TIMEOUT_MS: '5000', XS_FONT_TITLE: '/opt/fonts/FZXBSJW.TTF', XS_FONT_KAI: '/opt/fonts/kai.ttc#2' });
+    expect(c.pdf).toMatchObject({ poolSize: 3, timeoutMs: 5000, recycleAfter: 500 });
+    expect(c.pdf.fonts.title).toEqual({ file: '/opt/fonts/FZXBSJW.TTF', index: 0 });
+    expect(c.pdf.fonts.kai).toEqual({ file: '/opt/fonts/kai.ttc', index: 2 });
+    expect(c.pdf.fonts.hei).toEqual({ file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', index: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { passwordProblems } from '../auth/password-policy';
+import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from '../reports/fonts';
 
 /** The whole configuration, read once from the environment at boot and validated. */
 export interface AppConfig {
@@ -15,6 +16,8 @@ export interface AppConfig {
   uploadMaxBytes: number;
   dataDir: string;
   chromiumPath: string;
+  /** PDF rendering: pages rendered at once (XS_PDF_POOL), renders before the browser is replaced (XS_PDF_RECYCLE_AFTER), time-out per render (XS_PDF_TIMEOUT_MS), font files (XS_FONT_*). */
+  pdf: { poolSize: number; recycleAfter: number; timeoutMs: number; fonts: FontSet };
   displayTimeZone: string;
   bcryptRounds: number;
   sessionHours: number;
@@ -119,6 +122,18 @@ function logLevelVar(env: Env): AppConfig['logLevel'] {
   return raw as AppConfig['logLevel'];
 }
 
+function fontsVar(env: Env): FontSet {
+  const fonts = { ...DEFAULT_FONTS };
+  for (const role of FONT_ROLES) {
+    const raw = env[FONT_ENV[role]];
+    if (raw === undefined || raw === '') continue;
+    const parsed = parseFontFile(raw);
+    if (typeof parsed === 'string') throw new ConfigError(FONT_ENV[role], parsed);
+    fonts[role] = parsed;
+  }
+  return fonts;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -146,6 +161,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     uploadMaxBytes: intVar(env, 'XS_UPLOAD_MAX_MB', 20, 1, 200) * 1024 * 1024,
     dataDir,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    pdf: {
+      poolSize: intVar(env, 'XS_PDF_POOL', 2, 1, 16),
+      recycleAfter: intVar(env, 'XS_PDF_RECYCLE_AFTER', 500, 1, 100000),
+      timeoutMs: intVar(env, 'XS_PDF_TIMEOUT_MS', 60000, 100, 600000),
+      fonts: fontsVar(env),
+    },
     displayTimeZone: validTimeZone(env),
     bcryptRounds: intVar(env, 'XS_BCRYPT_ROUNDS', 11, 4, 15),
     sessionHours: intVar(env, 'XS_SESSION_HOURS', 12, 1, 24 * 30),

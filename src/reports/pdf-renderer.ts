@@ -1,0 +1,326 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { FONT_LABELS, FONT_ROLES, fontconfigXml, fontFamily, fontProblems } from './fonts';
+
+export interface RenderOptions {
+  /** Overrides XS_PDF_TIMEOUT_MS for this render (from taking a page to the finished PDF). */
+  timeoutMs?: number;
+}
+
+export interface RenderResult {
+  pdf: Buffer;
+  pages: number;
+  /** The whole call, waiting for a free page included. */
+  ms: number;
+}
+
+export type PdfRenderErrorCode = 'PDF_TIMEOUT' | 'PDF_FONT' | 'PDF_BROWSER' | 'PDF_CLOSED';
+
+/** A failed render; `message` is Chinese and is what a report record shows. */
+export class PdfRenderError extends Error {
+  constructor(
+    readonly code: PdfRenderErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One launched Chromium and the pages it keeps for reuse. */
+interface Instance {
+  browser: Browser;
+  pid: number | null;
+  profileDir: string;
+  renders: number;
+  active: number;
+  idle: Page[];
+  retired: boolean;
+  closing: Promise<void> | null;
+}
+
+interface Lease {
+  instance: Instance;
+  page: Page;
+}
+
+/** `document.fonts.ready` settles at once for local fonts; the cap only stops a broken face from holding a page. */
+const FONTS_READY_CAP_MS = 5000;
+/** A page or browser that does not close within this is killed. */
+const CLOSE_CAP_MS = 5000;
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--mute-audio',
+];
+
+/** Runs in the page: waits (capped) for the fonts and names the faces that failed to load. */
+const FONTS_SCRIPT = `(async () => {
+  const ready = await Promise.race([document.fonts.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), ${FONTS_READY_CAP_MS}))]);
+  return { ready, failed: [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family) };
+})()`;
+
+function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Pages in a Skia PDF: each page object is written once, uncompressed. */
+export function countPdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+function killGroup(pid: number | null): void {
+  if (!pid) return;
+  try {
+    // Chromium is started as a process group leader: this also ends the zygote and renderers a crash left behind.
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function exited(instance: Instance): Promise<void> {
+  const proc = instance.browser.process();
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => proc.once('exit', () => resolve()));
+}
+
+/**
+ * HTML → PDF in Debian's Chromium. One browser per process, launched on the first render and reused;
+ * at most `poolSize` renders at once, each on a reused page; a crashed browser is replaced on the next
+ * render; the browser is replaced after `recycleAfter` renders; a render past its time-out rejects and its
+ * page is closed (a hung renderer process goes with it). No network: every request but `data:` is refused.
+ */
+@Injectable()
+export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PdfRenderer.name);
+  private readonly root: string;
+  private current: Instance | null = null;
+  private launching: Promise<Instance> | null = null;
+  private readonly instances = new Set<Instance>();
+  private free: number;
+  private readonly waiters: Array<() => void> = [];
+  private closed = false;
+  /** Browsers launched so far (relaunches and recycling included). */
+  launches = 0;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.free = config.pdf.poolSize;
+    this.root = path.join(config.dataDir, 'chromium');
+  }
+
+  onModuleInit(): void {
+    for (const p of fontProblems(this.config.pdf.fonts)) this.logger.warn(`${p.message}：PDF 报告将无法生成`);
+  }
+
+  /** The running browser's process id, or null when none runs (for tests that kill it). */
+  browserPid(): number | null {
+    return this.current?.pid ?? null;
+  }
+
+  async render(html: string, opts: RenderOptions = {}): Promise<RenderResult> {
+    const started = performance.now();
+    const timeoutMs = opts.timeoutMs ?? this.config.pdf.timeoutMs;
+    await this.takeSlot();
+    let lease: Lease | null = null;
+    let abandoned = false;
+    const work = (async () => {
+      lease = await this.checkout();
+      if (abandoned) throw new PdfRenderError('PDF_TIMEOUT', '已超时');
+      return this.print(lease.page, html);
+    })();
+    work.catch(() => undefined); // after a time-out its rejection is expected and handled below
+    try {
+      const pdf = await within(work, timeoutMs, () => new PdfRenderError('PDF_TIMEOUT', `生成 PDF 超时（超过 ${timeoutMs} 毫秒），已中止`));
+      this.checkin(lease!, true);
+      return { pdf, pages: countPdfPages(pdf), ms: Math.round(performance.now() - started) };
+    } catch (e) {
+      abandoned = true;
+      if (lease) this.checkin(lease, false);
+      else void work.then(() => undefined, () => undefined).finally(() => lease && this.checkin(lease, false));
+      throw this.translate(e);
+    } finally {
+      this.giveSlot();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await this.launching?.catch(() => undefined);
+    await Promise.all([...this.instances].map((i) => this.closeInstance(i)));
+  }
+
+  private translate(e: unknown): PdfRenderError {
+    if (e instanceof PdfRenderError) return e;
+    return new PdfRenderError('PDF_BROWSER', `Chromium 渲染失败：${(e as Error).message}`);
+  }
+
+  private takeSlot(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private giveSlot(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.free++;
+  }
+
+  private async print(page: Page, html: string): Promise<Buffer> {
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+    const fonts = (await page.evaluate(FONTS_SCRIPT)) as { ready: boolean; failed: string[] };
+    if (!fonts.ready) throw new PdfRenderError('PDF_FONT', `等待字体加载超过 ${FONTS_READY_CAP_MS} 毫秒`);
+    if (fonts.failed.length) {
+      const labels = fonts.failed.map((f) => FONT_ROLES.find((r) => fontFamily(r) === f)).map((r, i) => (r ? FONT_LABELS[r] : fonts.failed[i]));
+      throw new PdfRenderError('PDF_FONT', `字体未能加载：${labels.join('、')}。请检查 XS_FONT_* 配置的字体文件`);
+    }
+    return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 }));
+  }
+
+  private async checkout(): Promise<Lease> {
+    let instance = await this.instance();
+    if (instance.renders >= this.config.pdf.recycleAfter) {
+      this.retire(instance);
+      instance = await this.instance();
+    }
+    instance.renders++;
+    instance.active++;
+    try {
+      return { instance, page: instance.idle.pop() ?? (await this.newPage(instance.browser)) };
+    } catch (e) {
+      instance.active--;
+      this.closeIfDone(instance);
+      throw e;
+    }
+  }
+
+  /** A page that printed goes back to its browser's idle list; any other is closed, or its browser killed if it will not close. */
+  private checkin({ instance, page }: Lease, ok: boolean): void {
+    instance.active--;
+    if (ok && !instance.retired && !page.isClosed() && instance.idle.length < this.config.pdf.poolSize) {
+      instance.idle.push(page);
+      return;
+    }
+    if (!page.isClosed() && instance.browser.connected) {
+      within(page.close(), CLOSE_CAP_MS, () => new Error('页面无法关闭')).catch(() => {
+        this.logger.warn('Chromium 页面无法关闭，结束整个浏览器');
+        this.retire(instance);
+        killGroup(instance.pid);
+      });
+    }
+    this.closeIfDone(instance);
+  }
+
+  private async newPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (req: HTTPRequest) => {
+      if (req.isInterceptResolutionHandled()) return;
+      // Templates are self-contained: fonts are local, images are data: URLs.
+      (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
+    });
+    return page;
+  }
+
+  private instance(): Promise<Instance> {
+    if (this.closed) return Promise.reject(new PdfRenderError('PDF_CLOSED', 'PDF 渲染器已关闭'));
+    if (this.current) return Promise.resolve(this.current);
+    if (!this.launching) {
+      this.launching = this.launch().finally(() => {
+        this.launching = null;
+      });
+    }
+    return this.launching;
+  }
+
+  private async launch(): Promise<Instance> {
+    const home = path.join(this.root, 'home');
+    const tmp = path.join(this.root, 'tmp');
+    for (const dir of [home, tmp]) fs.mkdirSync(dir, { recursive: true });
+    const fontsConf = path.join(this.root, 'fonts.conf');
+    fs.writeFileSync(fontsConf, fontconfigXml(this.config.pdf.fonts, path.join(this.root, 'fontconfig')));
+    const profileDir = fs.mkdtempSync(path.join(this.root, 'profile-'));
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath: this.config.chromiumPath,
+        headless: true,
+        pipe: true,
+        userDataDir: profileDir,
+        args: ARGS,
+        env: { ...process.env, HOME: home, TMPDIR: tmp, FONTCONFIG_FILE: fontsConf },
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (e) {
+      fs.rmSync(profileDir, { recursive: true, force: true });
+      throw new PdfRenderError('PDF_BROWSER', `Chromium 无法启动（${this.config.chromiumPath}）：${(e as Error).message}`);
+    }
+    this.launches++;
+    const instance: Instance = { browser, pid: browser.process()?.pid ?? null, profileDir, renders: 0, active: 0, idle: [], retired: false, closing: null };
+    this.instances.add(instance);
+    browser.on('disconnected', () => this.onDisconnected(instance));
+    if (this.closed) {
+      await this.closeInstance(instance);
+      throw new PdfRenderError('PDF_CLOSED', 'PDF 渲染器已关闭');
+    }
+    this.current = instance;
+    return instance;
+  }
+
+  private onDisconnected(instance: Instance): void {
+    if (!instance.retired && !this.closed) this.logger.warn(`Chromium（进程 ${instance.pid}）意外退出，下次渲染时重新启动`);
+    instance.retired = true;
+    if (this.current === instance) this.current = null;
+    killGroup(instance.pid);
+    this.instances.delete(instance);
+    fs.rmSync(instance.profileDir, { recursive: true, force: true });
+  }
+
+  private retire(instance: Instance): void {
+    instance.retired = true;
+    if (this.current === instance) this.current = null;
+    this.closeIfDone(instance);
+  }
+
+  private closeIfDone(instance: Instance): void {
+    if (instance.retired && instance.active === 0) void this.closeInstance(instance);
+  }
+
+  private closeInstance(instance: Instance): Promise<void> {
+    instance.retired = true;
+    if (this.current === instance) this.current = null;
+    const close = instance.browser.connected ? instance.browser.close() : Promise.resolve();
+    instance.closing ??= within(close, CLOSE_CAP_MS, () => new Error('浏览器无法关闭'))
+      .catch(() => undefined)
+      .then(() => {
+        killGroup(instance.pid);
+        // Wait for the main process to be reaped, so that no zombie is left behind.
+        return within(exited(instance), CLOSE_CAP_MS, () => new Error('浏览器进程未退出')).catch(() => undefined);
+      })
+      .finally(() => {
+        this.instances.delete(instance);
+        fs.rmSync(instance.profileDir, { recursive: true, force: true });
+      });
+    return instance.closing;
+  }
+}
