@@ -91,7 +91,9 @@ describe('text index', () => {
   });
 
   it('narrows a query builder by the index and one-character terms by LIKE', async () => {
-    const units = await Promise.all(['市停车管理中心', '市家政服务协会', '市家政培训学校'].map((name) => t.make.unit({ name })));
+    const units: Unit[] = [];
+    // One after another: concurrent inserts on MariaDB may take ids out of order.
+    for (const name of ['市停车管理中心', '市家政服务协会', '市家政培训学校']) units.push(await t.make.unit({ name }));
     await tx.run((em) => index.reindexMany(em, 'unit', units.map((u) => ({ id: u.id, fields: [{ text: u.name }] }))));
     const find = async (q: string) => {
       const qb = ds.getRepository(Unit).createQueryBuilder('u').select('u.id', 'id');
