@@ -84,6 +84,7 @@ ROWS.push(
   { method: 'get', route: `${P}/{id}`, who: readers, ok: 200, fixture: proposal('assigned') },
   { method: 'patch', route: `${P}/{id}`, who: ['member'], ok: 200, fixture: proposal('draft'), except: { staff: 404 }, body: () => ({ title: uniq('改后的案由') }) },
   { method: 'get', route: `${P}/{id}/history`, who: readers, ok: 200, fixture: proposal('assigned') },
+  { method: 'get', route: `${P}/{id}/similar`, who: ['staff'], ok: 200, fixture: proposal('submitted') },
   {
     method: 'post', route: `${P}/{id}/cosign`, who: ['member'], ok: 200,
     fixture: async () => ({ id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }) }),

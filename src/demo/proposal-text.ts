@@ -132,11 +132,4 @@ export function rephrase(p: ProposalText, seed: number): ProposalText {
   return { title, category: p.category, background, suggestions };
 }
 
-/** The fields indexed for similarity and search: the title counts three times. */
-export function proposalFields(p: ProposalText): Array<{ text: string; weight: number }> {
-  return [
-    { text: p.title, weight: 3 },
-    { text: p.background, weight: 1 },
-    { text: p.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n'), weight: 1 },
-  ];
-}
+export { proposalFields } from '../proposals/proposal-text-fields';

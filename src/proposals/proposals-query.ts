@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
-import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
+import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
 import { Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
 
@@ -13,12 +14,15 @@ import { Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
  */
 @Injectable()
 export class ProposalsQuery {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly textIndex: TextIndexService,
+  ) {}
 
   async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
     this.scope(qb, actor);
-    this.filter(qb, q);
+    await this.filter(qb, q);
     const total = await qb.getCount();
     const idRows = await qb
       .select('p.id', 'id')
@@ -50,7 +54,7 @@ export class ProposalsQuery {
     );
   }
 
-  private filter(qb: SelectQueryBuilder<Proposal>, q: ProposalQuery): void {
+  private async filter(qb: SelectQueryBuilder<Proposal>, q: ProposalQuery): Promise<void> {
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     if (q.sessionId) qb.andWhere('p.sessionId = :sessionId', { sessionId: q.sessionId });
     if (q.category) qb.andWhere('p.category = :category', { category: q.category });
@@ -63,11 +67,11 @@ export class ProposalsQuery {
       const handled = qb.subQuery().select('fu.proposalId').from(ProposalUnit, 'fu').where('fu.unitId = :filterUnitId AND fu.active = :filterActive').getQuery();
       qb.andWhere(`p.id IN ${handled}`, { filterUnitId: q.unitId, filterActive: true });
     }
-    if (q.q) this.matchText(qb, q.q);
+    if (q.q) await this.matchText(qb, q.q);
   }
 
-  /** `q` in the title. One place, so the character-bigram index can take over here without touching the callers. */
-  private matchText(qb: SelectQueryBuilder<Proposal>, text: string): void {
-    qb.andWhere(`p.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(text) });
+  /** `q` in the title, the analysis and the suggestions: terms of two or more characters through the bigram index, one-character terms by LIKE. */
+  private async matchText(qb: SelectQueryBuilder<Proposal>, text: string): Promise<void> {
+    await this.textIndex.applySearch(qb, 'proposal', text, { idColumn: 'p.id', likeColumns: ['p.title', 'p.background', 'p.suggestions'] });
   }
 }

@@ -6,7 +6,7 @@ import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import { CoOpinionDto, CommunicationDto, EvaluateProposalDto, ReplyProposalDto, RequestExtensionDto, ReturnProposalDto } from './dto/handle-proposal.dto';
-import { ProposalHistoryItem, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
+import { ProposalHistoryItem, ProposalSummaryView, ProposalView, SimilarProposalView } from './dto/proposal-view.dto';
 import { AssignProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
@@ -62,6 +62,14 @@ export class ProposalsController {
   @ApiOkResponse({ type: [ProposalHistoryItem] })
   getProposalHistory(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.proposals.history(actor, id);
+  }
+
+  @Roles('staff')
+  @Get(':id/similar')
+  @ApiOperation({ summary: '相似提案（供并案参考）：按相似度从高到低，不含草稿' })
+  @ApiOkResponse({ type: [SimilarProposalView] })
+  getSimilarProposals(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.proposals.similar(actor, id);
   }
 
   @Roles('member')

@@ -1,3 +1,5 @@
+import { TextIndexService } from '../search/text-index.service';
+import { proposalFields } from './proposal-text-fields';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -8,7 +10,7 @@ import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
 import { Committee, CouncilSession, Member, Sector } from '../directory/directory.entities';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
-import { ProposalHistoryItem, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
+import { ProposalHistoryItem, SimilarProposalView, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 import { assertCanRead, isLeadProposer, notFound, signerOf } from './proposal-access';
 import { addDays, isPlenary } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
@@ -35,6 +37,7 @@ export class ProposalsService {
     private readonly views: ProposalViews,
     private readonly query: ProposalsQuery,
     private readonly events: ProposalEvents,
+    private readonly textIndex: TextIndexService,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
@@ -48,6 +51,26 @@ export class ProposalsService {
   }
 
   /** The audit trail of the proposal, oldest first, with each step's state before and after. */
+  /**
+   * 相似提案 for staff deciding on 并案: the most similar other proposals (drafts never), best first,
+   * through the bigram index — candidates from the proposal's rarest grams, never a scan of every pair.
+   */
+  async similar(actor: Actor, id: number, limit = 10): Promise<SimilarProposalView[]> {
+    await this.readable(actor, id);
+    const hits = await this.textIndex.similar('proposal', id, { limit: limit * 3 });
+    if (!hits.length) return [];
+    const rows = await this.ds.getRepository(Proposal).findBy({ id: In(hits.map((h) => h.id)) });
+    const shown = rows.filter((r) => r.status !== 'draft');
+    const views = new Map((await this.views.summaries(this.ds.manager, shown)).map((v) => [v.id, v]));
+    return hits
+      .filter((h) => views.has(h.id))
+      .slice(0, limit)
+      .map((h) => {
+        const v = views.get(h.id)!;
+        return { id: v.id, title: v.title, score: h.score, status: v.status, statusLabel: v.statusLabel, numberLabel: v.numberLabel };
+      });
+  }
+
   async history(actor: Actor, id: number): Promise<ProposalHistoryItem[]> {
     await this.readable(actor, id);
     const items = await this.audit.history('proposal', id);
@@ -91,6 +114,7 @@ export class ProposalsService {
       if (p.leadMemberId !== null) await em.insert(ProposalSigner, { proposalId: p.id, memberId: p.leadMemberId, role: 'lead', status: 'confirmed', invitedAt: now, confirmedAt: now });
       await this.invite(em, p, coSigners, now);
       await ensureCounter(em, session.id);
+      await this.reindex(em, p);
       await this.audit.record(em, {
         actor,
         action: 'proposal.create',
@@ -132,8 +156,14 @@ export class ProposalsService {
         details,
         event: invited.length ? { type: 'proposal.cosign_invited', memberIds: invited } : undefined,
       });
+      if (set.title !== undefined || set.background !== undefined || set.suggestions !== undefined) await this.reindex(em, p);
       return this.views.detail(em, p);
     });
+  }
+
+  /** Keeps the proposal's entry in the bigram index (list `q`, similar proposals) in step, in the same transaction. */
+  private reindex(em: EntityManager, p: Proposal): Promise<void> {
+    return this.textIndex.reindex(em, 'proposal', p.id, proposalFields({ title: p.title, background: p.background, suggestions: JSON.parse(p.suggestions) as string[] }));
   }
 
   /** 附议: an invited co-signer confirms, within the configured days of the invitation. */

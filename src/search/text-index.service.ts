@@ -140,6 +140,8 @@ export class TextIndexService {
    */
   async applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ownerType: string, q: string, opts: SearchOptions): Promise<SelectQueryBuilder<T>> {
     const { grams, singles } = searchTerms(q);
+    // Typed, but nothing searchable in it (only punctuation, `%`, spaces…): it matches nothing, rather than everything.
+    if (grams.length === 0 && singles.length === 0) return q.trim() === '' ? qb : qb.andWhere('1 = 0');
     const p = `xs_tg${++this.paramSeq}_`;
     singles.forEach((s, i) => {
       if (opts.likeColumns.length === 0) return;

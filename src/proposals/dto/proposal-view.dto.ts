@@ -213,3 +213,24 @@ export class ProposalHistoryItem {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '该步骤记录的其他内容' })
   details?: Record<string, unknown>;
 }
+
+/** One of the most similar earlier proposals, for staff deciding on 并案. */
+export class SimilarProposalView {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty({ example: '关于加快发展家政服务业的建议' })
+  title!: string;
+
+  @ApiProperty({ description: '相似度，0–1，越大越相似', example: 0.82 })
+  score!: number;
+
+  @ApiProperty({ example: 'accepted' })
+  status!: string;
+
+  @ApiProperty({ example: '已立案' })
+  statusLabel!: string;
+
+  @ApiPropertyOptional({ example: '五届五次会议 第0045号', nullable: true })
+  numberLabel!: string | null;
+}
