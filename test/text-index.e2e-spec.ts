@@ -107,6 +107,15 @@ describe('text index', () => {
     expect((await find('')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('confirms the index candidates by substring: holding every bigram of a term is not containing it', async () => {
+    const exact = await t.make.unit({ name: '编号4p14的单位' });
+    const lookalike = await t.make.unit({ name: '编号414p1的单位' }); // has 4p, p1, 14 too, but not "4p14"
+    await tx.run((em) => index.reindexMany(em, 'unit', [exact, lookalike].map((u) => ({ id: u.id, fields: [{ text: u.name }] }))));
+    const qb = ds.getRepository(Unit).createQueryBuilder('u').select('u.id', 'id');
+    await index.applySearch(qb, 'unit', '4p14', { idColumn: 'u.id', likeColumns: ['u.name'] });
+    expect((await qb.getRawMany()).map((r: { id: number }) => Number(r.id))).toEqual([exact.id]);
+  });
+
   it('stores characters outside the BMP intact and finds them', async () => {
     await note(21, '𠀀𪚥字典的编纂');
     await note(22, '字典的编纂');

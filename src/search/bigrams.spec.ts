@@ -45,10 +45,10 @@ describe('termFrequencies', () => {
 
 describe('searchTerms', () => {
   it('asks for every distinct bigram of the longer runs and lists one-character runs apart', () => {
-    expect(searchTerms('停车难 停车 车')).toEqual({ grams: ['停车', '车难'], singles: ['车'] });
+    expect(searchTerms('停车难 停车 车')).toEqual({ grams: ['停车', '车难'], singles: ['车'], phrases: ['停车难', '停车'] });
   });
   it('finds nothing to ask in an empty or punctuation-only query', () => {
-    expect(searchTerms(' ，。 ')).toEqual({ grams: [], singles: [] });
+    expect(searchTerms(' ，。 ')).toEqual({ grams: [], singles: [], phrases: [] });
   });
 });
 

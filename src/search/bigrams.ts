@@ -57,17 +57,23 @@ export interface SearchTerms {
   grams: string[];
   /** Runs of one character: the index has no term for them, so they are matched with LIKE. */
   singles: string[];
+  /** The runs of two or more characters themselves, for callers that confirm the index's candidates by substring. */
+  phrases: string[];
 }
 
 /** What a search query asks for: every gram must occur, and every single character. */
 export function searchTerms(q: string): SearchTerms {
   const grams = new Set<string>();
   const singles = new Set<string>();
+  const phrases = new Set<string>();
   for (const run of runs(q)) {
     if (Array.from(run).length === 1) singles.add(run);
-    else for (const g of runGrams(run)) grams.add(g);
+    else {
+      phrases.add(run);
+      for (const g of runGrams(run)) grams.add(g);
+    }
   }
-  return { grams: [...grams], singles: [...singles] };
+  return { grams: [...grams], singles: [...singles], phrases: [...phrases] };
 }
 
 /** Inverse document frequency, smoothed so that a gram in every document still weighs a little. */

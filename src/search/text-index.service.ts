@@ -139,11 +139,13 @@ export class TextIndexService {
    * query leaves the builder as it is.
    */
   async applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ownerType: string, q: string, opts: SearchOptions): Promise<SelectQueryBuilder<T>> {
-    const { grams, singles } = searchTerms(q);
+    const { grams, singles, phrases } = searchTerms(q);
     // Typed, but nothing searchable in it (only punctuation, `%`, spaces…): it matches nothing, rather than everything.
     if (grams.length === 0 && singles.length === 0) return q.trim() === '' ? qb : qb.andWhere('1 = 0');
     const p = `xs_tg${++this.paramSeq}_`;
-    singles.forEach((s, i) => {
+    // One-character terms by LIKE; longer ones are narrowed by the index and then confirmed by LIKE on those
+    // candidates only, because holding every bigram of "4p14" is not the same as containing it.
+    [...singles, ...phrases].forEach((s, i) => {
       if (opts.likeColumns.length === 0) return;
       qb.andWhere(`(${opts.likeColumns.map((c) => `${c} LIKE :${p}s${i} ${LIKE_ESCAPE}`).join(' OR ')})`, { [`${p}s${i}`]: likeContains(s) });
     });
