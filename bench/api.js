@@ -8,13 +8,12 @@
  *   BENCH_SECONDS=5 BENCH_ENGINES=sqlite node bench/api.js
  */
 'use strict';
+const { databaseFor } = require('./lib/databases');
 require('reflect-metadata');
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const mysql = require('mysql2/promise');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
 const { dataSourceOptions } = require('../dist/database/data-source-options');
@@ -23,27 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 10000);
 const ENGINES = (process.env.BENCH_ENGINES || 'sqlite,mariadb').split(',');
-const MYSQL_ROOT = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
 const PASSWORD = 'Xieshang2026';
 
-async function databaseFor(engine) {
-  if (engine === 'sqlite') {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xs-bench-')), 'bench.sqlite');
-    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(path.dirname(file), { recursive: true, force: true }) };
-  }
-  const name = `xs_bench_${process.pid}`;
-  const conn = await mysql.createConnection(MYSQL_ROOT);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
-  await conn.end();
-  return {
-    url: `${MYSQL_ROOT}/${name}`,
-    drop: async () => {
-      const c = await mysql.createConnection(MYSQL_ROOT);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
 
 function startApp(url, port) {
   const child = spawn(process.execPath, [path.join(__dirname, '../dist/main.js')], {
@@ -94,7 +74,7 @@ async function run(url, title, headers) {
 }
 
 async function benchEngine(engine, port) {
-  const db = await databaseFor(engine);
+  const db = await databaseFor(engine, 'bench');
   const app = startApp(db.url, port);
   try {
     await waitForHealth(port);

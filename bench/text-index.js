@@ -16,11 +16,9 @@
  *   BENCH_SIZES=10000 BENCH_ENGINES=sqlite BENCH_QUERIES=50 BENCH_BRUTE_QUERIES=5 node bench/text-index.js
  */
 'use strict';
+const { databaseFor } = require('./lib/databases');
 require('reflect-metadata');
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
-const mysql = require('mysql2/promise');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
 const { dataSourceOptions } = require('../dist/database/data-source-options');
@@ -34,27 +32,8 @@ const SIZES = (process.env.BENCH_SIZES || '10000,100000').split(',').map(Number)
 const ENGINES = (process.env.BENCH_ENGINES || 'sqlite,mariadb').split(',');
 const QUERIES = Number(process.env.BENCH_QUERIES || 50);
 const BRUTE_QUERIES = Number(process.env.BENCH_BRUTE_QUERIES || 5);
-const MYSQL_ROOT = process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
 const BATCH = 1000;
 
-async function databaseFor(engine) {
-  if (engine === 'sqlite') {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xs-bench-')), 'bench.sqlite');
-    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(path.dirname(file), { recursive: true, force: true }) };
-  }
-  const name = `xs_bench_text_${process.pid}`;
-  const conn = await mysql.createConnection(MYSQL_ROOT);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
-  await conn.end();
-  return {
-    url: `${MYSQL_ROOT}/${name}`,
-    drop: async () => {
-      const c = await mysql.createConnection(MYSQL_ROOT);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
-}
 
 const bodyOf = (p) => `${p.background}\n${p.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}`;
 
@@ -174,7 +153,7 @@ async function benchSimilar(ds, index, size) {
 }
 
 async function benchEngine(engine) {
-  const db = await databaseFor(engine);
+  const db = await databaseFor(engine, 'bench_text');
   const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
   await ds.initialize();
   const rows = [];
