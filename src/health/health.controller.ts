@@ -49,8 +49,17 @@ export class HealthController {
     return { ...(await this.jobs.health()) };
   }
 
-  /** Files only: the browser itself is started by the first render, not by a health probe. */
+  private pdfChecked: { at: number; part: PartStatus } | null = null;
+
+  /** Files only, re-read at most once a minute (parsing five font files per probe would make /health the slowest call). */
   private pdf(): PartStatus {
+    if (this.pdfChecked && Date.now() - this.pdfChecked.at < 60_000) return this.pdfChecked.part;
+    this.pdfChecked = { at: Date.now(), part: this.checkPdf() };
+    return this.pdfChecked.part;
+  }
+
+  /** The browser itself is started by the first render, not by a health probe. */
+  private checkPdf(): PartStatus {
     const problems = fontProblems(this.config.pdf.fonts);
     let browser = true;
     try {
