@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createWorker } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/app-config';
 import { JobQueue } from './jobs/job-queue';
 
 /**
@@ -10,16 +10,7 @@ import { JobQueue } from './jobs/job-queue';
  * ones finish, then exits.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   if (!config.redisUrl) {
     process.stderr.write('配置错误：环境变量 REDIS_URL 未设置。没有 Redis 时任务在 api 进程内执行，无需单独启动 worker\n');
     process.exit(78);

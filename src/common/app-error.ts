@@ -25,6 +25,11 @@ export class AppError extends Error {
     return new AppError(400, 'VALIDATION_FAILED', message, { fields });
   }
 
+  /** One field is wrong: its message is also the error's message. */
+  static invalidField(field: string, message: string): AppError {
+    return AppError.invalid({ [field]: [message] }, message);
+  }
+
   static stale(): AppError {
     return new AppError(409, 'STALE_VERSION', '该记录已被他人修改，请刷新后重试');
   }

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class PageQuery {
+/** `?page=&pageSize=` (max 100), as every list takes them. */
+export class PagingQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -17,7 +18,10 @@ export class PageQuery {
   @Min(1, { message: '每页条数最小为 1' })
   @Max(100, { message: '每页条数最多 100' })
   pageSize = 20;
+}
 
+/** Paging plus `q`, the name search of the directory lists. */
+export class PageQuery extends PagingQuery {
   @ApiPropertyOptional({ description: '按名称搜索' })
   @IsOptional()
   @IsString()

@@ -1,4 +1,6 @@
-import { Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { AppError } from './app-error';
 
 /** Flattens class-validator errors into `{ "field.sub": ["中文原因"] }`. */
@@ -41,3 +43,11 @@ export class ParseIdPipe implements PipeTransform<string, number> {
     return Number(value);
   }
 }
+
+/** An optional yes/no query parameter: `true`/`1` and `false`/`0` (anything else is refused with `message`). */
+export const BooleanQuery = (message = '须为 true 或 false') =>
+  applyDecorators(
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value)),
+    IsBoolean({ message }),
+  );

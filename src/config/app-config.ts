@@ -176,3 +176,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** For the entry points: the configuration, or the reason on stderr and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

@@ -1,28 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PagingQuery } from '../common/pagination';
+import { BooleanQuery } from '../common/validation';
 import type { Notification } from './notification.entity';
 
-export class NotificationQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码须为整数' })
-  @Min(1, { message: '页码最小为 1' })
-  page = 1;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数须为整数' })
-  @Min(1, { message: '每页条数最小为 1' })
-  @Max(100, { message: '每页条数最多 100' })
-  pageSize = 20;
-
+export class NotificationQuery extends PagingQuery {
   @ApiPropertyOptional({ description: '只看未读（1 或 true）' })
-  @IsOptional()
-  @Transform(({ value }) => (value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value))
-  @IsBoolean({ message: '未读筛选须为 1/0 或 true/false' })
+  @BooleanQuery('未读筛选须为 1/0 或 true/false')
   unread?: boolean;
 }
 

@@ -14,7 +14,6 @@ import { decide } from './proposal-workflow';
 import { CommunicationStep, Proposal, ProposalCommunication, ProposalCoOpinion, ProposalEvaluation, ProposalExtension, ProposalReply, ProposalUnit } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
-const invalid = (field: string, message: string) => AppError.invalid({ [field]: [message] }, message);
 
 /**
  * The units' steps (退回, 沟通, 会办意见, 答复, 延期申请) and the proposer's evaluation.
@@ -63,7 +62,7 @@ export class ProposalHandlingService {
       const part = await this.partOrForbid(em, p, actor);
       const now = this.clock.now();
       const at = dto.at ? new Date(dto.at) : now;
-      if (at.getTime() > now.getTime() + 60_000) throw invalid('at', '沟通时间不能晚于当前时间');
+      if (at.getTime() > now.getTime() + 60_000) throw AppError.invalidField('at', '沟通时间不能晚于当前时间');
       const step = dto.step ?? (await this.stepNow(em, p, part));
       await em.insert(ProposalCommunication, { proposalId: p.id, unitId: part.unitId, round: p.rehandleCount, step, mode: dto.mode, summary: dto.summary, at, recordedByUserId: actor.id });
       await this.store.write(em, actor, p, { action: 'communicate', details: { unitId: part.unitId, step, mode: dto.mode, at: at.toISOString() }, event: { type: 'proposal.communicated', unitIds: [part.unitId] } });
@@ -112,7 +111,7 @@ export class ProposalHandlingService {
         }),
       );
       if (!this.config.classifications.some((c) => c.code === dto.classification)) {
-        throw invalid('classification', `答复分类须为${this.config.classifications.map((c) => `${c.code}（${c.label}）`).join('、')}之一`);
+        throw AppError.invalidField('classification', `答复分类须为${this.config.classifications.map((c) => `${c.code}（${c.label}）`).join('、')}之一`);
       }
       const now = this.clock.now();
       await em.insert(ProposalReply, {

@@ -18,7 +18,6 @@ import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './pro
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { formatNumber } from './proposal-labels';
 
-const invalid = (field: string, message: string) => AppError.invalid({ [field]: [message] }, message);
 
 /** The office's steps: review 审查, assignment 交办, key 重点 and excellent 优秀 marks, extension decisions. */
 @Injectable()
@@ -67,7 +66,7 @@ export class ProposalReviewService {
   private async merge(em: EntityManager, actor: Actor, p: Proposal, dto: ReviewProposalDto, isStaff: boolean): Promise<void> {
     const target = dto.mergeIntoId && dto.mergeIntoId !== p.id ? await findForUpdate(em, Proposal, dto.mergeIntoId) : null;
     if (p.status === 'submitted' && dto.mergeIntoId && dto.mergeIntoId !== p.id && (!target || target.status === 'draft')) {
-      throw invalid('mergeIntoId', '要并入的提案不存在');
+      throw AppError.invalidField('mergeIntoId', '要并入的提案不存在');
     }
     const d = allowed(decide(p.status, 'merge', { isStaff, proposalId: p.id, mergeIntoId: dto.mergeIntoId ?? null, mergeTargetStatus: target?.status }));
     const now = this.clock.now();
@@ -98,7 +97,7 @@ export class ProposalReviewService {
       // Each unit is checked as its row is written: a bad one rolls back the rows before it.
       for (const [field, unitId, role] of plan.parts) {
         const unit = await em.findOneBy(Unit, { id: unitId });
-        if (!unit || unit.disabled) throw invalid(field, `承办单位（编号 ${unitId}）不存在或已停用`);
+        if (!unit || unit.disabled) throw AppError.invalidField(field, `承办单位（编号 ${unitId}）不存在或已停用`);
         await em.insert(ProposalUnit, { proposalId: p.id, unitId, role, active: true, assignedAt: now, returnedAt: null, returnReason: null, repliedAt: null });
       }
       const unitIds = plan.parts.map(([, unitId]) => unitId);
@@ -114,20 +113,20 @@ export class ProposalReviewService {
 
   private plan(dto: AssignProposalDto): { mode: 'lead' | 'split'; parts: [string, number, UnitRole][] } {
     if (dto.unitIds) {
-      if (dto.leadUnitId !== undefined || dto.coUnitIds !== undefined) throw invalid('unitIds', '分办（unitIds）与主办、会办单位不能同时填写');
+      if (dto.leadUnitId !== undefined || dto.coUnitIds !== undefined) throw AppError.invalidField('unitIds', '分办（unitIds）与主办、会办单位不能同时填写');
       return { mode: 'split', parts: dto.unitIds.map((u) => ['unitIds', u, 'split']) };
     }
-    if (dto.leadUnitId === undefined) throw invalid('leadUnitId', '请选择主办单位，或以 unitIds 分办给多个单位');
+    if (dto.leadUnitId === undefined) throw AppError.invalidField('leadUnitId', '请选择主办单位，或以 unitIds 分办给多个单位');
     const co = dto.coUnitIds ?? [];
-    if (co.includes(dto.leadUnitId)) throw invalid('coUnitIds', '主办单位不能同时是会办单位');
+    if (co.includes(dto.leadUnitId)) throw AppError.invalidField('coUnitIds', '主办单位不能同时是会办单位');
     return { mode: 'lead', parts: [['leadUnitId', dto.leadUnitId, 'lead'], ...co.map((u): [string, number, UnitRole] => ['coUnitIds', u, 'co'])] };
   }
 
   private deadline(raw: string | undefined, now: Date): Date {
     if (raw === undefined) return addMonths(now, this.config.deadlineMonths);
     const at = new Date(raw);
-    if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) throw invalid('deadline', '办理期限须晚于当前时间');
-    if (at.getTime() > addMonths(now, this.config.maxHandlingMonths).getTime()) throw invalid('deadline', `办理期限不能超过交办后 ${this.config.maxHandlingMonths} 个月`);
+    if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) throw AppError.invalidField('deadline', '办理期限须晚于当前时间');
+    if (at.getTime() > addMonths(now, this.config.maxHandlingMonths).getTime()) throw AppError.invalidField('deadline', `办理期限不能超过交办后 ${this.config.maxHandlingMonths} 个月`);
     return at;
   }
 

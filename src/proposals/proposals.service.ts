@@ -23,7 +23,6 @@ import { GROUP_KINDS, Proposal, ProposalKind, ProposalSigner } from './proposal.
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { ProposalsQuery } from './proposals-query';
 
-const invalid = (field: string, message: string) => AppError.invalid({ [field]: [message] }, message);
 
 /** 提案: reading, and filing up to submission (draft, co-signing, submit, withdraw). */
 @Injectable()
@@ -143,7 +142,7 @@ export class ProposalsService {
       if (dto.suggestions !== undefined) set.suggestions = JSON.stringify(dto.suggestions);
       let invited: number[] = [];
       if (dto.coSignerMemberIds !== undefined) {
-        if (GROUP_KINDS.includes(p.kind)) throw invalid('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
+        if (GROUP_KINDS.includes(p.kind)) throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
         invited = await this.replaceCoSigners(em, p, dto.coSignerMemberIds);
         set.kind = dto.coSignerMemberIds.length ? 'joint' : 'individual';
       }
@@ -216,20 +215,20 @@ export class ProposalsService {
 
   private async openSession(em: EntityManager, id: number): Promise<CouncilSession> {
     const session = await em.findOneBy(CouncilSession, { id });
-    if (!session || session.disabled) throw invalid('sessionId', '会次不存在或已停用');
+    if (!session || session.disabled) throw AppError.invalidField('sessionId', '会次不存在或已停用');
     return session;
   }
 
   private assertCategory(category: string): void {
     if (!this.config.categories.some((c) => c.code === category)) {
-      throw invalid('category', `类别须为${this.config.categories.map((c) => c.label).join('、')}之一`);
+      throw AppError.invalidField('category', `类别须为${this.config.categories.map((c) => c.label).join('、')}之一`);
     }
   }
 
   private assertCoSignerCount(kind: ProposalKind, coSigners: number[]): void {
-    if (kind === 'individual' && coSigners.length) throw invalid('coSignerMemberIds', '个人提案没有附议人；有附议人请选择联名提案');
-    if (kind === 'joint' && !coSigners.length) throw invalid('coSignerMemberIds', '联名提案须至少邀请一位附议人');
-    if (GROUP_KINDS.includes(kind) && coSigners.length) throw invalid('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
+    if (kind === 'individual' && coSigners.length) throw AppError.invalidField('coSignerMemberIds', '个人提案没有附议人；有附议人请选择联名提案');
+    if (kind === 'joint' && !coSigners.length) throw AppError.invalidField('coSignerMemberIds', '联名提案须至少邀请一位附议人');
+    if (GROUP_KINDS.includes(kind) && coSigners.length) throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
   }
 
   private async leadOf(em: EntityManager, memberId: number): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
@@ -241,27 +240,27 @@ export class ProposalsService {
   /** The group a sector, committee or party proposal speaks for. */
   private async groupOf(em: EntityManager, dto: CreateProposalDto): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
     const sector = dto.sectorId ? await em.findOneBy(Sector, { id: dto.sectorId }) : null;
-    if (dto.sectorId && (!sector || sector.disabled)) throw invalid('sectorId', '界别不存在或已停用');
+    if (dto.sectorId && (!sector || sector.disabled)) throw AppError.invalidField('sectorId', '界别不存在或已停用');
     if (dto.kind === 'sector') {
-      if (!sector) throw invalid('sectorId', '界别提案须选择界别');
+      if (!sector) throw AppError.invalidField('sectorId', '界别提案须选择界别');
       return { leadMemberId: null, sectorId: sector.id, committeeId: null, groupName: dto.groupName ?? sector.name };
     }
     if (dto.kind === 'committee') {
       const committee = dto.committeeId ? await em.findOneBy(Committee, { id: dto.committeeId }) : null;
-      if (!committee || committee.disabled) throw invalid('committeeId', '专委会提案须选择未停用的专委会');
+      if (!committee || committee.disabled) throw AppError.invalidField('committeeId', '专委会提案须选择未停用的专委会');
       return { leadMemberId: null, sectorId: sector?.id ?? null, committeeId: committee.id, groupName: dto.groupName ?? committee.name };
     }
-    if (!dto.groupName) throw invalid('groupName', '党派团体提案须填写提案单位名称');
+    if (!dto.groupName) throw AppError.invalidField('groupName', '党派团体提案须填写提案单位名称');
     return { leadMemberId: null, sectorId: sector?.id ?? null, committeeId: null, groupName: dto.groupName };
   }
 
   private async assertCoSigners(em: EntityManager, memberIds: number[], leadMemberId: number | null): Promise<void> {
     if (!memberIds.length) return;
-    if (leadMemberId !== null && memberIds.includes(leadMemberId)) throw invalid('coSignerMemberIds', '领衔人不能同时是附议人');
+    if (leadMemberId !== null && memberIds.includes(leadMemberId)) throw AppError.invalidField('coSignerMemberIds', '领衔人不能同时是附议人');
     const found = await em.find(Member, { where: { id: In(memberIds) } });
     const ok = new Set(found.filter((m) => !m.disabled && m.status === 'active').map((m) => m.id));
     const bad = memberIds.filter((id) => !ok.has(id));
-    if (bad.length) throw invalid('coSignerMemberIds', `附议人须为在任委员：编号 ${bad.join('、')} 不符合`);
+    if (bad.length) throw AppError.invalidField('coSignerMemberIds', `附议人须为在任委员：编号 ${bad.join('、')} 不符合`);
   }
 
   private async invite(em: EntityManager, p: Proposal, memberIds: number[], now: Date): Promise<void> {

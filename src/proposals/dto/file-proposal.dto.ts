@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { BooleanQuery } from '../../common/validation';
 import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
@@ -126,12 +127,6 @@ export class UpdateProposalDto extends VersionDto {
   agreeToPublish?: boolean;
 }
 
-const boolQuery = () =>
-  applyDecorators(
-    IsOptional(),
-    Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value)),
-    IsBoolean({ message: '须为 true 或 false' }),
-  );
 const idQuery = (label: string) => applyDecorators(IsOptional(), Type(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
 /** The list's filters; what is listed depends on the caller's role (see ProposalsQuery). */
@@ -164,14 +159,14 @@ export class ProposalQuery extends PageQuery {
   kind?: ProposalKind;
 
   @ApiPropertyOptional({ description: '重点提案' })
-  @boolQuery()
+  @BooleanQuery()
   key?: boolean;
 
   @ApiPropertyOptional({ description: '已超期' })
-  @boolQuery()
+  @BooleanQuery()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: '优秀提案' })
-  @boolQuery()
+  @BooleanQuery()
   excellent?: boolean;
 }
