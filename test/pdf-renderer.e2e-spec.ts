@@ -8,6 +8,7 @@ import { AppConfig, loadConfig } from '../src/config/app-config';
 import { sampleBriefing } from '../src/demo/sample-briefing';
 import { PdfRenderer, PdfRenderError, RenderResult } from '../src/reports/pdf-renderer';
 import { ReportTemplates } from '../src/reports/report-templates';
+import { expectA4, expectSubsetTrueType, pdfFacts } from './support/pdf-tools';
 
 /** The renderer in real Chromium, checked with poppler. No database: it runs the same on either engine. */
 describe('PdfRenderer in Chromium', () => {
@@ -52,26 +53,14 @@ describe('PdfRenderer in Chromium', () => {
   });
 
   it('embeds every font as a subset, none of them Type 3', () => {
-    const rows = poppler('pdffonts', briefingFile).trim().split('\n').slice(2);
-    expect(rows.length).toBeGreaterThan(0);
-    const fonts = rows.map((row) => {
-      const [, name, type, emb, sub] = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(row) ?? [];
-      return { name, type, emb, sub };
-    });
-    for (const font of fonts) {
-      expect(font).toMatchObject({ type: 'CID TrueType', emb: 'yes', sub: 'yes', name: expect.stringMatching(/^[A-Z]{6}\+/) });
-    }
+    expectSubsetTrueType(pdfFacts(briefing.pdf));
   });
 
   it('makes A4 pages and reports the page count pdfinfo sees', () => {
-    const info = poppler('pdfinfo', briefingFile);
-    expect(info).toMatch(/\(A4\)/);
-    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    // Chromium snaps the page to 300 dpi device pixels: 594.96 × 841.92 for 595.28 × 841.89.
-    expect(Math.abs(Number(w) - 595.28)).toBeLessThan(1);
-    expect(Math.abs(Number(h) - 841.89)).toBeLessThan(1);
+    const facts = pdfFacts(briefing.pdf);
+    expectA4(facts);
     expect(briefing.pages).toBeGreaterThan(1);
-    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(briefing.pages);
+    expect(facts.pages).toBe(briefing.pages);
   });
 
   it('keeps a 30-page briefing small: subset fonts, well under 1.5 MB', async () => {

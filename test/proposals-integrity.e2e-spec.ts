@@ -1,6 +1,6 @@
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Proposal, ProposalCounter, ProposalUnit } from '../src/proposals/proposal.entities';
-import { account, cast, Cast, proposalAt, step } from './support/proposals';
+import { account, cast, Cast, draft, proposalAt, step } from './support/proposals';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('提案 versions, transactions and numbering', () => {
@@ -97,5 +97,18 @@ describe('提案 versions, transactions and numbering', () => {
     const other = await account(t, 'member');
     const second = await proposalAt(t, { ...local, lead: other }, 'accepted');
     expect((await row(second)).number).toBe(2);
+  });
+  it('stores and replies to the longest proposal the form accepts (30 suggestions of 2,000 characters, a 50,000-character reply) on either engine', async () => {
+    const longest = Array.from({ length: 30 }, (_, i) => `${i + 1}`.padEnd(2000, '完善社区养老服务设施𠀀'.repeat(200)).slice(0, 2000));
+    const id = await draft(t, c.lead, c.sessionId, { background: '情'.repeat(20000), suggestions: longest });
+    await step(t, c.lead, id, 'submit');
+    await step(t, c.staff, id, 'review', { decision: 'accept' });
+    await step(t, c.staff, id, 'assign', { leadUnitId: c.unit.unitId });
+    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话沟通' }, 201);
+    await step(t, c.unit, id, 'reply', { classification: 'A', content: '复'.repeat(50000), public: false });
+    const view = (await t.http().get(`/api/v1/proposals/${id}`).set(c.lead.auth)).body;
+    expect(view.suggestions).toEqual(longest);
+    expect(view.background).toHaveLength(20000);
+    expect(view.reply.content).toHaveLength(50000);
   });
 });

@@ -121,6 +121,30 @@ ROWS.push(
   },
 );
 
+/*
+ * Reports: a 提案单 of a proposal every reader role may see, so the request row shows the role rule;
+ * the rows on one report use a report staff requested and delivered to the matrix's leader.
+ */
+const R = '/api/v1/reports';
+const sheetOf = (id: number) => ({ kind: 'proposal-sheet', subject: { type: 'proposal', id } });
+let assignedForReports = 0;
+async function deliveredReport(): Promise<Record<string, number>> {
+  const res = await t.http().post(R).set(c.staff.auth).send(sheetOf(assignedForReports));
+  await t.jobs.finished('reports', `report:${res.body.id}`);
+  await t.http().post(`${R}/${res.body.id}/deliver`).set(c.staff.auth).send({ leaderUserIds: [c.leader.userId] });
+  return { id: res.body.id, reportId: res.body.id };
+}
+ROWS.push(
+  { method: 'post', route: R, who: readers, ok: 202, body: () => sheetOf(assignedForReports) },
+  { method: 'get', route: R, who: readers, ok: 200 },
+  // Staff and the recipient; to the member and unit, a report they neither asked for nor received does not exist.
+  { method: 'get', route: `${R}/{id}`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404 } },
+  { method: 'get', route: `${R}/{id}/file`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404 } },
+  { method: 'post', route: `${R}/{id}/deliver`, who: ['staff'], ok: 200, fixture: deliveredReport, body: () => ({ leaderUserIds: [c.leader.userId] }) },
+  { method: 'get', route: '/api/v1/inbox', who: ['leader'], ok: 200 },
+  { method: 'post', route: '/api/v1/inbox/{reportId}/read', who: ['leader'], ok: 204, fixture: deliveredReport },
+);
+
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
 
 function expected(row: Row): Record<Caller, number> {
@@ -141,6 +165,7 @@ describe('role matrix of the JSON API', () => {
     const as = async (role: Role) => accountOf(t, await t.tokenFor(role));
     const other = async (role: Role) => accountOf(t, (await t.signInAs(role)).token);
     c = { lead: await as('member'), co1: await other('member'), co2: await other('member'), staff: await as('staff'), leader: await as('leader'), unit: await as('unit'), coUnit: await other('unit'), sessionId: fixtures.sessions };
+    assignedForReports = await proposalAt(t, c, 'assigned');
     await t.app.get(Tx).run((em) =>
       t.app.get(NotificationsService).notify(em, [fixtures.users], { kind: 'test.matrix', title: '矩阵消息', body: '只有本人可读', dedupeKey: 'matrix' }),
     );

@@ -4,7 +4,8 @@ import { LoginThrottle } from '../auth/login-throttle.entity';
 import { User } from '../auth/user.entity';
 import { Committee, ConsultationPoint, CouncilSession, Member, MemberCommittee, Sector, Unit } from '../directory/directory.entities';
 import { Attachment } from '../files/attachment.entity';
+import { REPORT_ENTITIES } from '../reports/report.entities';
 import { Notification } from '../notifications/notification.entity';
 import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES];
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES];

@@ -51,7 +51,7 @@ export class BullRunner implements JobRunner {
       // Without await: Bull's process() resolves only when the queue closes.
       void q
         .process('*', CONCURRENCY[name], (job: Bull.Job) =>
-          this.registry.handlerFor(name, job.name)({ queue: name, name: job.name, id: String(job.id), data: job.data, attempt: job.attemptsMade + 1 }),
+          this.registry.handlerFor(name, job.name)({ queue: name, name: job.name, id: String(job.id), data: job.data, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }),
         )
         .catch((e: Error) => this.logger.error(`任务队列 ${name} 停止处理：${e.message}`));
     }

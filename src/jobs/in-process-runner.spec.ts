@@ -48,7 +48,7 @@ describe('InProcessRunner', () => {
     expect((await runner.status('notifications', id))!.state).toBe('waiting');
     await runner.start();
     expect(await runner.finished('notifications', id)).toBe('done');
-    expect(seen).toEqual([{ queue: 'notifications', name: 'echo', id, data: { at: '2027-01-01T00:00:00.000Z' }, attempt: 1 }]);
+    expect(seen).toEqual([{ queue: 'notifications', name: 'echo', id, data: { at: '2027-01-01T00:00:00.000Z' }, attempt: 1, maxAttempts: opts().attempts }]);
     await runner.close();
   });
 

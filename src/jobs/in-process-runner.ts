@@ -142,7 +142,7 @@ export class InProcessRunner implements JobRunner {
     const attempt = job.attemptsMade + 1;
     try {
       const handler = this.registry.handlerFor(job.queue, job.name);
-      const result = await handler({ queue: job.queue, name: job.name, id: job.id, data: job.data, attempt });
+      const result = await handler({ queue: job.queue, name: job.name, id: job.id, data: job.data, attempt, maxAttempts: job.opts.attempts });
       job.attemptsMade = attempt;
       this.finish(job, 'completed', result);
     } catch (e) {

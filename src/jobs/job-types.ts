@@ -28,6 +28,8 @@ export interface JobContext<T = unknown> {
   data: T;
   /** 1 on the first try, 2 on the first retry … */
   attempt: number;
+  /** How many tries the job has in all: `attempt === maxAttempts` is the last. */
+  maxAttempts: number;
 }
 
 /** What a sweep step receives: the Clock's time at the start of the sweep. */

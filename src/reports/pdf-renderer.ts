@@ -133,6 +133,11 @@ export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
     return this.current?.pid ?? null;
   }
 
+  /** Renders holding a page of a browser right now (for tests that kill Chromium mid-render). */
+  activeRenders(): number {
+    return [...this.instances].reduce((n, i) => n + i.active, 0);
+  }
+
   async render(html: string, opts: RenderOptions = {}): Promise<RenderResult> {
     const started = performance.now();
     const timeoutMs = opts.timeoutMs ?? this.config.pdf.timeoutMs;

@@ -39,9 +39,61 @@ export interface BriefingContext {
   cc: string[];
 }
 
+/** 提案单: the proposal as filed and as reviewed; `templates/reports/proposal-sheet.hbs`. */
+export interface ProposalSheetContext {
+  title: string;
+  /** e.g. 十二届二次会议 */
+  sessionName: string;
+  /** 第0045号 within the session, or null before 立案. */
+  numberLabel: string | null;
+  kindLabel: string;
+  categoryLabel: string;
+  plenaryLabel: string;
+  /** 领衔人 first, then 附议人 (confirmed) and proposers of merged proposals; the group's name for group proposals. */
+  proposers: string[];
+  sectorName: string | null;
+  background: string[];
+  suggestions: string[];
+  agreeToPublish: boolean;
+  submittedAt: ReportDate | null;
+  statusLabel: string;
+  reviewedAt: ReportDate | null;
+  /** 审查意见: 立案 and the units, or 不予立案 with its ground. */
+  reviewOpinion: string | null;
+  leadUnit: string | null;
+  coUnits: string[];
+  deadline: ReportDate | null;
+  printedOn: ReportDate;
+}
+
+/** 答复函: a unit's reply to a proposal; `templates/reports/reply-letter.hbs`. */
+export interface ReplyLetterContext {
+  title: string;
+  unitName: string;
+  letterNo: string | null;
+  /** A / B / C in the top right, with its meaning. */
+  classification: string;
+  classificationLabel: string;
+  /** 张三委员 / 九三学社吴忠市委员会 */
+  addressee: string;
+  proposalTitle: string;
+  sessionName: string;
+  /** 第0045号 within the session, or null for a proposal without a number. */
+  numberLabel: string | null;
+  paragraphs: string[];
+  public: boolean;
+  signer: string | null;
+  contact: string | null;
+  repliedOn: ReportDate;
+  /** 抄送 */
+  cc: string[];
+}
+
 /** One typed context per report template, by kind. */
 export interface ReportContexts {
   briefing: BriefingContext;
+  'proposal-sheet': ProposalSheetContext;
+  'reply-letter': ReplyLetterContext;
 }
 
 export type ReportKind = keyof ReportContexts;

@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { PdfRenderer } from './pdf-renderer';
+import { ReportKinds } from './report-kinds';
+import { ReportRenderJob } from './report-render.job';
 import { ReportTemplates } from './report-templates';
+import { ReportInboxController, ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
 
-/** Report rendering: templates to HTML, HTML to PDF. Requests, jobs and delivery build on these. */
+/** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  providers: [PdfRenderer, ReportTemplates],
-  exports: [PdfRenderer, ReportTemplates],
+  imports: [ProposalsModule, NotificationsModule],
+  controllers: [ReportsController, ReportInboxController],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ReportsService, ReportRenderJob],
+  exports: [PdfRenderer, ReportTemplates, ReportsService],
 })
 export class ReportsModule {}

@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor';
+import type { Role } from '../common/roles';
+import type { ReportContexts, ReportKind } from './report-contexts';
+import type { Report } from './report.entities';
+
+export const SUBJECT_TYPES = ['proposal', 'session', 'topic', 'visit', 'member'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** What a kind fixes when it accepts a request: the document's title and its normalised parameters. */
+export interface PreparedReport {
+  title: string;
+  params: Record<string, unknown>;
+  /** Numbered kinds: the publication whose 第N期 counter this report takes (e.g. 协商要报). */
+  publication?: string;
+}
+
+/**
+ * One kind of report: who may ask for it, about what, and how its template's context is built.
+ * `prepare` runs in the api process at request time, as the requester (so their access to the subject is
+ * checked there: 404 / 403); `context` runs in the worker at render time and reads what is current then.
+ */
+export interface ReportKindDef<K extends ReportKind = ReportKind> {
+  kind: K;
+  /** Chinese, for lists and pages: 提案单. */
+  label: string;
+  subjectType: SubjectType | null;
+  /** Roles that may request it; the subject's own access rules narrow this further in `prepare`. */
+  roles: readonly Role[];
+  prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport>;
+  context(em: EntityManager, report: Report): Promise<ReportContexts[K]>;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
+import type { ReportKind } from './report-contexts';
+import type { ReportKindDef } from './report-kind';
+
+/** The report kinds that can be requested now; a kind joins when the module whose data it prints exists. */
+@Injectable()
+export class ReportKinds {
+  private readonly byKind: Map<string, ReportKindDef>;
+
+  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind) {
+    const defs: ReportKindDef[] = [sheet, letter] as ReportKindDef[];
+    this.byKind = new Map(defs.map((d) => [d.kind, d]));
+  }
+
+  all(): ReportKindDef[] {
+    return [...this.byKind.values()];
+  }
+
+  /** 400 for a kind that does not exist here. */
+  get(kind: string): ReportKindDef {
+    const def = this.byKind.get(kind);
+    if (!def) throw AppError.invalidField('kind', `未知的报告类型：${kind.slice(0, 40)}；可选 ${[...this.byKind.keys()].join('、')}`);
+    return def;
+  }
+
+  labelOf(kind: string): string {
+    return this.byKind.get(kind as ReportKind)?.label ?? kind;
+  }
+}

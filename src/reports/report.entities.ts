@@ -1,0 +1,116 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { timeColumn } from '../database/columns';
+
+export const REPORT_STATUSES = ['queued', 'rendering', 'done', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { queued: '排队中', rendering: '生成中', done: '已生成', failed: '生成失败' };
+
+/**
+ * A requested report: what to print (kind, subject, parameters), who asked, and where rendering stands.
+ * Rendering is the job `reports:render` with the report's id as job id, so a re-run never makes a second file.
+ */
+@Entity('reports')
+@Index(['requestedByUserId', 'id'])
+export class Report {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 30 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  subjectType!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  subjectId!: number | null;
+
+  /** JSON of the request's `params`, as validated by the kind. */
+  @Column({ type: 'text' })
+  params!: string;
+
+  /** The document's title, fixed at request time (e.g. 关于…的提案 · 提案单). */
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  /** 第N期 for kinds that are numbered per publication and year. */
+  @Column({ type: 'int', nullable: true })
+  issueNo!: number | null;
+
+  @Column({ type: 'int' })
+  requestedByUserId!: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: ReportStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  /** Chinese; the last attempt's reason while retrying, the final one when failed. */
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  /** Relative to XS_FILES_DIR. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  filePath!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sha256!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  pages!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  bytes!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  renderMs!: number | null;
+
+  @Column(timeColumn)
+  requestedAt!: Date;
+
+  @Column({ ...timeColumn, nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ ...timeColumn, nullable: true })
+  finishedAt!: Date | null;
+}
+
+/** A report delivered to a leader's inbox, with its read receipt. */
+@Entity('report_deliveries')
+@Index(['reportId', 'userId'], { unique: true })
+@Index(['userId', 'deliveredAt'])
+export class ReportDelivery {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  reportId!: number;
+
+  @Column({ type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'int' })
+  deliveredByUserId!: number;
+
+  @Column(timeColumn)
+  deliveredAt!: Date;
+
+  @Column({ ...timeColumn, nullable: true })
+  readAt!: Date | null;
+}
+
+/** The gap-free 第N期 counter of a publication in a year (e.g. 协商要报 2026). */
+@Entity('report_issue_counters')
+export class ReportIssueCounter {
+  @PrimaryColumn({ type: 'varchar', length: 30 })
+  publication!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'int', default: 0 })
+  last!: number;
+}
+
+export const REPORT_ENTITIES = [Report, ReportDelivery, ReportIssueCounter];

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { Actor } from '../common/actor';
+import { ParseIdPipe } from '../common/validation';
+import { contentDisposition } from '../files/attachments.service';
+import { DeliverReportDto, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+/** 报告: requests rendered by the worker, their PDFs, and delivery to leaders. */
+@ApiTags('报告')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Roles('staff', 'leader', 'member', 'unit')
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: '申请生成报告：登记后排队，由后台进程生成 PDF（202）' })
+  @ApiAcceptedResponse({ type: ReportView })
+  requestReport(@CurrentUser() actor: Actor, @Body() dto: RequestReportDto) {
+    return this.reports.request(actor, dto);
+  }
+
+  @Roles('staff', 'leader', 'member', 'unit')
+  @Get()
+  @ApiOperation({ summary: '报告列表：工作人员看全部，其他人看自己申请的和送达自己的' })
+  listReports(@CurrentUser() actor: Actor, @Query() q: ReportListQuery) {
+    return this.reports.list(actor, q);
+  }
+
+  @Roles('staff', 'leader', 'member', 'unit')
+  @Get(':id')
+  @ApiOkResponse({ type: ReportView })
+  getReport(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.reports.get(actor, id);
+  }
+
+  @Roles('staff', 'leader', 'member', 'unit')
+  @Get(':id/file')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: '下载报告 PDF；送达的领导打开即记为已读' })
+  async reportFile(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query('inline') inline: string | undefined, @Res() res: Response) {
+    const file = await this.reports.file(actor, id);
+    const disposition = contentDisposition(file.name);
+    res.set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': inline === '1' ? disposition.replace(/^attachment/, 'inline') : disposition,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    res.sendFile(file.path);
+  }
+
+  @Roles('staff')
+  @Post(':id/deliver')
+  @HttpCode(200)
+  @ApiOperation({ summary: '送达领导：进入领导的收文，并发消息提醒' })
+  @ApiOkResponse({ type: ReportView })
+  deliverReport(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: DeliverReportDto) {
+    return this.reports.deliver(actor, id, dto);
+  }
+}
+
+/** 收文: the reports delivered to the caller (leaders), with read receipts. */
+@ApiTags('报告')
+@ApiBearerAuth()
+@Controller('api/v1/inbox')
+export class ReportInboxController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Roles('leader')
+  @Get()
+  @ApiOkResponse({ type: [InboxItemView] })
+  listInbox(@CurrentUser() actor: Actor, @Query() q: ReportListQuery) {
+    return this.reports.inbox(actor, q);
+  }
+
+  @Roles('leader')
+  @Post(':reportId/read')
+  @HttpCode(204)
+  async readInboxItem(@CurrentUser() actor: Actor, @Param('reportId', ParseIdPipe) reportId: number) {
+    await this.reports.markRead(actor, reportId);
+  }
+}

@@ -1,0 +1,228 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { Actor, hasRole } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/pagination';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Tx } from '../database/tx';
+import { JobQueue } from '../jobs/job-queue';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ReportKinds } from './report-kinds';
+import { Report, REPORT_STATUS_LABELS, ReportDelivery, ReportIssueCounter } from './report.entities';
+import { DeliverReportDto, DeliveryView, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';
+
+export const RENDER_JOB = { queue: 'reports', name: 'render' } as const;
+export const reportJobId = (reportId: number) => `report:${reportId}`;
+
+declare module '../jobs/job-types' {
+  interface JobPayloads {
+    'reports:render': { reportId: number };
+  }
+}
+
+const notFound = () => AppError.notFound('报告', 'REPORT_NOT_FOUND');
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Report requests, their files, and delivery to leaders. Who may see a report: staff (the office's
+ * documents), its requester, and the leaders it was delivered to; to anyone else it does not exist (404).
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger = new Logger('Reports');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Tx,
+    private readonly kinds: ReportKinds,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Checks the request as the requester, stores it as `queued` and enqueues its render: 202, never waiting on Chromium. */
+  async request(actor: Actor, dto: RequestReportDto): Promise<ReportView> {
+    const def = this.kinds.get(dto.kind);
+    if (!hasRole(actor, ...def.roles)) throw AppError.forbidden(`您无权生成${def.label}`);
+    if (def.subjectType && !dto.subject) throw AppError.invalidField('subject', `${def.label}须指明报告对象`);
+    if (!def.subjectType && dto.subject) throw AppError.invalidField('subject', `${def.label}不需要报告对象`);
+    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType) throw AppError.invalidField('subject.type', `${def.label}的报告对象类型应为 ${def.subjectType}`);
+    const prepared = await def.prepare(actor, dto.subject?.id ?? null, dto.params ?? {});
+    const report = await this.tx.run(async (em) => {
+      const now = this.clock.now();
+      const issueNo = prepared.publication ? await this.nextIssue(em, prepared.publication, now) : null;
+      const row = await em.save(
+        em.create(Report, {
+          kind: def.kind,
+          subjectType: def.subjectType,
+          subjectId: dto.subject?.id ?? null,
+          params: JSON.stringify(prepared.params),
+          title: prepared.title.slice(0, 300),
+          issueNo,
+          requestedByUserId: actor.id,
+          status: 'queued',
+          attempts: 0,
+          requestedAt: now,
+        }),
+      );
+      await this.audit.record(em, { actor, action: 'report.request', entityType: 'report', entityId: row.id, to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo } });
+      return row;
+    });
+    try {
+      await this.jobs.enqueue(RENDER_JOB.queue, RENDER_JOB.name, { reportId: report.id }, { jobId: reportJobId(report.id) });
+    } catch (e) {
+      await this.ds.getRepository(Report).update({ id: report.id }, { status: 'failed', error: '无法加入生成队列，请稍后重新申请', finishedAt: this.clock.now() });
+      throw e;
+    }
+    return this.view(this.ds.manager, actor, report);
+  }
+
+  async get(actor: Actor, id: number): Promise<ReportView> {
+    return this.view(this.ds.manager, actor, await this.readable(actor, id));
+  }
+
+  async list(actor: Actor, q: ReportListQuery): Promise<Page<ReportView>> {
+    const qb = this.ds.getRepository(Report).createQueryBuilder('r').orderBy('r.id', 'DESC');
+    if (!hasRole(actor, 'staff'))
+      qb.where('(r.requestedByUserId = :me OR EXISTS (SELECT 1 FROM report_deliveries d WHERE d.reportId = r.id AND d.userId = :me))', { me: actor.id });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.views(this.ds.manager, actor, rows), total, q);
+  }
+
+  /** The PDF, for those who may see the report; a recipient opening it leaves the read receipt. */
+  async file(actor: Actor, id: number): Promise<{ report: Report; path: string; name: string }> {
+    const report = await this.readable(actor, id);
+    if (report.status !== 'done' || !report.filePath) throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，还没有可下载的文件`);
+    const file = path.join(this.config.filesDir, report.filePath);
+    if (!fs.existsSync(file)) throw new AppError(500, 'REPORT_FILE_MISSING', '报告文件已丢失，请重新生成');
+    await this.markRead(actor, id, false);
+    return { report, path: file, name: `${report.title}.pdf` };
+  }
+
+  /** 送达: puts a finished report in each chosen leader's inbox, with a notification; delivering again adds no one twice. */
+  async deliver(actor: Actor, id: number, dto: DeliverReportDto): Promise<ReportView> {
+    return this.tx.run(async (em) => {
+      const report = await em.findOneBy(Report, { id });
+      if (!report) throw notFound();
+      if (report.status !== 'done') throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，生成完成后才能送达`);
+      const users = await em.findBy(User, { id: In(dto.leaderUserIds) });
+      const leaders = users.filter((u) => !u.disabled && u.roles.includes('leader'));
+      const wrong = dto.leaderUserIds.filter((uid) => !leaders.some((u) => u.id === uid));
+      if (wrong.length) throw AppError.invalid({ leaderUserIds: [`账号 ${wrong.join('、')} 不是在用的领导账号`] }, '只能送达给在用的领导账号');
+      const already = new Set((await em.findBy(ReportDelivery, { reportId: id, userId: In(dto.leaderUserIds) })).map((d) => d.userId));
+      const fresh = leaders.filter((u) => !already.has(u.id));
+      const now = this.clock.now();
+      if (fresh.length) {
+        await em.insert(
+          ReportDelivery,
+          fresh.map((u) => ({ reportId: id, userId: u.id, deliveredByUserId: actor.id, deliveredAt: now, readAt: null })),
+        );
+        await this.audit.record(em, { actor, action: 'report.deliver', entityType: 'report', entityId: id, to: { recipients: fresh.map((u) => u.displayName) } });
+        await this.notifications.notify(
+          em,
+          fresh.map((u) => u.id),
+          { kind: 'report.delivered', title: `收到报告：${report.title}`.slice(0, 200), body: `${actor.displayName}送达了《${report.title}》，请查阅。`, link: `/reports/${id}`, dedupeKey: `report:${id}:delivered` },
+        );
+      }
+      return this.view(em, actor, report);
+    });
+  }
+
+  /** 收文: reports delivered to the caller, newest first, with their read receipts. */
+  async inbox(actor: Actor, q: ReportListQuery): Promise<Page<InboxItemView> & { unread: number }> {
+    const repo = this.ds.getRepository(ReportDelivery);
+    const [deliveries, total] = await repo.findAndCount({ where: { userId: actor.id }, order: { deliveredAt: 'DESC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
+    const unread = await repo.createQueryBuilder('d').where('d.userId = :me AND d.readAt IS NULL', { me: actor.id }).getCount();
+    const reports = new Map((await this.ds.getRepository(Report).findBy({ id: In(deliveries.map((d) => d.reportId)) })).map((r) => [r.id, r]));
+    const views = new Map((await this.views(this.ds.manager, actor, [...reports.values()])).map((v) => [v.id, v]));
+    const people = await this.people(this.ds.manager, deliveries.map((d) => d.deliveredByUserId));
+    const items = deliveries.map((d) => ({ report: views.get(d.reportId)!, deliveredBy: people.get(d.deliveredByUserId)!, deliveredAt: d.deliveredAt.toISOString(), readAt: iso(d.readAt) }));
+    return { ...pageOf(items, total, q), unread };
+  }
+
+  /** The read receipt, set once: when a recipient opens the file or marks it read. Others: 404 when `strict`. */
+  async markRead(actor: Actor, reportId: number, strict = true): Promise<void> {
+    const delivery = await this.ds.getRepository(ReportDelivery).findOneBy({ reportId, userId: actor.id });
+    if (!delivery) {
+      if (strict) throw notFound();
+      return;
+    }
+    if (delivery.readAt) return;
+    await this.ds.getRepository(ReportDelivery).update({ id: delivery.id, readAt: IsNull() }, { readAt: this.clock.now() });
+  }
+
+  private async readable(actor: Actor, id: number): Promise<Report> {
+    const report = await this.ds.getRepository(Report).findOneBy({ id });
+    if (!report) throw notFound();
+    if (hasRole(actor, 'staff') || report.requestedByUserId === actor.id) return report;
+    if (await this.ds.getRepository(ReportDelivery).existsBy({ reportId: id, userId: actor.id })) return report;
+    throw notFound();
+  }
+
+  private async nextIssue(em: EntityManager, publication: string, now: Date): Promise<number> {
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: this.config.displayTimeZone, year: 'numeric' }).format(now));
+    await em.createQueryBuilder().insert().into(ReportIssueCounter).values({ publication, year, last: 0 }).orIgnore().execute();
+    const q = em.createQueryBuilder(ReportIssueCounter, 'c').where('c.publication = :publication AND c.year = :year', { publication, year });
+    if (em.connection.options.type === 'mysql') q.setLock('pessimistic_write');
+    const counter = await q.getOneOrFail();
+    await em.update(ReportIssueCounter, { publication, year }, { last: counter.last + 1 });
+    return counter.last + 1;
+  }
+
+  private async view(em: EntityManager, actor: Actor, report: Report): Promise<ReportView> {
+    return (await this.views(em, actor, [report]))[0];
+  }
+
+  private async views(em: EntityManager, actor: Actor, reports: Report[]): Promise<ReportView[]> {
+    if (!reports.length) return [];
+    const ids = reports.map((r) => r.id);
+    const deliveries = await em.findBy(ReportDelivery, { reportId: In(ids) });
+    const people = await this.people(em, [...reports.map((r) => r.requestedByUserId), ...deliveries.flatMap((d) => [d.userId, d.deliveredByUserId])]);
+    return reports.map((r) => {
+      const mine = deliveries.filter((d) => d.reportId === r.id);
+      const seesDeliveries = hasRole(actor, 'staff') || r.requestedByUserId === actor.id;
+      const own = mine.find((d) => d.userId === actor.id);
+      const view: ReportView = {
+        id: r.id,
+        kind: r.kind,
+        kindLabel: this.kinds.labelOf(r.kind),
+        title: r.title,
+        subject: r.subjectType && r.subjectId ? { type: r.subjectType, id: r.subjectId } : null,
+        params: JSON.parse(r.params) as Record<string, unknown>,
+        issueNo: r.issueNo,
+        status: r.status,
+        statusLabel: REPORT_STATUS_LABELS[r.status],
+        attempts: r.attempts,
+        error: r.error,
+        pages: r.pages,
+        bytes: r.bytes,
+        sha256: r.sha256,
+        renderMs: r.renderMs,
+        requestedBy: people.get(r.requestedByUserId)!,
+        requestedAt: r.requestedAt.toISOString(),
+        finishedAt: iso(r.finishedAt),
+      };
+      if (seesDeliveries)
+        view.deliveries = mine.map((d) => ({ recipient: people.get(d.userId)!, deliveredBy: people.get(d.deliveredByUserId)!, deliveredAt: d.deliveredAt.toISOString(), readAt: iso(d.readAt) }) satisfies DeliveryView);
+      if (own) view.readAt = iso(own.readAt);
+      return view;
+    });
+  }
+
+  private async people(em: EntityManager, ids: number[]): Promise<Map<number, { id: number; displayName: string }>> {
+    const unique = [...new Set(ids)];
+    const users = unique.length ? await em.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
+  }
+}
