@@ -153,7 +153,9 @@ describe('proposal pages', () => {
     const id = await proposalAt(t, c, 'submitted');
     const queue = await page('staff', '/proposals/review');
     expect(queue).toContain(`href="/proposals/${id}/review"`);
-    const review = await page('staff', `/proposals/${id}/review`);
+    const reviewPage = (await web.staff.get(`/proposals/${id}/review`).expect(200)).text;
+    expect(navOf(reviewPage)).toContain('href="/proposals/review" aria-current="page">提案审查');
+    const review = mainOf(reviewPage);
     const earlierTitle = (await proposal(earlier)).title;
     expect(review).toMatch(new RegExp(`<aside[\\s\\S]*相似提案[\\s\\S]*href="/proposals/${earlier}">${earlierTitle}</a>\\s*<span class="similar__meta">相似度 \\d+%`));
     expect(review).toMatch(new RegExp(`<option value="${earlier}">${earlierTitle}（已提交）</option>`));

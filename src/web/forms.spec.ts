@@ -42,6 +42,19 @@ describe('page forms', () => {
     expect(() => formErrorFrom(AppError.notFound('界别'), formState(), spec)).toThrow('界别不存在');
   });
 
+  it('reads a one-per-line textarea as a list (typed numbering taken off) and 是/否 radios as booleans', () => {
+    const spec = { suggestions: 'lines', open: 'yesno', closed: 'yesno', unanswered: 'yesno' } as const;
+    const { values, data } = readForm(spec, { suggestions: '1. 简化审批\r\n\n  2、设立补贴 \n（3）试点先行\n2026年起实施', open: 'yes', closed: 'no', unanswered: '' });
+    expect(data).toEqual({ suggestions: ['简化审批', '设立补贴', '试点先行', '2026年起实施'], open: true, closed: false });
+    expect(values.suggestions).toBe('1. 简化审批\r\n\n  2、设立补贴 \n（3）试点先行\n2026年起实施');
+  });
+
+  it("shows a DTO field's message on the form field that stands for it", () => {
+    const failure = formErrorFrom(AppError.invalidField('coSignerMemberIds', '联名提案须至少邀请一位附议人'), formState(), { coSignerNames: 'text' }, { aliases: { coSignerMemberIds: 'coSignerNames' } });
+    expect(failure.form.errors).toEqual({ coSignerNames: '联名提案须至少邀请一位附议人' });
+    expect(failure.form.summary).toEqual([{ href: '#f-coSignerNames', text: '联名提案须至少邀请一位附议人' }]);
+  });
+
   it('reads datetime-local values on the wall clock of the display zone, and back', () => {
     expect(zonedToIso('2026-01-05T09:00', 'Asia/Shanghai')).toBe('2026-01-05T01:00:00.000Z');
     expect(zonedToIso('2026-07-01T09:00', 'Europe/Berlin')).toBe('2026-07-01T07:00:00.000Z');

@@ -61,6 +61,7 @@ export class ProposalOfficePagesController {
       extra: async (p, actor) => ({ similar: await proposals.similar(actor, p.id) }),
       save: (actor, id, dto) => review.review(actor, id, dto),
       done: 'reviewed',
+      section: 'review',
     };
     this.assignStep = {
       view: 'proposals/assign',
@@ -71,6 +72,7 @@ export class ProposalOfficePagesController {
       extra: () => ({ defaultDeadline: addMonths(clock.now(), choices.config.deadlineMonths) }),
       save: (actor, id, dto) => review.assign(actor, id, dto),
       done: 'assigned',
+      section: 'review',
     };
     this.excellentStep = { dto: MarkExcellentDto, spec: { excellent: 'yesno' }, save: (actor, id, dto) => review.markExcellent(actor, id, dto), done: 'excellent' };
     this.keyStep = { dto: VersionDto, spec: {}, save: (actor, id, dto) => review.markKey(actor, id, dto), done: 'key' };
@@ -183,6 +185,7 @@ export class ProposalOfficePagesController {
       },
       save: (actor, id, dto) => this.review.decideExtension(actor, id, extensionId, dto),
       done: 'extension-decided',
+      section: 'review',
     };
   }
 }

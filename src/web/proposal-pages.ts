@@ -40,6 +40,8 @@ export interface StepForm<T extends object, K extends StepViewName> {
   options?: FormOptions;
   /** The path under /proposals/:id/ the form posts to (default: the view's name). */
   path?: string;
+  /** The menu entry it belongs to (default: the viewer's proposal entry). */
+  section?: ProposalSection;
 }
 
 /** A one-button step on the proposal's page (submit, withdraw, 附议, 重点 …); a refusal shows on that page. */
@@ -123,7 +125,7 @@ export class ProposalPages {
     const action = `/proposals/${p.id}/${step.path ?? step.view.replace('proposals/', '')}`;
     const view: ProposalFormView<ExtraOf<K>> = { p, action, form, choices: (await step.choices?.(p)) ?? {}, extra: await step.extra(p, actor) };
     // ViewContexts[K] is ProposalFormView<ExtraOf<K>> by the definition of StepViewName; TypeScript cannot follow a generic K there.
-    this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], { section: proposalSectionFor(actor), status });
+    this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], { section: step.section ?? proposalSectionFor(actor), status });
   }
 
   /** A list page: the rows (deadlines counted now), page links keeping the filters. */
