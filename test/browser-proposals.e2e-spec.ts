@@ -1,30 +1,22 @@
 /// <reference lib="dom" />
 // (DOM types: the functions given to $eval and evaluate run in the page.)
-import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
+import { Page } from 'puppeteer-core';
 import { ProposalSigner } from '../src/proposals/proposal.entities';
 import { Role } from '../src/common/roles';
+import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf as text } from './support/browser';
 import { accountOf, draft, step } from './support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /** One joint proposal carried through the pages in real Chromium by everyone who handles it, with the script's enhancements and a clean CSP. */
 describe('proposal pages in Chromium', () => {
   let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let profile: string;
+  let run: BrowserRun;
   let sessionId: number;
   let unitId: number;
   let earlierTitle: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const account = (username: string, roles: Role[], links = {}) => t.signIn(username, roles, links);
     await account('zhang', ['member'], { memberId: (await t.make.member({ name: '张文华' })).id });
     await account('li', ['member'], { memberId: (await t.make.member({ name: '李附议' })).id });
@@ -38,42 +30,22 @@ describe('proposal pages in Chromium', () => {
     earlierTitle = '关于加快老旧小区加装电梯的建议';
     const earlier = await draft(t, other, sessionId, { title: earlierTitle, background: '老旧小区没有电梯，老年居民上下楼困难，加装电梯审批环节多、资金筹措难。', suggestions: ['简化加装电梯审批', '设立加装电梯补贴'] });
     await step(t, other, earlier, 'submit');
-
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      userDataDir: profile,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    run = await startBrowser(t);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await run?.close();
     await t?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  /** A fresh browser context (its own cookies) signed in as `username`; CSP violations and script errors are collected. */
+  /** A fresh browser context (its own cookies) signed in as `username`. */
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`${username}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`${username}: ${String(e)}`));
+    const page = await run.page(username);
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${base}/login`);
-    await page.type('#f-username', username);
-    await page.type('#f-password', TEST_PASSWORD);
-    await clickAndWait(page, 'main button[type="submit"]');
+    await signInPage(page, run.base, username, TEST_PASSWORD);
     return page;
   }
 
-  async function clickAndWait(page: Page, selector: string): Promise<void> {
-    await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  }
-
-  const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
   const statusOf = (page: Page) => text(page, 'main .tags .tag');
 
   it('a joint proposal goes from filing to 已办结 through the pages of all four roles', async () => {
@@ -101,7 +73,7 @@ describe('proposal pages in Chromium', () => {
     const match = /\/proposals\/(\d+)\?done=created$/.exec(member.url());
     expect(match).not.toBeNull();
     const id = Number(match![1]);
-    const proposalUrl = `${base}/proposals/${id}`;
+    const proposalUrl = `${run.base}/proposals/${id}`;
     expect(await text(member, '.notification--success')).toContain('提案已保存为草稿');
     expect(await text(member, 'main')).toContain('等待附议人确认：李附议');
     expect(await member.$$eval('main ol.list--number li', (lis) => lis.map((li) => li.textContent))).toEqual(['简化加装电梯审批流程', '设立加装电梯专项补贴']);
@@ -187,6 +159,6 @@ describe('proposal pages in Chromium', () => {
     expect(main).toMatch(/办理结果\s*满意/);
     const steps = await member.$$eval('.timeline__title', (ps) => ps.map((p) => p.childNodes[0].textContent));
     expect(steps).toEqual(['起草', '确认附议', '提交', '立案', '交办', '沟通协商', '答复', '确定为重点提案', '评价']);
-    expect(problems).toEqual([]);
+    expect(run.problems).toEqual([]);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, MinLength } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { formErrorFrom, formState, isoToZoned, parseForm, readForm, zonedToIso } from './forms';
+import { blankValues, formErrorFrom, formState, isoToZoned, parseForm, readForm, zonedToIso } from './forms';
 
 class SampleDto {
   @IsString()
@@ -18,6 +18,7 @@ describe('page forms', () => {
     const { values, data } = readForm(spec, { name: '教育界', n: '12', link: '', on: '1', tags: 'a', ids: ['3', 'x'], pw: 'Secret123', note: ' ', g: '', extra: 'ignored' });
     expect(data).toEqual({ name: '教育界', n: 12, link: null, on: true, off: false, tags: ['a'], ids: [3, 'x'], pw: 'Secret123', g: null });
     expect(values).toMatchObject({ name: '教育界', n: '12', on: true, off: false, tags: ['a'], ids: ['3', 'x'], pw: '' });
+    expect(blankValues(spec)).toEqual({ name: '', n: '', link: '', on: false, off: false, tags: [], ids: [], pw: '', note: '', g: '' });
   });
 
   it('validates with the DTO and reports each field once, in form order, linked from the summary', async () => {

@@ -110,6 +110,11 @@ export function readForm(spec: FormSpec, body: Record<string, unknown>, options:
   return { values, data };
 }
 
+/** The values of an empty form of `spec`: nothing typed, nothing ticked. */
+export function blankValues(spec: FormSpec): Record<string, FormValue> {
+  return Object.fromEntries(Object.entries(spec).map(([name, kind]) => [name, kind === 'bool' ? false : kind === 'list' || kind === 'intList' ? [] : '']));
+}
+
 /** A form with these values and no errors (a blank form, or an edit form filled from the record). */
 export function formState(values: Record<string, FormValue> = {}): FormState {
   return { values, errors: {}, summary: [] };

@@ -10,7 +10,7 @@ import { EvaluateProposalDto } from '../proposals/dto/handle-proposal.dto';
 import { ProposalView } from '../proposals/dto/proposal-view.dto';
 import { ProposalHandlingService } from '../proposals/proposal-handling.service';
 import { ProposalsService } from '../proposals/proposals.service';
-import { FormOptions, formState, FormSpec, FormState, FormValue, linesOf, parseQuery, submitForm } from './forms';
+import { blankValues, FormOptions, formState, FormSpec, FormState, FormValue, linesOf, parseQuery, submitForm } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
@@ -47,7 +47,6 @@ export class ProposalMemberPagesController {
       view: 'proposals/evaluate',
       dto: EvaluateProposalDto,
       spec: { contact: 'text?', attitude: 'text?', rating: 'text', comment: 'text?' },
-      initial: () => ({ contact: '', attitude: '', rating: '', comment: '' }),
       choices: () => ({ contacts: PROPOSAL_OPTIONS.contacts, ratings: PROPOSAL_OPTIONS.ratings }),
       extra: () => null,
       save: (actor, id, dto) => handling.evaluate(actor, id, dto),
@@ -79,8 +78,7 @@ export class ProposalMemberPagesController {
 
   @Get('new')
   async showFiling(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
-    const blank = { sessionId: '', category: '', title: '', background: '', suggestions: '', kind: 'individual', coSignerNames: '', agreeToPublish: false };
-    await this.sendFiling(req, res, formState(blank), null);
+    await this.sendFiling(req, res, formState({ ...blankValues(FILING), kind: 'individual' }), null);
   }
 
   @Post('new')

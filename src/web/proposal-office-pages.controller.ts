@@ -56,7 +56,6 @@ export class ProposalOfficePagesController {
       view: 'proposals/review',
       dto: ReviewProposalDto,
       spec: { decision: 'text', ground: 'text?', reason: 'text?', mergeIntoId: 'int' },
-      initial: () => ({ decision: '', ground: '', reason: '', mergeIntoId: '' }),
       choices: () => ({ decisions: PROPOSAL_OPTIONS.decisions, grounds: choices.grounds() }),
       extra: async (p, actor) => ({ similar: await proposals.similar(actor, p.id) }),
       save: (actor, id, dto) => review.review(actor, id, dto),
@@ -176,7 +175,6 @@ export class ProposalOfficePagesController {
       path: `extensions/${extensionId}`,
       dto: DecideExtensionDto,
       spec: { approve: 'yesno', comment: 'text?' },
-      initial: () => ({ approve: '', comment: '' }),
       choices: () => ({ approve: PROPOSAL_OPTIONS.approve }),
       extra: (p) => {
         const request = p.extensions.find((x) => x.id === extensionId);

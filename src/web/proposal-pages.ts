@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { Page } from '../common/pagination';
 import { ProposalSummaryView, ProposalView } from '../proposals/dto/proposal-view.dto';
 import { ProposalsService } from '../proposals/proposals.service';
-import { FormOptions, formState, FormSpec, FormState, FormValue, submitForm } from './forms';
+import { blankValues, FormOptions, formState, FormSpec, FormState, FormValue, submitForm } from './forms';
 import { pagerFor } from './paging';
 import { offersFor, ProposalRow, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
 import { Option, ProposalFormView, ProposalListView, proposalSectionFor, ProposalSection, ViewContexts } from './views';
@@ -29,7 +29,8 @@ export interface StepForm<T extends object, K extends StepViewName> {
   dto: ClassConstructor<T>;
   /** The fields, or the fields for what was submitted (交办: 主办会办 or 分办). */
   spec: FormSpec | ((body: Record<string, unknown>) => FormSpec);
-  initial: (p: ProposalView) => Record<string, FormValue>;
+  /** The form as first shown (default: empty). */
+  initial?: (p: ProposalView) => Record<string, FormValue>;
   choices?: (p: ProposalView) => Promise<Record<string, Option[]>> | Record<string, Option[]>;
   extra: (p: ProposalView, actor: Actor) => Promise<ExtraOf<K>> | ExtraOf<K>;
   save: (actor: Actor, id: number, dto: T, body: Record<string, unknown>) => Promise<unknown>;
@@ -88,7 +89,8 @@ export class ProposalPages {
 
   async showStep<T extends object, K extends StepViewName>(req: AuthedRequest, res: Response, actor: Actor, id: number, step: StepForm<T, K>): Promise<void> {
     const p = await this.proposals.get(actor, id);
-    await this.sendStep(req, res, actor, p, step, formState({ ...step.initial(p), version: String(p.version) }));
+    const initial = step.initial ? step.initial(p) : blankValues(typeof step.spec === 'function' ? {} : step.spec);
+    await this.sendStep(req, res, actor, p, step, formState({ ...initial, version: String(p.version) }));
   }
 
   async postStep<T extends object, K extends StepViewName>(
