@@ -32,5 +32,193 @@
         button.setAttribute('aria-pressed', String(!shown));
       });
     });
+
+    document.querySelectorAll('[data-numbered-list]').forEach(numberedList);
+    document.querySelectorAll('[data-member-picker]').forEach(memberPicker);
+    showChosenMode(document.querySelectorAll('[data-assign-mode]'));
   });
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function button(text, className) {
+    var b = element('button', className || 'button button--secondary', text);
+    b.type = 'button';
+    return b;
+  }
+
+  /** Takes the field's id, label and descriptions over from the textarea it replaces, which stays in the form, hidden. */
+  function replaceField(source, replacement, box) {
+    var id = source.id;
+    source.id = id + '-text';
+    source.hidden = true;
+    replacement.id = id;
+    var described = source.getAttribute('aria-describedby');
+    if (described) replacement.setAttribute('aria-describedby', described);
+    var hint = box.querySelector('.hint');
+    if (hint && box.getAttribute('data-hint')) hint.textContent = box.getAttribute('data-hint');
+  }
+
+  var linesOf = function (text) {
+    return text.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
+  };
+
+  // 具体建议: one numbered box per suggestion and a button to add one; the hidden textarea gets one per line.
+  function numberedList(box) {
+    var source = box.querySelector('textarea');
+    if (!source) return;
+    var id = source.id;
+    var list = element('ol', 'numbered-rows');
+    var add = button(box.getAttribute('data-add-text'));
+    source.insertAdjacentElement('afterend', list);
+    list.insertAdjacentElement('afterend', add);
+    var first = true;
+
+    function rows() { return Array.prototype.slice.call(list.querySelectorAll('textarea')); }
+    function sync() {
+      source.value = rows().map(function (t) { return t.value.replace(/\s*\n\s*/g, ' ').trim(); }).filter(Boolean).join('\n');
+    }
+    function renumber() {
+      list.querySelectorAll('li').forEach(function (li, i) {
+        var field = li.querySelector('textarea');
+        field.id = i === 0 ? id : id + '-' + (i + 1);
+        var label = li.querySelector('label');
+        label.htmlFor = field.id;
+        label.textContent = box.getAttribute('data-item-label').replace('{n}', String(i + 1));
+      });
+    }
+    function addRow(value) {
+      var li = element('li', 'numbered-rows__item');
+      var label = element('label', 'numbered-rows__label');
+      var field = element('textarea', 'textarea');
+      field.rows = 2;
+      field.value = value;
+      field.addEventListener('input', sync);
+      var remove = button(box.getAttribute('data-remove-text'));
+      remove.addEventListener('click', function () {
+        li.remove();
+        if (!rows().length) addRow('');
+        renumber();
+        sync();
+        rows()[rows().length - 1].focus();
+      });
+      li.append(label, field, remove);
+      list.appendChild(li);
+      if (first) {
+        replaceField(source, field, box);
+        first = false;
+      }
+      return field;
+    }
+    var initial = linesOf(source.value);
+    (initial.length ? initial : ['']).forEach(addRow);
+    renumber();
+    add.addEventListener('click', function () {
+      var field = addRow('');
+      renumber();
+      field.focus();
+    });
+  }
+
+  // 附议人: search members by name and add them; the hidden textarea gets one name per line.
+  function memberPicker(box) {
+    var source = box.querySelector('textarea');
+    if (!source) return;
+    var search = element('input', 'input input--medium');
+    search.type = 'search';
+    search.autocomplete = 'off';
+    search.setAttribute('data-picker-search', '');
+    source.insertAdjacentElement('afterend', search);
+    replaceField(source, search, box);
+    var results = element('ul', 'picker__results');
+    results.setAttribute('aria-live', 'polite');
+    var chosenLabel = element('p', 'picker__chosen-label', box.getAttribute('data-chosen-label'));
+    var chosenList = element('ul', 'picker__chosen');
+    search.insertAdjacentElement('afterend', results);
+    results.insertAdjacentElement('afterend', chosenLabel);
+    chosenLabel.insertAdjacentElement('afterend', chosenList);
+    box.classList.add('picker');
+    var chosen = linesOf(source.value);
+    var timer = null;
+
+    function render() {
+      source.value = chosen.join('\n');
+      chosenLabel.hidden = chosen.length === 0;
+      chosenList.textContent = '';
+      chosen.forEach(function (name) {
+        var li = element('li', null);
+        li.appendChild(element('span', null, name));
+        var remove = button(box.getAttribute('data-remove-text'));
+        remove.appendChild(element('span', 'visually-hidden', name));
+        remove.addEventListener('click', function () {
+          chosen = chosen.filter(function (n) { return n !== name; });
+          render();
+          search.focus();
+        });
+        li.appendChild(remove);
+        chosenList.appendChild(li);
+      });
+    }
+    function show(items) {
+      results.textContent = '';
+      var fresh = items.filter(function (m) { return chosen.indexOf(m.name) < 0; });
+      if (!fresh.length) {
+        results.appendChild(element('li', 'picker__empty', box.getAttribute('data-none-text')));
+        return;
+      }
+      fresh.forEach(function (m) {
+        var li = element('li', null);
+        li.appendChild(element('span', null, m.name + '（' + m.sector + '）'));
+        var add = button(box.getAttribute('data-add-text'));
+        add.setAttribute('data-pick', m.name);
+        add.appendChild(element('span', 'visually-hidden', m.name));
+        add.addEventListener('click', function () {
+          chosen.push(m.name);
+          render();
+          results.textContent = '';
+          search.value = '';
+          search.focus();
+        });
+        li.appendChild(add);
+        results.appendChild(li);
+      });
+    }
+    function find() {
+      var q = search.value.trim();
+      if (!q) { results.textContent = ''; return; }
+      fetch(box.getAttribute('data-endpoint') + '?q=' + encodeURIComponent(q), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (res) { return res.ok ? res.json() : { items: [] }; })
+        .then(function (body) { if (search.value.trim() === q) show(body.items || []); })
+        .catch(function () { results.textContent = ''; });
+    }
+    search.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(find, 250);
+    });
+    // Enter searches at once instead of sending the whole form.
+    search.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        clearTimeout(timer);
+        find();
+      }
+    });
+    render();
+  }
+
+  // 交办: show only the fields of the chosen way (主办会办 or 分办); without the script both show.
+  function showChosenMode(sections) {
+    if (!sections.length) return;
+    var radios = document.querySelectorAll('input[name="mode"]');
+    function update() {
+      var chosen = document.querySelector('input[name="mode"]:checked');
+      sections.forEach(function (s) { s.hidden = chosen !== null && s.getAttribute('data-assign-mode') !== chosen.value; });
+    }
+    radios.forEach(function (r) { r.addEventListener('change', update); });
+    update();
+  }
 })();

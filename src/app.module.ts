@@ -87,7 +87,7 @@ export class AppModule {
         NotificationsModule,
         ProposalsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -1,59 +1,33 @@
 /// <reference lib="dom" />
 // (DOM types: the functions given to $eval and evaluate run in the page.)
-import * as fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
+import { Page } from 'puppeteer-core';
+import { BrowserRun, signInPage, startBrowser, textOf } from './support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /** The journeys in real Chromium: the CSP-clean CSS and script load, forms post, roles are enforced. */
 describe('web pages in Chromium', () => {
   let t: TestApp;
-  let browser: Browser;
+  let run: BrowserRun;
   let base: string;
-  let profile: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     await t.signIn('browserstaff', ['staff']);
     await t.signIn('browsermember', ['member'], { memberId: (await t.make.member()).id });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      userDataDir: profile,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    run = await startBrowser(t);
+    ({ base, problems } = run);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await run?.close();
     await t?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   /** A fresh cookie jar per person; CSP violations and script errors are collected and must stay empty. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    return page;
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.type('#f-username', username);
-    await page.type('#f-password', TEST_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('main button[type="submit"]')]);
-  }
-
-  const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+  const newPage = (): Promise<Page> => run.page();
+  const signIn = (page: Page, username: string) => signInPage(page, base, username, TEST_PASSWORD);
+  const text = textOf;
 
   it('staff sign in through the form, add a 委员 through the form and see it listed', async () => {
     const page = await newPage();
@@ -100,7 +74,7 @@ describe('web pages in Chromium', () => {
     await page.setViewport({ width: 390, height: 844 });
     await signIn(page, 'browsermember');
     const links = await page.$$eval('.service-nav__link', (as) => as.map((a) => a.textContent));
-    expect(links).toEqual(['首页', '消息', '修改密码']);
+    expect(links).toEqual(['首页', '我的提案', '消息', '修改密码']);
     // On a phone the menu folds behind 菜单 and opens on a tap.
     expect(await page.$eval('#service-nav-list', (ul) => getComputedStyle(ul).display)).toBe('none');
     await page.click('.service-nav__toggle');

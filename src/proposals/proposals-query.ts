@@ -4,7 +4,7 @@ import { Actor, hasRole } from '../common/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
-import { Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
+import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './proposal.entities';
 
 /**
  * The proposal list, scoped by role (one page of ids first, then the rows):
@@ -63,6 +63,10 @@ export class ProposalsQuery {
     if (q.key !== undefined) qb.andWhere('p.isKey = :key', { key: q.key });
     if (q.overdue !== undefined) qb.andWhere('p.overdue = :overdue', { overdue: q.overdue });
     if (q.excellent !== undefined) qb.andWhere('p.excellent = :excellent', { excellent: q.excellent });
+    if (q.extensionPending !== undefined) {
+      const pending = qb.subQuery().select('px.proposalId').from(ProposalExtension, 'px').where('px.status = :pendingStatus').getQuery();
+      qb.andWhere(`p.id ${q.extensionPending ? 'IN' : 'NOT IN'} ${pending}`, { pendingStatus: 'pending' });
+    }
     if (q.unitId) {
       const handled = qb.subQuery().select('fu.proposalId').from(ProposalUnit, 'fu').where('fu.unitId = :filterUnitId AND fu.active = :filterActive').getQuery();
       qb.andWhere(`p.id IN ${handled}`, { filterUnitId: q.unitId, filterActive: true });

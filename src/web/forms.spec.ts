@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, MinLength } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { formErrorFrom, formState, isoToZoned, parseForm, readForm, zonedToIso } from './forms';
+import { blankValues, formErrorFrom, formState, isoToZoned, parseForm, readForm, zonedToIso } from './forms';
 
 class SampleDto {
   @IsString()
@@ -18,6 +18,7 @@ describe('page forms', () => {
     const { values, data } = readForm(spec, { name: '教育界', n: '12', link: '', on: '1', tags: 'a', ids: ['3', 'x'], pw: 'Secret123', note: ' ', g: '', extra: 'ignored' });
     expect(data).toEqual({ name: '教育界', n: 12, link: null, on: true, off: false, tags: ['a'], ids: [3, 'x'], pw: 'Secret123', g: null });
     expect(values).toMatchObject({ name: '教育界', n: '12', on: true, off: false, tags: ['a'], ids: ['3', 'x'], pw: '' });
+    expect(blankValues(spec)).toEqual({ name: '', n: '', link: '', on: false, off: false, tags: [], ids: [], pw: '', note: '', g: '' });
   });
 
   it('validates with the DTO and reports each field once, in form order, linked from the summary', async () => {
@@ -40,6 +41,19 @@ describe('page forms', () => {
     const stale = formErrorFrom(AppError.stale(), formState(), spec);
     expect(stale.form.summary).toEqual([{ href: null, text: '该记录已被他人修改，请刷新后重试' }]);
     expect(() => formErrorFrom(AppError.notFound('界别'), formState(), spec)).toThrow('界别不存在');
+  });
+
+  it('reads a one-per-line textarea as a list (typed numbering taken off) and 是/否 radios as booleans', () => {
+    const spec = { suggestions: 'lines', open: 'yesno', closed: 'yesno', unanswered: 'yesno' } as const;
+    const { values, data } = readForm(spec, { suggestions: '1. 简化审批\r\n\n  2、设立补贴 \n（3）试点先行\n2026年起实施', open: 'yes', closed: 'no', unanswered: '' });
+    expect(data).toEqual({ suggestions: ['简化审批', '设立补贴', '试点先行', '2026年起实施'], open: true, closed: false });
+    expect(values.suggestions).toBe('1. 简化审批\r\n\n  2、设立补贴 \n（3）试点先行\n2026年起实施');
+  });
+
+  it("shows a DTO field's message on the form field that stands for it", () => {
+    const failure = formErrorFrom(AppError.invalidField('coSignerMemberIds', '联名提案须至少邀请一位附议人'), formState(), { coSignerNames: 'text' }, { aliases: { coSignerMemberIds: 'coSignerNames' } });
+    expect(failure.form.errors).toEqual({ coSignerNames: '联名提案须至少邀请一位附议人' });
+    expect(failure.form.summary).toEqual([{ href: '#f-coSignerNames', text: '联名提案须至少邀请一位附议人' }]);
   });
 
   it('reads datetime-local values on the wall clock of the display zone, and back', () => {

@@ -11,9 +11,11 @@ import { fieldErrors } from '../common/validation';
  * - `int`: digits become a number, blank "not given"; `int|null`: blank means "none" (clears a link)
  * - `bool`: a checkbox, ticked or not; `list` / `intList`: a group of checkboxes
  * - `datetime`: a `datetime-local` value, read in the display time zone
+ * - `lines`: a textarea of one entry per line (blank lines dropped, a typed "1." or "（1）" numbering taken off)
+ * - `yesno`: a pair of radios 是/否 (`yes`/`no`); neither chosen is "not given"
  * Anything that does not convert is passed on as typed, so the DTO's rule reports it in Chinese.
  */
-export type FieldKind = 'text' | 'text?' | 'text|null' | 'secret' | 'secret?' | 'int' | 'int|null' | 'bool' | 'list' | 'intList' | 'datetime';
+export type FieldKind = 'text' | 'text?' | 'text|null' | 'secret' | 'secret?' | 'int' | 'int|null' | 'bool' | 'list' | 'intList' | 'datetime' | 'lines' | 'yesno';
 export type FormSpec = Record<string, FieldKind>;
 
 export type FormValue = string | string[] | boolean;
@@ -30,6 +32,8 @@ export interface FormOptions {
   timeZone?: string;
   /** The field a message that names no field points at (e.g. "用户名或密码错误" → the user name). */
   generalField?: string;
+  /** The form field that shows a DTO field's messages, where their names differ (`coSignerMemberIds` → `coSignerNames`). */
+  aliases?: Record<string, string>;
 }
 
 export const fieldId = (name: string): string => `f-${name}`;
@@ -37,6 +41,15 @@ export const fieldId = (name: string): string => `f-${name}`;
 const asList = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null || raw === '' ? [] : [String(raw)]);
 const asText = (raw: unknown): string => (Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined || raw === null ? '' : String(raw));
 const asInt = (text: string): number | string => (/^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : text);
+const LINE_NUMBER = /^(\d{1,3}\s*[.．、)）]|[（(]\d{1,3}[)）])\s*/;
+
+/** The entries of a one-per-line textarea: trimmed, numbering typed by hand taken off, blank lines dropped. */
+export function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(LINE_NUMBER, '').trim())
+    .filter((line) => line !== '');
+}
 
 /** `2026-11-26T14:30` on the wall clock of `timeZone` → the instant, as ISO 8601 (or the text unchanged). */
 export function zonedToIso(text: string, timeZone: string): string {
@@ -85,6 +98,8 @@ export function readForm(spec: FormSpec, body: Record<string, unknown>, options:
       values[name] = kind.startsWith('secret') ? '' : text;
       const blank = text.trim() === '';
       if (kind === 'int' || kind === 'int|null') data[name] = blank ? (kind === 'int' ? undefined : null) : asInt(text);
+      else if (kind === 'lines') data[name] = linesOf(text);
+      else if (kind === 'yesno') data[name] = text === 'yes' ? true : text === 'no' ? false : blank ? undefined : text;
       else if (kind === 'datetime') data[name] = blank ? undefined : zonedToIso(text.trim(), options.timeZone ?? 'Asia/Shanghai');
       else if (blank && kind === 'text|null') data[name] = null;
       else data[name] = blank && kind.endsWith('?') ? undefined : text;
@@ -93,6 +108,11 @@ export function readForm(spec: FormSpec, body: Record<string, unknown>, options:
   // A key set to undefined would overwrite a DTO's default (class-transformer copies it): leave it out.
   for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
   return { values, data };
+}
+
+/** The values of an empty form of `spec`: nothing typed, nothing ticked. */
+export function blankValues(spec: FormSpec): Record<string, FormValue> {
+  return Object.fromEntries(Object.entries(spec).map(([name, kind]) => [name, kind === 'bool' ? false : kind === 'list' || kind === 'intList' ? [] : '']));
 }
 
 /** A form with these values and no errors (a blank form, or an edit form filled from the record). */
@@ -105,14 +125,25 @@ export function withErrors(form: FormState, spec: FormSpec, fields: Record<strin
   const errors: Record<string, string> = {};
   const summary: FormState['summary'] = [];
   const known = Object.keys(spec);
+  const named = renamed(fields, options.aliases);
   for (const text of general) summary.push({ href: options.generalField ? `#${fieldId(options.generalField)}` : null, text });
-  for (const name of [...known, ...Object.keys(fields).filter((k) => !known.includes(k))]) {
-    const text = fields[name]?.[0];
+  for (const name of [...known, ...Object.keys(named).filter((k) => !known.includes(k))]) {
+    const text = named[name]?.[0];
     if (!text) continue;
     if (known.includes(name)) errors[name] = text;
     summary.push({ href: known.includes(name) ? `#${fieldId(name)}` : null, text });
   }
   return { ...form, errors, summary };
+}
+
+function renamed(fields: Record<string, string[]>, aliases: Record<string, string> | undefined): Record<string, string[]> {
+  if (!aliases) return fields;
+  const out: Record<string, string[]> = {};
+  for (const [name, messages] of Object.entries(fields)) {
+    const to = aliases[name] ?? name;
+    out[to] = [...(out[to] ?? []), ...messages];
+  }
+  return out;
 }
 
 /** Validates the submitted fields with the API's DTO class, so each rule and its Chinese message live in one place. */

@@ -12,6 +12,10 @@ describe('view helpers', () => {
     expect(viewHelpers('Asia/Shanghai').roleLabel('staff', {})).toBe('机关工作人员');
   });
 
+  it('shows a 0–1 score as a whole percentage', () => {
+    expect(viewHelpers('Asia/Shanghai').percent(0.823, {})).toBe('82%');
+  });
+
   it('pages like GOV.UK: first, last, the current page and its neighbours, gaps as …', () => {
     const pager = pagerFor({ items: new Array(20).fill(0), total: 200, page: 5, pageSize: 20 }, '/directory/members', { q: '张', sectorId: '' });
     expect(pager.links.map((l) => l.number)).toEqual([1, null, 4, 5, 6, null, 10]);

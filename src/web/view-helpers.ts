@@ -43,6 +43,8 @@ export function viewHelpers(timeZone: string): Record<string, Helper> {
     date: (value) => chineseDate(value, timeZone),
     dateTime: (value) => chineseDateTime(value, timeZone),
     roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
+    /** A 0–1 score as a whole percentage: 0.823 → 82%. */
+    percent: (value) => `${Math.round(Number(value) * 100)}%`,
     /** `{{pageTitle "编辑界别：" record.name}}` sets the `<title>` the layout shows; it prints nothing. */
     pageTitle: (...list) => {
       const options = list[list.length - 1] as HelperOptions;

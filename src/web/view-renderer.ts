@@ -50,7 +50,8 @@ export class ViewRenderer {
 
   private compile(name: string, source: string): Handlebars.TemplateDelegate {
     try {
-      return this.hbs.compile(this.hbs.parse(source), { strict: true });
+      // preventIndent: a partial on an indented line would otherwise have every line it prints indented, textarea contents included.
+      return this.hbs.compile(this.hbs.parse(source), { strict: true, preventIndent: true });
     } catch (e) {
       throw new Error(`模板 ${name}.hbs 有语法错误：${(e as Error).message}`);
     }

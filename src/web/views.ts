@@ -3,18 +3,40 @@ import { hasRole } from '../common/actor';
 import type { Role } from '../common/roles';
 import type { Organization } from '../config/organization';
 import type { UserView } from '../auth/user-view';
+import type { ExtensionView } from '../proposals/dto/proposal-parts.dto';
+import type { ProposalView, SimilarProposalView } from '../proposals/dto/proposal-view.dto';
 import type { FormState } from './forms';
 import type { Pager } from './paging';
+import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
+  /** 我的提案 (members) */
+  myProposals: boolean;
+  /** 提案审查 (staff) */
+  review: boolean;
+  /** 我的办理 (units) */
+  assignments: boolean;
+  /** 重点提案 (leaders) */
+  keyProposals: boolean;
+  /** 全部提案 (staff, leaders) */
+  proposals: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
 }
 
 export function navFor(actor: Actor): Nav {
-  return { directory: hasRole(actor, 'admin', 'staff'), users: hasRole(actor, 'admin'), audit: hasRole(actor, 'admin') };
+  return {
+    myProposals: hasRole(actor, 'member') && actor.memberId !== null,
+    review: hasRole(actor, 'staff'),
+    assignments: hasRole(actor, 'unit') && actor.unitId !== null,
+    keyProposals: hasRole(actor, 'leader'),
+    proposals: hasRole(actor, 'staff', 'leader'),
+    directory: hasRole(actor, 'admin', 'staff'),
+    users: hasRole(actor, 'admin'),
+    audit: hasRole(actor, 'admin'),
+  };
 }
 
 /** The directory lists, by their path under /directory/. */
@@ -22,7 +44,18 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | ProposalSection;
+
+/** The proposal menu entries. */
+export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals';
+
+/** The menu entry a proposal's own page belongs to, by the viewer's main role. */
+export function proposalSectionFor(actor: Actor): ProposalSection {
+  if (hasRole(actor, 'staff')) return 'proposals';
+  if (hasRole(actor, 'leader')) return 'key-proposals';
+  if (hasRole(actor, 'unit')) return 'assignments';
+  return 'my-proposals';
+}
 
 export interface Option {
   value: string;
@@ -133,6 +166,50 @@ export interface InboxView {
   back: string;
 }
 
+/** 我的提案, 我的办理, 提案审查, 全部提案 and 重点提案. */
+export interface ProposalListView {
+  items: ProposalRow[];
+  pager: Pager;
+  /** The list's filters as typed, for the search form and the page links. */
+  filters: Record<string, string>;
+  choices: Record<string, Option[]>;
+  done: string | null;
+  /** 提案审查: `submitted` 待审查, `accepted` 待交办, `extensions` 延期申请. */
+  tab: string;
+  /** 重点提案 rather than 全部提案. */
+  keyOnly: boolean;
+}
+
+/** A proposal's page. */
+export interface ProposalPageView {
+  p: ProposalView;
+  can: Offers;
+  timeline: TimelineItem[];
+  /** Co-signers yet to confirm, while a draft. */
+  waitingFor: string[];
+  pendingExtension: ExtensionView | null;
+  /** The error of a button that did not work (submit, withdraw …). */
+  form: FormState;
+  done: string | null;
+}
+
+/** Filing a proposal, or editing the draft. */
+export interface ProposalFilingView {
+  action: string;
+  form: FormState;
+  choices: Record<string, Option[]>;
+  editing: ProposalView | null;
+}
+
+/** One step's form on a proposal (review, assign, reply …): the proposal, the form, and what the step's page adds. */
+export interface ProposalFormView<E = null> {
+  p: ProposalView;
+  action: string;
+  form: FormState;
+  choices: Record<string, Option[]>;
+  extra: E;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -156,4 +233,19 @@ export interface ViewContexts {
   'admin/user-form': UserFormView;
   'admin/audit': AuditView;
   inbox: InboxView;
+  'proposals/mine': ProposalListView;
+  'proposals/assignments': ProposalListView;
+  'proposals/queue': ProposalListView;
+  'proposals/index': ProposalListView;
+  'proposals/show': ProposalPageView;
+  'proposals/filing': ProposalFilingView;
+  'proposals/evaluate': ProposalFormView;
+  'proposals/review': ProposalFormView<{ similar: SimilarProposalView[] }>;
+  'proposals/assign': ProposalFormView<{ defaultDeadline: Date }>;
+  'proposals/decide-extension': ProposalFormView<{ request: ExtensionView }>;
+  'proposals/communicate': ProposalFormView;
+  'proposals/co-opinion': ProposalFormView;
+  'proposals/return': ProposalFormView;
+  'proposals/extension': ProposalFormView<{ maxMonths: number }>;
+  'proposals/reply': ProposalFormView;
 }

@@ -8,6 +8,12 @@ import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
+import { ProposalChoices } from './proposal-choices';
+import { ProposalMemberPagesController } from './proposal-member-pages.controller';
+import { ProposalOfficePagesController } from './proposal-office-pages.controller';
+import { ProposalPages } from './proposal-pages';
+import { ProposalPagesController } from './proposal-pages.controller';
+import { ProposalUnitPagesController } from './proposal-unit-pages.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 import { UnreadCountInterceptor } from './unread-count.interceptor';
 import { UsersPagesController } from './users-pages.controller';
@@ -36,8 +42,13 @@ export class WebModule implements NestModule {
         UsersPagesController,
         AuditPagesController,
         InboxPagesController,
+        ProposalMemberPagesController,
+        ProposalOfficePagesController,
+        ProposalUnitPagesController,
+        // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
+        ProposalPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 

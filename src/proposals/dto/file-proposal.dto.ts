@@ -169,4 +169,8 @@ export class ProposalQuery extends PageQuery {
   @ApiPropertyOptional({ description: '优秀提案' })
   @BooleanQuery()
   excellent?: boolean;
+
+  @ApiPropertyOptional({ description: '有待审批的延期申请' })
+  @BooleanQuery()
+  extensionPending?: boolean;
 }
