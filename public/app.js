@@ -33,6 +33,12 @@
       });
     });
 
+    // A page that follows a report being made reloads itself every few seconds until it is done.
+    var refresh = document.querySelector('[data-refresh-seconds]');
+    if (refresh) {
+      setTimeout(function () { window.location.reload(); }, Number(refresh.getAttribute('data-refresh-seconds')) * 1000);
+    }
+
     document.querySelectorAll('[data-numbered-list]').forEach(numberedList);
     document.querySelectorAll('[data-member-picker]').forEach(memberPicker);
     showChosenMode(document.querySelectorAll('[data-assign-mode]'));

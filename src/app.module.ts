@@ -87,7 +87,7 @@ export class AppModule {
         NotificationsModule,
         ProposalsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -162,6 +162,20 @@ export class ReportsService {
     await this.ds.getRepository(ReportDelivery).update({ id: delivery.id, readAt: IsNull() }, { readAt: this.clock.now() });
   }
 
+  /** The kinds this caller may request, for a request form. */
+  kindsFor(actor: Actor): Array<{ kind: string; label: string; subjectType: string | null }> {
+    return this.kinds
+      .all()
+      .filter((d) => hasRole(actor, ...d.roles))
+      .map((d) => ({ kind: d.kind, label: d.label, subjectType: d.subjectType }));
+  }
+
+  /** The leader accounts a report can be delivered to, by name. */
+  async leaderAccounts(): Promise<Array<{ id: number; displayName: string }>> {
+    const users = await this.ds.getRepository(User).find({ where: { disabled: false }, select: { id: true, displayName: true, roleList: true }, order: { displayName: 'ASC' } });
+    return users.filter((u) => u.roles.includes('leader')).map((u) => ({ id: u.id, displayName: u.displayName }));
+  }
+
   private async readable(actor: Actor, id: number): Promise<Report> {
     const report = await this.ds.getRepository(Report).findOneBy({ id });
     if (!report) throw notFound();

@@ -7,6 +7,7 @@ import type { ExtensionView } from '../proposals/dto/proposal-parts.dto';
 import type { ProposalView, SimilarProposalView } from '../proposals/dto/proposal-view.dto';
 import type { FormState } from './forms';
 import type { Pager } from './paging';
+import type { InboxItemView, ReportView } from '../reports/reports.dto';
 import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
@@ -21,6 +22,10 @@ export interface Nav {
   keyProposals: boolean;
   /** 全部提案 (staff, leaders) */
   proposals: boolean;
+  /** 报告 (everyone who handles proposals: what they requested or received; staff all) */
+  reports: boolean;
+  /** 收文 (leaders: reports delivered to them) */
+  reportInbox: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
@@ -33,6 +38,8 @@ export function navFor(actor: Actor): Nav {
     assignments: hasRole(actor, 'unit') && actor.unitId !== null,
     keyProposals: hasRole(actor, 'leader'),
     proposals: hasRole(actor, 'staff', 'leader'),
+    reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
+    reportInbox: hasRole(actor, 'leader'),
     directory: hasRole(actor, 'admin', 'staff'),
     users: hasRole(actor, 'admin'),
     audit: hasRole(actor, 'admin'),
@@ -44,7 +51,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | ProposalSection;
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | ProposalSection;
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals';
@@ -248,4 +255,16 @@ export interface ViewContexts {
   'proposals/return': ProposalFormView;
   'proposals/extension': ProposalFormView<{ maxMonths: number }>;
   'proposals/reply': ProposalFormView;
+  'reports/index': { items: ReportView[]; pager: Pager; refresh: number | null; isStaff: boolean };
+  'reports/inbox': { items: InboxItemView[]; unread: number; pager: Pager };
+  'reports/show': {
+    report: ReportView;
+    pending: boolean;
+    /** Seconds until the page reloads itself (public/app.js) while the report is being made. */
+    refresh: number | null;
+    canDeliver: boolean;
+    leaders: Array<{ id: number; displayName: string; delivered: boolean }>;
+    done: 'delivered' | null;
+    error: string | null;
+  };
 }

@@ -7,6 +7,7 @@ import { HomePagesController } from './home-pages.controller';
 import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
+import { ReportPagesController } from './report-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
 import { ProposalMemberPagesController } from './proposal-member-pages.controller';
@@ -45,6 +46,7 @@ export class WebModule implements NestModule {
         ProposalMemberPagesController,
         ProposalOfficePagesController,
         ProposalUnitPagesController,
+        ReportPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
       ],
