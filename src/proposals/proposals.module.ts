@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProposalAttachmentsController } from './proposal-attachments.controller';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEvents } from './proposal-events';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
@@ -11,7 +13,7 @@ import { ProposalsService } from './proposals.service';
 
 /** 提案: filing, review, assignment, handling and evaluation. */
 @Module({
-  controllers: [ProposalsController],
+  controllers: [ProposalsController, ProposalAttachmentsController],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
     ProposalEvents,
@@ -21,6 +23,7 @@ import { ProposalsService } from './proposals.service';
     ProposalsService,
     ProposalReviewService,
     ProposalHandlingService,
+    ProposalAttachmentsService,
   ],
   exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService],
 })
