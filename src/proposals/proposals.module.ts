@@ -4,6 +4,7 @@ import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEvents } from './proposal-events';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
+import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
 import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
@@ -24,7 +25,8 @@ import { ProposalsService } from './proposals.service';
     ProposalReviewService,
     ProposalHandlingService,
     ProposalAttachmentsService,
+    ProposalStatsService,
   ],
-  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService],
+  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService],
 })
 export class ProposalsModule {}
