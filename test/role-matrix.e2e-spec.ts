@@ -135,6 +135,7 @@ ROWS.push(
   { method: 'get', route: `${P}/{id}/attachments/{attachmentId}`, who: readers, ok: 200, fixture: attached('assigned') },
   { method: 'delete', route: `${P}/{id}/attachments/{attachmentId}`, who: ['member'], ok: 204, fixture: attached('draft'), except: { staff: 404 } },
   { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: `${P}/export.xlsx`, who: ['staff', 'leader'], ok: 200 },
 );
 
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;

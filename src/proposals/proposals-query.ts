@@ -20,20 +20,42 @@ export class ProposalsQuery {
   ) {}
 
   async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
+    const qb = await this.matching(actor, q);
+    const total = await qb.getCount();
+    const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize));
+    return pageOf(rows, total, q);
+  }
+
+  /**
+   * Every proposal the list would show with these filters (its paging ignored), newest first, `size`
+   * at a time: each batch is the next ids after the last one seen (keyset), so a large export never
+   * holds more than one batch.
+   */
+  async *batches(actor: Actor, q: ProposalQuery, size = 500): AsyncGenerator<Proposal[]> {
+    for (let before: number | null = null; ; ) {
+      const qb = await this.matching(actor, q);
+      if (before !== null) qb.andWhere('p.id < :before', { before });
+      const rows = await this.rowsOf(qb.limit(size));
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+      before = rows[rows.length - 1].id;
+    }
+  }
+
+  private async matching(actor: Actor, q: ProposalQuery): Promise<SelectQueryBuilder<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
     this.scope(qb, actor);
     await this.filter(qb, q);
-    const total = await qb.getCount();
-    const idRows = await qb
-      .select('p.id', 'id')
-      .orderBy('p.id', 'DESC')
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getRawMany<{ id: number | string }>();
+    return qb;
+  }
+
+  /** The page of ids first, newest first, then the rows in that order (skip/take with joins is slow or wrong: typeorm#1419). */
+  private async rowsOf(qb: SelectQueryBuilder<Proposal>): Promise<Proposal[]> {
+    const idRows = await qb.select('p.id', 'id').orderBy('p.id', 'DESC').getRawMany<{ id: number | string }>();
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Proposal).findBy({ id: In(ids) }) : [];
     const order = new Map(ids.map((id, i) => [id, i]));
-    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
   private scope(qb: SelectQueryBuilder<Proposal>, actor: Actor): void {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEvents } from './proposal-events';
+import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalStatsService } from './proposal-stats.service';
@@ -26,6 +27,7 @@ import { ProposalsService } from './proposals.service';
     ProposalHandlingService,
     ProposalAttachmentsService,
     ProposalStatsService,
+    ProposalExport,
   ],
   exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService],
 })
