@@ -89,7 +89,7 @@ export class AppModule {
         ProposalsModule,
         StatsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -136,6 +136,7 @@ ROWS.push(
   { method: 'delete', route: `${P}/{id}/attachments/{attachmentId}`, who: ['member'], ok: 204, fixture: attached('draft'), except: { staff: 404 } },
   { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: `${P}/export.xlsx`, who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/public/proposals', who: 'public', ok: 200 },
 );
 
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;

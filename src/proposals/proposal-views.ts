@@ -36,7 +36,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
-async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+/** `{id, name}` of the wanted rows of a named table (members, units …), by id. */
+export async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never }) : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
-import { Page, pageOf } from '../common/pagination';
+import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
 import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
-import { Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
+import { PublicProposalQuery } from './dto/public-proposal.dto';
+import { Proposal, ProposalReply, ProposalSigner, ProposalUnit } from './proposal.entities';
 
 /**
  * The proposal list, scoped by role (one page of ids first, then the rows):
@@ -42,6 +43,20 @@ export class ProposalsQuery {
     }
   }
 
+  /**
+   * 公开的提案 for anyone, newest completion first: 已办结, the proposer agreed to publication (同意公开),
+   * and its final reply is public — at least one reply of the last handling round marked `public`.
+   */
+  async publicPage(q: PublicProposalQuery): Promise<Page<Proposal>> {
+    const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
+    const publicReply = qb.subQuery().select('1').from(ProposalReply, 'r').where('r.proposalId = p.id AND r.round = p.rehandleCount AND r.isPublic = :published').getQuery();
+    qb.where('p.status = :completed', { completed: 'completed' }).andWhere('p.agreeToPublish = :published').andWhere(`EXISTS ${publicReply}`).setParameter('published', true);
+    if (q.q) qb.andWhere(`p.title LIKE :title ${LIKE_ESCAPE}`, { title: likeContains(q.q) });
+    const total = await qb.getCount();
+    const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize), 'p.completedAt');
+    return pageOf(rows, total, q);
+  }
+
   private async matching(actor: Actor, q: ProposalQuery): Promise<SelectQueryBuilder<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
     this.scope(qb, actor);
@@ -49,9 +64,11 @@ export class ProposalsQuery {
     return qb;
   }
 
-  /** The page of ids first, newest first, then the rows in that order (skip/take with joins is slow or wrong: typeorm#1419). */
-  private async rowsOf(qb: SelectQueryBuilder<Proposal>): Promise<Proposal[]> {
-    const idRows = await qb.select('p.id', 'id').orderBy('p.id', 'DESC').getRawMany<{ id: number | string }>();
+  /** The page of ids first, newest first by `newest` then id, then the rows in that order (skip/take with joins is slow or wrong: typeorm#1419). */
+  private async rowsOf(qb: SelectQueryBuilder<Proposal>, newest = 'p.id'): Promise<Proposal[]> {
+    qb.select('p.id', 'id').orderBy(newest, 'DESC');
+    if (newest !== 'p.id') qb.addOrderBy('p.id', 'DESC');
+    const idRows = await qb.getRawMany<{ id: number | string }>();
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Proposal).findBy({ id: In(ids) }) : [];
     const order = new Map(ids.map((id, i) => [id, i]));

@@ -12,10 +12,12 @@ import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsQuery } from './proposals-query';
 import { ProposalsService } from './proposals.service';
+import { PublicProposalsController } from './public-proposals.controller';
+import { PublicProposalsService } from './public-proposals.service';
 
 /** 提案: filing, review, assignment, handling and evaluation. */
 @Module({
-  controllers: [ProposalsController, ProposalAttachmentsController],
+  controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
     ProposalEvents,
@@ -28,7 +30,8 @@ import { ProposalsService } from './proposals.service';
     ProposalAttachmentsService,
     ProposalStatsService,
     ProposalExport,
+    PublicProposalsService,
   ],
-  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService],
+  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService, PublicProposalsService],
 })
 export class ProposalsModule {}

@@ -5,6 +5,7 @@ import type { Organization } from '../config/organization';
 import type { UserView } from '../auth/user-view';
 import type { FormState } from './forms';
 import type { Pager } from './paging';
+import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -22,7 +23,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'public';
 
 export interface Option {
   value: string;
@@ -133,6 +134,12 @@ export interface InboxView {
   back: string;
 }
 
+export interface PublicProposalsView {
+  items: PublicProposalView[];
+  pager: Pager;
+  q: string;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -156,4 +163,5 @@ export interface ViewContexts {
   'admin/user-form': UserFormView;
   'admin/audit': AuditView;
   inbox: InboxView;
+  'public/proposals': PublicProposalsView;
 }

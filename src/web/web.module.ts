@@ -8,6 +8,7 @@ import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
+import { PublicPagesController } from './public-pages.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 import { UnreadCountInterceptor } from './unread-count.interceptor';
 import { UsersPagesController } from './users-pages.controller';
@@ -36,6 +37,7 @@ export class WebModule implements NestModule {
         UsersPagesController,
         AuditPagesController,
         InboxPagesController,
+        PublicPagesController,
       ],
       providers: [ViewRenderer, WebPages, PageCsrfGuard, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
