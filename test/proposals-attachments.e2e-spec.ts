@@ -5,18 +5,12 @@ import request from 'supertest';
 import { Attachment } from '../src/files/attachment.entity';
 import { tinyDocx, tinyPdf, tinyPng } from './support/file-fixtures';
 import { account, Account, cast, Cast, draft, step } from './support/proposals';
+import { binary } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** A PDF no other test uploads, so its file on disk is this test's alone. */
 const uniquePdf = () => Buffer.concat([tinyPdf(), Buffer.from(`%${randomBytes(8).toString('hex')}\n`)]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** Supertest collects a binary answer into a Buffer. */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('提案附件', () => {
   let t: TestApp;

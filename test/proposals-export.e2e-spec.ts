@@ -5,15 +5,10 @@ import { wallClock } from '../src/common/time-zone';
 import { ProposalQuery } from '../src/proposals/dto/file-proposal.dto';
 import { ProposalsQuery } from '../src/proposals/proposals-query';
 import { Account, cast, Cast, draft, proposalAt, step } from './support/proposals';
+import { binary } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
 const HEADERS = ['会次', '编号', '案由', '类别', '提案类型', '提案人', '附议人', '界别', '状态', '提交时间', '主办单位', '会办单位', '办理期限', '答复类别', '答复时间', '是否超期', '办理工作满意度', '办理结果满意度', '重点提案', '优秀提案'];
-
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('提案导出 GET /proposals/export.xlsx', () => {
   let t: TestApp;

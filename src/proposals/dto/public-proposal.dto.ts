@@ -1,27 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PagingQuery } from '../../common/pagination';
+import { PageQuery } from '../../common/pagination';
+import { ReplyText } from './proposal-parts.dto';
 
-export class PublicProposalQuery extends PagingQuery {
+export class PublicProposalQuery extends PageQuery {
   @ApiPropertyOptional({ description: '按案由搜索' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: '搜索词最多 100 个字' })
-  q?: string;
+  override q?: string = undefined;
 }
 
-export class PublicReplyView {
+export class PublicReplyView extends ReplyText {
   @ApiProperty({ example: '市自然资源局' })
   unit!: string;
-
-  @ApiProperty({ example: 'A' })
-  classification!: string;
-
-  @ApiProperty({ example: '已解决或采纳' })
-  classificationLabel!: string;
-
-  @ApiProperty()
-  content!: string;
 }
 
 /** What the public sees of a completed proposal: no contact details, no evaluation, nothing of its handling. */
