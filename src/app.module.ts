@@ -30,6 +30,7 @@ import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
+import { StatsModule } from './stats/stats.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -86,6 +87,7 @@ export class AppModule {
         DirectoryModule,
         NotificationsModule,
         ProposalsModule,
+        StatsModule,
         ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule]),
         ...(options.imports ?? []),

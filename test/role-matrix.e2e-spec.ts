@@ -1,4 +1,5 @@
 import { Role, ROLES } from '../src/common/roles';
+import { tinyPdf } from './support/file-fixtures';
 import { accountOf, Cast, draft, draftBody, proposalAt, step } from './support/proposals';
 import { Tx } from '../src/database/tx';
 import { Notification } from '../src/notifications/notification.entity';
@@ -21,6 +22,8 @@ interface Row {
   who: Role[] | 'signed-in' | 'public';
   ok: number;
   body?: () => object;
+  /** A multipart upload in the field `file` instead of a JSON body. */
+  upload?: () => { name: string; bytes: Buffer };
   /** The call ends or changes the caller's own session or password: each caller uses a new account. */
   ownAccount?: true;
   /** Records the route's `{…}` stand for, made for this row (default: `{id}` of the path's resource). */
@@ -74,6 +77,14 @@ const ROWS: Row[] = [
  */
 let c: Cast;
 const proposal = (stage: Parameters<typeof proposalAt>[2], opts: Parameters<typeof proposalAt>[3] = {}) => async () => ({ id: await proposalAt(t, c, stage, opts) });
+/** A proposal of the matrix's member with one attachment, uploaded while draft, then carried to `stage`. */
+const attached = (stage: 'draft' | 'assigned') => async () => {
+  let attachmentId = 0;
+  const upload = async (id: number) => {
+    attachmentId = (await t.http().post(`${P}/${id}/attachments`).set(c.lead.auth).attach('file', tinyPdf(), '附件.pdf').expect(201)).body.id;
+  };
+  return { id: await proposalAt(t, c, stage, { whileDraft: upload }), attachmentId };
+};
 const P = '/api/v1/proposals';
 const readers: Role[] = ['staff', 'leader', 'member', 'unit'];
 let t: TestApp;
@@ -119,6 +130,13 @@ ROWS.push(
       return { id, extensionId: (asked.extensions as { id: number }[])[0].id };
     },
   },
+  { method: 'post', route: `${P}/{id}/attachments`, who: ['member'], ok: 201, fixture: proposal('draft'), except: { staff: 404 }, upload: () => ({ name: '附件.pdf', bytes: tinyPdf() }) },
+  { method: 'get', route: `${P}/{id}/attachments`, who: readers, ok: 200, fixture: attached('assigned') },
+  { method: 'get', route: `${P}/{id}/attachments/{attachmentId}`, who: readers, ok: 200, fixture: attached('assigned') },
+  { method: 'delete', route: `${P}/{id}/attachments/{attachmentId}`, who: ['member'], ok: 204, fixture: attached('draft'), except: { staff: 404 } },
+  { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: `${P}/export.xlsx`, who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/public/proposals', who: 'public', ok: 200 },
 );
 
 /*
@@ -186,7 +204,8 @@ describe('role matrix of the JSON API', () => {
       const token = await tokenOf(caller, row);
       const req = t.http()[row.method](path);
       if (token) req.set('Authorization', `Bearer ${token}`);
-      const res = await (row.body ? req.send(row.body()) : req);
+      const file = row.upload?.();
+      const res = await (file ? req.attach('file', file.bytes, file.name) : row.body ? req.send(row.body()) : req);
       actual[caller] = res.status;
       if (res.status === 401 || res.status === 403) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     }

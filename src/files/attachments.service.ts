@@ -8,7 +8,7 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Attachment } from './attachment.entity';
-import { ACCEPTED_TYPES_LABEL, detectFileType } from './file-type';
+import { ACCEPTED_TYPES_LABEL, detectFileType, nameForType } from './file-type';
 
 /** What the multipart parser hands over for one uploaded file. */
 export interface Upload {
@@ -17,21 +17,12 @@ export interface Upload {
   size: number;
 }
 
-export interface AttachmentView {
-  id: number;
-  name: string;
-  mime: string;
-  bytes: number;
-  sha256: string;
-  createdAt: string;
-}
-
-export const toAttachmentView = (a: Attachment): AttachmentView => ({ id: a.id, name: a.name, mime: a.mime, bytes: a.bytes, sha256: a.sha256, createdAt: a.createdAt.toISOString() });
-
 /**
  * Files kept for records. The bytes are written once under XS_FILES_DIR/attachments/ab/abcdef…
  * (content-addressed: the same file uploaded twice is stored once, a re-run writes nothing new)
- * before the row is inserted, so a failed transaction leaves at most an unreferenced file, never a
+ * after the row is inserted, inside its transaction: a refused upload or a failed insert writes no
+ * file, a failed write rolls the row back, and only a failure after it (the audit entry, which stays
+ * last because it locks the chain's head, or the commit) can leave an unreferenced file — never a
  * row without its bytes. Who may read a file is decided by the owning module before `open`.
  */
 @Injectable()
@@ -47,14 +38,24 @@ export class AttachmentsService {
     if (upload.size > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
     if (upload.size === 0) throw AppError.invalid({ file: ['文件是空的'] }, '文件是空的');
     const type = detectFileType(upload.buffer);
-    if (!type) throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `只能上传 ${ACCEPTED_TYPES_LABEL} 文件`, { accepted: ['pdf', 'doc', 'docx', 'jpg', 'png'] });
+    if (!type) throw unsupported(`只能上传 ${ACCEPTED_TYPES_LABEL} 文件`);
+    const name = nameForType(cleanName(upload.originalname), type);
+    if (!name) throw unsupported(`文件名的扩展名与文件内容（${type.label}）不符，请检查后重新上传`);
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    const row = await em.save(em.create(Attachment, { ownerType: owner.type, ownerId: owner.id, name, mime: type.mime, bytes: upload.size, sha256, uploadedById: actor.id }));
     await this.writeOnce(sha256, upload.buffer);
-    const row = await em.save(
-      em.create(Attachment, { ownerType: owner.type, ownerId: owner.id, name: cleanName(upload.originalname, type.ext), mime: type.mime, bytes: upload.size, sha256, uploadedById: actor.id }),
-    );
     await this.audit.record(em, { actor, action: `${owner.type}.attach`, entityType: owner.type, entityId: owner.id, to: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256 } });
     return row;
+  }
+
+  /**
+   * Removes one attachment of this owner (404 when it has no such attachment), audited, in the caller's
+   * transaction. The bytes stay: the audit trail names them by checksum, and another row may share them.
+   */
+  async remove(em: EntityManager, actor: Actor, owner: { type: string; id: number }, attachmentId: number): Promise<void> {
+    const row = await this.find(em, owner, attachmentId);
+    await em.delete(Attachment, { id: row.id });
+    await this.audit.record(em, { actor, action: `${owner.type}.detach`, entityType: owner.type, entityId: owner.id, from: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256: row.sha256 }, to: null });
   }
 
   list(em: EntityManager, ownerType: string, ownerId: number): Promise<Attachment[]> {
@@ -63,11 +64,16 @@ export class AttachmentsService {
 
   /** The row and a stream of its bytes, when it belongs to this owner (else 404, whether or not it exists elsewhere). */
   async open(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<{ attachment: Attachment; stream: fs.ReadStream }> {
-    const attachment = await em.findOneBy(Attachment, { id: attachmentId, ownerType: owner.type, ownerId: owner.id });
-    if (!attachment) throw AppError.notFound('附件', 'ATTACHMENT_NOT_FOUND');
+    const attachment = await this.find(em, owner, attachmentId);
     const file = this.pathOf(attachment.sha256);
     if (!fs.existsSync(file)) throw new AppError(500, 'ATTACHMENT_MISSING', '附件文件已丢失，请联系系统管理员');
     return { attachment, stream: fs.createReadStream(file) };
+  }
+
+  private async find(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<Attachment> {
+    const row = await em.findOneBy(Attachment, { id: attachmentId, ownerType: owner.type, ownerId: owner.id });
+    if (!row) throw AppError.notFound('附件', 'ATTACHMENT_NOT_FOUND');
+    return row;
   }
 
   private pathOf(sha256: string): string {
@@ -89,12 +95,14 @@ export function tooLarge(max: number): AppError {
 }
 
 /** Keeps the uploader's name readable but safe for a Content-Disposition header and a file system. */
-function cleanName(raw: string, ext: string): string {
+function cleanName(raw: string): string {
   // multer hands over the multipart filename as latin1; browsers send UTF-8 bytes.
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
   const name = (decoded.includes('\uFFFD') ? raw : decoded).replace(/[\u0000-\u001f\u007f/\\"]/g, '').trim().slice(0, 200);
-  return name || `附件.${ext}`;
+  return name || '附件';
 }
+
+const unsupported = (message: string) => new AppError(415, 'UNSUPPORTED_FILE_TYPE', message, { accepted: ['pdf', 'doc', 'docx', 'jpg', 'png'] });
 
 /** `Content-Disposition` with the UTF-8 name (RFC 6266 / 5987) and an ASCII fallback. */
 export function contentDisposition(name: string): string {

@@ -1,4 +1,4 @@
-import { detectFileType } from './file-type';
+import { detectFileType, nameForType } from './file-type';
 import { tinyDocx, tinyOle2, tinyZip } from '../../test/support/file-fixtures';
 
 describe('detectFileType', () => {
@@ -25,5 +25,19 @@ describe('detectFileType', () => {
     expect(detectFileType(Buffer.from([0x4d, 0x5a, 0x90, 0x00]))).toBeNull();
     expect(detectFileType(Buffer.alloc(0))).toBeNull();
     expect(detectFileType(Buffer.from('%PD'))).toBeNull();
+  });
+
+  it('keeps a name whose extension fits the bytes, adds one where it is missing, refuses one naming another type', () => {
+    const pdf = detectFileType(Buffer.from('%PDF-1.7\n'))!;
+    const png = detectFileType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))!;
+    const docx = detectFileType(tinyDocx())!;
+    expect(nameForType('调研报告.PDF', pdf)).toBe('调研报告.PDF');
+    expect(nameForType('现场.png', png)).toBe('现场.png');
+    expect(nameForType('意见.doc', docx)).toBe('意见.doc');
+    expect(nameForType('调研报告', pdf)).toBe('调研报告.pdf');
+    expect(nameForType('报告.2024', pdf)).toBe('报告.2024.pdf');
+    expect(nameForType('报告.pdf', png)).toBeNull();
+    expect(nameForType('照片.jpg', png)).toBeNull();
+    expect(nameForType('安装.exe', pdf)).toBeNull();
   });
 });

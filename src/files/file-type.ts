@@ -5,16 +5,36 @@
 export interface DetectedType {
   mime: string;
   ext: string;
+  /** The extensions a file name of this type may end with (Word opens either Word extension). */
+  extensions: readonly string[];
   label: string;
 }
 
-const PDF: DetectedType = { mime: 'application/pdf', ext: 'pdf', label: 'PDF 文档' };
-const DOCX: DetectedType = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', label: 'Word 文档' };
-const DOC: DetectedType = { mime: 'application/msword', ext: 'doc', label: 'Word 97-2003 文档' };
-const JPEG: DetectedType = { mime: 'image/jpeg', ext: 'jpg', label: 'JPEG 图片' };
-const PNG: DetectedType = { mime: 'image/png', ext: 'png', label: 'PNG 图片' };
+const WORD = ['doc', 'docx'];
+const PDF: DetectedType = { mime: 'application/pdf', ext: 'pdf', extensions: ['pdf'], label: 'PDF 文档' };
+const DOCX: DetectedType = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', extensions: WORD, label: 'Word 文档' };
+const DOC: DetectedType = { mime: 'application/msword', ext: 'doc', extensions: WORD, label: 'Word 97-2003 文档' };
+const JPEG: DetectedType = { mime: 'image/jpeg', ext: 'jpg', extensions: ['jpg', 'jpeg'], label: 'JPEG 图片' };
+const PNG: DetectedType = { mime: 'image/png', ext: 'png', extensions: ['png'], label: 'PNG 图片' };
 
 const startsWith = (buf: Buffer, bytes: number[], at = 0): boolean => buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
+
+/** The Chinese name of a stored file's type ("PDF 文档"), from the MIME type detected at upload. */
+export function typeLabelOf(mime: string): string {
+  return [PDF, DOCX, DOC, JPEG, PNG].find((t) => t.mime === mime)?.label ?? '文件';
+}
+
+/**
+ * The file name to keep for bytes of `type`: unchanged when its extension fits the content, with the
+ * right extension added when it has none (or only a number such as 报告.2024), and null when it
+ * claims another type (报告.pdf holding a PNG or a program): such a file is refused, not renamed.
+ */
+export function nameForType(name: string, type: DetectedType): string | null {
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1].toLowerCase();
+  if (ext && type.extensions.includes(ext)) return name;
+  if (!ext || /^\d+$/.test(ext)) return `${name}.${type.ext}`;
+  return null;
+}
 
 export function detectFileType(buf: Buffer): DetectedType | null {
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return PDF; // %PDF-

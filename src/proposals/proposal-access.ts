@@ -37,6 +37,14 @@ export async function canRead(em: EntityManager, actor: Actor, p: Proposal): Pro
   return (await unitPartOf(em, p, actor)) !== null;
 }
 
+/** The proposal, when the caller may read it (see assertCanRead); unknown ids are 404. */
+export async function loadReadable(em: EntityManager, actor: Actor, id: number): Promise<Proposal> {
+  const p = await em.findOneBy(Proposal, { id });
+  if (!p) throw notFound();
+  await assertCanRead(em, actor, p);
+  return p;
+}
+
 /** 404 for a draft the caller may not read, 403 for any other proposal they may not read. */
 export async function assertCanRead(em: EntityManager, actor: Actor, p: Proposal): Promise<void> {
   if (await canRead(em, actor, p)) return;

@@ -26,6 +26,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   create: '起草',
   update: '修改',
   cosign: '确认附议',
+  attach: '上传附件',
+  detach: '删除附件',
   submit: '提交',
   withdraw: '撤回',
   accept: '立案',

@@ -3,6 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { CouncilSession, Member, Unit } from '../directory/directory.entities';
 import { RefView } from '../directory/directory.dto';
+import { toAttachmentRef } from '../files/attachment.dto';
+import { Attachment } from '../files/attachment.entity';
 import {
   CONTACT_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -34,7 +36,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
-async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+/** `{id, name}` of the wanted rows of a named table (members, units …), by id. */
+export async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never }) : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
@@ -95,7 +98,7 @@ export class ProposalViews {
 
   async detail(em: EntityManager, p: Proposal): Promise<ProposalView> {
     const where = { proposalId: p.id };
-    const [[summary], signers, parts, communications, coOpinions, replies, evaluations, extensions, mergedFromRows] = await Promise.all([
+    const [[summary], signers, parts, communications, coOpinions, replies, evaluations, extensions, mergedFromRows, attachments] = await Promise.all([
       this.summaries(em, [p]),
       em.find(ProposalSigner, { where, order: { id: 'ASC' } }),
       em.find(ProposalUnit, { where: { ...where, active: true }, order: { id: 'ASC' } }),
@@ -105,6 +108,7 @@ export class ProposalViews {
       em.find(ProposalEvaluation, { where, order: { round: 'ASC' } }),
       em.find(ProposalExtension, { where, order: { id: 'ASC' } }),
       em.find(Proposal, { where: { mergedIntoId: p.id }, order: { id: 'ASC' } }),
+      em.find(Attachment, { where: { ownerType: 'proposal', ownerId: p.id }, order: { id: 'ASC' } }),
     ]);
     const unitIds = [...parts, ...communications, ...coOpinions, ...replies, ...extensions].map((r) => r.unitId);
     const [members, units, mergedInto, supervisor] = await Promise.all([
@@ -144,6 +148,7 @@ export class ProposalViews {
       ...summary,
       background: p.background,
       suggestions: JSON.parse(p.suggestions) as string[],
+      attachments: attachments.map(toAttachmentRef),
       signers: signers.map((s) => ({
         memberId: s.memberId,
         name: members.get(s.memberId)?.name ?? '',

@@ -150,6 +150,8 @@ describe('proposal workflow: handling variants', () => {
 const SIDE: Record<SideAction, ProposalStatus[]> = {
   edit: ['draft'],
   cosign: ['draft'],
+  attach: ['draft'],
+  detach: ['draft'],
   communicate: ['assigned', 'replied'],
   coOpinion: ['assigned'],
   requestExtension: ['assigned'],

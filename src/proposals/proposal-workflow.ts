@@ -25,7 +25,7 @@ export const PROPOSAL_ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'conv
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
 /** Steps that change no state but are allowed only in some states. */
-export const SIDE_ACTIONS = ['edit', 'cosign', 'communicate', 'coOpinion', 'requestExtension', 'decideExtension', 'markKey', 'markExcellent'] as const;
+export const SIDE_ACTIONS = ['edit', 'cosign', 'attach', 'detach', 'communicate', 'coOpinion', 'requestExtension', 'decideExtension', 'markKey', 'markExcellent'] as const;
 export type SideAction = (typeof SIDE_ACTIONS)[number];
 
 /** What each step is called in a sentence: “提案当前为“已立案”，不能撤回”. */
@@ -42,6 +42,8 @@ export const ACTION_VERBS: Record<ProposalAction | SideAction, string> = {
   evaluate: '评价',
   edit: '修改',
   cosign: '附议',
+  attach: '上传附件',
+  detach: '删除附件',
   communicate: '记录沟通',
   coOpinion: '提交会办意见',
   requestExtension: '申请延期',
@@ -229,6 +231,9 @@ const HANDLED: ProposalStatus[] = ['accepted', 'assigned', 'replied', 'completed
 const SIDE_STATES: Record<SideAction, readonly ProposalStatus[]> = {
   edit: ['draft'],
   cosign: ['draft'],
+  // Attachments are part of what the proposer files: fixed once it is submitted.
+  attach: ['draft'],
+  detach: ['draft'],
   // 办前、办中 while assigned; 办后 after the reply.
   communicate: ['assigned', 'replied'],
   coOpinion: ['assigned'],

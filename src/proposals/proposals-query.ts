@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
-import { Page, pageOf } from '../common/pagination';
+import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
 import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
-import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './proposal.entities';
+import { PublicProposalQuery } from './dto/public-proposal.dto';
+import { Proposal, ProposalExtension, ProposalReply, ProposalSigner, ProposalUnit } from './proposal.entities';
 
 /**
  * The proposal list, scoped by role (one page of ids first, then the rows):
@@ -20,20 +21,58 @@ export class ProposalsQuery {
   ) {}
 
   async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
+    const qb = await this.matching(actor, q);
+    const total = await qb.getCount();
+    const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize));
+    return pageOf(rows, total, q);
+  }
+
+  /**
+   * Every proposal the list would show with these filters (its paging ignored), newest first, `size`
+   * at a time: each batch is the next ids after the last one seen (keyset), so a large export never
+   * holds more than one batch.
+   */
+  async *batches(actor: Actor, q: ProposalQuery, size = 500): AsyncGenerator<Proposal[]> {
+    for (let before: number | null = null; ; ) {
+      const qb = await this.matching(actor, q);
+      if (before !== null) qb.andWhere('p.id < :before', { before });
+      const rows = await this.rowsOf(qb.limit(size));
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+      before = rows[rows.length - 1].id;
+    }
+  }
+
+  /**
+   * 公开的提案 for anyone, newest completion first: 已办结, the proposer agreed to publication (同意公开),
+   * and its final reply is public — at least one reply of the last handling round marked `public`.
+   */
+  async publicPage(q: PublicProposalQuery): Promise<Page<Proposal>> {
+    const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
+    const publicReply = qb.subQuery().select('1').from(ProposalReply, 'r').where('r.proposalId = p.id AND r.round = p.rehandleCount AND r.isPublic = :published').getQuery();
+    qb.where('p.status = :completed', { completed: 'completed' }).andWhere('p.agreeToPublish = :published').andWhere(`EXISTS ${publicReply}`).setParameter('published', true);
+    if (q.q) qb.andWhere(`p.title LIKE :title ${LIKE_ESCAPE}`, { title: likeContains(q.q) });
+    const total = await qb.getCount();
+    const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize), 'p.completedAt');
+    return pageOf(rows, total, q);
+  }
+
+  private async matching(actor: Actor, q: ProposalQuery): Promise<SelectQueryBuilder<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
     this.scope(qb, actor);
     await this.filter(qb, q);
-    const total = await qb.getCount();
-    const idRows = await qb
-      .select('p.id', 'id')
-      .orderBy('p.id', 'DESC')
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getRawMany<{ id: number | string }>();
+    return qb;
+  }
+
+  /** The page of ids first, newest first by `newest` then id, then the rows in that order (skip/take with joins is slow or wrong: typeorm#1419). */
+  private async rowsOf(qb: SelectQueryBuilder<Proposal>, newest = 'p.id'): Promise<Proposal[]> {
+    qb.select('p.id', 'id').orderBy(newest, 'DESC');
+    if (newest !== 'p.id') qb.addOrderBy('p.id', 'DESC');
+    const idRows = await qb.getRawMany<{ id: number | string }>();
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Proposal).findBy({ id: In(ids) }) : [];
     const order = new Map(ids.map((id, i) => [id, i]));
-    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
   private scope(qb: SelectQueryBuilder<Proposal>, actor: Actor): void {

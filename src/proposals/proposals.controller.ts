@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Actor } from '../common/actor';
 import { ApiPageResponse } from '../common/openapi';
@@ -8,6 +9,7 @@ import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from 
 import { CoOpinionDto, CommunicationDto, EvaluateProposalDto, ReplyProposalDto, RequestExtensionDto, ReturnProposalDto } from './dto/handle-proposal.dto';
 import { ProposalHistoryItem, ProposalSummaryView, ProposalView, SimilarProposalView } from './dto/proposal-view.dto';
 import { AssignProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
+import { ProposalExport, XLSX_MIME } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalsService } from './proposals.service';
@@ -24,6 +26,7 @@ export class ProposalsController {
     private readonly proposals: ProposalsService,
     private readonly review: ProposalReviewService,
     private readonly handling: ProposalHandlingService,
+    private readonly exporter: ProposalExport,
   ) {}
 
   @Roles('staff', 'leader', 'member', 'unit')
@@ -32,6 +35,16 @@ export class ProposalsController {
   @ApiPageResponse(ProposalSummaryView)
   listProposals(@CurrentUser() actor: Actor, @Query() q: ProposalQuery) {
     return this.proposals.list(actor, q);
+  }
+
+  // Before `GET :id`, which would take "export.xlsx" for an id.
+  @Roles('staff', 'leader')
+  @Get('export.xlsx')
+  @ApiOperation({ summary: '导出提案列表（Excel）：与列表相同的筛选条件，导出全部符合条件的提案（忽略分页）' })
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  exportProposals(@CurrentUser() actor: Actor, @Query() q: ProposalQuery, @Res() res: Response): Promise<void> {
+    return this.exporter.send(actor, q, res);
   }
 
   @Roles('member', 'staff')

@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ProposalAttachmentsController } from './proposal-attachments.controller';
+import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalEvents } from './proposal-events';
+import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
+import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
 import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsQuery } from './proposals-query';
 import { ProposalsService } from './proposals.service';
+import { PublicProposalsController } from './public-proposals.controller';
+import { PublicProposalsService } from './public-proposals.service';
 
 /** 提案: filing, review, assignment, handling and evaluation. */
 @Module({
-  controllers: [ProposalsController],
+  controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
     ProposalEvents,
@@ -21,7 +27,11 @@ import { ProposalsService } from './proposals.service';
     ProposalsService,
     ProposalReviewService,
     ProposalHandlingService,
+    ProposalAttachmentsService,
+    ProposalStatsService,
+    ProposalExport,
+    PublicProposalsService,
   ],
-  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService],
+  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService, PublicProposalsService],
 })
 export class ProposalsModule {}

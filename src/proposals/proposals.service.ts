@@ -11,7 +11,7 @@ import { Tx } from '../database/tx';
 import { Committee, CouncilSession, Member, Sector } from '../directory/directory.entities';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import { ProposalHistoryItem, SimilarProposalView, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
-import { assertCanRead, isLeadProposer, notFound, signerOf } from './proposal-access';
+import { isLeadProposer, loadReadable, signerOf } from './proposal-access';
 import { addDays, isPlenary } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
 import { HISTORY_LABELS } from './proposal-labels';
@@ -206,11 +206,8 @@ export class ProposalsService {
     });
   }
 
-  private async readable(actor: Actor, id: number): Promise<Proposal> {
-    const p = await this.ds.getRepository(Proposal).findOneBy({ id });
-    if (!p) throw notFound();
-    await assertCanRead(this.ds.manager, actor, p);
-    return p;
+  private readable(actor: Actor, id: number): Promise<Proposal> {
+    return loadReadable(this.ds.manager, actor, id);
   }
 
   private async openSession(em: EntityManager, id: number): Promise<CouncilSession> {

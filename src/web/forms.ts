@@ -2,6 +2,7 @@ import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppError } from '../common/app-error';
 import { fieldErrors } from '../common/validation';
+import { wallClock } from '../common/time-zone';
 
 /**
  * How one form field travels from `application/x-www-form-urlencoded` text to the DTO:
@@ -58,15 +59,7 @@ export function zonedToIso(text: string, timeZone: string): string {
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
   // The zone's offset at that moment, found by formatting the guess back in the zone (twice, for DST edges).
   let guess = wall;
-  for (let i = 0; i < 2; i++) {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
-        .formatToParts(new Date(guess))
-        .map((x) => [x.type, Number(x.value)]),
-    );
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    guess += wall - shown;
-  }
+  for (let i = 0; i < 2; i++) guess += wall - wallClock(new Date(guess), timeZone).getTime();
   return new Date(guess).toISOString();
 }
 

@@ -9,6 +9,7 @@ import type { FormState } from './forms';
 import type { Pager } from './paging';
 import type { InboxItemView, ReportView } from '../reports/reports.dto';
 import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
+import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -51,7 +52,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | ProposalSection;
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection;
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals';
@@ -217,6 +218,12 @@ export interface ProposalFormView<E = null> {
   extra: E;
 }
 
+export interface PublicProposalsView {
+  items: PublicProposalView[];
+  pager: Pager;
+  q: string;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -267,4 +274,5 @@ export interface ViewContexts {
     done: 'delivered' | null;
     error: string | null;
   };
+  'public/proposals': PublicProposalsView;
 }

@@ -15,6 +15,7 @@ import { ProposalOfficePagesController } from './proposal-office-pages.controlle
 import { ProposalPages } from './proposal-pages';
 import { ProposalPagesController } from './proposal-pages.controller';
 import { ProposalUnitPagesController } from './proposal-unit-pages.controller';
+import { PublicPagesController } from './public-pages.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 import { UnreadCountInterceptor } from './unread-count.interceptor';
 import { UsersPagesController } from './users-pages.controller';
@@ -49,6 +50,7 @@ export class WebModule implements NestModule {
         ReportPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
+        PublicPagesController,
       ],
       providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };

@@ -79,11 +79,18 @@ async function step(t: TestApp, who: Account, id: number, action: string, body: 
 /**
  * An individual proposal of `c.lead` carried to `stage` through the API: assigned to `c.unit`
  * alone (co-unit `c.coUnit` when `withCoUnit`), replied after one recorded communication.
+ * `draft` adds fields to the draft's body; `whileDraft` runs before submission (e.g. an upload).
  */
-export async function proposalAt(t: TestApp, c: Cast, stage: Stage, opts: { withCoUnit?: boolean; lead?: Account; unit?: Account } = {}): Promise<number> {
+export async function proposalAt(
+  t: TestApp,
+  c: Cast,
+  stage: Stage,
+  opts: { withCoUnit?: boolean; lead?: Account; unit?: Account; draft?: object; whileDraft?: (id: number) => Promise<unknown> } = {},
+): Promise<number> {
   const lead = opts.lead ?? c.lead;
   const unit = opts.unit ?? c.unit;
-  const id = await draft(t, lead, c.sessionId);
+  const id = await draft(t, lead, c.sessionId, opts.draft);
+  await opts.whileDraft?.(id);
   const upTo = ORDER.indexOf(stage);
   if (upTo >= 1) await step(t, lead, id, 'submit');
   if (upTo >= 2) await step(t, c.staff, id, 'review', { decision: 'accept' });

@@ -127,7 +127,7 @@ export class UpdateProposalDto extends VersionDto {
   agreeToPublish?: boolean;
 }
 
-const idQuery = (label: string) => applyDecorators(IsOptional(), Type(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+export const idQuery = (label: string) => applyDecorators(IsOptional(), Type(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
 /** The list's filters; what is listed depends on the caller's role (see ProposalsQuery). */
 export class ProposalQuery extends PageQuery {

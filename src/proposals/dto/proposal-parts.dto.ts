@@ -103,13 +103,8 @@ export class CoOpinionView {
   at!: string;
 }
 
-export class ReplyView {
-  @ApiProperty({ type: RefView })
-  unit!: RefView;
-
-  @ApiProperty()
-  round!: number;
-
+/** What a reply says, as staff and the public see it alike. */
+export class ReplyText {
   @ApiProperty({ example: 'A' })
   classification!: string;
 
@@ -118,6 +113,14 @@ export class ReplyView {
 
   @ApiProperty()
   content!: string;
+}
+
+export class ReplyView extends ReplyText {
+  @ApiProperty({ type: RefView })
+  unit!: RefView;
+
+  @ApiProperty()
+  round!: number;
 
   @ApiProperty()
   public!: boolean;

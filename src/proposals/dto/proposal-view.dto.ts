@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RefView } from '../../directory/directory.dto';
+import { AttachmentRef } from '../../files/attachment.dto';
 import { CoOpinionView, CommunicationView, EvaluationView, ExtensionView, PersonRef, ProposalRef, ReplyView, SignerView, UnitPartView } from './proposal-parts.dto';
 
 export * from './proposal-parts.dto';
@@ -109,6 +110,9 @@ export class ProposalView extends ProposalSummaryView {
 
   @ApiProperty({ type: [String] })
   suggestions!: string[];
+
+  @ApiProperty({ type: [AttachmentRef], description: '附件' })
+  attachments!: AttachmentRef[];
 
   @ApiProperty({ type: [SignerView] })
   signers!: SignerView[];

@@ -1,0 +1,13 @@
+/**
+ * The wall clock of `timeZone` at the instant `at`, as a Date whose UTC fields read that wall clock
+ * (2026-11-26T02:00Z in Asia/Shanghai → a Date of 2026-11-26T10:00Z). For what has no zone of its
+ * own: spreadsheet cells, file names, offset arithmetic.
+ */
+export function wallClock(at: Date, timeZone: string): Date {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(at)
+      .map((x) => [x.type, Number(x.value)]),
+  );
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, at.getUTCMilliseconds()));
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
+import { ProposalStatsService } from '../proposals/proposal-stats.service';
+
+/** 统计: rates and breakdowns for staff and leaders. */
+@ApiTags('统计')
+@ApiBearerAuth()
+@Controller('api/v1/stats')
+export class StatsController {
+  constructor(private readonly proposals: ProposalStatsService) {}
+
+  @Roles('staff', 'leader')
+  @Get('proposals')
+  @ApiOperation({ summary: '提案办理情况统计：按状态、类别、界别、承办单位计数，立案率、办复率、满意率，超期、重点、优秀提案数' })
+  @ApiOkResponse({ type: ProposalStatsView })
+  getProposalStats(@Query() q: ProposalStatsQuery) {
+    return this.proposals.forSession(q.sessionId);
+  }
+}

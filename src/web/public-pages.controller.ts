@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { PublicProposalQuery } from '../proposals/dto/public-proposal.dto';
+import { PublicProposalsService } from '../proposals/public-proposals.service';
+import { parseQuery } from './forms';
+import { LIST_QUERY, pagerFor } from './paging';
+import { WebPages } from './web-pages';
+
+/** 公开的提案: pages anyone may read without signing in. */
+@ApiExcludeController()
+@Controller('public')
+export class PublicPagesController {
+  constructor(
+    private readonly proposals: PublicProposalsService,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Public()
+  @Get('proposals')
+  async showPublicProposals(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+    const q = await parseQuery(PublicProposalQuery, LIST_QUERY, query);
+    const page = await this.proposals.list(q);
+    this.pages.send(req, res, 'public/proposals', { items: page.items, pager: pagerFor(page, '/public/proposals', { q: q.q }), q: q.q ?? '' }, { section: 'public' });
+  }
+}
