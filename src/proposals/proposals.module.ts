@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProposalDeadlines } from './proposal-deadlines';
 import { ProposalEvents } from './proposal-events';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
@@ -9,8 +11,9 @@ import { ProposalsController } from './proposals.controller';
 import { ProposalsQuery } from './proposals-query';
 import { ProposalsService } from './proposals.service';
 
-/** 提案: filing, review, assignment, handling and evaluation. */
+/** 提案: filing, review, assignment, handling and evaluation, and their deadlines (the `proposals` step of the deadlines sweep). */
 @Module({
+  imports: [NotificationsModule],
   controllers: [ProposalsController],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
@@ -21,6 +24,7 @@ import { ProposalsService } from './proposals.service';
     ProposalsService,
     ProposalReviewService,
     ProposalHandlingService,
+    ProposalDeadlines,
   ],
   exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService],
 })
