@@ -1,4 +1,4 @@
-import { addMonths, addWorkingDays, isPlenary, isWorkingDay, shanghaiDay, WorkCalendar } from './proposal-dates';
+import { addMonths, addWorkingDays, daysUntil, isPlenary, isWorkingDay, shanghaiDay, WorkCalendar } from './proposal-dates';
 
 describe('deadline arithmetic on the Shanghai calendar', () => {
   it('adds months keeping the time of day', () => {
@@ -41,6 +41,13 @@ describe('working days on the Shanghai calendar', () => {
     expect(shanghaiDay(new Date('2026-11-27T16:30:00Z'))).toBe('2026-11-28');
     expect(isWorkingDay('2026-11-28', plain)).toBe(false);
     expect(isWorkingDay('2026-11-27', plain)).toBe(true);
+  });
+
+  it('counts the calendar days left in Shanghai, whatever the time of day', () => {
+    expect(daysUntil(at('2026-08-18T10:00:00'), at('2026-09-01T10:00:01'))).toBe(14);
+    expect(daysUntil(at('2026-08-31T23:59:00'), at('2026-09-01T00:01:00'))).toBe(1);
+    expect(daysUntil(at('2026-09-01T08:00:00'), at('2026-09-01T10:00:00'))).toBe(0);
+    expect(daysUntil(at('2026-12-30T10:00:00'), at('2027-01-02T10:00:00'))).toBe(3);
   });
 
   it('skips the weekend, keeping the time of day', () => {

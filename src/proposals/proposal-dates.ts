@@ -33,6 +33,11 @@ export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
 }
 
+/** Calendar days in Shanghai from `from`'s day to `to`'s: 0 on the same day, 1 the day before. */
+export function daysUntil(from: Date, to: Date): number {
+  return Math.round((Date.parse(shanghaiDay(to)) - Date.parse(shanghaiDay(from))) / 86_400_000);
+}
+
 /** Which days are worked: Monday to Friday, less the public holidays, plus the weekend days worked in their place (调休). */
 export interface WorkCalendar {
   /** `YYYY-MM-DD` days off that would otherwise be worked (法定节假日). */

@@ -4,7 +4,7 @@ import { Tx } from '../database/tx';
 import { findForUpdate } from '../directory/directory-base';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
-import { addDays, addWorkingDays, shanghaiDay } from './proposal-dates';
+import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
 import { allowed, ProposalStore } from './proposal-store';
 import { decide } from './proposal-workflow';
@@ -66,7 +66,7 @@ export class ProposalDeadlines {
           at: now,
           unitIds: await this.pendingUnits(em, p),
           deadline: p.deadline,
-          daysLeft: Math.ceil(left / DAY_MS),
+          daysLeft: daysUntil(now, p.deadline!),
           occurrence: `r${p.rehandleCount}:${shanghaiDay(p.deadline!)}:${days}d`,
         });
         return sent > 0;

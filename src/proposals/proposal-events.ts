@@ -60,7 +60,7 @@ export interface ProposalEvent {
   note?: string | null;
   /** For the deadline jobs, what makes this occurrence one (`r0:2026-09-01:15d`): a sweep run again notifies nobody twice. */
   occurrence?: string;
-  /** reminded: whole days left before the deadline. */
+  /** reminded: calendar days left before the deadline's day (0: today). */
   daysLeft?: number;
 }
 

@@ -82,7 +82,7 @@ const RULES: Partial<Record<ProposalEventType, Rule[]>> = {
     { to: 'staff', title: '提案办理结果不满意', body: (f, e) => `${named(f)}的办理结果被评价为不满意${reason(e, '意见')}，已交承办单位重新办理（第 ${f.rehandleCount} 次）。` },
   ],
   'proposal.chased': [{ to: 'units', title: '提案催办', body: (f, e) => `请抓紧办理${named(f)}并及时答复，办理期限至${day(f)}${reason(e, '催办说明')}。` }],
-  'proposal.reminded': [{ to: 'units', title: '提案即将到期', body: (f, e) => `${named(f)}的办理期限至${day(f)}，还有 ${e.daysLeft} 天，请按时答复。` }],
+  'proposal.reminded': [{ to: 'units', title: '提案即将到期', body: (f, e) => `${named(f)}的办理期限至${day(f)}，${e.daysLeft ? `还有 ${e.daysLeft} 天` : '今天到期'}，请按时答复。` }],
   'proposal.overdue': [
     { to: 'units', title: '提案办理已逾期', body: (f) => `${named(f)}的办理期限（${day(f)}）已过，尚未答复，请尽快答复。` },
     { to: 'staff', title: '提案逾期未答复', body: (f) => `${named(f)}的办理期限（${day(f)}）已过，${f.unitNames.join('、')}尚未答复。` },
