@@ -1,3 +1,4 @@
+import { Proposal } from '../src/proposals/proposal.entities';
 import { messagesOf, noticesOf, QUIET_SWEEPS, shanghai, sweepAt } from './support/deadlines';
 import { Account, cast, Cast, proposalAt, step } from './support/proposals';
 import { TEST_REDIS_URL } from './support/redis-keys';
@@ -149,6 +150,29 @@ describe('提案 deadlines: no evaluation within the working days completes it a
     t.clock.reset();
     expect(await sweepAt(t, shanghai('2026-06-01T10:00'))).toEqual(nothing);
     expect(await get(t, id, c.lead)).toMatchObject({ status: 'completed', notEvaluated: false, evaluationLabel: '满意' });
+  });
+});
+
+describe('提案 deadlines: more proposals than one batch', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(QUIET_SWEEPS);
+  });
+  afterAll(() => t.close());
+
+  it('walks them all, batch after batch, and marks each once', async () => {
+    const c = await cast(t);
+    t.clock.set(shanghai('2026-04-01T10:00'));
+    const id = await proposalAt(t, c, 'assigned');
+    t.clock.reset();
+    // 250 more rows like it, written straight to the table: the sweep pages through them 100 at a time.
+    const repo = t.ds.getRepository(Proposal);
+    const { id: _id, number: _number, ...row } = await repo.findOneByOrFail({ id });
+    for (let i = 0; i < 250; i += 50) await repo.insert(Array.from({ length: 50 }, (_, j) => ({ ...row, number: null, title: `${row.title}（${i + j}）` })));
+    expect(await sweepAt(t, shanghai('2026-07-02T10:00'))).toEqual({ ...nothing, overdue: 251 });
+    expect(await repo.countBy({ overdue: true })).toBe(251);
+    expect(await sweepAt(t, shanghai('2026-07-02T10:00'))).toEqual(nothing);
+    expect(await noticesOf(t, c.unit, id)).toEqual(['proposal.assigned', 'proposal.overdue']);
   });
 });
 
