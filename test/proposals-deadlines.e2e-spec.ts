@@ -1,8 +1,8 @@
 import { Proposal } from '../src/proposals/proposal.entities';
-import { messagesOf, noticesOf, QUIET_SWEEPS, shanghai, sweepAt } from './support/deadlines';
-import { Account, cast, Cast, proposalAt, step } from './support/proposals';
-import { TEST_REDIS_URL } from './support/redis-keys';
-import { startTestApp, TestApp } from './support/test-app';
+import { appWithCast, messagesOf, noticesOf, shanghai, sweepAt } from './support/deadlines';
+import { Account, Cast, proposalAt, step } from './support/proposals';
+import { QUEUE_MODES } from './support/redis-keys';
+import { TestApp } from './support/test-app';
 
 /*
  * The proposals step of the deadlines sweep, driven by the Clock: each test moves it to dates of
@@ -19,8 +19,7 @@ describe('提案 deadlines: reminders, the overdue mark and what clears it', () 
   let c: Cast;
   let id: number;
   beforeAll(async () => {
-    t = await startTestApp(QUIET_SWEEPS);
-    c = await cast(t);
+    ({ t, c } = await appWithCast());
     // Assigned on Monday 1 June 2026 to a lead unit and a co-unit: due three months later.
     t.clock.set(shanghai('2026-06-01T10:00'));
     id = await proposalAt(t, c, 'assigned', { withCoUnit: true });
@@ -96,10 +95,7 @@ describe('提案 deadlines: reminders, the overdue mark and what clears it', () 
 describe('提案 deadlines: no evaluation within the working days completes it as not evaluated', () => {
   let t: TestApp;
   let c: Cast;
-  beforeAll(async () => {
-    t = await startTestApp(QUIET_SWEEPS);
-    c = await cast(t);
-  });
+  beforeAll(async () => ({ t, c } = await appWithCast()));
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());
 
@@ -155,43 +151,34 @@ describe('提案 deadlines: no evaluation within the working days completes it a
 
 describe('提案 deadlines: more proposals than one batch', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp(QUIET_SWEEPS);
-  });
+  let c: Cast;
+  beforeAll(async () => ({ t, c } = await appWithCast()));
   afterAll(() => t.close());
 
   it('walks them all, batch after batch, and marks each once', async () => {
-    const c = await cast(t);
     t.clock.set(shanghai('2026-04-01T10:00'));
     const id = await proposalAt(t, c, 'assigned');
     t.clock.reset();
-    // 250 more rows like it, written straight to the table: the sweep pages through them 100 at a time.
+    // 100 more rows like it, written straight to the table: one more than the sweep's batch of 100.
     const repo = t.ds.getRepository(Proposal);
     const { id: _id, number: _number, ...row } = await repo.findOneByOrFail({ id });
-    for (let i = 0; i < 250; i += 50) await repo.insert(Array.from({ length: 50 }, (_, j) => ({ ...row, number: null, title: `${row.title}（${i + j}）` })));
-    expect(await sweepAt(t, shanghai('2026-07-02T10:00'))).toEqual({ ...nothing, overdue: 251 });
-    expect(await repo.countBy({ overdue: true })).toBe(251);
+    for (let i = 0; i < 100; i += 50) await repo.insert(Array.from({ length: 50 }, (_, j) => ({ ...row, number: null, title: `${row.title}（${i + j}）` })));
+    expect(await sweepAt(t, shanghai('2026-07-02T10:00'))).toEqual({ ...nothing, overdue: 101 });
+    expect(await repo.countBy({ overdue: true })).toBe(101);
     expect(await sweepAt(t, shanghai('2026-07-02T10:00'))).toEqual(nothing);
     expect(await noticesOf(t, c.unit, id)).toEqual(['proposal.assigned', 'proposal.overdue']);
   });
 });
 
-const MODES = [
-  ['in-process', {}],
-  ['bull', { REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1' }],
-] as const;
-
-describe.each(MODES)('提案 deadlines: the sweep through the job queue (%s)', (mode, env) => {
+describe.each(QUEUE_MODES)('提案 deadlines: the sweep through the job queue (%s)', (mode, env) => {
   let t: TestApp;
-  beforeAll(async () => {
-    // With REDIS_URL the test app gets a queue prefix of its own, deleted on close.
-    t = await startTestApp({ ...env, ...QUIET_SWEEPS });
-  });
+  let c: Cast;
+  // With REDIS_URL the test app gets a queue prefix of its own, deleted on close.
+  beforeAll(async () => ({ t, c } = await appWithCast(env)));
   afterAll(() => t.close());
 
   it('marks the overdue proposal and tells its unit and staff', async () => {
     expect(t.jobs.mode).toBe(mode);
-    const c = await cast(t);
     t.clock.set(shanghai('2026-05-06T10:00'));
     const id = await proposalAt(t, c, 'assigned');
     t.clock.reset();

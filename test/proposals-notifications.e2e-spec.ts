@@ -1,16 +1,13 @@
-import { messagesOf, noticesOf, QUIET_SWEEPS } from './support/deadlines';
-import { account, Account, cast, Cast, draft, draftBody, proposalAt, step } from './support/proposals';
-import { startTestApp, TestApp } from './support/test-app';
+import { appWithCast, messagesOf, noticesOf } from './support/deadlines';
+import { account, Account, Cast, draft, draftBody, proposalAt, step } from './support/proposals';
+import { TestApp } from './support/test-app';
 
 /* Who hears of each step of a proposal in their inbox (消息); the rules themselves: src/proposals/proposal-notices.ts. */
 
 describe('提案 notifications: who hears of each step', () => {
   let t: TestApp;
   let c: Cast;
-  beforeAll(async () => {
-    t = await startTestApp(QUIET_SWEEPS);
-    c = await cast(t);
-  });
+  beforeAll(async () => ({ t, c } = await appWithCast()));
   afterAll(() => t.close());
 
   it('invited co-signers hear of the invitation; the lead who invited them does not', async () => {
@@ -97,10 +94,7 @@ describe('提案 notifications: who hears of each step', () => {
 describe('催办 POST /api/v1/proposals/:id/chase', () => {
   let t: TestApp;
   let c: Cast;
-  beforeAll(async () => {
-    t = await startTestApp(QUIET_SWEEPS);
-    c = await cast(t);
-  });
+  beforeAll(async () => ({ t, c } = await appWithCast()));
   afterAll(() => t.close());
   const chase = (who: Account | null, id: number, body: object = {}) => {
     const req = t.http().post(`/api/v1/proposals/${id}/chase`);

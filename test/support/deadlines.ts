@@ -1,7 +1,7 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import type { ProposalSweepResult } from '../../src/proposals/proposal-deadlines';
-import { Account } from './proposals';
-import { TestApp } from './test-app';
+import { Account, cast, Cast } from './proposals';
+import { startTestApp, TestApp } from './test-app';
 
 /** A moment given as Shanghai wall-clock time: `shanghai('2026-09-30T10:00')`. */
 export const shanghai = (local: string): Date => new Date(`${local}:00+08:00`);
@@ -27,3 +27,9 @@ export function messagesOf(t: TestApp, who: Account, id: number): Promise<Notifi
 
 /** The in-process sweep timer would sweep at whatever time a test set the Clock to: once a day is out of the way. */
 export const QUIET_SWEEPS = { XS_SWEEP_MINUTES: String(24 * 60) };
+
+/** An app of its own, without background sweeps, and the people of a proposal: `beforeAll(async () => ({ t, c } = await appWithCast()))`. */
+export async function appWithCast(env: Record<string, string> = {}): Promise<{ t: TestApp; c: Cast }> {
+  const t = await startTestApp({ ...QUIET_SWEEPS, ...env });
+  return { t, c: await cast(t) };
+}
