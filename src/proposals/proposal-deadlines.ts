@@ -1,14 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/tx';
 import { findForUpdate } from '../directory/directory-base';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
+import { pendingUnitIds } from './proposal-access';
 import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
 import { allowed, ProposalStore } from './proposal-store';
 import { decide } from './proposal-workflow';
-import { Proposal, ProposalUnit } from './proposal.entities';
+import { Proposal } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 const DAY_MS = 86_400_000;
@@ -33,6 +34,8 @@ export interface ProposalSweepResult {
  */
 @Injectable()
 export class ProposalDeadlines {
+  private readonly logger = new Logger('Sweep');
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Tx,
@@ -43,11 +46,15 @@ export class ProposalDeadlines {
 
   @SweepStep('proposals')
   async sweep(ctx: SweepContext): Promise<ProposalSweepResult> {
-    return { reminded: await this.remind(ctx.now), overdue: await this.markOverdue(ctx.now), notEvaluated: await this.expireEvaluations(ctx.now) };
+    const failed: string[] = [];
+    const result = { reminded: await this.remind(ctx.now, failed), overdue: await this.markOverdue(ctx.now, failed), notEvaluated: await this.expireEvaluations(ctx.now, failed) };
+    // The others were handled; the sweep fails, naming what was not, and the next one tries again.
+    if (failed.length) throw new Error(`${failed.length} 件提案未能处理：${failed.slice(0, 5).join('；')}`);
+    return result;
   }
 
   /** Once per threshold (15 and 3 days by default) and deadline, to the units that have not replied; only the nearest threshold passed counts. */
-  private remind(now: Date): Promise<number> {
+  private remind(now: Date, failed: string[]): Promise<number> {
     const thresholds = this.config.reminderDaysBefore;
     if (!thresholds.length) return Promise.resolve(0);
     const until = addDays(now, Math.max(...thresholds));
@@ -64,24 +71,25 @@ export class ProposalDeadlines {
           proposalId: p.id,
           actorUserId: null,
           at: now,
-          unitIds: await this.pendingUnits(em, p),
+          unitIds: await pendingUnitIds(em, p),
           deadline: p.deadline,
           daysLeft: daysUntil(now, p.deadline!),
           occurrence: `r${p.rehandleCount}:${shanghaiDay(p.deadline!)}:${days}d`,
         });
         return sent > 0;
       },
+      failed,
     );
   }
 
   /** The deadline passed without the reply: marked overdue (audited, by the system), units and staff told. A reply, an extension or re-handling clears it. */
-  private markOverdue(now: Date): Promise<number> {
+  private markOverdue(now: Date, failed: string[]): Promise<number> {
     return this.each(
       (qb) => qb.andWhere("p.status = 'assigned' AND p.overdue = :no AND p.deadline <= :now", { no: false, now }),
       async (em, id) => {
         const p = await findForUpdate(em, Proposal, id);
         if (!p || p.status !== 'assigned' || p.overdue || !p.deadline || p.deadline.getTime() > now.getTime()) return false;
-        const unitIds = await this.pendingUnits(em, p);
+        const unitIds = await pendingUnitIds(em, p);
         await this.store.write(em, null, p, {
           action: 'overdue',
           set: { overdue: true },
@@ -90,11 +98,12 @@ export class ProposalDeadlines {
         });
         return true;
       },
+      failed,
     );
   }
 
   /** No evaluation within `evaluationWorkingDays` working days of the reply: completed as 未评价. */
-  private expireEvaluations(now: Date): Promise<number> {
+  private expireEvaluations(now: Date, failed: string[]): Promise<number> {
     const days = this.config.evaluationWorkingDays;
     // Working days are never fewer than calendar days: only replies at least that old can be due.
     const repliedBy = addDays(now, -days);
@@ -114,23 +123,26 @@ export class ProposalDeadlines {
         });
         return true;
       },
+      failed,
     );
   }
 
-  /** The units of the current assignment that have not replied in this round. */
-  private async pendingUnits(em: EntityManager, p: Proposal): Promise<number[]> {
-    return (await em.findBy(ProposalUnit, { proposalId: p.id, active: true, repliedAt: IsNull() })).map((u) => u.unitId);
-  }
-
-  /** Walks the matching proposals by id, a batch at a time, handling each in its own transaction; counts those `act` says it acted on. */
-  private async each(match: (qb: SelectQueryBuilder<Proposal>) => void, act: (em: EntityManager, id: number) => Promise<boolean>): Promise<number> {
+  /** Walks the matching proposals by id, a batch at a time, handling each in its own transaction; counts those `act` says it acted on. One that fails is noted and passed over. */
+  private async each(match: (qb: SelectQueryBuilder<Proposal>) => void, act: (em: EntityManager, id: number) => Promise<boolean>, failed: string[]): Promise<number> {
     let after = 0;
     let acted = 0;
     for (;;) {
       const qb = this.ds.getRepository(Proposal).createQueryBuilder('p').select('p.id', 'id').where('p.id > :after', { after });
       match(qb);
       const ids = (await qb.orderBy('p.id', 'ASC').limit(BATCH).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
-      for (const id of ids) if (await this.tx.run((em) => act(em, id))) acted++;
+      for (const id of ids) {
+        try {
+          if (await this.tx.run((em) => act(em, id))) acted++;
+        } catch (e) {
+          failed.push(`提案 ${id}：${(e as Error).message}`);
+          this.logger.error(`期限扫描处理提案 ${id} 失败：${(e as Error).message}`);
+        }
+      }
       if (ids.length < BATCH) return acted;
       after = ids[ids.length - 1];
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -9,6 +9,7 @@ import { Unit } from '../directory/directory.entities';
 import { VersionDto } from './dto/file-proposal.dto';
 import { ProposalView } from './dto/proposal-view.dto';
 import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
+import { pendingUnitIds } from './proposal-access';
 import { addMonths } from './proposal-dates';
 import { nextNumber } from './proposal-numbering';
 import { allowed, assertSideAction, ProposalStore } from './proposal-store';
@@ -162,8 +163,7 @@ export class ProposalReviewService {
       assertSideAction(p.status, 'chase');
       const supervises = hasRole(actor, 'leader') && p.isKey && p.supervisorUserId === actor.id;
       if (!hasRole(actor, 'staff') && !supervises) throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
-      const pending = await em.findBy(ProposalUnit, { proposalId: p.id, active: true, repliedAt: IsNull() });
-      const unitIds = pending.map((u) => u.unitId);
+      const unitIds = await pendingUnitIds(em, p);
       const note = dto.note ?? null;
       await this.store.write(em, actor, p, {
         action: 'chase',
