@@ -8,7 +8,7 @@ import { JobQueue } from '../src/jobs/job-queue';
 import type { JobContext, SweepContext } from '../src/jobs/job-types';
 import { NotificationsModule } from '../src/notifications/notifications.module';
 import { NotificationsService } from '../src/notifications/notifications.service';
-import { countQueueKeys, deleteQueueKeys, TEST_REDIS_URL, uniqueQueuePrefix } from './support/redis-keys';
+import { countQueueKeys, deleteQueueKeys, QUEUE_MODES, TEST_REDIS_URL, uniqueQueuePrefix } from './support/redis-keys';
 import { ADMIN_PASSWORD, startTestApp, TestApp } from './support/test-app';
 import { sharedDatabase } from './support/test-db';
 
@@ -91,12 +91,7 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
   }
 }
 
-const MODES = [
-  ['in-process', {}],
-  ['bull', { REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1' }],
-] as const;
-
-describe.each(MODES)('jobs (%s)', (mode, env) => {
+describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ ...env, XS_JOB_BACKOFF_MS: '50' }, { imports: [TestJobsModule] });

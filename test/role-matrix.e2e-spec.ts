@@ -121,6 +121,8 @@ ROWS.push(
   { method: 'post', route: `${P}/{id}/evaluate`, who: ['member'], ok: 200, fixture: proposal('replied'), body: () => ({ rating: 'satisfied' }) },
   { method: 'post', route: `${P}/{id}/key`, who: ['leader'], ok: 200, fixture: proposal('accepted') },
   { method: 'post', route: `${P}/{id}/excellent`, who: ['staff'], ok: 200, fixture: proposal('accepted') },
+  // A leader may chase only the key proposals they supervise; this one is not key.
+  { method: 'post', route: `${P}/{id}/chase`, who: ['staff'], ok: 200, fixture: proposal('assigned'), body: () => ({ note: '请抓紧办理' }) },
   { method: 'post', route: `${P}/{id}/extensions`, who: ['unit'], ok: 201, fixture: proposal('assigned'), body: () => ({ months: 1, reason: '需要调研' }) },
   {
     method: 'post', route: `${P}/{id}/extensions/{extensionId}/decision`, who: ['staff'], ok: 200, body: () => ({ approve: true }),

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { GROUP_KINDS, Proposal, ProposalSigner, ProposalUnit } from './proposal.entities';
@@ -28,6 +28,11 @@ export function signerOf(em: EntityManager, p: Proposal, actor: Actor): Promise<
 export function unitPartOf(em: EntityManager, p: Proposal, actor: Actor): Promise<ProposalUnit | null> {
   if (actor.unitId === null || !hasRole(actor, 'unit')) return Promise.resolve(null);
   return em.findOneBy(ProposalUnit, { proposalId: p.id, unitId: actor.unitId, active: true });
+}
+
+/** The units of the current assignment that have not replied in this round: the ones to chase, remind or call overdue. */
+export async function pendingUnitIds(em: EntityManager, p: Proposal): Promise<number[]> {
+  return (await em.findBy(ProposalUnit, { proposalId: p.id, active: true, repliedAt: IsNull() })).map((u) => u.unitId);
 }
 
 export async function canRead(em: EntityManager, actor: Actor, p: Proposal): Promise<boolean> {

@@ -27,3 +27,42 @@ export function isPlenary(filedAt: Date, closesAt: Date, windowMonths: number): 
   const t = filedAt.getTime();
   return t <= closesAt.getTime() && t >= addMonths(closesAt, -windowMonths).getTime();
 }
+
+/** The calendar day of `at` in Shanghai, `2026-10-01`. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days in Shanghai from `from`'s day to `to`'s: 0 on the same day, 1 the day before. */
+export function daysUntil(from: Date, to: Date): number {
+  return Math.round((Date.parse(shanghaiDay(to)) - Date.parse(shanghaiDay(from))) / 86_400_000);
+}
+
+/** Which days are worked: Monday to Friday, less the public holidays, plus the weekend days worked in their place (调休). */
+export interface WorkCalendar {
+  /** `YYYY-MM-DD` days off that would otherwise be worked (法定节假日). */
+  holidays: readonly string[];
+  /** `YYYY-MM-DD` weekend days that are worked (调休上班). */
+  workdays: readonly string[];
+}
+
+export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
+  if (calendar.workdays.includes(day)) return true;
+  if (calendar.holidays.includes(day)) return false;
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * `n` working days after `at` on the Shanghai calendar, at the same time of day: the days after
+ * `at`'s own day are counted, working ones only. A reply on Friday 10:00 plus one working day is
+ * Monday 10:00 (or Tuesday, if Monday is a holiday); a reply on Saturday plus one is Monday too.
+ */
+export function addWorkingDays(at: Date, n: number, calendar: WorkCalendar): Date {
+  let t = at.getTime();
+  for (let counted = 0; counted < n; ) {
+    t += 86_400_000;
+    if (isWorkingDay(shanghaiDay(new Date(t)), calendar)) counted++;
+  }
+  return new Date(t);
+}

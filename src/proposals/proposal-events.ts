@@ -1,6 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CouncilSession, Unit } from '../directory/directory.entities';
+import { NotificationsService } from '../notifications/notifications.service';
+import { numberLabel, UNIT_ROLE_LABELS } from './proposal-labels';
+import { Audience, hasNotices, NoticeFacts, noticesFor, ProposalRef } from './proposal-notices';
 import { ProposalStatus } from './proposal-workflow';
+import { GROUP_KINDS, Proposal, ProposalReply, ProposalSigner, ProposalUnit } from './proposal.entities';
+import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 export const PROPOSAL_EVENT_TYPES = [
   'proposal.created',
@@ -23,6 +30,11 @@ export const PROPOSAL_EVENT_TYPES = [
   'proposal.excellent_marked',
   'proposal.extension_requested',
   'proposal.extension_decided',
+  'proposal.chased',
+  // From the deadline jobs (actorUserId null):
+  'proposal.reminded',
+  'proposal.overdue',
+  'proposal.evaluation_expired',
 ] as const;
 export type ProposalEventType = (typeof PROPOSAL_EVENT_TYPES)[number];
 
@@ -34,7 +46,9 @@ export interface ProposalEvent {
   at: Date;
   from?: ProposalStatus;
   to?: ProposalStatus;
-  /** Units concerned: those assigned, the one that returned or replied. */
+  /** The proposal's version after the step: tells one step's notices from another's. */
+  version?: number;
+  /** Units concerned: those assigned, the one that returned or replied, those chased or reminded. */
   unitIds?: number[];
   /** Members concerned: invited co-signers, merged-in proposers. */
   memberIds?: number[];
@@ -42,16 +56,81 @@ export interface ProposalEvent {
   deadline?: Date | null;
   /** The proposal merged into this one (merged), or the extension request (extension_*). */
   relatedId?: number;
+  /** The step's comment: a return's reason, a chase's note. */
+  note?: string | null;
+  /** For the deadline jobs, what makes this occurrence one (`r0:2026-09-01:15d`): a sweep run again notifies nobody twice. */
+  occurrence?: string;
+  /** reminded: calendar days left before the deadline's day (0: today). */
+  daysLeft?: number;
 }
 
 /**
  * The seam for notifications and deadline jobs: called inside the transaction of each step,
- * after its writes, so a listener may write in the same transaction (an inbox row, a job
- * outbox row) and nothing is announced for a step that rolled back. It does nothing yet.
+ * after its writes, so a listener may write in the same transaction and nothing is announced
+ * for a step that rolled back. It puts the notices of `proposal-notices.ts` in the inboxes of
+ * the people they are for — never the actor's own.
  */
 @Injectable()
 export class ProposalEvents {
-  async emit(_em: EntityManager, _event: ProposalEvent): Promise<void> {
-    return;
+  constructor(
+    private readonly notifications: NotificationsService,
+    @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
+  ) {}
+
+  /** How many inboxes got a message now (0 when all had it already). */
+  async emit(em: EntityManager, event: ProposalEvent): Promise<number> {
+    if (!hasNotices(event.type)) return 0;
+    const p = await em.findOneByOrFail(Proposal, { id: event.proposalId });
+    let sent = 0;
+    for (const notice of noticesFor(event, await this.facts(em, p, event))) {
+      const users = (await this.usersOf(em, notice.to, p, event)).filter((id) => id !== event.actorUserId);
+      sent += await this.notifications.notify(em, users, notice.message);
+    }
+    return sent;
+  }
+
+  private async facts(em: EntityManager, p: Proposal, event: ProposalEvent): Promise<NoticeFacts> {
+    const parts = await em.find(ProposalUnit, { where: { proposalId: p.id, active: true }, order: { id: 'ASC' } });
+    const wanted = [...new Set([...parts.map((u) => u.unitId), ...(event.unitIds ?? [])])];
+    const names = new Map((wanted.length ? await em.findBy(Unit, { id: In(wanted) }) : []).map((u) => [u.id, u.name]));
+    const reply = event.type === 'proposal.replied' && event.unitIds?.length
+      ? await em.findOne(ProposalReply, { where: { proposalId: p.id, unitId: event.unitIds[0] }, order: { id: 'DESC' } })
+      : null;
+    const into = event.to === 'merged' && p.mergedIntoId ? await em.findOneBy(Proposal, { id: p.mergedIntoId }) : null;
+    return {
+      ...(await this.ref(em, p)),
+      deadline: p.deadline,
+      rehandleCount: p.rehandleCount,
+      assignment: parts.map((u) => ({ name: names.get(u.unitId) ?? '', roleLabel: UNIT_ROLE_LABELS[u.role] })),
+      unitNames: (event.unitIds ?? []).map((id) => names.get(id) ?? ''),
+      classification: reply ? `${reply.classification}（${labelOf(this.config.classifications, reply.classification)}）` : null,
+      mergedInto: into ? await this.ref(em, into) : null,
+      timeZone: this.app.displayTimeZone,
+      coSignDays: this.config.coSignDays,
+      evaluationWorkingDays: this.config.evaluationWorkingDays,
+    };
+  }
+
+  private async ref(em: EntityManager, p: Proposal): Promise<ProposalRef> {
+    const session = await em.findOneByOrFail(CouncilSession, { id: p.sessionId });
+    return { id: p.id, title: p.title, numberLabel: numberLabel(session.name, p.number) };
+  }
+
+  private async usersOf(em: EntityManager, audience: Audience, p: Proposal, event: ProposalEvent): Promise<number[]> {
+    const members = async (ids: number[]) => (await Promise.all(ids.map((id) => this.notifications.usersOfMember(em, id)))).flat();
+    switch (audience) {
+      case 'proposers': {
+        // 领衔人, confirmed 附议人 and merged-in proposers; for a group proposal, the staff account that filed it.
+        const signers = await em.findBy(ProposalSigner, { proposalId: p.id, status: 'confirmed' });
+        return [...(await members(signers.map((s) => s.memberId))), ...(GROUP_KINDS.includes(p.kind) ? [p.filedByUserId] : [])];
+      }
+      case 'invited':
+        return members(event.memberIds ?? []);
+      case 'units':
+        return (await Promise.all((event.unitIds ?? []).map((id) => this.notifications.usersOfUnit(em, id)))).flat();
+      case 'staff':
+        return this.notifications.staffUsers(em);
+    }
   }
 }

@@ -45,7 +45,13 @@ export const HISTORY_LABELS: Record<string, string> = {
   excellent: '优秀提案',
   extension_request: '申请延期',
   extension_decision: '审批延期',
+  chase: '催办',
+  overdue: '逾期未答复',
+  expire_evaluation: '逾期未评价，按未评价办结',
 };
 
 /** 第0045号 */
 export const formatNumber = (n: number): string => `第${String(n).padStart(4, '0')}号`;
+
+/** 十二届二次会议 第0045号, or null before 立案. */
+export const numberLabel = (sessionName: string, n: number | null): string | null => (n === null ? null : `${sessionName} ${formatNumber(n)}`);

@@ -8,7 +8,8 @@ import { findForUpdate } from '../directory/directory-base';
 import { Unit } from '../directory/directory.entities';
 import { VersionDto } from './dto/file-proposal.dto';
 import { ProposalView } from './dto/proposal-view.dto';
-import { AssignProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
+import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
+import { pendingUnitIds } from './proposal-access';
 import { addMonths } from './proposal-dates';
 import { nextNumber } from './proposal-numbering';
 import { allowed, assertSideAction, ProposalStore } from './proposal-store';
@@ -19,7 +20,7 @@ import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { formatNumber } from './proposal-labels';
 
 
-/** The office's steps: review 审查, assignment 交办, key 重点 and excellent 优秀 marks, extension decisions. */
+/** The office's steps: review 审查, assignment 交办, key 重点 and excellent 优秀 marks, extension decisions, 催办. */
 @Injectable()
 export class ProposalReviewService {
   constructor(
@@ -148,6 +149,29 @@ export class ProposalReviewService {
       assertSideAction(p.status, 'markExcellent');
       const excellent = dto.excellent ?? true;
       await this.store.write(em, actor, p, { action: 'excellent', set: { excellent }, details: { excellent }, event: { type: 'proposal.excellent_marked' } });
+      return this.views.detail(em, p);
+    });
+  }
+
+  /**
+   * 催办: staff, or the leader who supervises the key proposal, press the units that have not replied
+   * in this round; counted and stamped on the proposal, audited, and sent to the units' inboxes.
+   */
+  chase(actor: Actor, id: number, dto: ChaseProposalDto): Promise<ProposalView> {
+    return this.tx.run(async (em) => {
+      const p = await this.store.load(em, actor, id, dto.version);
+      assertSideAction(p.status, 'chase');
+      const supervises = hasRole(actor, 'leader') && p.isKey && p.supervisorUserId === actor.id;
+      if (!hasRole(actor, 'staff') && !supervises) throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
+      const unitIds = await pendingUnitIds(em, p);
+      const note = dto.note ?? null;
+      await this.store.write(em, actor, p, {
+        action: 'chase',
+        set: { chaseCount: p.chaseCount + 1, lastChasedAt: this.clock.now() },
+        details: { chaseCount: p.chaseCount + 1, unitIds },
+        comment: note,
+        event: { type: 'proposal.chased', unitIds },
+      });
       return this.views.detail(em, p);
     });
   }

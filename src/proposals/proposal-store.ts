@@ -80,7 +80,7 @@ export class ProposalStore {
       comment: change.comment ?? null,
     });
     if (change.event) {
-      await this.events.emit(em, { proposalId: p.id, actorUserId: actor?.id ?? null, at: now, from, to: p.status, ...change.event });
+      await this.events.emit(em, { proposalId: p.id, actorUserId: actor?.id ?? null, at: now, from, to: p.status, version: p.version, note: change.comment ?? null, ...change.event });
     }
     return p;
   }

@@ -27,6 +27,7 @@ const ARROWS: Record<ProposalAction, Partial<Record<ProposalStatus, ProposalStat
   return: { assigned: 'accepted' },
   reply: { assigned: 'replied' },
   evaluate: { replied: 'completed' },
+  expireEvaluation: { replied: 'completed' },
 };
 
 /** Facts under which each action is allowed. */
@@ -41,6 +42,7 @@ const GOOD: Record<ProposalAction, WorkflowFacts> = {
   return: { unitRole: 'lead', reason: '不属于本单位职责', now: NOW, assignedAt: new Date(NOW.getTime() - 2 * DAY), returnWindowDays: 5, anyReplied: false },
   reply: { unitRole: 'lead', alreadyReplied: false, hasCommunication: true, coUnitsWithoutOpinion: 0, otherUnitsPending: 0 },
   evaluate: { isLeadProposer: true, rating: 'satisfied' },
+  expireEvaluation: { isSystem: true },
 };
 
 const pairs = PROPOSAL_STATUSES.flatMap((s) => PROPOSAL_ACTIONS.map((a) => [s, a] as const));
@@ -93,6 +95,7 @@ const GUARDS: [string, ProposalAction, ProposalStatus, WorkflowFacts, number, st
   ['reply before the co-units’ opinions', 'reply', 'assigned', { coUnitsWithoutOpinion: 2 }, 409, 'CO_OPINIONS_MISSING'],
   ['evaluate by a co-signer', 'evaluate', 'replied', { isLeadProposer: false }, 403, 'NOT_LEAD_PROPOSER'],
   ['evaluate without a rating', 'evaluate', 'replied', { rating: null }, 400, 'RATING_REQUIRED'],
+  ['expire the evaluation as a person, even staff', 'expireEvaluation', 'replied', { isSystem: false, isStaff: true }, 403, 'SYSTEM_ONLY'],
 ];
 
 describe('proposal workflow: each guard failing', () => {
@@ -141,6 +144,11 @@ describe('proposal workflow: handling variants', () => {
     expect(decide('replied', 'evaluate', { isLeadProposer: true, rating })).toEqual({ ok: true, to: next });
   });
 
+  it('a time-out completes a replied proposal as not evaluated; nothing else can time out', () => {
+    expect(decide('replied', 'expireEvaluation', { isSystem: true })).toEqual({ ok: true, to: 'completed' });
+    expect(decide('assigned', 'expireEvaluation', { isSystem: true })).toMatchObject({ status: 409, message: '提案当前为“已交办”，不能按未评价办结' });
+  });
+
   it('evaluating unsatisfied sends it back to the units for re-handling', () => {
     expect(decide('replied', 'evaluate', { isLeadProposer: true, rating: 'unsatisfied' })).toEqual({ ok: true, to: 'assigned', rehandle: true });
   });
@@ -158,9 +166,15 @@ const SIDE: Record<SideAction, ProposalStatus[]> = {
   decideExtension: ['assigned'],
   markKey: ['accepted', 'assigned', 'replied', 'completed'],
   markExcellent: ['accepted', 'assigned', 'replied', 'completed'],
+  chase: ['assigned'],
 };
 
 describe('proposal workflow: steps that keep the state', () => {
+  it('催办 only while assigned, naming the state otherwise', () => {
+    expect(checkSideAction('assigned', 'chase')).toBeNull();
+    expect(checkSideAction('replied', 'chase')).toMatchObject({ status: 409, message: '提案当前为“已答复”，不能催办' });
+  });
+
   const sidePairs = PROPOSAL_STATUSES.flatMap((s) => SIDE_ACTIONS.map((a) => [s, a] as const));
   it.each(sidePairs)('%s: %s', (state, step) => {
     const result = checkSideAction(state, step);

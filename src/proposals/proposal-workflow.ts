@@ -21,11 +21,11 @@ export const STATUS_LABELS: Record<ProposalStatus, string> = {
   completed: '已办结',
 };
 
-export const PROPOSAL_ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'convert', 'merge', 'assign', 'return', 'reply', 'evaluate'] as const;
+export const PROPOSAL_ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'convert', 'merge', 'assign', 'return', 'reply', 'evaluate', 'expireEvaluation'] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
 /** Steps that change no state but are allowed only in some states. */
-export const SIDE_ACTIONS = ['edit', 'cosign', 'attach', 'detach', 'communicate', 'coOpinion', 'requestExtension', 'decideExtension', 'markKey', 'markExcellent'] as const;
+export const SIDE_ACTIONS = ['edit', 'cosign', 'attach', 'detach', 'communicate', 'coOpinion', 'requestExtension', 'decideExtension', 'markKey', 'markExcellent', 'chase'] as const;
 export type SideAction = (typeof SIDE_ACTIONS)[number];
 
 /** What each step is called in a sentence: “提案当前为“已立案”，不能撤回”. */
@@ -40,6 +40,7 @@ export const ACTION_VERBS: Record<ProposalAction | SideAction, string> = {
   return: '退回',
   reply: '答复',
   evaluate: '评价',
+  expireEvaluation: '按未评价办结',
   edit: '修改',
   cosign: '附议',
   attach: '上传附件',
@@ -50,6 +51,7 @@ export const ACTION_VERBS: Record<ProposalAction | SideAction, string> = {
   decideExtension: '审批延期',
   markKey: '确定为重点提案',
   markExcellent: '评为优秀提案',
+  chase: '催办',
 };
 
 export const UNIT_ROLES = ['lead', 'co', 'split'] as const;
@@ -71,6 +73,8 @@ export interface WorkflowFacts {
   isLeadProposer?: boolean;
   /** The caller reviews and assigns proposals (提案委员会办公室). */
   isStaff?: boolean;
+  /** The deadline jobs act, not a person. */
+  isSystem?: boolean;
   /** The part the caller's unit has in the current assignment; null when it has none. */
   unitRole?: UnitRole | null;
   now?: Date;
@@ -213,6 +217,11 @@ const ARROWS: Record<ProposalAction, Arrow> = {
       return f.rating === 'unsatisfied' ? to('assigned', true) : to('completed');
     },
   },
+  // No evaluation within the configured working days of the reply: the deadline jobs complete it as not evaluated (未评价).
+  expireEvaluation: {
+    from: ['replied'],
+    decide: (f) => (f.isSystem ? to('completed') : refuse(403, 'SYSTEM_ONLY', '评价期满未评价的提案由系统自动办结')),
+  },
 };
 
 /** May `action` be taken in `status` with these facts? The new state, or why not. */
@@ -241,6 +250,8 @@ const SIDE_STATES: Record<SideAction, readonly ProposalStatus[]> = {
   decideExtension: ['assigned'],
   markKey: HANDLED,
   markExcellent: HANDLED,
+  // 催办 while the units are handling it.
+  chase: ['assigned'],
 };
 
 /** The 409 when `step` is not allowed in `status`, else null. */

@@ -127,6 +127,17 @@ export class Proposal {
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
+  /** 未评价: the proposer gave no evaluation in time and the deadline jobs completed it. */
+  @Column({ type: 'boolean', default: false })
+  notEvaluated!: boolean;
+
+  /** 催办: how many times staff (or the supervising leader) chased the units, and when last. */
+  @Column({ type: 'int', default: 0 })
+  chaseCount!: number;
+
+  @Column({ ...timeColumn, nullable: true })
+  lastChasedAt!: Date | null;
+
   @Column({ ...timeColumn, nullable: true })
   submittedAt!: Date | null;
 

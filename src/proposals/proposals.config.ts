@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_DIR } from '../config/organization';
+import type { WorkCalendar } from './proposal-dates';
 
 /** A configurable list entry: a stable English code and its Chinese label. */
 export interface Coded {
@@ -30,6 +31,10 @@ export interface ProposalConfig {
   evaluationWorkingDays: number;
   /** 办前面商: within this many working days of assignment (used by the deadline jobs). */
   communicationBeforeWorkingDays: number;
+  /** The units are reminded this many days before the deadline, once each (default 15 and 3). */
+  reminderDaysBefore: number[];
+  /** Working days (for the evaluation time-out): `holidays` off, `workdays` (调休) worked, as `YYYY-MM-DD` in Shanghai. */
+  calendar: WorkCalendar;
 }
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
@@ -46,6 +51,27 @@ function codedList(raw: unknown, key: string, file: string, allowEmpty: boolean)
     if (seen.has(code)) throw new Error(`${file}：${key} 中代码 ${code} 重复`);
     seen.add(code);
     return { code, label: label.trim() };
+  });
+}
+
+/** A list of whole numbers 1–366, each once; `fallback` when the key is absent. */
+function dayCounts(raw: unknown, key: string, file: string, fallback: number[]): number[] {
+  if (raw === undefined) return fallback;
+  if (!Array.isArray(raw) || raw.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) || new Set(raw).size !== raw.length) {
+    throw new Error(`${file}：${key} 须为 1–366 的整数列表，不能重复`);
+  }
+  return [...(raw as number[])].sort((a, b) => b - a);
+}
+
+/** A list of calendar days `YYYY-MM-DD`; empty when the key is absent. */
+function dayList(raw: unknown, key: string, file: string): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new Error(`${file}：${key} 须为日期列表，如 ["2026-10-01"]`);
+  return raw.map((day: unknown, i) => {
+    const at = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`).getTime() : NaN;
+    const valid = !Number.isNaN(at) && new Date(at).toISOString().startsWith(day as string);
+    if (!valid) throw new Error(`${file}：${key}[${i}] 须为日期，如 "2026-10-01"`);
+    return day as string;
   });
 }
 
@@ -69,6 +95,8 @@ export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json'
     refusalGrounds: codedList(raw.refusalGrounds, 'refusalGrounds', file, true),
     classifications: codedList(raw.classifications, 'classifications', file, false),
     ...numbers,
+    reminderDaysBefore: dayCounts(raw.reminderDaysBefore, 'reminderDaysBefore', file, [15, 3]),
+    calendar: { holidays: dayList(raw.holidays, 'holidays', file), workdays: dayList(raw.workdays, 'workdays', file) },
   };
 }
 

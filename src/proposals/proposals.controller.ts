@@ -8,8 +8,8 @@ import { ParseIdPipe } from '../common/validation';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import { CoOpinionDto, CommunicationDto, EvaluateProposalDto, ReplyProposalDto, RequestExtensionDto, ReturnProposalDto } from './dto/handle-proposal.dto';
 import { ProposalHistoryItem, ProposalSummaryView, ProposalView, SimilarProposalView } from './dto/proposal-view.dto';
-import { AssignProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
 import { ProposalExport, XLSX_MIME } from './proposal-export';
+import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalsService } from './proposals.service';
@@ -189,6 +189,15 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalView })
   markExcellentProposal(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: MarkExcellentDto) {
     return this.review.markExcellent(actor, id, dto);
+  }
+
+  @Roles('staff', 'leader')
+  @Post(':id/chase')
+  @HttpCode(200)
+  @ApiOperation({ summary: '催办（工作人员，或重点提案的督办领导）：提醒尚未答复的承办单位；仅限已交办的提案' })
+  @ApiOkResponse({ type: ProposalView })
+  chaseProposal(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: ChaseProposalDto) {
+    return this.review.chase(actor, id, dto);
   }
 
   @Roles('unit')

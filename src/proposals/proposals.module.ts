@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProposalDeadlines } from './proposal-deadlines';
 import { ProposalEvents } from './proposal-events';
 import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
@@ -15,9 +17,10 @@ import { ProposalsService } from './proposals.service';
 import { PublicProposalsController } from './public-proposals.controller';
 import { PublicProposalsService } from './public-proposals.service';
 
-/** 提案: filing, review, assignment, handling and evaluation. */
+/** 提案: filing, review, assignment, handling and evaluation, and their deadlines (the `proposals` step of the deadlines sweep). */
 @Module({
   controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
+  imports: [NotificationsModule],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
     ProposalEvents,
@@ -31,6 +34,7 @@ import { PublicProposalsService } from './public-proposals.service';
     ProposalStatsService,
     ProposalExport,
     PublicProposalsService,
+    ProposalDeadlines,
   ],
   exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService, PublicProposalsService],
 })

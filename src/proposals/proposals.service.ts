@@ -122,8 +122,8 @@ export class ProposalsService {
         from: null,
         to: { status: 'draft', kind: p.kind, title: p.title, coSignerMemberIds: coSigners },
       });
-      await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft' });
-      if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners });
+      await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft', version: p.version });
+      if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners, version: p.version });
       return this.views.detail(em, p);
     });
   }

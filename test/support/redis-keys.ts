@@ -4,6 +4,12 @@ import { pingRedis } from '../../src/health/redis-ping';
 
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 
+/** The two ways jobs run, for `describe.each`: in memory, and on Bull with the api processing them too. */
+export const QUEUE_MODES = [
+  ['in-process', {}],
+  ['bull', { REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1' }],
+] as const;
+
 /** A Bull key prefix no other run uses: the Redis is shared with other suites and other people. */
 export function uniqueQueuePrefix(): string {
   return `xs-test-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -78,8 +78,17 @@ export class ProposalSummaryView {
   @ApiProperty({ ...nullableTime, description: '办理期限' })
   deadline!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: '逾期：办理期限已过仍未答复' })
   overdue!: boolean;
+
+  @ApiProperty({ description: '未评价：答复后规定工作日内未评价，已由系统办结' })
+  notEvaluated!: boolean;
+
+  @ApiProperty({ description: '催办次数' })
+  chaseCount!: number;
+
+  @ApiProperty({ ...nullableTime, description: '最近一次催办时间' })
+  lastChasedAt!: string | null;
 
   @ApiProperty({ description: '重点提案' })
   key!: boolean;
@@ -152,6 +161,9 @@ export class ProposalView extends ProposalSummaryView {
 
   @ApiProperty({ type: EvaluationView, nullable: true, description: '最近一次评价' })
   evaluation!: EvaluationView | null;
+
+  @ApiProperty({ ...nullableString, example: '满意', description: '评价结果：最近一次评价，或“未评价”（notEvaluated）' })
+  evaluationLabel!: string | null;
 
   @ApiProperty({ type: [EvaluationView] })
   evaluations!: EvaluationView[];

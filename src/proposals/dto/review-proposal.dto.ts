@@ -85,3 +85,9 @@ export class DecideExtensionDto extends VersionDto {
   @OptionalText('审批意见', 1000)
   comment?: string | null;
 }
+
+/** 催办: staff, or the leader supervising a key proposal, press the units to reply. */
+export class ChaseProposalDto extends VersionDto {
+  @OptionalText('催办说明', 1000)
+  note?: string | null;
+}
