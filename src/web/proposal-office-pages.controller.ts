@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/validation';
 import { ProposalQuery, VersionDto } from '../proposals/dto/file-proposal.dto';
-import { AssignProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from '../proposals/dto/review-proposal.dto';
+import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from '../proposals/dto/review-proposal.dto';
 import { addMonths } from '../proposals/proposal-dates';
 import { ProposalReviewService } from '../proposals/proposal-review.service';
 import { ProposalsService } from '../proposals/proposals.service';
@@ -16,6 +16,9 @@ import { FormSpec, parseQuery } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { LIST_QUERY } from './paging';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
+import { ProposalStatsService } from '../proposals/proposal-stats.service';
+import { proposalCharts } from '../reports/proposal-charts';
+import { svgDataUri } from '../reports/charts';
 import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
@@ -44,12 +47,14 @@ export class ProposalOfficePagesController {
   private readonly assignStep: StepForm<AssignProposalDto, 'proposals/assign'>;
   private readonly excellentStep: ButtonStep<MarkExcellentDto>;
   private readonly keyStep: ButtonStep<VersionDto>;
+  private readonly chaseStep: ButtonStep<ChaseProposalDto>;
 
   constructor(
     private readonly steps: ProposalPages,
     private readonly proposals: ProposalsService,
     private readonly review: ProposalReviewService,
     private readonly choices: ProposalChoices,
+    private readonly stats: ProposalStatsService,
     clock: Clock,
   ) {
     this.reviewStep = {
@@ -75,6 +80,10 @@ export class ProposalOfficePagesController {
     };
     this.excellentStep = { dto: MarkExcellentDto, spec: { excellent: 'yesno' }, save: (actor, id, dto) => review.markExcellent(actor, id, dto), done: 'excellent' };
     this.keyStep = { dto: VersionDto, spec: {}, save: (actor, id, dto) => review.markKey(actor, id, dto), done: 'key' };
+    this.chaseStep = { dto: ChaseProposalDto, spec: { note: 'text?' }, save: (actor, id, dto) => review.chase(actor, id, dto),
+      done: 'chased',
+      next: (id, body) => (body.back === 'overdue' ? '/proposals/overdue?done=chased' : `/proposals/${id}?done=chased`),
+    };
   }
 
   /** 全部提案, with the API's filters. */
@@ -156,6 +165,37 @@ export class ProposalOfficePagesController {
   }
 
   /** 优秀提案: mark or unmark. */
+  /** 办理统计: the rates, counts and charts of a session (or all sessions). */
+  @Roles('staff', 'leader')
+  @Get('stats')
+  async showStats(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query('sessionId') rawSession: unknown): Promise<void> {
+    const sessions = await this.choices.sessions();
+    const chosen = typeof rawSession === 'string' && sessions.some((s) => s.value === rawSession) ? Number(rawSession) : undefined;
+    const stats = await this.stats.forSession(chosen);
+    const charts = proposalCharts(stats);
+    this.steps.sendStats(req, res, {
+      stats,
+      sessions,
+      filters: { sessionId: chosen === undefined ? '' : String(chosen) },
+      charts: { rates: svgDataUri(charts.rates), byCategory: svgDataUri(charts.byCategory), byStatus: svgDataUri(charts.byStatus), byUnit: charts.byUnit && svgDataUri(charts.byUnit) },
+    });
+  }
+
+  /** 超期提案: assigned proposals past their deadline, with 催办 on each row. */
+  @Roles('staff', 'leader')
+  @Get('overdue')
+  async listOverdue(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+    const q = await parseQuery(ProposalQuery, { page: 'int' }, query);
+    const page = await this.proposals.list(actor, Object.assign(q, { overdue: true, status: 'assigned' }));
+    this.steps.sendList(req, res, 'proposals/overdue', page, { path: '/proposals/overdue', section: 'overdue', done: query.done });
+  }
+
+  @Roles('staff', 'leader')
+  @Post(':id/chase')
+  chase(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+    return this.steps.button(req, res, actor, id, body, this.chaseStep);
+  }
+
   @Roles('staff')
   @Post(':id/excellent')
   markExcellent(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {

@@ -41,9 +41,18 @@ describe('what a proposal page offers', () => {
     expect(offered(offersFor(staff, view({ status: 'submitted' })))).toEqual(['review']);
     expect(offered(offersFor(staff, view({ status: 'accepted' })))).toEqual(['assign', 'excellent']);
     const pending = [{ status: 'pending' }] as ProposalView['extensions'];
-    expect(offered(offersFor(staff, view({ status: 'assigned', extensions: pending })))).toEqual(['decideExtension', 'excellent']);
+    expect(offered(offersFor(staff, view({ status: 'assigned', extensions: pending })))).toEqual(['chase', 'decideExtension', 'excellent']);
     expect(offered(offersFor(actor(['leader']), view({ status: 'assigned' })))).toEqual(['key']);
     expect(offersFor(actor(['leader']), view({ status: 'assigned', key: true })).any).toBe(false);
+  });
+
+  it('offers 催办 while with the units: to staff, and to the leader who supervises the key proposal, not to another leader', () => {
+    const leader = actor(['leader']);
+    const staff = actor(['staff']);
+    expect(offersFor(staff, view({ status: 'assigned' })).chase).toBe(true);
+    expect(offersFor(staff, view({ status: 'replied' })).chase).toBe(false);
+    expect(offersFor(leader, view({ status: 'assigned', key: true, supervisor: { id: leader.id, displayName: '领导' } })).chase).toBe(true);
+    expect(offersFor(leader, view({ status: 'assigned', key: true, supervisor: { id: leader.id + 1, displayName: '另一位' } })).chase).toBe(false);
     expect(offersFor(actor(['leader']), view({ status: 'submitted' })).any).toBe(false);
   });
 

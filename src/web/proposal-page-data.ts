@@ -26,6 +26,8 @@ export interface Offers {
   reply: boolean;
   returnIt: boolean;
   extension: boolean;
+  /** 催办: staff, or the leader supervising this key proposal, while it is with the units. */
+  chase: boolean;
   /** Any of the above. */
   any: boolean;
 }
@@ -56,6 +58,7 @@ export function offersFor(actor: Actor, p: ProposalView): Offers {
     reply: replying && arrows.includes('reply') && part.repliedAt === null,
     returnIt: replying && arrows.includes('return') && !p.units.some((u) => u.repliedAt !== null),
     extension: replying && side('requestExtension') && !p.extensions.some((x) => x.status === 'pending'),
+    chase: (staff || (hasRole(actor, 'leader') && p.key && p.supervisor?.id === actor.id)) && side('chase'),
   };
   return { ...offers, any: Object.values(offers).some(Boolean) };
 }

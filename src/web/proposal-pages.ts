@@ -15,7 +15,7 @@ import { WebPages } from './web-pages';
 
 type StepViewName = { [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never }[keyof ViewContexts];
 type ExtraOf<K extends StepViewName> = ViewContexts[K] extends ProposalFormView<infer E> ? E : never;
-type ListViewName = 'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index';
+type ListViewName = 'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index' | 'proposals/overdue';
 
 /** What every step's form carries: the `version` of the proposal as the page showed it (stale → 409 on the form). */
 const VERSIONED: FormSpec = { version: 'int' };
@@ -51,6 +51,8 @@ export interface ButtonStep<T extends object> {
   spec: FormSpec;
   save: (actor: Actor, id: number, dto: T) => Promise<unknown>;
   done: string;
+  /** Where to go afterwards, when not back to the proposal's page (e.g. the list the button was on). */
+  next?: (id: number, body: Record<string, unknown>) => string;
 }
 
 /** The flows every proposal page shares: the proposal's page, step forms, buttons, lists. */
@@ -111,7 +113,7 @@ export class ProposalPages {
 
   async button<T extends object>(req: AuthedRequest, res: Response, actor: Actor, id: number, body: Record<string, unknown>, step: ButtonStep<T>): Promise<void> {
     const outcome = await submitForm(step.dto, { ...step.spec, ...VERSIONED }, body, (dto) => step.save(actor, id, dto));
-    if (outcome.ok) return this.pages.redirect(res, `/proposals/${id}?done=${step.done}`);
+    if (outcome.ok) return this.pages.redirect(res, step.next?.(id, body) ?? `/proposals/${id}?done=${step.done}`);
     await this.show(req, res, actor, id, { form: outcome.form, status: outcome.status });
   }
 
@@ -150,5 +152,9 @@ export class ProposalPages {
       keyOnly: opts.keyOnly ?? false,
     };
     this.pages.send(req, res, view, context, { section: opts.section });
+  }
+
+  sendStats(req: AuthedRequest, res: Response, context: ViewContexts['proposals/stats']): void {
+    this.pages.send(req, res, 'proposals/stats', context, { section: 'proposal-stats' });
   }
 }

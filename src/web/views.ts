@@ -10,6 +10,7 @@ import type { Pager } from './paging';
 import type { InboxItemView, ReportView } from '../reports/reports.dto';
 import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
+import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -23,6 +24,10 @@ export interface Nav {
   keyProposals: boolean;
   /** 全部提案 (staff, leaders) */
   proposals: boolean;
+  /** 超期提案 with 催办 (staff) */
+  overdue: boolean;
+  /** 办理统计: the rates with charts (staff, leaders) */
+  proposalStats: boolean;
   /** 报告 (everyone who handles proposals: what they requested or received; staff all) */
   reports: boolean;
   /** 收文 (leaders: reports delivered to them) */
@@ -39,6 +44,8 @@ export function navFor(actor: Actor): Nav {
     assignments: hasRole(actor, 'unit') && actor.unitId !== null,
     keyProposals: hasRole(actor, 'leader'),
     proposals: hasRole(actor, 'staff', 'leader'),
+    overdue: hasRole(actor, 'staff'),
+    proposalStats: hasRole(actor, 'staff', 'leader'),
     reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
     reportInbox: hasRole(actor, 'leader'),
     directory: hasRole(actor, 'admin', 'staff'),
@@ -55,7 +62,7 @@ export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection;
 
 /** The proposal menu entries. */
-export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals';
+export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
 
 /** The menu entry a proposal's own page belongs to, by the viewer's main role. */
 export function proposalSectionFor(actor: Actor): ProposalSection {
@@ -251,6 +258,15 @@ export interface ViewContexts {
   'proposals/assignments': ProposalListView;
   'proposals/queue': ProposalListView;
   'proposals/index': ProposalListView;
+  'proposals/overdue': ProposalListView;
+  'proposals/stats': {
+    stats: ProposalStatsView;
+    sessions: Option[];
+    /** The chosen session, as the session filter reads it. */
+    filters: { sessionId: string };
+    /** data: URIs of the server-drawn SVG charts. */
+    charts: { rates: string; byCategory: string; byStatus: string; byUnit: string | null };
+  };
   'proposals/show': ProposalPageView;
   'proposals/filing': ProposalFilingView;
   'proposals/evaluate': ProposalFormView;
