@@ -69,6 +69,27 @@ describe('reports', () => {
     expectSubsetTrueType(facts);
   });
 
+  it('renders a 提案办理情况报告 for a leader: figures, rates, units, key proposals and ECharts charts whose text is real text in our fonts', async () => {
+    const key = await proposalAt(t, c, 'assigned');
+    await step(t, c.leader, key, 'key');
+    const keyTitle = (await t.http().get(`/api/v1/proposals/${key}`).set(c.staff.auth)).body.title;
+    const report = await rendered(c.leader, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } });
+    expect(report).toMatchObject({ kind: 'proposal-annual', kindLabel: '提案办理情况报告', status: 'done' });
+    const facts = pdfFacts((await download(c.leader, report.id)).body);
+    const unit = (await t.http().get(`/api/v1/proposals/${key}`).set(c.staff.auth)).body.leadUnit.name;
+    for (const text of ['提案办理情况的报告', '立案率', '办复率', '办理结果满意率', '重点提案办理情况', keyTitle.slice(0, 12), unit, '图1立案、办复和满意情况', '图3承办单位办理情况']) expect(facts.squeezed).toContain(text);
+    expectSubsetTrueType(facts);
+    expectA4(facts);
+  });
+
+  it('refuses the 提案办理情况报告 to members and units, and for a session that does not exist', async () => {
+    const post = (who: { auth: Record<string, string> }, body: object) => t.http().post('/api/v1/reports').set(who.auth).send(body);
+    expect((await post(c.lead, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status).toBe(403);
+    expect((await post(c.unit, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status).toBe(403);
+    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'session', id: 999999 } })).status).toBe(404);
+    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'proposal', id: replied } })).status).toBe(400);
+  });
+
   it('lets a unit print the reply letter of a proposal it handles, and a member the sheet of their own', async () => {
     expect((await rendered(c.unit, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } })).status).toBe('done');
     expect((await rendered(c.lead, { kind: 'proposal-sheet', subject: { type: 'proposal', id: submitted } })).status).toBe('done');

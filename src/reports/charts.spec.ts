@@ -8,6 +8,11 @@ describe('server-side charts', () => {
     expect(svg).toContain('xs-hei');
   });
 
+  it('draws no outline round any text (Chromium would print stroked text as a Type 3 font in a PDF)', () => {
+    const svgs = [barChartSvg({ categories: ['甲', '乙'], series: [{ name: '件数', data: [1, 2] }] }), pieChartSvg({ items: [{ name: '满意', value: 1 }] })];
+    for (const svg of svgs) for (const text of svg.match(/<text[^>]*>/g) ?? []) expect(text).not.toMatch(/stroke-width="[1-9]/);
+  });
+
   it('shows rates as percentages', () => {
     const svg = barChartSvg({ categories: ['立案率', '办复率'], series: [{ name: '比率', data: [0.8527, 0.5] }], percent: true });
     expect(svg).toContain('85%');
@@ -26,6 +31,13 @@ describe('server-side charts', () => {
     expect(svg).toContain('满意');
     expect(svg).toContain('75');
     expect(svg).not.toMatch(/不满意\s*\n?\s*0/);
+  });
+
+  it('escapes labels, so a report may put its SVG into the page as it is', () => {
+    const svg = barChartSvg({ categories: ['<script>alert(1)</script>'], series: [{ name: '<b>件数</b>', data: [1] }], horizontal: true });
+    expect(svg).not.toContain('<script>');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('&lt;script&gt;');
   });
 
   it('wraps an SVG as a data URI that decodes back to it', () => {

@@ -32,10 +32,18 @@ function render(option: echarts.EChartsCoreOption, size: ChartSize, defaults: { 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width ?? defaults.width, height: size.height ?? defaults.height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: size.fontFamily ?? 'sans-serif', fontSize: 13 }, ...option });
-    return chart.renderToSVGString();
+    return withoutTextOutlines(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * ECharts outlines value labels in white (whatever `textBorderWidth` says for some label positions); Chromium
+ * prints stroked text as a Type 3 font instead of text in the report's embedded fonts, so the outline goes.
+ */
+function withoutTextOutlines(svg: string): string {
+  return svg.replace(/<text\b[^>]*>/g, (tag) => tag.replace(/\s(stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''));
 }
 
 export function barChartSvg(c: BarChart): string {

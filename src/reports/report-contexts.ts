@@ -89,11 +89,43 @@ export interface ReplyLetterContext {
   cc: string[];
 }
 
+export interface AnnualProposalRow {
+  numberLabel: string | null;
+  title: string;
+  proposer: string;
+  units: string;
+  statusLabel: string;
+  deadline: ReportDate | null;
+  /** 督办领导, for key proposals. */
+  supervisor: string | null;
+}
+
+/** 提案办理情况报告 of a session: figures, rates, tables and charts; `templates/reports/proposal-annual.hbs`. */
+export interface ProposalAnnualContext {
+  title: string;
+  sessionName: string;
+  issuingOffice: string;
+  issuedOn: ReportDate;
+  printedOn: ReportDate;
+  /** The opening paragraphs, with the figures in words. */
+  summary: string[];
+  rates: Array<{ label: string; value: string; detail: string }>;
+  byCategory: Array<{ label: string; total: number; accepted: number }>;
+  bySector: Array<{ name: string; total: number; accepted: number }>;
+  byUnit: Array<{ name: string; assigned: number; replied: number; overdue: number }>;
+  keyProposals: AnnualProposalRow[];
+  overdueProposals: AnnualProposalRow[];
+  /** SVG drawn by ECharts on the server (labels escaped by it), put in as they are. */
+  charts: { rates: string; byCategory: string; byUnit: string | null };
+  cc: string[];
+}
+
 /** One typed context per report template, by kind. */
 export interface ReportContexts {
   briefing: BriefingContext;
   'proposal-sheet': ProposalSheetContext;
   'reply-letter': ReplyLetterContext;
+  'proposal-annual': ProposalAnnualContext;
 }
 
 export type ReportKind = keyof ReportContexts;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import type { ReportKind } from './report-contexts';
 import type { ReportKindDef } from './report-kind';
@@ -9,8 +10,8 @@ import type { ReportKindDef } from './report-kind';
 export class ReportKinds {
   private readonly byKind: Map<string, ReportKindDef>;
 
-  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind) {
-    const defs: ReportKindDef[] = [sheet, letter] as ReportKindDef[];
+  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind) {
+    const defs: ReportKindDef[] = [sheet, letter, annual] as ReportKindDef[];
     this.byKind = new Map(defs.map((d) => [d.kind, d]));
   }
 

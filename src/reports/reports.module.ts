@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportKinds } from './report-kinds';
@@ -13,7 +14,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ProposalsModule, NotificationsModule],
   controllers: [ReportsController, ReportInboxController],
-  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ReportsService, ReportRenderJob],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, ReportsService, ReportRenderJob],
   exports: [PdfRenderer, ReportTemplates, ReportsService],
 })
 export class ReportsModule {}
