@@ -161,4 +161,19 @@ describe('提案 wrong state, wrong person, scoping', () => {
     const own = (await t.http().get(`/api/v1/proposals/${merged}/history`).set(y.auth).expect(200)).body;
     expect(own.at(-1)).toMatchObject({ action: 'merge', from: 'submitted', to: 'merged', comment: '内容相同', details: { mergedIntoId: target } });
   });
+  it('shows a unit only its own extension requests under 分办, and the proposer only approved ones; staff see all', async () => {
+    const id = await proposalAt(t, c, 'accepted');
+    await step(t, c.staff, id, 'assign', { unitIds: [c.unit.unitId, c.coUnit.unitId] });
+    await step(t, c.unit, id, 'extensions', { months: 1, reason: '需要实地调研，协调多个部门' }, 201);
+    const seen = async (who: Account) => ((await t.http().get(`/api/v1/proposals/${id}`).set(who.auth).expect(200)).body.extensions as { reason: string }[]).map((x) => x.reason);
+    expect(await seen(c.staff)).toEqual(['需要实地调研，协调多个部门']);
+    expect(await seen(c.leader)).toEqual(['需要实地调研，协调多个部门']);
+    expect(await seen(c.unit)).toEqual(['需要实地调研，协调多个部门']);
+    expect(await seen(c.coUnit)).toEqual([]);
+    expect(await seen(c.lead)).toEqual([]);
+    const request = (await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body.extensions[0];
+    await step(t, c.staff, id, 'extensions/' + request.id + '/decision', { approve: true });
+    expect(await seen(c.lead)).toEqual(['需要实地调研，协调多个部门']);
+    expect(await seen(c.coUnit)).toEqual([]);
+  });
 });

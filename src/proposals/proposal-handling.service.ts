@@ -50,7 +50,7 @@ export class ProposalHandlingService {
         comment: dto.reason,
         event: { type: 'proposal.returned', unitIds: active.map((u) => u.unitId) },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -66,7 +66,7 @@ export class ProposalHandlingService {
       const step = dto.step ?? (await this.stepNow(em, p, part));
       await em.insert(ProposalCommunication, { proposalId: p.id, unitId: part.unitId, round: p.rehandleCount, step, mode: dto.mode, summary: dto.summary, at, recordedByUserId: actor.id });
       await this.store.write(em, actor, p, { action: 'communicate', details: { unitId: part.unitId, step, mode: dto.mode, at: at.toISOString() }, event: { type: 'proposal.communicated', unitIds: [part.unitId] } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -89,7 +89,7 @@ export class ProposalHandlingService {
       }
       await em.insert(ProposalCoOpinion, { proposalId: p.id, unitId: part.unitId, round: p.rehandleCount, content: dto.content, at: this.clock.now(), byUserId: actor.id });
       await this.store.write(em, actor, p, { action: 'co_opinion', details: { unitId: part.unitId }, event: { type: 'proposal.co_opinion_given', unitIds: [part.unitId] } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -126,7 +126,7 @@ export class ProposalHandlingService {
         details: { unitId: part!.unitId, classification: dto.classification, letterNo: dto.letterNo ?? null, public: dto.public },
         event: { type: 'proposal.replied', unitIds: [part!.unitId] },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -153,7 +153,7 @@ export class ProposalHandlingService {
         comment: dto.reason,
         event: { type: 'proposal.extension_requested', relatedId: request.id, unitIds: [part.unitId] },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -182,7 +182,7 @@ export class ProposalHandlingService {
       } else {
         await this.store.write(em, actor, p, { action: 'evaluate', set: { status: d.to, completedAt: now }, details, comment: dto.comment ?? null, event: { type: 'proposal.completed' } });
       }
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 

@@ -59,7 +59,7 @@ export class ProposalReviewService {
           await this.merge(em, actor, p, dto, isStaff);
           break;
       }
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -108,7 +108,7 @@ export class ProposalReviewService {
         details: { handlingMode: plan.mode, units: plan.parts.map(([, unitId, role]) => ({ unitId, role })), deadline: deadline.toISOString() },
         event: { type: 'proposal.assigned', unitIds, deadline },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -138,7 +138,7 @@ export class ProposalReviewService {
       assertSideAction(p.status, 'markKey');
       if (p.isKey) throw AppError.conflict('ALREADY_KEY', '该提案已是重点提案');
       await this.store.write(em, actor, p, { action: 'key', set: { isKey: true, supervisorUserId: actor.id }, details: { supervisorUserId: actor.id }, event: { type: 'proposal.key_marked' } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -149,7 +149,7 @@ export class ProposalReviewService {
       assertSideAction(p.status, 'markExcellent');
       const excellent = dto.excellent ?? true;
       await this.store.write(em, actor, p, { action: 'excellent', set: { excellent }, details: { excellent }, event: { type: 'proposal.excellent_marked' } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -172,7 +172,7 @@ export class ProposalReviewService {
         comment: note,
         event: { type: 'proposal.chased', unitIds },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -202,7 +202,7 @@ export class ProposalReviewService {
         comment: dto.comment ?? null,
         event: { type: 'proposal.extension_decided', relatedId: request.id, unitIds: [request.unitId], deadline: set.deadline ?? p.deadline },
       });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 }

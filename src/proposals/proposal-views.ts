@@ -1,3 +1,4 @@
+import { Actor, hasRole } from '../common/actor';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
@@ -99,7 +100,13 @@ export class ProposalViews {
     });
   }
 
-  async detail(em: EntityManager, p: Proposal): Promise<ProposalView> {
+  /** The whole view; with a `reader`, narrowed to what that person should see (`forReader`). */
+  async detail(em: EntityManager, p: Proposal, reader?: Actor): Promise<ProposalView> {
+    const view = await this.fullDetail(em, p);
+    return reader ? forReader(view, reader) : view;
+  }
+
+  private async fullDetail(em: EntityManager, p: Proposal): Promise<ProposalView> {
     const where = { proposalId: p.id };
     const [[summary], signers, parts, communications, coOpinions, replies, evaluations, extensions, mergedFromRows, attachments] = await Promise.all([
       this.summaries(em, [p]),
@@ -212,4 +219,16 @@ export class ProposalViews {
     const summaries = await this.summaries(em, rows);
     return new Map(summaries.map((s) => [s.id, { id: s.id, title: s.title, numberLabel: s.numberLabel }]));
   }
+}
+
+/**
+ * What a reader sees of a proposal they may read. Staff and leaders: everything. A unit: its own extension
+ * requests only (another unit's request and reasons are between that unit and the office). A proposer: the
+ * approved extensions (the deadline moved), not pending or refused requests.
+ */
+export function forReader(view: ProposalView, reader: Actor): ProposalView {
+  if (hasRole(reader, 'staff', 'leader')) return view;
+  if (hasRole(reader, 'unit') && reader.unitId !== null && view.units.some((u) => u.id === reader.unitId))
+    return { ...view, extensions: view.extensions.filter((x) => x.unit.id === reader.unitId) };
+  return { ...view, extensions: view.extensions.filter((x) => x.status === 'approved') };
 }

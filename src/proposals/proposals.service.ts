@@ -46,7 +46,7 @@ export class ProposalsService {
   }
 
   async get(actor: Actor, id: number): Promise<ProposalView> {
-    return this.views.detail(this.ds.manager, await this.readable(actor, id));
+    return this.views.detail(this.ds.manager, await this.readable(actor, id), actor);
   }
 
   /** The audit trail of the proposal, oldest first, with each step's state before and after. */
@@ -124,7 +124,7 @@ export class ProposalsService {
       });
       await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft', version: p.version });
       if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners, version: p.version });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -156,7 +156,7 @@ export class ProposalsService {
         event: invited.length ? { type: 'proposal.cosign_invited', memberIds: invited } : undefined,
       });
       if (set.title !== undefined || set.background !== undefined || set.suggestions !== undefined) await this.reindex(em, p);
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -179,7 +179,7 @@ export class ProposalsService {
       }
       await em.update(ProposalSigner, { id: signer.id }, { status: 'confirmed', confirmedAt: now });
       await this.store.write(em, actor, p, { action: 'cosign', details: { memberId: signer.memberId }, event: { type: 'proposal.cosigned', memberIds: [signer.memberId] } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -192,7 +192,7 @@ export class ProposalsService {
       const session = await em.findOneByOrFail(CouncilSession, { id: p.sessionId });
       const plenary = isPlenary(now, session.closesAt, this.config.plenaryWindowMonths);
       await this.store.write(em, actor, p, { action: 'submit', set: { status: d.to, submittedAt: now, plenary }, details: { plenary }, event: { type: 'proposal.submitted' } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
@@ -202,7 +202,7 @@ export class ProposalsService {
       const p = await this.store.load(em, actor, id, dto.version);
       const d = allowed(decide(p.status, 'withdraw', { isLeadProposer: isLeadProposer(actor, p) }));
       await this.store.write(em, actor, p, { action: 'withdraw', set: { status: d.to, withdrawnAt: this.clock.now() }, event: { type: 'proposal.withdrawn' } });
-      return this.views.detail(em, p);
+      return this.views.detail(em, p, actor);
     });
   }
 
