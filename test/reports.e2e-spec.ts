@@ -2,7 +2,8 @@ import { PdfRenderer } from '../src/reports/pdf-renderer';
 import { Report } from '../src/reports/report.entities';
 import { Cast, cast, draft, proposalAt, step } from './support/proposals';
 import { TEST_REDIS_URL } from './support/redis-keys';
-import { binary, expectA4, expectSubsetTrueType, pdfFacts } from './support/pdf-tools';
+import { binary } from './support/http';
+import { expectA4, expectSubsetTrueType, pdfFacts } from './support/pdf-tools';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**

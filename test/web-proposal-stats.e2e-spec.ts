@@ -1,35 +1,19 @@
 import { Notification } from '../src/notifications/notification.entity';
 import { Proposal } from '../src/proposals/proposal.entities';
-import { Role } from '../src/common/roles';
-import { Account, accountOf, Cast, proposalAt, step } from './support/proposals';
-import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
-import { Agent, csrfIn, mainOf, navOf, signInWeb } from './support/web-client';
+import { Cast, proposalAt, step } from './support/proposals';
+import { startTestApp, TestApp } from './support/test-app';
+import { Agent, csrfIn, mainOf, navOf, webCast } from './support/web-client';
 
 /** 办理统计 (rates with server-drawn charts) and 超期提案 with 催办, as pages. */
 describe('proposal statistics and overdue pages', () => {
   let t: TestApp;
   let c: Cast;
-  const web: Record<string, Agent> = {};
+  let web: Record<string, Agent>;
   let overdue: number;
-
-  async function person(username: string, roles: Role[], links: { memberId?: number; unitId?: number } = {}): Promise<Account> {
-    const { token } = await t.signIn(username, roles, links);
-    web[username] = await signInWeb(t, username, TEST_PASSWORD);
-    return accountOf(t, token);
-  }
 
   beforeAll(async () => {
     t = await startTestApp();
-    c = {
-      lead: await person('lead', ['member'], { memberId: (await t.make.member({ name: '王建国' })).id }),
-      co1: await person('co1', ['member'], { memberId: (await t.make.member({ name: '李其他' })).id }),
-      co2: await person('co2', ['member'], { memberId: (await t.make.member({ name: '赵其他' })).id }),
-      staff: await person('staff', ['staff']),
-      leader: await person('leader', ['leader']),
-      unit: await person('unit', ['unit'], { unitId: (await t.make.unit({ name: '市住建局' })).id }),
-      coUnit: await person('counit', ['unit'], { unitId: (await t.make.unit({ name: '市财政局' })).id }),
-      sessionId: (await t.make.session({ name: '十二届二次会议' })).id,
-    };
+    ({ c, web } = await webCast(t, { members: ['王建国', '李其他', '赵其他'], units: ['市住建局', '市财政局'] }));
     // Four proposals: one completed (满意), one replied, one assigned and overdue, one rejected.
     await proposalAt(t, c, 'completed');
     await proposalAt(t, c, 'replied');

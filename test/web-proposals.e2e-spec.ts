@@ -1,36 +1,17 @@
 import { Proposal, ProposalSigner } from '../src/proposals/proposal.entities';
-import { Role } from '../src/common/roles';
-import { Account, accountOf, Cast, draft, proposalAt, step } from './support/proposals';
+import { Cast, draft, proposalAt, step } from './support/proposals';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
-import { Agent, csrfIn, mainOf, navOf, signInWeb, submit } from './support/web-client';
+import { Agent, csrfIn, mainOf, navOf, signInWeb, submit, webCast } from './support/web-client';
 
 /** The proposal pages of the four roles, over the same services as the API. */
 describe('proposal pages', () => {
   let t: TestApp;
   let c: Cast;
-  const web: Record<string, Agent> = {};
-
-  /** An account signed in twice: a bearer token to set things up through the API, a cookie session for the pages. */
-  async function person(username: string, roles: Role[], links: { memberId?: number; unitId?: number } = {}): Promise<Account> {
-    const { token } = await t.signIn(username, roles, links);
-    web[username] = await signInWeb(t, username, TEST_PASSWORD);
-    return accountOf(t, token);
-  }
+  let web: Record<string, Agent>;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const member = async (name: string) => ({ memberId: (await t.make.member({ name })).id });
-    const unit = async (name: string) => ({ unitId: (await t.make.unit({ name })).id });
-    c = {
-      lead: await person('lead', ['member'], await member('王建国')),
-      co1: await person('co1', ['member'], await member('李附议')),
-      co2: await person('co2', ['member'], await member('赵其他')),
-      staff: await person('staff', ['staff']),
-      leader: await person('leader', ['leader']),
-      unit: await person('unit', ['unit'], await unit('市住建局')),
-      coUnit: await person('counit', ['unit'], await unit('市财政局')),
-      sessionId: (await t.make.session({ name: '十二届二次会议' })).id,
-    };
+    ({ c, web } = await webCast(t));
   });
   afterAll(() => t.close());
 

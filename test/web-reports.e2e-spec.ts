@@ -1,35 +1,19 @@
 import { Report, ReportDelivery } from '../src/reports/report.entities';
-import { Account, accountOf, Cast, proposalAt } from './support/proposals';
-import { binary } from './support/pdf-tools';
-import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
-import { Agent, csrfIn, mainOf, navOf, signInWeb } from './support/web-client';
-import { Role } from '../src/common/roles';
+import { Cast, proposalAt } from './support/proposals';
+import { binary } from './support/http';
+import { startTestApp, TestApp } from './support/test-app';
+import { Agent, csrfIn, mainOf, navOf, webCast } from './support/web-client';
 
 /** The report pages: requesting from a proposal's page, following the status, the PDF inline, delivery and 收文. */
 describe('report pages', () => {
   let t: TestApp;
   let c: Cast;
   let replied: number;
-  const web: Record<string, Agent> = {};
-
-  async function person(username: string, roles: Role[], links: { memberId?: number; unitId?: number } = {}): Promise<Account> {
-    const { token } = await t.signIn(username, roles, links);
-    web[username] = await signInWeb(t, username, TEST_PASSWORD);
-    return accountOf(t, token);
-  }
+  let web: Record<string, Agent>;
 
   beforeAll(async () => {
     t = await startTestApp();
-    c = {
-      lead: await person('lead', ['member'], { memberId: (await t.make.member({ name: '王建国' })).id }),
-      co1: await person('co1', ['member'], { memberId: (await t.make.member({ name: '李其他' })).id }),
-      co2: await person('co2', ['member'], { memberId: (await t.make.member({ name: '赵其他' })).id }),
-      staff: await person('staff', ['staff']),
-      leader: await person('leader', ['leader']),
-      unit: await person('unit', ['unit'], { unitId: (await t.make.unit({ name: '市住建局' })).id }),
-      coUnit: await person('counit', ['unit'], { unitId: (await t.make.unit({ name: '市财政局' })).id }),
-      sessionId: (await t.make.session({ name: '十二届二次会议' })).id,
-    };
+    ({ c, web } = await webCast(t, { members: ['王建国', '李其他', '赵其他'], units: ['市住建局', '市财政局'] }));
     replied = await proposalAt(t, c, 'replied');
   });
   afterAll(() => t.close());

@@ -56,11 +56,3 @@ export function expectA4(facts: PdfFacts): void {
   expect(Math.abs(facts.width - 595.28)).toBeLessThan(1);
   expect(Math.abs(facts.height - 841.89)).toBeLessThan(1);
 }
-
-/** Supertest's parser for a binary body. */
-export const binary = (res: import('supertest').Response, done: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};

@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { TestApp } from './test-app';
+import type { Role } from '../../src/common/roles';
+import { Account, accountOf, Cast } from './proposals';
+import { TEST_PASSWORD, TestApp } from './test-app';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -33,4 +35,31 @@ export async function signInWeb(t: TestApp, username: string, password: string):
 export async function submit(agent: Agent, path: string, fields: Record<string, string | string[]>, status: number) {
   const page = await agent.get(path).expect(200);
   return agent.post(path).type('form').send({ _csrf: csrfIn(page.text), ...fields }).expect(status);
+}
+
+/**
+ * The proposal cast (lead, two other members, staff, leader, two units, a session) signed in twice each:
+ * a bearer token for setting things up through the API, and a cookie session in `web[username]` for the pages.
+ * Usernames: lead, co1, co2, staff, leader, unit, counit.
+ */
+export async function webCast(t: TestApp, names: { members?: [string, string, string]; units?: [string, string] } = {}): Promise<{ c: Cast; web: Record<string, Agent> }> {
+  const web: Record<string, Agent> = {};
+  const person = async (username: string, roles: Role[], links: { memberId?: number; unitId?: number } = {}): Promise<Account> => {
+    const { token } = await t.signIn(username, roles, links);
+    web[username] = await signInWeb(t, username, TEST_PASSWORD);
+    return accountOf(t, token);
+  };
+  const [m1, m2, m3] = names.members ?? ['王建国', '李附议', '赵其他'];
+  const [u1, u2] = names.units ?? ['市住建局', '市财政局'];
+  const c: Cast = {
+    lead: await person('lead', ['member'], { memberId: (await t.make.member({ name: m1 })).id }),
+    co1: await person('co1', ['member'], { memberId: (await t.make.member({ name: m2 })).id }),
+    co2: await person('co2', ['member'], { memberId: (await t.make.member({ name: m3 })).id }),
+    staff: await person('staff', ['staff']),
+    leader: await person('leader', ['leader']),
+    unit: await person('unit', ['unit'], { unitId: (await t.make.unit({ name: u1 })).id }),
+    coUnit: await person('counit', ['unit'], { unitId: (await t.make.unit({ name: u2 })).id }),
+    sessionId: (await t.make.session({ name: '十二届二次会议' })).id,
+  };
+  return { c, web };
 }
