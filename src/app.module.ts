@@ -30,6 +30,7 @@ import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
+import { TopicsModule } from './topics/topics.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -86,6 +87,7 @@ export class AppModule {
         DirectoryModule,
         NotificationsModule,
         ProposalsModule,
+        TopicsModule,
         ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule]),
         ...(options.imports ?? []),
