@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { timeColumn } from '../database/columns';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timeColumn, VersionedRecord } from '../database/columns';
 
 export const MEETING_KINDS = ['thematic', 'counterpart', 'sector', 'proposal', 'key', 'deliberation', 'bench', 'tea', 'other'] as const;
 /** 专题协商, 对口协商, 界别协商, 提案办理协商, 重点协商会, 协商议事会, 板凳会, 书记下午茶, 其他 */
@@ -16,7 +16,7 @@ export type Attendance = (typeof ATTENDANCES)[number];
 /** 协商会: one meeting on a topic, numbered 第N次协商 within it. */
 @Entity('meetings')
 @Index(['topicId', 'sequence'], { unique: true })
-export class Meeting {
+export class Meeting extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -57,15 +57,6 @@ export class Meeting {
 
   @Column({ type: 'text', nullable: true })
   minutes!: string | null;
-
-  @Column(timeColumn)
-  createdAt!: Date;
-
-  @Column(timeColumn)
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }
 
 /** Someone at a meeting: a member 委员, a unit (with the name of who came), or a person by name (居民代表 …). */

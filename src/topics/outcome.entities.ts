@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { timeColumn } from '../database/columns';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timeColumn, VersionedRecord } from '../database/columns';
 import { OutcomeStatus } from './topic-workflow';
 
 export const OUTCOME_KINDS = ['recommendation', 'decision'] as const;
@@ -12,7 +12,7 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
  */
 @Entity('topic_outcomes')
 @Index(['topicId', 'position'], { unique: true })
-export class Outcome {
+export class Outcome extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -55,15 +55,6 @@ export class Outcome {
 
   @Column({ type: 'int' })
   createdByUserId!: number;
-
-  @Column(timeColumn)
-  createdAt!: Date;
-
-  @Column(timeColumn)
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }
 
 /** 办理反馈: one entry per update of an outcome, with the status change if there was one. */

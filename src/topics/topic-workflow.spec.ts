@@ -164,7 +164,7 @@ describe('outcome status: every from × to', () => {
 
   it.each(outcomePairs.filter(([from, next]) => !OUTCOME_MOVES[from].includes(next)))('%s → %s refused', (from, next) => {
     const message = CLOSED.includes(from)
-      ? `该项协商成果已${OUTCOME_STATUS_LABELS[from]}，不能再更改`
+      ? `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，已办结，不能再更改`
       : `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，不能改为“${OUTCOME_STATUS_LABELS[next]}”`;
     expect(decideOutcome(from, next, unit)).toEqual({ ok: false, status: 409, code: CLOSED.includes(from) ? 'OUTCOME_CLOSED' : 'OUTCOME_WRONG_STATUS', message });
   });

@@ -6,6 +6,10 @@
  * proposals: the state (409), then the person (403), then the input (400), then the other facts (409).
  */
 
+import { blank, DAY_MS, Refusal, refuse } from '../common/workflow';
+
+export type { Refusal };
+
 export const TOPIC_STATUSES = ['raised', 'settled', 'declined', 'deliberating', 'resolving', 'evaluated'] as const;
 export type TopicStatus = (typeof TOPIC_STATUSES)[number];
 
@@ -89,13 +93,6 @@ export interface TopicFacts {
   published?: boolean;
 }
 
-export interface Refusal {
-  ok: false;
-  status: 400 | 403 | 409;
-  code: string;
-  message: string;
-}
-
 export interface Allowed {
   ok: true;
   to: TopicStatus;
@@ -103,10 +100,7 @@ export interface Allowed {
 
 export type Decision = Allowed | Refusal;
 
-const refuse = (status: Refusal['status'], code: string, message: string): Refusal => ({ ok: false, status, code, message });
 const to = (status: TopicStatus): Allowed => ({ ok: true, to: status });
-const blank = (s: string | null | undefined) => !s || !s.trim();
-const DAY_MS = 86_400_000;
 
 /** The 409 for a step the current state does not allow. */
 export function wrongState(status: TopicStatus, action: TopicAction | TopicStep): Refusal {
@@ -237,7 +231,7 @@ const OUTCOME_ARROWS: Record<OutcomeStatus, readonly OutcomeStatus[]> = {
  */
 export function decideOutcome(from: OutcomeStatus, next: OutcomeStatus, f: OutcomeFacts): Refusal | { ok: true; to: OutcomeStatus } {
   if (!f.isOrganiser && !f.isOutcomeUnit) return refuse(403, 'NOT_OUTCOME_UNIT', '只有该议题的组织方和该项成果的责任单位可以反馈办理情况');
-  if (CLOSED_OUTCOME_STATUSES.includes(from)) return refuse(409, 'OUTCOME_CLOSED', `该项协商成果已${OUTCOME_STATUS_LABELS[from]}，不能再更改`);
+  if (CLOSED_OUTCOME_STATUSES.includes(from)) return refuse(409, 'OUTCOME_CLOSED', `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，已办结，不能再更改`);
   if (next === from) {
     if (blank(f.feedback)) return refuse(400, 'FEEDBACK_REQUIRED', '状态未变时请填写办理反馈');
     return { ok: true, to: from };

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { timeColumn } from '../database/columns';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timeColumn, VersionedRecord } from '../database/columns';
 import { Meeting, MeetingParticipant, MeetingSpeech } from './meeting.entities';
 import { Outcome, OutcomeFeedback } from './outcome.entities';
 import { TopicStatus } from './topic-workflow';
@@ -27,7 +27,7 @@ export type ResponsePolicy = (typeof RESPONSE_POLICIES)[number];
 @Entity('topics')
 @Index(['organizerType', 'organizerId'])
 @Index(['status', 'id'])
-export class Topic {
+export class Topic extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -83,15 +83,6 @@ export class Topic {
 
   @Column({ ...timeColumn, nullable: true })
   evaluatedAt!: Date | null;
-
-  @Column(timeColumn)
-  createdAt!: Date;
-
-  @Column(timeColumn)
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }
 
 /** 评题: a participant's rating of the topic's result, one per account. */
