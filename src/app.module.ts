@@ -31,6 +31,7 @@ import { SingleFileInterceptor } from './files/upload.interceptor';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
+import { TopicsModule } from './topics/topics.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -88,6 +89,7 @@ export class AppModule {
         NotificationsModule,
         ProposalsModule,
         StatsModule,
+        TopicsModule,
         ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule]),
         ...(options.imports ?? []),

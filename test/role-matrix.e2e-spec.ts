@@ -5,6 +5,7 @@ import { Tx } from '../src/database/tx';
 import { Notification } from '../src/notifications/notification.entity';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+import { call, Facilitator, meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from './support/topics';
 
 /**
  * Who may call what: every JSON endpoint × every role → the status it answers. A new endpoint
@@ -165,6 +166,64 @@ ROWS.push(
   { method: 'post', route: '/api/v1/inbox/{reportId}/read', who: ['leader'], ok: 204, fixture: deliveredReport },
 );
 
+/*
+ * Topics: the GET rows and the steps both staff and a facilitator take use a topic of the matrix
+ * facilitator's point, with the matrix member and unit at its meeting and the unit responsible for
+ * its outcome. Steps that move the topic once use a committee's topic run by staff, so the
+ * facilitator's answer is that of another point's (403); the facilitator's own path is in
+ * topics-community.
+ */
+let tc: TopicCast;
+let participantId = 0;
+const T = '/api/v1/topics';
+const topicReaders: Role[] = ['staff', 'leader', 'member', 'unit', 'facilitator'];
+const organisers: Role[] = ['staff', 'facilitator'];
+const byCommittee = () => ({ organizer: { type: 'committee' as const, id: tc.committeeId }, by: tc.staff });
+const topic = (stage: Parameters<typeof topicAt>[2], opts: () => Parameters<typeof topicAt>[3] = () => ({}), pick: (f: TopicFixture) => number | null = (f) => f.id) => async () => {
+  const f = await topicAt(t, tc, stage, opts());
+  if (f.meetingId) participantId = (await call(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
+  return { id: pick(f)! };
+};
+ROWS.push(
+  { method: 'get', route: T, who: topicReaders, ok: 200 },
+  { method: 'post', route: T, who: ['staff', 'facilitator', 'member'], ok: 201, body: () => topicBody({ type: 'point', id: tc.facilitator.pointId }) },
+  { method: 'get', route: `${T}/{id}`, who: topicReaders, ok: 200, fixture: topic('deliberating') },
+  { method: 'get', route: `${T}/{id}/history`, who: topicReaders, ok: 200, fixture: topic('deliberating') },
+  { method: 'post', route: `${T}/{id}/settle`, who: ['staff'], ok: 200, fixture: topic('raised', byCommittee) },
+  { method: 'post', route: `${T}/{id}/decline`, who: ['staff'], ok: 200, fixture: topic('raised', byCommittee), body: () => ({ reason: '不属于协商范围' }) },
+  { method: 'post', route: `${T}/{id}/meetings`, who: organisers, ok: 201, fixture: topic('settled'), body: () => meetingBody() },
+  { method: 'post', route: `${T}/{id}/outcomes`, who: organisers, ok: 201, fixture: topic('settled'), body: () => ({ kind: 'decision', text: '增设停车位' }) },
+  { method: 'post', route: `${T}/{id}/resolve`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
+  { method: 'post', route: `${T}/{id}/publish`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
+  {
+    method: 'post', route: `${T}/{id}/evaluations`, who: ['member', 'unit'], ok: 201, body: () => ({ score: 4 }),
+    fixture: async () => {
+      const f = await topicAt(t, tc, 'resolving');
+      await call(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+      return { id: f.id };
+    },
+  },
+  {
+    method: 'post', route: `${T}/{id}/close`, who: ['staff'], ok: 200,
+    fixture: async () => {
+      t.clock.advance(-16 * 86_400_000);
+      try {
+        const f = await topicAt(t, tc, 'resolving');
+        await call(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+        return { id: f.id };
+      } finally {
+        t.clock.reset();
+      }
+    },
+  },
+  { method: 'get', route: '/api/v1/meetings/{id}', who: topicReaders, ok: 200, fixture: topic('deliberating', undefined, (f) => f.meetingId) },
+  { method: 'post', route: '/api/v1/meetings/{id}/participants', who: organisers, ok: 201, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => [{ name: '居民代表', side: 'resident' }] },
+  { method: 'post', route: '/api/v1/meetings/{id}/attendance', who: organisers, ok: 200, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => [{ participantId, present: true }] },
+  { method: 'post', route: '/api/v1/meetings/{id}/speeches', who: organisers, ok: 201, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => ({ participantId, summary: '建议增设停车位' }) },
+  { method: 'post', route: '/api/v1/meetings/{id}/hold', who: ['staff'], ok: 200, fixture: topic('resolving', () => ({ ...byCommittee(), spareMeeting: true }), (f) => f.spareMeetingId), body: () => ({ minutes: '会议纪要' }) },
+  { method: 'patch', route: '/api/v1/outcomes/{id}', who: ['staff', 'facilitator', 'unit'], ok: 200, fixture: topic('deliberating', undefined, (f) => f.outcomeId), body: () => ({ status: 'in_progress', feedback: '正在办理' }) },
+);
+
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
 
 function expected(row: Row): Record<Caller, number> {
@@ -185,6 +244,9 @@ describe('role matrix of the JSON API', () => {
     const as = async (role: Role) => accountOf(t, await t.tokenFor(role));
     const other = async (role: Role) => accountOf(t, (await t.signInAs(role)).token);
     c = { lead: await as('member'), co1: await other('member'), co2: await other('member'), staff: await as('staff'), leader: await as('leader'), unit: await as('unit'), coUnit: await other('unit'), sessionId: fixtures.sessions };
+    const host = await as('facilitator');
+    const me = await t.http().get('/api/v1/users/me').set(host.auth).expect(200);
+    tc = { staff: c.staff, leader: c.leader, facilitator: { ...host, pointId: me.body.pointId } as Facilitator, member: c.lead, member2: c.co1, unit: c.unit, unit2: c.coUnit, committeeId: fixtures.committees };
     assignedForReports = await proposalAt(t, c, 'assigned');
     await t.app.get(Tx).run((em) =>
       t.app.get(NotificationsService).notify(em, [fixtures.users], { kind: 'test.matrix', title: '矩阵消息', body: '只有本人可读', dedupeKey: 'matrix' }),

@@ -27,6 +27,18 @@ export interface HistoryItem {
   comment: string | null;
 }
 
+/** One step of a workflow's history: the action without its `proposal.`/`topic.` prefix, the status before and after, the rest as details. */
+export interface WorkflowHistoryItem {
+  at: string;
+  actor: { id: number | null; displayName: string };
+  action: string;
+  actionLabel: string;
+  from: string | null;
+  to: string | null;
+  comment: string | null;
+  details: Record<string, unknown>;
+}
+
 export interface ChainReport {
   ok: boolean;
   checked: number;
@@ -79,6 +91,17 @@ export class AuditService {
       order: { seq: 'ASC' },
     });
     return rows.map(toHistoryItem);
+  }
+
+  /** `GET /…/:id/history` of a record whose audit entries carry `{status}` in from and to; `labels` name each action in Chinese. */
+  async workflowHistory(entityType: string, entityId: number, labels: Record<string, string>): Promise<WorkflowHistoryItem[]> {
+    const items = await this.history(entityType, entityId);
+    return items.map((h) => {
+      const action = h.action.slice(h.action.indexOf('.') + 1);
+      const { status: to, ...details } = (h.to ?? {}) as { status?: string };
+      const from = (h.from as { status?: string } | null)?.status ?? null;
+      return { at: h.at, actor: h.actor, action, actionLabel: labels[action] ?? action, from, to: to ?? null, comment: h.comment, details };
+    });
   }
 
   async query(q: AuditQuery): Promise<Page<AuditEntry & { from: unknown; to: unknown }>> {

@@ -1,6 +1,6 @@
-import { applyDecorators, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { applyDecorators, Injectable, PipeTransform, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Matches, validate } from 'class-validator';
 import { AppError } from './app-error';
 
 /** Flattens class-validator errors into `{ "field.sub": ["中文原因"] }`. */
@@ -18,6 +18,13 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
   return out;
 }
 
+/** The 400 for these field errors; unknown fields are named in the message. */
+function invalidFields(fields: Record<string, string[]>): AppError {
+  const unknown = Object.entries(fields).filter(([, m]) => m.includes('不允许的字段')).map(([k]) => k);
+  const message = unknown.length ? `包含不允许的字段：${unknown.join('、')}` : '提交的内容有误，请检查后重试';
+  return AppError.invalid(fields, message);
+}
+
 /** Rejects unknown fields (400), converts types, and reports each field in Chinese. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -25,14 +32,48 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = fieldErrors(errors);
-      const unknown = Object.entries(fields).filter(([, m]) => m.includes('不允许的字段')).map(([k]) => k);
-      const message = unknown.length ? `包含不允许的字段：${unknown.join('、')}` : '提交的内容有误，请检查后重试';
-      return AppError.invalid(fields, message);
-    },
+    exceptionFactory: (errors) => invalidFields(fieldErrors(errors)),
   });
 }
+
+/**
+ * A body that is a JSON array of `item` (`[{…}, {…}]`), which the global pipe leaves unchecked:
+ * each element is validated like a body, its errors named `0.side`, `1.memberId` ….
+ */
+export class ArrayBodyPipe<T extends object> implements PipeTransform<unknown, Promise<T[]>> {
+  constructor(
+    private readonly item: Type<T>,
+    private readonly label: string,
+    private readonly max = 200,
+  ) {}
+
+  async transform(value: unknown): Promise<T[]> {
+    if (!Array.isArray(value) || value.length === 0) throw AppError.invalidField('body', `请提交${this.label}列表`);
+    if (value.length > this.max) throw AppError.invalidField('body', `${this.label}一次最多 ${this.max} 项`);
+    const fields: Record<string, string[]> = {};
+    const items: T[] = [];
+    for (const [i, raw] of value.entries()) {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        fields[String(i)] = [`每项${this.label}须为对象`];
+        continue;
+      }
+      const item = plainToInstance(this.item, raw);
+      Object.assign(fields, fieldErrors(await validate(item, { whitelist: true, forbidNonWhitelisted: true }), String(i)));
+      items.push(item);
+    }
+    if (Object.keys(fields).length) throw invalidFields(fields);
+    return items;
+  }
+}
+
+/** A time with its offset: a bare local time would be read in the server's zone, not the writer's. */
+export const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A required time with offset, e.g. 2026-01-05T09:00:00+08:00. */
+export const TimeWithOffset = (label: string) => {
+  const message = `${label}须为带时区的时间，如 2026-01-05T09:00:00+08:00`;
+  return applyDecorators(IsString({ message }), Matches(TIME_WITH_OFFSET, { message }), IsISO8601({ strict: true }, { message }));
+};
 
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, number> {

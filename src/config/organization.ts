@@ -15,8 +15,9 @@ export interface ReferenceData {
 /** The shipped `config/` folder, found from the source tree or the built one. */
 export const CONFIG_DIR = path.resolve(__dirname, '..', '..', 'config');
 
-function readJson<T>(file: string): T {
-  const full = path.join(CONFIG_DIR, file);
+/** A JSON file of `config/` (or at an absolute path); an unreadable one stops start-up naming the file. */
+export function readJson<T>(file: string): T {
+  const full = path.resolve(CONFIG_DIR, file);
   try {
     return JSON.parse(fs.readFileSync(full, 'utf8')) as T;
   } catch (e) {

@@ -1,4 +1,4 @@
-import { ColumnOptions, ValueTransformer } from 'typeorm';
+import { Column, ColumnOptions, ValueTransformer, VersionColumn } from 'typeorm';
 
 /** Times are stored as UTC with milliseconds on both engines. */
 export const timeColumn: ColumnOptions = { type: 'datetime', precision: 3 };
@@ -8,3 +8,15 @@ export const intTransformer: ValueTransformer = {
   to: (v: unknown) => v,
   from: (v: unknown) => (v === null || v === undefined ? v : Number(v)),
 };
+
+/** The stamps and version of a record a workflow moves (written `UPDATE … WHERE id = ? AND version = ?`). */
+export abstract class VersionedRecord {
+  @Column(timeColumn)
+  createdAt!: Date;
+
+  @Column(timeColumn)
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

@@ -7,5 +7,6 @@ import { Attachment } from '../files/attachment.entity';
 import { REPORT_ENTITIES } from '../reports/report.entities';
 import { Notification } from '../notifications/notification.entity';
 import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
+import { TOPIC_ENTITIES } from '../topics/topic.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES];
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES];

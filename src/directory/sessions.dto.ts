@@ -1,12 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
+import { TimeWithOffset } from '../common/validation';
 import { DirectoryPatch, DirectoryQuery, DirectoryView, IsOmittable, PatchText, RequiredText } from './directory.dto';
 
 export const SESSION_CODE_PATTERN = /^\d{1,2}-\d{1,2}$/;
-/** A time with its offset: a bare local time would be read in the server's zone, not the writer's. */
-const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const CodeRules = () =>
   applyDecorators(
@@ -15,10 +14,6 @@ const CodeRules = () =>
     Matches(SESSION_CODE_PATTERN, { message: '会次代号须为“届-次”，如 12-2' }),
   );
 
-const TimeRules = (label: string) => {
-  const message = `${label}须为带时区的时间，如 2026-01-05T09:00:00+08:00`;
-  return applyDecorators(IsString({ message }), Matches(TIME_WITH_OFFSET, { message }), IsISO8601({ strict: true }, { message }));
-};
 const timeDoc = (description: string) => ({ type: String, format: 'date-time', example: '2026-01-05T09:00:00+08:00', description });
 
 /** 会次: e.g. 12-2 十二届二次会议, with its proposal window. */
@@ -31,11 +26,11 @@ export class CreateSessionDto {
   name!: string;
 
   @ApiProperty(timeDoc('提案征集开始'))
-  @TimeRules('开始时间')
+  @TimeWithOffset('开始时间')
   opensAt!: string;
 
   @ApiProperty(timeDoc('大会提案截止，须晚于开始时间'))
-  @TimeRules('截止时间')
+  @TimeWithOffset('截止时间')
   closesAt!: string;
 }
 
@@ -50,12 +45,12 @@ export class UpdateSessionDto extends DirectoryPatch {
 
   @ApiPropertyOptional(timeDoc('提案征集开始'))
   @IsOmittable()
-  @TimeRules('开始时间')
+  @TimeWithOffset('开始时间')
   opensAt?: string;
 
   @ApiPropertyOptional(timeDoc('大会提案截止，须晚于开始时间'))
   @IsOmittable()
-  @TimeRules('截止时间')
+  @TimeWithOffset('截止时间')
   closesAt?: string;
 }
 

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { updateVersioned } from '../database/versioned';
 import { assertVersion, findForUpdate } from '../directory/directory-base';
 import { assertCanRead, notFound } from './proposal-access';
 import { ProposalEvent, ProposalEvents, ProposalEventType } from './proposal-events';
@@ -60,16 +61,8 @@ export class ProposalStore {
    */
   async write(em: EntityManager, actor: Actor | null, p: Proposal, change: ProposalChange): Promise<Proposal> {
     const now = this.clock.now();
-    const set = { ...change.set, updatedAt: now, version: p.version + 1 };
-    const result = await em
-      .createQueryBuilder()
-      .update(Proposal)
-      .set(set)
-      .where('id = :id AND version = :version', { id: p.id, version: p.version })
-      .execute();
-    if (result.affected !== 1) throw AppError.stale();
     const from = p.status;
-    Object.assign(p, set);
+    await updateVersioned(em, Proposal, p, { ...change.set, updatedAt: now });
     await this.audit.record(em, {
       actor: actor ?? { id: null, displayName: '系统' },
       action: `proposal.${change.action}`,

@@ -5,6 +5,10 @@
  * input (400), then the other facts (409).
  */
 
+import { blank, DAY_MS, Refusal, refuse } from '../common/workflow';
+
+export type { Refusal };
+
 export const PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn', 'accepted', 'rejected', 'converted', 'merged', 'assigned', 'replied', 'completed'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
@@ -106,13 +110,6 @@ export interface WorkflowFacts {
   rating?: Rating | null;
 }
 
-export interface Refusal {
-  ok: false;
-  status: 400 | 403 | 409;
-  code: string;
-  message: string;
-}
-
 export interface Allowed {
   ok: true;
   to: ProposalStatus;
@@ -122,9 +119,6 @@ export interface Allowed {
 
 export type Decision = Allowed | Refusal;
 
-const refuse = (status: Refusal['status'], code: string, message: string): Refusal => ({ ok: false, status, code, message });
-const blank = (s: string | null | undefined) => !s || !s.trim();
-const DAY_MS = 86_400_000;
 
 /** The 409 for a step the current state does not allow. */
 export function wrongState(status: ProposalStatus, action: ProposalAction | SideAction): Refusal {

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { timeColumn } from '../database/columns';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { timeColumn, VersionedRecord } from '../database/columns';
 import {
   ProposalCoOpinion,
   ProposalCommunication,
@@ -25,7 +25,7 @@ export type HandlingMode = (typeof HANDLING_MODES)[number];
 /** 提案. Times are UTC; `version` moves on every workflow write (`UPDATE … WHERE id = ? AND version = ?`). */
 @Entity('proposals')
 @Index(['sessionId', 'number'], { unique: true })
-export class Proposal {
+export class Proposal extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -155,15 +155,6 @@ export class Proposal {
 
   @Column({ ...timeColumn, nullable: true })
   withdrawnAt!: Date | null;
-
-  @Column(timeColumn)
-  createdAt!: Date;
-
-  @Column(timeColumn)
-  updatedAt!: Date;
-
-  @VersionColumn()
-  version!: number;
 }
 
 export const SIGNER_ROLES = ['lead', 'cosigner', 'merged'] as const;

@@ -72,13 +72,7 @@ export class ProposalsService {
 
   async history(actor: Actor, id: number): Promise<ProposalHistoryItem[]> {
     await this.readable(actor, id);
-    const items = await this.audit.history('proposal', id);
-    return items.map((h) => {
-      const action = h.action.replace(/^proposal\./, '');
-      const { status: to, ...details } = (h.to ?? {}) as { status?: string };
-      const from = (h.from as { status?: string } | null)?.status ?? null;
-      return { at: h.at, actor: h.actor, action, actionLabel: HISTORY_LABELS[action] ?? action, from, to: to ?? null, comment: h.comment, details };
-    });
+    return this.audit.workflowHistory('proposal', id, HISTORY_LABELS);
   }
 
   create(actor: Actor, dto: CreateProposalDto): Promise<ProposalView> {

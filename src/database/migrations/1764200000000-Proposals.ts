@@ -1,19 +1,7 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { nowDefault } from './1764100000000-Foundation';
+import { bool, fk, id, index, int, optInt, optStr, optTime, str, text, time, unique } from './builders';
 
-/* Dialect-neutral column builders, as in the foundation migration. */
-const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
-const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra });
-const optStr = (name: string, length: number): TableColumnOptions => str(name, length, { isNullable: true });
-const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'int', ...extra });
-const optInt = (name: string): TableColumnOptions => int(name, { isNullable: true });
-const time = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'datetime', precision: 3, ...extra });
-const optTime = (name: string): TableColumnOptions => time(name, { isNullable: true });
-const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
-const bool = (name: string, value = false): TableColumnOptions => ({ name, type: 'boolean', default: value });
-const fk = (column: string, table: string): TableForeignKey => new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'] });
-const index = (...columnNames: string[]) => new TableIndex({ columnNames });
-const unique = (...columnNames: string[]) => new TableIndex({ columnNames, isUnique: true });
 const round = () => int('round', { default: 0 });
 
 export class Proposals1764200000000 implements MigrationInterface {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { VersionDto } from '../../common/version.dto';
 import { BooleanQuery } from '../../common/validation';
 import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
@@ -11,13 +12,7 @@ import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
-/** What every step on a proposal may carry: the `version` the caller read (stale → 409). */
-export class VersionDto {
-  @ApiPropertyOptional({ description: '读取时的版本号；不一致时返回 409' })
-  @IsOmittable()
-  @IsInt({ message: '版本号须为整数' })
-  version?: number;
-}
+export { VersionDto };
 
 const SuggestionsRules = () =>
   applyDecorators(

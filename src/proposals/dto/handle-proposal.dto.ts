@@ -3,9 +3,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CommunicationMode, CommunicationStep, CONTACT_KINDS, ContactKind } from '../proposal.entities';
 import { Rating, RATINGS } from '../proposal-workflow';
+import { TIME_WITH_OFFSET } from '../../common/validation';
 import { VersionDto } from './file-proposal.dto';
 
-const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** 退回: the unit says it is not theirs. */
 export class ReturnProposalDto extends VersionDto {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../directory/directory.dto';
 import { AttachmentRef } from '../../files/attachment.dto';
 import { CoOpinionView, CommunicationView, EvaluationView, ExtensionView, PersonRef, ProposalRef, ReplyView, SignerView, UnitPartView } from './proposal-parts.dto';
@@ -196,39 +197,9 @@ export class ProposalView extends ProposalSummaryView {
   createdAt!: string;
 }
 
-export class HistoryActor {
-  @ApiProperty({ type: Number, nullable: true, description: '系统操作时为 null' })
-  id!: number | null;
+export { HistoryActor } from '../../audit/history-view.dto';
 
-  @ApiProperty()
-  displayName!: string;
-}
-
-export class ProposalHistoryItem {
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ type: HistoryActor })
-  actor!: HistoryActor;
-
-  @ApiProperty({ example: 'accept' })
-  action!: string;
-
-  @ApiProperty({ example: '立案' })
-  actionLabel!: string;
-
-  @ApiProperty({ ...nullableString, enum: PROPOSAL_STATUSES })
-  from!: string | null;
-
-  @ApiProperty({ ...nullableString, enum: PROPOSAL_STATUSES })
-  to!: string | null;
-
-  @ApiProperty(nullableString)
-  comment!: string | null;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '该步骤记录的其他内容' })
-  details?: Record<string, unknown>;
-}
+export class ProposalHistoryItem extends WorkflowHistoryView(PROPOSAL_STATUSES, { action: 'accept', actionLabel: '立案' }) {}
 
 /** One of the most similar earlier proposals, for staff deciding on 并案. */
 export class SimilarProposalView {

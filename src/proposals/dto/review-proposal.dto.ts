@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { OptionalText } from '../../directory/directory.dto';
+import { TIME_WITH_OFFSET } from '../../common/validation';
 import { VersionDto } from './file-proposal.dto';
 
 export const REVIEW_DECISIONS = ['accept', 'reject', 'convert', 'merge'] as const;
@@ -28,7 +29,6 @@ export class ReviewProposalDto extends VersionDto {
   mergeIntoId?: number;
 }
 
-const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * 交办. Either 主办 + 会办: `{leadUnitId, coUnitIds?}`, or 分办: `{unitIds:[…]}` (two or more units,

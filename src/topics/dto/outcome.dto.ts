@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { TimeWithOffset } from '../../common/validation';
+import { VersionDto } from '../../common/version.dto';
+import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
+import { OUTCOME_STATUSES, OutcomeStatus } from '../topic-workflow';
+
+/** 协商成果: a recommendation (under a theme) or a decision; `version` is the topic's. */
+export class CreateOutcomeDto extends VersionDto {
+  @ApiProperty({ enum: OUTCOME_KINDS, description: 'recommendation 意见建议，decision 共识' })
+  @IsIn(OUTCOME_KINDS, { message: '成果类型须为意见建议或共识' })
+  kind!: OutcomeKind;
+
+  @OptionalText('所属主题', 100, { example: '加强领导，高位推动' })
+  theme?: string | null;
+
+  @RequiredText('成果内容', 2000)
+  text!: string;
+
+  @ApiPropertyOptional({ description: '责任单位编号' })
+  @IsOptional()
+  @IsInt({ message: '责任单位编号须为整数' })
+  @Min(1, { message: '责任单位编号无效' })
+  unitId?: number;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-31T17:00:00+08:00', description: '办理期限' })
+  @IsOptional()
+  @TimeWithOffset('办理期限')
+  dueAt?: string;
+}
+
+/** 办理反馈 by the responsible unit or the organiser; `version` is the outcome's. */
+export class UpdateOutcomeDto extends VersionDto {
+  @ApiProperty({ enum: OUTCOME_STATUSES, description: 'open 待办理，in_progress 办理中，done 已落实，not_adopted 未采纳' })
+  @IsIn(OUTCOME_STATUSES, { message: '办理状态须为待办理、办理中、已落实或未采纳' })
+  status!: OutcomeStatus;
+
+  @OptionalText('办理反馈', 5000)
+  feedback?: string | null;
+}

@@ -1,0 +1,247 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WorkflowHistoryView } from '../../audit/history-view.dto';
+import { RefView } from '../../directory/directory.dto';
+import { MeetingSummaryView } from './meeting-view.dto';
+import { OUTCOME_KINDS } from '../outcome.entities';
+import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
+import { OUTCOME_STATUSES, TOPIC_STATUSES } from '../topic-workflow';
+
+export * from './meeting-view.dto';
+
+/* What readers see of topics and outcomes. Every enumeration comes with its Chinese label. */
+
+const nullableString = { type: String, nullable: true } as const;
+const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
+const nullableInt = { type: Number, nullable: true } as const;
+
+export class UserRef {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  displayName!: string;
+}
+
+export class OrganizerView {
+  @ApiProperty({ enum: ORGANIZER_TYPES })
+  type!: string;
+
+  @ApiProperty({ example: '协商议事点' })
+  typeLabel!: string;
+
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty({ example: '金塔社区协商议事室' })
+  name!: string;
+}
+
+/** A topic in a list. */
+export class TopicSummaryView {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: TOPIC_LEVELS })
+  level!: string;
+
+  @ApiProperty({ example: '社区' })
+  levelLabel!: string;
+
+  @ApiProperty({ enum: TOPIC_SOURCES })
+  source!: string;
+
+  @ApiProperty({ example: '群众' })
+  sourceLabel!: string;
+
+  @ApiProperty({ type: OrganizerView })
+  organizer!: OrganizerView;
+
+  @ApiProperty({ type: UserRef, description: '出题人' })
+  raisedBy!: UserRef;
+
+  @ApiProperty({ enum: TOPIC_STATUSES })
+  status!: string;
+
+  @ApiProperty({ example: '议题中' })
+  statusLabel!: string;
+
+  @ApiProperty({ ...nullableString, enum: ['252'] })
+  responsePolicy!: string | null;
+
+  @ApiProperty(nullableString)
+  responsePolicyLabel!: string | null;
+
+  @ApiProperty({ description: '协商成果已公开' })
+  published!: boolean;
+
+  @ApiProperty(nullableTime)
+  publishedAt!: string | null;
+
+  @ApiProperty()
+  meetingCount!: number;
+
+  @ApiProperty()
+  outcomeCount!: number;
+
+  @ApiProperty({ ...nullableInt, description: '采纳率 = 已落实 / 全部成果；没有成果时为 null', example: 0.7222 })
+  adoptionRate!: number | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ description: '版本号：操作时原样带回，过期则 409' })
+  version!: number;
+}
+
+export class OutcomeFeedbackView {
+  @ApiProperty({ type: UserRef })
+  by!: UserRef;
+
+  @ApiProperty({ ...nullableString, enum: OUTCOME_STATUSES, description: '状态有变化时：原状态' })
+  fromStatus!: string | null;
+
+  @ApiProperty({ ...nullableString, enum: OUTCOME_STATUSES, description: '状态有变化时：新状态' })
+  toStatus!: string | null;
+
+  @ApiProperty(nullableString)
+  toStatusLabel!: string | null;
+
+  @ApiProperty(nullableString)
+  text!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
+export class OutcomeView {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  topicId!: number;
+
+  @ApiProperty({ enum: OUTCOME_KINDS })
+  kind!: string;
+
+  @ApiProperty({ example: '意见建议' })
+  kindLabel!: string;
+
+  @ApiProperty({ ...nullableString, example: '加强领导，高位推动' })
+  theme!: string | null;
+
+  @ApiProperty({ description: '主题的次序（从 1 起）' })
+  themeOrder!: number;
+
+  @ApiProperty({ description: '成果在议题中的序号（从 1 起）' })
+  order!: number;
+
+  @ApiProperty()
+  text!: string;
+
+  @ApiProperty({ type: RefView, nullable: true, description: '责任单位' })
+  unit!: RefView | null;
+
+  @ApiProperty(nullableTime)
+  dueAt!: string | null;
+
+  @ApiProperty({ enum: OUTCOME_STATUSES })
+  status!: string;
+
+  @ApiProperty({ example: '已落实' })
+  statusLabel!: string;
+
+  @ApiProperty(nullableTime)
+  closedAt!: string | null;
+
+  @ApiProperty({ type: [OutcomeFeedbackView], description: '办理反馈，先后为序' })
+  feedback!: OutcomeFeedbackView[];
+
+  @ApiProperty()
+  version!: number;
+}
+
+export class OutcomeThemeView {
+  @ApiProperty({ ...nullableString, description: '主题；未归入主题的成果为 null' })
+  theme!: string | null;
+
+  @ApiProperty()
+  themeOrder!: number;
+
+  @ApiProperty({ type: [OutcomeView] })
+  outcomes!: OutcomeView[];
+}
+
+export class OutcomeCountsView {
+  @ApiProperty()
+  open!: number;
+
+  @ApiProperty()
+  inProgress!: number;
+
+  @ApiProperty()
+  done!: number;
+
+  @ApiProperty()
+  notAdopted!: number;
+}
+
+export class EvaluationView {
+  @ApiProperty({ type: UserRef })
+  by!: UserRef;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  score!: number;
+
+  @ApiProperty(nullableString)
+  comment!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
+/** A topic with its meetings, its outcomes (also grouped by theme, in order) and its evaluations. */
+export class TopicView extends TopicSummaryView {
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ ...nullableString, description: '不予定题的理由' })
+  declineReason!: string | null;
+
+  @ApiProperty(nullableTime)
+  settledAt!: string | null;
+
+  @ApiProperty(nullableTime)
+  resolvedAt!: string | null;
+
+  @ApiProperty(nullableTime)
+  evaluatedAt!: string | null;
+
+  @ApiProperty({ type: [MeetingSummaryView], description: '协商会，第1次起' })
+  meetings!: MeetingSummaryView[];
+
+  @ApiProperty({ type: [OutcomeView], description: '协商成果：按主题、序号排列' })
+  outcomes!: OutcomeView[];
+
+  @ApiProperty({ type: [OutcomeThemeView], description: '协商成果按主题分组' })
+  outcomesByTheme!: OutcomeThemeView[];
+
+  @ApiProperty({ type: OutcomeCountsView })
+  outcomeCounts!: OutcomeCountsView;
+
+  @ApiProperty()
+  evaluationCount!: number;
+
+  @ApiProperty({ ...nullableInt, description: '平均评分；没有评价时为 null' })
+  averageScore!: number | null;
+
+  @ApiProperty({ type: [EvaluationView], description: '各人的评价：组织方、工作人员和领导可见，其他人为空' })
+  evaluations!: EvaluationView[];
+}
+
+export class TopicHistoryItem extends WorkflowHistoryView(TOPIC_STATUSES, { action: 'settle', actionLabel: '定题' }) {}

@@ -1,0 +1,96 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { VersionDto } from '../../common/version.dto';
+import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { ORGANIZER_TYPES, OrganizerType, RESPONSE_POLICIES, ResponsePolicy, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
+import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
+
+export { VersionDto };
+
+const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
+const organizerTypeDoc = { enum: ORGANIZER_TYPES, description: 'committee 专委会，sector 界别，point 协商议事点' };
+const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
+const OrganizerTypeRule = () => IsIn(ORGANIZER_TYPES, { message: '组织方类型须为专委会、界别或协商议事点之一' });
+const IdRule = (label: string) => applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+
+/** The committee, sector or consultation point that runs a topic. */
+export class OrganizerDto {
+  @ApiProperty(organizerTypeDoc)
+  @OrganizerTypeRule()
+  type!: OrganizerType;
+
+  @ApiProperty({ description: '专委会、界别或协商议事点的编号' })
+  @IdRule('组织方')
+  id!: number;
+}
+
+/** 出题: a topic raised by a member, a facilitator for their point, or the office. */
+export class CreateTopicDto {
+  @RequiredText('议题名称', 200, { example: '盘活工业低效用地' })
+  title!: string;
+
+  @RequiredText('议题说明', 10000)
+  description!: string;
+
+  @ApiProperty(levelDoc)
+  @LevelRule()
+  level!: TopicLevel;
+
+  @ApiProperty({ enum: TOPIC_SOURCES, description: 'member 委员，public 群众，department 部门，plan 年度协商计划，proposal 提案，visit 视察调研' })
+  @IsIn(TOPIC_SOURCES, { message: '议题来源须为委员、群众、部门、年度协商计划、提案或视察调研之一' })
+  source!: TopicSource;
+
+  @ApiProperty({ type: OrganizerDto })
+  @IsObject({ message: '请选择组织方' })
+  @ValidateNested()
+  @Type(() => OrganizerDto)
+  organizer!: OrganizerDto;
+
+  @ApiPropertyOptional({ enum: RESPONSE_POLICIES, nullable: true, description: '响应承诺，如网格事项的“252”（2分钟回应、5分钟答复、2天解决）' })
+  @IsOptional()
+  @IsIn(RESPONSE_POLICIES, { message: '响应承诺须为 252' })
+  responsePolicy?: ResponsePolicy | null;
+}
+
+/** 不予定题: the reason is required (checked after the state, as every step checks). */
+export class DeclineTopicDto extends VersionDto {
+  @OptionalText('不予定题的理由', 2000)
+  reason?: string | null;
+}
+
+/** 评题: a participant's score of the result. */
+export class EvaluateTopicDto extends VersionDto {
+  @ApiProperty({ minimum: 1, maximum: 5, description: '评分 1–5' })
+  @IsInt({ message: '评分须为 1–5 的整数' })
+  score!: number;
+
+  @OptionalText('评价意见', 2000)
+  comment?: string | null;
+}
+
+/** The list's filters; what is listed depends on the caller's role (see TopicsQuery). `q` searches titles. */
+export class TopicQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TOPIC_STATUSES })
+  @IsOptional()
+  @IsIn(TOPIC_STATUSES, { message: '状态不正确' })
+  status?: TopicStatus;
+
+  @ApiPropertyOptional(levelDoc)
+  @IsOptional()
+  @LevelRule()
+  level?: TopicLevel;
+
+  @ApiPropertyOptional(organizerTypeDoc)
+  @IsOptional()
+  @OrganizerTypeRule()
+  organizerType?: OrganizerType;
+
+  @ApiPropertyOptional({ description: '组织方编号（与 organizerType 一起使用）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IdRule('组织方')
+  organizerId?: number;
+}

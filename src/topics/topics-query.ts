@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Actor, hasRole } from '../common/actor';
+import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { TopicQuery } from './dto/topic.dto';
+import { MeetingParticipant, Outcome, Topic } from './topic.entities';
+
+/**
+ * The topic list, scoped by role as `canRead` decides for one topic (one page of ids first,
+ * then the rows): staff and leaders all; a facilitator their point's; a member those raised,
+ * taken part in or published; a unit those with an outcome assigned to it or a meeting it
+ * attends. Someone holding several roles sees the union.
+ */
+@Injectable()
+export class TopicsQuery {
+  constructor(private readonly ds: DataSource) {}
+
+  async page(actor: Actor, q: TopicQuery): Promise<Page<Topic>> {
+    const qb = this.ds.getRepository(Topic).createQueryBuilder('t');
+    this.scope(qb, actor);
+    this.filter(qb, q);
+    const total = await qb.getCount();
+    const idRows = await qb
+      .select('t.id', 'id')
+      .orderBy('t.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawMany<{ id: number | string }>();
+    const ids = idRows.map((r) => Number(r.id));
+    const rows = ids.length ? await this.ds.getRepository(Topic).findBy({ id: In(ids) }) : [];
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+  }
+
+  private scope(qb: SelectQueryBuilder<Topic>, actor: Actor): void {
+    if (hasRole(actor, 'staff', 'leader')) return;
+    const takesPart = (column: 'memberId' | 'unitId', param: string) =>
+      `t.id IN ${qb.subQuery().select('mp.topicId').from(MeetingParticipant, 'mp').where(`mp.${column} = :${param}`).getQuery()}`;
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('t.raisedByUserId = :scopeUserId', { scopeUserId: actor.id });
+        if (hasRole(actor, 'facilitator') && actor.pointId !== null) {
+          w.orWhere("(t.organizerType = 'point' AND t.organizerId = :scopePointId)", { scopePointId: actor.pointId });
+        }
+        if (hasRole(actor, 'member')) w.orWhere('t.published = :scopePublished', { scopePublished: true });
+        if (hasRole(actor, 'member') && actor.memberId !== null) w.orWhere(takesPart('memberId', 'scopeMemberId'), { scopeMemberId: actor.memberId });
+        if (hasRole(actor, 'unit') && actor.unitId !== null) {
+          const assigned = qb.subQuery().select('so.topicId').from(Outcome, 'so').where('so.unitId = :scopeUnitId').getQuery();
+          w.orWhere(`t.id IN ${assigned}`, { scopeUnitId: actor.unitId });
+          w.orWhere(takesPart('unitId', 'scopeUnitId'));
+        }
+      }),
+    );
+  }
+
+  private filter(qb: SelectQueryBuilder<Topic>, q: TopicQuery): void {
+    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.level) qb.andWhere('t.level = :level', { level: q.level });
+    if (q.organizerType) qb.andWhere('t.organizerType = :organizerType', { organizerType: q.organizerType });
+    if (q.organizerId) qb.andWhere('t.organizerId = :organizerId', { organizerId: q.organizerId });
+    if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
+  }
+}

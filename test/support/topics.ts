@@ -1,0 +1,124 @@
+import { Role } from '../../src/common/roles';
+import { Account, accountOf } from './proposals';
+import { TestApp } from './test-app';
+
+/** A signed-in facilitator with the consultation point they run. */
+export type Facilitator = Account & { pointId: number };
+
+let n = 0;
+const uniq = (prefix: string) => `${prefix}${process.pid % 1000}t${++n}`;
+
+/** A new account of `role` (linked to a new member, unit or point); for a facilitator, with its point. */
+export async function topicAccount(t: TestApp, role: Role): Promise<Account & { pointId: number | null }> {
+  const { token } = await t.signInAs(role);
+  const me = await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${token}`).expect(200);
+  return { ...(await accountOf(t, token)), pointId: me.body.pointId ?? null };
+}
+
+export const facilitator = async (t: TestApp): Promise<Facilitator> => (await topicAccount(t, 'facilitator')) as Facilitator;
+
+/** Everyone a topic meets: the office, a leader, the facilitator of a point, two members and two units. */
+export interface TopicCast {
+  staff: Account;
+  leader: Account;
+  facilitator: Facilitator;
+  member: Account;
+  member2: Account;
+  unit: Account;
+  unit2: Account;
+  committeeId: number;
+}
+
+export async function topicCast(t: TestApp): Promise<TopicCast> {
+  return {
+    staff: await topicAccount(t, 'staff'),
+    leader: await topicAccount(t, 'leader'),
+    facilitator: await facilitator(t),
+    member: await topicAccount(t, 'member'),
+    member2: await topicAccount(t, 'member'),
+    unit: await topicAccount(t, 'unit'),
+    unit2: await topicAccount(t, 'unit'),
+    committeeId: (await t.make.committee()).id,
+  };
+}
+
+export type Organizer = { type: 'committee' | 'sector' | 'point'; id: number };
+
+export const topicBody = (organizer: Organizer, extra: object = {}) => ({
+  title: uniq('关于小区停车位规划的议题'),
+  description: '小区停车位少，居民停车难，请求协商解决。',
+  level: 'community',
+  source: 'public',
+  organizer,
+  ...extra,
+});
+
+export const meetingBody = (extra: object = {}) => ({
+  kind: 'deliberation',
+  title: uniq('协商议事会'),
+  startsAt: '2026-06-18T09:00:00+08:00',
+  endsAt: '2026-06-18T11:30:00+08:00',
+  venue: '社区党群服务中心二楼会议室',
+  chair: '吴海明',
+  ...extra,
+});
+
+/** One call that must answer `expected`: its body, or an error naming what came back. */
+export async function call(t: TestApp, who: Account, method: 'post' | 'patch' | 'get', path: string, body?: unknown, expected = 200): Promise<Record<string, any>> {
+  const req = t.http()[method](`/api/v1${path}`).set(who.auth);
+  const res = await (body === undefined ? req : req.send(body as object));
+  if (res.status !== expected) throw new Error(`${method.toUpperCase()} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function raise(t: TestApp, who: Account, organizer: Organizer, extra: object = {}): Promise<number> {
+  return (await call(t, who, 'post', '/topics', topicBody(organizer, extra), 201)).id;
+}
+
+export type TopicStage = 'raised' | 'settled' | 'declined' | 'deliberating' | 'resolving' | 'evaluated';
+
+export interface TopicFixture {
+  id: number;
+  /** The held meeting (from deliberating on). */
+  meetingId: number | null;
+  /** A meeting arranged but never held (with `spareMeeting`). */
+  spareMeetingId: number | null;
+  /** The outcome assigned to the unit (from deliberating on). */
+  outcomeId: number | null;
+}
+
+/**
+ * A topic organised by `organizer` (default: the cast's facilitator's point), run by `by` (default:
+ * that facilitator) and carried to `stage` through the API: one meeting with `c.member` and `c.unit`
+ * taking part, held; one outcome for `c.unit`, done before evaluation; `c.member` evaluates.
+ */
+export async function topicAt(
+  t: TestApp,
+  c: TopicCast,
+  stage: TopicStage,
+  opts: { organizer?: Organizer; by?: Account; spareMeeting?: boolean; unit?: Account; member?: Account } = {},
+): Promise<TopicFixture> {
+  const by = opts.by ?? c.facilitator;
+  const unit = opts.unit ?? c.unit;
+  const member = opts.member ?? c.member;
+  const id = await raise(t, by, opts.organizer ?? { type: 'point', id: c.facilitator.pointId });
+  const f: TopicFixture = { id, meetingId: null, spareMeetingId: null, outcomeId: null };
+  if (stage === 'raised') return f;
+  if (stage === 'declined') {
+    await call(t, by, 'post', `/topics/${id}/decline`, { reason: '属于物业合同纠纷，建议通过法律途径解决' });
+    return f;
+  }
+  await call(t, by, 'post', `/topics/${id}/settle`, {});
+  if (stage === 'settled') return f;
+  f.meetingId = (await call(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
+  await call(t, by, 'post', `/meetings/${f.meetingId}/participants`, [{ memberId: member.memberId, side: 'member' }, { unitId: unit.unitId, name: '王科长', side: 'department' }], 201);
+  await call(t, by, 'post', `/meetings/${f.meetingId}/hold`, { minutes: '与会各方充分协商，形成共识。' });
+  f.outcomeId = (await call(t, by, 'post', `/topics/${id}/outcomes`, { kind: 'decision', text: '增设停车位37个', unitId: unit.unitId, dueAt: '2026-09-30T17:00:00+08:00' }, 201)).id;
+  if (stage === 'deliberating') return f;
+  if (opts.spareMeeting) f.spareMeetingId = (await call(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
+  await call(t, by, 'post', `/topics/${id}/resolve`, {});
+  if (stage === 'resolving') return f;
+  await call(t, unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成施工' });
+  await call(t, member, 'post', `/topics/${id}/evaluations`, { score: 5 }, 201);
+  return f;
+}
