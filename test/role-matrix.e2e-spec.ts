@@ -157,10 +157,10 @@ async function deliveredReport(): Promise<Record<string, number>> {
 }
 ROWS.push(
   { method: 'post', route: R, who: readers, ok: 202, body: () => sheetOf(assignedForReports) },
-  { method: 'get', route: R, who: readers, ok: 200 },
-  // Staff and the recipient; to the member and unit, a report they neither asked for nor received does not exist.
-  { method: 'get', route: `${R}/{id}`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404 } },
-  { method: 'get', route: `${R}/{id}/file`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404 } },
+  { method: 'get', route: R, who: [...readers, 'facilitator'], ok: 200 },
+  // Staff and the recipient; to others who print reports, one they neither asked for nor received does not exist.
+  { method: 'get', route: `${R}/{id}`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404, facilitator: 404 } },
+  { method: 'get', route: `${R}/{id}/file`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404, facilitator: 404 } },
   { method: 'post', route: `${R}/{id}/deliver`, who: ['staff'], ok: 200, fixture: deliveredReport, body: () => ({ leaderUserIds: [c.leader.userId] }) },
   { method: 'get', route: '/api/v1/inbox', who: ['leader'], ok: 200 },
   { method: 'post', route: '/api/v1/inbox/{reportId}/read', who: ['leader'], ok: 204, fixture: deliveredReport },

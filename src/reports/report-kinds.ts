@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
+import { TopicBriefingKind } from './kinds/topic-briefing-kind';
 import type { ReportKind } from './report-contexts';
 import type { ReportKindDef } from './report-kind';
 
@@ -10,8 +11,8 @@ import type { ReportKindDef } from './report-kind';
 export class ReportKinds {
   private readonly byKind: Map<string, ReportKindDef>;
 
-  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind) {
-    const defs: ReportKindDef[] = [sheet, letter, annual] as ReportKindDef[];
+  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind, briefing: TopicBriefingKind) {
+    const defs: ReportKindDef[] = [briefing, sheet, letter, annual] as ReportKindDef[];
     this.byKind = new Map(defs.map((d) => [d.kind, d]));
   }
 

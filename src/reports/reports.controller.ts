@@ -15,7 +15,7 @@ import { ReportsService } from './reports.service';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Roles('staff', 'leader', 'member', 'unit')
+  @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: '申请生成报告：登记后排队，由后台进程生成 PDF（202）' })
@@ -24,21 +24,21 @@ export class ReportsController {
     return this.reports.request(actor, dto);
   }
 
-  @Roles('staff', 'leader', 'member', 'unit')
+  @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Get()
   @ApiOperation({ summary: '报告列表：工作人员看全部，其他人看自己申请的和送达自己的' })
   listReports(@CurrentUser() actor: Actor, @Query() q: ReportListQuery) {
     return this.reports.list(actor, q);
   }
 
-  @Roles('staff', 'leader', 'member', 'unit')
+  @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Get(':id')
   @ApiOkResponse({ type: ReportView })
   getReport(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.reports.get(actor, id);
   }
 
-  @Roles('staff', 'leader', 'member', 'unit')
+  @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Get(':id/file')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载报告 PDF；送达的领导打开即记为已读' })

@@ -3,6 +3,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
+import { TopicBriefingKind } from './kinds/topic-briefing-kind';
+import { TopicsModule } from '../topics/topics.module';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportKinds } from './report-kinds';
 import { ReportRenderJob } from './report-render.job';
@@ -12,9 +14,9 @@ import { ReportsService } from './reports.service';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  imports: [ProposalsModule, NotificationsModule],
+  imports: [ProposalsModule, TopicsModule, NotificationsModule],
   controllers: [ReportsController, ReportInboxController],
-  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, ReportsService, ReportRenderJob],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, ReportsService, ReportRenderJob],
   exports: [PdfRenderer, ReportTemplates, ReportsService],
 })
 export class ReportsModule {}

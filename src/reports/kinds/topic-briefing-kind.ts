@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Actor } from '../../common/actor';
+import { AppError } from '../../common/app-error';
+import { Clock } from '../../common/clock';
+import { loadOrganization } from '../../config/organization';
+import { Meeting } from '../../topics/meeting.entities';
+import { Topic } from '../../topics/topic.entities';
+import { TopicViews } from '../../topics/topic-views';
+import { TopicsService } from '../../topics/topics.service';
+import type { BriefingContext } from '../report-contexts';
+import type { PreparedReport, ReportKindDef } from '../report-kind';
+import type { Report } from '../report.entities';
+import { paragraphs } from './proposal-kinds';
+
+/** The publication whose 第N期 counter a briefing takes, per year. */
+export const BRIEFING_PUBLICATION = '协商要报';
+
+/** Reads the whole topic at render time: access was checked as the requester when the report was asked for. */
+const READER: Actor = { id: 0, username: 'report', displayName: '报告', roles: ['staff'], memberId: null, unitId: null, pointId: null };
+
+const shanghaiDay = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+};
+
+/**
+ * 协商要报 of a topic: its background, what each held meeting heard (speeches, minutes), the outcomes by
+ * theme, and how the units are following them up; numbered 第N期 per year. Staff, and the facilitator of
+ * the topic's own point (the topic's access rules decide).
+ */
+@Injectable()
+export class TopicBriefingKind implements ReportKindDef<'briefing'> {
+  readonly kind = 'briefing' as const;
+  readonly label = '协商要报';
+  readonly subjectType = 'topic' as const;
+  readonly roles = ['staff', 'facilitator'] as const;
+
+  constructor(
+    private readonly topics: TopicsService,
+    private readonly views: TopicViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
+    const extra = Object.keys(params);
+    if (extra.length) throw AppError.invalidField(`params.${extra[0]}`, '该报告类型不接受此参数');
+    const topic = await this.topics.get(actor, subjectId ?? 0);
+    if (!topic.meetings.some((m) => m.heldAt)) throw AppError.conflict('TOPIC_NOT_DELIBERATED', `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`);
+    return { title: topic.title.startsWith('关于') ? topic.title : `关于${topic.title}的协商情况`, params: {}, publication: BRIEFING_PUBLICATION };
+  }
+
+  async context(em: EntityManager, report: Report): Promise<BriefingContext> {
+    const topic = await em.findOneBy(Topic, { id: report.subjectId ?? 0 });
+    if (!topic) throw new Error(`协商议题 ${report.subjectId} 已不存在`);
+    const view = await this.views.detail(em, topic, READER);
+    const held = await em.find(Meeting, { where: { topicId: topic.id }, order: { sequence: 'ASC' } });
+    const meetings = await Promise.all(held.filter((m) => m.heldAt).map((m) => this.views.meeting(em, m)));
+    const org = loadOrganization();
+    const first = meetings[0];
+    const units = [...new Set(view.outcomes.map((o) => o.unit?.name).filter((n): n is string => !!n))];
+    return {
+      title: report.title,
+      issueNo: report.issueNo ?? 0,
+      issuingOffice: `${org.shortName}办公室`,
+      issuedOn: this.clock.now(),
+      printedOn: this.clock.now(),
+      lead: first
+        ? [
+            `${shanghaiDay(first.startsAt)}，${view.organizer.name}召开${first.kindLabel}，围绕“${view.title}”开展协商${meetings.length > 1 ? `，此后又召开${meetings.length - 1}次协商会` : ''}。${view.outcomes.length ? `经协商，形成意见建议和共识${view.outcomes.length}条。` : ''}现将有关情况报告如下。`,
+          ]
+        : [],
+      background: paragraphs(view.description),
+      findings: meetings.map((m) => ({
+        heading: `${m.sequenceLabel}${m.kindLabel}（${shanghaiDay(m.startsAt)}，${m.venue}）`,
+        paragraphs: [...m.speeches.map((s) => `${s.speaker}：${s.summary}`), ...(m.minutes ? paragraphs(m.minutes) : [])],
+      })),
+      recommendations: view.outcomesByTheme.map((group) => ({
+        theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
+        items: group.outcomes.map((o) => o.text),
+      })),
+      followUps: view.outcomes
+        .filter((o) => o.unit)
+        .map((o) => ({ item: o.text, unit: o.unit!.name, progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—', status: o.statusLabel })),
+      cc: units,
+    };
+  }
+}
