@@ -21,9 +21,11 @@ export class ProposalsQuery {
 
   async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
-    this.scope(qb, actor);
+    this.scope(qb, actor, q);
     await this.filter(qb, q);
-    const total = await qb.getCount();
+    // COUNT(*), not getCount()'s COUNT(DISTINCT p.id): no join can repeat a row here, and DISTINCT keeps MariaDB from counting from an index alone.
+    const counted = await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
+    const total = Number(counted?.n ?? 0);
     const idRows = await qb
       .select('p.id', 'id')
       .orderBy('p.id', 'DESC')
@@ -36,7 +38,10 @@ export class ProposalsQuery {
     return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
   }
 
-  private scope(qb: SelectQueryBuilder<Proposal>, actor: Actor): void {
+  private scope(qb: SelectQueryBuilder<Proposal>, actor: Actor, q: ProposalQuery): void {
+    // Staff and leaders see every proposal but drafts: with a status filter other than draft there is nothing
+    // left to narrow, and leaving out the OR below lets the database answer from the filters' indexes.
+    if (hasRole(actor, 'staff', 'leader') && q.status !== undefined && q.status !== 'draft') return;
     qb.andWhere(
       new Brackets((w) => {
         w.where('1 = 0');

@@ -3,6 +3,7 @@ import { Proposals1764200000000 } from './1764200000000-Proposals';
 import { TextIndex1764200000100 } from './1764200000100-TextIndex';
 import { Notifications1764200000200 } from './1764200000200-Notifications';
 import { Attachments1764200000300 } from './1764200000300-Attachments';
+import { ProposalScopeIndex1764200000420 } from './1764200000420-ProposalScopeIndex';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
-export const MIGRATIONS = [Foundation1764100000000, Proposals1764200000000, TextIndex1764200000100, Notifications1764200000200, Attachments1764200000300];
+export const MIGRATIONS = [Foundation1764100000000, Proposals1764200000000, TextIndex1764200000100, Notifications1764200000200, Attachments1764200000300, ProposalScopeIndex1764200000420];
