@@ -79,66 +79,68 @@ const M = '张文华';
 /** 提交 on the day it was drafted. */
 const submitted = (day: number): DemoStep => ({ day, do: 'submit' });
 
+/**
+ * The usual road: submitted, accepted, assigned to a lead unit (and co-units), the lead unit's first
+ * contact, the co-units' opinions, then the reply and the proposer's evaluation when given.
+ */
+function handled(h: {
+  submitted: number;
+  accepted: number;
+  assigned: number;
+  lead: string;
+  co?: string[];
+  contact: [day: number, mode: CommunicationMode];
+  opinions?: number;
+  replied?: [day: number, classification: 'A' | 'B' | 'C'];
+  evaluated?: [day: number, rating: Rating, comment?: string];
+}): DemoStep[] {
+  const steps: DemoStep[] = [
+    submitted(h.submitted),
+    { day: h.accepted, do: 'accept' },
+    { day: h.assigned, do: 'assign', lead: h.lead, co: h.co },
+    { day: h.contact[0], do: 'communicate', unit: h.lead, mode: h.contact[1] },
+    ...(h.co ?? []).map((unit): DemoStep => ({ day: h.opinions!, do: 'coOpinion', unit })),
+  ];
+  if (h.replied) steps.push({ day: h.replied[0], do: 'reply', unit: h.lead, classification: h.replied[1] });
+  if (h.evaluated) steps.push({ day: h.evaluated[0], do: 'evaluate', rating: h.evaluated[1], attitude: 'satisfied', comment: h.evaluated[2] });
+  return steps;
+}
+
 export const DEMO_PROPOSALS: DemoProposal[] = [
   // —— 五届四次会议: plenary proposals of last January, handled and closed (one still overdue).
   {
     key: 'heritage', session: '5-4', lead: M, topic: '历史文化街区保护', seed: 11, filed: 322,
     steps: [
-      submitted(321), { day: 305, do: 'accept' }, { day: 300, do: 'key' },
-      { day: 298, do: 'assign', lead: DEMO_UNIT, co: [ZJ] },
-      { day: 290, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
-      { day: 260, do: 'coOpinion', unit: ZJ },
+      ...handled({ submitted: 321, accepted: 305, assigned: 298, lead: DEMO_UNIT, co: [ZJ], contact: [290, 'visit'], opinions: 260, replied: [225, 'A'], evaluated: [210, 'satisfied', '办理态度认真，多次实地座谈，保护规划已经编制，对办理结果满意。'] }),
+      { day: 300, do: 'key' },
       { day: 240, do: 'communicate', unit: DEMO_UNIT, mode: 'meeting' },
-      { day: 225, do: 'reply', unit: DEMO_UNIT, classification: 'A' },
-      { day: 210, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied', comment: '办理态度认真，多次实地座谈，保护规划已经编制，对办理结果满意。' },
       { day: 60, do: 'excellent' },
     ],
   },
   {
     key: 'preschool', session: '5-4', lead: '李淑芬', topic: '学前教育', seed: 12, filed: 318,
-    steps: [
-      submitted(318), { day: 304, do: 'accept' }, { day: 297, do: 'assign', lead: JY },
-      { day: 285, do: 'communicate', unit: JY, mode: 'phone' },
-      { day: 230, do: 'reply', unit: JY, classification: 'B' },
-      { day: 215, do: 'evaluate', rating: 'basically_satisfied', attitude: 'satisfied', comment: '新增学位的计划已经明确，希望尽快落实到位。' },
-    ],
+    steps: handled({ submitted: 318, accepted: 304, assigned: 297, lead: JY, contact: [285, 'phone'], replied: [230, 'B'], evaluated: [215, 'basically_satisfied', '新增学位的计划已经明确，希望尽快落实到位。'] }),
   },
   {
     key: 'clinics', session: '5-4', lead: '赵雅琴', topic: '医疗资源下沉', seed: 13, filed: 320,
-    steps: [
-      submitted(319), { day: 304, do: 'accept' }, { day: 297, do: 'assign', lead: WJ },
-      { day: 280, do: 'communicate', unit: WJ, mode: 'visit' },
-      { day: 228, do: 'reply', unit: WJ, classification: 'A' },
-      { day: 214, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 319, accepted: 304, assigned: 297, lead: WJ, contact: [280, 'visit'], replied: [228, 'A'], evaluated: [214, 'satisfied'] }),
   },
   {
     key: 'goji', session: '5-4', lead: '杨秀英', coSigners: ['周明远'], topic: '枸杞产业', seed: 14, filed: 325,
     steps: [
-      { day: 323, do: 'cosign', member: '周明远' }, submitted(322), { day: 303, do: 'accept' },
-      { day: 296, do: 'assign', lead: NY, co: [DEMO_UNIT] },
-      { day: 284, do: 'communicate', unit: NY, mode: 'visit' },
-      { day: 262, do: 'coOpinion', unit: DEMO_UNIT },
-      { day: 226, do: 'reply', unit: NY, classification: 'A' },
-      { day: 212, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
+      { day: 323, do: 'cosign', member: '周明远' },
+      ...handled({ submitted: 322, accepted: 303, assigned: 296, lead: NY, co: [DEMO_UNIT], contact: [284, 'visit'], opinions: 262, replied: [226, 'A'], evaluated: [212, 'satisfied'] }),
     ],
   },
   {
     key: 'old-housing', session: '5-4', group: { kind: 'party', name: '民建吴忠市委员会', sector: '中国民主建国会' }, topic: '老旧小区改造', seed: 15, filed: 316,
-    steps: [
-      submitted(316), { day: 303, do: 'accept' }, { day: 296, do: 'assign', lead: ZJ },
-      { day: 270, do: 'communicate', unit: ZJ, mode: 'meeting' },
-      { day: 224, do: 'reply', unit: ZJ, classification: 'B' },
-      { day: 209, do: 'evaluate', rating: 'basically_satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 316, accepted: 303, assigned: 296, lead: ZJ, contact: [270, 'meeting'], replied: [224, 'B'], evaluated: [209, 'basically_satisfied'] }),
   },
   {
     // 不满意 sends it back for a second round, which then satisfies.
     key: 'yellow-river', session: '5-4', lead: M, topic: '黄河生态保护', seed: 16, filed: 319,
     steps: [
-      submitted(318), { day: 302, do: 'accept' }, { day: 295, do: 'assign', lead: DEMO_UNIT },
-      { day: 283, do: 'communicate', unit: DEMO_UNIT, mode: 'phone' },
-      { day: 232, do: 'reply', unit: DEMO_UNIT, classification: 'C' },
+      ...handled({ submitted: 318, accepted: 302, assigned: 295, lead: DEMO_UNIT, contact: [283, 'phone'], replied: [232, 'C'] }),
       { day: 220, do: 'evaluate', rating: 'unsatisfied', attitude: 'basically_satisfied', comment: '答复只说明了困难，岸线修复没有具体安排，请重新办理。' },
       { day: 200, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
       { day: 160, do: 'reply', unit: DEMO_UNIT, classification: 'B' },
@@ -155,12 +157,7 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   },
   {
     key: 'parking', session: '5-4', lead: '刘玉兰', topic: '停车难', seed: 19, filed: 321,
-    steps: [
-      submitted(321), { day: 305, do: 'accept' }, { day: 295, do: 'assign', lead: ZJ },
-      { day: 282, do: 'communicate', unit: ZJ, mode: 'phone' },
-      { day: 227, do: 'reply', unit: ZJ, classification: 'A' },
-      { day: 211, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 321, accepted: 305, assigned: 295, lead: ZJ, contact: [282, 'phone'], replied: [227, 'A'], evaluated: [211, 'satisfied'] }),
   },
   {
     key: 'parking-merged', session: '5-4', lead: '陈国栋', topic: '停车难', seed: 20, filed: 312,
@@ -168,58 +165,30 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   },
   {
     key: 'childcare', session: '5-4', group: { kind: 'sector', name: '医药卫生界', sector: '医药卫生界' }, topic: '托育服务', seed: 21, filed: 313,
-    steps: [
-      submitted(313), { day: 300, do: 'accept' }, { day: 294, do: 'assign', lead: WJ, co: [JY] },
-      { day: 281, do: 'communicate', unit: WJ, mode: 'meeting' },
-      { day: 263, do: 'coOpinion', unit: JY },
-      { day: 229, do: 'reply', unit: WJ, classification: 'B' },
-      { day: 213, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 313, accepted: 300, assigned: 294, lead: WJ, co: [JY], contact: [281, 'meeting'], opinions: 263, replied: [229, 'B'], evaluated: [213, 'satisfied'] }),
   },
   {
     key: 'farmland', session: '5-4', lead: M, topic: '高标准农田建设', seed: 22, filed: 320,
-    steps: [
-      submitted(320), { day: 304, do: 'accept' }, { day: 296, do: 'assign', lead: DEMO_UNIT, co: [NY] },
-      { day: 286, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
-      { day: 255, do: 'coOpinion', unit: NY },
-      { day: 222, do: 'reply', unit: DEMO_UNIT, classification: 'A' },
-      { day: 208, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 320, accepted: 304, assigned: 296, lead: DEMO_UNIT, co: [NY], contact: [286, 'visit'], opinions: 255, replied: [222, 'A'], evaluated: [208, 'satisfied'] }),
   },
   {
     key: 'school-mental', session: '5-4', lead: '赵雅琴', topic: '中小学生心理健康', seed: 23, filed: 314,
-    steps: [
-      submitted(314), { day: 301, do: 'accept' }, { day: 294, do: 'assign', lead: JY, co: [WJ] },
-      { day: 278, do: 'communicate', unit: JY, mode: 'visit' },
-      { day: 258, do: 'coOpinion', unit: WJ },
-      { day: 221, do: 'reply', unit: JY, classification: 'A' },
-      { day: 207, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 314, accepted: 301, assigned: 294, lead: JY, co: [WJ], contact: [278, 'visit'], opinions: 258, replied: [221, 'A'], evaluated: [207, 'satisfied'] }),
   },
   {
     key: 'elderly-care-2025', session: '5-4', lead: '刘玉兰', topic: '养老服务', seed: 24, filed: 315,
-    steps: [
-      submitted(315), { day: 301, do: 'accept' }, { day: 293, do: 'assign', lead: MZ },
-      { day: 276, do: 'communicate', unit: MZ, mode: 'phone' },
-      { day: 223, do: 'reply', unit: MZ, classification: 'A' },
-      { day: 206, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 315, accepted: 301, assigned: 293, lead: MZ, contact: [276, 'phone'], replied: [223, 'A'], evaluated: [206, 'satisfied'] }),
   },
   {
     key: 'grassroots', session: '5-4', group: { kind: 'committee', name: '社会和法制委员会', committee: '社会和法制委员会' }, topic: '基层社会治理', seed: 25, filed: 317,
-    steps: [
-      submitted(317), { day: 302, do: 'accept' }, { day: 295, do: 'assign', lead: MZ },
-      { day: 277, do: 'communicate', unit: MZ, mode: 'meeting' },
-      { day: 231, do: 'reply', unit: MZ, classification: 'B' },
-      { day: 216, do: 'evaluate', rating: 'satisfied', attitude: 'satisfied' },
-    ],
+    steps: handled({ submitted: 317, accepted: 302, assigned: 295, lead: MZ, contact: [277, 'meeting'], replied: [231, 'B'], evaluated: [216, 'satisfied'] }),
   },
   {
     // A 平时提案 of the summer: assigned to the demo unit, an extension approved late, still no reply — overdue.
     key: 'overdue', session: '5-4', lead: '陈国栋', topic: '新能源汽车充电设施', seed: 26, filed: 176,
     steps: [
-      submitted(175), { day: 140, do: 'accept' }, { day: 138, do: 'key' }, { day: 130, do: 'assign', lead: DEMO_UNIT },
-      { day: 120, do: 'communicate', unit: DEMO_UNIT, mode: 'phone' },
+      ...handled({ submitted: 175, accepted: 140, assigned: 130, lead: DEMO_UNIT, contact: [120, 'phone'] }),
+      { day: 138, do: 'key' },
       { day: 45, do: 'extension', unit: DEMO_UNIT, months: 1, reason: '充电设施布局需与国土空间详细规划修编衔接，规划修编尚在公示，申请延期一个月答复。' },
       { day: 5, do: 'decideExtension', approve: true, comment: '同意延期一个月。延期后的期限也已届满，请抓紧答复。' },
     ],
@@ -293,36 +262,26 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   {
     key: 'charging', session: '5-5', lead: '周明远', topic: '新能源汽车充电设施', seed: 46, filed: 48,
     steps: [
-      submitted(48), { day: 33, do: 'accept' }, { day: 31, do: 'key' }, { day: 30, do: 'assign', lead: DEMO_UNIT },
-      { day: 26, do: 'communicate', unit: DEMO_UNIT, mode: 'phone' },
+      ...handled({ submitted: 48, accepted: 33, assigned: 30, lead: DEMO_UNIT, contact: [26, 'phone'] }),
+      { day: 31, do: 'key' },
       { day: 12, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
     ],
   },
   {
     key: 'rural', session: '5-5', lead: '杨秀英', topic: '乡村振兴', seed: 47, filed: 47,
-    steps: [
-      submitted(47), { day: 32, do: 'accept' }, { day: 29, do: 'assign', lead: DEMO_UNIT, co: [NY] },
-      { day: 25, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
-      { day: 15, do: 'coOpinion', unit: NY },
-    ],
+    steps: handled({ submitted: 47, accepted: 32, assigned: 29, lead: DEMO_UNIT, co: [NY], contact: [25, 'visit'], opinions: 15 }),
   },
   {
     // Replied by the demo unit: waits for the demo member's evaluation.
     key: 'flood', session: '5-5', lead: M, topic: '防汛减灾', seed: 48, filed: 52,
     steps: [
-      submitted(52), { day: 37, do: 'accept' }, { day: 34, do: 'assign', lead: DEMO_UNIT },
-      { day: 30, do: 'communicate', unit: DEMO_UNIT, mode: 'phone' },
+      ...handled({ submitted: 52, accepted: 37, assigned: 34, lead: DEMO_UNIT, contact: [30, 'phone'], replied: [4, 'B'] }),
       { day: 18, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
-      { day: 4, do: 'reply', unit: DEMO_UNIT, classification: 'B' },
     ],
   },
   {
     key: 'rural-water', session: '5-5', lead: '赵雅琴', topic: '农村饮水安全', seed: 49, filed: 50,
-    steps: [
-      submitted(50), { day: 36, do: 'accept' }, { day: 33, do: 'assign', lead: NY },
-      { day: 27, do: 'communicate', unit: NY, mode: 'phone' },
-      { day: 6, do: 'reply', unit: NY, classification: 'A' },
-    ],
+    steps: handled({ submitted: 50, accepted: 36, assigned: 33, lead: NY, contact: [27, 'phone'], replied: [6, 'A'] }),
   },
   {
     key: 'food-safety', session: '5-5', lead: '刘玉兰', topic: '食品安全', seed: 50, filed: 44,
@@ -330,11 +289,11 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   },
   {
     key: 'disability', session: '5-5', group: { kind: 'sector', name: '社会福利和社会保障界', sector: '社会福利和社会保障界' }, topic: '残疾人就业', seed: 51, filed: 30,
-    steps: [submitted(30), { day: 20, do: 'accept' }, { day: 16, do: 'assign', lead: MZ }, { day: 10, do: 'communicate', unit: MZ, mode: 'meeting' }],
+    steps: handled({ submitted: 30, accepted: 20, assigned: 16, lead: MZ, contact: [10, 'meeting'] }),
   },
   {
     key: 'property', session: '5-5', lead: '杨秀英', topic: '物业管理', seed: 52, filed: 35,
-    steps: [submitted(35), { day: 21, do: 'accept' }, { day: 14, do: 'assign', lead: ZJ }, { day: 9, do: 'communicate', unit: ZJ, mode: 'phone' }],
+    steps: handled({ submitted: 35, accepted: 21, assigned: 14, lead: ZJ, contact: [9, 'phone'] }),
   },
 ];
 
