@@ -14,7 +14,7 @@
  * signers and unit assignments spread as in a real council, inserted with multi-row INSERTs and
  * indexed with TextIndexService.reindexMany; the database is dropped afterwards.
  *
- *   npm run build && node bench/proposals.js                  # 10k and 100k, about 8 min on 2 cores
+ *   npm run build && node bench/proposals.js                  # 10k and 100k, 8–9 min on 2 busy cores
  *   node bench/proposals.js --sizes 10000 --runs 9
  *   BENCH_KEEP=1 node bench/proposals.js …                   # keep the database to EXPLAIN its queries
  */
@@ -60,6 +60,8 @@ const UNIT_NAMES = [
   '市总工会', '团市委', '市残疾人联合会', '市供电公司', '市自来水公司', '利通区人民政府', '红寺堡区人民政府', '青铜峡市人民政府', '盐池县人民政府', '同心县人民政府',
 ];
 
+const unitKind = (name) => (/法院|检察院/.test(name) ? 'judicial' : /公司/.test(name) ? 'enterprise' : /工会|团市委|联合会/.test(name) ? 'people_org' : 'government');
+
 /** Status shares: closed sessions are mostly completed; the current one is at every stage. */
 const CLOSED_STATUSES = [['completed', 0.8], ['rejected', 0.05], ['converted', 0.05], ['merged', 0.03], ['withdrawn', 0.01], ['replied', 0.02], ['assigned', 0.02], ['draft', 0.02]];
 const CURRENT_STATUSES = [['draft', 0.1], ['submitted', 0.15], ['accepted', 0.08], ['assigned', 0.35], ['replied', 0.1], ['completed', 0.1], ['rejected', 0.04], ['converted', 0.04], ['merged', 0.03], ['withdrawn', 0.01]];
@@ -89,13 +91,13 @@ async function seedDirectory(ds, port, admin) {
   const sectors = (await ds.query('SELECT id, name FROM sectors ORDER BY id')).map((r) => ({ id: Number(r.id), name: r.name }));
   const committees = (await ds.query('SELECT id, name FROM committees ORDER BY id')).map((r) => ({ id: Number(r.id), name: r.name }));
   const members = Array.from({ length: MEMBERS }, (_, i) => [`${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i >= SURNAMES.length * GIVEN.length ? i : ''}`, sectors[i % sectors.length].id]);
-  await ds.query(`INSERT INTO members (name, gender, sectorId, term, status, disabled, createdAt, updatedAt, version) VALUES ${members.map(() => "(?, 'male', ?, '第五届', 'active', 0, ?, ?, 1)").join(', ')}`, members.flatMap(([name, sectorId]) => [name, sectorId, now, now]));
+  await ds.query(`INSERT INTO members (name, gender, sectorId, term, status, disabled, createdAt, updatedAt, version) VALUES ${members.map(() => "(?, ?, ?, '第五届', 'active', 0, ?, ?, 1)").join(', ')}`, members.flatMap(([name, sectorId], i) => [name, i % 2 ? 'female' : 'male', sectorId, now, now]));
   const memberRows = (await ds.query('SELECT id, sectorId FROM members ORDER BY id')).map((r) => ({ id: Number(r.id), sectorId: Number(r.sectorId) }));
   // Accounts for every member (proposals are filed by them); nobody signs in as them, so one hash serves.
   const hash = require('bcryptjs').hashSync('not-used-by-the-bench', 4);
   await ds.query(`INSERT INTO users (username, displayName, passwordHash, roleList, memberId, disabled, createdAt, updatedAt, version) VALUES ${memberRows.map(() => "(?, '委员', ?, 'member', ?, 0, ?, ?, 1)").join(', ')}`, memberRows.flatMap((m) => [`m${m.id}`, hash, m.id, now, now]));
   const userOfMember = new Map((await ds.query('SELECT id, memberId FROM users WHERE memberId IS NOT NULL')).map((r) => [Number(r.memberId), Number(r.id)]));
-  await ds.query(`INSERT INTO units (name, kind, disabled, createdAt, updatedAt, version) VALUES ${UNIT_NAMES.map(() => '(?, ?, 0, ?, ?, 1)').join(', ')}`, UNIT_NAMES.flatMap((n) => [n, n.endsWith('政府') ? 'government' : n.includes('法院') || n.includes('检察院') ? 'judicial' : 'government', now, now]));
+  await ds.query(`INSERT INTO units (name, kind, disabled, createdAt, updatedAt, version) VALUES ${UNIT_NAMES.map(() => '(?, ?, 0, ?, ?, 1)').join(', ')}`, UNIT_NAMES.flatMap((n) => [n, unitKind(n), now, now]));
   const units = (await ds.query('SELECT id FROM units ORDER BY id')).map((r) => Number(r.id));
   const sessions = (await ds.query('SELECT id FROM sessions ORDER BY opensAt')).map((r) => Number(r.id));
   const account = async (username, roles, extra = {}) => {
@@ -236,7 +238,10 @@ async function load(ds, dir, from, to, counters) {
   return withoutOwnerIndex(ds, async () => {
     for (let start = from; start < to; start += INDEX_DOCS) {
       const batch = [];
-      for (let seed = start; seed < Math.min(to, start + INDEX_DOCS); seed++) batch.push(generateRows(seed, nextId++, dir, counters));
+      for (let seed = start; seed < Math.min(to, start + INDEX_DOCS); seed++) {
+        dir.seedOf.set(nextId, seed);
+        batch.push(generateRows(seed, nextId++, dir, counters));
+      }
       rowsMs += (
         await time(() =>
           ds.transaction(async (em) => {
@@ -320,7 +325,7 @@ async function rawSimilar(conn, id) {
 
 /** A rephrased duplicate of a proposal of the session, filed and submitted by a member through the API; returns [original id, duplicate id]. */
 async function fileDuplicate(ds, port, dir, size) {
-  const [original] = await ds.query("SELECT id, title FROM proposals WHERE status = 'accepted' AND sessionId = ? ORDER BY id LIMIT 1 OFFSET ?", [dir.sessions[4], Math.floor(size / 1000)]);
+  const [original] = await ds.query("SELECT id FROM proposals WHERE status = 'accepted' AND sessionId = ? ORDER BY id LIMIT 1 OFFSET ?", [dir.sessions[4], Math.floor(size / 1000)]);
   const seed = dir.seedOf.get(Number(original.id));
   const text = rephrase(generateProposal(seed), seed);
   const member = api(port, await login(port, 'bench-member'));
@@ -351,25 +356,28 @@ async function compare(viaApi, viaSql) {
   return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
 }
 
-async function benchSize(ds, conn, port, staff, dir) {
+/** The total both sides found, which must agree. */
+function matches(r) {
+  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
+  return `${r.last.api.total} match`;
+}
+
+async function benchSize(ds, conn, port, staff, dir, size) {
   const call = api(port, staff);
   const current = dir.sessions[4];
   const rows = [];
   const floor = await compare(() => call('/users/me'), () => conn.query('SELECT id FROM users WHERE id = ?', [dir.staffUserId]));
   rows.push({ what: 'GET /users/me (the floor: auth + one row)', ...floor });
   const home = await compare(() => call('/proposals'), () => rawPage(conn, "(p.status <> 'draft' OR p.filedByUserId = ?)", [dir.staffUserId]));
-  if (home.last.api.total !== home.last.sql.total) throw new Error(`default list: API total ${home.last.api.total}, SQL ${home.last.sql.total}`);
-  rows.push({ what: "list: no filter (staff's default page)", note: `${home.last.api.total} match`, ...home });
+  rows.push({ what: "list: no filter (staff's default page)", note: matches(home), ...home });
   const list = await compare(
     () => call(`/proposals?status=assigned&category=society&sessionId=${current}`),
     () => rawPage(conn, "p.status = 'assigned' AND p.category = 'society' AND p.sessionId = ?", [current]),
   );
-  if (list.last.api.total !== list.last.sql.total) throw new Error(`list: API total ${list.last.api.total}, SQL ${list.last.sql.total}`);
-  rows.push({ what: 'list: status+category+session, page 1', note: `${list.last.api.total} match`, ...list });
+  rows.push({ what: 'list: status+category+session, page 1', note: matches(list), ...list });
   const search = await compare(() => call(`/proposals?q=${encodeURIComponent(PHRASE)}`), () => rawSearch(conn, PHRASE, dir.staffUserId));
-  if (search.last.api.total !== search.last.sql.total) throw new Error(`search: API total ${search.last.api.total}, SQL ${search.last.sql.total}`);
-  rows.push({ what: `search: q=${PHRASE}`, note: `${search.last.api.total} match`, ...search });
-  const [original, duplicate] = await fileDuplicate(ds, port, dir, dir.size);
+  rows.push({ what: `search: q=${PHRASE}`, note: matches(search), ...search });
+  const [original, duplicate] = await fileDuplicate(ds, port, dir, size);
   const similar = await compare(() => call(`/proposals/${duplicate}/similar`), () => rawSimilar(conn, duplicate));
   const first = similar.last.api[0];
   const rawFirst = similar.last.sql[0];
@@ -379,8 +387,7 @@ async function benchSize(ds, conn, port, staff, dir) {
     ...similar,
   });
   const overdue = await compare(() => call('/proposals?overdue=true'), () => rawPage(conn, "p.status <> 'draft' AND p.overdue = 1", []));
-  if (overdue.last.api.total !== overdue.last.sql.total) throw new Error(`overdue: API total ${overdue.last.api.total}, SQL ${overdue.last.sql.total}`);
-  rows.push({ what: 'overdue=true, page 1', note: `${overdue.last.api.total} match`, ...overdue });
+  rows.push({ what: 'overdue=true, page 1', note: matches(overdue), ...overdue });
   return rows;
 }
 
@@ -396,18 +403,16 @@ async function benchSize(ds, conn, port, staff, dir) {
     await ds.initialize();
     const dir = await seedDirectory(ds, PORT, await login(PORT, 'admin'));
     const staff = await login(PORT, 'bench-staff');
+    /** The generator's seed of each proposal id, to rephrase one. */
     dir.seedOf = new Map();
     const counters = {};
     let loaded = 0;
     for (const size of SIZES) {
-      const base = Number((await ds.query('SELECT COALESCE(MAX(id), 0) AS n FROM proposals'))[0].n);
       const t = await time(() => load(ds, dir, loaded, size, counters));
-      for (let seed = loaded, id = base + 1; seed < size; seed++, id++) dir.seedOf.set(id, seed);
       loaded = size;
-      dir.size = size;
       const [[{ postings }]] = await conn.query("SELECT COUNT(*) AS postings FROM text_grams WHERE ownerType = 'proposal'");
       process.stderr.write(`\n${size}: loaded in ${(t.ms / 1000).toFixed(0)} s (rows ${(t.result.rowsMs / 1000).toFixed(0)} s, postings ${(t.result.indexMs / 1000).toFixed(0)} s, owner index ${(t.result.ownerIndexMs / 1000).toFixed(0)} s), ${postings} postings\n`);
-      results.push({ size, load: t, postings: Number(postings), rows: await benchSize(ds, conn, PORT, staff, dir) });
+      results.push({ size, load: t, postings: Number(postings), rows: await benchSize(ds, conn, PORT, staff, dir, size) });
     }
   } finally {
     await stopApp(app);
