@@ -9,10 +9,9 @@
  */
 'use strict';
 const { databaseFor } = require('./lib/databases');
+const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
 require('reflect-metadata');
-const { spawn } = require('node:child_process');
 const os = require('node:os');
-const path = require('node:path');
 const autocannon = require('autocannon');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
@@ -22,29 +21,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const MEMBERS = Number(process.env.BENCH_MEMBERS || 10000);
 const ENGINES = (process.env.BENCH_ENGINES || 'sqlite,mariadb').split(',');
-const PASSWORD = 'Xieshang2026';
-
-
-function startApp(url, port) {
-  const child = spawn(process.execPath, [path.join(__dirname, '../dist/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, XS_ADMIN_PASSWORD: PASSWORD, XS_LOG_LEVEL: 'warn', XS_DEMO: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
-}
-
-async function waitForHealth(port) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('app did not become healthy');
-}
 
 /** 10,000 members across the shipped sectors, each on one committee: bulk inserts, not the API. */
 async function seedMembers(url) {
@@ -79,8 +55,7 @@ async function benchEngine(engine, port) {
   try {
     await waitForHealth(port);
     await seedMembers(db.url);
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-    const { accessToken } = await login.json();
+    const accessToken = await login(port, 'admin', ADMIN_PASSWORD);
     const auth = { authorization: `Bearer ${accessToken}` };
     const list = await (await fetch(`http://127.0.0.1:${port}/api/v1/members?page=250&pageSize=20`, { headers: auth })).json();
     if (list.total !== MEMBERS || list.items.length !== 20) throw new Error(`unexpected list: total ${list.total}`);
@@ -90,8 +65,7 @@ async function benchEngine(engine, port) {
     const search = await run(`http://127.0.0.1:${port}/api/v1/members?q=${encodeURIComponent('委员0999')}`, 'GET /api/v1/members?q=… (name search)', auth);
     return { engine, rows: [health, members, search] };
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
+    await stopApp(app);
     await db.drop();
   }
 }

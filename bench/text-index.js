@@ -17,6 +17,7 @@
  */
 'use strict';
 const { databaseFor } = require('./lib/databases');
+const { stats, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const { DataSource } = require('typeorm');
@@ -67,19 +68,6 @@ function searchQueries(size, n) {
   }
   return out;
 }
-
-async function time(fn) {
-  const t0 = process.hrtime.bigint();
-  const result = await fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
-}
-
-const median = (xs) => quantile(xs, 0.5);
-function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
-const stats = (ms) => ({ median: median(ms), p95: quantile(ms, 0.95), n: ms.length });
 
 async function benchSearch(ds, index, size) {
   const queries = searchQueries(size, QUERIES);

@@ -1,7 +1,10 @@
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from '../src/demo/demo-data';
 import { DemoLoader } from '../src/demo/demo-loader';
+import { textOf } from '../src/demo/demo-proposal-loader';
+import { DEMO_PROPOSALS, DEMO_UNIT } from '../src/demo/demo-proposals';
 import { Member } from '../src/directory/directory.entities';
+import { Proposal } from '../src/proposals/proposal.entities';
 import { startTestApp, TestApp } from './support/test-app';
 import { mainOf, navOf, signInWeb } from './support/web-client';
 
@@ -49,11 +52,84 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(mainOf(memberHome.text)).toContain('张文华');
   });
 
-  it('does not load twice: a second run on a database with members adds nothing', async () => {
-    const before = await t.ds.getRepository(Member).count();
-    expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
-    expect(await t.ds.getRepository(Member).count()).toBe(before);
+  it('files the demo proposals through the audited services, at every status, numbered per session', async () => {
+    const rows = await t.ds.getRepository(Proposal).find();
+    expect(rows).toHaveLength(DEMO_PROPOSALS.length);
+    expect(new Set(rows.map((p) => p.status))).toEqual(new Set(['draft', 'submitted', 'withdrawn', 'accepted', 'rejected', 'converted', 'merged', 'assigned', 'replied', 'completed']));
+    expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'proposal.create' })).toBe(DEMO_PROPOSALS.length);
+    for (const sessionId of new Set(rows.map((p) => p.sessionId))) {
+      const numbers = rows.filter((p) => p.sessionId === sessionId && p.number !== null).map((p) => p.number!).sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+    // Played on their days: the closed ones were filed last winter, the replies came before today.
+    const heritage = byTitle(rows, 'heritage');
+    expect(heritage.submittedAt!.getTime()).toBeLessThan(Date.now() - 300 * 86400_000);
+    expect(heritage.completedAt!.getTime()).toBeGreaterThan(heritage.repliedAt!.getTime());
+    expect(heritage).toMatchObject({ status: 'completed', isKey: true, excellent: true });
   });
+
+  it('shows the demo member their own proposals: drafts, invitations to co-sign, and a reply to evaluate', async () => {
+    const token = await login('member');
+    const list = await t.http().get('/api/v1/proposals?pageSize=100').auth(token, { type: 'bearer' }).expect(200);
+    const mine = DEMO_PROPOSALS.filter((p) => p.lead === '张文华' || p.coSigners?.includes('张文华')).map((p) => textOf(p).title);
+    expect(list.body.items.map((p: { title: string }) => p.title).sort()).toEqual(mine.sort());
+    const byStatus = (status: string) => list.body.items.filter((p: { status: string }) => p.status === status).length;
+    expect(byStatus('draft')).toBe(2);
+    expect(byStatus('replied')).toBe(1);
+    const invitation = list.body.items.find((p: { title: string }) => p.title === textOf(spec('joint-invitation')).title);
+    const detail = await t.http().get(`/api/v1/proposals/${invitation.id}`).auth(token, { type: 'bearer' }).expect(200);
+    expect(detail.body.signers).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'cosigner', status: 'invited', name: '张文华' })]));
+  });
+
+  it('shows the demo unit its current assignments, with communications, and not the one it returned', async () => {
+    const token = await login('unit');
+    const list = await t.http().get('/api/v1/proposals?pageSize=100').auth(token, { type: 'bearer' }).expect(200);
+    const titles = list.body.items.map((p: { title: string }) => p.title);
+    const assigned = DEMO_PROPOSALS.filter((p) => p.steps.some((s) => s.do === 'assign' && (s.lead === DEMO_UNIT || s.co?.includes(DEMO_UNIT))) && !p.steps.some((s) => s.do === 'return'));
+    expect(titles.sort()).toEqual(assigned.map((p) => textOf(p).title).sort());
+    expect(titles).not.toContain(textOf(spec('business')).title);
+    const charging = list.body.items.find((p: { title: string }) => p.title === textOf(spec('charging')).title);
+    const detail = await t.http().get(`/api/v1/proposals/${charging.id}`).auth(token, { type: 'bearer' }).expect(200);
+    expect(detail.body.communications.map((c: { step: string }) => c.step)).toEqual(['before', 'during']);
+  });
+
+  it("gives the office a review queue, the leader the key proposals, and the overdue list its overdue one", async () => {
+    const staff = await login('staff');
+    const queue = await t.http().get('/api/v1/proposals?status=submitted').auth(staff, { type: 'bearer' }).expect(200);
+    expect(queue.body.total).toBe(DEMO_PROPOSALS.filter((p) => p.steps.at(-1)?.do === 'submit').length);
+    expect(queue.body.total).toBeGreaterThan(0);
+    const overdue = await t.http().get('/api/v1/proposals?overdue=true').auth(staff, { type: 'bearer' }).expect(200);
+    expect(overdue.body.items.map((p: { title: string }) => p.title)).toEqual([textOf(spec('overdue')).title]);
+    const leader = await login('leader');
+    const key = await t.http().get('/api/v1/proposals?key=true').auth(leader, { type: 'bearer' }).expect(200);
+    expect(key.body.total).toBe(DEMO_PROPOSALS.filter((p) => p.steps.some((s) => s.do === 'key')).length);
+  });
+
+  it('ranks the accepted original first among the proposals similar to its near-duplicate', async () => {
+    const staff = await login('staff');
+    const duplicate = byTitle(await t.ds.getRepository(Proposal).find(), 'elderly-care-duplicate');
+    const similar = await t.http().get(`/api/v1/proposals/${duplicate.id}/similar`).auth(staff, { type: 'bearer' }).expect(200);
+    expect(similar.body[0]).toMatchObject({ title: textOf(spec('elderly-care')).title, status: 'accepted' });
+  });
+
+  it('does not load twice: a second run on a database with members and proposals adds nothing', async () => {
+    const before = [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()];
+    expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
+    expect([await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()]).toEqual(before);
+  });
+
+  function spec(key: string) {
+    const found = DEMO_PROPOSALS.find((p) => p.key === key);
+    if (!found) throw new Error(`no demo proposal ${key}`);
+    return found;
+  }
+
+  function byTitle(rows: Proposal[], key: string): Proposal {
+    const title = textOf(spec(key)).title;
+    const matching = rows.filter((p) => p.title === title);
+    expect(matching).toHaveLength(1);
+    return matching[0];
+  }
 
   async function login(username: string): Promise<string> {
     const res = await t.http().post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);

@@ -114,13 +114,22 @@ describe('提案 wrong state, wrong person, scoping', () => {
     expect(await ids(c.leader)).toEqual([bSubmitted, aAssigned]);
     for (const role of ['admin', 'facilitator'] as const) await t.http().get('/api/v1/proposals').set('Authorization', `Bearer ${await t.tokenFor(role)}`).expect(403);
 
+    // With a status filter the staff's view is the same: members' drafts stay hidden, the office's own group drafts show.
+    expect(await ids(c.staff, '&status=draft')).toEqual([]);
+    expect(await ids(c.leader, '&status=submitted')).toEqual([bSubmitted]);
+    const aMember = await t.http().get(`/api/v1/members/${a.memberId}`).set(c.staff.auth).expect(200);
+    const groupDraft = await draft(t, c.staff, s.id, { kind: 'sector', sectorId: aMember.body.sectorId, category: 'culture' });
+    expect(await ids(c.staff)).toEqual([groupDraft, bSubmitted, aAssigned]);
+    expect(await ids(c.staff, '&status=draft')).toEqual([groupDraft]);
+    expect(await ids(c.staff, '&status=submitted')).toEqual([bSubmitted]);
+    expect(await ids(c.leader, '&status=draft')).toEqual([]);
+
     const page = await list(c.staff, '&status=assigned');
     expect(page).toMatchObject({ total: 1, page: 1, pageSize: 20, items: [{ id: aAssigned, statusLabel: '已交办', leadUnit: { id: u.unitId }, leadMember: { id: a.memberId } }] });
     expect(await ids(c.staff, `&unitId=${u.unitId}`)).toEqual([aAssigned]);
     expect(await ids(c.staff, '&category=economy')).toEqual([]);
     expect(await ids(c.staff, '&category=society&pageSize=1&page=2')).toEqual([aAssigned]);
-    const member = await t.http().get(`/api/v1/members/${a.memberId}`).set(c.staff.auth).expect(200);
-    expect(await ids(c.staff, `&sectorId=${member.body.sectorId}`)).toEqual([bSubmitted, aAssigned]);
+    expect(await ids(c.staff, `&sectorId=${aMember.body.sectorId}`)).toEqual([groupDraft, bSubmitted, aAssigned]);
     const title = (await t.http().get(`/api/v1/proposals/${bSubmitted}`).set(c.staff.auth)).body.title as string;
     expect(await ids(c.staff, `&q=${encodeURIComponent(title.slice(-8))}`)).toEqual([bSubmitted]);
     expect(await ids(c.staff, `&q=${encodeURIComponent('%')}`)).toEqual([]);

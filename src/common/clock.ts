@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The time source of the domain code: deadlines, reminders and stamps ask it, never `new Date()`. */
 @Injectable()
 export class Clock {
+  /** The offset of the `runAt` call the current code runs in, if any. */
+  private readonly scope = new AsyncLocalStorage<number>();
+
   now(): Date {
-    return new Date();
+    return new Date(this.baseMs() + (this.scope.getStore() ?? 0));
+  }
+
+  /**
+   * Runs `fn` as if it were `at`, time running on from there, for the code `fn` awaits only: the demo
+   * loader plays a proposal's past through the real services this way, while requests served meanwhile
+   * keep the present. Nested calls replace the outer moment.
+   */
+  runAt<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+    return this.scope.run(at.getTime() - this.baseMs(), fn);
+  }
+
+  /** The time outside any `runAt`, in ms. */
+  protected baseMs(): number {
+    return Date.now();
   }
 }
 
@@ -16,8 +34,8 @@ export class Clock {
 export class MovableClock extends Clock {
   private offsetMs = 0;
 
-  override now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+  protected override baseMs(): number {
+    return Date.now() + this.offsetMs;
   }
 
   /** Moves time forward (or back, with a negative amount). */

@@ -8,10 +8,12 @@ import { MembersService } from '../directory/members.service';
 import { SessionsService } from '../directory/sessions.service';
 import { UnitsService } from '../directory/units.service';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from './demo-data';
+import { DemoProposalLoader } from './demo-proposal-loader';
 
 /**
  * Loads the demo data set through the same services the API uses, so every demo record
- * is validated and audited like a real one. Runs only on a database without members.
+ * is validated and audited like a real one: the directory and accounts on a database without
+ * members, then the demo proposals while there are none (DemoProposalLoader).
  */
 @Injectable()
 export class DemoLoader {
@@ -24,9 +26,17 @@ export class DemoLoader {
     private readonly units: UnitsService,
     private readonly points: ConsultationPointsService,
     private readonly sessions: SessionsService,
+    private readonly proposals: DemoProposalLoader,
   ) {}
 
+  /** Loads what is missing; false when there was nothing to load. */
   async loadIfEmpty(): Promise<boolean> {
+    const directory = await this.loadDirectoryIfEmpty();
+    const proposals = await this.proposals.loadIfNone();
+    return directory || proposals;
+  }
+
+  private async loadDirectoryIfEmpty(): Promise<boolean> {
     if ((await this.ds.getRepository(Member).count()) > 0) return false;
     const sectorIds = await this.idsByName(Sector);
     const committeeIds = await this.idsByName(Committee);

@@ -27,6 +27,13 @@ describe('generateProposal', () => {
       expect(p.background + p.suggestions.join('')).not.toMatch(/[{}]/);
     }
   });
+  it('writes on a chosen topic when given one, and refuses an unknown topic', () => {
+    const p = generateProposal(5, '养老服务');
+    expect(p.category).toBe('社会建设');
+    expect(p.background + p.title).toContain('养老');
+    expect(generateProposal(5, '养老服务')).toEqual(p);
+    expect(() => generateProposal(5, '量子计算')).toThrow('量子计算');
+  });
   it('draws on dozens of topics and rarely repeats a text', () => {
     expect(PROPOSAL_TOPICS.length).toBeGreaterThanOrEqual(30);
     const texts = Array.from({ length: 1000 }, (_, i) => generateProposal(i));

@@ -62,10 +62,11 @@ function filler(rng: Rng, subject: string): (template: string) => string {
     });
 }
 
-/** Proposal number `seed` of a generated corpus. */
-export function generateProposal(seed: number): ProposalText {
+/** Proposal number `seed` of a generated corpus; with `subject`, on that topic (the demo data chooses its matters). */
+export function generateProposal(seed: number, subject?: string): ProposalText {
   const rng = seededRandom(seed * 2654435761);
-  const topic = pick(rng, PROPOSAL_TOPICS);
+  const drawn = pick(rng, PROPOSAL_TOPICS);
+  const topic = subject === undefined ? drawn : topicOf(subject);
   const fill = filler(rng, topic.subject);
   const problems = sample(rng, topic.problems, int(rng, 2, topic.problems.length));
   const background = [
@@ -79,6 +80,12 @@ export function generateProposal(seed: number): ProposalText {
   const generic = sample(rng, GENERIC_MEASURES, 6 - specific.length > 0 ? int(rng, 1, 6 - specific.length) : 0);
   const suggestions = [...specific, ...generic].slice(0, 6).map((s) => `${fill(s)}。`);
   return { title: fill(pick(rng, topic.titles)), category: topic.category, background, suggestions };
+}
+
+function topicOf(subject: string): ProposalTopic {
+  const topic = PROPOSAL_TOPICS.find((t) => t.subject === subject);
+  if (!topic) throw new Error(`没有主题为“${subject}”的提案模板`);
+  return topic;
 }
 
 /** Words a second member might use for the same thing; applied both ways. */
