@@ -140,6 +140,7 @@ ROWS.push(
   { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: `${P}/export.xlsx`, who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: '/api/v1/public/proposals', who: 'public', ok: 200 },
+  { method: 'get', route: '/api/v1/public/topics', who: 'public', ok: 200 },
 );
 
 /*

@@ -216,7 +216,7 @@ function participantView(p: MeetingParticipant, members: Map<number, RefView>, u
 }
 
 /** Outcomes in theme order, each theme with its outcomes in their order (the list comes sorted). */
-function byTheme(outcomes: OutcomeView[]): OutcomeThemeView[] {
+export function byTheme(outcomes: OutcomeView[]): OutcomeThemeView[] {
   const groups: OutcomeThemeView[] = [];
   for (const o of outcomes) {
     const last = groups.at(-1);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
-import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { LIKE_ESCAPE, likeContains, Page, pageOf, PageQuery } from '../common/pagination';
+import { PublicTopicQuery } from './dto/public-topic.dto';
 import { TopicQuery } from './dto/topic.dto';
 import { MeetingParticipant, Outcome, Topic } from './topic.entities';
 
@@ -19,10 +20,22 @@ export class TopicsQuery {
     const qb = this.ds.getRepository(Topic).createQueryBuilder('t');
     this.scope(qb, actor);
     this.filter(qb, q);
+    return this.rowsOf(qb, q, 't.id');
+  }
+
+  /** 公开: the topics whose organiser published their outcomes, latest published first. */
+  async publicPage(q: PublicTopicQuery): Promise<Page<Topic>> {
+    const qb = this.ds.getRepository(Topic).createQueryBuilder('t').where('t.published = :published', { published: true });
+    if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
+    return this.rowsOf(qb, q, 't.publishedAt');
+  }
+
+  /** One page of ids first, newest first by `newest` then id, then the rows in that order. */
+  private async rowsOf(qb: SelectQueryBuilder<Topic>, q: PageQuery, newest: string): Promise<Page<Topic>> {
     const total = await qb.getCount();
+    qb.select('t.id', 'id').orderBy(newest, 'DESC');
+    if (newest !== 't.id') qb.addOrderBy('t.id', 'DESC');
     const idRows = await qb
-      .select('t.id', 'id')
-      .orderBy('t.id', 'DESC')
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
       .getRawMany<{ id: number | string }>();

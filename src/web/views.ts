@@ -10,6 +10,7 @@ import type { Pager } from './paging';
 import type { InboxItemView, ReportView } from '../reports/reports.dto';
 import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
+import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
@@ -231,6 +232,12 @@ export interface PublicProposalsView {
   q: string;
 }
 
+export interface PublicTopicsView {
+  items: PublicTopicView[];
+  pager: Pager;
+  q: string;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -291,4 +298,5 @@ export interface ViewContexts {
     error: string | null;
   };
   'public/proposals': PublicProposalsView;
+  'public/topics': PublicTopicsView;
 }
