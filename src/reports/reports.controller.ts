@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';
-import { contentDisposition } from '../files/attachments.service';
 import { DeliverReportDto, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { sendPdf } from './send-pdf';
 
 /** 报告: requests rendered by the worker, their PDFs, and delivery to leaders. */
 @ApiTags('报告')
@@ -43,15 +43,7 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载报告 PDF；送达的领导打开即记为已读' })
   async reportFile(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query('inline') inline: string | undefined, @Res() res: Response) {
-    const file = await this.reports.file(actor, id);
-    const disposition = contentDisposition(file.name);
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': inline === '1' ? disposition.replace(/^attachment/, 'inline') : disposition,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    });
-    res.sendFile(file.path);
+    sendPdf(res, await this.reports.file(actor, id), { inline: inline === '1' });
   }
 
   @Roles('staff')

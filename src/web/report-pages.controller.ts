@@ -6,9 +6,9 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { ParseIdPipe } from '../common/validation';
-import { contentDisposition } from '../files/attachments.service';
 import { ReportListQuery } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
+import { sendPdf } from '../reports/send-pdf';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { pagerFor } from './paging';
 import { WebPages } from './web-pages';
@@ -86,12 +86,7 @@ export class ReportPagesController {
   /** The PDF for the page's viewer (inline) or as a download; a recipient opening it leaves the read receipt. */
   @Get(':id/file')
   async reportFile(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query('download') download: unknown, @Res() res: Response): Promise<void> {
-    const file = await this.reports.file(actor, id);
-    const disposition = contentDisposition(file.name);
-    res.set({ 'Content-Type': 'application/pdf', 'Content-Disposition': download === '1' ? disposition : disposition.replace(/^attachment/, 'inline'), 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
-    // The pages' CSP (object-src 'none') on the PDF itself would stop the browser's PDF viewer in the page's frame.
-    res.removeHeader('Content-Security-Policy');
-    res.sendFile(file.path);
+    sendPdf(res, await this.reports.file(actor, id), { inline: download !== '1', framed: true });
   }
 
   @Roles('staff')

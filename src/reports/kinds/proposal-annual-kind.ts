@@ -8,6 +8,7 @@ import { loadOrganization } from '../../config/organization';
 import { CouncilSession } from '../../directory/directory.entities';
 import type { RateView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalSummaryView } from '../../proposals/dto/proposal-view.dto';
+import { formatNumber } from '../../proposals/proposal-labels';
 import { Proposal } from '../../proposals/proposal.entities';
 import { ProposalStatsService } from '../../proposals/proposal-stats.service';
 import { ProposalViews } from '../../proposals/proposal-views';
@@ -15,6 +16,7 @@ import { proposalCharts } from '../proposal-charts';
 import type { AnnualProposalRow, ProposalAnnualContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { noParams } from './proposal-kinds';
 
 /** Rows listed in the report's tables of key and overdue proposals, at most. */
 const LISTED = 300;
@@ -25,7 +27,7 @@ function rowOf(p: ProposalSummaryView, supervisors: Map<number, string>, supervi
   const units = p.leadUnit ? [p.leadUnit.name, ...p.coUnits.map((u) => u.name)] : p.splitUnits.map((u) => u.name);
   const supervisor = supervisorOf.get(p.id);
   return {
-    numberLabel: p.number === null ? null : `第${String(p.number).padStart(4, '0')}号`,
+    numberLabel: p.number === null ? null : formatNumber(p.number),
     title: p.title,
     proposer: p.leadMember?.name ?? p.groupName ?? '',
     units: units.join('、') || '—',
@@ -54,8 +56,7 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
   ) {}
 
   async prepare(_actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
-    const extra = Object.keys(params);
-    if (extra.length) throw AppError.invalidField(`params.${extra[0]}`, '该报告类型不接受此参数');
+    noParams(params);
     const stats = await this.stats.forSession(subjectId ?? 0).catch(() => null);
     if (!stats?.session) throw AppError.notFound('会次', 'SESSION_NOT_FOUND');
     return { title: `关于${stats.session.name}提案办理情况的报告`, params: {} };

@@ -21,7 +21,8 @@ export const paragraphs = (text: string): string[] =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-const noParams = (params: Record<string, unknown>): void => {
+/** A kind that takes no parameters refuses any (400, naming the first). */
+export const noParams = (params: Record<string, unknown>): void => {
   const extra = Object.keys(params);
   if (extra.length) throw AppError.invalidField(`params.${extra[0]}`, '该报告类型不接受此参数');
 };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
@@ -11,18 +11,15 @@ import { TopicsService } from '../../topics/topics.service';
 import type { BriefingContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
-import { paragraphs } from './proposal-kinds';
+import { noParams, paragraphs } from './proposal-kinds';
+import { chineseDate } from '../../web/view-helpers';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 /** The publication whose 第N期 counter a briefing takes, per year. */
 export const BRIEFING_PUBLICATION = '协商要报';
 
 /** Reads the whole topic at render time: access was checked as the requester when the report was asked for. */
 const READER: Actor = { id: 0, username: 'report', displayName: '报告', roles: ['staff'], memberId: null, unitId: null, pointId: null };
-
-const shanghaiDay = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-};
 
 /**
  * 协商要报 of a topic: its background, what each held meeting heard (speeches, minutes), the outcomes by
@@ -40,11 +37,11 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
     private readonly topics: TopicsService,
     private readonly views: TopicViews,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
-    const extra = Object.keys(params);
-    if (extra.length) throw AppError.invalidField(`params.${extra[0]}`, '该报告类型不接受此参数');
+    noParams(params);
     const topic = await this.topics.get(actor, subjectId ?? 0);
     if (!topic.meetings.some((m) => m.heldAt)) throw AppError.conflict('TOPIC_NOT_DELIBERATED', `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`);
     return { title: topic.title.startsWith('关于') ? topic.title : `关于${topic.title}的协商情况`, params: {}, publication: BRIEFING_PUBLICATION };
@@ -67,12 +64,12 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       printedOn: this.clock.now(),
       lead: first
         ? [
-            `${shanghaiDay(first.startsAt)}，${view.organizer.name}召开${first.kindLabel}，围绕“${view.title}”开展协商${meetings.length > 1 ? `，此后又召开${meetings.length - 1}次协商会` : ''}。${view.outcomes.length ? `经协商，形成意见建议和共识${view.outcomes.length}条。` : ''}现将有关情况报告如下。`,
+            `${chineseDate(first.startsAt, this.config.displayTimeZone)}，${view.organizer.name}召开${first.kindLabel}，围绕“${view.title}”开展协商${meetings.length > 1 ? `，此后又召开${meetings.length - 1}次协商会` : ''}。${view.outcomes.length ? `经协商，形成意见建议和共识${view.outcomes.length}条。` : ''}现将有关情况报告如下。`,
           ]
         : [],
       background: paragraphs(view.description),
       findings: meetings.map((m) => ({
-        heading: `${m.sequenceLabel}${m.kindLabel}（${shanghaiDay(m.startsAt)}，${m.venue}）`,
+        heading: `${m.sequenceLabel}${m.kindLabel}（${chineseDate(m.startsAt, this.config.displayTimeZone)}，${m.venue}）`,
         paragraphs: [...m.speeches.map((s) => `${s.speaker}：${s.summary}`), ...(m.minutes ? paragraphs(m.minutes) : [])],
       })),
       recommendations: view.outcomesByTheme.map((group) => ({
