@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: createLogger(config),
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(

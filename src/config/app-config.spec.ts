@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     expect(c.jobs).toEqual({ inlineWorker: true, prefix: 'xs-test.1', attempts: 3, backoffMs: 50, sweepMinutes: 10 });
   });
 
+  it('believes X-Forwarded-* from loopback only unless XS_TRUST_PROXY names the reverse proxies', () => {
+    expect(load({}).trustProxy).toEqual(['loopback']);
+    expect(load({ XS_TRUST_PROXY: 'loopback, uniquelocal,10.8.0.0/16' }).trustProxy).toEqual(['loopback', 'uniquelocal', '10.8.0.0/16']);
+  });
+
   it('reads a MySQL URL and a Redis URL', () => {
     const c = load({ DATABASE_URL: 'mysql://u:p@db:3306/xs', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(c.database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/xs' });
@@ -43,6 +48,8 @@ describe('loadConfig', () => {
     ['XS_PDF_TIMEOUT_MS', 'soon'],
     ['XS_FONT_FANGSONG', 'fonts/fangsong.ttf'],
     ['XS_FONT_TITLE', '/opt/fonts/xbs.otf'],
+    ['XS_TRUST_PROXY', 'everyone'],
+    ['XS_TRUST_PROXY', '10.0.0.0/8/1'],
   ])('a bad %s (%s) stops start-up and names the variable', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     try {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { passwordProblems } from '../auth/password-policy';
 import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from '../reports/fonts';
@@ -23,6 +24,8 @@ export interface AppConfig {
   sessionHours: number;
   logJson: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'log';
+  /** `XS_TRUST_PROXY`: the reverse proxies whose X-Forwarded-* headers are believed (Express's `trust proxy`). */
+  trustProxy: string[];
 }
 
 /** How jobs run; see src/jobs/job-queue.ts for the process model. */
@@ -116,6 +119,19 @@ function validTimeZone(env: Env): string {
   return tz;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Express's names or addresses/CIDRs, comma-separated: the client address and https come from these proxies only. */
+function trustProxyVar(env: Env): string[] {
+  const items = (env.XS_TRUST_PROXY || 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const ok = PROXY_NAMES.includes(item) || (isIP(address) > 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!ok) throw new ConfigError('XS_TRUST_PROXY', `应为 loopback、linklocal、uniquelocal 或 IP 地址/网段，以逗号分隔，实际含有 "${item}"`);
+  }
+  return items;
+}
+
 function logLevelVar(env: Env): AppConfig['logLevel'] {
   const raw = env.XS_LOG_LEVEL || 'log';
   if (!['fatal', 'error', 'warn', 'log'].includes(raw)) throw new ConfigError('XS_LOG_LEVEL', `应为 fatal、error、warn 或 log，实际为 "${raw}"`);
@@ -172,6 +188,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     sessionHours: intVar(env, 'XS_SESSION_HOURS', 12, 1, 24 * 30),
     logJson: boolVar(env, 'XS_LOG_JSON', true),
     logLevel: logLevelVar(env),
+    trustProxy: trustProxyVar(env),
   };
 }
 
