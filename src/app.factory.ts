@@ -52,7 +52,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks here: main.ts stops the HTTP server before closing the app (see stopGracefully).
   mountOpenApi(app);
   const boot = await app.get(Bootstrapper).run();
   await app.init();

@@ -14,6 +14,30 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   429: ['TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试'],
 };
 
+/** Driver codes of a database that cannot be reached (mysql2, Node's sockets) — not of a bad query. */
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_ACCESS_DENIED_ERROR',
+  'SQLITE_CANTOPEN',
+]);
+/** The disk is full (files or the SQLite database): say so, rather than an internal error. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+function codeOf(exception: unknown): string | undefined {
+  const e = exception as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Whatever was thrown, as the API's error shape. Unknown errors are logged with the request id, never shown. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof AppError) {
@@ -30,7 +54,16 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const [code, message] = STATUS_MESSAGES[status] ?? ['ERROR', '请求未能完成'];
     return { statusCode: status, code, message };
   }
-  const dbCode = (exception as { code?: string })?.code;
+  const dbCode = codeOf(exception);
+  if (dbCode && DATABASE_DOWN.has(dbCode)) {
+    return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试', details: { retryAfterSeconds: 5 } };
+  }
+  if (dbCode && DISK_FULL.has(dbCode)) {
+    return { statusCode: 507, code: 'STORAGE_FULL', message: '服务器存储空间已满，内容未保存，请联系管理员' };
+  }
+  if ((exception as Error)?.message === 'Pool is closed.') {
+    return { statusCode: 503, code: 'SHUTTING_DOWN', message: '服务正在重启，请稍后再试', details: { retryAfterSeconds: 5 } };
+  }
   if (dbCode === 'ER_DUP_ENTRY' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE') {
     return { statusCode: 409, code: 'DUPLICATE', message: '记录重复，请检查名称等唯一字段' };
   }
@@ -46,7 +79,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ msg: 'unhandled error', requestId: currentRequestId(), path: req.path, err: String((exception as Error)?.stack ?? exception) });
     }
     if (res.headersSent) return;

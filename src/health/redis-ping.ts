@@ -11,6 +11,8 @@ export function pingRedis(redisUrl: string, timeoutMs = 1000): Promise<void> {
     };
     socket.setTimeout(timeoutMs, () => fail(new Error('超时')));
     socket.once('error', fail);
+    // A server that accepts and then hangs up (Redis restarting, a proxy in between) sends no error.
+    socket.once('close', () => fail(new Error('连接被关闭')));
     socket.once('connect', () => {
       const auth = url.password ? `AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n` : '';
       socket.write(`${auth}PING\r\n`);

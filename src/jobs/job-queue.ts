@@ -136,7 +136,7 @@ export class JobQueue implements BeforeApplicationShutdown {
       return await this.runner.add(queue, name, data, resolved);
     } catch (e) {
       this.logger.error(`无法加入任务 ${queue}:${name}：${(e as Error).message}`);
-      throw new AppError(503, 'QUEUE_UNAVAILABLE', '任务队列暂时不可用，请稍后重试');
+      throw new AppError(503, 'QUEUE_UNAVAILABLE', '任务队列暂时不可用，请稍后重试', { retryAfterSeconds: 10 });
     }
   }
 }

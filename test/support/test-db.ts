@@ -16,8 +16,8 @@ export function testEngine(): TestEngine {
 const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 /** A fresh, empty database for one suite, and the function that drops it. */
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (testEngine() === 'sqlite') return { url: 'sqlite::memory:', drop: async () => undefined };
+export async function freshDatabase(engine: TestEngine = testEngine()): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') return { url: 'sqlite::memory:', drop: async () => undefined };
   const name = `xs_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const conn = await createConnection(MYSQL_ROOT);
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
