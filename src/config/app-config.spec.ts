@@ -13,9 +13,9 @@ describe('loadConfig', () => {
   });
 
   it('runs jobs with 5 attempts from 5 s backoff, sweeps every 5 minutes, under the prefix xs', () => {
-    expect(load({}).jobs).toEqual({ inlineWorker: false, prefix: 'xs', attempts: 5, backoffMs: 5000, sweepMinutes: 5 });
-    const c = load({ XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: 'xs-test.1', XS_JOB_ATTEMPTS: '3', XS_JOB_BACKOFF_MS: '50', XS_SWEEP_MINUTES: '10' });
-    expect(c.jobs).toEqual({ inlineWorker: true, prefix: 'xs-test.1', attempts: 3, backoffMs: 50, sweepMinutes: 10 });
+    expect(load({}).jobs).toEqual({ inlineWorker: false, prefix: 'xs', attempts: 5, backoffMs: 5000, sweepMinutes: 5, lockMs: 30000 });
+    const c = load({ XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: 'xs-test.1', XS_JOB_ATTEMPTS: '3', XS_JOB_BACKOFF_MS: '50', XS_SWEEP_MINUTES: '10', XS_JOB_LOCK_MS: '5000' });
+    expect(c.jobs).toEqual({ inlineWorker: true, prefix: 'xs-test.1', attempts: 3, backoffMs: 50, sweepMinutes: 10, lockMs: 5000 });
   });
 
   it('believes X-Forwarded-* from loopback only unless XS_TRUST_PROXY names the reverse proxies', () => {

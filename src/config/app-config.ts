@@ -40,6 +40,8 @@ export interface JobsConfig {
   backoffMs: number;
   /** `XS_SWEEP_MINUTES`: how often the deadlines sweep runs. */
   sweepMinutes: number;
+  /** `XS_JOB_LOCK_MS`: a worker that has not renewed a job's lock this long is taken for dead; its job runs again. */
+  lockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       attempts: intVar(env, 'XS_JOB_ATTEMPTS', 5, 1, 50),
       backoffMs: intVar(env, 'XS_JOB_BACKOFF_MS', 5000, 10, 3_600_000),
       sweepMinutes: intVar(env, 'XS_SWEEP_MINUTES', 5, 1, 24 * 60),
+      lockMs: intVar(env, 'XS_JOB_LOCK_MS', 30_000, 2_000, 600_000),
     },
     adminUser,
     adminPassword,

@@ -10,6 +10,8 @@ const ADD_TIMEOUT_MS = 5000;
 export interface BullRunnerOptions {
   redisUrl: string;
   prefix: string;
+  /** How long a job's lock lasts without renewal: a worker silent this long is taken for dead. */
+  lockMs: number;
 }
 
 /**
@@ -167,8 +169,8 @@ export class BullRunner implements JobRunner {
         removeOnComplete: { count: KEEP_COMPLETED.count, age: KEEP_COMPLETED.ageSeconds },
         removeOnFail: { count: KEEP_FAILED.count, age: KEEP_FAILED.ageSeconds },
       },
-      // A job's lock is renewed every 15 s; a worker silent for 30 s is taken for dead and its job runs again (twice at most).
-      settings: { lockDuration: 30_000, stalledInterval: 30_000, maxStalledCount: 2 },
+      // A job's lock is renewed every lockMs/2; a worker silent for lockMs (default 30 s) is taken for dead and its job runs again (twice at most).
+      settings: { lockDuration: this.options.lockMs, stalledInterval: this.options.lockMs, maxStalledCount: 2 },
     });
     let lastError = '';
     q.on('error', (e: Error) => {

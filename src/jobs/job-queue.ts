@@ -42,7 +42,7 @@ export class JobQueue implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: JobRegistry,
   ) {
-    this.runner = config.redisUrl ? new BullRunner({ redisUrl: config.redisUrl, prefix: config.jobs.prefix }, registry) : new InProcessRunner(registry);
+    this.runner = config.redisUrl ? new BullRunner({ redisUrl: config.redisUrl, prefix: config.jobs.prefix, lockMs: config.jobs.lockMs }, registry) : new InProcessRunner(registry);
   }
 
   get mode(): 'bull' | 'in-process' {

@@ -11,12 +11,13 @@ import { ReportRenderJob } from './report-render.job';
 import { ReportTemplates } from './report-templates';
 import { ReportInboxController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportRecovery } from './report-recovery';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
   imports: [ProposalsModule, TopicsModule, NotificationsModule],
   controllers: [ReportsController, ReportInboxController],
-  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, ReportsService, ReportRenderJob],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, ReportsService, ReportRenderJob, ReportRecovery],
   exports: [PdfRenderer, ReportTemplates, ReportsService],
 })
 export class ReportsModule {}
