@@ -7,5 +7,7 @@ module.exports = {
   projects: [
     { displayName: 'unit', testEnvironment: 'node', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'], transform: { '^.+\\.ts$': tsJest } },
     { displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'], transform: { '^.+\\.ts$': tsJest } },
+    // The production topology (MariaDB + Redis + built processes): once per run, not once per engine.
+    { displayName: 'prod', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.prod-spec.ts'], transform: { '^.+\\.ts$': tsJest } },
   ],
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: unit specs, then the e2e suites on MariaDB and again on SQLite
-# (Supertest and real Chromium). Starts MariaDB and Redis when they are not running.
+# (Supertest and real Chromium), then the production-topology faults once. Starts MariaDB and Redis when they are not running.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_services() {
@@ -33,6 +33,8 @@ for engine in mariadb sqlite; do
   say "端到端测试（$engine）"
   TEST_DB=$engine npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile="$results/e2e-$engine.json" || status=1
 done
+say "生产拓扑测试（MariaDB + Redis：断线、kill -9、Redis 重启）"
+npx jest --selectProjects prod --runInBand --json --outputFile="$results/prod.json" || status=1
 
 node -e '
   const fs = require("fs"); let passed = 0, failed = 0;
