@@ -27,6 +27,6 @@ import { StatsController } from './stats.controller';
     RecordExport,
     DashboardService,
   ],
-  exports: [RECORD_RULES, RecordsService, DashboardService],
+  exports: [RECORD_RULES, RecordsService, RecordExport, DashboardService],
 })
 export class StatsModule {}
