@@ -1,4 +1,4 @@
-import { Account, account, Cast, draft, draftBody, proposalAt, step } from './proposals';
+import { Account, Cast, cast, draft, draftBody, proposalAt, step } from './proposals';
 import { TestApp } from './test-app';
 import { call } from './topics';
 
@@ -32,18 +32,10 @@ const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:0
  */
 export async function seedYear(t: TestApp): Promise<SeededYear> {
   t.clock.advance(SEEDED_NOW - t.clock.now().getTime());
-  const [a, co, idle, staff, leader, unit, coUnit] = [
-    await account(t, 'member'),
-    await account(t, 'member'),
-    await account(t, 'member'),
-    await account(t, 'staff'),
-    await account(t, 'leader'),
-    await account(t, 'unit'),
-    await account(t, 'unit'),
-  ];
   const s2026 = await t.make.session({ opensAt: new Date(at('2025-12-01')), closesAt: new Date(at('2026-03-01')) });
   const s2025 = await t.make.session({ opensAt: new Date(at('2024-12-01')), closesAt: new Date(at('2025-03-01')) });
-  const c: Cast = { lead: a, co1: co, co2: idle, staff, leader, unit, coUnit, sessionId: s2026.id };
+  const c: Cast = { ...(await cast(t)), sessionId: s2026.id };
+  const { lead: a, co1: co, co2: idle, staff, leader } = c;
 
   const p1 = await proposalAt(t, c, 'assigned', { draft: { title: '关于建设城市社区嵌入式养老服务设施的建议' } });
   await step(t, leader, p1, 'key', {});

@@ -32,7 +32,8 @@ export class TopicRecordSource implements RecordSource {
   }
 
   private speeches(range: YearRange): SelectQueryBuilder<MeetingParticipant> {
-    return this.participations(range).innerJoin(MeetingSpeech, 'sp', 'sp.participantId = mp.id');
+    // The meeting too, so the speeches' meeting index finds them (there is none on participantId).
+    return this.participations(range).innerJoin(MeetingSpeech, 'sp', 'sp.meetingId = mp.meetingId AND sp.participantId = mp.id');
   }
 
   private adopted(range: YearRange): SelectQueryBuilder<Outcome> {
