@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { median, time } = require('./lib/timing');
+const { compare: compareTimes, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -337,24 +337,8 @@ async function fileDuplicate(ds, port, dir, size) {
   return [Number(original.id), created.id];
 }
 
-/** Medians of the API call and the raw SQL, alternating after a warm-up so both see the same load. */
-async function compare(viaApi, viaSql) {
-  for (let i = 0; i < WARMUP; i++) {
-    await viaApi();
-    await viaSql();
-  }
-  const a = [];
-  const b = [];
-  let last = null;
-  for (let i = 0; i < RUNS; i++) {
-    const x = await time(viaApi);
-    const y = await time(viaSql);
-    a.push(x.ms);
-    b.push(y.ms);
-    last = { api: x.result, sql: y.result };
-  }
-  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
-}
+/** Medians of the API call and the raw SQL (bench/lib/timing.js), RUNS after WARMUP. */
+const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
 
 /** The total both sides found, which must agree. */
 function matches(r) {

@@ -92,7 +92,7 @@ export class AppModule {
         StatsModule,
         TopicsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, TopicsModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -138,6 +138,11 @@ ROWS.push(
   { method: 'get', route: `${P}/{id}/attachments/{attachmentId}`, who: readers, ok: 200, fixture: attached('assigned') },
   { method: 'delete', route: `${P}/{id}/attachments/{attachmentId}`, who: ['member'], ok: 204, fixture: attached('draft'), except: { staff: 404 } },
   { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/stats/dashboard', who: ['staff', 'leader'], ok: 200 },
+  // The matrix's member reads another member's record: 403 (their own: records.e2e-spec).
+  { method: 'get', route: '/api/v1/members/{id}/record', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/records', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/records/export.xlsx', who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: `${P}/export.xlsx`, who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: '/api/v1/public/proposals', who: 'public', ok: 200 },
   { method: 'get', route: '/api/v1/public/topics', who: 'public', ok: 200 },

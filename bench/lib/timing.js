@@ -14,4 +14,26 @@ function quantile(xs, q) {
 const median = (xs) => quantile(xs, 0.5);
 const stats = (ms) => ({ median: median(ms), p95: quantile(ms, 0.95), n: ms.length });
 
-module.exports = { time, quantile, median, stats };
+/**
+ * Medians of an API call and its raw SQL, alternating after `warmup` rounds so both see the same load;
+ * `last` holds the results of the last round, for the benchmarks' checks.
+ */
+async function compare(viaApi, viaSql, runs, warmup = 3) {
+  for (let i = 0; i < warmup; i++) {
+    await viaApi();
+    await viaSql();
+  }
+  const a = [];
+  const b = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const x = await time(viaApi);
+    const y = await time(viaSql);
+    a.push(x.ms);
+    b.push(y.ms);
+    last = { api: x.result, sql: y.result };
+  }
+  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
+}
+
+module.exports = { time, quantile, median, stats, compare };

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { YearRange, yearRange } from '../common/time-zone';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { whereSessionInYear } from '../directory/session-year';
 import { CouncilSession, Sector, Unit } from '../directory/directory.entities';
 import { CategoryStats, GroupCounts, ProposalStatsView, RateView, SectorStats, UnitStats } from './dto/proposal-stats.dto';
 import { STATUS_LABELS } from './proposal-labels';
@@ -24,6 +27,12 @@ interface Facet {
   key: number;
   excellent: number;
   overdue: number;
+}
+
+/** What the figures cover: one session, the sessions of a year, both or neither. */
+interface Scope {
+  sessionId?: number;
+  year?: YearRange;
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -54,12 +63,15 @@ export class ProposalStatsService {
   constructor(
     private readonly ds: DataSource,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
   ) {}
 
-  async forSession(sessionId?: number): Promise<ProposalStatsView> {
+  /** One session's figures, or all sessions' (`year`: only the sessions of that year, see `whereSessionInYear`). */
+  async forSession(sessionId?: number, year?: number): Promise<ProposalStatsView> {
     const session = sessionId === undefined ? null : await this.ds.getRepository(CouncilSession).findOneBy({ id: sessionId });
     if (sessionId !== undefined && !session) throw AppError.invalidField('sessionId', '会次不存在');
-    const [facets, byUnit, satisfaction] = await Promise.all([this.facets(sessionId), this.byUnit(sessionId), this.satisfaction(sessionId)]);
+    const scope: Scope = { sessionId, year: year === undefined ? undefined : yearRange(year, this.appConfig.displayTimeZone) };
+    const [facets, byUnit, satisfaction] = await Promise.all([this.facets(scope), this.byUnit(scope), this.satisfaction(scope)]);
     const count = (states: readonly ProposalStatus[]) => facets.filter((f) => states.includes(f.status)).reduce((a, f) => a + f.n, 0);
     const sum = (field: 'key' | 'excellent' | 'overdue') => facets.reduce((a, f) => a + f[field], 0);
     return {
@@ -80,11 +92,12 @@ export class ProposalStatsService {
     };
   }
 
-  private inSession<T extends object>(qb: SelectQueryBuilder<T>, sessionId: number | undefined): SelectQueryBuilder<T> {
-    return sessionId === undefined ? qb : qb.andWhere('p.sessionId = :sessionId', { sessionId });
+  private inSession<T extends object>(qb: SelectQueryBuilder<T>, scope: Scope): SelectQueryBuilder<T> {
+    if (scope.sessionId !== undefined) qb.andWhere('p.sessionId = :sessionId', { sessionId: scope.sessionId });
+    return scope.year ? whereSessionInYear(qb, 'p.sessionId', scope.year) : qb;
   }
 
-  private async facets(sessionId: number | undefined): Promise<Facet[]> {
+  private async facets(scope: Scope): Promise<Facet[]> {
     const flag = (column: string) => `SUM(CASE WHEN p.${column} = :yes THEN 1 ELSE 0 END)`;
     const qb = this.ds
       .getRepository(Proposal)
@@ -100,7 +113,7 @@ export class ProposalStatsService {
       .groupBy('p.status')
       .addGroupBy('p.category')
       .addGroupBy('p.sectorId');
-    const rows = await this.inSession(qb, sessionId).getRawMany<Record<string, unknown>>();
+    const rows = await this.inSession(qb, scope).getRawMany<Record<string, unknown>>();
     return rows.map((r) => ({
       status: r.status as ProposalStatus,
       category: String(r.category),
@@ -130,7 +143,7 @@ export class ProposalStatsService {
   }
 
   /** Per unit, over its active parts in assignments: assigned, replied (by it, or the proposal as a whole), overdue and not replied by it. */
-  private async byUnit(sessionId: number | undefined): Promise<UnitStats[]> {
+  private async byUnit(scope: Scope): Promise<UnitStats[]> {
     const qb = this.ds
       .getRepository(ProposalUnit)
       .createQueryBuilder('pu')
@@ -142,7 +155,7 @@ export class ProposalStatsService {
       .where('pu.active = :yes', { yes: true, replied: REPLIED, handled: ASSIGNED })
       .andWhere('p.status IN (:...handled)')
       .groupBy('pu.unitId');
-    const rows = await this.inSession(qb, sessionId).getRawMany<Record<string, unknown>>();
+    const rows = await this.inSession(qb, scope).getRawMany<Record<string, unknown>>();
     if (!rows.length) return [];
     const units = new Map((await this.ds.getRepository(Unit).findBy({ id: In(rows.map((r) => num(r.unitId))) })).map((u) => [u.id, u.name]));
     return rows
@@ -151,7 +164,7 @@ export class ProposalStatsService {
   }
 
   /** 办理工作满意率 and 办理结果满意率 over each proposal's latest evaluation (an earlier 不满意 was followed by re-handling). */
-  private async satisfaction(sessionId: number | undefined): Promise<{ attitude: RateView; result: RateView }> {
+  private async satisfaction(scope: Scope): Promise<{ attitude: RateView; result: RateView }> {
     const qb = this.ds.getRepository(ProposalEvaluation).createQueryBuilder('e').innerJoin(Proposal, 'p', 'p.id = e.proposalId');
     const latest = qb.subQuery().select('MAX(e2.round)').from(ProposalEvaluation, 'e2').where('e2.proposalId = e.proposalId').getQuery();
     qb.select('COUNT(*)', 'evaluated')
@@ -159,7 +172,7 @@ export class ProposalStatsService {
       .addSelect('SUM(CASE WHEN e.attitude IS NOT NULL THEN 1 ELSE 0 END)', 'attitudeEvaluated')
       .addSelect('SUM(CASE WHEN e.attitude IN (:...good) THEN 1 ELSE 0 END)', 'attitudeGood')
       .where(`e.round = ${latest}`, { good: SATISFIED });
-    const row = (await this.inSession(qb, sessionId).getRawOne<Record<string, unknown>>()) ?? {};
+    const row = (await this.inSession(qb, scope).getRawOne<Record<string, unknown>>()) ?? {};
     return { attitude: rateOf(num(row.attitudeGood), num(row.attitudeEvaluated)), result: rateOf(num(row.resultGood), num(row.evaluated)) };
   }
 }

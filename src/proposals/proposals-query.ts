@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { yearRange } from '../common/time-zone';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { whereSessionInYear } from '../directory/session-year';
 import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
 import { PublicProposalQuery } from './dto/public-proposal.dto';
@@ -24,6 +27,7 @@ export class ProposalsQuery {
   constructor(
     private readonly ds: DataSource,
     private readonly textIndex: TextIndexService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async page(actor: Actor, q: ProposalQuery): Promise<Page<Proposal>> {
@@ -105,6 +109,7 @@ export class ProposalsQuery {
   private async filter(qb: SelectQueryBuilder<Proposal>, q: ProposalQuery): Promise<void> {
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     if (q.sessionId) qb.andWhere('p.sessionId = :sessionId', { sessionId: q.sessionId });
+    if (q.year) whereSessionInYear(qb, 'p.sessionId', yearRange(q.year, this.config.displayTimeZone));
     if (q.category) qb.andWhere('p.category = :category', { category: q.category });
     if (q.sectorId) qb.andWhere('p.sectorId = :sectorId', { sectorId: q.sectorId });
     if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });

@@ -120,12 +120,46 @@ export interface ProposalAnnualContext {
   cc: string[];
 }
 
+export interface MemberRecordLine {
+  label: string;
+  points: number;
+  /** The source record's date (立案, the meeting, the outcome's closing). */
+  at: ReportDate | null;
+}
+
+/** 委员履职档案: one member's year; `templates/reports/member-record.hbs`. */
+export interface MemberRecordContext {
+  title: string;
+  year: number;
+  name: string;
+  sectorName: string;
+  committees: string[];
+  /** The counts by area: 提案, 协商会议, 视察调研 (when the module is there), 发言, 成果. */
+  proposals: { led: number; ledAccepted: number; key: number; excellent: number; cosigned: number; cosignedAccepted: number };
+  meetings: { invited: number; attended: number; excused: number; absent: number; unrecorded: number };
+  visits: { invited: number; attended: number; excused: number; absent: number; unrecorded: number } | null;
+  speeches: number;
+  outcomesAdopted: number;
+  lines: MemberRecordLine[];
+  points: number;
+  baseScore: number;
+  score: number;
+  grade: string;
+  /** The rule set it was scored by, with its checksum. */
+  rulesName: string;
+  rulesVersion: string;
+  grades: Array<{ min: number; label: string }>;
+  issuingOffice: string;
+  printedOn: ReportDate;
+}
+
 /** One typed context per report template, by kind. */
 export interface ReportContexts {
   briefing: BriefingContext;
   'proposal-sheet': ProposalSheetContext;
   'reply-letter': ReplyLetterContext;
   'proposal-annual': ProposalAnnualContext;
+  'member-record': MemberRecordContext;
 }
 
 export type ReportKind = keyof ReportContexts;

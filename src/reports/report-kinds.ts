@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { MemberRecordKind } from './kinds/member-record-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
@@ -11,8 +12,8 @@ import type { ReportKindDef } from './report-kind';
 export class ReportKinds {
   private readonly byKind: Map<string, ReportKindDef>;
 
-  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind, briefing: TopicBriefingKind) {
-    const defs: ReportKindDef[] = [briefing, sheet, letter, annual] as ReportKindDef[];
+  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind, briefing: TopicBriefingKind, record: MemberRecordKind) {
+    const defs: ReportKindDef[] = [briefing, sheet, letter, annual, record] as ReportKindDef[];
     this.byKind = new Map(defs.map((d) => [d.kind, d]));
   }
 

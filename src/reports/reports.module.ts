@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { MemberRecordKind } from './kinds/member-record-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
+import { StatsModule } from '../stats/stats.module';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
 import { TopicsModule } from '../topics/topics.module';
@@ -15,9 +17,9 @@ import { ReportRecovery } from './report-recovery';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  imports: [ProposalsModule, TopicsModule, NotificationsModule],
+  imports: [ProposalsModule, TopicsModule, NotificationsModule, StatsModule],
   controllers: [ReportsController, ReportInboxController],
-  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, ReportsService, ReportRenderJob, ReportRecovery],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, MemberRecordKind, ReportsService, ReportRenderJob, ReportRecovery],
   exports: [PdfRenderer, ReportTemplates, ReportsService],
 })
 export class ReportsModule {}

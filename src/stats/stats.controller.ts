@@ -3,19 +3,33 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../auth/auth.decorators';
 import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
+import { DashboardService } from './dashboard.service';
+import { DashboardView } from './dto/dashboard.dto';
+import { RecordQuery } from './dto/record.dto';
 
 /** 统计: rates and breakdowns for staff and leaders. */
 @ApiTags('统计')
 @ApiBearerAuth()
 @Controller('api/v1/stats')
 export class StatsController {
-  constructor(private readonly proposals: ProposalStatsService) {}
+  constructor(
+    private readonly proposals: ProposalStatsService,
+    private readonly dashboard: DashboardService,
+  ) {}
 
   @Roles('staff', 'leader')
   @Get('proposals')
   @ApiOperation({ summary: '提案办理情况统计：按状态、类别、界别、承办单位计数，立案率、办复率、满意率，超期、重点、优秀提案数' })
   @ApiOkResponse({ type: ProposalStatsView })
   getProposalStats(@Query() q: ProposalStatsQuery) {
-    return this.proposals.forSession(q.sessionId);
+    return this.proposals.forSession(q.sessionId, q.year);
+  }
+
+  @Roles('staff', 'leader')
+  @Get('dashboard')
+  @ApiOperation({ summary: '领导驾驶舱：本年度提案状态和比率、超期单位、重点提案及督办领导、议题各环节和成果采纳、各界别委员履职' })
+  @ApiOkResponse({ type: DashboardView })
+  getDashboard(@Query() q: RecordQuery) {
+    return this.dashboard.forYear(q.year);
   }
 }

@@ -1,10 +1,32 @@
 import { Module } from '@nestjs/common';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { DashboardService } from './dashboard.service';
+import { RecordExport } from './record-export';
+import { loadRecordRules, RECORD_RULES } from './record-rules';
+import { RECORD_SOURCES, RecordSource } from './record-source';
+import { RecordsController } from './records.controller';
+import { RecordsService } from './records.service';
+import { ProposalRecordSource } from './sources/proposal-source';
+import { TopicRecordSource } from './sources/topic-source';
 import { StatsController } from './stats.controller';
 
-/** 统计 over the feature modules; each module computes its own figures (ProposalStatsService …). */
+/**
+ * 统计 over the feature modules (each computes its own figures: ProposalStatsService …), the duty records
+ * 履职档案 and the leaders' dashboard. A duty record's sources, one per module: proposals, topics (meetings,
+ * speeches, outcomes) — the visits module's VisitRecordSource joins RECORD_SOURCES when it lands.
+ */
 @Module({
   imports: [ProposalsModule],
-  controllers: [StatsController],
+  controllers: [StatsController, RecordsController],
+  providers: [
+    { provide: RECORD_RULES, useFactory: () => loadRecordRules() },
+    ProposalRecordSource,
+    TopicRecordSource,
+    { provide: RECORD_SOURCES, useFactory: (...sources: RecordSource[]) => sources, inject: [ProposalRecordSource, TopicRecordSource] },
+    RecordsService,
+    RecordExport,
+    DashboardService,
+  ],
+  exports: [RECORD_RULES, RecordsService, RecordExport, DashboardService],
 })
 export class StatsModule {}

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf, PageQuery } from '../common/pagination';
+import { yearRange } from '../common/time-zone';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicTopicQuery } from './dto/public-topic.dto';
 import { TopicQuery } from './dto/topic.dto';
 import { MeetingParticipant, Outcome, Topic } from './topic.entities';
@@ -14,7 +16,10 @@ import { MeetingParticipant, Outcome, Topic } from './topic.entities';
  */
 @Injectable()
 export class TopicsQuery {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async page(actor: Actor, q: TopicQuery): Promise<Page<Topic>> {
     const qb = this.ds.getRepository(Topic).createQueryBuilder('t');
@@ -72,5 +77,9 @@ export class TopicsQuery {
     if (q.organizerType) qb.andWhere('t.organizerType = :organizerType', { organizerType: q.organizerType });
     if (q.organizerId) qb.andWhere('t.organizerId = :organizerId', { organizerId: q.organizerId });
     if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
+    if (q.year) {
+      const { from, to } = yearRange(q.year, this.config.displayTimeZone);
+      qb.andWhere('t.createdAt >= :yearFrom AND t.createdAt < :yearTo', { yearFrom: from, yearTo: to });
+    }
   }
 }

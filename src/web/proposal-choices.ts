@@ -92,6 +92,11 @@ export class ProposalChoices {
     return rows.map((s) => ({ value: String(s.id), label: s.name }));
   }
 
+  async committees(): Promise<Option[]> {
+    const rows = await everything((page) => this.lists.list('committee', query(DirectoryQuery, page)));
+    return rows.map((c) => ({ value: String(c.id), label: c.name }));
+  }
+
   /** 附议人 picker: serving members whose name contains `q`, leaving out the one searching. */
   async searchMembers(q: string, exceptMemberId: number | null): Promise<{ id: number; name: string; sector: string }[]> {
     const text = q.trim();

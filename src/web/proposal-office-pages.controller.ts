@@ -22,7 +22,7 @@ import { svgDataUri } from '../reports/charts';
 import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
-const FILTERS: FormSpec = { ...LIST_QUERY, status: 'text?', sessionId: 'int', category: 'text?', sectorId: 'int', unitId: 'int', key: 'text?', overdue: 'text?' };
+const FILTERS: FormSpec = { ...LIST_QUERY, status: 'text?', sessionId: 'int', year: 'int', category: 'text?', sectorId: 'int', unitId: 'int', key: 'text?', overdue: 'text?' };
 
 /** 提案审查's tabs: what waits for the office, by the list filter that finds it. */
 const QUEUE_TABS: Record<string, Partial<ProposalQuery>> = {

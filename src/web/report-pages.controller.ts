@@ -49,9 +49,12 @@ export class ReportPagesController {
   @Post()
   async requestReport(@CurrentUser() actor: Actor, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const subjectId = Number(body.subjectId);
+    // 履职档案 names its year; the kind checks the value.
+    const year = typeof body.year === 'string' && body.year ? { params: { year: /^\d+$/.test(body.year) ? Number(body.year) : body.year } } : {};
     const report = await this.reports.request(actor, {
       kind: String(body.kind ?? ''),
       ...(typeof body.subjectType === 'string' && body.subjectType ? { subject: { type: body.subjectType as 'proposal', id: Number.isInteger(subjectId) ? subjectId : 0 } } : {}),
+      ...year,
     });
     this.pages.redirect(res, `/reports/${report.id}`);
   }

@@ -12,6 +12,8 @@ import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
 import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
+import type { DashboardView } from '../stats/dto/dashboard.dto';
+import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -29,6 +31,12 @@ export interface Nav {
   overdue: boolean;
   /** 办理统计: the rates with charts (staff, leaders) */
   proposalStats: boolean;
+  /** 我的履职档案 (members) */
+  myRecord: boolean;
+  /** 履职排名 (staff, leaders) */
+  records: boolean;
+  /** 领导驾驶舱 (leaders, staff) */
+  dashboard: boolean;
   /** 报告 (everyone who handles proposals: what they requested or received; staff all) */
   reports: boolean;
   /** 收文 (leaders: reports delivered to them) */
@@ -47,6 +55,9 @@ export function navFor(actor: Actor): Nav {
     proposals: hasRole(actor, 'staff', 'leader'),
     overdue: hasRole(actor, 'staff'),
     proposalStats: hasRole(actor, 'staff', 'leader'),
+    myRecord: hasRole(actor, 'member') && actor.memberId !== null,
+    records: hasRole(actor, 'staff', 'leader'),
+    dashboard: hasRole(actor, 'staff', 'leader'),
     reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
     reportInbox: hasRole(actor, 'leader'),
     directory: hasRole(actor, 'admin', 'staff'),
@@ -60,7 +71,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection;
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection | 'my-record' | 'records' | 'dashboard';
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
@@ -238,6 +249,43 @@ export interface PublicTopicsView {
   q: string;
 }
 
+/** A points line as the record page shows it, with the page of its source. */
+export interface RecordLineRow {
+  label: string;
+  points: number;
+  at: Date | null;
+  href: string | null;
+  sourceLabel: string;
+}
+
+/** 履职档案: a member's own page, or staff and leaders looking at one member. */
+export interface RecordPageView {
+  record: MemberRecordView;
+  lines: RecordLineRow[];
+  years: Option[];
+  filters: { year: string };
+  /** Where the year form goes (`/records/mine` or `/records/members/:id`). */
+  path: string;
+  mine: boolean;
+}
+
+export interface RankingPageView {
+  ranking: RankingView;
+  pager: Pager;
+  years: Option[];
+  choices: { sectors: Option[]; committees: Option[] };
+  filters: { year: string; sectorId: string; committeeId: string };
+  exportHref: string;
+}
+
+export interface DashboardPageView {
+  d: DashboardView;
+  years: Option[];
+  filters: { year: string };
+  /** data: URIs of the server-drawn SVG charts. */
+  charts: { byStatus: string; rates: string; topics: string; participation: string | null };
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -297,6 +345,9 @@ export interface ViewContexts {
     done: 'delivered' | null;
     error: string | null;
   };
+  'records/show': RecordPageView;
+  'records/ranking': RankingPageView;
+  'records/dashboard': DashboardPageView;
   'public/proposals': PublicProposalsView;
   'public/topics': PublicTopicsView;
 }

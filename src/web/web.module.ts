@@ -7,6 +7,7 @@ import { HomePagesController } from './home-pages.controller';
 import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
+import { RecordPagesController } from './record-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
@@ -48,6 +49,7 @@ export class WebModule implements NestModule {
         ProposalOfficePagesController,
         ProposalUnitPagesController,
         ReportPagesController,
+        RecordPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
         PublicPagesController,

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsIn
 import { PageQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
 import { BooleanQuery } from '../../common/validation';
+import { YearQuery } from '../../directory/session-year';
 import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
@@ -134,6 +135,10 @@ export class ProposalQuery extends PageQuery {
   @ApiPropertyOptional()
   @idQuery('会次')
   sessionId?: number;
+
+  @ApiPropertyOptional({ description: '年度：大会提案截止日期在该年的会次的提案', example: 2026 })
+  @YearQuery()
+  year?: number;
 
   @ApiPropertyOptional(categoryDoc)
   @IsOptional()

@@ -1,12 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RefView } from '../../directory/directory.dto';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
+import { YearQuery } from '../../directory/session-year';
 import { idQuery } from './file-proposal.dto';
 
 export class ProposalStatsQuery {
   @ApiPropertyOptional({ description: '会次；不填则统计全部会次' })
   @idQuery('会次')
   sessionId?: number;
+
+  @ApiPropertyOptional({ description: '年度：只统计大会提案截止日期在该年的会次', example: 2026 })
+  @YearQuery()
+  year?: number;
 }
 
 /** A rate with what it is made of, so a page can print “12/15（80.0%）”. */

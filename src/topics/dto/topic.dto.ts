@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-va
 import { PageQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { YearQuery } from '../../directory/session-year';
 import { ORGANIZER_TYPES, OrganizerType, RESPONSE_POLICIES, ResponsePolicy, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
 
@@ -93,4 +94,8 @@ export class TopicQuery extends PageQuery {
   @Type(() => Number)
   @IdRule('组织方')
   organizerId?: number;
+
+  @ApiPropertyOptional({ description: '年度：该年出题的议题', example: 2026 })
+  @YearQuery()
+  year?: number;
 }

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { CouncilSession, Sector } from '../directory/directory.entities';
+import { whereSessionInYear } from '../directory/session-year';
+import { formatNumber, STATUS_LABELS as PROPOSAL_STATUS_LABELS } from '../proposals/proposal-labels';
+import { Proposal } from '../proposals/proposal.entities';
+import { ProposalStatsService, rateOf } from '../proposals/proposal-stats.service';
+import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-labels';
+import { Outcome, Topic } from '../topics/topic.entities';
+import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
+import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps } from './dto/dashboard.dto';
+import { RecordsService, YearOf } from './records.service';
+
+/** Key proposals listed on the dashboard, at most (the count links to the full list). */
+const KEY_LISTED = 50;
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * 领导驾驶舱: the year at a glance for leaders and staff — proposals by status with the rates
+ * (ProposalStatsService over the year's sessions), overdue units, key proposals with their supervising
+ * leaders, topics raised in the year by step with the adoption of their outcomes, and members'
+ * participation by sector (from the duty records). 视察调研 and the 252 promise breaches join when
+ * their modules land. Each figure comes with what a page needs to link it to the list behind it.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly stats: ProposalStatsService,
+    private readonly records: RecordsService,
+  ) {}
+
+  async forYear(year?: number): Promise<DashboardView> {
+    const y = this.records.yearOf(year);
+    const [proposals, keyProposals, topics, participation, sessions] = await Promise.all([
+      this.stats.forSession(undefined, y.year),
+      this.keyProposals(y),
+      this.topicSteps(y),
+      this.participation(y),
+      this.sessionsOf(y),
+    ]);
+    return {
+      year: y.year,
+      sessions,
+      proposals,
+      overdueUnits: proposals.byUnit.filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN')),
+      keyProposals,
+      topics,
+      participation,
+    };
+  }
+
+  private async sessionsOf(y: YearOf): Promise<Array<{ id: number; name: string }>> {
+    const rows = await this.ds.getRepository(CouncilSession).createQueryBuilder('s').where('s.closesAt >= :from AND s.closesAt < :to', y.range).orderBy('s.closesAt', 'ASC').getMany();
+    return rows.map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  /** 重点提案 of the year's sessions with their 督办领导, by number. */
+  private async keyProposals(y: YearOf): Promise<{ total: number; items: KeyProposalRow[] }> {
+    const qb = whereSessionInYear(this.ds.getRepository(Proposal).createQueryBuilder('p').where('p.isKey = :yes', { yes: true }), 'p.sessionId', y.range);
+    const [rows, total] = await qb.orderBy('p.number', 'ASC').addOrderBy('p.id', 'ASC').take(KEY_LISTED).getManyAndCount();
+    const ids = [...new Set(rows.map((p) => p.supervisorUserId).filter((id): id is number => id !== null))];
+    const names = new Map((ids.length ? await this.ds.getRepository(User).findBy({ id: In(ids) }) : []).map((u) => [u.id, u.displayName]));
+    return {
+      total,
+      items: rows.map((p) => ({
+        id: p.id,
+        numberLabel: p.number === null ? null : formatNumber(p.number),
+        title: p.title,
+        status: p.status,
+        statusLabel: PROPOSAL_STATUS_LABELS[p.status],
+        overdue: p.overdue,
+        supervisor: p.supervisorUserId === null ? null : (names.get(p.supervisorUserId) ?? null),
+      })),
+    };
+  }
+
+  /** Topics raised in the year, by step, each with its outcomes and how many are done (采纳率 = done / all). */
+  private async topicSteps(y: YearOf): Promise<TopicSteps> {
+    const inYear = 't.createdAt >= :from AND t.createdAt < :to';
+    const [topics, outcomes] = await Promise.all([
+      this.ds.getRepository(Topic).createQueryBuilder('t').select('t.status', 'status').addSelect('COUNT(*)', 'n').where(inYear, y.range).groupBy('t.status').getRawMany<Record<string, unknown>>(),
+      this.ds
+        .getRepository(Outcome)
+        .createQueryBuilder('o')
+        .innerJoin(Topic, 't', 't.id = o.topicId')
+        .select('t.status', 'status')
+        .addSelect('COUNT(*)', 'n')
+        .addSelect("SUM(CASE WHEN o.status = 'done' THEN 1 ELSE 0 END)", 'done')
+        .where(inYear, y.range)
+        .groupBy('t.status')
+        .getRawMany<Record<string, unknown>>(),
+    ]);
+    const of = (rows: Array<Record<string, unknown>>, status: TopicStatus, field: string) => num(rows.find((r) => r.status === status)?.[field]);
+    const byStatus = TOPIC_STATUSES.map((status) => ({
+      status,
+      label: TOPIC_STATUS_LABELS[status],
+      count: of(topics, status, 'n'),
+      adoption: rateOf(of(outcomes, status, 'done'), of(outcomes, status, 'n')),
+    }));
+    const sum = (pick: (s: (typeof byStatus)[number]) => number) => byStatus.reduce((a, s) => a + pick(s), 0);
+    return { total: sum((s) => s.count), byStatus, adoption: rateOf(sum((s) => s.adoption.numerator), sum((s) => s.adoption.denominator)) };
+  }
+
+  /** Per sector: members, meetings they were asked to and attended (出席率), proposals led, the average score. */
+  private async participation(y: YearOf): Promise<SectorParticipation[]> {
+    const rows = await this.records.rows(y);
+    const sectors = await this.ds.getRepository(Sector).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+    return sectors
+      .map((s) => {
+        const mine = rows.filter((r) => r.member.sectorId === s.id);
+        const total = (pick: (r: (typeof rows)[number]) => number) => mine.reduce((a, r) => a + pick(r), 0);
+        return {
+          sectorId: s.id,
+          name: s.name,
+          members: mine.length,
+          attendance: rateOf(total((r) => r.summary.meetings.attended), total((r) => r.summary.meetings.invited)),
+          proposalsLed: total((r) => r.summary.proposals.led),
+          speeches: total((r) => r.summary.speeches),
+          averageScore: mine.length ? Math.round((total((r) => r.score) / mine.length) * 10) / 10 : null,
+        };
+      })
+      .filter((s) => s.members > 0);
+  }
+}
+

@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ProposalStatsView, RateView, UnitStats } from '../../proposals/dto/proposal-stats.dto';
+import { PROPOSAL_STATUSES } from '../../proposals/proposal-workflow';
+import { TOPIC_STATUSES } from '../../topics/topic-workflow';
+
+export class KeyProposalRow {
+  @ApiProperty() id!: number;
+  @ApiProperty({ type: String, nullable: true, example: '第0012号' }) numberLabel!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: string;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '督办领导' }) supervisor!: string | null;
+}
+
+export class KeyProposals {
+  @ApiProperty({ description: '本年度重点提案总数' }) total!: number;
+  @ApiProperty({ type: [KeyProposalRow], description: '按编号，最多 50 件' }) items!: KeyProposalRow[];
+}
+
+export class TopicStep {
+  @ApiProperty({ enum: TOPIC_STATUSES }) status!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: RateView, description: '这些议题的成果采纳率：已落实 / 全部成果' }) adoption!: RateView;
+}
+
+export class TopicSteps {
+  @ApiProperty({ description: '本年度出题的议题数' }) total!: number;
+  @ApiProperty({ type: [TopicStep] }) byStatus!: TopicStep[];
+  @ApiProperty({ type: RateView, description: '全部成果的采纳率' }) adoption!: RateView;
+}
+
+export class SectorParticipation {
+  @ApiProperty() sectorId!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '委员人数' }) members!: number;
+  @ApiProperty({ type: RateView, description: '出席率：出席 / 应参加的协商会议' }) attendance!: RateView;
+  @ApiProperty({ description: '领衔提案' }) proposalsLed!: number;
+  @ApiProperty({ description: '会议发言' }) speeches!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '平均履职得分' }) averageScore!: number | null;
+}
+
+export class DashboardSession {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+}
+
+/** 领导驾驶舱: one year at a glance. */
+export class DashboardView {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ type: [DashboardSession], description: '本年度的会次（大会提案截止日期在该年）' }) sessions!: DashboardSession[];
+  @ApiProperty({ type: ProposalStatsView, description: '本年度会次的提案统计' }) proposals!: ProposalStatsView;
+  @ApiProperty({ type: [UnitStats], description: '有超期未答复提案的承办单位，超期多者在前' }) overdueUnits!: UnitStats[];
+  @ApiProperty({ type: KeyProposals }) keyProposals!: KeyProposals;
+  @ApiProperty({ type: TopicSteps }) topics!: TopicSteps;
+  @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' }) participation!: SectorParticipation[];
+}

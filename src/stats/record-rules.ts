@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { readJson } from '../config/organization';
+import { MEETING_KINDS, MeetingKind } from '../topics/meeting.entities';
+
+/**
+ * What earns or costs points in a duty record 履职档案 (DOMAIN.md "Member duty record"). A points line's
+ * `kind` is one of these; its points are the rule set's value for it.
+ */
+export const RULE_KEYS = [
+  'proposalLeadAccepted',
+  'proposalCosignedAccepted',
+  'proposalKey',
+  'proposalExcellent',
+  'meetingAttended',
+  'meetingExcused',
+  'meetingAbsent',
+  'plenaryAbsent',
+  'speech',
+  'outcomeAdopted',
+  'visitAttended',
+  'visitExcused',
+  'visitAbsent',
+] as const;
+export type RuleKey = (typeof RULE_KEYS)[number];
+
+/** The Chinese name of each rule, as the record and its PDF print it. */
+export const RULE_LABELS: Record<RuleKey, string> = {
+  proposalLeadAccepted: '领衔提案立案',
+  proposalCosignedAccepted: '附议提案立案',
+  proposalKey: '重点提案',
+  proposalExcellent: '优秀提案',
+  meetingAttended: '出席协商会议',
+  meetingExcused: '请假',
+  meetingAbsent: '无故缺席',
+  plenaryAbsent: '无故缺席全体会议',
+  speech: '会议发言',
+  outcomeAdopted: '协商成果被采纳',
+  visitAttended: '参加视察调研',
+  visitExcused: '视察调研请假',
+  visitAbsent: '视察调研无故缺席',
+};
+
+export interface GradeBand {
+  /** The lowest score of the band, on 100. */
+  min: number;
+  label: string;
+}
+
+/** One rule set, in force from `fromYear` until the next set's year. */
+export interface RuleSet {
+  fromYear: number;
+  name: string;
+  points: Record<RuleKey, number>;
+  /** Meeting kinds whose unexcused absence is `plenaryAbsent` instead of `meetingAbsent` (全体会议). */
+  plenaryMeetingKinds: MeetingKind[];
+  /** Added to the points before grading. */
+  baseScore: number;
+  /** Highest band first; the last starts at 0. */
+  grades: GradeBand[];
+  /** SHA-256 (first 12 hex digits) of the set as configured: a record names the rules it was computed with. */
+  version: string;
+}
+
+export interface RecordRules {
+  ruleSets: RuleSet[];
+}
+
+export const RECORD_RULES = Symbol('RECORD_RULES');
+
+const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+function fail(file: string, key: string, problem: string): never {
+  throw new Error(`${file}：${key} ${problem}`);
+}
+
+function pointsOf(raw: unknown, at: string, file: string): Record<RuleKey, number> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, at, '须为对象，列出每项积分');
+  const values = raw as Record<string, unknown>;
+  const unknown = Object.keys(values).find((k) => !(RULE_KEYS as readonly string[]).includes(k));
+  if (unknown) fail(file, `${at}.${unknown}`, `不是积分项；可用的积分项：${RULE_KEYS.join('、')}`);
+  const out = {} as Record<RuleKey, number>;
+  for (const key of RULE_KEYS) {
+    if (!isInt(values[key], -100, 100)) fail(file, `${at}.${key}`, '须为 -100 到 100 的整数');
+    out[key] = values[key];
+  }
+  return out;
+}
+
+function gradesOf(raw: unknown, at: string, file: string): GradeBand[] {
+  if (!Array.isArray(raw) || raw.length === 0) fail(file, at, '须为非空列表，如 [{"min": 90, "label": "优秀"}, …, {"min": 0, "label": "不称职"}]');
+  const bands = raw.map((b: unknown, i) => {
+    const { min, label } = (b ?? {}) as Partial<GradeBand>;
+    if (!isInt(min, 0, 100)) fail(file, `${at}[${i}].min`, '须为 0 到 100 的整数');
+    if (typeof label !== 'string' || !label.trim()) fail(file, `${at}[${i}].label`, '须为等次名称');
+    if (i > 0 && min >= (raw[i - 1] as GradeBand).min) fail(file, `${at}[${i}].min`, '须小于上一档的 min（从高到低排列）');
+    return { min, label: label.trim() };
+  });
+  if (bands[bands.length - 1].min !== 0) fail(file, `${at}[${bands.length - 1}].min`, '最后一档须从 0 分开始，使每个分数都有等次');
+  return bands;
+}
+
+function ruleSetOf(raw: unknown, i: number, file: string): RuleSet {
+  const at = `ruleSets[${i}]`;
+  if (typeof raw !== 'object' || raw === null) fail(file, at, '须为对象');
+  const r = raw as Record<string, unknown>;
+  if (!isInt(r.fromYear, 1949, 9999)) fail(file, `${at}.fromYear`, '须为年份，如 2026');
+  if (typeof r.name !== 'string' || !r.name.trim()) fail(file, `${at}.name`, '须为规则名称');
+  const kinds = r.plenaryMeetingKinds ?? [];
+  if (!Array.isArray(kinds)) fail(file, `${at}.plenaryMeetingKinds`, '须为会议类型列表');
+  kinds.forEach((k: unknown, j) => {
+    if (!(MEETING_KINDS as readonly unknown[]).includes(k)) fail(file, `${at}.plenaryMeetingKinds[${j}]`, `不是会议类型；可选 ${MEETING_KINDS.join('、')}`);
+  });
+  const baseScore = r.baseScore ?? 0;
+  if (!isInt(baseScore, 0, 100)) fail(file, `${at}.baseScore`, '须为 0 到 100 的整数');
+  const set = {
+    fromYear: r.fromYear,
+    name: r.name.trim(),
+    points: pointsOf(r.points, `${at}.points`, file),
+    plenaryMeetingKinds: kinds as MeetingKind[],
+    baseScore,
+    grades: gradesOf(r.grades, `${at}.grades`, file),
+  };
+  return { ...set, version: createHash('sha256').update(JSON.stringify(set)).digest('hex').slice(0, 12) };
+}
+
+/** Reads and checks `config/records.json` (or `file`); a broken one stops start-up with a message naming the key. */
+export function loadRecordRules(file = 'records.json'): RecordRules {
+  const raw = readJson<Record<string, unknown>>(file);
+  if (!Array.isArray(raw.ruleSets) || raw.ruleSets.length === 0) fail(file, 'ruleSets', '须为非空列表');
+  const ruleSets = raw.ruleSets.map((s: unknown, i) => ruleSetOf(s, i, file));
+  ruleSets.forEach((s, i) => {
+    if (i > 0 && s.fromYear <= ruleSets[i - 1].fromYear) fail(file, `ruleSets[${i}].fromYear`, '须大于上一套规则的 fromYear（按年份从早到晚排列）');
+  });
+  return { ruleSets };
+}
+
+/** The rule set in force in `year`: the latest one starting at or before it (the earliest for years before all). */
+export function ruleSetFor(rules: RecordRules, year: number): RuleSet {
+  return [...rules.ruleSets].reverse().find((s) => s.fromYear <= year) ?? rules.ruleSets[0];
+}
+
+/** The score on 100 (base plus points, kept within 0–100) and its grade band. */
+export function gradeOf(set: RuleSet, points: number): { score: number; grade: string } {
+  const score = Math.max(0, Math.min(100, set.baseScore + points));
+  return { score, grade: set.grades.find((b) => score >= b.min)!.label };
+}

@@ -1,0 +1,83 @@
+import { Account, Cast, cast, draft, draftBody, proposalAt, step } from './proposals';
+import { TestApp } from './test-app';
+import { call } from './topics';
+
+/** The seeded year's "now": every stamp the services set (立案, outcomes closed) falls in 2026 whenever the suite runs. */
+export const SEEDED_NOW = Date.parse('2026-11-20T10:00:00+08:00');
+
+export interface SeededYear {
+  c: Cast;
+  /** The member whose 2026 is counted by hand below. */
+  a: Account;
+  /** Leads P6 (co-signed by A) and co-signs P2. */
+  co: Account;
+  /** A member with nothing in 2026. */
+  idle: Account;
+  proposals: Record<'p1' | 'p2' | 'p3' | 'p6' | 'p2025', number>;
+  meetings: Record<'m1' | 'm2' | 'm3' | 'm5' | 'm6' | 'm2025', number>;
+  topicId: number;
+  outcomeDone: number;
+}
+
+const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+
+/**
+ * A year to count by hand (year 2026; the clock is moved to SEEDED_NOW first):
+ * proposals of A in session 2026 — P1 led, accepted, assigned, key and excellent; P2 led, joint with CO,
+ * accepted; P3 led, only submitted; a draft (never counted); P6 led by CO, co-signed by A, accepted;
+ * and P2025 led and accepted in a 2025 session (not this year's).
+ * Meetings of a committee's topic with A asked: M1 present + one speech, M2 请假, M3 absent, M5 (重点协商会)
+ * absent, M6 not recorded; M2025 (December 2025) present. A raised a topic whose two outcomes are one
+ * done (已落实, adopted) and one in progress.
+ */
+export async function seedYear(t: TestApp): Promise<SeededYear> {
+  t.clock.advance(SEEDED_NOW - t.clock.now().getTime());
+  const s2026 = await t.make.session({ opensAt: new Date(at('2025-12-01')), closesAt: new Date(at('2026-03-01')) });
+  const s2025 = await t.make.session({ opensAt: new Date(at('2024-12-01')), closesAt: new Date(at('2025-03-01')) });
+  const c: Cast = { ...(await cast(t)), sessionId: s2026.id };
+  const { lead: a, co1: co, co2: idle, staff, leader } = c;
+
+  const p1 = await proposalAt(t, c, 'assigned', { draft: { title: '关于建设城市社区嵌入式养老服务设施的建议' } });
+  await step(t, leader, p1, 'key', {});
+  await step(t, staff, p1, 'excellent', {});
+  const p2 = (await t.http().post('/api/v1/proposals').set(a.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于加强黄河湿地保护的建议', coSignerMemberIds: [co.memberId] })).expect(201)).body.id as number;
+  await step(t, co, p2, 'cosign');
+  await step(t, a, p2, 'submit');
+  await step(t, staff, p2, 'review', { decision: 'accept' });
+  const p3 = await proposalAt(t, c, 'submitted');
+  await draft(t, a, s2026.id);
+  const p6 = (await t.http().post('/api/v1/proposals').set(co.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于完善农村客运网络的建议', coSignerMemberIds: [a.memberId] })).expect(201)).body.id as number;
+  await step(t, a, p6, 'cosign');
+  await step(t, co, p6, 'submit');
+  await step(t, staff, p6, 'review', { decision: 'accept' });
+  const p2025 = await proposalAt(t, { ...c, sessionId: s2025.id }, 'accepted');
+
+  const committeeId = (await t.make.committee()).id;
+  const topicId = (await call(t, staff, 'post', '/topics', { title: '关于推进“15分钟便民生活圈”建设的协商', description: '年度重点协商议题', level: 'city', source: 'plan', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  await call(t, staff, 'post', `/topics/${topicId}/settle`, {});
+  const meeting = async (title: string, day: string, kind = 'thematic', attendance?: { present: boolean; excused?: boolean }, speech?: string) => {
+    const id = (await call(t, staff, 'post', `/topics/${topicId}/meetings`, { kind, title, startsAt: at(day), endsAt: at(day, 11), venue: '市政协三楼会议室', chair: '马国庆' }, 201)).id as number;
+    const m = await call(t, staff, 'post', `/meetings/${id}/participants`, [{ memberId: a.memberId, side: 'member' }, { memberId: co.memberId, side: 'member' }], 201);
+    const mine = (m.participants as Array<{ id: number; memberId: number | null }>).find((p) => p.memberId === a.memberId)!;
+    if (attendance) await call(t, staff, 'post', `/meetings/${id}/attendance`, [{ participantId: mine.id, ...attendance }]);
+    if (speech) await call(t, staff, 'post', `/meetings/${id}/speeches`, { participantId: mine.id, summary: speech }, 201);
+    return id;
+  };
+  const meetings = {
+    m2025: await meeting('2025年第四季度专题协商会', '2025-12-10', 'thematic', { present: true }),
+    m1: await meeting('便民生活圈专题协商会', '2026-04-16', 'thematic', { present: true }, '建议统筹布局社区菜市场和快递驿站'),
+    m2: await meeting('便民生活圈对口协商会', '2026-05-20', 'counterpart', { present: false, excused: true }),
+    m3: await meeting('便民生活圈界别协商会', '2026-06-18', 'sector', { present: false }),
+    m5: await meeting('年度重点协商会', '2026-09-10', 'key', { present: false }),
+    m6: await meeting('便民生活圈回头看座谈会', '2026-10-15', 'other'),
+  };
+
+  const raised = (await call(t, a, 'post', '/topics', { title: '关于老旧小区停车难的协商', description: '小区停车位少，请求协商解决。', level: 'community', source: 'member', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  await call(t, staff, 'post', `/topics/${raised}/settle`, {});
+  const outcomeDone = (await call(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'decision', text: '利用闲置地块新增停车位120个' }, 201)).id as number;
+  const outcomeOpen = (await call(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'recommendation', theme: '加强管理', text: '推行错时共享停车' }, 201)).id as number;
+  await call(t, staff, 'patch', `/outcomes/${outcomeDone}`, { status: 'done', feedback: '已建成投用' });
+  await call(t, staff, 'patch', `/outcomes/${outcomeOpen}`, { status: 'in_progress', feedback: '正在试点' });
+
+  return { c, a, co, idle, proposals: { p1, p2, p3, p6, p2025 }, meetings, topicId: raised, outcomeDone };
+}
