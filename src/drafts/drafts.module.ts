@@ -12,6 +12,6 @@ import { DraftsService } from './drafts.service';
 @Module({
   controllers: [DraftsController, DraftCommentsController, PublicDraftsController],
   providers: [DraftStore, DraftViews, DraftsQuery, DraftsService, DraftCommentsService, DraftExport, DraftSweep],
-  exports: [DraftsService, DraftCommentsService],
+  exports: [DraftsService, DraftCommentsService, DraftExport],
 })
 export class DraftsModule {}

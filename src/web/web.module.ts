@@ -8,6 +8,9 @@ import { InboxPagesController } from './inbox-pages.controller';
 import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { DraftPagesController, PublicDraftPagesController } from './draft-pages.controller';
+import { OrganizerChoices } from './organizer-choices';
+import { PlanPagesController } from './plan-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
 import { ProposalMemberPagesController } from './proposal-member-pages.controller';
@@ -48,11 +51,14 @@ export class WebModule implements NestModule {
         ProposalOfficePagesController,
         ProposalUnitPagesController,
         ReportPagesController,
+        DraftPagesController,
+        PlanPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
         PublicPagesController,
+        PublicDraftPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 
