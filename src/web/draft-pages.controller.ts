@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { fieldErrors } from '../common/validation';
 import type { Response } from 'express';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -11,7 +14,7 @@ import { joinClauses } from '../drafts/draft-text';
 import { DraftExport } from '../drafts/draft-export';
 import { DISPOSITION_LABELS, DISPOSITIONS } from '../drafts/draft-workflow';
 import { DraftsService } from '../drafts/drafts.service';
-import { CommentItemDto, CreateDraftDto, DraftQuery } from '../drafts/dto/draft.dto';
+import { CommentItemDto, CreateCommentsDto, CreateDraftDto, DraftQuery, PublicCommentsDto } from '../drafts/dto/draft.dto';
 import { DraftView } from '../drafts/dto/draft-view.dto';
 import { TopicQuery } from '../topics/dto/topic.dto';
 import { TopicsService } from '../topics/topics.service';
@@ -30,6 +33,17 @@ export function commentsFrom(body: Record<string, unknown>, d: { clauses: { id: 
   const items: CommentItemDto[] = d.clauses.map((c) => ({ clauseId: c.id, text: text(body[`c${c.id}`]).trim() }));
   items.push({ clauseId: null, text: text(body.general).trim() });
   return items.filter((i) => i.text !== '');
+}
+
+/** The comments of a form checked with the API's DTO (lengths, the name), before the service sees them. */
+async function checked<T extends object>(dto: ClassConstructor<T>, data: object): Promise<T> {
+  const value = plainToInstance(dto, data);
+  const problems = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
+  if (problems.length) {
+    const fields = fieldErrors(problems);
+    throw AppError.invalid(fields, Object.values(fields)[0][0]);
+  }
+  return value;
 }
 
 const commentValues = (body: Record<string, unknown>, d: DraftView) => Object.fromEntries([...d.clauses.map((c) => `c${c.id}`), 'general', 'authorName', 'phone', 'name'].map((k) => [k, text(body[k])]));
@@ -123,7 +137,8 @@ export class DraftPagesController {
     try {
       const items = commentsFrom(body, d);
       if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
-      await this.comments.comment(actor, id, { comments: items, ...(record ? { authorName: text(body.authorName).trim() || null, phone: text(body.phone).trim() || null } : {}) });
+      const dto = await checked(CreateCommentsDto, { comments: items, ...(record ? { authorName: text(body.authorName), phone: text(body.phone) } : {}) });
+      await this.comments.comment(actor, id, dto);
     } catch (e) {
       const failed = formErrorFrom(e, formState(commentValues(body, d)), { general: 'text', authorName: 'text', phone: 'text' });
       return this.pages.send(req, res, 'drafts/comment', { d, form: failed.form, record, done: null }, { section: 'drafts', status: failed.status });
@@ -229,7 +244,8 @@ export class PublicDraftPagesController {
     try {
       const items = commentsFrom(body, d);
       if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
-      const receipt = await this.comments.publicComment(id, { name: text(body.name).trim(), phone: text(body.phone).trim() || null, comments: items }, req.ip ?? 'unknown');
+      const dto = await checked(PublicCommentsDto, { name: text(body.name), phone: text(body.phone), comments: items });
+      const receipt = await this.comments.publicComment(id, dto, req.ip ?? 'unknown');
       this.pages.redirect(res, `/public/drafts/${id}?done=${receipt.received}`);
     } catch (e) {
       const failed = formErrorFrom(e, formState(commentValues(body, d as never)), { name: 'text', phone: 'text', general: 'text' });

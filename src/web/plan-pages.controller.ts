@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController, OmitType } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -19,7 +20,13 @@ import { PageCsrfGuard } from './page-csrf.guard';
 import { WebPages } from './web-pages';
 
 const NEW_PLAN: FormSpec = { year: 'int', title: 'text?' };
-const NEW_ITEM: FormSpec = { title: 'text', form: 'text', quarter: 'int', leadUnitId: 'int', notes: 'text?', version: 'int' };
+const NEW_ITEM: FormSpec = { title: 'text', form: 'text', organizer: 'text', quarter: 'int', leadUnitId: 'int', notes: 'text?', version: 'int' };
+
+/** The item form: the organiser is one select (`point:3`), the rest as the API takes it. */
+class PlanItemForm extends OmitType(CreatePlanItemDto, ['organizer'] as const) {
+  @Matches(/^(point|committee|sector):\d{1,10}$/, { message: '请选择组织方' })
+  organizer!: string;
+}
 const ITEM_BLANK = { title: '', form: '', organizer: '', quarter: '', leadUnitId: '', notes: '' };
 
 /**
@@ -63,9 +70,8 @@ export class PlanPagesController {
   @Roles('staff')
   @Post(':id/items')
   async addItem(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>): Promise<void> {
-    const organizer = typeof body.organizer === 'string' ? body.organizer : '';
-    const outcome = await submitForm(CreatePlanItemDto, NEW_ITEM, body, (dto) => this.plans.addItem(actor, id, Object.assign(dto, { organizer: organizerOf(organizer) })));
-    if (!outcome.ok) return this.send(req, res, actor, await this.plans.get(id), { ...outcome.form, values: { ...outcome.form.values, organizer } }, null, outcome.status);
+    const outcome = await submitForm(PlanItemForm, NEW_ITEM, body, (dto) => this.plans.addItem(actor, id, { ...dto, organizer: organizerOf(dto.organizer)! }));
+    if (!outcome.ok) return this.send(req, res, actor, await this.plans.get(id), outcome.form, null, outcome.status);
     this.pages.redirect(res, `/plans/${id}?done=added`);
   }
 
