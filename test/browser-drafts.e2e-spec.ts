@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf } from './support/browser';
-import { draftAt } from './support/drafts';
+import { draftAt, pointHost } from './support/drafts';
 import { Account } from './support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { call, Facilitator } from './support/topics';
@@ -15,12 +15,10 @@ describe('征求意见 pages in Chromium', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const point = await t.make.point({ name: '金塔社区协商议事室' });
-    const signed = await t.signIn('jinping', ['facilitator'], { pointId: point.id });
-    host = { token: signed.token, userId: signed.userId, memberId: null, unitId: null, pointId: point.id, auth: { Authorization: `Bearer ${signed.token}` } };
+    host = await pointHost(t, 'jinping', '金塔社区协商议事室');
     const memberId = (await t.make.member({ name: '张文华' })).id;
     await t.signIn('zhang', ['member'], { memberId });
-    ({ id: draftId, clauseIds } = await draftAt(t, host as Account, 'open', { organizer: { type: 'point', id: point.id }, openToPublic: true, invitedMemberIds: [memberId] }));
+    ({ id: draftId, clauseIds } = await draftAt(t, host as Account, 'open', { organizer: { type: 'point', id: host.pointId }, openToPublic: true, invitedMemberIds: [memberId] }));
     run = await startBrowser(t);
   });
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { binary } from './support/http';
-import { COVENANT } from './support/drafts';
+import { COVENANT, pointHost } from './support/drafts';
 import { Account } from './support/proposals';
 import { startTestApp, TestApp } from './support/test-app';
 import { call, Facilitator, meetingBody, topicAccount } from './support/topics';
@@ -24,9 +24,7 @@ describe('征求意见 on a 居民公约: comments by clause, summary, export, r
 
   beforeAll(async () => {
     t = await startTestApp();
-    const point = await t.make.point({ name: '金塔社区协商议事室' });
-    const { token, userId } = await t.signIn(`yangt${process.pid % 1000}`, ['facilitator'], { pointId: point.id });
-    host = { token, userId, memberId: null, unitId: null, pointId: point.id, auth: { Authorization: `Bearer ${token}` } };
+    host = await pointHost(t, `yangt${process.pid % 1000}`, '金塔社区协商议事室');
     otherHost = (await topicAccount(t, 'facilitator')) as Facilitator;
     member = await topicAccount(t, 'member');
     outsider = await topicAccount(t, 'member');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { COVENANT } from './support/drafts';
+import { COVENANT, pointHost } from './support/drafts';
 import { Account } from './support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { call, Facilitator, meetingBody } from './support/topics';
@@ -16,9 +16,7 @@ describe('征求意见 and 协商计划 pages', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const point = await t.make.point({ name: '金塔社区协商议事室' });
-    const signed = await t.signIn('jinping', ['facilitator'], { pointId: point.id });
-    host = { token: signed.token, userId: signed.userId, memberId: null, unitId: null, pointId: point.id, auth: { Authorization: `Bearer ${signed.token}` } };
+    host = await pointHost(t, 'jinping', '金塔社区协商议事室');
     const memberId = (await t.make.member({ name: '张文华' })).id;
     const m = await t.signIn('zhang', ['member'], { memberId });
     member = { token: m.token, userId: m.userId, memberId, unitId: null, auth: { Authorization: `Bearer ${m.token}` } };

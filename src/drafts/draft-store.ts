@@ -9,8 +9,10 @@ import { assertVersion, findForUpdate } from '../directory/directory-base';
 import { assertCanActOnDraft, draftNotFound } from './draft-access';
 import { ClauseText, checkClauses, clauseLabel, splitClauses } from './draft-text';
 import { Draft, DraftClause, DraftRevision } from './draft.entities';
-import { Decision, Refusal } from './draft-workflow';
 import { DraftTextDto } from './dto/draft.dto';
+
+/** A refusal of the workflow as the API's error, or the decision it let through (as for topics). */
+export { allowed as allowedDraft } from '../topics/topic-store';
 
 export interface DraftChange {
   /** The audit action after `draft.`: `open`, `comment`, `revise` … */
@@ -18,12 +20,6 @@ export interface DraftChange {
   set?: Partial<Draft>;
   details?: Record<string, unknown>;
   comment?: string | null;
-}
-
-/** A refusal of the workflow as the API's error, or the decision it let through. */
-export function allowedDraft(d: Decision | Refusal): Extract<Decision, { ok: true }> {
-  if (!d.ok) throw new AppError(d.status, d.code, d.message);
-  return d;
 }
 
 /** The clauses a body gives: the clauses array, or the whole text split; neither, both or a bad clause is a 400. */

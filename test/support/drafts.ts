@@ -1,6 +1,6 @@
 import { Account } from './proposals';
 import { TestApp } from './test-app';
-import { call, Organizer } from './topics';
+import { call, Facilitator, Organizer } from './topics';
 
 export const COVENANT = `为了维护社区秩序，建设和谐社区，经居民会议讨论，制定本公约。
 第一条 爱党爱国，遵纪守法，自觉维护社区安定团结。
@@ -29,4 +29,11 @@ export async function draftAt(
   if (stage === 'closed') return { id: d.id, clauseIds };
   await call(t, by, 'post', `/drafts/${d.id}/revisions`, { text: `${COVENANT}\n第六条 文明停车，不占用消防通道。`, note: '增加文明停车一条' }, 201);
   return { id: d.id, clauseIds };
+}
+
+/** A facilitator signed in as `username`, running a new consultation point named `pointName`. */
+export async function pointHost(t: TestApp, username: string, pointName: string): Promise<Facilitator> {
+  const point = await t.make.point({ name: pointName });
+  const { token, userId } = await t.signIn(username, ['facilitator'], { pointId: point.id });
+  return { token, userId, memberId: null, unitId: null, pointId: point.id, auth: { Authorization: `Bearer ${token}` } };
 }
