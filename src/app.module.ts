@@ -33,6 +33,8 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
 import { TopicsModule } from './topics/topics.module';
+import { DraftsModule } from './drafts/drafts.module';
+import { PlansModule } from './plans/plans.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -91,8 +93,10 @@ export class AppModule {
         ProposalsModule,
         StatsModule,
         TopicsModule,
+        DraftsModule,
+        PlansModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@ import { Notification } from '../src/notifications/notification.entity';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { call, Facilitator, meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from './support/topics';
+import { draftAt } from './support/drafts';
 
 /**
  * Who may call what: every JSON endpoint × every role → the status it answers. A new endpoint
@@ -228,6 +229,65 @@ ROWS.push(
   { method: 'post', route: '/api/v1/meetings/{id}/speeches', who: organisers, ok: 201, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => ({ participantId, summary: '建议增设停车位' }) },
   { method: 'post', route: '/api/v1/meetings/{id}/hold', who: ['staff'], ok: 200, fixture: topic('resolving', () => ({ ...byCommittee(), spareMeeting: true }), (f) => f.spareMeetingId), body: () => ({ minutes: '会议纪要' }) },
   { method: 'patch', route: '/api/v1/outcomes/{id}', who: ['staff', 'facilitator', 'unit'], ok: 200, fixture: topic('deliberating', undefined, (f) => f.outcomeId), body: () => ({ status: 'in_progress', feedback: '正在办理' }) },
+);
+
+/*
+ * 征求意见: drafts of the matrix facilitator's point under a topic where the matrix member and unit take
+ * part (so they are participants), and, for the steps taken once, a committee's draft run by staff (the
+ * facilitator hears it is another point's: 403). Organisers commenting must name a paper form's author: 400.
+ */
+const D = '/api/v1/drafts';
+const pointDraft = (stage: Parameters<typeof draftAt>[2], extra: Parameters<typeof draftAt>[3] = {}) => async () => {
+  const f = await topicAt(t, tc, 'deliberating');
+  return { id: (await draftAt(t, tc.facilitator, stage, { topicId: f.id, ...extra })).id };
+};
+const committeeDraft = (stage: Parameters<typeof draftAt>[2]) => async () => ({ id: (await draftAt(t, tc.staff, stage, { organizer: { type: 'committee', id: tc.committeeId } })).id });
+ROWS.push(
+  { method: 'get', route: D, who: topicReaders, ok: 200 },
+  { method: 'post', route: D, who: organisers, ok: 201, body: () => ({ title: uniq('居民公约'), organizer: { type: 'point', id: tc.facilitator.pointId }, text: '第一条 爱护环境' }) },
+  { method: 'get', route: `${D}/{id}`, who: topicReaders, ok: 200, fixture: pointDraft('open') },
+  { method: 'get', route: `${D}/{id}/history`, who: topicReaders, ok: 200, fixture: pointDraft('open') },
+  { method: 'patch', route: `${D}/{id}`, who: organisers, ok: 200, fixture: pointDraft('editing'), body: () => ({ title: uniq('改名公约') }) },
+  { method: 'post', route: `${D}/{id}/open`, who: ['staff'], ok: 200, fixture: committeeDraft('editing'), body: () => ({ closesAt: '2099-01-01T00:00:00+08:00' }) },
+  { method: 'post', route: `${D}/{id}/close`, who: ['staff'], ok: 200, fixture: committeeDraft('open') },
+  { method: 'post', route: `${D}/{id}/comments`, who: ['member', 'unit'], ok: 201, fixture: pointDraft('open'), except: { staff: 400, facilitator: 400 }, body: () => ({ comments: [{ text: '建议增加文明停车' }] }) },
+  { method: 'get', route: `${D}/{id}/summary`, who: organisers, ok: 200, fixture: pointDraft('closed') },
+  { method: 'get', route: `${D}/{id}/export.xlsx`, who: organisers, ok: 200, fixture: pointDraft('closed') },
+  { method: 'post', route: `${D}/{id}/revisions`, who: ['staff'], ok: 201, fixture: committeeDraft('closed'), body: () => ({ text: '第一条 修订后的条款' }) },
+  {
+    method: 'patch', route: '/api/v1/draft-comments/{id}', who: organisers, ok: 200, body: () => ({ disposition: 'adopted' }),
+    fixture: async () => {
+      const { id } = await pointDraft('closed')();
+      const summary = await call(t, tc.staff, 'get', `/drafts/${id}/summary`);
+      return { id: summary.clauses.flatMap((c: { comments: { id: number }[] }) => c.comments)[0].id };
+    },
+  },
+  { method: 'get', route: '/api/v1/public/drafts/{id}', who: 'public', ok: 200, fixture: pointDraft('open', { openToPublic: true }) },
+  { method: 'post', route: '/api/v1/public/drafts/{id}/comments', who: 'public', ok: 201, fixture: pointDraft('open', { openToPublic: true }), body: () => ({ name: '居民', comments: [{ text: '赞成' }] }) },
+);
+
+/* 年度协商计划: staff draw it up and carry it out, leaders read it. */
+let planYear = 2040;
+const planItem = { title: '盘活工业低效用地', form: 'key', quarter: 2 };
+async function plan(approved: boolean): Promise<{ id: number; itemId: number }> {
+  const p = await call(t, tc.staff, 'post', '/plans', { year: ++planYear }, 201);
+  const item = await call(t, tc.staff, 'post', `/plans/${p.id}/items`, { ...planItem, organizer: { type: 'committee', id: tc.committeeId } }, 201);
+  if (approved) await call(t, tc.staff, 'post', `/plans/${p.id}/approve`, {});
+  return { id: p.id, itemId: item.id };
+}
+const planFixture = (approved: boolean, pick: 'plan' | 'item') => async () => {
+  const p = await plan(approved);
+  return { id: pick === 'plan' ? p.id : p.itemId };
+};
+ROWS.push(
+  { method: 'get', route: '/api/v1/plans', who: ['staff', 'leader'], ok: 200 },
+  { method: 'post', route: '/api/v1/plans', who: ['staff'], ok: 201, body: () => ({ year: ++planYear }) },
+  { method: 'get', route: '/api/v1/plans/{id}', who: ['staff', 'leader'], ok: 200, fixture: planFixture(true, 'plan') },
+  { method: 'post', route: '/api/v1/plans/{id}/items', who: ['staff'], ok: 201, fixture: planFixture(false, 'plan'), body: () => ({ ...planItem, organizer: { type: 'committee', id: tc.committeeId } }) },
+  { method: 'post', route: '/api/v1/plans/{id}/approve', who: ['staff'], ok: 200, fixture: planFixture(false, 'plan') },
+  { method: 'patch', route: '/api/v1/plan-items/{id}', who: ['staff'], ok: 200, fixture: planFixture(false, 'item'), body: () => ({ quarter: 3 }) },
+  { method: 'delete', route: '/api/v1/plan-items/{id}', who: ['staff'], ok: 204, fixture: planFixture(false, 'item') },
+  { method: 'post', route: '/api/v1/plan-items/{id}/start', who: ['staff'], ok: 200, fixture: planFixture(true, 'item') },
 );
 
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;

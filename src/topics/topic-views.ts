@@ -20,18 +20,21 @@ import {
 } from './topic-labels';
 import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
 import { OutcomeStatus } from './topic-workflow';
+import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
 import { MeetingSummaryView, MeetingView, OutcomeThemeView, OutcomeView, ParticipantView, TopicSummaryView, TopicView, UserRef } from './dto/topic-view.dto';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
-async function namesOf(em: EntityManager, entity: new () => { id: number; name: string }, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+/** Names of directory rows by id (committees, sectors, points, members, units), one query. */
+export async function namesOf(em: EntityManager, entity: new () => { id: number; name: string }, wanted: (number | null)[]): Promise<Map<number, RefView>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(entity, { where: { id: In(list) }, select: { id: true, name: true } }) : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
 }
 
-async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
+/** Display names of accounts by id, one query. */
+export async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(User, { where: { id: In(list) }, select: { id: true, displayName: true } }) : [];
   return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
@@ -95,12 +98,14 @@ export class TopicViews {
 
   /** The whole topic; each person's evaluation only for those who run or oversee it. */
   async detail(em: EntityManager, t: Topic, viewer: Actor): Promise<TopicView> {
-    const [[summary], meetings, outcomes, evaluations] = await Promise.all([
+    const [[summary], meetings, outcomes, evaluations, planItem] = await Promise.all([
       this.summaries(em, [t]),
       em.find(Meeting, { where: { topicId: t.id }, order: { sequence: 'ASC' } }),
       em.find(Outcome, { where: { topicId: t.id }, order: { themeOrder: 'ASC', position: 'ASC' } }),
       em.find(TopicEvaluation, { where: { topicId: t.id }, order: { id: 'ASC' } }),
+      t.source === 'plan' ? em.findOneBy(PlanItem, { topicId: t.id }) : null,
     ]);
+    const plan = planItem ? await em.findOneBy(ConsultationPlan, { id: planItem.planId }) : null;
     const [meetingViews, outcomeViews, evaluators] = await Promise.all([this.meetingSummaries(em, meetings), this.outcomes(em, outcomes), usersOf(em, evaluations.map((e) => e.userId))]);
     const count = (status: OutcomeStatus) => outcomes.filter((o) => o.status === status).length;
     const seesEach = isOrganiser(viewer, t) || hasRole(viewer, 'leader');
@@ -118,6 +123,7 @@ export class TopicViews {
       evaluationCount: evaluations.length,
       averageScore: evaluations.length ? Math.round((evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length) * 100) / 100 : null,
       evaluations: seesEach ? evaluations.map((e) => ({ by: evaluators.get(e.userId)!, score: e.score, comment: e.comment, at: e.at.toISOString() })) : [],
+      planItem: planItem && plan ? { id: planItem.id, planId: plan.id, year: plan.year, quarter: planItem.quarter } : null,
     };
   }
 

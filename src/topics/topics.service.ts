@@ -60,43 +60,52 @@ export class TopicsService {
 
   /** 出题: members and staff for any organiser; a facilitator only for their own point. */
   create(actor: Actor, dto: CreateTopicDto): Promise<TopicView> {
-    return this.tx.run(async (em) => {
-      const ownPoint = dto.organizer.type === 'point' && dto.organizer.id === actor.pointId;
-      if (!hasRole(actor, 'staff', 'member') && !(hasRole(actor, 'facilitator') && ownPoint)) {
-        throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
-      }
-      await this.assertOrganizer(em, dto.organizer);
-      const now = this.clock.now();
-      const t = em.create(Topic, {
-        title: dto.title,
-        description: dto.description,
-        level: dto.level,
-        source: dto.source,
-        organizerType: dto.organizer.type,
-        organizerId: dto.organizer.id,
-        raisedByUserId: actor.id,
-        status: 'raised',
-        declineReason: null,
-        responsePolicy: dto.responsePolicy ?? null,
-        published: false,
-        publishedAt: null,
-        settledAt: null,
-        resolvedAt: null,
-        evaluatedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.save(t);
-      await this.audit.record(em, {
-        actor,
-        action: 'topic.create',
-        entityType: 'topic',
-        entityId: t.id,
-        from: null,
-        to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy },
-      });
-      return this.views.detail(em, t, actor);
+    return this.tx.run(async (em) => this.views.detail(em, await this.raise(em, actor, dto), actor));
+  }
+
+  /** 出题 in the caller's transaction: who may, the organiser, the row and its audit entry. */
+  async raise(em: EntityManager, actor: Actor, dto: CreateTopicDto): Promise<Topic> {
+    const ownPoint = dto.organizer.type === 'point' && dto.organizer.id === actor.pointId;
+    if (!hasRole(actor, 'staff', 'member') && !(hasRole(actor, 'facilitator') && ownPoint)) {
+      throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
+    }
+    await assertOrganizer(em, dto.organizer);
+    const now = this.clock.now();
+    const t = em.create(Topic, {
+      title: dto.title,
+      description: dto.description,
+      level: dto.level,
+      source: dto.source,
+      organizerType: dto.organizer.type,
+      organizerId: dto.organizer.id,
+      raisedByUserId: actor.id,
+      status: 'raised',
+      declineReason: null,
+      responsePolicy: dto.responsePolicy ?? null,
+      published: false,
+      publishedAt: null,
+      settledAt: null,
+      resolvedAt: null,
+      evaluatedAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
+    await em.save(t);
+    await this.audit.record(em, {
+      actor,
+      action: 'topic.create',
+      entityType: 'topic',
+      entityId: t.id,
+      from: null,
+      to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy },
+    });
+    return t;
+  }
+
+  /** 定题 in the caller's transaction, for a topic settled as it is raised (a planned one). */
+  async settleIn(em: EntityManager, actor: Actor, t: Topic, comment: string): Promise<Topic> {
+    const d = allowed(decide(t.status, 'settle', { isOrganiser: isOrganiser(actor, t) }));
+    return this.store.write(em, actor, t, { action: 'settle', set: { status: d.to, settledAt: this.clock.now() }, comment });
   }
 
   settle(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
@@ -184,8 +193,10 @@ export class TopicsService {
     return em.countBy(Outcome, { topicId: t.id, status: In(OPEN_STATUSES) });
   }
 
-  private async assertOrganizer(em: EntityManager, organizer: OrganizerDto): Promise<void> {
-    const row = await em.findOneBy(ORGANIZERS[organizer.type], { id: organizer.id });
-    if (!row || row.disabled) throw AppError.invalidField('organizer.id', `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`);
-  }
+}
+
+/** The committee, sector or point named as organiser exists and is in use (400 on `field` otherwise). */
+export async function assertOrganizer(em: EntityManager, organizer: OrganizerDto, field = 'organizer.id'): Promise<void> {
+  const row = await em.findOneBy(ORGANIZERS[organizer.type], { id: organizer.id });
+  if (!row || row.disabled) throw AppError.invalidField(field, `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`);
 }

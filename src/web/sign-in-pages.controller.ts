@@ -5,11 +5,11 @@ import { Public } from '../auth/auth.decorators';
 import { LoginDto } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
-import { LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../auth/tokens';
+import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../auth/tokens';
 import { formState, FormSpec, submitForm } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { LoginView } from './views';
-import { safeNext, sessionCookieOptions, WebPages } from './web-pages';
+import { anonymousCsrf, safeNext, sessionCookieOptions, WebPages } from './web-pages';
 
 const LOGIN_FORM: FormSpec = { username: 'text', password: 'secret' };
 
@@ -56,11 +56,6 @@ export class SignInPagesController {
 
   /** The sign-in form carries a random token that must come back both as a cookie and as a field. */
   private sendLogin(req: AuthedRequest, res: Response, view: LoginView, status = 200): void {
-    let token: unknown = req.cookies?.[LOGIN_CSRF_COOKIE];
-    if (typeof token !== 'string' || !/^[\w-]{43}$/.test(token)) {
-      token = newToken();
-      res.cookie(LOGIN_CSRF_COOKIE, token, sessionCookieOptions(req));
-    }
-    this.pages.send(req, res, 'login', view, { section: 'login', status, csrf: token as string });
+    this.pages.send(req, res, 'login', view, { section: 'login', status, csrf: anonymousCsrf(req, res) });
   }
 }

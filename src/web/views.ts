@@ -14,6 +14,8 @@ import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import type { DashboardView } from '../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
+import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftView } from '../drafts/dto/draft-view.dto';
+import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -41,6 +43,10 @@ export interface Nav {
   reports: boolean;
   /** 收文 (leaders: reports delivered to them) */
   reportInbox: boolean;
+  /** 征求意见 (organisers: staff, facilitators) */
+  drafts: boolean;
+  /** 年度协商计划 (staff; leaders read it) */
+  plans: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
@@ -60,6 +66,8 @@ export function navFor(actor: Actor): Nav {
     dashboard: hasRole(actor, 'staff', 'leader'),
     reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
     reportInbox: hasRole(actor, 'leader'),
+    drafts: hasRole(actor, 'staff', 'facilitator'),
+    plans: hasRole(actor, 'staff', 'leader'),
     directory: hasRole(actor, 'admin', 'staff'),
     users: hasRole(actor, 'admin'),
     audit: hasRole(actor, 'admin'),
@@ -71,7 +79,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection | 'my-record' | 'records' | 'dashboard';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'drafts' | 'plans' | ProposalSection | 'my-record' | 'records' | 'dashboard';
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
@@ -350,4 +358,27 @@ export interface ViewContexts {
   'records/dashboard': DashboardPageView;
   'public/proposals': PublicProposalsView;
   'public/topics': PublicTopicsView;
+  'public/draft': { d: PublicDraftView; form: FormState; done: number | null };
+  'drafts/index': { items: DraftSummaryView[]; pager: Pager; canCreate: boolean };
+  'drafts/new': { form: FormState; choices: { organizers: Option[]; topics: Option[] }; staff: boolean };
+  'drafts/show': {
+    d: DraftView;
+    summary: DraftCommentSummaryView;
+    form: FormState;
+    done: string | null;
+    can: { open: boolean; close: boolean; record: boolean; revise: boolean; dispose: boolean };
+    dispositions: Option[];
+  };
+  /** A participant's comment page, or (`record`) the organiser typing in a paper 征求意见表. */
+  'drafts/comment': { d: DraftView; form: FormState; record: boolean; done: string | null };
+  'drafts/revise': { d: DraftView; form: FormState };
+  'plans/index': { items: PlanSummaryView[]; year: string; form: FormState; canCreate: boolean };
+  'plans/show': {
+    plan: PlanView;
+    quarters: { label: string; items: PlanItemView[] }[];
+    form: FormState;
+    done: string | null;
+    can: { edit: boolean; approve: boolean; start: boolean };
+    choices: { organizers: Option[]; forms: Option[]; quarters: Option[]; units: Option[] };
+  };
 }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import type { AuthedRequest } from '../auth/auth.guard';
 import type { PageRequest } from './unread-count.interceptor';
-import { csrfFor, SESSION_COOKIE } from '../auth/tokens';
+import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../auth/tokens';
 import type { ErrorBody } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadOrganization, Organization } from '../config/organization';
@@ -26,6 +26,18 @@ export function safeNext(raw: unknown): string {
 }
 
 export const sessionCookieOptions = (req: AuthedRequest) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: req.secure });
+
+/**
+ * The CSRF token of a form shown to someone not signed in (the sign-in form, the public comment page):
+ * a random token that must come back both as the `xs_login_csrf` cookie and as the form's field.
+ */
+export function anonymousCsrf(req: AuthedRequest, res: Response): string {
+  const existing: unknown = req.cookies?.[LOGIN_CSRF_COOKIE];
+  if (typeof existing === 'string' && /^[\w-]{43}$/.test(existing)) return existing;
+  const token = newToken();
+  res.cookie(LOGIN_CSRF_COOKIE, token, sessionCookieOptions(req));
+  return token;
+}
 
 /** Sends pages inside the layout, for the signed-in person (menu, CSRF token), and the error pages. */
 @Injectable()

@@ -9,6 +9,9 @@ import { MemberPagesController } from './member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
 import { RecordPagesController } from './record-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { DraftPagesController, PublicDraftPagesController } from './draft-pages.controller';
+import { OrganizerChoices } from './organizer-choices';
+import { PlanPagesController } from './plan-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
 import { ProposalMemberPagesController } from './proposal-member-pages.controller';
@@ -50,11 +53,14 @@ export class WebModule implements NestModule {
         ProposalUnitPagesController,
         ReportPagesController,
         RecordPagesController,
+        DraftPagesController,
+        PlanPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
         PublicPagesController,
+        PublicDraftPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 

@@ -205,6 +205,21 @@ export class EvaluationView {
   at!: string;
 }
 
+/** The 年度协商计划 item a topic was started from. */
+export class TopicPlanItemRef {
+  @ApiProperty({ description: '计划事项编号' })
+  id!: number;
+
+  @ApiProperty()
+  planId!: number;
+
+  @ApiProperty({ example: 2026 })
+  year!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 4 })
+  quarter!: number;
+}
+
 /** A topic with its meetings, its outcomes (also grouped by theme, in order) and its evaluations. */
 export class TopicView extends TopicSummaryView {
   @ApiProperty()
@@ -242,6 +257,9 @@ export class TopicView extends TopicSummaryView {
 
   @ApiProperty({ type: [EvaluationView], description: '各人的评价：组织方、工作人员和领导可见，其他人为空' })
   evaluations!: EvaluationView[];
+
+  @ApiProperty({ type: TopicPlanItemRef, nullable: true, description: '由年度协商计划事项启动时，该事项' })
+  planItem!: TopicPlanItemRef | null;
 }
 
 export class TopicHistoryItem extends WorkflowHistoryView(TOPIC_STATUSES, { action: 'settle', actionLabel: '定题' }) {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TopicsModule } from '../topics/topics.module';
+import { PlanItemsController, PlansController } from './plans.controller';
+import { PlanViews } from './plan-views';
+import { PlansService } from './plans.service';
+
+/** 年度协商计划: planned consultations by quarter, approved, then started as topics. */
+@Module({
+  imports: [TopicsModule],
+  controllers: [PlansController, PlanItemsController],
+  providers: [PlanViews, PlansService],
+  exports: [PlansService],
+})
+export class PlansModule {}
