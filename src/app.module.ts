@@ -33,6 +33,7 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
 import { TopicsModule } from './topics/topics.module';
+import { VisitsModule } from './visits/visits.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -91,6 +92,7 @@ export class AppModule {
         ProposalsModule,
         StatsModule,
         TopicsModule,
+        VisitsModule,
         ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, TopicsModule]),
         ...(options.imports ?? []),

@@ -8,5 +8,6 @@ import { REPORT_ENTITIES } from '../reports/report.entities';
 import { Notification } from '../notifications/notification.entity';
 import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
 import { TOPIC_ENTITIES } from '../topics/topic.entities';
+import { VISIT_ENTITIES } from '../visits/visit.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES];
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES, ...VISIT_ENTITIES];

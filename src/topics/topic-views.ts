@@ -25,13 +25,13 @@ import { MeetingSummaryView, MeetingView, OutcomeThemeView, OutcomeView, Partici
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
-async function namesOf(em: EntityManager, entity: new () => { id: number; name: string }, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+export async function namesOf(em: EntityManager, entity: new () => { id: number; name: string }, wanted: (number | null)[]): Promise<Map<number, RefView>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(entity, { where: { id: In(list) }, select: { id: true, name: true } }) : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
 }
 
-async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
+export async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(User, { where: { id: In(list) }, select: { id: true, displayName: true } }) : [];
   return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
@@ -111,6 +111,7 @@ export class TopicViews {
       settledAt: iso(t.settledAt),
       resolvedAt: iso(t.resolvedAt),
       evaluatedAt: iso(t.evaluatedAt),
+      visitId: t.visitId,
       meetings: meetingViews,
       outcomes: outcomeViews,
       outcomesByTheme: byTheme(outcomeViews),

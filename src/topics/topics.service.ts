@@ -60,43 +60,47 @@ export class TopicsService {
 
   /** 出题: members and staff for any organiser; a facilitator only for their own point. */
   create(actor: Actor, dto: CreateTopicDto): Promise<TopicView> {
-    return this.tx.run(async (em) => {
-      const ownPoint = dto.organizer.type === 'point' && dto.organizer.id === actor.pointId;
-      if (!hasRole(actor, 'staff', 'member') && !(hasRole(actor, 'facilitator') && ownPoint)) {
-        throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
-      }
-      await this.assertOrganizer(em, dto.organizer);
-      const now = this.clock.now();
-      const t = em.create(Topic, {
-        title: dto.title,
-        description: dto.description,
-        level: dto.level,
-        source: dto.source,
-        organizerType: dto.organizer.type,
-        organizerId: dto.organizer.id,
-        raisedByUserId: actor.id,
-        status: 'raised',
-        declineReason: null,
-        responsePolicy: dto.responsePolicy ?? null,
-        published: false,
-        publishedAt: null,
-        settledAt: null,
-        resolvedAt: null,
-        evaluatedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.save(t);
-      await this.audit.record(em, {
-        actor,
-        action: 'topic.create',
-        entityType: 'topic',
-        entityId: t.id,
-        from: null,
-        to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy },
-      });
-      return this.views.detail(em, t, actor);
+    return this.tx.run((em) => this.createIn(em, actor, dto));
+  }
+
+  /** 出题 in the caller's transaction; `visitId` links a topic raised from a 视察调研 back to it. */
+  async createIn(em: EntityManager, actor: Actor, dto: CreateTopicDto, origin: { visitId?: number } = {}): Promise<TopicView> {
+    const ownPoint = dto.organizer.type === 'point' && dto.organizer.id === actor.pointId;
+    if (!hasRole(actor, 'staff', 'member') && !(hasRole(actor, 'facilitator') && ownPoint)) {
+      throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
+    }
+    await this.assertOrganizer(em, dto.organizer);
+    const now = this.clock.now();
+    const t = em.create(Topic, {
+      title: dto.title,
+      description: dto.description,
+      level: dto.level,
+      source: dto.source,
+      organizerType: dto.organizer.type,
+      organizerId: dto.organizer.id,
+      raisedByUserId: actor.id,
+      status: 'raised',
+      declineReason: null,
+      responsePolicy: dto.responsePolicy ?? null,
+      published: false,
+      publishedAt: null,
+      settledAt: null,
+      resolvedAt: null,
+      evaluatedAt: null,
+      visitId: origin.visitId ?? null,
+      createdAt: now,
+      updatedAt: now,
     });
+    await em.save(t);
+    await this.audit.record(em, {
+      actor,
+      action: 'topic.create',
+      entityType: 'topic',
+      entityId: t.id,
+      from: null,
+      to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy, ...(t.visitId ? { visitId: t.visitId } : {}) },
+    });
+    return this.views.detail(em, t, actor);
   }
 
   settle(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
