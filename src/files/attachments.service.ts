@@ -34,14 +34,14 @@ export class AttachmentsService {
 
   /**
    * Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction.
-   * `only` narrows the accepted types (photos: JPEG and PNG), `label` names them in the refusal.
+   * `only` narrows the accepted types (photos: JPEG and PNG), `label` names them in the refusal (“只能上传 <label>”).
    */
   async add(em: EntityManager, actor: Actor, owner: { type: string; id: number }, upload: Upload | undefined, only?: { exts: readonly DetectedType['ext'][]; label: string }): Promise<Attachment> {
     if (!upload) throw AppError.invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
     if (upload.size > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
     if (upload.size === 0) throw AppError.invalid({ file: ['文件是空的'] }, '文件是空的');
     const type = detectFileType(upload.buffer);
-    if (!type || (only && !only.exts.includes(type.ext))) throw unsupported(`只能上传 ${only?.label ?? ACCEPTED_TYPES_LABEL} 文件`, only?.exts);
+    if (!type || (only && !only.exts.includes(type.ext))) throw unsupported(`只能上传 ${only?.label ?? `${ACCEPTED_TYPES_LABEL} 文件`}`, only?.exts);
     const name = nameForType(cleanName(upload.originalname), type);
     if (!name) throw unsupported(`文件名的扩展名与文件内容（${type.label}）不符，请检查后重新上传`);
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
