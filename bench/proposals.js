@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { median, time } = require('./lib/timing');
+const { compare: compareTimes, option, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -33,10 +33,6 @@ const { loadProposalConfig } = require('../dist/proposals/proposals.config');
 const { searchTerms, idf } = require('../dist/search/bigrams');
 const { TextIndexService } = require('../dist/search/text-index.service');
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 const SIZES = option('sizes', process.env.BENCH_SIZES || '10000,100000').split(',').map(Number).sort((a, b) => a - b);
 const RUNS = Number(option('runs', process.env.BENCH_RUNS || 15));
 const WARMUP = 3;
@@ -337,24 +333,7 @@ async function fileDuplicate(ds, port, dir, size) {
   return [Number(original.id), created.id];
 }
 
-/** Medians of the API call and the raw SQL, alternating after a warm-up so both see the same load. */
-async function compare(viaApi, viaSql) {
-  for (let i = 0; i < WARMUP; i++) {
-    await viaApi();
-    await viaSql();
-  }
-  const a = [];
-  const b = [];
-  let last = null;
-  for (let i = 0; i < RUNS; i++) {
-    const x = await time(viaApi);
-    const y = await time(viaSql);
-    a.push(x.ms);
-    b.push(y.ms);
-    last = { api: x.result, sql: y.result };
-  }
-  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
-}
+const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
 
 /** The total both sides found, which must agree. */
 function matches(r) {

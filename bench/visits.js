@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { median, time } = require('./lib/timing');
+const { compare: compareTimes, option, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -31,10 +31,6 @@ const { loadConfig } = require('../dist/config/app-config');
 const { dataSourceOptions } = require('../dist/database/data-source-options');
 const { seededRandom } = require('../dist/demo/proposal-text');
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 const ENGINES = (process.env.BENCH_ENGINES || 'mariadb,sqlite').split(',');
 const RUNS = Number(option('runs', process.env.BENCH_RUNS || 15));
 const WARMUP = 3;
@@ -133,24 +129,7 @@ function rawBusy(engine, conn) {
   return async (ids, from, to) => (await conn.query(sql('?'), [ids, sqlTime(to), sqlTime(from), ids, sqlTime(to), sqlTime(from)]))[0];
 }
 
-/** Medians of the API call and the raw SQL, alternating after a warm-up so both see the same load. */
-async function compare(viaApi, viaSql) {
-  for (let i = 0; i < WARMUP; i++) {
-    await viaApi();
-    await viaSql();
-  }
-  const a = [];
-  const b = [];
-  let last = null;
-  for (let i = 0; i < RUNS; i++) {
-    const x = await time(viaApi);
-    const y = await time(viaSql);
-    a.push(x.ms);
-    b.push(y.ms);
-    last = { api: x.result, sql: y.result };
-  }
-  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
-}
+const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
 
 function same(apiCount, sqlCount) {
   if (apiCount !== sqlCount) throw new Error(`the API found ${apiCount}, the SQL ${sqlCount}`);
