@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, time } = require('./lib/timing');
+const { compare: compareTimes, option, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -33,10 +33,6 @@ const { loadProposalConfig } = require('../dist/proposals/proposals.config');
 const { searchTerms, idf } = require('../dist/search/bigrams');
 const { TextIndexService } = require('../dist/search/text-index.service');
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-}
 const SIZES = option('sizes', process.env.BENCH_SIZES || '10000,100000').split(',').map(Number).sort((a, b) => a - b);
 const RUNS = Number(option('runs', process.env.BENCH_RUNS || 15));
 const WARMUP = 3;

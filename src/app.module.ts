@@ -35,6 +35,7 @@ import { StatsModule } from './stats/stats.module';
 import { TopicsModule } from './topics/topics.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { PlansModule } from './plans/plans.module';
+import { VisitsModule } from './visits/visits.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
@@ -95,6 +96,7 @@ export class AppModule {
         TopicsModule,
         DraftsModule,
         PlansModule,
+        VisitsModule,
         ReportsModule,
         WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule]),
         ...(options.imports ?? []),

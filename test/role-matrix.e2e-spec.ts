@@ -7,6 +7,8 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { call, Facilitator, meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from './support/topics';
 import { draftAt } from './support/drafts';
+import { tinyPng } from './support/file-fixtures';
+import { visitBody } from './support/visits';
 
 /**
  * Who may call what: every JSON endpoint × every role → the status it answers. A new endpoint
@@ -30,6 +32,8 @@ interface Row {
   ownAccount?: true;
   /** Records the route's `{…}` stand for, made for this row (default: `{id}` of the path's resource). */
   fixture?: () => Promise<Record<string, number>>;
+  /** A query string for the path (without `?`). */
+  query?: () => string;
   /** Callers whose answer is decided by ownership, not role: e.g. 404 for someone else's draft. */
   except?: Partial<Record<Caller, number>>;
 }
@@ -290,6 +294,49 @@ ROWS.push(
   { method: 'post', route: '/api/v1/plan-items/{id}/start', who: ['staff'], ok: 200, fixture: planFixture(true, 'item') },
 );
 
+/*
+ * Visits: each row's visit is planned by the matrix's staff with the matrix member and a person of the
+ * matrix unit invited (conflicts allowed: every fixture is at the same time), so readers by invitation
+ * read it; the member's RSVP and proposal are their own. Calendars are the matrix member's.
+ */
+const V = '/api/v1/visits';
+const visitReaders: Role[] = ['staff', 'leader', 'member', 'unit'];
+const visit = (extra: (id: number, v: Record<string, any>) => Promise<Record<string, number>> = async () => ({})) => async () => {
+  const body = visitBody(fixtures.committees, { participantMemberIds: [c.lead.memberId], invitedUnitPeople: [{ unitId: c.unit.unitId, name: uniq('科长') }], allowConflicts: true });
+  const v = await call(t, c.staff, 'post', '/visits', body, 201);
+  return { id: v.id, ...(await extra(v.id, v)) };
+};
+const withPhoto = visit(async (id) => ({ photoId: (await t.http().post(`${V}/${id}/photos`).set(c.staff.auth).attach('file', tinyPng(), '现场.png').expect(201)).body.id }));
+const ownCalendar = async () => ({ id: c.lead.memberId! });
+const planning = () => `memberIds=${c.lead.memberId},${c.co1.memberId}&startsAt=${encodeURIComponent('2026-06-18T09:00:00+08:00')}&endsAt=${encodeURIComponent('2026-06-18T10:00:00+08:00')}`;
+ROWS.push(
+  { method: 'get', route: V, who: visitReaders, ok: 200 },
+  { method: 'post', route: V, who: ['staff'], ok: 201, body: () => visitBody(fixtures.committees) },
+  { method: 'get', route: `${V}/free-busy`, who: ['staff'], ok: 200, query: () => `memberIds=${c.lead.memberId},${c.co1.memberId}&from=2026-06-01&to=2026-06-30` },
+  { method: 'get', route: `${V}/conflicts`, who: ['staff'], ok: 200, query: planning },
+  { method: 'get', route: `${V}/{id}`, who: visitReaders, ok: 200, fixture: visit() },
+  { method: 'get', route: `${V}/{id}/history`, who: visitReaders, ok: 200, fixture: visit() },
+  { method: 'patch', route: `${V}/{id}`, who: ['staff'], ok: 200, fixture: visit(), body: () => ({ title: uniq('改后的活动名称') }) },
+  { method: 'post', route: `${V}/{id}/participants`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ invitedUnitPeople: [{ unitId: c.coUnit.unitId, name: uniq('主任') }] }) },
+  { method: 'delete', route: `${V}/{id}/participants/{participantId}`, who: ['staff'], ok: 200, fixture: visit(async (_, v) => ({ participantId: v.participants[0].id })) },
+  // Only the invited member answers; staff, not invited here, are refused like any other role.
+  { method: 'post', route: `${V}/{id}/rsvp`, who: ['member'], ok: 200, fixture: visit(), body: () => ({ answer: 'accept' }) },
+  { method: 'post', route: `${V}/{id}/findings`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ problem: '培训与岗位需求脱节', suggestion: '培训补贴与持证挂钩' }) },
+  { method: 'post', route: `${V}/{id}/photos`, who: ['staff'], ok: 201, fixture: visit(), upload: () => ({ name: '现场.png', bytes: tinyPng() }) },
+  { method: 'get', route: `${V}/{id}/photos/{photoId}`, who: visitReaders, ok: 200, fixture: withPhoto },
+  { method: 'post', route: `${V}/{id}/complete`, who: ['staff'], ok: 200, fixture: visit() },
+  { method: 'post', route: `${V}/{id}/cancel`, who: ['staff'], ok: 200, fixture: visit(), body: () => ({ reason: '改期' }) },
+  { method: 'post', route: `${V}/{id}/topics`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ title: uniq('推动家政服务业提质扩容'), description: '据视察调研提出', level: 'city' }) },
+  {
+    method: 'post', route: `${V}/{id}/proposals`, who: ['member'], ok: 201, fixture: visit(),
+    body: () => ({ sessionId: c.sessionId, title: uniq('关于家政服务业的建议'), category: 'society', background: '调研发现的问题', suggestions: ['建立培训补贴机制'] }),
+  },
+  { method: 'get', route: '/api/v1/members/{id}/calendar.ics', who: ['member'], ok: 200, fixture: ownCalendar },
+  { method: 'get', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 200, fixture: ownCalendar },
+  { method: 'post', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 201, fixture: ownCalendar },
+  { method: 'delete', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 204, fixture: ownCalendar },
+);
+
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
 
 function expected(row: Row): Record<Caller, number> {
@@ -328,7 +375,7 @@ describe('role matrix of the JSON API', () => {
 
   it.each(ROWS.map((row) => [key(row.method, row.route), row] as const))('%s', async (_, row) => {
     const ids = row.fixture ? await row.fixture() : { id: fixtures[row.route.split('/')[3]] };
-    const path = row.route.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
+    const path = row.route.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name])) + (row.query ? `?${row.query()}` : '');
     const actual = {} as Record<Caller, number>;
     for (const caller of CALLERS) {
       const token = await tokenOf(caller, row);

@@ -14,6 +14,12 @@ function quantile(xs, q) {
 const median = (xs) => quantile(xs, 0.5);
 const stats = (ms) => ({ median: median(ms), p95: quantile(ms, 0.95), n: ms.length });
 
+/** `--name value` from the command line, else `fallback`. */
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+
 /**
  * Medians of an API call and its raw SQL, alternating after `warmup` rounds so both see the same load;
  * `last` holds the results of the last round, for the benchmarks' checks.
@@ -36,4 +42,4 @@ async function compare(viaApi, viaSql, runs, warmup = 3) {
   return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
 }
 
-module.exports = { time, quantile, median, stats, compare };
+module.exports = { time, quantile, median, stats, option, compare };

@@ -10,5 +10,6 @@ import { PROPOSAL_ENTITIES } from '../proposals/proposal.entities';
 import { TOPIC_ENTITIES } from '../topics/topic.entities';
 import { DRAFT_ENTITIES } from '../drafts/draft.entities';
 import { PLAN_ENTITIES } from '../plans/plan.entities';
+import { VISIT_ENTITIES } from '../visits/visit.entities';
 
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES, ...DRAFT_ENTITIES, ...PLAN_ENTITIES];
+export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES, ...DRAFT_ENTITIES, ...PLAN_ENTITIES, ...VISIT_ENTITIES];

@@ -8,7 +8,7 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Attachment } from './attachment.entity';
-import { ACCEPTED_TYPES_LABEL, detectFileType, nameForType } from './file-type';
+import { ACCEPTED_TYPES_LABEL, DetectedType, detectFileType, nameForType } from './file-type';
 
 /** What the multipart parser hands over for one uploaded file. */
 export interface Upload {
@@ -32,13 +32,16 @@ export class AttachmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction. */
-  async add(em: EntityManager, actor: Actor, owner: { type: string; id: number }, upload: Upload | undefined): Promise<Attachment> {
+  /**
+   * Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction.
+   * `only` narrows the accepted types (photos: JPEG and PNG), `label` names them in the refusal (“只能上传 <label>”).
+   */
+  async add(em: EntityManager, actor: Actor, owner: { type: string; id: number }, upload: Upload | undefined, only?: { exts: readonly DetectedType['ext'][]; label: string }): Promise<Attachment> {
     if (!upload) throw AppError.invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
     if (upload.size > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
     if (upload.size === 0) throw AppError.invalid({ file: ['文件是空的'] }, '文件是空的');
     const type = detectFileType(upload.buffer);
-    if (!type) throw unsupported(`只能上传 ${ACCEPTED_TYPES_LABEL} 文件`);
+    if (!type || (only && !only.exts.includes(type.ext))) throw unsupported(`只能上传 ${only?.label ?? `${ACCEPTED_TYPES_LABEL} 文件`}`, only?.exts);
     const name = nameForType(cleanName(upload.originalname), type);
     if (!name) throw unsupported(`文件名的扩展名与文件内容（${type.label}）不符，请检查后重新上传`);
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
@@ -68,6 +71,18 @@ export class AttachmentsService {
     const file = this.pathOf(attachment.sha256);
     if (!fs.existsSync(file)) throw new AppError(500, 'ATTACHMENT_MISSING', '附件文件已丢失，请联系系统管理员');
     return { attachment, stream: fs.createReadStream(file) };
+  }
+
+  /** The first `max` bytes of a stored file (enough for a JPEG's EXIF block). */
+  async readStart(attachment: Attachment, max: number): Promise<Buffer> {
+    const handle = await fs.promises.open(this.pathOf(attachment.sha256), 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(max, attachment.bytes));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   }
 
   private async find(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<Attachment> {
@@ -102,7 +117,7 @@ function cleanName(raw: string): string {
   return name || '附件';
 }
 
-const unsupported = (message: string) => new AppError(415, 'UNSUPPORTED_FILE_TYPE', message, { accepted: ['pdf', 'doc', 'docx', 'jpg', 'png'] });
+const unsupported = (message: string, accepted: readonly string[] = ['pdf', 'doc', 'docx', 'jpg', 'png']) => new AppError(415, 'UNSUPPORTED_FILE_TYPE', message, { accepted });
 
 /** `Content-Disposition` with the UTF-8 name (RFC 6266 / 5987) and an ASCII fallback. */
 export function contentDisposition(name: string): string {

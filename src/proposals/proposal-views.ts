@@ -211,6 +211,7 @@ export class ProposalViews {
       repliedAt: iso(p.repliedAt),
       completedAt: iso(p.completedAt),
       withdrawnAt: iso(p.withdrawnAt),
+      visitId: p.visitId,
       createdAt: p.createdAt.toISOString(),
     };
   }

@@ -155,6 +155,11 @@ export class Proposal extends VersionedRecord {
 
   @Column({ ...timeColumn, nullable: true })
   withdrawnAt!: Date | null;
+
+  /** 视察调研 the draft was started from, if any. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  visitId!: number | null;
 }
 
 export const SIGNER_ROLES = ['lead', 'cosigner', 'merged'] as const;

@@ -76,50 +76,54 @@ export class ProposalsService {
   }
 
   create(actor: Actor, dto: CreateProposalDto): Promise<ProposalView> {
-    return this.tx.run(async (em) => {
-      const group = GROUP_KINDS.includes(dto.kind);
-      if (group && !hasRole(actor, 'staff')) throw AppError.forbidden('界别、专委会和党派团体提案由机关工作人员代为录入');
-      if (!group && (!hasRole(actor, 'member') || actor.memberId === null)) throw AppError.forbidden('个人和联名提案须由委员本人提出');
-      const session = await this.openSession(em, dto.sessionId);
-      this.assertCategory(dto.category);
-      const coSigners = dto.coSignerMemberIds ?? [];
-      this.assertCoSignerCount(dto.kind, coSigners);
-      const proposer = group ? await this.groupOf(em, dto) : await this.leadOf(em, actor.memberId!);
-      await this.assertCoSigners(em, coSigners, proposer.leadMemberId);
-      const now = this.clock.now();
-      const p = em.create(Proposal, {
-        sessionId: session.id,
-        number: null,
-        kind: dto.kind,
-        title: dto.title,
-        category: dto.category,
-        background: dto.background,
-        suggestions: JSON.stringify(dto.suggestions),
-        agreeToPublish: dto.agreeToPublish ?? false,
-        plenary: isPlenary(now, session.closesAt, this.config.plenaryWindowMonths),
-        status: 'draft',
-        filedByUserId: actor.id,
-        ...proposer,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.save(p);
-      if (p.leadMemberId !== null) await em.insert(ProposalSigner, { proposalId: p.id, memberId: p.leadMemberId, role: 'lead', status: 'confirmed', invitedAt: now, confirmedAt: now });
-      await this.invite(em, p, coSigners, now);
-      await ensureCounter(em, session.id);
-      await this.reindex(em, p);
-      await this.audit.record(em, {
-        actor,
-        action: 'proposal.create',
-        entityType: 'proposal',
-        entityId: p.id,
-        from: null,
-        to: { status: 'draft', kind: p.kind, title: p.title, coSignerMemberIds: coSigners },
-      });
-      await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft', version: p.version });
-      if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners, version: p.version });
-      return this.views.detail(em, p, actor);
+    return this.tx.run((em) => this.createIn(em, actor, dto));
+  }
+
+  /** A draft, in the caller's transaction; `visitId` links a draft started from a 视察调研 back to it. */
+  async createIn(em: EntityManager, actor: Actor, dto: CreateProposalDto, origin: { visitId?: number } = {}): Promise<ProposalView> {
+    const group = GROUP_KINDS.includes(dto.kind);
+    if (group && !hasRole(actor, 'staff')) throw AppError.forbidden('界别、专委会和党派团体提案由机关工作人员代为录入');
+    if (!group && (!hasRole(actor, 'member') || actor.memberId === null)) throw AppError.forbidden('个人和联名提案须由委员本人提出');
+    const session = await this.openSession(em, dto.sessionId);
+    this.assertCategory(dto.category);
+    const coSigners = dto.coSignerMemberIds ?? [];
+    this.assertCoSignerCount(dto.kind, coSigners);
+    const proposer = group ? await this.groupOf(em, dto) : await this.leadOf(em, actor.memberId!);
+    await this.assertCoSigners(em, coSigners, proposer.leadMemberId);
+    const now = this.clock.now();
+    const p = em.create(Proposal, {
+      sessionId: session.id,
+      number: null,
+      kind: dto.kind,
+      title: dto.title,
+      category: dto.category,
+      background: dto.background,
+      suggestions: JSON.stringify(dto.suggestions),
+      agreeToPublish: dto.agreeToPublish ?? false,
+      plenary: isPlenary(now, session.closesAt, this.config.plenaryWindowMonths),
+      status: 'draft',
+      filedByUserId: actor.id,
+      visitId: origin.visitId ?? null,
+      ...proposer,
+      createdAt: now,
+      updatedAt: now,
     });
+    await em.save(p);
+    if (p.leadMemberId !== null) await em.insert(ProposalSigner, { proposalId: p.id, memberId: p.leadMemberId, role: 'lead', status: 'confirmed', invitedAt: now, confirmedAt: now });
+    await this.invite(em, p, coSigners, now);
+    await ensureCounter(em, session.id);
+    await this.reindex(em, p);
+    await this.audit.record(em, {
+      actor,
+      action: 'proposal.create',
+      entityType: 'proposal',
+      entityId: p.id,
+      from: null,
+      to: { status: 'draft', kind: p.kind, title: p.title, coSignerMemberIds: coSigners, ...(p.visitId ? { visitId: p.visitId } : {}) },
+    });
+    await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft', version: p.version });
+    if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners, version: p.version });
+    return this.views.detail(em, p, actor);
   }
 
   update(actor: Actor, id: number, dto: UpdateProposalDto): Promise<ProposalView> {

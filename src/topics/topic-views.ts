@@ -116,6 +116,7 @@ export class TopicViews {
       settledAt: iso(t.settledAt),
       resolvedAt: iso(t.resolvedAt),
       evaluatedAt: iso(t.evaluatedAt),
+      visitId: t.visitId,
       meetings: meetingViews,
       outcomes: outcomeViews,
       outcomesByTheme: byTheme(outcomeViews),

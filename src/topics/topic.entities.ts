@@ -83,6 +83,11 @@ export class Topic extends VersionedRecord {
 
   @Column({ ...timeColumn, nullable: true })
   evaluatedAt!: Date | null;
+
+  /** 视察调研 the topic came from (source `visit`), if any. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  visitId!: number | null;
 }
 
 /** 评题: a participant's rating of the topic's result, one per account. */

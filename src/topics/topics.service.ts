@@ -63,8 +63,13 @@ export class TopicsService {
     return this.tx.run(async (em) => this.views.detail(em, await this.raise(em, actor, dto), actor));
   }
 
+  /** 出题 in the caller's transaction, as a view; `visitId` links a topic raised from a 视察调研 back to it. */
+  async createIn(em: EntityManager, actor: Actor, dto: CreateTopicDto, origin: { visitId?: number } = {}): Promise<TopicView> {
+    return this.views.detail(em, await this.raise(em, actor, dto, origin), actor);
+  }
+
   /** 出题 in the caller's transaction: who may, the organiser, the row and its audit entry. */
-  async raise(em: EntityManager, actor: Actor, dto: CreateTopicDto): Promise<Topic> {
+  async raise(em: EntityManager, actor: Actor, dto: CreateTopicDto, origin: { visitId?: number } = {}): Promise<Topic> {
     const ownPoint = dto.organizer.type === 'point' && dto.organizer.id === actor.pointId;
     if (!hasRole(actor, 'staff', 'member') && !(hasRole(actor, 'facilitator') && ownPoint)) {
       throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
@@ -87,6 +92,7 @@ export class TopicsService {
       settledAt: null,
       resolvedAt: null,
       evaluatedAt: null,
+      visitId: origin.visitId ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -97,7 +103,7 @@ export class TopicsService {
       entityType: 'topic',
       entityId: t.id,
       from: null,
-      to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy },
+      to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy, ...(t.visitId ? { visitId: t.visitId } : {}) },
     });
     return t;
   }

@@ -193,6 +193,9 @@ export class ProposalView extends ProposalSummaryView {
   @ApiProperty(nullableTime)
   withdrawnAt!: string | null;
 
+  @ApiProperty({ type: Number, nullable: true, description: '据以起草的视察调研' })
+  visitId!: number | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }

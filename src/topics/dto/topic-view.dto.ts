@@ -237,6 +237,9 @@ export class TopicView extends TopicSummaryView {
   @ApiProperty(nullableTime)
   evaluatedAt!: string | null;
 
+  @ApiProperty({ type: Number, nullable: true, description: '由哪次视察调研提出（来源为视察调研时）' })
+  visitId!: number | null;
+
   @ApiProperty({ type: [MeetingSummaryView], description: '协商会，第1次起' })
   meetings!: MeetingSummaryView[];
 

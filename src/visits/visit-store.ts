@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, SYSTEM_ACTOR } from '../common/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { updateVersioned } from '../database/versioned';
+import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { visitNotFound } from './visit-access';
+import { Visit } from './visit.entities';
+import { checkVisitStep, nextStatus, VisitFacts, VisitStep } from './visit-workflow';
+
+export interface VisitChange {
+  /** The audit action after `visit.`: `update`, `invite`, `finding` … */
+  action: string;
+  set?: Partial<Visit>;
+  details?: Record<string, unknown>;
+  comment?: string | null;
+}
+
+/**
+ * Loading a visit for a step and writing it: the row locked (MySQL), the `version` checked, the step
+ * asked of the workflow, `UPDATE … WHERE id = ? AND version = ?` and the audit entry, in the caller's
+ * transaction. Every step on the visit or what hangs off it moves its version and lands in its history.
+ */
+@Injectable()
+export class VisitStore {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The visit locked for `step`: 404 when there is none, 409 for a wrong state or a stale `version`. */
+  async load(em: EntityManager, id: number, step: VisitStep, version?: number, facts: VisitFacts = {}): Promise<Visit> {
+    const v = await findForUpdate(em, Visit, id);
+    if (!v) throw visitNotFound();
+    const refusal = checkVisitStep(v.status, step, { startsAt: v.startsAt, now: this.clock.now(), ...facts });
+    if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+    assertVersion(v, version);
+    return v;
+  }
+
+  /** Writes the step (the status it leads to included) and audits it. */
+  async write(em: EntityManager, actor: Actor | null, v: Visit, step: VisitStep | null, change: VisitChange): Promise<Visit> {
+    const from = v.status;
+    const status = step ? nextStatus(v.status, step) : v.status;
+    await updateVersioned(em, Visit, v, { ...change.set, status, updatedAt: this.clock.now() });
+    await this.audit.record(em, {
+      actor: actor ?? SYSTEM_ACTOR,
+      action: `visit.${change.action}`,
+      entityType: 'visit',
+      entityId: v.id,
+      from: { status: from },
+      to: { status: v.status, ...change.details },
+      comment: change.comment ?? null,
+    });
+    return v;
+  }
+}

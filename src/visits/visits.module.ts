@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { TopicsModule } from '../topics/topics.module';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
+import { VisitFollowUpsService } from './visit-follow-ups.service';
+import { VisitInvitations } from './visit-invitations';
+import { VisitNotices } from './visit-notices';
+import { VisitParticipantsService } from './visit-participants.service';
+import { VisitPlanningService } from './visit-planning.service';
+import { VisitRecordsService } from './visit-records.service';
+import { VisitReminders } from './visit-reminders';
+import { VisitSchedule } from './visit-schedule';
+import { VisitStore } from './visit-store';
+import { VisitViews } from './visit-views';
+import { VisitsController } from './visits.controller';
+import { VisitsService } from './visits.service';
+
+/** 视察调研: itineraries, invitations and answers, conflicts and free/busy, findings and photos, reminders, calendar feeds, follow-up topics and proposals. */
+@Module({
+  imports: [NotificationsModule, TopicsModule, ProposalsModule],
+  controllers: [VisitsController, CalendarController],
+  providers: [VisitSchedule, VisitStore, VisitViews, VisitInvitations, VisitNotices, VisitsService, VisitParticipantsService, VisitRecordsService, VisitPlanningService, VisitFollowUpsService, VisitReminders, CalendarService],
+  exports: [VisitsService, VisitViews, VisitSchedule, CalendarService, VisitParticipantsService, VisitRecordsService, VisitPlanningService, VisitFollowUpsService],
+})
+export class VisitsModule {}
