@@ -72,5 +72,9 @@ export class TopicsQuery {
     if (q.organizerType) qb.andWhere('t.organizerType = :organizerType', { organizerType: q.organizerType });
     if (q.organizerId) qb.andWhere('t.organizerId = :organizerId', { organizerId: q.organizerId });
     if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
+    if (q.year) qb.andWhere('t.createdAt >= :yearFrom AND t.createdAt < :yearTo', yearRange(q.year));
   }
 }
+
+/** The instants a year starts and ends on the Beijing calendar (UTC+8 all year). */
+const yearRange = (year: number) => ({ yearFrom: new Date(`${year}-01-01T00:00:00+08:00`), yearTo: new Date(`${year + 1}-01-01T00:00:00+08:00`) });

@@ -12,6 +12,8 @@ import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
 import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
+import type { MeetingView, OutcomeListItemView, TopicView } from '../topics/dto/topic-view.dto';
+import type { BoardColumn, MeetingOffers, OutcomeRow, TopicOffers } from './topic-page-data';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -33,6 +35,10 @@ export interface Nav {
   reports: boolean;
   /** 收文 (leaders: reports delivered to them) */
   reportInbox: boolean;
+  /** 协商议题: the five-step board, as each role may read it */
+  topics: boolean;
+  /** 成果办理: a unit's consultation outcomes, with feedback */
+  outcomes: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
@@ -49,6 +55,8 @@ export function navFor(actor: Actor): Nav {
     proposalStats: hasRole(actor, 'staff', 'leader'),
     reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
     reportInbox: hasRole(actor, 'leader'),
+    topics: hasRole(actor, 'staff', 'leader', 'member', 'unit', 'facilitator'),
+    outcomes: hasRole(actor, 'unit') && actor.unitId !== null,
     directory: hasRole(actor, 'admin', 'staff'),
     users: hasRole(actor, 'admin'),
     audit: hasRole(actor, 'admin'),
@@ -60,7 +68,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | ProposalSection;
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'topics' | 'outcomes' | ProposalSection;
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
@@ -238,6 +246,54 @@ export interface PublicTopicsView {
   q: string;
 }
 
+/** 协商议题: the five columns, 不予定题 apart, the filters. */
+export interface TopicBoardView {
+  columns: BoardColumn[];
+  declined: BoardColumn;
+  filters: Record<string, string>;
+  choices: Record<string, Option[]>;
+  canRaise: boolean;
+  done: string | null;
+}
+
+/** A topic's page. */
+export interface TopicPageView {
+  t: TopicView;
+  can: TopicOffers;
+  themes: { theme: string | null; outcomes: OutcomeRow[] }[];
+  timeline: TimelineItem[];
+  /** A short history is shown open; a long one (the four meetings of a courtyard) folded. */
+  historyOpen: boolean;
+  /** The inline forms: 不予定题, 添加协商成果, 评题. */
+  forms: { decline: FormState; outcome: FormState; evaluate: FormState };
+  choices: Record<string, Option[]>;
+  /** The inline form that was sent back with errors (opened), if any. */
+  failed: string | null;
+  /** The errors of the last form sent, for the summary at the top. */
+  form: FormState;
+  done: string | null;
+}
+
+/** A meeting's page: who takes part, attendance, speeches, minutes. */
+export interface MeetingPageView {
+  m: MeetingView;
+  can: MeetingOffers;
+  forms: { participants: FormState; attendance: FormState; speech: FormState; hold: FormState };
+  choices: Record<string, Option[]>;
+  failed: string | null;
+  form: FormState;
+  done: string | null;
+}
+
+/** 成果办理: a unit's outcomes, each with its feedback form. */
+export interface OutcomeListView {
+  items: (OutcomeRow & Pick<OutcomeListItemView, 'topic'>)[];
+  pager: Pager;
+  tab: string;
+  form: FormState;
+  done: string | null;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -299,4 +355,10 @@ export interface ViewContexts {
   };
   'public/proposals': PublicProposalsView;
   'public/topics': PublicTopicsView;
+  'topics/board': TopicBoardView;
+  'topics/new': { action: string; form: FormState; choices: Record<string, Option[]> };
+  'topics/show': TopicPageView;
+  'topics/meeting-new': { t: TopicView; action: string; form: FormState; choices: Record<string, Option[]> };
+  'topics/meeting': MeetingPageView;
+  'topics/outcomes': OutcomeListView;
 }

@@ -15,6 +15,11 @@ import { ProposalOfficePagesController } from './proposal-office-pages.controlle
 import { ProposalPages } from './proposal-pages';
 import { ProposalPagesController } from './proposal-pages.controller';
 import { ProposalUnitPagesController } from './proposal-unit-pages.controller';
+import { MeetingPagesController } from './meeting-pages.controller';
+import { OutcomePagesController } from './outcome-pages.controller';
+import { TopicChoices } from './topic-choices';
+import { TopicPages } from './topic-pages';
+import { TopicPagesController } from './topic-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 import { UnreadCountInterceptor } from './unread-count.interceptor';
@@ -50,9 +55,12 @@ export class WebModule implements NestModule {
         ReportPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
+        TopicPagesController,
+        MeetingPagesController,
+        OutcomePagesController,
         PublicPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, TopicPages, TopicChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
@@ -93,4 +93,12 @@ export class TopicQuery extends PageQuery {
   @Type(() => Number)
   @IdRule('组织方')
   organizerId?: number;
+
+  @ApiPropertyOptional({ description: '年份：出题时间（北京时间）在该年的议题', example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '年份须为整数' })
+  @Min(2000, { message: '年份须在 2000–2100 之间' })
+  @Max(2100, { message: '年份须在 2000–2100 之间' })
+  year?: number;
 }
