@@ -50,7 +50,8 @@ export class OutcomePagesController {
   @Post(':id')
   async updateOutcome(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>): Promise<void> {
     const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : '/outcomes';
-    const outcome = await submitForm(UpdateOutcomeDto, FEEDBACK, body, (dto) => this.outcomes.update(actor, id, dto));
+    // The service's refusals name no field (未采纳须说明理由, a stale version): shown at the feedback.
+    const outcome = await submitForm(UpdateOutcomeDto, FEEDBACK, body, (dto) => this.outcomes.update(actor, id, dto), { generalField: 'feedback' });
     if (outcome.ok) return this.pages.redirect(res, `${back}${back.includes('?') ? '&' : '?'}done=feedback`);
     const failed = { key: 'feedback', outcomeId: id, form: forOutcome(outcome.form, id) };
     const topic = /^\/topics\/(\d+)$/.exec(back);
