@@ -207,7 +207,7 @@ describe('topic pages', () => {
     expect(after).not.toContain('<td class="table__num">5</td>');
   });
 
-  it('lets staff request the 协商要报 from the topic page once a meeting was held', async () => {
+  it('lets staff request the 协商要报 from the topic page once a meeting was held, and it is made', async () => {
     const raised = await topicAt(t, tc, 'settled', { organizer: { type: 'committee', id: tc.committeeId }, by: tc.staff });
     expect(await page('staff', `/topics/${raised.id}`)).not.toContain('生成协商要报');
     const f = await topicAt(t, tc, 'resolving', { organizer: { type: 'committee', id: tc.committeeId }, by: tc.staff });
@@ -217,7 +217,8 @@ describe('topic pages', () => {
     const html = (await web.staff.get(`/topics/${f.id}`).expect(200)).text;
     const res = await web.staff.post('/reports').type('form').send({ _csrf: csrfIn(html), kind: 'briefing', subjectType: 'topic', subjectId: String(f.id) }).expect(303);
     const reportId = Number(/^\/reports\/(\d+)$/.exec(res.headers.location)![1]);
-    expect(await t.ds.getRepository(Report).findOneByOrFail({ id: reportId })).toMatchObject({ kind: 'briefing', subjectType: 'topic', subjectId: f.id });
+    await t.jobs.finished('reports', `report:${reportId}`);
+    expect(await t.ds.getRepository(Report).findOneByOrFail({ id: reportId })).toMatchObject({ kind: 'briefing', subjectType: 'topic', subjectId: f.id, status: 'done' });
   });
 
   it('lets the organiser report on an outcome from the topic page; a stale version is said on that outcome', async () => {

@@ -108,7 +108,6 @@ export class TopicPagesController {
         filters: { q: text(query.q), level: text(query.level), organizer: organizer ? text(query.organizer) : '', year: base.year ? String(base.year) : '' },
         choices: { levels: TOPIC_OPTIONS.levels, organizers: await this.choices.organizers(), years: this.choices.years() },
         canRaise: hasRole(actor, 'staff', 'member', 'facilitator'),
-        done: typeof query.done === 'string' && query.done === 'created' ? 'created' : null,
       },
       { section: 'topics' },
     );

@@ -253,7 +253,6 @@ export interface TopicBoardView {
   filters: Record<string, string>;
   choices: Record<string, Option[]>;
   canRaise: boolean;
-  done: string | null;
 }
 
 /** A topic's page. */
