@@ -15,6 +15,7 @@ import { Tx } from './database/tx';
 import { Bootstrapper } from './database/bootstrapper';
 import { DemoLoader } from './demo/demo-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
+import { DemoTopicLoader } from './demo/demo-topic-loader';
 import { ConsultationPointsController } from './directory/consultation-points.controller';
 import { ConsultationPointsService } from './directory/consultation-points.service';
 import { MembersController } from './directory/members.controller';
@@ -102,7 +103,7 @@ export class AppModule {
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],
-      providers: [Bootstrapper, DemoLoader, DemoProposalLoader],
+      providers: [Bootstrapper, DemoLoader, DemoProposalLoader, DemoTopicLoader],
     };
   }
 }

@@ -5,6 +5,8 @@ import { textOf } from '../src/demo/demo-proposal-loader';
 import { DEMO_PROPOSALS, DEMO_UNIT } from '../src/demo/demo-proposals';
 import { Member } from '../src/directory/directory.entities';
 import { Proposal } from '../src/proposals/proposal.entities';
+import { DEMO_TOPIC_UNITS, DEMO_TOPICS } from '../src/demo/demo-topics';
+import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, Topic } from '../src/topics/topic.entities';
 import { startTestApp, TestApp } from './support/test-app';
 import { mainOf, navOf, signInWeb } from './support/web-client';
 
@@ -21,7 +23,9 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(members.body.total).toBe(DEMO_MEMBERS.length);
     expect(members.body.items.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['张文华', '曹慧敏']));
     const units = await t.http().get('/api/v1/units?pageSize=100').auth(staff, { type: 'bearer' }).expect(200);
-    expect(units.body.total).toBe(DEMO_UNITS.length);
+    // The topics add the property company of the courtyard story.
+    const added = DEMO_TOPIC_UNITS.filter((u) => !DEMO_UNITS.some((d) => d.name === u.unit));
+    expect(units.body.total).toBe(DEMO_UNITS.length + added.length);
     const points = await t.http().get('/api/v1/consultation-points').auth(staff, { type: 'bearer' }).expect(200);
     expect(points.body.items.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(DEMO_POINTS.map((p) => p.name)));
     const sessions = await t.http().get('/api/v1/sessions').auth(staff, { type: 'bearer' }).expect(200);
@@ -112,11 +116,72 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(similar.body[0]).toMatchObject({ title: textOf(spec('elderly-care')).title, status: 'accepted' });
   });
 
-  it('does not load twice: a second run on a database with members and proposals adds nothing', async () => {
-    const before = [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()];
-    expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
-    expect([await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()]).toEqual(before);
+  it('plays the demo topics through the services: the key consultation, the courtyard parking, the grid matter and the rest at every step', async () => {
+    const topics = await t.ds.getRepository(Topic).find();
+    expect(topics).toHaveLength(DEMO_TOPICS.length);
+    expect(new Set(topics.map((x) => x.status))).toEqual(new Set(['raised', 'settled', 'declined', 'deliberating', 'resolving', 'evaluated']));
+    expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'topic.create' })).toBe(DEMO_TOPICS.length);
+    const staff = await login('staff');
+    const get = async (path: string) => (await t.http().get(`/api/v1${path}`).auth(staff, { type: 'bearer' }).expect(200)).body;
+
+    // 重点协商会: 18 recommendations under 5 themes, at various statuses with several units, published.
+    const key = await get(`/topics/${topicId(topics, 'key-consultation')}`);
+    expect(key).toMatchObject({ status: 'resolving', published: true, level: 'city', outcomeCount: 18 });
+    expect(key.outcomesByTheme.map((g: { theme: string }) => g.theme)).toEqual(['加强领导，高位推动', '拉网排查，摸清家底', '疏堵结合，因企施策', '强化保障，助力盘活', '源头管控，长效管理']);
+    expect(key.outcomeCounts).toEqual({ open: 3, inProgress: 5, done: 8, notAdopted: 2 });
+    expect(key.adoptionRate).toBeCloseTo(8 / 18, 3);
+    expect(new Set(key.outcomes.map((o: { unit: { name: string } }) => o.unit.name)).size).toBeGreaterThanOrEqual(5);
+    expect(key.meetings).toEqual([expect.objectContaining({ kind: 'key', heldAt: expect.any(String) })]);
+
+    // The courtyard: four 协商议事会 with the four sides, attendance, speeches and minutes; 580 → 380 done; evaluated.
+    const parking = await get(`/topics/${topicId(topics, 'parking')}`);
+    expect(parking).toMatchObject({ status: 'evaluated', published: true, evaluationCount: 3, adoptionRate: 1 });
+    expect(parking.meetings.map((m: { sequenceLabel: string; kindLabel: string; heldAt: string | null }) => [m.sequenceLabel, m.kindLabel, m.heldAt !== null])).toEqual(
+      [1, 2, 3, 4].map((n) => [`第${n}次协商`, '协商议事会', true]),
+    );
+    expect(parking.outcomes.find((o: { text: string }) => o.text === '停车费由每月580元下调至380元')).toMatchObject({ kind: 'decision', status: 'done' });
+    const meetingIds = parking.meetings.map((m: { id: number }) => m.id);
+    const sides = new Set((await t.ds.getRepository(MeetingParticipant).findBy({ meetingId: meetingIds[3] })).map((p) => p.side));
+    expect(sides).toEqual(new Set(['organizer', 'party_member', 'resident', 'stakeholder', 'member', 'department']));
+    for (const meetingId of meetingIds) {
+      expect((await t.ds.getRepository(MeetingParticipant).findBy({ meetingId })).every((p) => p.attendance !== null)).toBe(true);
+      expect(await t.ds.getRepository(MeetingSpeech).countBy({ meetingId })).toBeGreaterThan(0);
+      expect((await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).minutes).toBeTruthy();
+    }
+
+    // The grid matter under “252”; a meeting still to come; the public page shows both published ones.
+    expect(topics.find((x) => x.title === DEMO_TOPICS.find((d) => d.key === 'canteen')!.title)).toMatchObject({ level: 'grid', responsePolicy: '252', status: 'deliberating' });
+    const upcoming = await t.ds.getRepository(Meeting).findOneByOrFail({ topicId: topicId(topics, 'qinhanqu') });
+    expect(upcoming.heldAt).toBeNull();
+    expect(upcoming.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const published = await t.http().get('/api/v1/public/topics').expect(200);
+    expect(published.body.items.map((x: { title: string }) => x.title).sort()).toEqual([key.title, parking.title].sort());
   });
+
+  it('shows the demo facilitator its point on the board, and the demo unit its outcomes to report on', async () => {
+    const facilitator = await signInWeb(t, 'facilitator', DEMO_PASSWORD);
+    const board = mainOf((await facilitator.get('/topics').expect(200)).text);
+    for (const key of ['qinhanqu', 'charter', 'arrears']) expect(board).toContain(DEMO_TOPICS.find((d) => d.key === key)!.title);
+    expect(board).not.toContain(DEMO_TOPICS.find((d) => d.key === 'parking')!.title);
+    const unit = await signInWeb(t, 'unit', DEMO_PASSWORD);
+    const outcomes = mainOf((await unit.get('/outcomes').expect(200)).text);
+    const unitId = (await t.ds.getRepository(Outcome).findOneByOrFail({ text: '利用卫星遥感监测，动态掌握闲置和低效用地变化' })).unitId!;
+    const open = await t.ds.getRepository(Outcome).count({ where: [{ status: 'open', unitId }, { status: 'in_progress', unitId }] });
+    expect(open).toBeGreaterThan(0);
+    expect(outcomes.match(/action="\/outcomes\/\d+"/g)).toHaveLength(open);
+  });
+
+  it('does not load twice: a second run on a database with members, proposals and topics adds nothing', async () => {
+    const counts = async () => [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Topic).count(), await t.ds.getRepository(AuditEntry).count()];
+    const before = await counts();
+    expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
+    expect(await counts()).toEqual(before);
+  });
+
+  function topicId(rows: Topic[], key: string): number {
+    const title = DEMO_TOPICS.find((d) => d.key === key)!.title;
+    return rows.find((x) => x.title === title)!.id;
+  }
 
   function spec(key: string) {
     const found = DEMO_PROPOSALS.find((p) => p.key === key);

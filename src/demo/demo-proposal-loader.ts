@@ -138,15 +138,19 @@ interface Cast {
 export function timeline(now: Date): Array<{ event: Event; at: Date }> {
   const events: Event[] = DEMO_PROPOSALS.flatMap((spec) => [{ spec, step: { day: spec.filed, do: 'create' as const } }, ...spec.steps.map((step) => ({ spec, step }))]);
   const order = events.map((e, i) => ({ e, i })).sort((a, b) => b.e.step.day - a.e.step.day || a.i - b.i);
-  const latest = now.getTime() - 3_600_000;
   const onDay = new Map<number, number>();
   return order.map(({ e }) => {
     const k = onDay.get(e.step.day) ?? 0;
     onDay.set(e.step.day, k + 1);
-    const day = Math.floor((now.getTime() + SHANGHAI_MS) / DAY_MS) - e.step.day;
-    const afternoon = day * DAY_MS - SHANGHAI_MS + 14 * 3_600_000 + k * 7 * 60_000;
-    return { event: e, at: new Date(Math.min(afternoon, latest)) };
+    return { event: e, at: demoInstant(now, e.step.day, 14 * 60 + k * 7) };
   });
+}
+
+/** `days` before `now` at `minutes` past midnight Beijing time, never later than an hour before `now` (a negative `days` is ahead, unclamped: a meeting to come). */
+export function demoInstant(now: Date, days: number, minutes: number): Date {
+  const day = Math.floor((now.getTime() + SHANGHAI_MS) / DAY_MS) - days;
+  const at = day * DAY_MS - SHANGHAI_MS + minutes * 60_000;
+  return new Date(days < 0 ? at : Math.min(at, now.getTime() - 3_600_000));
 }
 
 /** The proposals of one loading, by key, and the step texts' numbering. */

@@ -14,7 +14,7 @@ import { MeetingParticipant, Outcome, Topic } from './topic.entities';
 export const notFound = () => AppError.notFound('协商议题', 'TOPIC_NOT_FOUND');
 
 /** Runs the topic: the office's staff, or the facilitator of the point that organises it. */
-export function isOrganiser(actor: Actor, t: Topic): boolean {
+export function isOrganiser(actor: Actor, t: Pick<Topic, 'organizerType' | 'organizerId'>): boolean {
   if (hasRole(actor, 'staff')) return true;
   return hasRole(actor, 'facilitator') && actor.pointId !== null && t.organizerType === 'point' && t.organizerId === actor.pointId;
 }

@@ -50,6 +50,16 @@ export class TopicsService {
     return this.audit.workflowHistory('topic', id, HISTORY_LABELS);
   }
 
+  /** What the caller is to a topic they may read: its organiser, a participant (who may rate it), and whether they rated it. */
+  async viewer(actor: Actor, id: number): Promise<{ organiser: boolean; participant: boolean; evaluated: boolean }> {
+    const t = await this.readable(actor, id);
+    return {
+      organiser: isOrganiser(actor, t),
+      participant: await isParticipant(this.ds.manager, actor, t.id),
+      evaluated: await this.ds.getRepository(TopicEvaluation).existsBy({ topicId: t.id, userId: actor.id }),
+    };
+  }
+
   /** A topic the caller may read, or 404. */
   async readable(actor: Actor, id: number): Promise<Topic> {
     const t = await this.ds.getRepository(Topic).findOneBy({ id });

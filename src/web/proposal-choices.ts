@@ -15,7 +15,7 @@ import { PROPOSAL_STATUSES, RATINGS } from '../proposals/proposal-workflow';
 import { Coded, PROPOSAL_CONFIG, ProposalConfig } from '../proposals/proposals.config';
 import { Option } from './views';
 
-const options = <K extends string>(codes: readonly K[], labels: Record<K, string>): Option[] => codes.map((c) => ({ value: c, label: labels[c] }));
+export const options = <K extends string>(codes: readonly K[], labels: Record<K, string>): Option[] => codes.map((c) => ({ value: c, label: labels[c] }));
 const coded = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: c.label }));
 const withCode = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: `${c.code}：${c.label}` }));
 
@@ -51,7 +51,7 @@ export const PROPOSAL_OPTIONS = {
 } satisfies Record<string, Option[]>;
 
 /** Every page of a directory list, for a form's select (the lists are short: sessions, units, sectors). */
-async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise<V[]> {
+export async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise<V[]> {
   const all: V[] = [];
   for (let page = 1; ; page++) {
     const got = await fetch(page);
@@ -60,7 +60,7 @@ async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise
   }
 }
 
-const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q => Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
+export const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q => Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
 
 /** The choices the proposal forms offer, from the directory (through its services) and from `config/proposals.json`. */
 @Injectable()
@@ -105,8 +105,8 @@ export class ProposalChoices {
     return page.items.filter((m) => m.id !== exceptMemberId).slice(0, 10).map((m) => ({ id: m.id, name: m.name, sector: m.sectorName }));
   }
 
-  /** 附议人 typed by name (member names are unique): their ids, or a form error naming those not found. */
-  async memberIdsNamed(names: string[]): Promise<number[]> {
+  /** 附议人 (or meeting participants) typed by name (member names are unique): their ids, or an error on `field` naming those not found. */
+  async memberIdsNamed(names: string[], field = 'coSignerNames'): Promise<number[]> {
     const ids: number[] = [];
     const missing: string[] = [];
     for (const name of [...new Set(names)]) {
@@ -114,7 +114,7 @@ export class ProposalChoices {
       if (found !== null) ids.push(found);
       else missing.push(name);
     }
-    if (missing.length) throw AppError.invalidField('coSignerNames', `找不到在任委员：${missing.join('、')}，请核对姓名`);
+    if (missing.length) throw AppError.invalidField(field, `找不到在任委员：${missing.join('、')}，请核对姓名`);
     return ids;
   }
 

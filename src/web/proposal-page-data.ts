@@ -90,12 +90,20 @@ function noteOf(item: ProposalHistoryItem): string | null {
 }
 
 export function timelineOf(history: ProposalHistoryItem[]): TimelineItem[] {
+  return historyTimeline(history, statusLabel, noteOf);
+}
+
+/** What a timeline line is made of: one audited step of a workflow's history. */
+type HistoryLine = Pick<ProposalHistoryItem, 'at' | 'actor' | 'actionLabel' | 'from' | 'to' | 'comment'>;
+
+/** Any workflow's history as timeline lines, its statuses named by `label` and what is worth reading by `note`. */
+export function historyTimeline<H extends HistoryLine>(history: H[], label: (status: string) => string, note: (item: H) => string | null): TimelineItem[] {
   return history.map((h) => ({
     at: h.at,
     who: h.actor.displayName,
     what: h.actionLabel,
-    change: h.from && h.to && h.from !== h.to ? `${statusLabel(h.from)} → ${statusLabel(h.to)}` : null,
-    note: noteOf(h),
+    change: h.from && h.to && h.from !== h.to ? `${label(h.from)} → ${label(h.to)}` : null,
+    note: note(h),
     comment: h.comment,
   }));
 }

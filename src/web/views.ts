@@ -16,6 +16,8 @@ import type { DashboardView } from '../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
 import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftView } from '../drafts/dto/draft-view.dto';
 import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
+import type { MeetingView, OutcomeListItemView, TopicView } from '../topics/dto/topic-view.dto';
+import type { BoardColumn, MeetingOffers, OutcomeRow, TopicOffers } from './topic-page-data';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -47,6 +49,10 @@ export interface Nav {
   drafts: boolean;
   /** 年度协商计划 (staff; leaders read it) */
   plans: boolean;
+  /** 协商议题: the five-step board, as each role may read it */
+  topics: boolean;
+  /** 成果办理: a unit's consultation outcomes, with feedback */
+  outcomes: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
@@ -68,6 +74,8 @@ export function navFor(actor: Actor): Nav {
     reportInbox: hasRole(actor, 'leader'),
     drafts: hasRole(actor, 'staff', 'facilitator'),
     plans: hasRole(actor, 'staff', 'leader'),
+    topics: hasRole(actor, 'staff', 'leader', 'member', 'unit', 'facilitator'),
+    outcomes: hasRole(actor, 'unit') && actor.unitId !== null,
     directory: hasRole(actor, 'admin', 'staff'),
     users: hasRole(actor, 'admin'),
     audit: hasRole(actor, 'admin'),
@@ -79,7 +87,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'drafts' | 'plans' | ProposalSection | 'my-record' | 'records' | 'dashboard';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'topics' | 'outcomes' | 'drafts' | 'plans' | ProposalSection | 'my-record' | 'records' | 'dashboard';
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
@@ -294,6 +302,53 @@ export interface DashboardPageView {
   charts: { byStatus: string; rates: string; topics: string; participation: string | null };
 }
 
+/** 协商议题: the five columns, 不予定题 apart, the filters. */
+export interface TopicBoardView {
+  columns: BoardColumn[];
+  declined: BoardColumn;
+  filters: Record<string, string>;
+  choices: Record<string, Option[]>;
+  canRaise: boolean;
+}
+
+/** A topic's page. */
+export interface TopicPageView {
+  t: TopicView;
+  can: TopicOffers;
+  themes: { theme: string | null; outcomes: OutcomeRow[] }[];
+  timeline: TimelineItem[];
+  /** A short history is shown open; a long one (the four meetings of a courtyard) folded. */
+  historyOpen: boolean;
+  /** The inline forms: 不予定题, 添加协商成果, 评题. */
+  forms: { decline: FormState; outcome: FormState; evaluate: FormState };
+  choices: Record<string, Option[]>;
+  /** The inline form that was sent back with errors (opened), if any. */
+  failed: string | null;
+  /** The errors of the last form sent, for the summary at the top. */
+  form: FormState;
+  done: string | null;
+}
+
+/** A meeting's page: who takes part, attendance, speeches, minutes. */
+export interface MeetingPageView {
+  m: MeetingView;
+  can: MeetingOffers;
+  forms: { participants: FormState; attendance: FormState; speech: FormState; hold: FormState };
+  choices: Record<string, Option[]>;
+  failed: string | null;
+  form: FormState;
+  done: string | null;
+}
+
+/** 成果办理: a unit's outcomes, each with its feedback form. */
+export interface OutcomeListView {
+  items: (OutcomeRow & Pick<OutcomeListItemView, 'topic'>)[];
+  pager: Pager;
+  tab: string;
+  form: FormState;
+  done: string | null;
+}
+
 /** One typed context per template under `templates/views/`. */
 export interface ViewContexts {
   error: ErrorView;
@@ -381,4 +436,10 @@ export interface ViewContexts {
     can: { edit: boolean; approve: boolean; start: boolean };
     choices: { organizers: Option[]; forms: Option[]; quarters: Option[]; units: Option[] };
   };
+  'topics/board': TopicBoardView;
+  'topics/new': { action: string; form: FormState; choices: Record<string, Option[]> };
+  'topics/show': TopicPageView;
+  'topics/meeting-new': { t: TopicView; action: string; form: FormState; choices: Record<string, Option[]> };
+  'topics/meeting': MeetingPageView;
+  'topics/outcomes': OutcomeListView;
 }

@@ -19,6 +19,11 @@ import { ProposalOfficePagesController } from './proposal-office-pages.controlle
 import { ProposalPages } from './proposal-pages';
 import { ProposalPagesController } from './proposal-pages.controller';
 import { ProposalUnitPagesController } from './proposal-unit-pages.controller';
+import { MeetingPagesController } from './meeting-pages.controller';
+import { OutcomePagesController } from './outcome-pages.controller';
+import { TopicChoices } from './topic-choices';
+import { TopicPages } from './topic-pages';
+import { TopicPagesController } from './topic-pages.controller';
 import { PublicPagesController } from './public-pages.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 import { UnreadCountInterceptor } from './unread-count.interceptor';
@@ -57,10 +62,13 @@ export class WebModule implements NestModule {
         PlanPagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
+        TopicPagesController,
+        MeetingPagesController,
+        OutcomePagesController,
         PublicPagesController,
         PublicDraftPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, TopicPages, TopicChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 

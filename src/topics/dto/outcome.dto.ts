@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { TimeWithOffset } from '../../common/validation';
+import { PagingQuery } from '../../common/pagination';
+import { BooleanQuery, TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
@@ -38,4 +39,16 @@ export class UpdateOutcomeDto extends VersionDto {
 
   @OptionalText('办理反馈', 5000)
   feedback?: string | null;
+}
+
+/** The outcomes list: a unit's own, or all for staff and leaders; `open` keeps those not yet closed (待办理, 办理中). */
+export class OutcomeQuery extends PagingQuery {
+  @ApiPropertyOptional({ enum: OUTCOME_STATUSES })
+  @IsOptional()
+  @IsIn(OUTCOME_STATUSES, { message: '办理状态须为待办理、办理中、已落实或未采纳' })
+  status?: OutcomeStatus;
+
+  @ApiPropertyOptional({ description: 'true：只列未办结的（待办理、办理中）；false：只列已办结的' })
+  @BooleanQuery()
+  open?: boolean;
 }

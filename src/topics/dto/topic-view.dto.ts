@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../directory/directory.dto';
-import { MeetingSummaryView } from './meeting-view.dto';
+import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 import { OUTCOME_KINDS } from '../outcome.entities';
 import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
 import { OUTCOME_STATUSES, TOPIC_STATUSES } from '../topic-workflow';
@@ -164,6 +164,12 @@ export class OutcomeView {
 
   @ApiProperty()
   version!: number;
+}
+
+/** An outcome in a list across topics (a unit's 成果办理): with its topic. */
+export class OutcomeListItemView extends OutcomeView {
+  @ApiProperty({ type: TopicRef })
+  topic!: TopicRef;
 }
 
 export class OutcomeThemeView {
