@@ -11,3 +11,9 @@ export function wallClock(at: Date, timeZone: string): Date {
   );
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, at.getUTCMilliseconds()));
 }
+
+/** The instant a calendar year begins in `timeZone` (1 January, 00:00 there): `yearStart(2026, 'Asia/Shanghai')` is 2025-12-31T16:00Z. */
+export function yearStart(year: number, timeZone: string): Date {
+  const utc = Date.UTC(year, 0, 1);
+  return new Date(utc - (wallClock(new Date(utc), timeZone).getTime() - utc));
+}

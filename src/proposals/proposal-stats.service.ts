@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { rateOf } from '../common/rate';
 import { CouncilSession, Sector, Unit } from '../directory/directory.entities';
 import { CategoryStats, GroupCounts, ProposalStatsView, RateView, SectorStats, UnitStats } from './dto/proposal-stats.dto';
 import { STATUS_LABELS } from './proposal-labels';
@@ -27,10 +28,6 @@ interface Facet {
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
-
-export function rateOf(numerator: number, denominator: number): RateView {
-  return { numerator, denominator, rate: denominator ? Math.round((numerator / denominator) * 10000) / 10000 : null };
-}
 
 function groupCounts(rows: Facet[]): GroupCounts {
   const sum = (states: readonly ProposalStatus[] | null) => rows.filter((r) => (states ? states.includes(r.status) : r.status !== 'withdrawn')).reduce((a, r) => a + r.n, 0);

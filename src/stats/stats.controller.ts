@@ -3,13 +3,18 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../auth/auth.decorators';
 import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
+import { TopicStatsQuery, TopicStatsView } from '../topics/dto/topic-stats.dto';
+import { TopicStatsService } from '../topics/topic-stats.service';
 
 /** 统计: rates and breakdowns for staff and leaders. */
 @ApiTags('统计')
 @ApiBearerAuth()
 @Controller('api/v1/stats')
 export class StatsController {
-  constructor(private readonly proposals: ProposalStatsService) {}
+  constructor(
+    private readonly proposals: ProposalStatsService,
+    private readonly topics: TopicStatsService,
+  ) {}
 
   @Roles('staff', 'leader')
   @Get('proposals')
@@ -17,5 +22,13 @@ export class StatsController {
   @ApiOkResponse({ type: ProposalStatsView })
   getProposalStats(@Query() q: ProposalStatsQuery) {
     return this.proposals.forSession(q.sessionId);
+  }
+
+  @Roles('staff', 'leader')
+  @Get('topics')
+  @ApiOperation({ summary: '协商统计：按层级、组织方、步骤计数，协商成果采纳率（总体和各组织方）、超期成果，响应承诺超时（按回应、答复、解决）；可按出题年份和层级筛选' })
+  @ApiOkResponse({ type: TopicStatsView })
+  getTopicStats(@Query() q: TopicStatsQuery) {
+    return this.topics.stats(q);
   }
 }

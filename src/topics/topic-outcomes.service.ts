@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Page, pageOf } from '../common/pagination';
+import { OutcomesQuery } from './outcomes-query';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
 import { Unit } from '../directory/directory.entities';
-import { CreateOutcomeDto, UpdateOutcomeDto } from './dto/outcome.dto';
-import { OutcomeView } from './dto/topic-view.dto';
+import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.dto';
+import { OutcomeListItem, OutcomeView } from './dto/topic-view.dto';
 import { isOrganiser } from './topic-access';
 import { allowed, assertStep, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
@@ -22,7 +24,15 @@ export class TopicOutcomesService {
     private readonly clock: Clock,
     private readonly store: TopicStore,
     private readonly views: TopicViews,
+    private readonly query: OutcomesQuery,
+    private readonly ds: DataSource,
   ) {}
+
+  /** 成果办理: the outcomes the caller's role lets them follow, with their topics. */
+  async list(actor: Actor, q: OutcomeQuery): Promise<Page<OutcomeListItem>> {
+    const page = await this.query.page(actor, q);
+    return pageOf(await this.views.outcomeItems(this.ds.manager, page.items), page.total, q);
+  }
 
   /** An outcome numbered after the topic's others; its theme keeps the place where it first appeared. */
   add(actor: Actor, topicId: number, dto: CreateOutcomeDto): Promise<OutcomeView> {

@@ -4,7 +4,7 @@ import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf, PageQuery } from '../common/pagination';
 import { PublicTopicQuery } from './dto/public-topic.dto';
 import { TopicQuery } from './dto/topic.dto';
-import { MeetingParticipant, Outcome, Topic } from './topic.entities';
+import { MeetingParticipant, Outcome, Topic, TopicClock } from './topic.entities';
 
 /**
  * The topic list, scoped by role as `canRead` decides for one topic (one page of ids first,
@@ -72,5 +72,9 @@ export class TopicsQuery {
     if (q.organizerType) qb.andWhere('t.organizerType = :organizerType', { organizerType: q.organizerType });
     if (q.organizerId) qb.andWhere('t.organizerId = :organizerId', { organizerId: q.organizerId });
     if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
+    if (q.breached !== undefined) {
+      const missed = qb.subQuery().select('bc.topicId').from(TopicClock, 'bc').where('bc.breachedAt IS NOT NULL').getQuery();
+      qb.andWhere(q.breached ? `t.id IN ${missed}` : `t.responsePolicy IS NOT NULL AND t.id NOT IN ${missed}`);
+    }
   }
 }

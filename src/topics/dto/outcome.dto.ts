@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { TimeWithOffset } from '../../common/validation';
+import { PagingQuery } from '../../common/pagination';
+import { BooleanQuery, idQuery, TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
@@ -38,4 +39,24 @@ export class UpdateOutcomeDto extends VersionDto {
 
   @OptionalText('办理反馈', 5000)
   feedback?: string | null;
+}
+
+/** The outcomes list's filters; whose outcomes are listed depends on the caller's role (see OutcomesQuery). */
+export class OutcomeQuery extends PagingQuery {
+  @ApiPropertyOptional({ enum: OUTCOME_STATUSES })
+  @IsOptional()
+  @IsIn(OUTCOME_STATUSES, { message: '办理状态须为待办理、办理中、已落实或未采纳' })
+  status?: OutcomeStatus;
+
+  @ApiPropertyOptional({ description: 'true：已超期（过了办理期限仍待办理或办理中），按办理期限先后排列；false：未超期' })
+  @BooleanQuery('overdue 须为 true 或 false')
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '协商议题编号' })
+  @idQuery('协商议题')
+  topicId?: number;
+
+  @ApiPropertyOptional({ description: '责任单位编号' })
+  @idQuery('责任单位')
+  unitId?: number;
 }

@@ -1,11 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
-import { ORGANIZER_TYPES, OrganizerType, RESPONSE_POLICIES, ResponsePolicy, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
+import { ORGANIZER_TYPES, OrganizerType, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
 
 export { VersionDto };
@@ -49,10 +50,17 @@ export class CreateTopicDto {
   @Type(() => OrganizerDto)
   organizer!: OrganizerDto;
 
-  @ApiPropertyOptional({ enum: RESPONSE_POLICIES, nullable: true, description: '响应承诺，如网格事项的“252”（2分钟回应、5分钟答复、2天解决）' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '252', description: '响应承诺：config/topics.json 配置的代码，如网格事项的“252”（2分钟内回应、5分钟内答复、2天内解决）' })
   @IsOptional()
-  @IsIn(RESPONSE_POLICIES, { message: '响应承诺须为 252' })
-  responsePolicy?: ResponsePolicy | null;
+  @IsString({ message: '响应承诺须为配置的代码，如 252' })
+  @MaxLength(10, { message: '响应承诺须为配置的代码，如 252' })
+  responsePolicy?: string | null;
+}
+
+/** 答复 of a topic with a response promise: what the caller answered. */
+export class AnswerDto extends VersionDto {
+  @OptionalText('答复内容', 2000, { description: '必填（与其他步骤一样，先查状态和身份，再查内容）' })
+  text?: string | null;
 }
 
 /** 不予定题: the reason is required (checked after the state, as every step checks). */
@@ -89,8 +97,10 @@ export class TopicQuery extends PageQuery {
   organizerType?: OrganizerType;
 
   @ApiPropertyOptional({ description: '组织方编号（与 organizerType 一起使用）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IdRule('组织方')
+  @idQuery('组织方')
   organizerId?: number;
+
+  @ApiPropertyOptional({ description: 'true：有响应承诺超时（回应、答复或解决）的议题；false：有响应承诺且从未超时的议题' })
+  @BooleanQuery('breached 须为 true 或 false')
+  breached?: boolean;
 }
