@@ -213,7 +213,7 @@ export class TopicViews {
     const byId = new Map(topics.map((t) => [t.id, t]));
     return views.map((v) => {
       const t = byId.get(v.topicId)!;
-      return { ...v, topic: { id: t.id, title: t.title, status: t.status, statusLabel: STATUS_LABELS[t.status], organizer: organizer(t) } };
+      return { ...v, topic: { id: t.id, title: t.title, status: t.status, statusLabel: STATUS_LABELS[t.status], version: t.version, organizer: organizer(t) } };
     });
   }
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RateView } from '../../common/rate';
 import { TOPIC_LEVELS, TopicLevel } from '../topic.entities';
 import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
+import { levelDoc, LevelRule } from './topic.dto';
 import { OrganizerView } from './topic-view.dto';
 
 export class TopicStatsQuery {
@@ -15,9 +16,9 @@ export class TopicStatsQuery {
   @Max(2100, { message: '年份须在 2000–2100 之间' })
   year?: number;
 
-  @ApiPropertyOptional({ enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' })
+  @ApiPropertyOptional(levelDoc)
   @IsOptional()
-  @IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' })
+  @LevelRule()
   level?: TopicLevel;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../directory/directory.dto';
-import { MeetingSummaryView } from './meeting-view.dto';
+import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 import { OUTCOME_KINDS } from '../outcome.entities';
 import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
 import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
@@ -211,19 +211,8 @@ export class OutcomeView {
   version!: number;
 }
 
-export class OutcomeTopicRef {
-  @ApiProperty()
-  id!: number;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ enum: TOPIC_STATUSES })
-  status!: string;
-
-  @ApiProperty({ example: '解题中' })
-  statusLabel!: string;
-
+/** The topic an outcome in a list belongs to, with its organiser. */
+export class OutcomeTopicRef extends TopicRef {
   @ApiProperty({ type: OrganizerView })
   organizer!: OrganizerView;
 }

@@ -11,9 +11,9 @@ import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
 
 export { VersionDto };
 
-const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
+export const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
 const organizerTypeDoc = { enum: ORGANIZER_TYPES, description: 'committee 专委会，sector 界别，point 协商议事点' };
-const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
+export const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
 const OrganizerTypeRule = () => IsIn(ORGANIZER_TYPES, { message: '组织方类型须为专委会、界别或协商议事点之一' });
 const IdRule = (label: string) => applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
