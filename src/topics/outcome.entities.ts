@@ -12,7 +12,9 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
  */
 @Entity('topic_outcomes')
 @Index(['topicId', 'position'], { unique: true })
-@Index(['overdueAt', 'dueAt'])
+@Index(['status', 'overdueAt', 'dueAt'])
+@Index(['dueAt'])
+@Index(['topicId', 'status', 'overdueAt'])
 export class Outcome extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;

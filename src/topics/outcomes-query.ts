@@ -23,7 +23,8 @@ export class OutcomesQuery {
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.topicId) qb.andWhere('o.topicId = :topicId', { topicId: q.topicId });
     if (q.unitId) qb.andWhere('o.unitId = :unitId', { unitId: q.unitId });
-    if (q.overdue === true) qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open)', { open: OPEN });
+    // `dueAt IS NOT NULL` (always so when overdue) lets the page walk the dueAt index past the outcomes without one.
+    if (q.overdue === true) qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open) AND o.dueAt IS NOT NULL', { open: OPEN });
     if (q.overdue === false) qb.andWhere('(o.overdueAt IS NULL OR o.status NOT IN (:...open))', { open: OPEN });
     const total = await qb.getCount();
     qb.select('o.id', 'id');
