@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { median, time } = require('./lib/timing');
+const { compare: compareTimes, matches, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -337,30 +337,7 @@ async function fileDuplicate(ds, port, dir, size) {
   return [Number(original.id), created.id];
 }
 
-/** Medians of the API call and the raw SQL, alternating after a warm-up so both see the same load. */
-async function compare(viaApi, viaSql) {
-  for (let i = 0; i < WARMUP; i++) {
-    await viaApi();
-    await viaSql();
-  }
-  const a = [];
-  const b = [];
-  let last = null;
-  for (let i = 0; i < RUNS; i++) {
-    const x = await time(viaApi);
-    const y = await time(viaSql);
-    a.push(x.ms);
-    b.push(y.ms);
-    last = { api: x.result, sql: y.result };
-  }
-  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
-}
-
-/** The total both sides found, which must agree. */
-function matches(r) {
-  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
-  return `${r.last.api.total} match`;
-}
+const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, { runs: RUNS, warmup: WARMUP });
 
 async function benchSize(ds, conn, port, staff, dir, size) {
   const call = api(port, staff);

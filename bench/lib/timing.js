@@ -14,4 +14,29 @@ function quantile(xs, q) {
 const median = (xs) => quantile(xs, 0.5);
 const stats = (ms) => ({ median: median(ms), p95: quantile(ms, 0.95), n: ms.length });
 
-module.exports = { time, quantile, median, stats };
+/** Medians of the API call and the raw SQL, alternating after a warm-up so both see the same load, and their ratio. */
+async function compare(viaApi, viaSql, { runs, warmup }) {
+  for (let i = 0; i < warmup; i++) {
+    await viaApi();
+    await viaSql();
+  }
+  const a = [];
+  const b = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const x = await time(viaApi);
+    const y = await time(viaSql);
+    a.push(x.ms);
+    b.push(y.ms);
+    last = { api: x.result, sql: y.result };
+  }
+  return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
+}
+
+/** The total both sides of a `compare` found, which must agree. */
+function matches(r) {
+  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
+  return `${r.last.api.total} match`;
+}
+
+module.exports = { time, quantile, median, stats, compare, matches };
