@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, option, time } = require('./lib/timing');
+const { compare: compareTimes, matches, option, time } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -335,12 +335,6 @@ async function fileDuplicate(ds, port, dir, size) {
 
 /** Medians of the API call and the raw SQL (bench/lib/timing.js), RUNS after WARMUP. */
 const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
-
-/** The total both sides found, which must agree. */
-function matches(r) {
-  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
-  return `${r.last.api.total} match`;
-}
 
 async function benchSize(ds, conn, port, staff, dir, size) {
   const call = api(port, staff);

@@ -190,6 +190,8 @@ const T = '/api/v1/topics';
 const topicReaders: Role[] = ['staff', 'leader', 'member', 'unit', 'facilitator'];
 const organisers: Role[] = ['staff', 'facilitator'];
 const byCommittee = () => ({ organizer: { type: 'committee' as const, id: tc.committeeId }, by: tc.staff });
+/** A committee's topic with the "252" response promise: its clocks are acknowledged and answered once. */
+const promised = () => ({ ...byCommittee(), topic: { responsePolicy: '252' } });
 const topic = (stage: Parameters<typeof topicAt>[2], opts: () => Parameters<typeof topicAt>[3] = () => ({}), pick: (f: TopicFixture) => number | null = (f) => f.id) => async () => {
   const f = await topicAt(t, tc, stage, opts());
   if (f.meetingId) participantId = (await call(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
@@ -206,6 +208,10 @@ ROWS.push(
   { method: 'post', route: `${T}/{id}/outcomes`, who: organisers, ok: 201, fixture: topic('settled'), body: () => ({ kind: 'decision', text: '增设停车位' }) },
   { method: 'post', route: `${T}/{id}/resolve`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
   { method: 'post', route: `${T}/{id}/publish`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
+  { method: 'post', route: `${T}/{id}/acknowledge`, who: ['staff'], ok: 200, fixture: topic('raised', promised) },
+  { method: 'post', route: `${T}/{id}/answer`, who: ['staff'], ok: 200, fixture: topic('raised', promised), body: () => ({ text: '已受理，正在协调' }) },
+  { method: 'get', route: '/api/v1/outcomes', who: ['staff', 'leader', 'unit', 'facilitator'], ok: 200 },
+  { method: 'get', route: '/api/v1/stats/topics', who: ['staff', 'leader'], ok: 200 },
   {
     method: 'post', route: `${T}/{id}/evaluations`, who: ['member', 'unit'], ok: 201, body: () => ({ score: 4 }),
     fixture: async () => {

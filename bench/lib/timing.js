@@ -21,10 +21,12 @@ function option(name, fallback) {
 }
 
 /**
- * Medians of an API call and its raw SQL, alternating after `warmup` rounds so both see the same load;
- * `last` holds the results of the last round, for the benchmarks' checks.
+ * Medians of an API call and its raw SQL, alternating after `warmup` rounds so both see the same load, and their
+ * ratio; `last` holds the results of the last round, for the benchmarks' checks. `compare(a, b, runs, warmup)` or
+ * `compare(a, b, {runs, warmup})`.
  */
-async function compare(viaApi, viaSql, runs, warmup = 3) {
+async function compare(viaApi, viaSql, runsOrOptions, warmupArg = 3) {
+  const { runs, warmup = 3 } = typeof runsOrOptions === 'object' ? runsOrOptions : { runs: runsOrOptions, warmup: warmupArg };
   for (let i = 0; i < warmup; i++) {
     await viaApi();
     await viaSql();
@@ -42,4 +44,10 @@ async function compare(viaApi, viaSql, runs, warmup = 3) {
   return { api: median(a), sql: median(b), ratio: median(a) / median(b), last };
 }
 
-module.exports = { time, quantile, median, stats, option, compare };
+/** The total both sides of a `compare` found, which must agree. */
+function matches(r) {
+  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
+  return `${r.last.api.total} match`;
+}
+
+module.exports = { time, quantile, median, stats, option, compare, matches };

@@ -19,15 +19,14 @@ export interface YearRange {
   to: Date;
 }
 
-/** The first instant of 1 January `year` on the wall clock of `timeZone`. */
-function newYearIn(year: number, timeZone: string): Date {
-  const guess = new Date(Date.UTC(year, 0, 1));
-  const offset = wallClock(guess, timeZone).getTime() - guess.getTime();
-  return new Date(guess.getTime() - offset);
+/** The instant a calendar year begins in `timeZone` (1 January, 00:00 there): `yearStart(2026, 'Asia/Shanghai')` is 2025-12-31T16:00Z. */
+export function yearStart(year: number, timeZone: string): Date {
+  const utc = Date.UTC(year, 0, 1);
+  return new Date(utc - (wallClock(new Date(utc), timeZone).getTime() - utc));
 }
 
 export function yearRange(year: number, timeZone: string): YearRange {
-  return { year, from: newYearIn(year, timeZone), to: newYearIn(year + 1, timeZone) };
+  return { year, from: yearStart(year, timeZone), to: yearStart(year + 1, timeZone) };
 }
 
 /** The year of `timeZone`'s wall clock at `at`. */

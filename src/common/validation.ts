@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, PipeTransform, Type, ValidationError, ValidationPipe } from '@nestjs/common';
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional, IsString, Matches, validate } from 'class-validator';
+import { plainToInstance, Transform, Type as ToType } from 'class-transformer';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Min, validate } from 'class-validator';
 import { AppError } from './app-error';
 
 /** Flattens class-validator errors into `{ "field.sub": ["中文原因"] }`. */
@@ -92,3 +92,6 @@ export const BooleanQuery = (message = '须为 true 或 false') =>
     Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value)),
     IsBoolean({ message }),
   );
+
+/** An optional id in a query string (`?topicId=12`), refused with `{label}编号…` when it is not a positive integer. */
+export const idQuery = (label: string) => applyDecorators(IsOptional(), ToType(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));

@@ -69,6 +69,12 @@ export class NotificationsService {
     return ids(users.filter((u) => u.roles.includes('staff')));
   }
 
+  /** The enabled facilitator accounts 议事点组织者 of this consultation point 协商议事点. */
+  async facilitatorsOfPoint(em: EntityManager, pointId: number): Promise<number[]> {
+    const users = await em.getRepository(User).find({ select: { id: true, roleList: true }, where: { pointId, disabled: false } });
+    return ids(users.filter((u) => u.roles.includes('facilitator')));
+  }
+
   async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {
     const repo = this.ds.getRepository(Notification);
     const where = query.unread ? { userId: actor.id, readAt: IsNull() } : { userId: actor.id };

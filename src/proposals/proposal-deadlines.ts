@@ -3,6 +3,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/tx';
 import { findForUpdate } from '../directory/directory-base';
 import { SweepStep } from '../jobs/job-processor.decorator';
+import { sweepEach } from '../jobs/sweep-each';
 import type { SweepContext } from '../jobs/job-types';
 import { pendingUnitIds } from './proposal-access';
 import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
@@ -13,8 +14,6 @@ import { Proposal } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 const DAY_MS = 86_400_000;
-/** Proposals looked at per query; each is then handled in a transaction of its own. */
-const BATCH = 100;
 
 export interface ProposalSweepResult {
   /** Proposals whose units got a reminder now. */
@@ -127,24 +126,8 @@ export class ProposalDeadlines {
     );
   }
 
-  /** Walks the matching proposals by id, a batch at a time, handling each in its own transaction; counts those `act` says it acted on. One that fails is noted and passed over. */
-  private async each(match: (qb: SelectQueryBuilder<Proposal>) => void, act: (em: EntityManager, id: number) => Promise<boolean>, failed: string[]): Promise<number> {
-    let after = 0;
-    let acted = 0;
-    for (;;) {
-      const qb = this.ds.getRepository(Proposal).createQueryBuilder('p').select('p.id', 'id').where('p.id > :after', { after });
-      match(qb);
-      const ids = (await qb.orderBy('p.id', 'ASC').limit(BATCH).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
-      for (const id of ids) {
-        try {
-          if (await this.tx.run((em) => act(em, id))) acted++;
-        } catch (e) {
-          failed.push(`提案 ${id}：${(e as Error).message}`);
-          this.logger.error(`期限扫描处理提案 ${id} 失败：${(e as Error).message}`);
-        }
-      }
-      if (ids.length < BATCH) return acted;
-      after = ids[ids.length - 1];
-    }
+  /** The matching proposals, each in its own transaction (`sweepEach`). */
+  private each(match: (qb: SelectQueryBuilder<Proposal>) => void, act: (em: EntityManager, id: number) => Promise<boolean>, failed: string[]): Promise<number> {
+    return sweepEach({ ds: this.ds, tx: this.tx, entity: Proposal, alias: 'p', what: '提案', logger: this.logger, match, act, failed });
   }
 }

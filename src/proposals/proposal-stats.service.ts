@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error';
 import { YearRange, yearRange } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { whereSessionInYear } from '../directory/session-year';
+import { rateOf } from '../common/rate';
 import { CouncilSession, Sector, Unit } from '../directory/directory.entities';
 import { CategoryStats, GroupCounts, ProposalStatsView, RateView, SectorStats, UnitStats } from './dto/proposal-stats.dto';
 import { STATUS_LABELS } from './proposal-labels';
@@ -36,10 +37,6 @@ interface Scope {
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
-
-export function rateOf(numerator: number, denominator: number): RateView {
-  return { numerator, denominator, rate: denominator ? Math.round((numerator / denominator) * 10000) / 10000 : null };
-}
 
 function groupCounts(rows: Facet[]): GroupCounts {
   const sum = (states: readonly ProposalStatus[] | null) => rows.filter((r) => (states ? states.includes(r.status) : r.status !== 'withdrawn')).reduce((a, r) => a + r.n, 0);

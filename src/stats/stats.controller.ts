@@ -6,6 +6,8 @@ import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { DashboardService } from './dashboard.service';
 import { DashboardView } from './dto/dashboard.dto';
 import { RecordQuery } from './dto/record.dto';
+import { TopicStatsQuery, TopicStatsView } from '../topics/dto/topic-stats.dto';
+import { TopicStatsService } from '../topics/topic-stats.service';
 
 /** 统计: rates and breakdowns for staff and leaders. */
 @ApiTags('统计')
@@ -15,6 +17,7 @@ export class StatsController {
   constructor(
     private readonly proposals: ProposalStatsService,
     private readonly dashboard: DashboardService,
+    private readonly topics: TopicStatsService,
   ) {}
 
   @Roles('staff', 'leader')
@@ -31,5 +34,13 @@ export class StatsController {
   @ApiOkResponse({ type: DashboardView })
   getDashboard(@Query() q: RecordQuery) {
     return this.dashboard.forYear(q.year);
+  }
+
+  @Roles('staff', 'leader')
+  @Get('topics')
+  @ApiOperation({ summary: '协商统计：按层级、组织方、步骤计数，协商成果采纳率（总体和各组织方）、超期成果，响应承诺超时（按回应、答复、解决）；可按出题年份和层级筛选' })
+  @ApiOkResponse({ type: TopicStatsView })
+  getTopicStats(@Query() q: TopicStatsQuery) {
+    return this.topics.stats(q);
   }
 }

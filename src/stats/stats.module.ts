@@ -8,6 +8,7 @@ import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 import { ProposalRecordSource } from './sources/proposal-source';
 import { TopicRecordSource } from './sources/topic-source';
+import { TopicsModule } from '../topics/topics.module';
 import { StatsController } from './stats.controller';
 
 /**
@@ -16,7 +17,7 @@ import { StatsController } from './stats.controller';
  * speeches, outcomes) — the visits module's VisitRecordSource joins RECORD_SOURCES when it lands.
  */
 @Module({
-  imports: [ProposalsModule],
+  imports: [ProposalsModule, TopicsModule],
   controllers: [StatsController, RecordsController],
   providers: [
     { provide: RECORD_RULES, useFactory: () => loadRecordRules() },

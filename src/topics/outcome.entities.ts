@@ -12,6 +12,9 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
  */
 @Entity('topic_outcomes')
 @Index(['topicId', 'position'], { unique: true })
+@Index(['status', 'overdueAt', 'dueAt'])
+@Index(['dueAt'])
+@Index(['topicId', 'status', 'overdueAt'])
 export class Outcome extends VersionedRecord {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -48,6 +51,13 @@ export class Outcome extends VersionedRecord {
   @Index()
   @Column({ type: 'varchar', length: 12 })
   status!: OutcomeStatus;
+
+  /**
+   * When the sweep found it past `dueAt` while still open or in progress (超期), once; the unit and the
+   * organiser were told then. It stays as a record; the outcome counts as overdue while it is not closed.
+   */
+  @Column({ ...timeColumn, nullable: true })
+  overdueAt!: Date | null;
 
   /** When it became done or not adopted. */
   @Column({ ...timeColumn, nullable: true })

@@ -2,7 +2,7 @@ import { Attendance, MeetingKind, ParticipantSide } from './meeting.entities';
 import { OutcomeKind } from './outcome.entities';
 import { OrganizerType, TopicLevel, TopicSource } from './topic.entities';
 
-export { OUTCOME_STATUS_LABELS, STATUS_LABELS } from './topic-workflow';
+export { BREACH_LABELS, CLOCK_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from './topic-workflow';
 
 export const LEVEL_LABELS: Record<TopicLevel, string> = { city: '市', district: '区县', street: '街道', community: '社区', grid: '网格' };
 
@@ -45,8 +45,6 @@ export const ATTENDANCE_LABELS: Record<Attendance, string> = { present: '出席'
 
 export const OUTCOME_KIND_LABELS: Record<OutcomeKind, string> = { recommendation: '意见建议', decision: '共识' };
 
-export const RESPONSE_POLICY_LABELS: Record<string, string> = { '252': '“252”工作法：2分钟内回应、5分钟内答复、2天内解决' };
-
 /** What each audited step is called in a topic's history. */
 export const HISTORY_LABELS: Record<string, string> = {
   create: '出题',
@@ -63,6 +61,10 @@ export const HISTORY_LABELS: Record<string, string> = {
   evaluate: '评价',
   close: '结束评题',
   publish: '公开协商成果',
+  acknowledge: '回应',
+  answer: '答复',
+  breach: '响应超时',
+  outcome_overdue: '成果办理超期',
 };
 
 /** 第3次协商 */

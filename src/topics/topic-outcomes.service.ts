@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Page, pageOf } from '../common/pagination';
+import { OutcomesQuery } from './outcomes-query';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
 import { Unit } from '../directory/directory.entities';
-import { Page, pageOf } from '../common/pagination';
 import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.dto';
-import { OutcomeListItemView, OutcomeView } from './dto/topic-view.dto';
+import { OutcomeListItem, OutcomeView } from './dto/topic-view.dto';
 import { isOrganiser } from './topic-access';
 import { allowed, assertStep, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
@@ -24,7 +25,14 @@ export class TopicOutcomesService {
     private readonly clock: Clock,
     private readonly store: TopicStore,
     private readonly views: TopicViews,
+    private readonly query: OutcomesQuery,
   ) {}
+
+  /** 成果办理: the outcomes the caller's role lets them follow, with their topics. */
+  async list(actor: Actor, q: OutcomeQuery): Promise<Page<OutcomeListItem>> {
+    const page = await this.query.page(actor, q);
+    return pageOf(await this.views.outcomeItems(this.ds.manager, page.items), page.total, q);
+  }
 
   /** An outcome numbered after the topic's others; its theme keeps the place where it first appeared. */
   add(actor: Actor, topicId: number, dto: CreateOutcomeDto): Promise<OutcomeView> {
@@ -63,33 +71,6 @@ export class TopicOutcomesService {
       await this.store.write(em, actor, t, { action: 'outcome_update', details: { outcomeId: o.id, from, to: d.to }, comment: feedback });
       return (await this.views.outcomes(em, [o]))[0];
     });
-  }
-
-  /**
-   * 成果办理: a unit's account lists the outcomes its unit is responsible for; staff and leaders all of them.
-   * The newest topic's first, in each topic's order, each with its topic.
-   */
-  async listOutcomes(actor: Actor, q: OutcomeQuery): Promise<Page<OutcomeListItemView>> {
-    const qb = this.ds.getRepository(Outcome).createQueryBuilder('o');
-    if (!hasRole(actor, 'staff', 'leader')) {
-      if (!hasRole(actor, 'unit') || actor.unitId === null) throw AppError.forbidden('只有承办单位、工作人员和领导可以查看协商成果办理情况');
-      qb.where('o.unitId = :unitId', { unitId: actor.unitId });
-    }
-    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
-    if (q.open !== undefined) qb.andWhere(q.open ? 'o.closedAt IS NULL' : 'o.closedAt IS NOT NULL');
-    const [rows, total] = await qb
-      .orderBy('o.topicId', 'DESC')
-      .addOrderBy('o.position', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
-    const topics = new Map((rows.length ? await this.ds.getRepository(Topic).findBy({ id: In(rows.map((o) => o.topicId)) }) : []).map((t) => [t.id, t]));
-    const views = await this.views.outcomes(this.ds.manager, rows);
-    const items = views.map((o) => {
-      const t = topics.get(o.topicId)!;
-      return { ...o, topic: { id: t.id, title: t.title, status: t.status, statusLabel: STATUS_LABELS[t.status], version: t.version } };
-    });
-    return pageOf(items, total, q);
   }
 
   /** The theme's place: that of the topic's outcomes under the same theme, or after the last theme. */

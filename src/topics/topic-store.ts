@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/actor';
+import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { updateVersioned } from '../database/versioned';
@@ -84,12 +84,12 @@ export class TopicStore {
     return { topic, row };
   }
 
-  /** `UPDATE topics … WHERE id = ? AND version = ?` (zero rows: 409), then the audit entry. */
-  async write(em: EntityManager, actor: Actor, t: Topic, change: TopicChange): Promise<Topic> {
+  /** `UPDATE topics … WHERE id = ? AND version = ?` (zero rows: 409), then the audit entry; `actor` null for 系统 (the sweep). */
+  async write(em: EntityManager, actor: Actor | null, t: Topic, change: TopicChange): Promise<Topic> {
     const from = t.status;
     await updateVersioned(em, Topic, t, { ...change.set, updatedAt: this.clock.now() });
     await this.audit.record(em, {
-      actor,
+      actor: actor ?? SYSTEM_ACTOR,
       action: `topic.${change.action}`,
       entityType: 'topic',
       entityId: t.id,

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
 import { RefView } from '../directory/directory.dto';
+import { rateOf } from '../common/rate';
 import { isOrganiser } from './topic-access';
 import {
   ATTENDANCE_LABELS,
@@ -12,16 +13,17 @@ import {
   ORGANIZER_TYPE_LABELS,
   OUTCOME_KIND_LABELS,
   OUTCOME_STATUS_LABELS,
-  RESPONSE_POLICY_LABELS,
+  BREACH_LABELS,
   sequenceLabel,
   SIDE_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
 } from './topic-labels';
-import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
-import { OutcomeStatus } from './topic-workflow';
+import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, OrganizerType, Topic, TopicClock, TopicEvaluation } from './topic.entities';
+import { CLOSED_OUTCOME_STATUSES, OutcomeStatus, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
 import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
-import { MeetingSummaryView, MeetingView, OutcomeThemeView, OutcomeView, ParticipantView, TopicSummaryView, TopicView, UserRef } from './dto/topic-view.dto';
+import { TOPIC_CONFIG, TopicConfig } from './topics.config';
+import { MeetingSummaryView, MeetingView, OrganizerView, OutcomeListItem, OutcomeThemeView, OutcomeView, ParticipantView, PromiseView, TopicSummaryView, TopicView, UserRef } from './dto/topic-view.dto';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
@@ -48,25 +50,37 @@ async function countsBy(em: EntityManager, entity: typeof Meeting | typeof Outco
   return rows.map((r) => ({ topicId: Number(r.topicId), key: r.key ?? null, n: Number(r.n) }));
 }
 
+/** The committees, sectors and points organising `rows`, in three queries: a topic's organiser as shown. */
+type Organised = Pick<Topic, 'organizerType' | 'organizerId'>;
+
+export async function organizersOf(em: EntityManager, rows: Organised[]): Promise<(t: Organised) => OrganizerView> {
+  const byType = (type: OrganizerType) => rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
+  const [committee, sector, point] = await Promise.all([namesOf(em, Committee, byType('committee')), namesOf(em, Sector, byType('sector')), namesOf(em, ConsultationPoint, byType('point'))]);
+  const names = { committee, sector, point };
+  return (t) => ({ type: t.organizerType, typeLabel: ORGANIZER_TYPE_LABELS[t.organizerType], id: t.organizerId, name: names[t.organizerType].get(t.organizerId)?.name ?? '' });
+}
+
 /** 采纳率 = done / all outcomes, to four places; null without outcomes. */
-export const adoptionRate = (done: number, all: number): number | null => (all ? Math.round((done / all) * 10000) / 10000 : null);
+export const adoptionRate = (done: number, all: number): number | null => rateOf(done, all).rate;
+
+/** 超期: past its due date by the sweep's mark, and not closed. */
+export const isOverdue = (o: Pick<Outcome, 'overdueAt' | 'status'>): boolean => o.overdueAt !== null && !CLOSED_OUTCOME_STATUSES.includes(o.status);
 
 /** Builds what readers see of topics, meetings and outcomes; related rows are loaded per page, never per row. */
 @Injectable()
 export class TopicViews {
+  constructor(@Inject(TOPIC_CONFIG) private readonly config: TopicConfig) {}
+
   async summaries(em: EntityManager, rows: Topic[]): Promise<TopicSummaryView[]> {
     if (rows.length === 0) return [];
     const topicIds = rows.map((r) => r.id);
-    const byType = (type: OrganizerType) => rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
-    const [committees, sectors, points, users, meetingCounts, outcomeCounts] = await Promise.all([
-      namesOf(em, Committee, byType('committee')),
-      namesOf(em, Sector, byType('sector')),
-      namesOf(em, ConsultationPoint, byType('point')),
+    const [organizer, users, meetingCounts, outcomeCounts, clocks] = await Promise.all([
+      organizersOf(em, rows),
       usersOf(em, rows.map((r) => r.raisedByUserId)),
       countsBy(em, Meeting, topicIds),
       countsBy(em, Outcome, topicIds, 'status'),
+      rows.some((r) => r.responsePolicy) ? em.find(TopicClock, { where: { topicId: In(topicIds) } }) : [],
     ]);
-    const organizers = { committee: committees, sector: sectors, point: points };
     return rows.map((t) => {
       const outcomes = outcomeCounts.filter((c) => c.topicId === t.id);
       const all = outcomes.reduce((sum, c) => sum + c.n, 0);
@@ -78,12 +92,13 @@ export class TopicViews {
         levelLabel: LEVEL_LABELS[t.level],
         source: t.source,
         sourceLabel: SOURCE_LABELS[t.source],
-        organizer: { type: t.organizerType, typeLabel: ORGANIZER_TYPE_LABELS[t.organizerType], id: t.organizerId, name: organizers[t.organizerType].get(t.organizerId)?.name ?? '' },
+        organizer: organizer(t),
         raisedBy: users.get(t.raisedByUserId)!,
         status: t.status,
         statusLabel: STATUS_LABELS[t.status],
         responsePolicy: t.responsePolicy,
-        responsePolicyLabel: t.responsePolicy ? RESPONSE_POLICY_LABELS[t.responsePolicy] : null,
+        responsePolicyLabel: t.responsePolicy ? this.policyLabel(t.responsePolicy) : null,
+        promise: t.responsePolicy ? this.promise(t.responsePolicy, clocks.filter((c) => c.topicId === t.id)) : null,
         published: t.published,
         publishedAt: iso(t.publishedAt),
         meetingCount: meetingCounts.find((c) => c.topicId === t.id)?.n ?? 0,
@@ -94,6 +109,29 @@ export class TopicViews {
         version: t.version,
       };
     });
+  }
+
+  private policyLabel(code: string): string {
+    return this.config.responsePolicies.get(code)?.label ?? code;
+  }
+
+  /** The promise's clocks: when each is due, when it was stopped, which were missed (in clock order). */
+  private promise(code: string, clocks: TopicClock[]): PromiseView {
+    const of = (clock: PromiseClock) => clocks.find((c) => c.clock === clock);
+    const breached = PROMISE_CLOCKS.filter((clock) => of(clock)?.breachedAt);
+    return {
+      policy: code,
+      policyLabel: this.policyLabel(code),
+      acknowledgeBy: iso(of('acknowledge')?.dueAt ?? null),
+      answerBy: iso(of('answer')?.dueAt ?? null),
+      solveBy: iso(of('solve')?.dueAt ?? null),
+      acknowledgedAt: iso(of('acknowledge')?.doneAt ?? null),
+      answeredAt: iso(of('answer')?.doneAt ?? null),
+      answer: of('answer')?.text ?? null,
+      solvedAt: iso(of('solve')?.doneAt ?? null),
+      breached,
+      breachedLabels: breached.map((clock) => BREACH_LABELS[clock]),
+    };
   }
 
   /** The whole topic; each person's evaluation only for those who run or oversee it. */
@@ -174,6 +212,18 @@ export class TopicViews {
     };
   }
 
+  /** Outcomes of several topics (the outcomes list), each with its topic. */
+  async outcomeItems(em: EntityManager, rows: Outcome[]): Promise<OutcomeListItem[]> {
+    if (rows.length === 0) return [];
+    const topics = await em.findBy(Topic, { id: In(ids(rows.map((o) => o.topicId))) });
+    const [views, organizer] = await Promise.all([this.outcomes(em, rows), organizersOf(em, topics)]);
+    const byId = new Map(topics.map((t) => [t.id, t]));
+    return views.map((v) => {
+      const t = byId.get(v.topicId)!;
+      return { ...v, topic: { id: t.id, title: t.title, status: t.status, statusLabel: STATUS_LABELS[t.status], version: t.version, organizer: organizer(t) } };
+    });
+  }
+
   async outcomes(em: EntityManager, rows: Outcome[]): Promise<OutcomeView[]> {
     if (rows.length === 0) return [];
     const feedback = await em.find(OutcomeFeedback, { where: { outcomeId: In(rows.map((o) => o.id)) }, order: { id: 'ASC' } });
@@ -192,6 +242,8 @@ export class TopicViews {
       status: o.status,
       statusLabel: OUTCOME_STATUS_LABELS[o.status],
       closedAt: iso(o.closedAt),
+      overdue: isOverdue(o),
+      overdueAt: iso(o.overdueAt),
       feedback: feedback
         .filter((f) => f.outcomeId === o.id)
         .map((f) => ({

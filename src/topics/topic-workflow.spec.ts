@@ -120,8 +120,10 @@ const STEPS: Record<TopicStep, TopicStatus[]> = {
   addOutcome: ['settled', 'deliberating', 'resolving'],
   updateOutcome: ['settled', 'deliberating', 'resolving'],
   publish: ['deliberating', 'resolving', 'evaluated'],
+  acknowledge: ['raised', 'settled', 'deliberating', 'resolving'],
+  answer: ['raised', 'settled', 'deliberating', 'resolving'],
 };
-const STEP_FACTS: TopicFacts = { isOrganiser: true, outcomes: 1, published: false };
+const STEP_FACTS: TopicFacts = { isOrganiser: true, outcomes: 1, published: false, hasPromise: true, clockDone: false, text: '已联系物业，明早处理' };
 
 describe('topic workflow: steps that keep the state', () => {
   const stepPairs = TOPIC_STATUSES.flatMap((s) => TOPIC_STEPS.map((a) => [s, a] as const));
@@ -137,6 +139,16 @@ describe('topic workflow: steps that keep the state', () => {
 
   it('leaves the person of an outcome update to decideOutcome (its unit may update it)', () => {
     expect(checkStep('resolving', 'updateOutcome', { isOrganiser: false })).toBeNull();
+  });
+
+  it('acknowledges and answers a response promise once each; an answer needs its text; without a promise there is nothing to do', () => {
+    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, hasPromise: false })).toMatchObject({ status: 409, code: 'NO_RESPONSE_POLICY', message: '该议题没有响应承诺，无须回应' });
+    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, clockDone: true })).toMatchObject({ status: 409, code: 'ALREADY_ACKNOWLEDGED', message: '该议题已经回应过' });
+    expect(checkStep('settled', 'answer', { ...STEP_FACTS, clockDone: true })).toMatchObject({ status: 409, code: 'ALREADY_ANSWERED', message: '该议题已经答复过' });
+    expect(checkStep('settled', 'answer', { ...STEP_FACTS, text: ' ', clockDone: true })).toMatchObject({ status: 400, code: 'TEXT_REQUIRED' });
+    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, text: null })).toBeNull();
+    // The person before the input and the facts, as everywhere.
+    expect(checkStep('raised', 'answer', { hasPromise: true, isOrganiser: false, text: '', clockDone: true })).toMatchObject({ status: 403 });
   });
 
   it('publishes only outcomes there are, and only once', () => {

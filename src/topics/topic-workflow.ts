@@ -28,7 +28,7 @@ export const TOPIC_ACTIONS = ['settle', 'decline', 'hold', 'resolve', 'evaluate'
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
 /** Steps that change no state but are allowed only in some states. */
-export const TOPIC_STEPS = ['addMeeting', 'editMeeting', 'addOutcome', 'updateOutcome', 'publish'] as const;
+export const TOPIC_STEPS = ['addMeeting', 'editMeeting', 'addOutcome', 'updateOutcome', 'publish', 'acknowledge', 'answer'] as const;
 export type TopicStep = (typeof TOPIC_STEPS)[number];
 
 /** What each step is called in a sentence: “协商议题当前为“已出题”，不能确认解题”. */
@@ -44,7 +44,22 @@ export const ACTION_VERBS: Record<TopicAction | TopicStep, string> = {
   addOutcome: '添加协商成果',
   updateOutcome: '反馈成果办理情况',
   publish: '公开协商成果',
+  acknowledge: '回应',
+  answer: '答复',
 };
+
+/**
+ * The clocks of a response promise (the "252" rule: 2 minutes, 5 minutes, 2 days), all started at 出题:
+ * 回应 by `acknowledge`, 答复 by `answer` (which also counts as the 回应 when none came before), 解决 by `resolve`.
+ */
+export const PROMISE_CLOCKS = ['acknowledge', 'answer', 'solve'] as const;
+export type PromiseClock = (typeof PROMISE_CLOCKS)[number];
+
+export const CLOCK_LABELS: Record<PromiseClock, string> = { acknowledge: '回应', answer: '答复', solve: '解决' };
+/** What a missed clock is called: 回应超时 … */
+export const BREACH_LABELS: Record<PromiseClock, string> = { acknowledge: '回应超时', answer: '答复超时', solve: '解决超时' };
+/** States in which the clocks still run: 不予定题 stops them, and 解决 comes with 解题. */
+export const CLOCK_STATES: readonly TopicStatus[] = ['raised', 'settled', 'deliberating', 'resolving'];
 
 export const OUTCOME_STATUSES = ['open', 'in_progress', 'done', 'not_adopted'] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
@@ -91,6 +106,11 @@ export interface TopicFacts {
   now?: Date;
   /** publish: the outcomes are public already. */
   published?: boolean;
+  /** acknowledge, answer: the topic carries a response promise, and this clock was stopped already. */
+  hasPromise?: boolean;
+  clockDone?: boolean;
+  /** answer: the reply's text. */
+  text?: string | null;
 }
 
 export interface Allowed {
@@ -194,17 +214,22 @@ const STEP_STATES: Record<TopicStep, readonly TopicStatus[]> = {
   updateOutcome: RUNNING,
   // 公示: once there is something agreed to show.
   publish: ['deliberating', 'resolving', 'evaluated'],
+  acknowledge: CLOCK_STATES,
+  answer: CLOCK_STATES,
 };
 
 /** The refusal of a step that keeps the state (state, then person, then facts), or null when it may go ahead. */
 export function checkStep(status: TopicStatus, step: TopicStep, facts: TopicFacts): Refusal | null {
   if (!STEP_STATES[step].includes(status)) return wrongState(status, step);
+  if ((step === 'acknowledge' || step === 'answer') && !facts.hasPromise) return refuse(409, 'NO_RESPONSE_POLICY', `该议题没有响应承诺，无须${ACTION_VERBS[step]}`);
   // An outcome's unit may update it too: `decideOutcome` checks the person for that step.
   if (step !== 'updateOutcome' && !facts.isOrganiser) return notOrganiser(step);
   if (step === 'publish') {
     if (!facts.outcomes) return refuse(409, 'NO_OUTCOMES', '尚无协商成果，不能公开');
     if (facts.published) return refuse(409, 'ALREADY_PUBLISHED', '协商成果已经公开');
   }
+  if (step === 'answer' && blank(facts.text)) return refuse(400, 'TEXT_REQUIRED', '请填写答复内容');
+  if ((step === 'acknowledge' || step === 'answer') && facts.clockDone) return refuse(409, step === 'answer' ? 'ALREADY_ANSWERED' : 'ALREADY_ACKNOWLEDGED', `该议题已经${ACTION_VERBS[step]}过`);
   return null;
 }
 

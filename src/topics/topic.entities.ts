@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timeColumn, VersionedRecord } from '../database/columns';
 import { Meeting, MeetingParticipant, MeetingSpeech } from './meeting.entities';
 import { Outcome, OutcomeFeedback } from './outcome.entities';
-import { TopicStatus } from './topic-workflow';
+import { PromiseClock, TopicStatus } from './topic-workflow';
 
 export * from './meeting.entities';
 export * from './outcome.entities';
@@ -18,10 +18,6 @@ export type TopicSource = (typeof TOPIC_SOURCES)[number];
 export const ORGANIZER_TYPES = ['committee', 'sector', 'point'] as const;
 /** 专委会, 界别, 协商议事点 */
 export type OrganizerType = (typeof ORGANIZER_TYPES)[number];
-
-export const RESPONSE_POLICIES = ['252'] as const;
-/** 252: acknowledged within 2 minutes, answered within 5, solved within 2 days (the clocks come with the grid work). */
-export type ResponsePolicy = (typeof RESPONSE_POLICIES)[number];
 
 /** 协商议题. Times are UTC; `version` moves on every write to the topic or its meetings' and outcomes' workflow (`UPDATE … WHERE id = ? AND version = ?`). */
 @Entity('topics')
@@ -63,9 +59,9 @@ export class Topic extends VersionedRecord {
   @Column({ type: 'text', nullable: true })
   declineReason!: string | null;
 
-  /** A response promise such as "252" for grid matters; null for none. */
+  /** A response promise such as "252" for grid matters (a code of `config/topics.json`); null for none. Its clocks are `TopicClock` rows. */
   @Column({ type: 'varchar', length: 10, nullable: true })
-  responsePolicy!: ResponsePolicy | null;
+  responsePolicy!: string | null;
 
   /** 公示: the outcomes are shown on the public page. */
   @Column({ type: 'boolean', default: false })
@@ -114,4 +110,39 @@ export class TopicEvaluation {
   at!: Date;
 }
 
-export const TOPIC_ENTITIES = [Topic, Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, TopicEvaluation];
+/**
+ * One clock of a topic's response promise (回应, 答复, 解决), started at 出题 with the deadline the policy gave
+ * then: a later change of the policy's durations leaves running clocks as they were. Stopped by the step
+ * (`doneAt`); `breachedAt` is when the miss was recorded — by the sweep at its time, or by the step taken late.
+ */
+@Entity('topic_clocks')
+@Index(['topicId', 'clock'], { unique: true })
+@Index(['breachedAt', 'doneAt', 'dueAt'])
+export class TopicClock {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  topicId!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  clock!: PromiseClock;
+
+  @Column(timeColumn)
+  dueAt!: Date;
+
+  @Column({ ...timeColumn, nullable: true })
+  doneAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  doneByUserId!: number | null;
+
+  /** 答复: what was answered. */
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+
+  @Column({ ...timeColumn, nullable: true })
+  breachedAt!: Date | null;
+}
+
+export const TOPIC_ENTITIES = [Topic, Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, TopicEvaluation, TopicClock];

@@ -6,7 +6,7 @@ import { yearRange } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicTopicQuery } from './dto/public-topic.dto';
 import { TopicQuery } from './dto/topic.dto';
-import { MeetingParticipant, Outcome, Topic } from './topic.entities';
+import { MeetingParticipant, Outcome, Topic, TopicClock } from './topic.entities';
 
 /**
  * The topic list, scoped by role as `canRead` decides for one topic (one page of ids first,
@@ -80,6 +80,10 @@ export class TopicsQuery {
     if (q.year) {
       const { from, to } = yearRange(q.year, this.config.displayTimeZone);
       qb.andWhere('t.createdAt >= :yearFrom AND t.createdAt < :yearTo', { yearFrom: from, yearTo: to });
+    }
+    if (q.breached !== undefined) {
+      const missed = qb.subQuery().select('bc.topicId').from(TopicClock, 'bc').where('bc.breachedAt IS NOT NULL').getQuery();
+      qb.andWhere(q.breached ? `t.id IN ${missed}` : `t.responsePolicy IS NOT NULL AND t.id NOT IN ${missed}`);
     }
   }
 }

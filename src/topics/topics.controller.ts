@@ -5,9 +5,10 @@ import { Actor } from '../common/actor';
 import { ApiPageResponse } from '../common/openapi';
 import { ArrayBodyPipe, ParseIdPipe } from '../common/validation';
 import { AttendanceDto, CreateMeetingDto, HoldMeetingDto, ParticipantDto, SpeechDto } from './dto/meeting.dto';
-import { CreateOutcomeDto, UpdateOutcomeDto } from './dto/outcome.dto';
-import { CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from './dto/topic.dto';
-import { MeetingView, OutcomeView, TopicHistoryItem, TopicSummaryView, TopicView } from './dto/topic-view.dto';
+import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.dto';
+import { AnswerDto, CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from './dto/topic.dto';
+import { MeetingView, OutcomeListItem, OutcomeView, TopicHistoryItem, TopicSummaryView, TopicView } from './dto/topic-view.dto';
+import { TopicPromises } from './topic-promises.service';
 import { TopicMeetingsService } from './topic-meetings.service';
 import { TopicOutcomesService } from './topic-outcomes.service';
 import { TopicsService } from './topics.service';
@@ -28,11 +29,12 @@ export class TopicsController {
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
     private readonly outcomes: TopicOutcomesService,
+    private readonly promises: TopicPromises,
   ) {}
 
   @Roles(...READERS)
   @Get()
-  @ApiOperation({ summary: '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的' })
+  @ApiOperation({ summary: '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的；breached=true 为响应承诺超时的议题' })
   @ApiPageResponse(TopicSummaryView)
   listTopics(@CurrentUser() actor: Actor, @Query() q: TopicQuery) {
     return this.topics.list(actor, q);
@@ -122,6 +124,24 @@ export class TopicsController {
   }
 
   @Roles('staff', 'facilitator')
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: '回应（组织方）：响应承诺的第一个时限，如“252”的2分钟；超时回应记为回应超时' })
+  @ApiOkResponse({ type: TopicView })
+  acknowledgeTopic(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto) {
+    return this.promises.acknowledge(actor, id, dto);
+  }
+
+  @Roles('staff', 'facilitator')
+  @Post(':id/answer')
+  @HttpCode(200)
+  @ApiOperation({ summary: '答复（组织方，须填写答复内容）：响应承诺的第二个时限，如“252”的5分钟；尚未回应的同时记为回应' })
+  @ApiOkResponse({ type: TopicView })
+  answerTopic(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerDto) {
+    return this.promises.answer(actor, id, dto);
+  }
+
+  @Roles('staff', 'facilitator')
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: '公开协商成果（组织方）' })
@@ -187,6 +207,14 @@ export class MeetingsController {
 @Controller('api/v1/outcomes')
 export class OutcomesController {
   constructor(private readonly outcomes: TopicOutcomesService) {}
+
+  @Roles('staff', 'leader', 'unit', 'facilitator')
+  @Get()
+  @ApiOperation({ summary: '协商成果列表：工作人员和领导看全部，承办单位看本单位负责的，议事点组织者看本议事点议题的；可按状态、是否超期、议题、责任单位筛选' })
+  @ApiPageResponse(OutcomeListItem)
+  listOutcomes(@CurrentUser() actor: Actor, @Query() q: OutcomeQuery) {
+    return this.outcomes.list(actor, q);
+  }
 
   @Roles('staff', 'facilitator', 'unit')
   @Patch(':id')

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OutcomesQuery } from './outcomes-query';
+import { TopicDeadlines } from './topic-deadlines';
+import { TopicNotices } from './topic-notices';
+import { TopicPromises } from './topic-promises.service';
+import { TopicStatsService } from './topic-stats.service';
 import { PublicTopicsController } from './public-topics.controller';
 import { PublicTopicsService } from './public-topics.service';
 import { TopicMeetingsService } from './topic-meetings.service';
@@ -10,10 +16,25 @@ import { MeetingsController, OutcomesController, TopicsController } from './topi
 import { TopicsQuery } from './topics-query';
 import { TopicsService } from './topics.service';
 
-/** 协商议题 through 出题→定题→议题→解题→评题; meetings 协商会; outcomes 意见建议/共识. */
+/** 协商议题 through 出题→定题→议题→解题→评题; meetings 协商会; outcomes 意见建议/共识; response promises and overdue outcomes (the `topics` step of the deadlines sweep). */
 @Module({
   controllers: [TopicsController, MeetingsController, OutcomesController, PublicTopicsController],
-  providers: [{ provide: TOPIC_CONFIG, useFactory: () => loadTopicConfig() }, TopicStore, TopicViews, TopicsQuery, TopicsService, TopicMeetingsService, TopicOutcomesService, PublicTopicsService],
-  exports: [PublicTopicsService, TOPIC_CONFIG, TopicViews, TopicsQuery, TopicsService, TopicMeetingsService, TopicOutcomesService],
+  imports: [NotificationsModule],
+  providers: [
+    { provide: TOPIC_CONFIG, useFactory: () => loadTopicConfig() },
+    TopicStore,
+    TopicViews,
+    TopicsQuery,
+    OutcomesQuery,
+    TopicNotices,
+    TopicPromises,
+    TopicsService,
+    TopicMeetingsService,
+    TopicOutcomesService,
+    PublicTopicsService,
+    TopicDeadlines,
+    TopicStatsService,
+  ],
+  exports: [PublicTopicsService, TOPIC_CONFIG, TopicViews, TopicsQuery, TopicsService, TopicMeetingsService, TopicOutcomesService, TopicPromises, TopicStatsService],
 })
 export class TopicsModule {}

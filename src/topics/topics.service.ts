@@ -17,6 +17,7 @@ import { CLOSED_OUTCOME_STATUSES, decide, OUTCOME_STATUSES, TopicAction, TopicFa
 import { Outcome, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 import { TopicsQuery } from './topics-query';
+import { TopicPromises } from './topic-promises.service';
 
 const ORGANIZERS: Record<OrganizerType, typeof Committee | typeof Sector | typeof ConsultationPoint> = { committee: Committee, sector: Sector, point: ConsultationPoint };
 const OPEN_STATUSES = OUTCOME_STATUSES.filter((s) => !CLOSED_OUTCOME_STATUSES.includes(s));
@@ -32,6 +33,7 @@ export class TopicsService {
     private readonly store: TopicStore,
     private readonly views: TopicViews,
     private readonly query: TopicsQuery,
+    private readonly promises: TopicPromises,
     @Inject(TOPIC_CONFIG) private readonly config: TopicConfig,
   ) {}
 
@@ -85,6 +87,7 @@ export class TopicsService {
       throw AppError.forbidden('议事点组织者只能为本协商议事点出题');
     }
     await assertOrganizer(em, dto.organizer);
+    if (dto.responsePolicy) this.promises.policy(dto.responsePolicy);
     const now = this.clock.now();
     const t = em.create(Topic, {
       title: dto.title,
@@ -107,6 +110,7 @@ export class TopicsService {
       updatedAt: now,
     });
     await em.save(t);
+    if (t.responsePolicy) await this.promises.start(em, t, now);
     await this.audit.record(em, {
       actor,
       action: 'topic.create',
@@ -133,7 +137,7 @@ export class TopicsService {
     return this.step(actor, id, dto.version, 'decline', () => ({ reason }), () => ({ action: 'decline', set: { declineReason: reason }, comment: reason }));
   }
 
-  /** 解题: the outcomes are agreed; the units get to work and the evaluation period starts. */
+  /** 解题: the outcomes are agreed; the units get to work and the evaluation period starts; a response promise counts it as 解决. */
   resolve(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
     return this.step(
       actor,
@@ -142,6 +146,7 @@ export class TopicsService {
       'resolve',
       async (em, t) => ({ outcomes: await em.countBy(Outcome, { topicId: t.id }) }),
       (now) => ({ action: 'resolve', set: { resolvedAt: now } }),
+      (em, t, now) => this.promises.solve(em, actor, t, now),
     );
   }
 
@@ -157,7 +162,7 @@ export class TopicsService {
     );
   }
 
-  /** One workflow step on the topic: load, gather the facts, decide, write and audit, in one transaction. */
+  /** One workflow step on the topic: load, gather the facts, decide, write and audit (then `after`), in one transaction. */
   private step(
     actor: Actor,
     id: number,
@@ -165,12 +170,15 @@ export class TopicsService {
     action: TopicAction,
     facts: (em: EntityManager, t: Topic) => TopicFacts | Promise<TopicFacts>,
     change: (now: Date) => TopicChange,
+    after?: (em: EntityManager, t: Topic, now: Date) => Promise<void>,
   ): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, version);
       const d = allowed(decide(t.status, action, { isOrganiser: isOrganiser(actor, t), ...(await facts(em, t)) }));
-      const c = change(this.clock.now());
+      const now = this.clock.now();
+      const c = change(now);
       await this.store.write(em, actor, t, { ...c, set: { ...c.set, status: d.to } });
+      await after?.(em, t, now);
       return this.views.detail(em, t, actor);
     });
   }

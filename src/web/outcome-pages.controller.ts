@@ -62,7 +62,7 @@ export class OutcomePagesController {
   private async sendList(req: AuthedRequest, res: Response, actor: Actor, query: Record<string, unknown>, failed?: { outcomeId: number; form: FormState }, status = 200): Promise<void> {
     const tab = typeof query.tab === 'string' && query.tab in TABS ? query.tab : 'open';
     const q = await parseQuery(OutcomeQuery, { page: 'int' }, { page: query.page });
-    const page = await this.outcomes.listOutcomes(actor, Object.assign(q, { open: TABS[tab] }));
+    const page = await this.outcomes.list(actor, Object.assign(q, { open: TABS[tab] }));
     const now = this.clock.now();
     this.pages.send(
       req,

@@ -16,7 +16,7 @@ import type { DashboardView } from '../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
 import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftView } from '../drafts/dto/draft-view.dto';
 import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
-import type { MeetingView, OutcomeListItemView, TopicView } from '../topics/dto/topic-view.dto';
+import type { MeetingView, OutcomeListItem, TopicView } from '../topics/dto/topic-view.dto';
 import type { BoardColumn, MeetingOffers, OutcomeRow, TopicOffers } from './topic-page-data';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
@@ -342,7 +342,7 @@ export interface MeetingPageView {
 
 /** 成果办理: a unit's outcomes, each with its feedback form. */
 export interface OutcomeListView {
-  items: (OutcomeRow & Pick<OutcomeListItemView, 'topic'>)[];
+  items: (OutcomeRow & Pick<OutcomeListItem, 'topic'>)[];
   pager: Pager;
   tab: string;
   form: FormState;

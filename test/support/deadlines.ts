@@ -8,9 +8,14 @@ export const shanghai = (local: string): Date => new Date(`${local}:00+08:00`);
 
 /** Runs the deadlines sweep as if it were `when`, then puts the Clock back; the proposals step's counts. */
 export async function sweepAt(t: TestApp, when: Date): Promise<ProposalSweepResult> {
+  return (await sweepStepsAt(t, when)).proposals as ProposalSweepResult;
+}
+
+/** Runs the deadlines sweep as if it were `when`, then puts the Clock back; every step's counts by step. */
+export async function sweepStepsAt(t: TestApp, when: Date): Promise<Record<string, unknown>> {
   t.clock.set(when);
   try {
-    return ((await t.jobs.runNow('deadlines', 'sweep')) as { proposals: ProposalSweepResult }).proposals;
+    return (await t.jobs.runNow('deadlines', 'sweep')) as Record<string, unknown>;
   } finally {
     t.clock.reset();
   }

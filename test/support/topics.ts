@@ -89,19 +89,19 @@ export interface TopicFixture {
 
 /**
  * A topic organised by `organizer` (default: the cast's facilitator's point), run by `by` (default:
- * that facilitator) and carried to `stage` through the API: one meeting with `c.member` and `c.unit`
+ * that facilitator), with `topic`'s fields when given, and carried to `stage` through the API: one meeting with `c.member` and `c.unit`
  * taking part, held; one outcome for `c.unit`, done before evaluation; `c.member` evaluates.
  */
 export async function topicAt(
   t: TestApp,
   c: TopicCast,
   stage: TopicStage,
-  opts: { organizer?: Organizer; by?: Account; spareMeeting?: boolean; unit?: Account; member?: Account } = {},
+  opts: { organizer?: Organizer; by?: Account; spareMeeting?: boolean; unit?: Account; member?: Account; topic?: object } = {},
 ): Promise<TopicFixture> {
   const by = opts.by ?? c.facilitator;
   const unit = opts.unit ?? c.unit;
   const member = opts.member ?? c.member;
-  const id = await raise(t, by, opts.organizer ?? { type: 'point', id: c.facilitator.pointId });
+  const id = await raise(t, by, opts.organizer ?? { type: 'point', id: c.facilitator.pointId }, opts.topic);
   const f: TopicFixture = { id, meetingId: null, spareMeetingId: null, outcomeId: null };
   if (stage === 'raised') return f;
   if (stage === 'declined') {

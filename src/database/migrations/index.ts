@@ -10,6 +10,7 @@ import { ProposalScopeIndex1764200000420 } from './1764200000420-ProposalScopeIn
 import { Topics1764400000000 } from './1764400000000-Topics';
 import { DraftsAndPlans1764400000200 } from './1764400000200-DraftsAndPlans';
 import { Visits1764500000000 } from './1764500000000-Visits';
+import { TopicPromises1764400000100 } from './1764400000100-TopicPromises';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
-export const MIGRATIONS = [Foundation1764100000000, Proposals1764200000000, TextIndex1764200000100, Notifications1764200000200, Attachments1764200000300, ProposalDeadlines1764200000400, ProposalScopeIndex1764200000420, Reports1764300000000, LongTexts1764300000100, Topics1764400000000, DraftsAndPlans1764400000200, Visits1764500000000];
+export const MIGRATIONS = [Foundation1764100000000, Proposals1764200000000, TextIndex1764200000100, Notifications1764200000200, Attachments1764200000300, ProposalDeadlines1764200000400, ProposalScopeIndex1764200000420, Reports1764300000000, LongTexts1764300000100, Topics1764400000000, TopicPromises1764400000100, DraftsAndPlans1764400000200, Visits1764500000000];

@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
-import { BooleanQuery } from '../../common/validation';
+import { BooleanQuery, idQuery } from '../../common/validation';
 import { YearQuery } from '../../directory/session-year';
 import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
@@ -123,7 +123,7 @@ export class UpdateProposalDto extends VersionDto {
   agreeToPublish?: boolean;
 }
 
-export const idQuery = (label: string) => applyDecorators(IsOptional(), Type(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+export { idQuery };
 
 /** The list's filters; what is listed depends on the caller's role (see ProposalsQuery). */
 export class ProposalQuery extends PageQuery {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RateView } from '../../common/rate';
 import { RefView } from '../../directory/directory.dto';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 import { YearQuery } from '../../directory/session-year';
@@ -14,17 +15,7 @@ export class ProposalStatsQuery {
   year?: number;
 }
 
-/** A rate with what it is made of, so a page can print “12/15（80.0%）”. */
-export class RateView {
-  @ApiProperty({ example: 12 })
-  numerator!: number;
-
-  @ApiProperty({ example: 15 })
-  denominator!: number;
-
-  @ApiProperty({ type: Number, nullable: true, description: '分子/分母，0–1，保留四位小数；分母为 0 时为 null', example: 0.8 })
-  rate!: number | null;
-}
+export { RateView };
 
 export class SatisfactionRates {
   @ApiProperty({ type: RateView, description: '办理工作满意率：评价了办理工作的提案中，满意和基本满意的比例' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PagingQuery } from '../../common/pagination';
-import { BooleanQuery, TimeWithOffset } from '../../common/validation';
+import { BooleanQuery, idQuery, TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
@@ -41,7 +41,7 @@ export class UpdateOutcomeDto extends VersionDto {
   feedback?: string | null;
 }
 
-/** The outcomes list: a unit's own, or all for staff and leaders; `open` keeps those not yet closed (待办理, 办理中). */
+/** The outcomes list: whose outcomes depends on the caller's role (see OutcomesQuery); `open` keeps those not yet closed (待办理, 办理中). */
 export class OutcomeQuery extends PagingQuery {
   @ApiPropertyOptional({ enum: OUTCOME_STATUSES })
   @IsOptional()
@@ -51,4 +51,16 @@ export class OutcomeQuery extends PagingQuery {
   @ApiPropertyOptional({ description: 'true：只列未办结的（待办理、办理中）；false：只列已办结的' })
   @BooleanQuery()
   open?: boolean;
+
+  @ApiPropertyOptional({ description: 'true：已超期（过了办理期限仍待办理或办理中），按办理期限先后排列；false：未超期' })
+  @BooleanQuery('overdue 须为 true 或 false')
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '协商议题编号' })
+  @idQuery('协商议题')
+  topicId?: number;
+
+  @ApiPropertyOptional({ description: '责任单位编号' })
+  @idQuery('责任单位')
+  unitId?: number;
 }

@@ -4,7 +4,7 @@ import { RefView } from '../../directory/directory.dto';
 import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 import { OUTCOME_KINDS } from '../outcome.entities';
 import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
-import { OUTCOME_STATUSES, TOPIC_STATUSES } from '../topic-workflow';
+import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
 
 export * from './meeting-view.dto';
 
@@ -34,6 +34,42 @@ export class OrganizerView {
 
   @ApiProperty({ example: '金塔社区协商议事室' })
   name!: string;
+}
+
+/** A response promise's clocks (the "252" rule), started at 出题. */
+export class PromiseView {
+  @ApiProperty({ example: '252' })
+  policy!: string;
+
+  @ApiProperty({ example: '“252”工作法：2分钟内回应、5分钟内答复、2天内解决' })
+  policyLabel!: string;
+
+  @ApiProperty({ ...nullableTime, description: '回应时限' })
+  acknowledgeBy!: string | null;
+
+  @ApiProperty({ ...nullableTime, description: '答复时限' })
+  answerBy!: string | null;
+
+  @ApiProperty({ ...nullableTime, description: '解决时限（解题即解决）' })
+  solveBy!: string | null;
+
+  @ApiProperty(nullableTime)
+  acknowledgedAt!: string | null;
+
+  @ApiProperty(nullableTime)
+  answeredAt!: string | null;
+
+  @ApiProperty({ ...nullableString, description: '答复内容' })
+  answer!: string | null;
+
+  @ApiProperty({ ...nullableTime, description: '解题（进入“解题中”）的时间' })
+  solvedAt!: string | null;
+
+  @ApiProperty({ enum: PROMISE_CLOCKS, isArray: true, description: '超时的时限：acknowledge 回应、answer 答复、solve 解决', example: ['acknowledge'] })
+  breached!: string[];
+
+  @ApiProperty({ type: [String], example: ['回应超时'] })
+  breachedLabels!: string[];
 }
 
 /** A topic in a list. */
@@ -68,11 +104,14 @@ export class TopicSummaryView {
   @ApiProperty({ example: '议题中' })
   statusLabel!: string;
 
-  @ApiProperty({ ...nullableString, enum: ['252'] })
+  @ApiProperty({ ...nullableString, example: '252' })
   responsePolicy!: string | null;
 
   @ApiProperty(nullableString)
   responsePolicyLabel!: string | null;
+
+  @ApiProperty({ type: PromiseView, nullable: true, description: '响应承诺的时限与超时情况；没有响应承诺时为 null' })
+  promise!: PromiseView | null;
 
   @ApiProperty({ description: '协商成果已公开' })
   published!: boolean;
@@ -159,6 +198,12 @@ export class OutcomeView {
   @ApiProperty(nullableTime)
   closedAt!: string | null;
 
+  @ApiProperty({ description: '已超期：过了办理期限仍待办理或办理中（由期限扫描标记）' })
+  overdue!: boolean;
+
+  @ApiProperty({ ...nullableTime, description: '标记超期的时间；办结后仍保留' })
+  overdueAt!: string | null;
+
   @ApiProperty({ type: [OutcomeFeedbackView], description: '办理反馈，先后为序' })
   feedback!: OutcomeFeedbackView[];
 
@@ -166,10 +211,16 @@ export class OutcomeView {
   version!: number;
 }
 
-/** An outcome in a list across topics (a unit's 成果办理): with its topic. */
-export class OutcomeListItemView extends OutcomeView {
-  @ApiProperty({ type: TopicRef })
-  topic!: TopicRef;
+/** The topic an outcome in a list belongs to, with its organiser. */
+export class OutcomeTopicRef extends TopicRef {
+  @ApiProperty({ type: OrganizerView })
+  organizer!: OrganizerView;
+}
+
+/** An outcome in the outcomes list, with the topic it belongs to. */
+export class OutcomeListItem extends OutcomeView {
+  @ApiProperty({ type: OutcomeTopicRef })
+  topic!: OutcomeTopicRef;
 }
 
 export class OutcomeThemeView {

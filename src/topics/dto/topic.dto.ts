@@ -1,19 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { YearQuery } from '../../directory/session-year';
-import { ORGANIZER_TYPES, OrganizerType, RESPONSE_POLICIES, ResponsePolicy, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
+import { ORGANIZER_TYPES, OrganizerType, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
 
 export { VersionDto };
 
-const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
+export const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
 const organizerTypeDoc = { enum: ORGANIZER_TYPES, description: 'committee 专委会，sector 界别，point 协商议事点' };
-const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
+export const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
 const OrganizerTypeRule = () => IsIn(ORGANIZER_TYPES, { message: '组织方类型须为专委会、界别或协商议事点之一' });
 const IdRule = (label: string) => applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
@@ -50,10 +51,17 @@ export class CreateTopicDto {
   @Type(() => OrganizerDto)
   organizer!: OrganizerDto;
 
-  @ApiPropertyOptional({ enum: RESPONSE_POLICIES, nullable: true, description: '响应承诺，如网格事项的“252”（2分钟回应、5分钟答复、2天解决）' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '252', description: '响应承诺：config/topics.json 配置的代码，如网格事项的“252”（2分钟内回应、5分钟内答复、2天内解决）' })
   @IsOptional()
-  @IsIn(RESPONSE_POLICIES, { message: '响应承诺须为 252' })
-  responsePolicy?: ResponsePolicy | null;
+  @IsString({ message: '响应承诺须为配置的代码，如 252' })
+  @MaxLength(10, { message: '响应承诺须为配置的代码，如 252' })
+  responsePolicy?: string | null;
+}
+
+/** 答复 of a topic with a response promise: what the caller answered. */
+export class AnswerDto extends VersionDto {
+  @OptionalText('答复内容', 2000, { description: '必填（与其他步骤一样，先查状态和身份，再查内容）' })
+  text?: string | null;
 }
 
 /** 不予定题: the reason is required (checked after the state, as every step checks). */
@@ -90,12 +98,14 @@ export class TopicQuery extends PageQuery {
   organizerType?: OrganizerType;
 
   @ApiPropertyOptional({ description: '组织方编号（与 organizerType 一起使用）' })
-  @IsOptional()
-  @Type(() => Number)
-  @IdRule('组织方')
+  @idQuery('组织方')
   organizerId?: number;
 
   @ApiPropertyOptional({ description: '年度：该年出题的议题', example: 2026 })
   @YearQuery()
   year?: number;
+
+  @ApiPropertyOptional({ description: 'true：有响应承诺超时（回应、答复或解决）的议题；false：有响应承诺且从未超时的议题' })
+  @BooleanQuery('breached 须为 true 或 false')
+  breached?: boolean;
 }
