@@ -54,6 +54,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useGlobalFilters(new ErrorFilter());
   // No enableShutdownHooks here: main.ts stops the HTTP server before closing the app (see stopGracefully).
   mountOpenApi(app);
+  // Keep idle connections longer than the clients and proxies in front do (nginx, Node's keep-alive agent):
+  // a server closing a socket the client is just reusing resets that request (ECONNRESET).
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const boot = await app.get(Bootstrapper).run();
   await app.init();
   const jobs = app.get(JobQueue);
