@@ -57,7 +57,15 @@ async function seed(port) {
   return { sessionId: session.id, members, staff: await login(port, 'load-staff', PASSWORD) };
 }
 
-const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total });
+/** Throughput, latency, and what went wrong: connection errors, time-outs (10 s) and answers by status other than 2xx. */
+const summary = (r) => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+  total: r.requests.total,
+  detail: { errors: r.errors, timeouts: r.timeouts, ...Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, v]) => [code, v.count])) },
+});
 
 /** The rush against these api ports: members split evenly over them, staff on the first, a report requested every second. */
 async function rush(ports, seeded) {
@@ -102,13 +110,16 @@ async function rush(ports, seeded) {
     requests: [{ method: 'GET', path: '/api/v1/proposals?status=submitted&pageSize=20' }, { method: 'GET', path: `/api/v1/proposals?q=${encodeURIComponent('压力测试')}&pageSize=20` }],
   });
   const reports = [];
+  const pending = [];
   const ticker = setInterval(() => {
     const id = acknowledged[acknowledged.length - 1];
-    if (id) call(ports[0], seeded.staff, 'POST', '/reports', { kind: 'proposal-sheet', subject: { type: 'proposal', id } }).then((r) => reports.push(r.id), () => reports.push(null));
+    if (id) pending.push(call(ports[0], seeded.staff, 'POST', '/reports', { kind: 'proposal-sheet', subject: { type: 'proposal', id } }).then((r) => reports.push(r.id), (e) => { reports.push(null); if (process.env.BENCH_DEBUG) console.error(e.message); }));
   }, 1000);
   const [members, staff] = [await Promise.all(memberRuns), await staffRun];
   clearInterval(ticker);
-  const merged = members.map(summary).reduce((a, b) => ({ rps: a.rps + b.rps, p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors, total: a.total + b.total }));
+  await Promise.all(pending);
+  const add = (x, y) => Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, (x[k] ?? 0) + (y[k] ?? 0)]));
+  const merged = members.map(summary).reduce((a, b) => ({ rps: a.rps + b.rps, p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors, total: a.total + b.total, detail: add(a.detail, b.detail) }));
   return { members: merged, staff: summary(staff), acknowledged, reports };
 }
 
@@ -180,6 +191,7 @@ async function embedded() {
     const ratio = base ? (r.members.rps / base.members.rps).toFixed(2) : '–';
     console.log(`| ${target} | ${r.members.rps.toFixed(0)} | ${r.members.p50} | ${r.members.p99} | ${r.members.errors} | ${r.staff.rps.toFixed(0)} | ${r.staff.p99} | ${r.check.acknowledged} | ${r.check.acknowledged - r.check.missing} | ${r.check.duplicated} | ${r.pdf.done}/${r.pdf.requested} | ${ratio} |`);
   }
+  for (const [target, r] of Object.entries(results)) console.log(`${target}: members ${JSON.stringify(r.members.detail)}, staff ${JSON.stringify(r.staff.detail)} (${r.staff.total} answered)`);
   const bad = Object.values(results).some((r) => r.check.missing || r.check.duplicated || r.check.unique !== r.check.acknowledged);
   if (bad) console.log('\n有已确认的提交在数据库中缺失或重复！');
   process.exit(bad ? 1 : 0);
