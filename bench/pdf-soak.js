@@ -85,7 +85,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
   const end = { rss: process.memoryUsage().rss, ...processes() };
   const launches = renderer.launches;
-  await renderer.onModuleDestroy();
+  await renderer.onApplicationShutdown();
   await new Promise((r) => setTimeout(r, 1000));
   const after = processes();
   console.log(`\nbench/pdf-soak — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}: ${done} renders (1-, 3- and 10-page briefings, 2 at a time) in ${seconds.toFixed(0)} s, ${failed} failed, ${launches} browser launches (recycled every ${config.pdf.recycleAfter})`);

@@ -115,7 +115,7 @@ async function main() {
     }),
   );
   const perSecond = done / ((performance.now() - started) / 1000);
-  await renderer.onModuleDestroy();
+  await renderer.onApplicationShutdown();
 
   // Cold: a browser launched, one PDF, the browser closed — what rendering without a pool costs.
   const one = templates.render('briefing', sampleBriefing(1));

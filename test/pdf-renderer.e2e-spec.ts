@@ -36,7 +36,7 @@ describe('PdfRenderer in Chromium', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([renderer, ...others].map((r) => r.onModuleDestroy()));
+    await Promise.all([renderer, ...others].map((r) => r.onApplicationShutdown()));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -115,7 +115,7 @@ describe('PdfRenderer in Chromium', () => {
     const second = r.browserPid();
     expect(second).not.toBe(first);
     expect(r.launches).toBe(2);
-    await r.onModuleDestroy();
+    await r.onApplicationShutdown();
     // The killed browser's children were re-parented to PID 1 (tini in containers), which reaps them once they are dead.
     const ours = await settled(() => processTable().filter((p) => (p.pgrp === first || p.pgrp === second) && p.state !== 'Z'));
     expect(ours).toEqual([]);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -107,7 +107,7 @@ function exited(instance: Instance): Promise<void> {
  * page is closed (a hung renderer process goes with it). No network: every request but `data:` is refused.
  */
 @Injectable()
-export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
+export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PdfRenderer.name);
   private readonly root: string;
   private current: Instance | null = null;
@@ -164,7 +164,11 @@ export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * After JobQueue's beforeApplicationShutdown has let the running renders finish (Nest runs every module's
+   * onModuleDestroy first, which would pull the browser from under a render still in progress).
+   */
+  async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     await this.launching?.catch(() => undefined);
     await Promise.all([...this.instances].map((i) => this.closeInstance(i)));
