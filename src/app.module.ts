@@ -98,7 +98,7 @@ export class AppModule {
         PlansModule,
         VisitsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule, VisitsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -51,7 +51,7 @@ export const PROPOSAL_OPTIONS = {
 } satisfies Record<string, Option[]>;
 
 /** Every page of a directory list, for a form's select (the lists are short: sessions, units, sectors). */
-async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise<V[]> {
+export async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise<V[]> {
   const all: V[] = [];
   for (let page = 1; ; page++) {
     const got = await fetch(page);
@@ -60,7 +60,7 @@ async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise
   }
 }
 
-const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q => Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
+export const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q => Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
 
 /** The choices the proposal forms offer, from the directory (through its services) and from `config/proposals.json`. */
 @Injectable()
