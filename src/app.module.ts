@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { Tx } from './database/tx';
 import { Bootstrapper } from './database/bootstrapper';
 import { DemoLoader } from './demo/demo-loader';
+import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
 import { ConsultationPointsController } from './directory/consultation-points.controller';
 import { ConsultationPointsService } from './directory/consultation-points.service';
@@ -102,7 +103,7 @@ export class AppModule {
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],
-      providers: [Bootstrapper, DemoLoader, DemoProposalLoader],
+      providers: [Bootstrapper, DemoLoader, DemoProposalLoader, DemoVisitLoader],
     };
   }
 }

@@ -9,11 +9,13 @@ import { SessionsService } from '../directory/sessions.service';
 import { UnitsService } from '../directory/units.service';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from './demo-data';
 import { DemoProposalLoader } from './demo-proposal-loader';
+import { DemoVisitLoader } from './demo-visit-loader';
 
 /**
  * Loads the demo data set through the same services the API uses, so every demo record
  * is validated and audited like a real one: the directory and accounts on a database without
- * members, then the demo proposals while there are none (DemoProposalLoader).
+ * members, then the demo proposals while there are none (DemoProposalLoader), then the demo
+ * visits likewise (DemoVisitLoader).
  */
 @Injectable()
 export class DemoLoader {
@@ -27,13 +29,15 @@ export class DemoLoader {
     private readonly points: ConsultationPointsService,
     private readonly sessions: SessionsService,
     private readonly proposals: DemoProposalLoader,
+    private readonly visits: DemoVisitLoader,
   ) {}
 
   /** Loads what is missing; false when there was nothing to load. */
   async loadIfEmpty(): Promise<boolean> {
     const directory = await this.loadDirectoryIfEmpty();
     const proposals = await this.proposals.loadIfNone();
-    return directory || proposals;
+    const visits = await this.visits.loadIfNone();
+    return directory || proposals || visits;
   }
 
   private async loadDirectoryIfEmpty(): Promise<boolean> {

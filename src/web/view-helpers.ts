@@ -51,6 +51,8 @@ export function viewHelpers(timeZone: string): Record<string, Helper> {
     date: (value) => chineseDate(value, timeZone),
     dateTime: (value) => chineseDateTime(value, timeZone),
     timeRange: (from, to) => chineseTimeRange(from, to, timeZone),
+    /** How many of a picker group's people are ticked. */
+    picked: (list) => (Array.isArray(list) ? list.filter((p: { checked?: boolean }) => p.checked).length : 0),
     /** `08:30` of an instant in the display zone. */
     clockTime: (value) => chineseDateTime(value, timeZone).split(' ')[1] ?? '',
     roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),

@@ -402,8 +402,10 @@ export interface ViewContexts {
     picker: Picker | null;
     choices: { kinds: Option[]; organizers: Option[] };
     freeBusyHref: string;
+    /** For the script's conflict check: the zone `datetime-local` fields are read in, and its offset now. */
+    zone: { name: string; offset: string };
   };
-  'visits/invite': { v: VisitView; form: FormState; conflicts: ConflictView[]; picker: Picker; unitPeople: UnitRow[]; freeBusyHref: string };
+  'visits/invite': { v: VisitView; form: FormState; conflicts: ConflictView[]; picker: Picker; unitPeople: UnitRow[]; freeBusyHref: string; zone: { name: string; offset: string } };
   'visits/free-busy': {
     days: (FreeBusyDayView & { label: string; weekend: boolean })[];
     rows: { name: string; cells: { date: string; weekend: boolean; busy: boolean; title: string }[] }[];

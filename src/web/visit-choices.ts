@@ -22,9 +22,11 @@ export interface PickerPerson {
   conflicts: ConflictView[];
 }
 
-/** The participant picker: serving members by sector (with their committees), staff accounts, and units for their people. */
+const NO_COMMITTEE = '未分专委会';
+
+/** The participant picker: serving members by committee (with their sector), staff accounts, and units for their people. */
 export interface Picker {
-  sectors: { name: string; open: boolean; members: PickerPerson[] }[];
+  groups: { name: string; open: boolean; members: PickerPerson[] }[];
   staff: PickerPerson[];
   units: Option[];
 }
@@ -59,14 +61,18 @@ export class VisitChoices {
       everything((page) => this.units.list(query(UnitQuery, page))),
     ]);
     const memberIds = new Set(picked.memberIds);
-    const sectors = new Map<string, PickerPerson[]>();
+    // Each member once, under their first committee (the rest and the sector in the caption); those in none last.
+    const groups = new Map<string, PickerPerson[]>();
     for (const m of members) {
       if (exclude.memberIds?.includes(m.id)) continue;
-      const person = { id: m.id, name: m.name, caption: m.committees.map((c) => c.name).join('、'), checked: memberIds.has(m.id), conflicts: conflicts.filter((c) => c.memberId === m.id) };
-      sectors.set(m.sectorName, [...(sectors.get(m.sectorName) ?? []), person]);
+      const [first, ...others] = m.committees.map((c) => c.name);
+      const person = { id: m.id, name: m.name, caption: [m.sectorName, ...others].join('，'), checked: memberIds.has(m.id), conflicts: conflicts.filter((c) => c.memberId === m.id) };
+      const group = first ?? NO_COMMITTEE;
+      groups.set(group, [...(groups.get(group) ?? []), person]);
     }
+    const order = [...groups.keys()].sort((a, b) => Number(a === NO_COMMITTEE) - Number(b === NO_COMMITTEE));
     return {
-      sectors: [...sectors].map(([name, list]) => ({ name, open: list.some((p) => p.checked || p.conflicts.length), members: list })),
+      groups: order.map((name) => ({ name, open: groups.get(name)!.some((p) => p.checked || p.conflicts.length), members: groups.get(name)! })),
       staff: staff
         .filter((u) => !u.disabled && !exclude.userIds?.includes(u.id))
         .map((u) => ({ id: u.id, name: u.displayName, caption: '', checked: picked.userIds.includes(u.id), conflicts: conflicts.filter((c) => c.userId === u.id) })),

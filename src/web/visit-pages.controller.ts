@@ -302,6 +302,14 @@ export class VisitPagesController {
     this.pages.redirect(res, `/visits/${id}?done=${done}`);
   }
 
+  /** The display zone and its offset from UTC now, as `+08:00`. */
+  private zone(): { name: string; offset: string } {
+    const now = this.clock.now();
+    const minutes = Math.round((Date.parse(`${isoToZoned(now, this.pages.timeZone)}:00Z`) - Math.floor(now.getTime() / 60_000) * 60_000) / 60_000);
+    const abs = Math.abs(minutes);
+    return { name: this.pages.timeZone, offset: `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}` };
+  }
+
   private async sendPlanner(req: AuthedRequest, res: Response, editing: VisitView | null, planner: PlannerState, status = 200): Promise<void> {
     const rows = shownRows(planner);
     const picked = { memberIds: ids(planner.form.values.participantMemberIds), userIds: ids(planner.form.values.participantUserIds) };
@@ -318,6 +326,7 @@ export class VisitPagesController {
         conflicts: planner.conflicts,
         picker: editing ? null : await this.choices.picker(picked, planner.conflicts),
         choices: { kinds: KIND_OPTIONS, organizers: editing ? [] : await this.choices.organizers() },
+        zone: this.zone(),
         freeBusyHref: freeBusyHref(editing ? editing.participants.filter((p) => p.memberId !== null).map((p) => p.memberId!) : picked.memberIds, String(planner.form.values.startsAt ?? '')),
       },
       { section: 'visits', status },
@@ -327,7 +336,7 @@ export class VisitPagesController {
   private async sendInvite(req: AuthedRequest, res: Response, v: VisitView, form: FormState, conflicts: PlannerState['conflicts'], unitPeople = shownRows({ stops: [], unitPeople: [] }).unitPeople, status = 200): Promise<void> {
     const invited = { memberIds: v.participants.filter((p) => p.memberId !== null).map((p) => p.memberId!), userIds: v.participants.filter((p) => p.userId !== null).map((p) => p.userId!) };
     const picker = await this.choices.picker({ memberIds: ids(form.values.participantMemberIds), userIds: ids(form.values.participantUserIds) }, conflicts, invited);
-    this.pages.send(req, res, 'visits/invite', { v, form, conflicts, picker, unitPeople, freeBusyHref: freeBusyHref(invited.memberIds, isoToZoned(v.startsAt, this.pages.timeZone)) }, { section: 'visits', status });
+    this.pages.send(req, res, 'visits/invite', { v, form, conflicts, picker, unitPeople, freeBusyHref: freeBusyHref(invited.memberIds, isoToZoned(v.startsAt, this.pages.timeZone)), zone: this.zone() }, { section: 'visits', status });
   }
 
   private async send(req: AuthedRequest, res: Response, actor: Actor, v: VisitView, forms: Partial<Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action', FormState>>, done: string | null, status = 200): Promise<void> {
