@@ -113,7 +113,7 @@ export class VisitPagesController {
   @Post('new')
   async createVisit(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const state = readPlanner(NEW_VISIT, body, this.pages.timeZone);
-    if (body.addStop !== undefined || body.addUnitPerson !== undefined) return this.sendPlanner(req, res, null, { ...state, ...shownRows(state, body), conflicts: [] });
+    if (body.addStop !== undefined || body.addUnitPerson !== undefined) return this.sendPlanner(req, res, null, { ...state, conflicts: [] }, 200, body);
     const checked = await validatePlanner(VisitForm, NEW_VISIT, state);
     if (!checked.ok) return this.sendPlanner(req, res, null, { ...checked.planner, conflicts: [] }, 400);
     try {
@@ -172,7 +172,7 @@ export class VisitPagesController {
   async updateVisit(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>): Promise<void> {
     const v = await this.visits.get(actor, id);
     const state = readPlanner(EDIT_VISIT, body, this.pages.timeZone);
-    if (body.addStop !== undefined) return this.sendPlanner(req, res, v, { ...state, ...shownRows(state, body), conflicts: [] });
+    if (body.addStop !== undefined) return this.sendPlanner(req, res, v, { ...state, conflicts: [] }, 200, body);
     const checked = await validatePlanner(UpdateVisitDto, EDIT_VISIT, state);
     if (!checked.ok) return this.sendPlanner(req, res, v, { ...checked.planner, conflicts: [] }, 400);
     try {
@@ -198,7 +198,7 @@ export class VisitPagesController {
     const data = { ...state.data, invitedUnitPeople: (state.data.invitedUnitPeople as unknown[] | undefined) ?? [] };
     delete (data as Record<string, unknown>).stops;
     const v = await this.visits.get(actor, id);
-    if (body.addUnitPerson !== undefined) return this.sendInvite(req, res, v, state.form, [], shownRows(state, body).unitPeople);
+    if (body.addUnitPerson !== undefined) return this.sendInvite(req, res, v, state.form, [], state.unitPeople, 200, body);
     const checked = await validatePlanner(InviteesDto, INVITE, { ...state, data });
     if (!checked.ok) return this.sendInvite(req, res, v, checked.planner.form, [], checked.planner.unitPeople, 400);
     try {
@@ -310,8 +310,9 @@ export class VisitPagesController {
     return { name: this.pages.timeZone, offset: `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}` };
   }
 
-  private async sendPlanner(req: AuthedRequest, res: Response, editing: VisitView | null, planner: PlannerState, status = 200): Promise<void> {
-    const rows = shownRows(planner);
+  /** The planner with its rows padded (one more of a kind when 增加一行 was pressed: `body`). */
+  private async sendPlanner(req: AuthedRequest, res: Response, editing: VisitView | null, planner: PlannerState, status = 200, body: Record<string, unknown> = {}): Promise<void> {
+    const rows = shownRows(planner, body);
     const picked = { memberIds: ids(planner.form.values.participantMemberIds), userIds: ids(planner.form.values.participantUserIds) };
     this.pages.send(
       req,
@@ -333,7 +334,8 @@ export class VisitPagesController {
     );
   }
 
-  private async sendInvite(req: AuthedRequest, res: Response, v: VisitView, form: FormState, conflicts: PlannerState['conflicts'], unitPeople = shownRows({ stops: [], unitPeople: [] }).unitPeople, status = 200): Promise<void> {
+  private async sendInvite(req: AuthedRequest, res: Response, v: VisitView, form: FormState, conflicts: PlannerState['conflicts'], typed: PlannerState['unitPeople'] = [], status = 200, body: Record<string, unknown> = {}): Promise<void> {
+    const unitPeople = shownRows({ stops: [], unitPeople: typed }, body).unitPeople;
     const invited = { memberIds: v.participants.filter((p) => p.memberId !== null).map((p) => p.memberId!), userIds: v.participants.filter((p) => p.userId !== null).map((p) => p.userId!) };
     const picker = await this.choices.picker({ memberIds: ids(form.values.participantMemberIds), userIds: ids(form.values.participantUserIds) }, conflicts, invited);
     this.pages.send(req, res, 'visits/invite', { v, form, conflicts, picker, unitPeople, freeBusyHref: freeBusyHref(invited.memberIds, isoToZoned(v.startsAt, this.pages.timeZone)), zone: this.zone() }, { section: 'visits', status });
