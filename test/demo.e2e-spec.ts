@@ -5,6 +5,7 @@ import { textOf } from '../src/demo/demo-proposal-loader';
 import { DEMO_PROPOSALS, DEMO_UNIT } from '../src/demo/demo-proposals';
 import { Member } from '../src/directory/directory.entities';
 import { Proposal } from '../src/proposals/proposal.entities';
+import { Visit } from '../src/visits/visit.entities';
 import { startTestApp, TestApp } from './support/test-app';
 import { mainOf, navOf, signInWeb } from './support/web-client';
 
@@ -112,10 +113,35 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(similar.body[0]).toMatchObject({ title: textOf(spec('elderly-care')).title, status: 'accepted' });
   });
 
+  it('plays the demo visits through the services: the 家政 research completed with findings, one next week inviting the demo member, one cancelled', async () => {
+    const staff = await login('staff');
+    const list = (await t.http().get('/api/v1/visits?pageSize=100').auth(staff, { type: 'bearer' }).expect(200)).body.items as Array<{ id: number; title: string; status: string; startsAt: string }>;
+    expect(list.map((v) => [v.title, v.status]).sort()).toEqual([
+      ['养老服务体系建设情况视察', 'planned'],
+      ['农村人居环境整治提升情况调研', 'cancelled'],
+      ['家政服务业发展情况专题调研', 'completed'],
+    ].sort());
+    const jz = (await t.http().get(`/api/v1/visits/${list.find((v) => v.status === 'completed')!.id}`).auth(staff, { type: 'bearer' }).expect(200)).body;
+    expect(jz.organizer.name).toBe('经济和资源环境委员会');
+    expect(jz.stops.map((s: { place: string }) => s.place)).toEqual(['大武口区家政龙头企业', '石嘴山市家政服务行业协会']);
+    expect(jz.findings).toHaveLength(3);
+    expect(jz.rsvp).toMatchObject({ accepted: 4, declined: 1 });
+    expect(new Date(jz.startsAt).getTime()).toBeLessThan(Date.now());
+    expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'visit.create' })).toBe(3);
+    // The demo member sees the invitation next week on 我的日程, not yet answered.
+    const planned = list.find((v) => v.status === 'planned')!;
+    expect(new Date(planned.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const member = await signInWeb(t, 'member', DEMO_PASSWORD);
+    const schedule = mainOf((await member.get('/schedule').expect(200)).text);
+    expect(schedule).toContain('养老服务体系建设情况视察');
+    expect(schedule).toContain('1 项邀请待答复');
+    expect(navOf((await member.get('/').expect(200)).text)).toContain('我的日程');
+  });
+
   it('does not load twice: a second run on a database with members and proposals adds nothing', async () => {
-    const before = [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()];
+    const before = [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Visit).count(), await t.ds.getRepository(AuditEntry).count()];
     expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
-    expect([await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(AuditEntry).count()]).toEqual(before);
+    expect([await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Visit).count(), await t.ds.getRepository(AuditEntry).count()]).toEqual(before);
   });
 
   function spec(key: string) {
