@@ -7,7 +7,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/validation';
-import { contentDisposition, Upload } from '../files/attachments.service';
+import { Upload } from '../files/attachments.service';
 import { ReportsService } from '../reports/reports.service';
 import { LEVEL_LABELS } from '../topics/topic-labels';
 import { TOPIC_LEVELS } from '../topics/topic.entities';
@@ -16,7 +16,7 @@ import { CancelVisitDto, ConflictQuery, FindingDto, FreeBusyQuery, InviteesDto, 
 import { VisitFollowUpsService } from '../visits/visit-follow-ups.service';
 import { VisitParticipantsService } from '../visits/visit-participants.service';
 import { VisitPlanningService } from '../visits/visit-planning.service';
-import { VisitRecordsService } from '../visits/visit-records.service';
+import { photoAnswer, VisitRecordsService } from '../visits/visit-records.service';
 import { VisitsService } from '../visits/visits.service';
 import { checkVisitStep } from '../visits/visit-workflow';
 import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery, submitForm } from './forms';
@@ -256,9 +256,7 @@ export class VisitPagesController {
     @Query('preview') preview: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const photo = await this.records.openPhoto(actor, id, photoId, preview === '1');
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
-    return new StreamableFile(photo.stream, { type: photo.mime, disposition: contentDisposition(photo.attachment.name).replace(/^attachment/, 'inline'), length: photo.length });
+    return photoAnswer(await this.records.openPhoto(actor, id, photoId, preview === '1'), res);
   }
 
   @Roles('staff')
