@@ -206,6 +206,25 @@ describe('视察调研 pages', () => {
     expect(mainOf((await web.office.get('/visits?tab=cancelled').expect(200)).text)).toContain('农村人居环境整治调研');
   });
 
+  it('inviting more people shows clashes beside them too; 取消邀请 withdraws one', async () => {
+    const made = await post('office', '/visits/new', '/visits/new', plan({ title: '家政培训基地回访', startsAt: '2026-07-10T09:00', endsAt: '2026-07-10T11:00', stopAt: ['2026-07-10T09:00'], stopPlace: ['大武口区家政龙头企业'], stopContact: [''], stopPurpose: [''], participantMemberIds: [String(ids.lin)] }));
+    const id = Number(/\/visits\/(\d+)/.exec(made.headers.location)![1]);
+    // 王建军 is busy then with another visit.
+    await post('office', '/visits/new', '/visits/new', plan({ title: '家政行业协会座谈', startsAt: '2026-07-10T10:00', endsAt: '2026-07-10T12:00', stopAt: ['2026-07-10T10:00'], stopPlace: ['石嘴山市家政服务行业协会'], stopContact: [''], stopPurpose: [''], participantMemberIds: [String(ids.wang)] }));
+    const form = mainOf((await web.office.get(`/visits/${id}/invite`).expect(200)).text);
+    expect(form).not.toContain(`data-member-id="${ids.lin}"`);
+    const version = /name="version" value="(\d+)"/.exec(form)![1];
+    const clash = await post('office', `/visits/${id}/invite`, `/visits/${id}/invite`, { participantMemberIds: [String(ids.wang)], version });
+    expect(clash.status).toBe(409);
+    expect(mainOf(clash.text)).toContain('与视察调研“家政行业协会座谈”（2026年7月10日 10:00–12:00）冲突');
+    await post('office', `/visits/${id}/invite`, `/visits/${id}/invite`, { participantMemberIds: [String(ids.wang)], allowConflicts: '1', version }).then((r) => expect(r.status).toBe(303));
+    const page = await web.office.get(`/visits/${id}`).expect(200);
+    expect(mainOf(page.text)).toContain('王建军');
+    const remove = /action="(\/visits\/\d+\/participants\/\d+\/remove)"/.exec(mainOf(page.text))![1];
+    await web.office.post(remove).type('form').send({ _csrf: csrfIn(page.text) }).expect(303);
+    expect(mainOf((await web.office.get(`/visits/${id}?done=uninvited`).expect(200)).text)).toContain('已取消邀请');
+  });
+
   it('我的日程: the subscription URL is shown once, replaced and revoked; the .ics downloads with the session', async () => {
     const page = await web.wang.get('/schedule').expect(200);
     expect(mainOf(page.text)).toContain('尚未开启订阅');
