@@ -41,6 +41,7 @@
 
     document.querySelectorAll('[data-numbered-list]').forEach(numberedList);
     document.querySelectorAll('[data-member-picker]').forEach(memberPicker);
+    document.querySelectorAll('[data-visit-planner]').forEach(conflictWatch);
     showChosenMode(document.querySelectorAll('[data-assign-mode]'));
   });
 
@@ -226,5 +227,79 @@
     }
     radios.forEach(function (r) { r.addEventListener('change', update); });
     update();
+  }
+  /**
+   * 视察调研 planner: as members and staff are ticked (or the times change), asks the page's own
+   * conflict check and shows each person's clashes beside their box, with the texts the page carries;
+   * keeps the free/busy link pointing at the members ticked. The server checks again on submit.
+   */
+  function conflictWatch(form) {
+    var picker = form.querySelector('[data-conflict-picker]');
+    if (!picker) return;
+    var zone = form.getAttribute('data-time-zone');
+    var offset = form.getAttribute('data-utc-offset');
+    var link = document.querySelector('[data-free-busy-link]');
+    var confirmBox = form.querySelector('[data-conflict-confirm]');
+    var timer = null;
+    var asked = 0;
+    var when = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+    function ticked(name) {
+      return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (box) { return box.value; });
+    }
+    function time(name, attr) {
+      var input = form.querySelector('[name="' + name + '"]');
+      if (input && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(input.value)) return input.value + ':00' + offset;
+      return form.getAttribute(attr) || '';
+    }
+    function slots() {
+      return form.querySelectorAll('[data-member-id], [data-user-id]');
+    }
+    function show(conflicts) {
+      var any = false;
+      slots().forEach(function (item) {
+        var memberId = item.getAttribute('data-member-id');
+        var userId = item.getAttribute('data-user-id');
+        var mine = conflicts.filter(function (c) { return memberId ? String(c.memberId) === memberId : String(c.userId) === userId; });
+        var slot = item.querySelector('.conflict-slot');
+        slot.textContent = '';
+        item.classList.toggle('checkboxes__item--conflict', mine.length > 0);
+        if (!mine.length) return;
+        any = true;
+        var list = element('ul', 'conflict-list');
+        mine.forEach(function (c) {
+          var text = picker.getAttribute(c.with.type === 'visit' ? 'data-text-visit' : 'data-text-meeting');
+          var range = when.format(new Date(c.with.startsAt)) + '–' + when.format(new Date(c.with.endsAt));
+          list.appendChild(element('li', 'conflict', text.replace('{title}', c.with.title).replace('{when}', range)));
+        });
+        slot.appendChild(list);
+        var details = item.closest('details');
+        if (details) details.open = true;
+      });
+      if (confirmBox) confirmBox.classList.toggle('conflict-confirm--quiet', !any);
+    }
+    function check() {
+      var members = ticked('participantMemberIds');
+      if (link) link.href = '/visits/free-busy' + (members.length ? '?memberIds=' + members.join(',') : '');
+      var users = ticked('participantUserIds');
+      var startsAt = time('startsAt', 'data-starts-at');
+      var endsAt = time('endsAt', 'data-ends-at');
+      if ((!members.length && !users.length) || !startsAt || !endsAt) return show([]);
+      var params = ['memberIds=' + members.join(','), 'startsAt=' + encodeURIComponent(startsAt), 'endsAt=' + encodeURIComponent(endsAt)];
+      if (users.length) params.push('userIds=' + users.join(','));
+      if (form.getAttribute('data-exclude-visit')) params.push('excludeVisitId=' + form.getAttribute('data-exclude-visit'));
+      var mine = ++asked;
+      fetch(picker.getAttribute('data-endpoint') + '?' + params.join('&'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .then(function (list) { if (list && mine === asked) show(list); })
+        .catch(function () { /* the server checks again on submit */ });
+    }
+    form.addEventListener('change', function (e) {
+      var name = e.target && e.target.name;
+      if (name !== 'participantMemberIds' && name !== 'participantUserIds' && name !== 'startsAt' && name !== 'endsAt') return;
+      clearTimeout(timer);
+      timer = setTimeout(check, 250);
+    });
+    check();
   }
 })();

@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { Tx } from './database/tx';
 import { Bootstrapper } from './database/bootstrapper';
 import { DemoLoader } from './demo/demo-loader';
+import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
 import { DemoTopicLoader } from './demo/demo-topic-loader';
 import { ConsultationPointsController } from './directory/consultation-points.controller';
@@ -99,11 +100,11 @@ export class AppModule {
         PlansModule,
         VisitsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule]),
+        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule, VisitsModule]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],
-      providers: [Bootstrapper, DemoLoader, DemoProposalLoader, DemoTopicLoader],
+      providers: [Bootstrapper, DemoLoader, DemoProposalLoader, DemoTopicLoader, DemoVisitLoader],
     };
   }
 }

@@ -74,7 +74,7 @@ describe('web pages in Chromium', () => {
     await page.setViewport({ width: 390, height: 844 });
     await signIn(page, 'browsermember');
     const links = await page.$$eval('.service-nav__link', (as) => as.map((a) => a.textContent));
-    expect(links).toEqual(['首页', '我的提案', '协商议题', '履职档案', '报告', '消息', '修改密码']);
+    expect(links).toEqual(['首页', '我的提案', '协商议题', '履职档案', '我的日程', '报告', '消息', '修改密码']);
     // On a phone the menu folds behind 菜单 and opens on a tap.
     expect(await page.$eval('#service-nav-list', (ul) => getComputedStyle(ul).display)).toBe('none');
     await page.click('.service-nav__toggle');

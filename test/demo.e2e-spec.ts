@@ -7,6 +7,7 @@ import { Member } from '../src/directory/directory.entities';
 import { Proposal } from '../src/proposals/proposal.entities';
 import { DEMO_TOPIC_UNITS, DEMO_TOPICS } from '../src/demo/demo-topics';
 import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, Topic } from '../src/topics/topic.entities';
+import { Visit } from '../src/visits/visit.entities';
 import { startTestApp, TestApp } from './support/test-app';
 import { mainOf, navOf, signInWeb } from './support/web-client';
 
@@ -158,6 +159,31 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(published.body.items.map((x: { title: string }) => x.title).sort()).toEqual([key.title, parking.title].sort());
   });
 
+  it('plays the demo visits through the services: the 家政 research completed with findings, one next week inviting the demo member, one cancelled', async () => {
+    const staff = await login('staff');
+    const list = (await t.http().get('/api/v1/visits?pageSize=100').auth(staff, { type: 'bearer' }).expect(200)).body.items as Array<{ id: number; title: string; status: string; startsAt: string }>;
+    expect(list.map((v) => [v.title, v.status]).sort()).toEqual([
+      ['养老服务体系建设情况视察', 'planned'],
+      ['农村人居环境整治提升情况调研', 'cancelled'],
+      ['家政服务业发展情况专题调研', 'completed'],
+    ].sort());
+    const jz = (await t.http().get(`/api/v1/visits/${list.find((v) => v.status === 'completed')!.id}`).auth(staff, { type: 'bearer' }).expect(200)).body;
+    expect(jz.organizer.name).toBe('经济和资源环境委员会');
+    expect(jz.stops.map((s: { place: string }) => s.place)).toEqual(['大武口区家政龙头企业', '石嘴山市家政服务行业协会']);
+    expect(jz.findings).toHaveLength(3);
+    expect(jz.rsvp).toMatchObject({ accepted: 4, declined: 1 });
+    expect(new Date(jz.startsAt).getTime()).toBeLessThan(Date.now());
+    expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'visit.create' })).toBe(3);
+    // The demo member sees the invitation next week on 我的日程, not yet answered.
+    const planned = list.find((v) => v.status === 'planned')!;
+    expect(new Date(planned.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const member = await signInWeb(t, 'member', DEMO_PASSWORD);
+    const schedule = mainOf((await member.get('/schedule').expect(200)).text);
+    expect(schedule).toContain('养老服务体系建设情况视察');
+    expect(schedule).toContain('1 项邀请待答复');
+    expect(navOf((await member.get('/').expect(200)).text)).toContain('我的日程');
+  });
+
   it('shows the demo facilitator its point on the board, and the demo unit its outcomes to report on', async () => {
     const facilitator = await signInWeb(t, 'facilitator', DEMO_PASSWORD);
     const board = mainOf((await facilitator.get('/topics').expect(200)).text);
@@ -171,8 +197,8 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(outcomes.match(/action="\/outcomes\/\d+"/g)).toHaveLength(open);
   });
 
-  it('does not load twice: a second run on a database with members, proposals and topics adds nothing', async () => {
-    const counts = async () => [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Topic).count(), await t.ds.getRepository(AuditEntry).count()];
+  it('does not load twice: a second run on a database with members, proposals, topics and visits adds nothing', async () => {
+    const counts = async () => [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Topic).count(), await t.ds.getRepository(Visit).count(), await t.ds.getRepository(AuditEntry).count()];
     const before = await counts();
     expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
     expect(await counts()).toEqual(before);

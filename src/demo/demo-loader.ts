@@ -10,12 +10,13 @@ import { UnitsService } from '../directory/units.service';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from './demo-data';
 import { DemoProposalLoader } from './demo-proposal-loader';
 import { DemoTopicLoader } from './demo-topic-loader';
+import { DemoVisitLoader } from './demo-visit-loader';
 
 /**
  * Loads the demo data set through the same services the API uses, so every demo record
  * is validated and audited like a real one: the directory and accounts on a database without
  * members, then the demo proposals while there are none (DemoProposalLoader), then the demo topics
- * likewise (DemoTopicLoader).
+ * and the demo visits likewise (DemoTopicLoader, DemoVisitLoader).
  */
 @Injectable()
 export class DemoLoader {
@@ -30,6 +31,7 @@ export class DemoLoader {
     private readonly sessions: SessionsService,
     private readonly proposals: DemoProposalLoader,
     private readonly topics: DemoTopicLoader,
+    private readonly visits: DemoVisitLoader,
   ) {}
 
   /** Loads what is missing; false when there was nothing to load. */
@@ -37,7 +39,8 @@ export class DemoLoader {
     const directory = await this.loadDirectoryIfEmpty();
     const proposals = await this.proposals.loadIfNone();
     const topics = await this.topics.loadIfNone();
-    return directory || proposals || topics;
+    const visits = await this.visits.loadIfNone();
+    return directory || proposals || topics || visits;
   }
 
   private async loadDirectoryIfEmpty(): Promise<boolean> {

@@ -9,7 +9,8 @@ import { DAY_MS } from '../common/workflow';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { Member } from '../directory/directory.entities';
-import { MEETING_KIND_LABELS } from '../topics/topic-labels';
+import { ATTENDANCE_LABELS, MEETING_KIND_LABELS } from '../topics/topic-labels';
+import type { Attendance } from '../topics/meeting.entities';
 import { Meeting, MeetingParticipant, Topic } from '../topics/topic.entities';
 import { chineseDateTime } from '../web/view-helpers';
 import { buildCalendar, CalendarEntry } from './calendar-ics';
@@ -81,6 +82,30 @@ export class CalendarService {
     const since = new Date(this.clock.now().getTime() - FEED_DAYS_BACK * DAY_MS);
     const entries = [...(await this.visitEntries(memberId, since)), ...(await this.meetingEntries(memberId, since))];
     return buildCalendar(`${member.name}的政协日程`, this.config.displayTimeZone, entries).toString();
+  }
+
+  /** 我的日程: the meetings the member has a seat at, from `since` on (soonest first), with their topic and the attendance recorded. */
+  async meetingsOf(memberId: number, since: Date): Promise<Array<{ id: number; topicId: number; topicTitle: string; kindLabel: string; title: string; venue: string; startsAt: Date; endsAt: Date; attendanceLabel: string | null }>> {
+    const rows = await this.ds.manager
+      .createQueryBuilder(Meeting, 'm')
+      .innerJoin(MeetingParticipant, 'mp', 'mp.meetingId = m.id')
+      .addSelect('mp.attendance', 'attendance')
+      .where('mp.memberId = :memberId AND m.endsAt > :since', { memberId, since })
+      .orderBy('m.startsAt', 'ASC')
+      .getRawAndEntities<{ m_id: number | string; attendance: Attendance | null }>();
+    const attendance = new Map(rows.raw.map((r) => [Number(r.m_id), r.attendance]));
+    const topics = new Map((rows.entities.length ? await this.ds.getRepository(Topic).find({ where: { id: In(rows.entities.map((m) => m.topicId)) }, select: { id: true, title: true } }) : []).map((t) => [t.id, t.title]));
+    return rows.entities.map((m) => ({
+      id: m.id,
+      topicId: m.topicId,
+      topicTitle: topics.get(m.topicId) ?? '',
+      kindLabel: MEETING_KIND_LABELS[m.kind],
+      title: m.title,
+      venue: m.venue,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      attendanceLabel: attendance.get(m.id) ? ATTENDANCE_LABELS[attendance.get(m.id)!] : null,
+    }));
   }
 
   private async visitEntries(memberId: number, since: Date): Promise<CalendarEntry[]> {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -6,7 +7,7 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
 import { Attachment } from '../files/attachment.entity';
-import { AttachmentsService, Upload } from '../files/attachments.service';
+import { AttachmentsService, contentDisposition, Upload } from '../files/attachments.service';
 import { jpegThumbnail } from '../files/jpeg-thumbnail';
 import { PhotoView, VisitView } from './dto/visit-view.dto';
 import { FindingDto } from './dto/visit.dto';
@@ -67,4 +68,10 @@ export class VisitRecordsService {
     }
     return { attachment, stream, length: attachment.bytes, mime: attachment.mime };
   }
+}
+
+/** A photo as the answer to a GET (the API's and the page's): shown inline, cached privately for an hour. */
+export function photoAnswer(photo: Awaited<ReturnType<VisitRecordsService['openPhoto']>>, res: Response): StreamableFile {
+  res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
+  return new StreamableFile(photo.stream, { type: photo.mime, disposition: contentDisposition(photo.attachment.name).replace(/^attachment/, 'inline'), length: photo.length });
 }

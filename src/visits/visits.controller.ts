@@ -5,7 +5,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { Actor } from '../common/actor';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
-import { contentDisposition, Upload } from '../files/attachments.service';
+import { Upload } from '../files/attachments.service';
 import { SingleFileInterceptor } from '../files/upload.interceptor';
 import { ProposalView } from '../proposals/dto/proposal-view.dto';
 import { TopicHistoryItem, TopicView } from '../topics/dto/topic-view.dto';
@@ -14,7 +14,7 @@ import { CancelVisitDto, ConflictQuery, CreateVisitDto, FindingDto, FreeBusyQuer
 import { VisitFollowUpsService } from './visit-follow-ups.service';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
-import { VisitRecordsService } from './visit-records.service';
+import { photoAnswer, VisitRecordsService } from './visit-records.service';
 import { VisitsService } from './visits.service';
 
 /*
@@ -149,9 +149,7 @@ export class VisitsController {
     @Query('preview') preview: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const photo = await this.records.openPhoto(actor, id, photoId, preview === '1');
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
-    return new StreamableFile(photo.stream, { type: photo.mime, disposition: contentDisposition(photo.attachment.name).replace(/^attachment/, 'inline'), length: photo.length });
+    return photoAnswer(await this.records.openPhoto(actor, id, photoId, preview === '1'), res);
   }
 
   @Roles('staff')

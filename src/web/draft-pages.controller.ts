@@ -21,11 +21,10 @@ import { TopicsService } from '../topics/topics.service';
 import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, submitForm, zonedToIso } from './forms';
 import { OrganizerChoices, organizerOf } from './organizer-choices';
 import { PageCsrfGuard } from './page-csrf.guard';
-import { pagerFor } from './paging';
+import { pageNumber, pagerFor } from './paging';
 import { anonymousCsrf, WebPages } from './web-pages';
 
 const NEW_DRAFT: FormSpec = { title: 'text', description: 'text?', organizer: 'text?', topicId: 'int', text: 'text', openToPublic: 'bool' };
-const pageNumber = (raw: unknown): number => Math.max(1, typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1);
 const text = (raw: unknown): string => (typeof raw === 'string' ? raw : '');
 
 /** The comment boxes of a form: one per clause (`c<id>`) and one on the whole (`general`); empty boxes are no comment. */

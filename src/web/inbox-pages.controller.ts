@@ -8,7 +8,7 @@ import { ParseIdPipe } from '../common/validation';
 import { NotificationQuery } from '../notifications/notifications.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PageCsrfGuard } from './page-csrf.guard';
-import { pagerFor } from './paging';
+import { pageNumber, pagerFor } from './paging';
 import { WebPages } from './web-pages';
 
 const DONE = ['read', 'all'] as const;
@@ -61,9 +61,4 @@ export class InboxPagesController {
     const back = (req.body as Record<string, unknown>).back === '/inbox?unread=1' ? '/inbox?unread=1&done=read' : '/inbox?done=read';
     this.pages.redirect(res, back);
   }
-}
-
-function pageNumber(raw: unknown): number {
-  const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-  return Math.max(1, n);
 }

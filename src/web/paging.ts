@@ -1,6 +1,9 @@
 import { Page } from '../common/pagination';
 import type { FormSpec } from './forms';
 
+/** `?page=` as typed: a positive whole number, else the first page. */
+export const pageNumber = (raw: unknown): number => Math.max(1, typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1);
+
 /** The query string every list page reads: a search box and a page number. */
 export const LIST_QUERY: FormSpec = { q: 'text?', page: 'int' };
 

@@ -10,10 +10,9 @@ import { ReportListQuery } from '../reports/reports.dto';
 import { ReportsService } from '../reports/reports.service';
 import { sendPdf } from '../reports/send-pdf';
 import { PageCsrfGuard } from './page-csrf.guard';
-import { pagerFor } from './paging';
+import { pageNumber, pagerFor } from './paging';
 import { WebPages } from './web-pages';
 
-const pageNumber = (raw: unknown): number => Math.max(1, typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1);
 const ids = (raw: unknown): number[] => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
 
 /**

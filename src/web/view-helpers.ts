@@ -28,6 +28,14 @@ export function chineseDateTime(value: unknown, timeZone: string): string {
   return p ? `${chineseDate(value, timeZone)} ${p.hour}:${p.minute}` : '';
 }
 
+/** `2026年6月18日 08:30–12:00`, or with both dates when the range runs over days. */
+export function chineseTimeRange(from: unknown, to: unknown, timeZone: string): string {
+  const [a, b] = [parts(from, timeZone), parts(to, timeZone)];
+  if (!a || !b) return chineseDateTime(from, timeZone);
+  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
+  return `${chineseDateTime(from, timeZone)}–${sameDay ? `${b.hour}:${b.minute}` : chineseDateTime(to, timeZone)}`;
+}
+
 /** Every helper the templates use, in one place. The last argument Handlebars passes is its options object. */
 export function viewHelpers(timeZone: string): Record<string, Helper> {
   const args = (list: unknown[]) => list.slice(0, -1);
@@ -42,6 +50,11 @@ export function viewHelpers(timeZone: string): Record<string, Helper> {
     includes: (list, value) => Array.isArray(list) && list.map(String).includes(String(value)),
     date: (value) => chineseDate(value, timeZone),
     dateTime: (value) => chineseDateTime(value, timeZone),
+    timeRange: (from, to) => chineseTimeRange(from, to, timeZone),
+    /** How many of a picker group's people are ticked. */
+    picked: (list) => (Array.isArray(list) ? list.filter((p: { checked?: boolean }) => p.checked).length : 0),
+    /** `08:30` of an instant in the display zone. */
+    clockTime: (value) => chineseDateTime(value, timeZone).split(' ')[1] ?? '',
     roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
     /** A 0–1 score as a whole percentage: 0.823 → 82%. */
     percent: (value) => `${Math.round(Number(value) * 100)}%`,

@@ -18,6 +18,9 @@ import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftV
 import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
 import type { MeetingView, OutcomeListItem, TopicView } from '../topics/dto/topic-view.dto';
 import type { BoardColumn, MeetingOffers, OutcomeRow, TopicOffers } from './topic-page-data';
+import type { CalendarFeedStatusView, ConflictView, FreeBusyDayView, VisitParticipantView, VisitSummaryView, VisitView } from '../visits/dto/visit-view.dto';
+import type { Picker } from './visit-choices';
+import type { StopRow, UnitRow } from './visit-form';
 
 /** What the signed-in person may reach from the menu; the labels are in the layout template. */
 export interface Nav {
@@ -53,6 +56,10 @@ export interface Nav {
   topics: boolean;
   /** 成果办理: a unit's consultation outcomes, with feedback */
   outcomes: boolean;
+  /** 视察调研: the planner (staff; leaders read it) */
+  visits: boolean;
+  /** 我的日程: invitations to visits, meetings, the calendar feed (members) */
+  schedule: boolean;
   directory: boolean;
   users: boolean;
   audit: boolean;
@@ -76,6 +83,8 @@ export function navFor(actor: Actor): Nav {
     plans: hasRole(actor, 'staff', 'leader'),
     topics: hasRole(actor, 'staff', 'leader', 'member', 'unit', 'facilitator'),
     outcomes: hasRole(actor, 'unit') && actor.unitId !== null,
+    visits: hasRole(actor, 'staff', 'leader'),
+    schedule: hasRole(actor, 'member') && actor.memberId !== null,
     directory: hasRole(actor, 'admin', 'staff'),
     users: hasRole(actor, 'admin'),
     audit: hasRole(actor, 'admin'),
@@ -87,7 +96,7 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'topics' | 'outcomes' | 'drafts' | 'plans' | ProposalSection | 'my-record' | 'records' | 'dashboard';
+export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'topics' | 'outcomes' | 'drafts' | 'plans' | 'visits' | 'schedule' | ProposalSection | 'my-record' | 'records' | 'dashboard';
 
 /** The proposal menu entries. */
 export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
@@ -442,4 +451,46 @@ export interface ViewContexts {
   'topics/meeting-new': { t: TopicView; action: string; form: FormState; choices: Record<string, Option[]> };
   'topics/meeting': MeetingPageView;
   'topics/outcomes': OutcomeListView;
+  'visits/index': { tab: string; items: VisitSummaryView[]; started: VisitSummaryView[]; pager: Pager; filters: { tab: string; from: string; to: string }; canPlan: boolean };
+  /** 安排视察调研 (editing null) or 修改行程. */
+  'visits/planner': {
+    editing: VisitView | null;
+    action: string;
+    form: FormState;
+    stops: (StopRow & { n: number })[];
+    unitPeople: UnitRow[];
+    conflicts: ConflictView[];
+    picker: Picker | null;
+    choices: { kinds: Option[]; organizers: Option[] };
+    freeBusyHref: string;
+    /** For the script's conflict check: the zone `datetime-local` fields are read in, and its offset now. */
+    zone: { name: string; offset: string };
+  };
+  'visits/invite': { v: VisitView; form: FormState; conflicts: ConflictView[]; picker: Picker; unitPeople: UnitRow[]; freeBusyHref: string; zone: { name: string; offset: string } };
+  'visits/free-busy': {
+    days: (FreeBusyDayView & { label: string; weekend: boolean })[];
+    rows: { name: string; cells: { date: string; weekend: boolean; busy: boolean; title: string }[] }[];
+    filters: { from: string; to: string };
+    picker: Picker;
+    plannerHref: string;
+  };
+  'visits/show': {
+    v: VisitView;
+    can: Record<'edit' | 'complete' | 'completeLater' | 'cancel' | 'record' | 'rsvp' | 'topic' | 'proposal' | 'report' | 'seeReasons', boolean>;
+    mine: VisitParticipantView | null;
+    done: string | null;
+    back: string;
+    forms: Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action', FormState>;
+    summary: FormState['summary'];
+    choices: Record<'answers' | 'stops' | 'levels' | 'sessions' | 'categories', Option[]>;
+  };
+  schedule: {
+    upcoming: VisitSummaryView[];
+    pendingCount: number;
+    meetings: { id: number; topicId: number; topicTitle: string; kindLabel: string; title: string; venue: string; startsAt: Date; endsAt: Date; attendanceLabel: string | null }[];
+    past: { href: string | null; kindLabel: string; title: string; startsAt: string; endsAt: string; note: string }[];
+    feed: CalendarFeedStatusView;
+    feedUrl: string | null;
+    done: string | null;
+  };
 }

@@ -12,6 +12,9 @@ import { ReportPagesController } from './report-pages.controller';
 import { DraftPagesController, PublicDraftPagesController } from './draft-pages.controller';
 import { OrganizerChoices } from './organizer-choices';
 import { PlanPagesController } from './plan-pages.controller';
+import { SchedulePagesController } from './schedule-pages.controller';
+import { VisitChoices } from './visit-choices';
+import { VisitPagesController } from './visit-pages.controller';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
 import { ProposalMemberPagesController } from './proposal-member-pages.controller';
@@ -60,6 +63,8 @@ export class WebModule implements NestModule {
         RecordPagesController,
         DraftPagesController,
         PlanPagesController,
+        VisitPagesController,
+        SchedulePagesController,
         // Last: its `/proposals/:id` would otherwise take `/proposals/mine` for an id.
         ProposalPagesController,
         TopicPagesController,
@@ -68,7 +73,7 @@ export class WebModule implements NestModule {
         PublicPagesController,
         PublicDraftPagesController,
       ],
-      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, TopicPages, TopicChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
+      providers: [ViewRenderer, WebPages, PageCsrfGuard, ProposalPages, ProposalChoices, OrganizerChoices, TopicPages, TopicChoices, VisitChoices, { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor }],
     };
   }
 
