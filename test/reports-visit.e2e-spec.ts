@@ -2,6 +2,7 @@ import { Report } from '../src/reports/report.entities';
 import { ReportKinds } from '../src/reports/report-kinds';
 import { PHOTO_MAX_PX } from '../src/reports/kinds/visit-report-kind';
 import { QUIET_SWEEPS, shanghai } from './support/deadlines';
+import { jpegWithThumbnail, tinyJpeg } from './support/file-fixtures';
 import { binary } from './support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts, pdfImages } from './support/pdf-tools';
 import { cameraPhotos } from './support/photos';
@@ -167,6 +168,24 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     expectA4(facts);
     // The topic briefing keeps its own last section.
     expect(pdfFacts(topicBriefing.pdf).squeezed).not.toContain('后续工作');
+  });
+
+  it('falls back to a broken photo\'s EXIF thumbnail, and leaves out one with none, saying so; a visit without findings still has its report', async () => {
+    t.clock.set(shanghai('2026-06-09T09:00'));
+    const w = await createVisit(t, c.staff, visitBody(c.committeeId, { startsAt: '2026-06-11T08:30:00+08:00', endsAt: '2026-06-11T12:00:00+08:00', stops: [] }));
+    const [thumb] = await cameraPhotos(1, 160, 120);
+    // Both pass the type check by their first bytes, but neither main image decodes.
+    await t.http().post(`/api/v1/visits/${w.id}/photos`).set(c.staff.auth).attach('file', jpegWithThumbnail(thumb), '有缩略图.jpg').expect(201);
+    await t.http().post(`/api/v1/visits/${w.id}/photos`).set(c.staff.auth).attach('file', tinyJpeg(), '损坏.jpg').expect(201);
+    t.clock.set(shanghai('2026-06-11T12:30'));
+    await api(t, c.staff, 'post', `/visits/${w.id}/complete`, {});
+    t.clock.reset();
+    const { report, pdf } = await rendered('visit-report', { type: 'visit', id: w.id });
+    expect(report.status).toBe('done');
+    const facts = pdfFacts(pdf);
+    for (const text of ['本次调研未安排分站行程。', '本次调研未记录问题和建议。', '图1有缩略图', '1张照片无法读取，未收入本报告。', '参加的委员：无。']) expect(facts.squeezed).toContain(text);
+    expect(facts.squeezed).not.toContain('损坏');
+    expect(pdfImages(pdf).map((i) => [i.width, i.height])).toEqual([[160, 120]]);
   });
 
   it('refuses a planned or cancelled visit (409, in Chinese), a briefing without findings (409), other roles (403), unknown visits (404), stray params (400)', async () => {

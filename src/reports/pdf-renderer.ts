@@ -174,7 +174,8 @@ export class PdfRenderer implements OnModuleInit, OnModuleDestroy {
    * A photo made small enough to print: decoded by Chromium (EXIF orientation applied) and drawn on a canvas
    * at most `maxPx` on its longer side, as a JPEG of `quality`. A JPEG already within `maxPx` comes back as
    * it was. Chromium embeds images in a PDF at their own resolution, so a report of camera photos would
-   * otherwise carry every full-size file. Rejects when the bytes are no image Chromium can decode.
+   * otherwise carry every full-size file. Rejects when the bytes are no image Chromium can decode. Takes a
+   * pooled page like a render (and counts towards `recycleAfter`).
    */
   async shrinkImage(image: Buffer, mime: string, maxPx: number, quality = 0.8): Promise<ShrunkImage> {
     const { value } = await this.withPage(
