@@ -2,8 +2,8 @@
 /**
  * bench/records — the duty records 履职档案 and the leaders' dashboard over a large archive on MariaDB:
  * 500 members, 100k proposals over five yearly sessions (2022–2026) with signers and unit assignments,
- * 2k topics with 20k meetings (participants with attendance, speeches) and outcomes. Field visits are not
- * in it: their tables do not exist yet (issue 5). Each request goes through the real HTTP API (the app as
+ * 2k topics with 20k meetings (participants with attendance, speeches) and outcomes, and 5k field visits with
+ * 6–15 members invited each (answers: 参加 / 请假 / none). Each request goes through the real HTTP API (the app as
  * its own process, a staff token) beside the raw mysql2 time of hand-written SQL giving the same answer,
  * alternating, median of --runs after 3 warm-ups, and their ratio:
  *   floor      `GET /users/me`: what any authenticated request costs;
@@ -15,7 +15,7 @@
  * The record's and the ranking's points are checked equal to the SQL's under the shipped rules.
  *
  *   npm run build && node bench/records.js
- *   node bench/records.js --proposals 10000 --meetings 2000 --runs 9
+ *   node bench/records.js --proposals 10000 --meetings 2000 --visits 1000 --runs 9
  *   BENCH_KEEP=1 node bench/records.js …     # keep the database to EXPLAIN its queries
  */
 'use strict';
@@ -34,6 +34,7 @@ function option(name, fallback) {
 const PROPOSALS = Number(option('proposals', 100000));
 const MEETINGS = Number(option('meetings', 20000));
 const MEMBERS = Number(option('members', 500));
+const VISITS = Number(option('visits', 5000));
 const RUNS = Number(option('runs', 15));
 const WARMUP = 3;
 const PORT = Number(process.env.BENCH_PORT || 3931);
@@ -182,14 +183,40 @@ async function loadTopics(conn, dir) {
   await insertRows(conn, 'meeting_speeches', ['meetingId', 'participantId', 'summary', 'recordedByUserId', 'at'], speeches);
 }
 
+/** 5k field visits over 2022–2026 (6–15 members invited each: 75 % 参加, 10 % 请假, the rest no answer); before NOW 90 % completed, 5 % cancelled, 5 % still planned. */
+async function loadVisits(conn, dir) {
+  const rng = seededRandom(13);
+  const [committees] = await conn.query('SELECT id FROM committees ORDER BY id LIMIT 1');
+  const visits = [];
+  for (let i = 0; i < VISITS; i++) {
+    const startsAt = new Date(Date.UTC(2022 + (i % 5), Math.floor(rng() * 12), 1 + Math.floor(rng() * 27), 1));
+    const status = startsAt > NOW ? 'planned' : weighted(rng, [['completed', 0.9], ['cancelled', 0.05], ['planned', 0.05]]);
+    visits.push(['research', `视察调研${i + 1}`, '了解情况', 'committee', committees[0].id, startsAt, new Date(startsAt.getTime() + 3 * 3600_000), status, dir.staffUserId, status === 'completed' ? startsAt : null, status === 'cancelled' ? startsAt : null, startsAt, startsAt, 1]);
+  }
+  await insertRows(conn, 'visits', ['kind', 'title', 'purpose', 'organizerType', 'organizerId', 'startsAt', 'endsAt', 'status', 'createdByUserId', 'completedAt', 'cancelledAt', 'createdAt', 'updatedAt', 'version'], visits);
+  const [ids] = await conn.query('SELECT id, startsAt FROM visits ORDER BY id');
+  const parts = [];
+  for (const v of ids) {
+    const taken = new Set();
+    const n = Math.min(6 + Math.floor(rng() * 10), dir.members.length);
+    while (taken.size < n) taken.add(dir.members[Math.floor(rng() * dir.members.length)]);
+    for (const memberId of taken) {
+      const answer = weighted(rng, [['accepted', 0.75], ['declined', 0.1], ['pending', 0.15]]);
+      parts.push([v.id, 'member', memberId, answer, answer === 'declined' ? '另有公务' : null, v.startsAt, answer === 'pending' ? null : v.startsAt]);
+    }
+  }
+  await insertRows(conn, 'visit_participants', ['visitId', 'kind', 'memberId', 'answer', 'reason', 'invitedAt', 'answeredAt'], parts);
+}
+
 const YEAR_SESSIONS = 'SELECT id FROM sessions WHERE closesAt >= ? AND closesAt < ?';
+const VISITS_OF_YEAR = "FROM visit_participants vp JOIN visits v ON v.id = vp.visitId WHERE vp.memberId IS NOT NULL AND v.status = 'completed' AND v.startsAt >= ? AND v.startsAt < ?";
 const sum = (cond) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 
 /** The counters of the year by member, as hand-written SQL (the records' four grouped queries), and the points under `set`. */
 async function rawCounters(conn, set, memberId) {
   const only = (col) => (memberId ? ` AND ${col} = ${Number(memberId)}` : '');
   const acc = `p.status IN ('${ACCEPTED.join("','")}')`;
-  const [[props], [meet], [speech], [adopted]] = await Promise.all([
+  const [[props], [meet], [speech], [adopted], [visits]] = await Promise.all([
     conn.query(
       `SELECT s.memberId, ${sum("s.role = 'lead'")} AS led, ${sum(`s.role = 'lead' AND ${acc}`)} AS la, ${sum(`s.role = 'lead' AND ${acc} AND p.isKey = 1`)} AS k, ${sum(`s.role = 'lead' AND ${acc} AND p.excellent = 1`)} AS e, ${sum("s.role = 'cosigner'")} AS co, ${sum(`s.role = 'cosigner' AND ${acc}`)} AS ca
        FROM proposal_signers s JOIN proposals p ON p.id = s.proposalId
@@ -211,6 +238,7 @@ async function rawCounters(conn, set, memberId) {
        WHERE u.memberId IS NOT NULL AND o.status = 'done' AND o.closedAt >= ? AND o.closedAt < ?${only('u.memberId')} GROUP BY u.memberId`,
       [FROM, TO],
     ),
+    conn.query(`SELECT vp.memberId, COUNT(*) AS invited, ${sum("vp.answer = 'accepted'")} AS att, ${sum("vp.answer = 'declined'")} AS exc, ${sum("vp.answer = 'pending'")} AS abs ${VISITS_OF_YEAR}${only('vp.memberId')} GROUP BY vp.memberId`, [FROM, TO]),
   ]);
   const points = new Map();
   const add = (rows, score) => rows.forEach((r) => points.set(Number(r.memberId), (points.get(Number(r.memberId)) ?? 0) + score(r)));
@@ -219,6 +247,7 @@ async function rawCounters(conn, set, memberId) {
   add(meet, (r) => P.meetingAttended * r.att + P.meetingExcused * r.exc + P.meetingAbsent * r.abs);
   add(speech, (r) => P.speech * r.n);
   add(adopted, (r) => P.outcomeAdopted * r.n);
+  add(visits, (r) => P.visitAttended * r.att + P.visitExcused * r.exc + P.visitAbsent * r.abs);
   return points;
 }
 
@@ -235,6 +264,7 @@ async function rawRecord(conn, set, memberId) {
     conn.query('SELECT m.id, m.title, m.kind, m.startsAt, m.topicId, mp.attendance FROM meeting_participants mp JOIN meetings m ON m.id = mp.meetingId WHERE mp.memberId = ? AND m.startsAt >= ? AND m.startsAt < ?', [memberId, FROM, TO]),
     conn.query('SELECT m.id, m.title FROM meeting_participants mp JOIN meetings m ON m.id = mp.meetingId JOIN meeting_speeches sp ON sp.meetingId = mp.meetingId AND sp.participantId = mp.id WHERE mp.memberId = ? AND m.startsAt >= ? AND m.startsAt < ?', [memberId, FROM, TO]),
     conn.query("SELECT o.id, o.text, o.closedAt, t.title FROM topic_outcomes o JOIN topics t ON t.id = o.topicId JOIN users u ON u.id = t.raisedByUserId WHERE u.memberId = ? AND o.status = 'done' AND o.closedAt >= ? AND o.closedAt < ?", [memberId, FROM, TO]),
+    conn.query(`SELECT v.id, v.title, v.kind, v.startsAt, vp.answer ${VISITS_OF_YEAR} AND vp.memberId = ?`, [FROM, TO, memberId]),
     conn.query('SELECT m.id, m.name, s.name AS sector FROM members m JOIN sectors s ON s.id = m.sectorId WHERE m.id = ?', [memberId]),
   ]);
   return points.get(memberId) ?? 0;
@@ -258,6 +288,7 @@ async function rawDashboard(conn, set) {
     conn.query('SELECT t.status, COUNT(*) FROM topics t WHERE t.createdAt >= ? AND t.createdAt < ? GROUP BY t.status', [FROM, TO]),
     conn.query("SELECT t.status, COUNT(*), SUM(o.status = 'done') FROM topic_outcomes o JOIN topics t ON t.id = o.topicId WHERE t.createdAt >= ? AND t.createdAt < ? GROUP BY t.status", [FROM, TO]),
     conn.query('SELECT id, name FROM sessions WHERE closesAt >= ? AND closesAt < ?', [FROM, TO]),
+    conn.query('SELECT v.status, COUNT(*) FROM visits v WHERE v.startsAt >= ? AND v.startsAt < ? GROUP BY v.status', [FROM, TO]),
     rawRanking(conn, set),
   ]);
 }
@@ -287,6 +318,7 @@ const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
       await time(async () => {
         await loadProposals(conn, dir);
         await loadTopics(conn, dir);
+        await loadVisits(conn, dir);
       })
     ).ms;
     const call = api(await login(PORT, 'bench-staff'));
@@ -303,7 +335,7 @@ const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
     const exported = await compare(() => call(`/records/export.xlsx?year=${YEAR}`, true), () => rawRanking(conn, set));
     rows.push({ what: 'export.xlsx (SQL: the ranking only)', note: `${(exported.last.api.length / 1024).toFixed(0)} KB`, ...exported });
     const dashboard = await compare(() => call(`/stats/dashboard?year=${YEAR}`), () => rawDashboard(conn, set));
-    rows.push({ what: 'dashboard of the year', note: `${dashboard.last.api.proposals.total} proposals, ${dashboard.last.api.topics.total} topics`, ...dashboard });
+    rows.push({ what: 'dashboard of the year', note: `${dashboard.last.api.proposals.total} proposals, ${dashboard.last.api.topics.total} topics, ${dashboard.last.api.visits.completed} visits held`, ...dashboard });
   } finally {
     await stopApp(app);
     await conn.end();
@@ -312,7 +344,7 @@ const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
   }
   const width = (s) => [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
   const pad = (s, n) => String(s) + ' '.repeat(Math.max(1, n - width(s)));
-  console.log(`\nbench/records — MariaDB, ${MEMBERS} members, ${PROPOSALS} proposals, ${MEETINGS} meetings (no visits table yet), loaded in ${(loadMs / 1000).toFixed(0)} s; ${os.cpus().length} cores, median of ${RUNS} after ${WARMUP} warm-ups; ms; load at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
+  console.log(`\nbench/records — MariaDB, ${MEMBERS} members, ${PROPOSALS} proposals, ${MEETINGS} meetings, ${VISITS} visits, loaded in ${(loadMs / 1000).toFixed(0)} s; ${os.cpus().length} cores, median of ${RUNS} after ${WARMUP} warm-ups; ms; load at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
   console.log(pad('request', 40) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');
   for (const r of rows) console.log(pad(r.what, 40) + pad(r.api.toFixed(1), 9) + pad(r.sql.toFixed(1), 9) + pad(`×${r.ratio.toFixed(1)}`, 8) + (r.note ?? ''));
 })().catch((e) => {

@@ -18,6 +18,14 @@ export interface RenderResult {
   ms: number;
 }
 
+/** A photo as it goes into a report. */
+export interface ShrunkImage {
+  bytes: Buffer;
+  mime: string;
+  width: number;
+  height: number;
+}
+
 export type PdfRenderErrorCode = 'PDF_TIMEOUT' | 'PDF_FONT' | 'PDF_BROWSER' | 'PDF_CLOSED';
 
 /** A failed render; `message` is Chinese and is what a report record shows. */
@@ -70,6 +78,25 @@ const FONTS_SCRIPT = `(async () => {
   const ready = await Promise.race([document.fonts.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), ${FONTS_READY_CAP_MS}))]);
   return { ready, failed: [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family) };
 })()`;
+
+/** Runs in the page: decodes an image and, when it is larger than `max` (or not a JPEG), redraws it as a JPEG within `max`. */
+const SHRINK_SCRIPT = `async (src, max, quality) => {
+  const img = new Image();
+  img.src = src;
+  await img.decode();
+  const w = img.naturalWidth, h = img.naturalHeight;
+  const scale = Math.min(1, max / Math.max(w, h));
+  if (scale === 1 && src.startsWith('data:image/jpeg')) return { width: w, height: h, dataUrl: null };
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(w * scale));
+  canvas.height = Math.max(1, Math.round(h * scale));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return { width: canvas.width, height: canvas.height, dataUrl: canvas.toDataURL('image/jpeg', quality) };
+}`;
 
 function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -139,25 +166,55 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   }
 
   async render(html: string, opts: RenderOptions = {}): Promise<RenderResult> {
+    const { value: pdf, ms } = await this.withPage((page) => this.print(page, html), opts.timeoutMs ?? this.config.pdf.timeoutMs, (limit) => `生成 PDF 超时（超过 ${limit} 毫秒），已中止`);
+    return { pdf, pages: countPdfPages(pdf), ms };
+  }
+
+  /**
+   * A photo made small enough to print: decoded by Chromium (EXIF orientation applied) and drawn on a canvas
+   * at most `maxPx` on its longer side, as a JPEG of `quality`. A JPEG already within `maxPx` comes back as
+   * it was. Chromium embeds images in a PDF at their own resolution, so a report of camera photos would
+   * otherwise carry every full-size file. Rejects when the bytes are no image Chromium can decode. Takes a
+   * pooled page like a render (and counts towards `recycleAfter`).
+   */
+  async shrinkImage(image: Buffer, mime: string, maxPx: number, quality = 0.8): Promise<ShrunkImage> {
+    const { value } = await this.withPage(
+      async (page) => {
+        // The script is text (a string given to evaluate takes no arguments): made a function in the page, then called with the image.
+        const shrink = await page.evaluateHandle(SHRINK_SCRIPT);
+        try {
+          return (await page.evaluate((fn, src, max, q) => (fn as unknown as (...a: unknown[]) => unknown)(src, max, q), shrink, `data:${mime};base64,${image.toString('base64')}`, maxPx, quality)) as { width: number; height: number; dataUrl: string | null };
+        } finally {
+          await shrink.dispose();
+        }
+      },
+      this.config.pdf.timeoutMs,
+      (limit) => `缩小照片超时（超过 ${limit} 毫秒），已中止`,
+    );
+    if (!value.dataUrl) return { bytes: image, mime, width: value.width, height: value.height };
+    return { bytes: Buffer.from(value.dataUrl.slice(value.dataUrl.indexOf(',') + 1), 'base64'), mime: 'image/jpeg', width: value.width, height: value.height };
+  }
+
+  /** Runs `work` on a pooled page within `timeoutMs`: the slot, the page's return (or closing on failure) and the time-out in one place. */
+  private async withPage<T>(work: (page: Page) => Promise<T>, timeoutMs: number, timeoutMessage: (limit: number) => string): Promise<{ value: T; ms: number }> {
     const started = performance.now();
-    const timeoutMs = opts.timeoutMs ?? this.config.pdf.timeoutMs;
     await this.takeSlot();
     let lease: Lease | null = null;
     let abandoned = false;
-    const work = (async () => {
+    const running = (async () => {
       lease = await this.checkout();
       if (abandoned) throw new PdfRenderError('PDF_TIMEOUT', '已超时');
-      return this.print(lease.page, html);
+      return work(lease.page);
     })();
-    work.catch(() => undefined); // after a time-out its rejection is expected and handled below
+    running.catch(() => undefined); // after a time-out its rejection is expected and handled below
     try {
-      const pdf = await within(work, timeoutMs, () => new PdfRenderError('PDF_TIMEOUT', `生成 PDF 超时（超过 ${timeoutMs} 毫秒），已中止`));
+      const value = await within(running, timeoutMs, () => new PdfRenderError('PDF_TIMEOUT', timeoutMessage(timeoutMs)));
       this.checkin(lease!, true);
-      return { pdf, pages: countPdfPages(pdf), ms: Math.round(performance.now() - started) };
+      return { value, ms: Math.round(performance.now() - started) };
     } catch (e) {
       abandoned = true;
       if (lease) this.checkin(lease, false);
-      else void work.then(() => undefined, () => undefined).finally(() => lease && this.checkin(lease, false));
+      else void running.then(() => undefined, () => undefined).finally(() => lease && this.checkin(lease, false));
       throw this.translate(e);
     } finally {
       this.giveSlot();

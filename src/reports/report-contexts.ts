@@ -18,6 +18,13 @@ export interface BriefingFollowUp {
   status: string;
 }
 
+/** The heads of the 落实情况 table: a topic's outcomes go to 承办单位; a visit's follow-ups are topics and proposals. */
+export interface BriefingFollowUpHeads {
+  item: string;
+  unit: string;
+  progress: string;
+}
+
 /** 协商要报: one topic or visit under the red masthead; `templates/reports/briefing.hbs`. */
 export interface BriefingContext {
   title: string;
@@ -33,9 +40,61 @@ export interface BriefingContext {
   background: string[];
   findings: BriefingFinding[];
   recommendations: BriefingRecommendationGroup[];
-  /** 落实情况; the section is left out while there is none. */
+  /** 落实情况 (a topic) or 后续工作 (a visit); the section is left out while there is none. */
+  followUpsHeading: string;
+  followUpHeads: BriefingFollowUpHeads;
   followUps: BriefingFollowUp[];
   /** 抄送 */
+  cc: string[];
+}
+
+export interface VisitReportStop {
+  position: number;
+  /** 6月18日 08:30 (the date and time in the display zone, preformatted). */
+  at: string;
+  place: string;
+  contact: string | null;
+  purpose: string | null;
+}
+
+export interface VisitReportFindingGroup {
+  /** The stop's place, 其他方面 for findings of the whole visit; null when no finding names a stop. */
+  heading: string | null;
+  items: Array<{ problem: string; suggestion: string | null }>;
+}
+
+export interface VisitReportPhoto {
+  /** A data: URL of the photo scaled down for print (the renderer loads nothing else). */
+  src: string;
+  caption: string;
+}
+
+/** 视察调研报告: one completed visit as a formal document; `templates/reports/visit-report.hbs`. */
+export interface VisitReportContext {
+  title: string;
+  /** No 期号: the masthead partial leaves the line out. */
+  issueNo: null;
+  issuingOffice: string;
+  issuedOn: ReportDate;
+  printedOn: ReportDate;
+  /** 视察 / 调研 / 走访 / 观摩 */
+  kindLabel: string;
+  lead: string[];
+  purpose: string[];
+  /** 政协XX市委员会经济委员会 */
+  organizer: string;
+  /** 2026年6月18日 08:30至12:00 */
+  time: string;
+  participants: { members: string[]; staff: string[]; unitPeople: string[]; excused: string[]; absent: string[] };
+  stops: VisitReportStop[];
+  findingGroups: VisitReportFindingGroup[];
+  photos: VisitReportPhoto[];
+  /** Photos beyond the printed maximum, and those no image could be read from. */
+  photosLeftOut: number;
+  photosUnreadable: number;
+  /** 后续工作: the topics and proposals raised from the visit, as sentences. */
+  followUps: string[];
+  /** 抄送: the units whose people were invited. */
   cc: string[];
 }
 
@@ -156,6 +215,7 @@ export interface MemberRecordContext {
 /** One typed context per report template, by kind. */
 export interface ReportContexts {
   briefing: BriefingContext;
+  'visit-report': VisitReportContext;
   'proposal-sheet': ProposalSheetContext;
   'reply-letter': ReplyLetterContext;
   'proposal-annual': ProposalAnnualContext;

@@ -4,31 +4,58 @@ import { MemberRecordKind } from './kinds/member-record-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
+import { VisitBriefingKind } from './kinds/visit-briefing-kind';
+import { VisitReportKind } from './kinds/visit-report-kind';
 import type { ReportKind } from './report-contexts';
 import type { ReportKindDef } from './report-kind';
 
-/** The report kinds that can be requested now; a kind joins when the module whose data it prints exists. */
+/**
+ * The report kinds that can be requested now; a kind joins when the module whose data it prints exists.
+ * A kind may take more than one type of subject, one definition each sharing the template (协商要报 of a
+ * topic or of a visit); the subject's type picks the definition.
+ */
 @Injectable()
 export class ReportKinds {
-  private readonly byKind: Map<string, ReportKindDef>;
+  private readonly byKind = new Map<string, ReportKindDef[]>();
 
-  constructor(sheet: ProposalSheetKind, letter: ReplyLetterKind, annual: ProposalAnnualKind, briefing: TopicBriefingKind, record: MemberRecordKind) {
-    const defs: ReportKindDef[] = [briefing, sheet, letter, annual, record] as ReportKindDef[];
-    this.byKind = new Map(defs.map((d) => [d.kind, d]));
+  constructor(
+    sheet: ProposalSheetKind,
+    letter: ReplyLetterKind,
+    annual: ProposalAnnualKind,
+    briefing: TopicBriefingKind,
+    visitBriefing: VisitBriefingKind,
+    visitReport: VisitReportKind,
+    record: MemberRecordKind,
+  ) {
+    const defs = [briefing, visitBriefing, visitReport, sheet, letter, annual, record] as ReportKindDef[];
+    for (const d of defs) this.byKind.set(d.kind, [...(this.byKind.get(d.kind) ?? []), d]);
   }
 
   all(): ReportKindDef[] {
-    return [...this.byKind.values()];
+    return [...this.byKind.values()].flat();
   }
 
-  /** 400 for a kind that does not exist here. */
-  get(kind: string): ReportKindDef {
-    const def = this.byKind.get(kind);
-    if (!def) throw AppError.invalidField('kind', `未知的报告类型：${kind.slice(0, 40)}；可选 ${[...this.byKind.keys()].join('、')}`);
-    return def;
+  /** Whether `kind` can be requested (for a subject of `subjectType`, when given): pages show a kind's button by it. */
+  has(kind: string, subjectType?: string): boolean {
+    return (this.byKind.get(kind) ?? []).some((d) => subjectType === undefined || d.subjectType === subjectType);
+  }
+
+  /** The subject types a kind takes, in registration order. */
+  subjectTypesOf(kind: string): string[] {
+    return (this.byKind.get(kind) ?? []).map((d) => d.subjectType).filter((t): t is NonNullable<typeof t> => t !== null);
+  }
+
+  /**
+   * 400 for a kind that does not exist here. With several definitions, the one for `subjectType`, else the
+   * first (the request's checks then name the subject types it takes).
+   */
+  get(kind: string, subjectType?: string | null): ReportKindDef {
+    const defs = this.byKind.get(kind);
+    if (!defs) throw AppError.invalidField('kind', `未知的报告类型：${kind.slice(0, 40)}；可选 ${[...this.byKind.keys()].join('、')}`);
+    return defs.find((d) => d.subjectType === subjectType) ?? defs[0];
   }
 
   labelOf(kind: string): string {
-    return this.byKind.get(kind as ReportKind)?.label ?? kind;
+    return this.byKind.get(kind as ReportKind)?.[0].label ?? kind;
   }
 }

@@ -48,7 +48,7 @@ export class ReportRenderJob {
     const started = this.clock.now();
     await repo.update({ id: report.id }, { status: 'rendering', attempts: report.attempts + 1, startedAt: started });
     try {
-      const def = this.kinds.get(report.kind);
+      const def = this.kinds.get(report.kind, report.subjectType);
       const context = await def.context(this.ds.manager, report);
       const html = this.templates.render(report.kind as ReportKind, context as ReportContexts[ReportKind]);
       const result = await this.renderer.render(html);

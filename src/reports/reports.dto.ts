@@ -18,7 +18,7 @@ export class ReportSubjectDto {
 
 /** `POST /reports`: what to print. Which kinds exist, and which subject each takes, is decided by the registered kinds. */
 export class RequestReportDto {
-  @ApiProperty({ description: 'briefing, visit-report, proposal-sheet, reply-letter, proposal-annual, member-record' })
+  @ApiProperty({ description: 'briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member)' })
   @IsString({ message: '报告类型须为文字' })
   kind!: string;
 

@@ -7,6 +7,9 @@ import { StatsModule } from '../stats/stats.module';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
 import { TopicsModule } from '../topics/topics.module';
+import { VisitsModule } from '../visits/visits.module';
+import { VisitBriefingKind } from './kinds/visit-briefing-kind';
+import { VisitReportData, VisitReportKind } from './kinds/visit-report-kind';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportKinds } from './report-kinds';
 import { ReportRenderJob } from './report-render.job';
@@ -17,9 +20,9 @@ import { ReportRecovery } from './report-recovery';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  imports: [ProposalsModule, TopicsModule, NotificationsModule, StatsModule],
+  imports: [ProposalsModule, TopicsModule, VisitsModule, NotificationsModule, StatsModule],
   controllers: [ReportsController, ReportInboxController],
-  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, MemberRecordKind, ReportsService, ReportRenderJob, ReportRecovery],
-  exports: [PdfRenderer, ReportTemplates, ReportsService],
+  providers: [PdfRenderer, ReportTemplates, ReportKinds, ProposalSheetKind, ReplyLetterKind, ProposalAnnualKind, TopicBriefingKind, VisitReportData, VisitBriefingKind, VisitReportKind, MemberRecordKind, ReportsService, ReportRenderJob, ReportRecovery],
+  exports: [PdfRenderer, ReportTemplates, ReportsService, ReportKinds],
 })
 export class ReportsModule {}

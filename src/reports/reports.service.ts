@@ -49,11 +49,11 @@ export class ReportsService {
 
   /** Checks the request as the requester, stores it as `queued` and enqueues its render: 202, never waiting on Chromium. */
   async request(actor: Actor, dto: RequestReportDto): Promise<ReportView> {
-    const def = this.kinds.get(dto.kind);
+    const def = this.kinds.get(dto.kind, dto.subject?.type);
     if (!hasRole(actor, ...def.roles)) throw AppError.forbidden(`您无权生成${def.label}`);
     if (def.subjectType && !dto.subject) throw AppError.invalidField('subject', `${def.label}须指明报告对象`);
     if (!def.subjectType && dto.subject) throw AppError.invalidField('subject', `${def.label}不需要报告对象`);
-    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType) throw AppError.invalidField('subject.type', `${def.label}的报告对象类型应为 ${def.subjectType}`);
+    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType) throw AppError.invalidField('subject.type', `${def.label}的报告对象类型应为 ${this.kinds.subjectTypesOf(def.kind).join(' 或 ')}`);
     const prepared = await def.prepare(actor, dto.subject?.id ?? null, dto.params ?? {});
     const report = await this.tx.run(async (em) => {
       const now = this.clock.now();

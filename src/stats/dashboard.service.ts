@@ -10,7 +10,9 @@ import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-labels';
 import { Outcome, Topic } from '../topics/topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
-import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps } from './dto/dashboard.dto';
+import { Visit } from '../visits/visit.entities';
+import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps, VisitFigures } from './dto/dashboard.dto';
+import type { RankingRowView } from './dto/record.dto';
 import { RecordsService, YearOf } from './records.service';
 
 /** Key proposals listed on the dashboard, at most (the count links to the full list). */
@@ -22,8 +24,9 @@ const num = (v: unknown) => Number(v ?? 0);
  * 领导驾驶舱: the year at a glance for leaders and staff — proposals by status with the rates
  * (ProposalStatsService over the year's sessions), overdue units, key proposals with their supervising
  * leaders, topics raised in the year by step with the adoption of their outcomes, and members'
- * participation by sector (from the duty records). 视察调研 and the 252 promise breaches join when
- * their modules land. Each figure comes with what a page needs to link it to the list behind it.
+ * participation by sector (from the duty records), and the year's field visits 视察调研 (held, planned,
+ * members' participation). The 252 promise breaches join when their module lands. Each figure comes with
+ * what a page needs to link it to the list behind it.
  */
 @Injectable()
 export class DashboardService {
@@ -35,11 +38,12 @@ export class DashboardService {
 
   async forYear(year?: number): Promise<DashboardView> {
     const y = this.records.yearOf(year);
-    const [proposals, keyProposals, topics, participation, sessions] = await Promise.all([
+    const [proposals, keyProposals, topics, rows, visitCounts, sessions] = await Promise.all([
       this.stats.forSession(undefined, y.year),
       this.keyProposals(y),
       this.topicSteps(y),
-      this.participation(y),
+      this.records.rows(y),
+      this.visitCounts(y),
       this.sessionsOf(y),
     ]);
     return {
@@ -49,7 +53,33 @@ export class DashboardService {
       overdueUnits: proposals.byUnit.filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN')),
       keyProposals,
       topics,
-      participation,
+      visits: this.visitFigures(visitCounts, rows),
+      participation: await this.participation(rows),
+    };
+  }
+
+  /** The year's visits by status (by their start). */
+  private async visitCounts(y: YearOf): Promise<Record<string, number>> {
+    const rows = await this.ds
+      .getRepository(Visit)
+      .createQueryBuilder('v')
+      .select('v.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('v.startsAt >= :from AND v.startsAt < :to', y.range)
+      .groupBy('v.status')
+      .getRawMany<{ status: string; n: unknown }>();
+    return Object.fromEntries(rows.map((r) => [r.status, num(r.n)]));
+  }
+
+  /** 视察调研: held, planned and cancelled in the year; members' participation from the duty records (the same counting). */
+  private visitFigures(counts: Record<string, number>, rows: RankingRowView[]): VisitFigures {
+    const total = (pick: (r: RankingRowView) => number) => rows.reduce((a, r) => a + pick(r), 0);
+    return {
+      completed: counts.completed ?? 0,
+      planned: counts.planned ?? 0,
+      cancelled: counts.cancelled ?? 0,
+      attendance: rateOf(total((r) => r.summary.visits?.attended ?? 0), total((r) => r.summary.visits?.invited ?? 0)),
+      membersTookPart: rows.filter((r) => (r.summary.visits?.attended ?? 0) > 0).length,
     };
   }
 
@@ -105,9 +135,8 @@ export class DashboardService {
     return { total: sum((s) => s.count), byStatus, adoption: rateOf(sum((s) => s.adoption.numerator), sum((s) => s.adoption.denominator)) };
   }
 
-  /** Per sector: members, meetings they were asked to and attended (出席率), proposals led, the average score. */
-  private async participation(y: YearOf): Promise<SectorParticipation[]> {
-    const rows = await this.records.rows(y);
+  /** Per sector: members, meetings they were asked to and attended (出席率), visits likewise, proposals led, the average score. */
+  private async participation(rows: RankingRowView[]): Promise<SectorParticipation[]> {
     const sectors = await this.ds.getRepository(Sector).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
     return sectors
       .map((s) => {
@@ -118,6 +147,7 @@ export class DashboardService {
           name: s.name,
           members: mine.length,
           attendance: rateOf(total((r) => r.summary.meetings.attended), total((r) => r.summary.meetings.invited)),
+          visitAttendance: rateOf(total((r) => r.summary.visits?.attended ?? 0), total((r) => r.summary.visits?.invited ?? 0)),
           proposalsLed: total((r) => r.summary.proposals.led),
           speeches: total((r) => r.summary.speeches),
           averageScore: mine.length ? Math.round((total((r) => r.score) / mine.length) * 10) / 10 : null,

@@ -9,12 +9,13 @@ import { RecordsService } from './records.service';
 import { ProposalRecordSource } from './sources/proposal-source';
 import { TopicRecordSource } from './sources/topic-source';
 import { TopicsModule } from '../topics/topics.module';
+import { VisitRecordSource } from './sources/visit-source';
 import { StatsController } from './stats.controller';
 
 /**
  * 统计 over the feature modules (each computes its own figures: ProposalStatsService …), the duty records
  * 履职档案 and the leaders' dashboard. A duty record's sources, one per module: proposals, topics (meetings,
- * speeches, outcomes) — the visits module's VisitRecordSource joins RECORD_SOURCES when it lands.
+ * speeches, outcomes) and visits (attendance at completed visits, by the answer).
  */
 @Module({
   imports: [ProposalsModule, TopicsModule],
@@ -23,7 +24,8 @@ import { StatsController } from './stats.controller';
     { provide: RECORD_RULES, useFactory: () => loadRecordRules() },
     ProposalRecordSource,
     TopicRecordSource,
-    { provide: RECORD_SOURCES, useFactory: (...sources: RecordSource[]) => sources, inject: [ProposalRecordSource, TopicRecordSource] },
+    VisitRecordSource,
+    { provide: RECORD_SOURCES, useFactory: (...sources: RecordSource[]) => sources, inject: [ProposalRecordSource, TopicRecordSource, VisitRecordSource] },
     RecordsService,
     RecordExport,
     DashboardService,

@@ -20,14 +20,14 @@ import { WebPages } from './web-pages';
 
 const SOURCE_LABELS = { proposal: '提案', meeting: '会议', outcome: '协商成果', visit: '视察调研' } as const;
 
-/** The page of a points line's source: a proposal's own page; a meeting or an outcome by its topic's page. */
+/** The page of a points line's source: a proposal's or a visit's own page; a meeting or an outcome by its topic's page. */
 function lineRows(record: MemberRecordView): RecordLineRow[] {
   return record.lines.map((l) => ({
     label: l.label,
     points: l.points,
     at: l.source.at,
     sourceLabel: SOURCE_LABELS[l.source.type],
-    href: l.source.type === 'proposal' ? `/proposals/${l.source.id}` : l.source.topicId ? `/topics/${l.source.topicId}` : null,
+    href: l.source.type === 'proposal' ? `/proposals/${l.source.id}` : l.source.type === 'visit' ? `/visits/${l.source.id}` : l.source.topicId ? `/topics/${l.source.topicId}` : null,
   }));
 }
 
@@ -98,6 +98,7 @@ export class RecordPagesController {
         choices: { sectors: await this.choices.sectors(), committees: await this.choices.committees() },
         filters,
         exportHref: pageHref('/records/export.xlsx', filters, 1),
+        hasVisits: this.records.hasVisits,
       },
       { section: 'records' },
     );

@@ -301,6 +301,8 @@ export interface RankingPageView {
   choices: { sectors: Option[]; committees: Option[] };
   filters: { year: string; sectorId: string; committeeId: string };
   exportHref: string;
+  /** Whether the records count visits (the 视察调研 column). */
+  hasVisits: boolean;
 }
 
 export interface DashboardPageView {

@@ -56,3 +56,20 @@ export function expectA4(facts: PdfFacts): void {
   expect(Math.abs(facts.width - 595.28)).toBeLessThan(1);
   expect(Math.abs(facts.height - 841.89)).toBeLessThan(1);
 }
+
+/** The images a PDF embeds (`pdfimages -list`): their pixel size, encoding and stored bytes. */
+export function pdfImages(pdf: Buffer): Array<{ width: number; height: number; enc: string; type: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-pdf-images-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((row) => row.trim().split(/\s+/))
+      .map((c) => ({ type: c[2], width: Number(c[3]), height: Number(c[4]), enc: c[8] }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -15,6 +15,7 @@ export interface SeededYear {
   idle: Account;
   proposals: Record<'p1' | 'p2' | 'p3' | 'p6' | 'p2025', number>;
   meetings: Record<'m1' | 'm2' | 'm3' | 'm5' | 'm6' | 'm2025', number>;
+  visits: Record<'v1' | 'v2' | 'v3' | 'v4' | 'v5' | 'v6' | 'v2025', number>;
   topicId: number;
   outcomeDone: number;
 }
@@ -29,6 +30,9 @@ const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:0
  * Meetings of a committee's topic with A asked: M1 present + one speech, M2 请假, M3 absent, M5 (重点协商会)
  * absent, M6 not recorded; M2025 (December 2025) present. A raised a topic whose two outcomes are one
  * done (已落实, adopted) and one in progress.
+ * Visits of the committee with A invited: V1 (调研, March, CO invited too) A and CO 参加; V2 (视察, May) A 请假;
+ * V3 (走访, July) A 参加; V4 (调研, September) A never answered — all four completed; V5 (December) still
+ * planned and V6 (August) cancelled, A having accepted both (neither counts); V2025 (November 2025) A 参加.
  */
 export async function seedYear(t: TestApp): Promise<SeededYear> {
   t.clock.advance(SEEDED_NOW - t.clock.now().getTime());
@@ -79,5 +83,24 @@ export async function seedYear(t: TestApp): Promise<SeededYear> {
   await call(t, staff, 'patch', `/outcomes/${outcomeDone}`, { status: 'done', feedback: '已建成投用' });
   await call(t, staff, 'patch', `/outcomes/${outcomeOpen}`, { status: 'in_progress', feedback: '正在试点' });
 
-  return { c, a, co, idle, proposals: { p1, p2, p3, p6, p2025 }, meetings, topicId: raised, outcomeDone };
+  const visit = async (kind: string, title: string, day: string, invited: Array<{ who: Account; answer?: 'accept' | 'decline' }>, end: 'complete' | 'cancel' | null) => {
+    const v = await call(t, staff, 'post', '/visits', {
+      kind, title, purpose: '了解情况，提出意见建议。', organizer: { type: 'committee', id: committeeId }, startsAt: at(day, 14), endsAt: at(day, 17), stops: [],
+      participantMemberIds: invited.map((i) => i.who.memberId), allowConflicts: true,
+    }, 201);
+    for (const i of invited) if (i.answer) await call(t, i.who, 'post', `/visits/${v.id}/rsvp`, i.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: '外出学习' });
+    if (end) await call(t, staff, 'post', `/visits/${v.id}/${end}`, {});
+    return v.id as number;
+  };
+  const visits = {
+    v2025: await visit('research', '2025年冬季供暖保障调研', '2025-11-10', [{ who: a, answer: 'accept' }], 'complete'),
+    v1: await visit('research', '农村饮水安全专题调研', '2026-03-10', [{ who: a, answer: 'accept' }, { who: co, answer: 'accept' }], 'complete'),
+    v2: await visit('inspection', '黄河滩区生态治理视察', '2026-05-12', [{ who: a, answer: 'decline' }], 'complete'),
+    v3: await visit('call', '走访小微企业', '2026-07-08', [{ who: a, answer: 'accept' }], 'complete'),
+    v4: await visit('research', '职业教育产教融合调研', '2026-09-03', [{ who: a }], 'complete'),
+    v5: await visit('research', '冬季安全检查调研', '2026-12-10', [{ who: a, answer: 'accept' }], null),
+    v6: await visit('observation', '智慧社区建设观摩', '2026-08-20', [{ who: a, answer: 'accept' }], 'cancel'),
+  };
+
+  return { c, a, co, idle, proposals: { p1, p2, p3, p6, p2025 }, meetings, visits, topicId: raised, outcomeDone };
 }

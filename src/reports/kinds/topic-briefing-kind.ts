@@ -18,8 +18,11 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 /** The publication whose 第N期 counter a briefing takes, per year. */
 export const BRIEFING_PUBLICATION = '协商要报';
 
-/** Reads the whole topic at render time: access was checked as the requester when the report was asked for. */
-const READER: Actor = { id: 0, username: 'report', displayName: '报告', roles: ['staff'], memberId: null, unitId: null, pointId: null };
+/** A topic briefing's last section: how the units are carrying out its outcomes. */
+export const TOPIC_FOLLOW_UPS = { followUpsHeading: '落实情况', followUpHeads: { item: '建议事项', unit: '承办单位', progress: '进展' } } as const;
+
+/** Reads the whole subject (a topic, a visit) at render time: access was checked as the requester when the report was asked for. */
+export const REPORT_READER: Actor = { id: 0, username: 'report', displayName: '报告', roles: ['staff'], memberId: null, unitId: null, pointId: null };
 
 /**
  * 协商要报 of a topic: its background, what each held meeting heard (speeches, minutes), the outcomes by
@@ -50,7 +53,7 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
   async context(em: EntityManager, report: Report): Promise<BriefingContext> {
     const topic = await em.findOneBy(Topic, { id: report.subjectId ?? 0 });
     if (!topic) throw new Error(`协商议题 ${report.subjectId} 已不存在`);
-    const view = await this.views.detail(em, topic, READER);
+    const view = await this.views.detail(em, topic, REPORT_READER);
     const held = await em.find(Meeting, { where: { topicId: topic.id }, order: { sequence: 'ASC' } });
     const meetings = await Promise.all(held.filter((m) => m.heldAt).map((m) => this.views.meeting(em, m)));
     const org = loadOrganization();
@@ -76,6 +79,7 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
         theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
         items: group.outcomes.map((o) => o.text),
       })),
+      ...TOPIC_FOLLOW_UPS,
       followUps: view.outcomes
         .filter((o) => o.unit)
         .map((o) => ({ item: o.text, unit: o.unit!.name, progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—', status: o.statusLabel })),
