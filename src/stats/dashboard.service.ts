@@ -8,6 +8,7 @@ import { Proposal } from '../proposals/proposal.entities';
 import { rateOf } from '../common/rate';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-labels';
+import { TopicStatsService } from '../topics/topic-stats.service';
 import { Outcome, Topic } from '../topics/topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
 import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps } from './dto/dashboard.dto';
@@ -22,8 +23,8 @@ const num = (v: unknown) => Number(v ?? 0);
  * 领导驾驶舱: the year at a glance for leaders and staff — proposals by status with the rates
  * (ProposalStatsService over the year's sessions), overdue units, key proposals with their supervising
  * leaders, topics raised in the year by step with the adoption of their outcomes, and members'
- * participation by sector (from the duty records). 视察调研 and the 252 promise breaches join when
- * their modules land. Each figure comes with what a page needs to link it to the list behind it.
+ * participation by sector (from the duty records), the response promises of the year's topics and
+ * their misses by clock (TopicStatsService). 视察调研 joins when its module lands. Each figure comes with what a page needs to link it to the list behind it.
  */
 @Injectable()
 export class DashboardService {
@@ -31,14 +32,16 @@ export class DashboardService {
     private readonly ds: DataSource,
     private readonly stats: ProposalStatsService,
     private readonly records: RecordsService,
+    private readonly topicStats: TopicStatsService,
   ) {}
 
   async forYear(year?: number): Promise<DashboardView> {
     const y = this.records.yearOf(year);
-    const [proposals, keyProposals, topics, participation, sessions] = await Promise.all([
+    const [proposals, keyProposals, topics, promises, participation, sessions] = await Promise.all([
       this.stats.forSession(undefined, y.year),
       this.keyProposals(y),
       this.topicSteps(y),
+      this.topicStats.promises({ year: y.year }),
       this.participation(y),
       this.sessionsOf(y),
     ]);
@@ -49,6 +52,7 @@ export class DashboardService {
       overdueUnits: proposals.byUnit.filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN')),
       keyProposals,
       topics,
+      promises,
       participation,
     };
   }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ProposalStatsView, RateView, UnitStats } from '../../proposals/dto/proposal-stats.dto';
 import { PROPOSAL_STATUSES } from '../../proposals/proposal-workflow';
 import { TOPIC_STATUSES } from '../../topics/topic-workflow';
+import { PromiseStats } from '../../topics/dto/topic-stats.dto';
 
 export class KeyProposalRow {
   @ApiProperty() id!: number;
@@ -54,5 +55,6 @@ export class DashboardView {
   @ApiProperty({ type: [UnitStats], description: '有超期未答复提案的承办单位，超期多者在前' }) overdueUnits!: UnitStats[];
   @ApiProperty({ type: KeyProposals }) keyProposals!: KeyProposals;
   @ApiProperty({ type: TopicSteps }) topics!: TopicSteps;
+  @ApiProperty({ type: PromiseStats, description: '本年度出题的议题的响应承诺：有承诺的、有超时的、各时限的超时数' }) promises!: PromiseStats;
   @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' }) participation!: SectorParticipation[];
 }
