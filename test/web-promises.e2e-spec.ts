@@ -1,8 +1,8 @@
-import { Cast, accountOf } from './support/proposals';
-import { QUIET_SWEEPS, shanghai, sweepStepsAt } from './support/deadlines';
-import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+import { Cast } from './support/proposals';
+import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from './support/deadlines';
+import { startTestApp, TestApp } from './support/test-app';
 import { call, Facilitator, raise } from './support/topics';
-import { Agent, csrfIn, mainOf, signInWeb, webCast } from './support/web-client';
+import { Agent, csrfIn, mainOf, webCast, webFacilitator } from './support/web-client';
 
 const MIN = 60_000;
 const POLICY_252 = { responsePolicy: '252', level: 'grid' };
@@ -26,27 +26,13 @@ describe('response promise pages', () => {
   beforeAll(async () => {
     t = await startTestApp(QUIET_SWEEPS);
     ({ c, web } = await webCast(t));
-    const facilitatorOf = async (username: string, name: string): Promise<Facilitator> => {
-      const pointId = (await t.make.point({ name })).id;
-      const { token } = await t.signIn(username, ['facilitator'], { pointId });
-      web[username] = await signInWeb(t, username, TEST_PASSWORD);
-      return { ...(await accountOf(t, token)), pointId };
-    };
-    host = await facilitatorOf('host', '清水湾社区协商议事室');
-    other = await facilitatorOf('otherhost', '恩和社区协商议事室');
+    host = await webFacilitator(t, web, 'host', '清水湾社区协商议事室');
+    other = await webFacilitator(t, web, 'otherhost', '恩和社区协商议事室');
   });
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());
 
-  /** Runs `fn` as if it were `when` (time runs on from there). */
-  const at = async <T>(when: Date, fn: () => Promise<T>): Promise<T> => {
-    t.clock.set(when);
-    try {
-      return await fn();
-    } finally {
-      t.clock.reset();
-    }
-  };
+  const at = <T>(when: Date, fn: () => Promise<T>): Promise<T> => atTime(t, when, fn);
   const page = async (who: string, path: string, status = 200) => mainOf((await web[who].get(path).expect(status)).text);
   /** POSTs a form of the topic's page with its CSRF token and the version the page shows for that form. */
   async function post(who: string, id: number, action: string, fields: Record<string, string>, status = 303) {
