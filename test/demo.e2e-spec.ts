@@ -152,6 +152,19 @@ describe('demo data set (XS_DEMO=1)', () => {
 
     // The grid matter under “252”; a meeting still to come; the public page shows both published ones.
     expect(topics.find((x) => x.title === DEMO_TOPICS.find((d) => d.key === 'canteen')!.title)).toMatchObject({ level: 'grid', responsePolicy: '252', status: 'deliberating' });
+    // “252”: the canteen acknowledged within 2 minutes but answered after 9 (答复超时); the door kept in full.
+    const canteen = await get(`/topics/${topicId(topics, 'canteen')}`);
+    expect(Date.parse(canteen.promise.acknowledgedAt)).toBeLessThan(Date.parse(canteen.promise.acknowledgeBy));
+    expect(Date.parse(canteen.promise.answeredAt)).toBeGreaterThan(Date.parse(canteen.promise.answerBy));
+    expect(canteen.promise.breached).toContain('answer');
+    expect(canteen.promise.breached).not.toContain('acknowledge');
+    const door = await get(`/topics/${topicId(topics, 'door')}`);
+    expect(door).toMatchObject({ level: 'grid', status: 'resolving', adoptionRate: 1 });
+    expect(door.promise).toMatchObject({ breached: [], answer: expect.stringContaining('读卡器'), solvedAt: expect.any(String) });
+    expect(Date.parse(door.promise.solvedAt)).toBeLessThan(Date.parse(door.promise.solveBy));
+    const breached = await get('/topics?breached=true');
+    expect(breached.items.map((x: { id: number }) => x.id)).toContain(canteen.id);
+    expect(breached.items.map((x: { id: number }) => x.id)).not.toContain(door.id);
     const upcoming = await t.ds.getRepository(Meeting).findOneByOrFail({ topicId: topicId(topics, 'qinhanqu') });
     expect(upcoming.heldAt).toBeNull();
     expect(upcoming.startsAt.getTime()).toBeGreaterThan(Date.now());
@@ -195,6 +208,19 @@ describe('demo data set (XS_DEMO=1)', () => {
     const open = await t.ds.getRepository(Outcome).count({ where: [{ status: 'open', unitId }, { status: 'in_progress', unitId }] });
     expect(open).toBeGreaterThan(0);
     expect(outcomes.match(/action="\/outcomes\/\d+"/g)).toHaveLength(open);
+  });
+
+  it("lists the canteen's missed answer under 响应超时 for its facilitator and staff, and counts it on their home pages", async () => {
+    const canteen = DEMO_TOPICS.find((d) => d.key === 'canteen')!.title;
+    const door = DEMO_TOPICS.find((d) => d.key === 'door')!.title;
+    for (const who of ['enhe', 'staff']) {
+      const agent = await signInWeb(t, who, DEMO_PASSWORD);
+      const list = mainOf((await agent.get('/topics?breached=1').expect(200)).text);
+      expect([who, list.includes(canteen), list.includes('答复超时'), list.includes(door)]).toEqual([who, true, true, false]);
+      expect(mainOf((await agent.get('/').expect(200)).text)).toMatch(/<a href="\/topics\?breached=1">响应超时 \d+ 件<\/a>/);
+    }
+    const qingshuiwan = await signInWeb(t, 'qingshuiwan', DEMO_PASSWORD);
+    expect(mainOf((await qingshuiwan.get('/topics?breached=1').expect(200)).text)).not.toContain(canteen);
   });
 
   it('does not load twice: a second run on a database with members, proposals, topics and visits adds nothing', async () => {

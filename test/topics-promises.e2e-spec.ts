@@ -1,5 +1,5 @@
 import { Notification } from '../src/notifications/notification.entity';
-import { QUIET_SWEEPS, shanghai, sweepStepsAt } from './support/deadlines';
+import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from './support/deadlines';
 import { Account } from './support/proposals';
 import { startTestApp, TestApp } from './support/test-app';
 import { call, facilitator, Facilitator, raise, topicAccount, topicAt, TopicCast, topicCast } from './support/topics';
@@ -29,14 +29,7 @@ describe('协商 response promises: the 252 clocks', () => {
 
   const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
   /** Runs `fn` as if it were `when` (time runs on from there), then puts the Clock back. */
-  const at = async <T>(when: Date, fn: () => Promise<T>): Promise<T> => {
-    t.clock.set(when);
-    try {
-      return await fn();
-    } finally {
-      t.clock.reset();
-    }
-  };
+  const at = <T>(when: Date, fn: () => Promise<T>): Promise<T> => atTime(t, when, fn);
   const raise252 = (when: Date, who: Account = c.facilitator) => at(when, () => raise(t, who, { type: 'point', id: c.facilitator.pointId }, POLICY_252));
   const get = async (id: number, who: Account = c.staff) => call(t, who, 'get', `/topics/${id}`);
   const sweep = async (when: Date) => (await sweepStepsAt(t, when)).topics as { breaches: number; overdueOutcomes: number };

@@ -1,9 +1,9 @@
 import { Meeting, MeetingParticipant, Outcome, Topic } from '../src/topics/topic.entities';
 import { Report } from '../src/reports/report.entities';
-import { Cast, accountOf } from './support/proposals';
-import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+import { Cast } from './support/proposals';
+import { startTestApp, TestApp } from './support/test-app';
 import { call, Facilitator, raise, TopicCast, topicAt } from './support/topics';
-import { Agent, csrfIn, mainOf, navOf, signInWeb, submit, webCast } from './support/web-client';
+import { Agent, csrfIn, mainOf, navOf, submit, webCast, webFacilitator } from './support/web-client';
 
 /** The topic pages of every role, over the topic services. */
 describe('topic pages', () => {
@@ -16,14 +16,8 @@ describe('topic pages', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ({ c, web } = await webCast(t));
-    const host = async (username: string, name: string): Promise<Facilitator> => {
-      const pointId = (await t.make.point({ name })).id;
-      const { token } = await t.signIn(username, ['facilitator'], { pointId });
-      web[username] = await signInWeb(t, username, TEST_PASSWORD);
-      return { ...(await accountOf(t, token)), pointId };
-    };
-    const facilitator = await host('host', '清水湾社区协商议事室');
-    other = await host('otherhost', '恩和社区协商议事室');
+    const facilitator = await webFacilitator(t, web, 'host', '清水湾社区协商议事室');
+    other = await webFacilitator(t, web, 'otherhost', '恩和社区协商议事室');
     tc = { staff: c.staff, leader: c.leader, facilitator, member: c.lead, member2: c.co1, unit: c.unit, unit2: c.coUnit, committeeId: (await t.make.committee()).id };
   });
   afterAll(() => t.close());

@@ -10,6 +10,7 @@ import { UnitsService } from '../directory/units.service';
 import { ParticipantDto } from '../topics/dto/meeting.dto';
 import { TopicMeetingsService } from '../topics/topic-meetings.service';
 import { TopicOutcomesService } from '../topics/topic-outcomes.service';
+import { TopicPromises } from '../topics/topic-promises.service';
 import { Topic } from '../topics/topic.entities';
 import { TopicsService } from '../topics/topics.service';
 import { DEMO_PASSWORD } from './demo-data';
@@ -37,21 +38,30 @@ export class DemoTopicLoader {
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
     private readonly outcomes: TopicOutcomesService,
+    private readonly promises: TopicPromises,
   ) {}
 
   async loadIfNone(): Promise<boolean> {
     if ((await this.ds.getRepository(Topic).count()) > 0) return false;
     if (!(await this.ds.getRepository(User).existsBy({ username: 'facilitator' }))) return false;
     await this.ensureAccounts();
-    const play = new Playback(await this.cast(), this.topics, this.meetings, this.outcomes, this.clock.now());
+    const play = new Playback(await this.cast(), this.topics, this.meetings, this.outcomes, this.promises, this.clock.now());
     const events: Event[] = DEMO_TOPICS.flatMap((topic) => [{ topic, step: { day: topic.raised, do: 'raise' as const } }, ...topic.steps.map((step) => ({ topic, step }))]);
     const order = events.map((e, i) => ({ e, i })).sort((a, b) => b.e.step.day - a.e.step.day || a.i - b.i);
     const onDay = new Map<number, number>();
     const now = this.clock.now();
+    const raisedAt = new Map<string, Date>();
+    let last = 0;
     for (const { e } of order) {
       const k = onDay.get(e.step.day) ?? 0;
       onDay.set(e.step.day, k + 1);
-      await this.clock.runAt(demoInstant(now, e.step.day, 15 * 60 + k * 3), () => play.step(e));
+      // Three minutes apart on each day; a step timed `after` its topic's raising at that minute; never before the one played last.
+      const after = 'after' in e.step ? e.step.after : undefined;
+      const planned = after !== undefined ? raisedAt.get(e.topic.key)!.getTime() + after * 60_000 : demoInstant(now, e.step.day, 15 * 60 + k * 3).getTime();
+      const at = new Date(Math.max(planned, last + 60_000));
+      last = at.getTime();
+      if (e.step.do === 'raise') raisedAt.set(e.topic.key, at);
+      await this.clock.runAt(at, () => play.step(e));
     }
     this.logger.log(`已载入演示协商议题 ${DEMO_TOPICS.length} 个`);
     return true;
@@ -107,6 +117,7 @@ class Playback {
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
     private readonly outcomes: TopicOutcomesService,
+    private readonly promises: TopicPromises,
     private readonly now: Date,
   ) {}
 
@@ -127,6 +138,10 @@ class Playback {
         return void (await this.topics.decline(by, id, { reason: step.reason }));
       case 'resolve':
         return void (await this.topics.resolve(by, id, {}));
+      case 'acknowledge':
+        return void (await this.promises.acknowledge(by, id, {}));
+      case 'answer':
+        return void (await this.promises.answer(by, id, { text: step.text }));
       case 'publish':
         return void (await this.topics.publish(by, id, {}));
       case 'close':

@@ -30,8 +30,13 @@ type Who = string;
 /** A participant: a member or a unit by name, or a person by name. */
 export type DemoParticipant = { member: string; side?: ParticipantSide } | { unit: string; name?: string; side: ParticipantSide } | { name: string; side: ParticipantSide };
 
-export type DemoTopicStep = { day: number } & (
-  | { do: 'settle' | 'resolve' | 'publish' | 'close'; by: Who }
+/**
+ * A step on its day; `after`: minutes after the topic was raised instead (the “252” clocks run in minutes),
+ * for steps on the day it was raised.
+ */
+export type DemoTopicStep = { day: number; after?: number } & (
+  | { do: 'settle' | 'resolve' | 'publish' | 'close' | 'acknowledge'; by: Who }
+  | { do: 'answer'; by: Who; text: string }
   | { do: 'decline'; by: Who; reason: string }
   | { do: 'meeting'; by: Who; key: string; kind: MeetingKind; title: string; on: number; venue: string; chair: string }
   | { do: 'participants'; by: Who; meeting: string; list: DemoParticipant[] }
@@ -244,7 +249,10 @@ const OTHERS: DemoTopic[] = [
     key: 'canteen', raised: 14, by: 'enhe', title: '恩和社区幸福食堂老年人就餐补助', level: 'grid', source: 'public', responsePolicy: '252',
     description: '网格员收集到多位老年居民反映：幸福食堂饭菜价格对独居和高龄老人偏高，希望按年龄给予就餐补助，并固定每周菜谱。',
     organizer: { type: 'point', name: '恩和社区协商议事室' },
+    // “252”: 回应 in a minute, but 答复 only after 9 minutes (答复超时); the 板凳会 is days later (解决超时 at the sweep).
     steps: [
+      { day: 14, after: 1, do: 'acknowledge', by: 'enhe' },
+      { day: 14, after: 9, do: 'answer', by: 'enhe', text: '已收到，网格员正在核实各年龄段老人就餐人数，三天内组织“板凳会”协商。' },
       { day: 14, do: 'settle', by: 'enhe' },
       { day: 13, do: 'meeting', by: 'enhe', key: 'c1', kind: 'bench', title: '幸福食堂就餐补助“板凳会”', on: 11, venue: '恩和社区幸福食堂', chair: '刘芳' },
       { day: 11, do: 'participants', by: 'enhe', meeting: 'c1', list: [{ name: '刘芳', side: 'organizer' }, { name: '网格员 刘欣', side: 'organizer' }, { name: '张大爷', side: 'resident' }, { name: '马奶奶', side: 'resident' }, { unit: '市民政局', name: '金宏', side: 'department' }, { name: '食堂运营方 王经理', side: 'stakeholder' }] },
@@ -256,6 +264,24 @@ const OTHERS: DemoTopic[] = [
       { day: 10, do: 'outcome', by: 'enhe', key: 'c-o2', kind: 'decision', text: '食堂设置“每周一餐”菜谱，每周一在食堂门口公示' },
       { day: 8, do: 'feedback', by: 'unit:市民政局', outcome: 'c-o1', status: 'in_progress', text: '补助标准已测算，待报批。' },
       { day: 6, do: 'feedback', by: 'enhe', outcome: 'c-o2', status: 'done', text: '每周菜谱已在食堂门口和居民群公示。' },
+    ],
+  },
+  {
+    key: 'door', raised: 5, by: 'qingshuiwan', title: '吉泰润园5号楼单元门禁损坏', level: 'grid', source: 'public', responsePolicy: '252',
+    description: '网格员巡查时居民反映：5号楼单元门禁刷卡失灵已两天，外来人员随意进出，老人担心安全。',
+    organizer: { type: 'point', name: QSW },
+    // “252” kept in full: 回应 in a minute, 答复 in four, 解决 (解题) the next day.
+    steps: [
+      { day: 5, after: 1, do: 'acknowledge', by: 'qingshuiwan' },
+      { day: 5, after: 4, do: 'answer', by: 'qingshuiwan', text: '网格员已到现场查看，读卡器进水损坏，已通知物业明天上午更换。' },
+      { day: 5, do: 'settle', by: 'qingshuiwan' },
+      { day: 5, do: 'meeting', by: 'qingshuiwan', key: 'd1', kind: 'bench', title: '5号楼门禁维修“板凳会”', on: 4, venue: '吉泰润园5号楼楼下', chair: '苏建华' },
+      { day: 4, do: 'participants', by: 'qingshuiwan', meeting: 'd1', list: [{ name: '网格员 马莉', side: 'organizer' }, { name: '5号楼楼栋长 杨师傅', side: 'resident' }, { unit: PROPERTY, name: '何伟', side: 'enterprise' }] },
+      { day: 4, do: 'attendance', by: 'qingshuiwan', meeting: 'd1' },
+      { day: 4, do: 'hold', by: 'qingshuiwan', meeting: 'd1', minutes: '物业当天更换读卡器并加装防雨罩，楼栋长负责登记需要补办门禁卡的住户。' },
+      { day: 4, do: 'outcome', by: 'qingshuiwan', key: 'd-o1', kind: 'decision', text: '更换5号楼单元门禁读卡器并加装防雨罩', unit: PROPERTY, due: 3 },
+      { day: 4, do: 'resolve', by: 'qingshuiwan' },
+      { day: 3, do: 'feedback', by: `unit:${PROPERTY}`, outcome: 'd-o1', status: 'done', text: '读卡器已更换，防雨罩已加装，门禁恢复正常。' },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { Proposal } from '../proposals/proposal.entities';
 import { rateOf } from '../common/rate';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-labels';
+import { TopicStatsService } from '../topics/topic-stats.service';
 import { Outcome, Topic } from '../topics/topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
 import { Visit } from '../visits/visit.entities';
@@ -24,9 +25,9 @@ const num = (v: unknown) => Number(v ?? 0);
  * 领导驾驶舱: the year at a glance for leaders and staff — proposals by status with the rates
  * (ProposalStatsService over the year's sessions), overdue units, key proposals with their supervising
  * leaders, topics raised in the year by step with the adoption of their outcomes, and members'
- * participation by sector (from the duty records), and the year's field visits 视察调研 (held, planned,
- * members' participation). The 252 promise breaches join when their module lands. Each figure comes with
- * what a page needs to link it to the list behind it.
+ * participation by sector (from the duty records), the year's field visits 视察调研 (held, planned,
+ * members' participation) and the response promises of the year's topics with their misses by clock
+ * (TopicStatsService). Each figure comes with what a page needs to link it to the list behind it.
  */
 @Injectable()
 export class DashboardService {
@@ -34,14 +35,16 @@ export class DashboardService {
     private readonly ds: DataSource,
     private readonly stats: ProposalStatsService,
     private readonly records: RecordsService,
+    private readonly topicStats: TopicStatsService,
   ) {}
 
   async forYear(year?: number): Promise<DashboardView> {
     const y = this.records.yearOf(year);
-    const [proposals, keyProposals, topics, rows, visitCounts, sessions] = await Promise.all([
+    const [proposals, keyProposals, topics, promises, rows, visitCounts, sessions] = await Promise.all([
       this.stats.forSession(undefined, y.year),
       this.keyProposals(y),
       this.topicSteps(y),
+      this.topicStats.promises({ year: y.year }),
       this.records.rows(y),
       this.visitCounts(y),
       this.sessionsOf(y),
@@ -54,6 +57,7 @@ export class DashboardService {
       keyProposals,
       topics,
       visits: this.visitFigures(visitCounts, rows),
+      promises,
       participation: await this.participation(rows),
     };
   }

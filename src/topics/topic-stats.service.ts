@@ -3,7 +3,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { rateOf } from '../common/rate';
 import { yearStart } from '../common/time-zone';
-import { OrganizerStats, TopicStatsQuery, TopicStatsView } from './dto/topic-stats.dto';
+import { OrganizerStats, PromiseStats, TopicStatsQuery, TopicStatsView } from './dto/topic-stats.dto';
 import { BREACH_LABELS, LEVEL_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from './topic-labels';
 import { organizersOf } from './topic-views';
 import { CLOSED_OUTCOME_STATUSES, OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from './topic-workflow';
@@ -12,6 +12,15 @@ import { OrganizerType, Outcome, Topic, TOPIC_LEVELS, TopicClock } from './topic
 const OPEN = OUTCOME_STATUSES.filter((s) => !CLOSED_OUTCOME_STATUSES.includes(s));
 const num = (v: unknown): number => Number(v ?? 0);
 const key = (type: string, id: unknown) => `${type}:${num(id)}`;
+
+/** Topics with a promise, those with a miss, and the misses by clock (a topic misses each clock at most once). */
+function promiseStats(topics: { promised: number }[], breaches: { byClock: Map<string, number>; topics: number }): PromiseStats {
+  return {
+    topics: topics.reduce((a, r) => a + r.promised, 0),
+    breachedTopics: breaches.topics,
+    breaches: PROMISE_CLOCKS.map((clock) => ({ clock, label: BREACH_LABELS[clock], count: breaches.byClock.get(clock) ?? 0 })),
+  };
+}
 
 /**
  * 协商统计 for staff and leaders: topics by level, step and organiser, outcomes by status with 采纳率
@@ -46,12 +55,14 @@ export class TopicStatsService {
         adoption: rateOf(done(outcomes), allOutcomes),
         overdue: overdue(outcomes),
       },
-      promises: {
-        topics: sum(topics, (r) => r.promised),
-        breachedTopics: breaches.topics,
-        breaches: PROMISE_CLOCKS.map((clock) => ({ clock, label: BREACH_LABELS[clock], count: breaches.byClock.get(clock) ?? 0 })),
-      },
+      promises: promiseStats(topics, breaches),
     };
+  }
+
+  /** The response promises alone (the leaders' dashboard): the topics query and the clocks missed, not the outcomes. */
+  async promises(q: TopicStatsQuery): Promise<PromiseStats> {
+    const [topics, breaches] = await Promise.all([this.topicFacets(q), this.breaches(q)]);
+    return promiseStats(topics, breaches);
   }
 
   /** The topics of the year and level asked for, as `t`. */

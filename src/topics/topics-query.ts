@@ -85,5 +85,9 @@ export class TopicsQuery {
       const missed = qb.subQuery().select('bc.topicId').from(TopicClock, 'bc').where('bc.breachedAt IS NOT NULL').getQuery();
       qb.andWhere(q.breached ? `t.id IN ${missed}` : `t.responsePolicy IS NOT NULL AND t.id NOT IN ${missed}`);
     }
+    if (q.missed) {
+      const missedClock = qb.subQuery().select('mc.topicId').from(TopicClock, 'mc').where('mc.breachedAt IS NOT NULL AND mc.clock = :missedClock').getQuery();
+      qb.andWhere(`t.id IN ${missedClock}`, { missedClock: q.missed });
+    }
   }
 }

@@ -34,7 +34,7 @@ export class TopicsController {
 
   @Roles(...READERS)
   @Get()
-  @ApiOperation({ summary: '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的；breached=true 为响应承诺超时的议题' })
+  @ApiOperation({ summary: '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的；breached=true 为响应承诺超时的议题，missed=answer 等为某一时限超时的' })
   @ApiPageResponse(TopicSummaryView)
   listTopics(@CurrentUser() actor: Actor, @Query() q: TopicQuery) {
     return this.topics.list(actor, q);

@@ -6,6 +6,8 @@ import { ChangePasswordDto } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Actor, hasRole } from '../common/actor';
+import { TopicQuery } from '../topics/dto/topic.dto';
+import { TopicsService } from '../topics/topics.service';
 import { formState, FormSpec, submitForm } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { navFor } from './views';
@@ -21,12 +23,19 @@ export class HomePagesController {
   constructor(
     private readonly auth: AuthService,
     private readonly pages: WebPages,
+    private readonly topics: TopicsService,
   ) {}
 
   @Get()
-  showHome(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): void {
+  async showHome(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const done = typeof query.done === 'string' ? query.done : null;
-    this.pages.send(req, res, 'home', { user: { displayName: actor.displayName, roles: actor.roles }, can: navFor(actor), done }, { section: 'home' });
+    this.pages.send(req, res, 'home', { user: { displayName: actor.displayName, roles: actor.roles }, can: navFor(actor), done, breaches: await this.breaches(actor) }, { section: 'home' });
+  }
+
+  /** How many topics the organiser (a facilitator: their point's; staff: all) let a response promise lapse on. */
+  private async breaches(actor: Actor): Promise<number | null> {
+    if (!hasRole(actor, 'staff', 'facilitator')) return null;
+    return (await this.topics.list(actor, Object.assign(new TopicQuery(), { breached: true, page: 1, pageSize: 1 }))).total;
   }
 
   /** 名录: the six directory lists. */

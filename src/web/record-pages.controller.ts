@@ -126,6 +126,7 @@ export class RecordPagesController {
         ? svgDataUri(barChartSvg({ horizontal: true, percent: true, categories: sectors.map((s) => s.name), series: [{ name: '出席率', data: sectors.map((s) => s.attendance.rate ?? 0) }] }))
         : null,
     };
-    this.pages.send(req, res, 'records/dashboard', { d, years: yearOptions(this.records.yearOf().year, d.year), filters: { year: String(d.year) }, charts }, { section: 'dashboard' });
+    const promisesKept = d.promises.topics - d.promises.breachedTopics;
+    this.pages.send(req, res, 'records/dashboard', { d, years: yearOptions(this.records.yearOf().year, d.year), filters: { year: String(d.year) }, charts, promisesKept }, { section: 'dashboard' });
   }
 }

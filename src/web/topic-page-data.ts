@@ -1,8 +1,8 @@
 import { Actor, hasRole } from '../common/actor';
 import type { WorkflowHistoryItem } from '../audit/audit.service';
-import { MeetingView, OutcomeView, TopicSummaryView, TopicView } from '../topics/dto/topic-view.dto';
+import { MeetingView, OutcomeView, PromiseView, TopicSummaryView, TopicView } from '../topics/dto/topic-view.dto';
 import { ATTENDANCE_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from '../topics/topic-labels';
-import { actionsFrom, checkStep, decide, decideOutcome, OUTCOME_STATUSES, OutcomeStatus, TopicStatus } from '../topics/topic-workflow';
+import { actionsFrom, checkStep, CLOCK_LABELS, CLOCK_STATES, decide, decideOutcome, OUTCOME_STATUSES, OutcomeStatus, PROMISE_CLOCKS, PromiseClock, TopicStatus } from '../topics/topic-workflow';
 import { formState, FormState } from './forms';
 import { historyTimeline, TimelineItem } from './proposal-page-data';
 import { Option } from './views';
@@ -59,6 +59,70 @@ export function topicOffersFor(actor: Actor, t: TopicView, v: TopicViewer): Topi
     evaluate: v.participant && !v.evaluated && arrows.includes('evaluate') && openCount(t) === 0,
     seesScores: v.organiser || hasRole(actor, 'leader'),
     any: Object.values(buttons).some(Boolean),
+  };
+}
+
+/** One clock of a response promise on the topic's page. */
+export interface PromiseClockRow {
+  clock: PromiseClock;
+  /** 回应, 答复, 解决. */
+  label: string;
+  dueAt: string | null;
+  doneAt: string | null;
+  /**
+   * met: stopped in time; late: stopped after its deadline; overdue: still running past it (or marked missed);
+   * running: still within it; stopped: the topic was declined before it was met (nothing marked).
+   */
+  state: 'met' | 'late' | 'overdue' | 'running' | 'stopped';
+  stateLabel: string;
+}
+
+/** The 响应承诺 panel: the three clocks, the answer, and what the viewer may do (回应, 答复). */
+export interface PromisePanel {
+  policyLabel: string;
+  clocks: PromiseClockRow[];
+  answer: string | null;
+  /** Any clock missed or running late. */
+  anyLate: boolean;
+  canAcknowledge: boolean;
+  canAnswer: boolean;
+}
+
+const STATE_LABELS: Record<PromiseClockRow['state'], (label: string) => string> = {
+  met: (l) => `按时${l}`,
+  late: () => '超时',
+  overdue: () => '超时',
+  running: (l) => `待${l}`,
+  stopped: () => '不再计时',
+};
+
+/**
+ * The panel of a topic with a promise (null without one). A clock past its deadline counts as 超时 at once,
+ * before the sweep records it; the organiser is offered 回应 and 答复 as `checkStep` would allow them.
+ */
+export function promisePanel(t: { status: string; promise: PromiseView | null }, organiser: boolean, now: Date): PromisePanel | null {
+  const p = t.promise;
+  if (!p) return null;
+  const status = t.status as TopicStatus;
+  const running = CLOCK_STATES.includes(status);
+  const due = { acknowledge: p.acknowledgeBy, answer: p.answerBy, solve: p.solveBy };
+  const done = { acknowledge: p.acknowledgedAt, answer: p.answeredAt, solve: p.solvedAt };
+  const clocks = PROMISE_CLOCKS.map((clock): PromiseClockRow => {
+    const dueAt = due[clock];
+    const doneAt = done[clock];
+    const missed = p.breached.includes(clock);
+    const past = dueAt !== null && new Date(dueAt).getTime() < (doneAt ? new Date(doneAt) : now).getTime();
+    const state = doneAt ? (missed || past ? 'late' : 'met') : missed || (running && past) ? 'overdue' : running ? 'running' : 'stopped';
+    return { clock, label: CLOCK_LABELS[clock], dueAt, doneAt, state, stateLabel: STATE_LABELS[state](CLOCK_LABELS[clock]) };
+  });
+  const may = (step: 'acknowledge' | 'answer', clockDone: boolean) => organiser && checkStep(status, step, { hasPromise: true, isOrganiser: true, clockDone, text: '—' }) === null;
+  return {
+    policyLabel: p.policyLabel,
+    clocks,
+    answer: p.answer,
+    anyLate: clocks.some((c) => c.state === 'late' || c.state === 'overdue'),
+    canAcknowledge: may('acknowledge', p.acknowledgedAt !== null),
+    canAnswer: may('answer', p.answeredAt !== null),
   };
 }
 

@@ -8,13 +8,16 @@ import { Actor, hasRole } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';
 import { CreateMeetingDto } from '../topics/dto/meeting.dto';
 import { CreateOutcomeDto } from '../topics/dto/outcome.dto';
-import { CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from '../topics/dto/topic.dto';
+import { AnswerDto, CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from '../topics/dto/topic.dto';
 import { TopicMeetingsService } from '../topics/topic-meetings.service';
 import { TopicOutcomesService } from '../topics/topic-outcomes.service';
+import { TopicPromises } from '../topics/topic-promises.service';
 import { OrganizerType } from '../topics/topic.entities';
+import { BREACH_LABELS, PROMISE_CLOCKS } from '../topics/topic-workflow';
 import { TopicsService } from '../topics/topics.service';
 import { blankValues, formState, FormSpec, FormState, parseQuery, submitForm } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
+import { pageHref, pagerFor } from './paging';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
 import { BOARD_COLUMNS, boardColumn } from './topic-page-data';
 import { InlineForm, TopicPages } from './topic-pages';
@@ -35,7 +38,9 @@ class RaiseTopicForm extends OmitType(CreateTopicDto, ['organizer', 'responsePol
 }
 
 const RAISE: FormSpec = { title: 'text', description: 'text', level: 'text', source: 'text', organizer: 'text', respond252: 'bool' };
-const BOARD_FILTERS: FormSpec = { q: 'text?', level: 'text?', year: 'int' };
+const BOARD_FILTERS: FormSpec = { q: 'text?', level: 'text?', year: 'int', breached: 'text?', missed: 'text?', page: 'int' };
+/** 响应超时: which clock was missed. */
+const BREACH_OPTIONS = PROMISE_CLOCKS.map((c) => ({ value: c, label: BREACH_LABELS[c] }));
 /** How many topics each column of the board lists. */
 const BOARD_SIZE = 100;
 
@@ -60,6 +65,8 @@ export class TopicPagesController {
   private readonly closeStep: InlineForm<VersionDto>;
   private readonly evaluateStep: InlineForm<EvaluateTopicDto>;
   private readonly outcomeStep: InlineForm<CreateOutcomeDto>;
+  private readonly acknowledgeStep: InlineForm<VersionDto>;
+  private readonly answerStep: InlineForm<AnswerDto>;
 
   constructor(
     private readonly pages: WebPages,
@@ -68,12 +75,15 @@ export class TopicPagesController {
     private readonly meetings: TopicMeetingsService,
     private readonly choices: TopicChoices,
     outcomes: TopicOutcomesService,
+    promises: TopicPromises,
   ) {
     const button = (key: string, save: (actor: Actor, id: number, dto: VersionDto) => Promise<unknown>, done: string): InlineForm<VersionDto> => ({ key, dto: VersionDto, spec: { version: 'int' }, save, done });
     this.settleStep = button('settle', (a, id, dto) => topics.settle(a, id, dto), 'settled');
     this.resolveStep = button('resolve', (a, id, dto) => topics.resolve(a, id, dto), 'resolved');
     this.publishStep = button('publish', (a, id, dto) => topics.publish(a, id, dto), 'published');
     this.closeStep = button('close', (a, id, dto) => topics.close(a, id, dto), 'closed');
+    this.acknowledgeStep = button('acknowledge', (a, id, dto) => promises.acknowledge(a, id, dto), 'acknowledged');
+    this.answerStep = { key: 'answer', dto: AnswerDto, spec: { version: 'int', text: 'text' }, save: (a, id, dto) => promises.answer(a, id, dto), done: 'answered', options: { generalField: 'text' } };
     this.declineStep = { key: 'decline', dto: DeclineTopicDto, spec: { version: 'int', reason: 'text?' }, save: (a, id, dto) => topics.decline(a, id, dto), done: 'declined' };
     this.evaluateStep = { key: 'evaluate', dto: EvaluateTopicDto, spec: { version: 'int', score: 'int', comment: 'text?' }, save: (a, id, dto) => topics.evaluate(a, id, dto), done: 'evaluated' };
     this.outcomeStep = {
@@ -85,19 +95,35 @@ export class TopicPagesController {
     };
   }
 
-  /** The board: 出题 → 评题 in five columns, 不予定题 apart; filtered by level, organiser, year and title. */
+  /**
+   * The board: 出题 → 评题 in five columns, 不予定题 apart; filtered by level, organiser, year and title.
+   * `?breached=1` (or `missed=answer` …): the tab 响应超时, the topics whose promise was missed, as a list.
+   */
   @Roles(...READERS)
   @Get()
   async showBoard(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const base = await parseQuery(TopicQuery, BOARD_FILTERS, query);
     const organizer = organizerOf(text(query.organizer));
-    const list = (status: TopicQuery['status']) =>
-      this.topics.list(actor, Object.assign(new TopicQuery(), base, { status, page: 1, pageSize: BOARD_SIZE, organizerType: organizer?.type, organizerId: organizer?.id }));
+    const list = (extra: Partial<TopicQuery>) => this.topics.list(actor, Object.assign(new TopicQuery(), base, { organizerType: organizer?.type, organizerId: organizer?.id }, extra));
+    const filters = { q: text(query.q), level: text(query.level), organizer: organizer ? text(query.organizer) : '', year: base.year ? String(base.year) : '' };
+    const choices = { levels: TOPIC_OPTIONS.levels, organizers: await this.choices.organizers(), years: this.choices.years(), missed: BREACH_OPTIONS };
+    const breachTab = hasRole(actor, 'staff', 'leader', 'facilitator');
+    const tabs = {
+      board: pageHref('/topics', filters, 1),
+      breaches: pageHref('/topics', { ...filters, breached: '1' }, 1),
+      breachCount: breachTab ? (await list({ breached: true, missed: undefined, page: 1, pageSize: 1 })).total : null,
+    };
+    if (base.breached === true || base.missed) {
+      const page = await list({ breached: true });
+      const kept = { ...filters, breached: '1', missed: base.missed ?? '' };
+      this.pages.send(req, res, 'topics/breaches', { items: page.items, pager: pagerFor(page, '/topics', kept), filters: kept, choices, tabs }, { section: 'topics' });
+      return;
+    }
     const columns = await Promise.all(BOARD_COLUMNS.map(async (c) => {
-      const page = await list(c.status);
+      const page = await list({ status: c.status, page: 1, pageSize: BOARD_SIZE });
       return boardColumn(c.status, c.step, c.hint, page.items, page.total);
     }));
-    const declined = await list('declined');
+    const declined = await list({ status: 'declined', page: 1, pageSize: BOARD_SIZE });
     this.pages.send(
       req,
       res,
@@ -105,8 +131,10 @@ export class TopicPagesController {
       {
         columns,
         declined: boardColumn('declined', '不予定题', '组织方决定不予定题', declined.items, declined.total),
-        filters: { q: text(query.q), level: text(query.level), organizer: organizer ? text(query.organizer) : '', year: base.year ? String(base.year) : '' },
-        choices: { levels: TOPIC_OPTIONS.levels, organizers: await this.choices.organizers(), years: this.choices.years() },
+        filters,
+        choices,
+        tabs,
+        kept: base.breached === false,
         canRaise: hasRole(actor, 'staff', 'member', 'facilitator'),
       },
       { section: 'topics' },
@@ -153,6 +181,20 @@ export class TopicPagesController {
   @Post(':id/decline')
   declineTopic(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
     return this.steps.topicForm(req, res, actor, id, body, this.declineStep);
+  }
+
+  /** 响应承诺: 已回应. */
+  @Roles(...ORGANISERS)
+  @Post(':id/acknowledge')
+  acknowledgeTopic(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+    return this.steps.topicForm(req, res, actor, id, body, this.acknowledgeStep);
+  }
+
+  /** 响应承诺: 答复 with its text. */
+  @Roles(...ORGANISERS)
+  @Post(':id/answer')
+  answerTopic(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+    return this.steps.topicForm(req, res, actor, id, body, this.answerStep);
   }
 
   @Roles(...ORGANISERS)

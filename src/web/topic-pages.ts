@@ -8,7 +8,7 @@ import { TopicMeetingsService } from '../topics/topic-meetings.service';
 import { TopicsService } from '../topics/topics.service';
 import { FormOptions, formState, FormSpec, FormState, submitForm } from './forms';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
-import { canFeedback, meetingOffersFor, outcomeRow, topicOffersFor, topicTimeline } from './topic-page-data';
+import { canFeedback, meetingOffersFor, outcomeRow, promisePanel, topicOffersFor, topicTimeline } from './topic-page-data';
 import { WebPages } from './web-pages';
 
 /** A form sent back with its errors: which one (`decline`, `outcome`, `feedback` …), and for 办理反馈 the outcome. */
@@ -71,6 +71,7 @@ export class TopicPages {
       {
         t,
         can,
+        promise: promisePanel(t, viewer.organiser, now),
         themes: t.outcomesByTheme.map((g) => ({ theme: g.theme, outcomes: g.outcomes.map((o) => outcomeRow(o, canFeedback(actor, t.status, o, viewer.organiser), now, feedbackFailed)) })),
         timeline: topicTimeline(history, t, can.seesScores),
         historyOpen: history.length <= HISTORY_OPEN,
@@ -78,6 +79,7 @@ export class TopicPages {
           decline: formOf('decline', { reason: '' }),
           outcome: formOf('outcome', { kind: 'recommendation', theme: '', text: '', unitId: '', dueAt: '' }),
           evaluate: formOf('evaluate', { score: '', comment: '' }),
+          answer: formOf('answer', { text: '' }),
         },
         choices: can.addOutcome ? { outcomeKinds: TOPIC_OPTIONS.outcomeKinds, units: await this.choices.units(), scores: TOPIC_OPTIONS.scores } : { scores: TOPIC_OPTIONS.scores },
         failed: failed?.key ?? null,

@@ -16,8 +16,8 @@ import type { DashboardView } from '../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
 import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftView } from '../drafts/dto/draft-view.dto';
 import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
-import type { MeetingView, OutcomeListItem, TopicView } from '../topics/dto/topic-view.dto';
-import type { BoardColumn, MeetingOffers, OutcomeRow, TopicOffers } from './topic-page-data';
+import type { MeetingView, OutcomeListItem, TopicSummaryView, TopicView } from '../topics/dto/topic-view.dto';
+import type { BoardColumn, MeetingOffers, OutcomeRow, PromisePanel, TopicOffers } from './topic-page-data';
 import type { CalendarFeedStatusView, ConflictView, FreeBusyDayView, VisitParticipantView, VisitSummaryView, VisitView } from '../visits/dto/visit-view.dto';
 import type { Picker } from './visit-choices';
 import type { StopRow, UnitRow } from './visit-form';
@@ -147,6 +147,8 @@ export interface HomeView {
   user: { displayName: string; roles: Role[] };
   can: Nav;
   done: string | null;
+  /** 响应超时: topics whose response promise was missed, for facilitators (their point's) and staff; null for others. */
+  breaches: number | null;
 }
 
 /** What every directory record view has; each list's template reads its own fields. */
@@ -311,6 +313,8 @@ export interface DashboardPageView {
   filters: { year: string };
   /** data: URIs of the server-drawn SVG charts. */
   charts: { byStatus: string; rates: string; topics: string; participation: string | null };
+  /** 响应承诺 kept in full: topics with a promise and no miss. */
+  promisesKept: number;
 }
 
 /** 协商议题: the five columns, 不予定题 apart, the filters. */
@@ -319,19 +323,40 @@ export interface TopicBoardView {
   declined: BoardColumn;
   filters: Record<string, string>;
   choices: Record<string, Option[]>;
+  tabs: TopicTabs;
+  /** `?breached=0`: only the topics whose promise was kept so far. */
+  kept: boolean;
   canRaise: boolean;
+}
+
+/** The board's tabs 五题看板 / 响应超时 with the current filters; the count only for staff, leaders and facilitators. */
+export interface TopicTabs {
+  board: string;
+  breaches: string;
+  breachCount: number | null;
+}
+
+/** 响应超时: the topics whose response promise was missed, which clocks, paged. */
+export interface TopicBreachesView {
+  items: TopicSummaryView[];
+  pager: Pager;
+  filters: Record<string, string>;
+  choices: Record<string, Option[]>;
+  tabs: TopicTabs;
 }
 
 /** A topic's page. */
 export interface TopicPageView {
   t: TopicView;
   can: TopicOffers;
+  /** 响应承诺: its clocks and the organiser's 回应 / 答复 (null: the topic has no promise). */
+  promise: PromisePanel | null;
   themes: { theme: string | null; outcomes: OutcomeRow[] }[];
   timeline: TimelineItem[];
   /** A short history is shown open; a long one (the four meetings of a courtyard) folded. */
   historyOpen: boolean;
-  /** The inline forms: 不予定题, 添加协商成果, 评题. */
-  forms: { decline: FormState; outcome: FormState; evaluate: FormState };
+  /** The inline forms: 不予定题, 添加协商成果, 评题, 答复. */
+  forms: { decline: FormState; outcome: FormState; evaluate: FormState; answer: FormState };
   choices: Record<string, Option[]>;
   /** The inline form that was sent back with errors (opened), if any. */
   failed: string | null;
@@ -448,6 +473,7 @@ export interface ViewContexts {
     choices: { organizers: Option[]; forms: Option[]; quarters: Option[]; units: Option[] };
   };
   'topics/board': TopicBoardView;
+  'topics/breaches': TopicBreachesView;
   'topics/new': { action: string; form: FormState; choices: Record<string, Option[]> };
   'topics/show': TopicPageView;
   'topics/meeting-new': { t: TopicView; action: string; form: FormState; choices: Record<string, Option[]> };

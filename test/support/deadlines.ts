@@ -11,14 +11,19 @@ export async function sweepAt(t: TestApp, when: Date): Promise<ProposalSweepResu
   return (await sweepStepsAt(t, when)).proposals as ProposalSweepResult;
 }
 
-/** Runs the deadlines sweep as if it were `when`, then puts the Clock back; every step's counts by step. */
-export async function sweepStepsAt(t: TestApp, when: Date): Promise<Record<string, unknown>> {
+/** Runs `fn` as if it were `when` (time runs on from there), then puts the Clock back. */
+export async function atTime<T>(t: TestApp, when: Date, fn: () => Promise<T>): Promise<T> {
   t.clock.set(when);
   try {
-    return (await t.jobs.runNow('deadlines', 'sweep')) as Record<string, unknown>;
+    return await fn();
   } finally {
     t.clock.reset();
   }
+}
+
+/** Runs the deadlines sweep as if it were `when`, then puts the Clock back; every step's counts by step. */
+export async function sweepStepsAt(t: TestApp, when: Date): Promise<Record<string, unknown>> {
+  return atTime(t, when, async () => (await t.jobs.runNow('deadlines', 'sweep')) as Record<string, unknown>);
 }
 
 /** The kinds of the messages `who` has about proposal `id`, oldest first. */

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Role } from '../../src/common/roles';
 import { Account, accountOf, Cast } from './proposals';
+import type { Facilitator } from './topics';
 import { TEST_PASSWORD, TestApp } from './test-app';
 
 export type Agent = ReturnType<typeof request.agent>;
@@ -62,4 +63,12 @@ export async function webCast(t: TestApp, names: { members?: [string, string, st
     sessionId: (await t.make.session({ name: '十二届二次会议' })).id,
   };
   return { c, web };
+}
+
+/** A facilitator of a new consultation point `pointName`, signed in both ways (its page session in `web[username]`). */
+export async function webFacilitator(t: TestApp, web: Record<string, Agent>, username: string, pointName: string): Promise<Facilitator> {
+  const pointId = (await t.make.point({ name: pointName })).id;
+  const { token } = await t.signIn(username, ['facilitator'], { pointId });
+  web[username] = await signInWeb(t, username, TEST_PASSWORD);
+  return { ...(await accountOf(t, token)), pointId };
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ProposalStatsView, RateView, UnitStats } from '../../proposals/dto/proposal-stats.dto';
 import { PROPOSAL_STATUSES } from '../../proposals/proposal-workflow';
 import { TOPIC_STATUSES } from '../../topics/topic-workflow';
+import { PromiseStats } from '../../topics/dto/topic-stats.dto';
 
 export class KeyProposalRow {
   @ApiProperty() id!: number;
@@ -64,5 +65,6 @@ export class DashboardView {
   @ApiProperty({ type: KeyProposals }) keyProposals!: KeyProposals;
   @ApiProperty({ type: TopicSteps }) topics!: TopicSteps;
   @ApiProperty({ type: VisitFigures, description: '视察调研' }) visits!: VisitFigures;
+  @ApiProperty({ type: PromiseStats, description: '本年度出题的议题的响应承诺：有承诺的、有超时的、各时限的超时数' }) promises!: PromiseStats;
   @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' }) participation!: SectorParticipation[];
 }

@@ -8,7 +8,7 @@ import { VersionDto } from '../../common/version.dto';
 import { OptionalText, RequiredText } from '../../directory/directory.dto';
 import { YearQuery } from '../../directory/session-year';
 import { ORGANIZER_TYPES, OrganizerType, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
-import { TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
+import { PROMISE_CLOCKS, PromiseClock, TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
 
 export { VersionDto };
 
@@ -108,4 +108,9 @@ export class TopicQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'true：有响应承诺超时（回应、答复或解决）的议题；false：有响应承诺且从未超时的议题' })
   @BooleanQuery('breached 须为 true 或 false')
   breached?: boolean;
+
+  @ApiPropertyOptional({ enum: PROMISE_CLOCKS, description: '这一时限超时的议题：acknowledge 回应超时，answer 答复超时，solve 解决超时' })
+  @IsOptional()
+  @IsIn(PROMISE_CLOCKS, { message: '超时的时限须为回应、答复或解决（acknowledge、answer、solve）' })
+  missed?: PromiseClock;
 }
