@@ -1,20 +1,12 @@
 import { Account } from './support/proposals';
 import { startTestApp, TestApp } from './support/test-app';
-import { call, topicAccount } from './support/topics';
+import { call, KEY_CONSULTATION_THEMES as THEMES, topicAccount } from './support/topics';
 
 /*
  * The seed's 他山之石: a city CPPCC's 重点协商会 on 盘活工业低效用地, run by a committee. Members
  * and the city departments face each other, and 18 recommendations come out under five headings
  * (加强领导，高位推动; 拉网排查，摸清家底; 疏堵结合，因企施策; 强化保障，助力盘活; 源头管控，长效管理).
  */
-
-const THEMES: [string, string[]][] = [
-  ['加强领导，高位推动', ['成立盘活工业低效用地工作领导小组', '将盘活工作纳入年度目标考核', '建立市级领导包保重点地块制度']],
-  ['拉网排查，摸清家底', ['全面开展工业用地调查评价', '建立低效用地台账并动态更新', '按亩均效益对企业分类', '向社会公开低效用地清单']],
-  ['疏堵结合，因企施策', ['实行“一企一策”盘活方案', '支持企业技改扩能提高容积率', '引导闲置厂房招商引资', '依法收回长期闲置土地']],
-  ['强化保障，助力盘活', ['设立盘活专项资金', '简化用地变更审批流程', '落实税费减免政策', '搭建低效用地交易平台']],
-  ['源头管控，长效管理', ['严格新增项目准入标准', '实行工业用地弹性年期出让', '建立用地履约监管机制']],
-];
 
 describe('协商 a key consultation: 盘活工业低效用地, 18 recommendations under 5 themes', () => {
   let t: TestApp;

@@ -62,5 +62,13 @@ export async function signInPage(page: Page, base: string, username: string, pas
   await clickAndWait(page, 'main button[type="submit"]');
 }
 
+/** A fresh browser context (its own cookies) at desktop width, signed in as `username`. */
+export async function signedInPage(run: BrowserRun, username: string, password: string): Promise<Page> {
+  const page = await run.page(username);
+  await page.setViewport({ width: 1280, height: 900 });
+  await signInPage(page, run.base, username, password);
+  return page;
+}
+
 /** The visible text of the first element matching `selector`. */
 export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
