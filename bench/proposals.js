@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, matches, option, time } = require('./lib/timing');
+const { compare: compareTimes, matches, option, time, pad } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -395,8 +395,6 @@ async function benchSize(ds, conn, port, staff, dir, size) {
     if (process.env.BENCH_KEEP) process.stderr.write(`kept the database: ${db.url}\n`);
     else await db.drop();
   }
-  const width = (s) => [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const pad = (s, n) => String(s) + ' '.repeat(Math.max(1, n - width(s)));
   const f = (x) => x.toFixed(1);
   console.log(`\nbench/proposals — MariaDB, ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs after ${WARMUP} warm-up; ms; load at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
   console.log(pad('proposals', 11) + pad('request', 44) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');

@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, time } = require('./lib/timing');
+const { compare: compareTimes, time, pad } = require('./lib/timing');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
 const { seededRandom } = require('../dist/demo/proposal-text');
@@ -342,8 +342,6 @@ const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
     if (process.env.BENCH_KEEP) process.stderr.write(`kept the database: ${db.url}\n`);
     else await db.drop();
   }
-  const width = (s) => [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const pad = (s, n) => String(s) + ' '.repeat(Math.max(1, n - width(s)));
   console.log(`\nbench/records — MariaDB, ${MEMBERS} members, ${PROPOSALS} proposals, ${MEETINGS} meetings, ${VISITS} visits, loaded in ${(loadMs / 1000).toFixed(0)} s; ${os.cpus().length} cores, median of ${RUNS} after ${WARMUP} warm-ups; ms; load at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
   console.log(pad('request', 40) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');
   for (const r of rows) console.log(pad(r.what, 40) + pad(r.api.toFixed(1), 9) + pad(r.sql.toFixed(1), 9) + pad(`×${r.ratio.toFixed(1)}`, 8) + (r.note ?? ''));

@@ -20,7 +20,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, matches, time } = require('./lib/timing');
+const { compare: compareTimes, matches, time, pad } = require('./lib/timing');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
 const { seededRandom } = require('../dist/demo/proposal-text');
@@ -190,7 +190,7 @@ async function rawOverdue(conn, scope, params) {
   return { total: Number(n) };
 }
 
-const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, { runs: RUNS, warmup: WARMUP });
+const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
 
 async function bench(conn, port, dir) {
   const staff = api(port, await login(port, 'bench-staff'));
@@ -232,8 +232,6 @@ async function bench(conn, port, dir) {
     if (process.env.BENCH_KEEP) process.stderr.write(`kept the database: ${db.url}\n`);
     else await db.drop();
   }
-  const width = (s) => [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const pad = (s, n) => String(s) + ' '.repeat(Math.max(1, n - width(s)));
   console.log(`\nbench/topics — MariaDB, ${loaded.result.topics} topics, ${loaded.result.outcomes} outcomes, ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs after ${WARMUP} warm-up; ms; load at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
   console.log(pad('request', 48) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');
   for (const r of rows) console.log(pad(r.what, 48) + pad(r.api.toFixed(1), 9) + pad(r.sql.toFixed(1), 9) + pad(`×${r.ratio.toFixed(1)}`, 8) + r.note);

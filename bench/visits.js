@@ -21,7 +21,7 @@
 'use strict';
 const { databaseFor } = require('./lib/databases');
 const { ADMIN_PASSWORD, login, startApp, stopApp, waitForHealth } = require('./lib/app');
-const { compare: compareTimes, option, time } = require('./lib/timing');
+const { compare: compareTimes, option, time, pad } = require('./lib/timing');
 require('reflect-metadata');
 const os = require('node:os');
 const mysql = require('mysql2/promise');
@@ -196,8 +196,6 @@ async function benchEngine(engine) {
   const started = Date.now();
   const results = [];
   for (const engine of ENGINES) results.push(await benchEngine(engine));
-  const width = (s) => [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const pad = (s, n) => String(s) + ' '.repeat(Math.max(1, n - width(s)));
   const f = (x) => x.toFixed(1);
   console.log(`\nbench/visits — ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs after ${WARMUP} warm-up; ms; load at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
   console.log(pad('engine', 9) + pad('request', 40) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');

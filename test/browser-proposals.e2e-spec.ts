@@ -3,7 +3,7 @@
 import { Page } from 'puppeteer-core';
 import { ProposalSigner } from '../src/proposals/proposal.entities';
 import { Role } from '../src/common/roles';
-import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf as text } from './support/browser';
+import { BrowserRun, clickAndWait, startBrowser, textOf as text, signedInPage } from './support/browser';
 import { accountOf, draft, step } from './support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -38,13 +38,7 @@ describe('proposal pages in Chromium', () => {
     await t?.close();
   });
 
-  /** A fresh browser context (its own cookies) signed in as `username`. */
-  async function signedIn(username: string): Promise<Page> {
-    const page = await run.page(username);
-    await page.setViewport({ width: 1280, height: 900 });
-    await signInPage(page, run.base, username, TEST_PASSWORD);
-    return page;
-  }
+  const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
   const statusOf = (page: Page) => text(page, 'main .tags .tag');
 

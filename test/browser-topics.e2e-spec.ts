@@ -3,7 +3,7 @@
 import { Page } from 'puppeteer-core';
 import { Role } from '../src/common/roles';
 import { Meeting, Outcome, Topic } from '../src/topics/topic.entities';
-import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf as text } from './support/browser';
+import { BrowserRun, clickAndWait, startBrowser, textOf as text, signedInPage } from './support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /** The courtyard's parking dispute carried through the topic pages in real Chromium: facilitator, property company, member. */
@@ -29,12 +29,7 @@ describe('topic pages in Chromium', () => {
     await t?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await run.page(username);
-    await page.setViewport({ width: 1280, height: 900 });
-    await signInPage(page, run.base, username, TEST_PASSWORD);
-    return page;
-  }
+  const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
   const step = (page: Page) => text(page, 'main .tags .tag');
   const submitIn = (page: Page, form: string) => clickAndWait(page, `${form} button[type="submit"]`);

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Page } from 'puppeteer-core';
 import { Committee } from '../src/directory/directory.entities';
-import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf as text } from './support/browser';
+import { BrowserRun, clickAndWait, startBrowser, textOf as text, signedInPage } from './support/browser';
 import { tinyPng } from './support/file-fixtures';
 import { startTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -35,12 +35,7 @@ describe('视察调研 pages in Chromium', () => {
     if (photoFile) fs.rmSync(path.dirname(photoFile), { recursive: true, force: true });
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await run.page(username);
-    await page.setViewport({ width: 1280, height: 900 });
-    await signInPage(page, run.base, username, TEST_PASSWORD);
-    return page;
-  }
+  const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
   /** Sets a `datetime-local` (or any) field as a person picking it would, firing its change event. */
   const setValue = (page: Page, selector: string, value: string) =>

@@ -1,25 +1,18 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { ADMIN_PASSWORD } from './support/test-app';
+import { freePort, sleep, until as untilWithin } from './support/wait';
+
+const until = <T>(check: () => Promise<T | undefined | false>, what: string, ms = 120_000) => untilWithin(check, what, ms);
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Faults in the production topology, with real processes: scripts/topology.sh starts two `api` and one
@@ -68,15 +61,6 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
     }
     throw new Error('redis did not start');
   };
-  async function until<T>(check: () => Promise<T | undefined | false>, what: string, ms = 120_000): Promise<T> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const v = await check().catch(() => undefined);
-      if (v) return v;
-      await sleep(100);
-    }
-    throw new Error(`gave up waiting for ${what}`);
-  }
   const reportRow = async (id: number) => (await query<{ status: string; attempts: number; filePath: string | null; sha256: string | null; pages: number | null }>('SELECT status, attempts, filePath, sha256, pages FROM reports WHERE id = ?', [id]))[0];
   const requestReport = async (proposalId: number) => (await json(api(ports[1], 'POST', '/reports', staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: proposalId } }), 202)).id as number;
   const submitted = async (title: string) => {

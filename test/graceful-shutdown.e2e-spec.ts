@@ -5,17 +5,10 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ADMIN_PASSWORD } from './support/test-app';
+import { freePort } from './support/wait';
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * SIGTERM to a real `node dist/main.js` (the built api, as production runs it): a request whose body is

@@ -4,6 +4,7 @@ import { Cast, cast, draftBody } from './support/proposals';
 import { TcpProxy } from './support/tcp-proxy';
 import { freshDatabase } from './support/test-db';
 import { startTestApp, TestApp } from './support/test-app';
+import { until } from './support/wait';
 
 /**
  * The production topology's parts going away: MariaDB and Redis are reached through relays this suite
@@ -39,14 +40,6 @@ describe('outages of the database and of Redis', () => {
 
   const health = () => t.http().get('/health');
   const count = () => t.ds.getRepository(Proposal).count();
-
-  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      if (await check().catch(() => false)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`gave up waiting for ${what}`);
-  }
 
   it('database away: 503 DATABASE_UNAVAILABLE in Chinese, /health names db, no proposal half-written; back: the same app serves again', async () => {
     expect((await health()).status).toBe(200);

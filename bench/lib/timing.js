@@ -22,11 +22,9 @@ function option(name, fallback) {
 
 /**
  * Medians of an API call and its raw SQL, alternating after `warmup` rounds so both see the same load, and their
- * ratio; `last` holds the results of the last round, for the benchmarks' checks. `compare(a, b, runs, warmup)` or
- * `compare(a, b, {runs, warmup})`.
+ * ratio; `last` holds the results of the last round, for the benchmarks' checks.
  */
-async function compare(viaApi, viaSql, runsOrOptions, warmupArg = 3) {
-  const { runs, warmup = 3 } = typeof runsOrOptions === 'object' ? runsOrOptions : { runs: runsOrOptions, warmup: warmupArg };
+async function compare(viaApi, viaSql, runs, warmup = 3) {
   for (let i = 0; i < warmup; i++) {
     await viaApi();
     await viaSql();
@@ -50,4 +48,10 @@ function matches(r) {
   return `${r.last.api.total} match`;
 }
 
-module.exports = { time, quantile, median, stats, option, compare, matches };
+/** `s` padded to `n` columns, a CJK character counting two (the benches' tables are read in a terminal). */
+function pad(s, n) {
+  const width = [...String(s)].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return String(s) + ' '.repeat(Math.max(1, n - width));
+}
+
+module.exports = { time, quantile, median, stats, option, compare, matches, pad };

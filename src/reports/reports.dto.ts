@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { PagingQuery } from '../common/pagination';
+import { PersonRef } from '../proposals/dto/proposal-parts.dto';
 import { SUBJECT_TYPES, SubjectType } from './report-kind';
 import { REPORT_STATUSES, ReportStatus } from './report.entities';
 
@@ -52,10 +53,6 @@ export class ReportListQuery extends PagingQuery {
   status?: ReportStatus;
 }
 
-export class PersonRef {
-  @ApiProperty() id!: number;
-  @ApiProperty() displayName!: string;
-}
 
 export class DeliveryView {
   @ApiProperty({ type: PersonRef }) recipient!: PersonRef;

@@ -44,7 +44,8 @@ export class DraftRevisionView {
   at!: string;
 }
 
-export class TopicRef {
+/** The topic a draft belongs to (named apart from the topics' TopicRef: OpenAPI keys schemas by class name). */
+export class DraftTopicRef {
   @ApiProperty()
   id!: number;
 
@@ -60,8 +61,8 @@ export class DraftSummaryView {
   @ApiProperty()
   title!: string;
 
-  @ApiProperty({ type: TopicRef, nullable: true })
-  topic!: TopicRef | null;
+  @ApiProperty({ type: DraftTopicRef, nullable: true })
+  topic!: DraftTopicRef | null;
 
   @ApiProperty({ type: OrganizerView })
   organizer!: OrganizerView;
