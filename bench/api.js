@@ -15,7 +15,7 @@ const os = require('node:os');
 const autocannon = require('autocannon');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
-const { dataSourceOptions } = require('../dist/database/data-source-options');
+const { appDataSourceOptions } = require('../dist/app.entities');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
@@ -24,7 +24,7 @@ const ENGINES = (process.env.BENCH_ENGINES || 'sqlite,mariadb').split(',');
 
 /** 10,000 members across the shipped sectors, each on one committee: bulk inserts, not the API. */
 async function seedMembers(url) {
-  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url })));
+  const ds = new DataSource(appDataSourceOptions(loadConfig({ DATABASE_URL: url })));
   await ds.initialize();
   const sectors = (await ds.query('SELECT id FROM sectors')).map((r) => r.id);
   const committees = (await ds.query('SELECT id FROM committees')).map((r) => r.id);

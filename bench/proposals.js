@@ -27,7 +27,7 @@ const os = require('node:os');
 const mysql = require('mysql2/promise');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
-const { dataSourceOptions } = require('../dist/database/data-source-options');
+const { appDataSourceOptions } = require('../dist/app.entities');
 const { generateProposal, proposalFields, rephrase, seededRandom } = require('../dist/demo/proposal-text');
 const { loadProposalConfig } = require('../dist/proposals/proposals.config');
 const { searchTerms, idf } = require('../dist/search/bigrams');
@@ -369,7 +369,7 @@ async function benchSize(ds, conn, port, staff, dir, size) {
   const started = Date.now();
   const db = await databaseFor('mariadb', 'bench_proposals');
   const app = startApp(db.url, PORT);
-  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
+  const ds = new DataSource(appDataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
   const conn = await mysql.createConnection(db.url);
   const results = [];
   try {

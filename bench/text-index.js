@@ -22,7 +22,7 @@ require('reflect-metadata');
 const os = require('node:os');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
-const { dataSourceOptions } = require('../dist/database/data-source-options');
+const { appDataSourceOptions } = require('../dist/app.entities');
 const { migrate } = require('../dist/database/migrate');
 const { generateProposal, proposalFields, rephrase, seededRandom } = require('../dist/demo/proposal-text');
 const { bigrams, jaccard, runs } = require('../dist/search/bigrams');
@@ -142,7 +142,7 @@ async function benchSimilar(ds, index, size) {
 
 async function benchEngine(engine) {
   const db = await databaseFor(engine, 'bench_text');
-  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
+  const ds = new DataSource(appDataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
   await ds.initialize();
   const rows = [];
   try {

@@ -28,7 +28,7 @@ const mysql = require('mysql2/promise');
 const Sqlite = require('better-sqlite3');
 const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
-const { dataSourceOptions } = require('../dist/database/data-source-options');
+const { appDataSourceOptions } = require('../dist/app.entities');
 const { seededRandom } = require('../dist/demo/proposal-text');
 
 const ENGINES = (process.env.BENCH_ENGINES || 'mariadb,sqlite').split(',');
@@ -139,7 +139,7 @@ function same(apiCount, sqlCount) {
 async function benchEngine(engine) {
   const db = await databaseFor(engine, 'bench_visits');
   const app = startApp(db.url, PORT);
-  const ds = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
+  const ds = new DataSource(appDataSourceOptions(loadConfig({ DATABASE_URL: db.url })));
   let conn = null;
   try {
     await waitForHealth(PORT);

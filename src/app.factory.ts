@@ -10,9 +10,9 @@ import { mountOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, ConfigError } from './config/app-config';
-import { Bootstrapper } from './database/bootstrapper';
+import { Bootstrapper } from './app.bootstrapper';
 import { JobQueue } from './jobs/job-queue';
-import { PUBLIC_DIR } from './web/view-renderer';
+import { PUBLIC_DIR } from './config/paths';
 
 export interface CreatedApp {
   app: INestApplication;

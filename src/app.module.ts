@@ -10,9 +10,9 @@ import { LoginThrottleService } from './auth/login-throttle';
 import { UsersService } from './auth/users.service';
 import { Clock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source-options';
+import { appDataSourceOptions } from './app.entities';
 import { Tx } from './database/tx';
-import { Bootstrapper } from './database/bootstrapper';
+import { Bootstrapper } from './app.bootstrapper';
 import { DemoLoader } from './demo/demo-loader';
 import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
@@ -49,7 +49,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: CoreModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 1 })],
+      imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), retryAttempts: 1 })],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
       exports: [APP_CONFIG, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
     };

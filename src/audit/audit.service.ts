@@ -4,6 +4,7 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Page, PageQuery, pageOf } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
+import { lockForUpdate } from '../database/rows';
 import { AuditEntry, AuditHead } from './audit-entry.entity';
 import { ChainBreak, chainHash, findBreak, GENESIS_HASH } from './audit-chain';
 import { AuditQuery } from './audit.dto';
@@ -61,9 +62,7 @@ export class AuditService {
    * so audited writes queue only for the moment between this call and commit.
    */
   async record(em: EntityManager, change: AuditChange): Promise<AuditEntry> {
-    const headQuery = em.createQueryBuilder(AuditHead, 'h').where('h.id = 1');
-    if (em.connection.options.type === 'mysql') headQuery.setLock('pessimistic_write');
-    const head = await headQuery.getOneOrFail();
+    const head = await lockForUpdate(em.createQueryBuilder(AuditHead, 'h').where('h.id = 1')).getOneOrFail();
     const entry = em.create(AuditEntry, {
       seq: head.seq + 1,
       at: this.clock.now(),

@@ -4,7 +4,7 @@ import { ParseIdPipe } from '../common/validation';
 import { Actor } from '../common/actor';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto, UserQuery } from './auth.dto';
-import { CurrentUser, Public, Roles } from './auth.decorators';
+import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from './auth.guard';
 import { toActor } from './user-view';
 import { UsersService } from './users.service';

@@ -5,7 +5,7 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { SESSION_COOKIE } from './tokens';
 
 export type AuthedRequest = Request & { user?: Actor; sessionToken?: string };

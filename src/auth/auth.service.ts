@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { AuthSession } from './auth-session.entity';
 import { LoginThrottleService } from './login-throttle';
-import { passwordProblems } from './password-policy';
+import { passwordProblems } from '../common/password-policy';
 import { hashToken, newToken } from './tokens';
 import { User } from './user.entity';
 import { toActor } from './user-view';

@@ -13,7 +13,7 @@ import { ConsultationPoint, Member, Unit } from '../directory/directory.entities
 import { AuthSession } from './auth-session.entity';
 import { AuthService } from './auth.service';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './auth.dto';
-import { passwordProblems } from './password-policy';
+import { passwordProblems } from '../common/password-policy';
 import { User } from './user.entity';
 import { toUserView, UserView } from './user-view';
 

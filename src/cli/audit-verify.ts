@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import { AuditService, ChainReport } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source-options';
+import { appDataSourceOptions } from '../app.entities';
 
 /** `npm run audit:verify`: recomputes the audit hash chain; exit 0 when intact, 1 naming the first broken row. */
 export async function verifyAuditChain(env: Record<string, string | undefined> = process.env): Promise<ChainReport> {
-  const ds = new DataSource(dataSourceOptions(loadConfig(env)));
+  const ds = new DataSource(appDataSourceOptions(loadConfig(env)));
   await ds.initialize();
   try {
     return await new AuditService(ds, new Clock()).verify();

@@ -1,4 +1,3 @@
-import { diff } from '../directory/directory-base';
 import { AppError } from './app-error';
 import { toErrorBody } from './error.filter';
 import { likeContains } from './pagination';
@@ -7,15 +6,6 @@ describe('likeContains', () => {
   it('wraps the text and escapes LIKE wildcards and the escape character', () => {
     expect(likeContains('教育')).toBe('%教育%');
     expect(likeContains('100%_!')).toBe('%100!%!_!!%');
-  });
-});
-
-describe('diff', () => {
-  it('keeps only changed, defined fields, comparing dates by value', () => {
-    const at = new Date('2026-01-01T00:00:00Z');
-    const record = { name: '甲', sortOrder: 1, at };
-    expect(diff(record, { name: '乙', sortOrder: 1, at: new Date(at.getTime()) })).toEqual({ from: { name: '甲' }, to: { name: '乙' } });
-    expect(diff(record, { name: undefined })).toEqual({ from: {}, to: {} });
   });
 });
 

@@ -1,14 +1,29 @@
+/** The wall-clock fields of `timeZone` at the instant `at` (month 1–12, hour 0–23). The one place `Intl` splits a date. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function zonedParts(at: Date, timeZone: string): ZonedParts {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+      .formatToParts(at)
+      .map((x) => [x.type, Number(x.value)]),
+  );
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+}
+
 /**
  * The wall clock of `timeZone` at the instant `at`, as a Date whose UTC fields read that wall clock
  * (2026-11-26T02:00Z in Asia/Shanghai → a Date of 2026-11-26T10:00Z). For what has no zone of its
  * own: spreadsheet cells, file names, offset arithmetic.
  */
 export function wallClock(at: Date, timeZone: string): Date {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
-      .formatToParts(at)
-      .map((x) => [x.type, Number(x.value)]),
-  );
+  const p = zonedParts(at, timeZone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, at.getUTCMilliseconds()));
 }
 

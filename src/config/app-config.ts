@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import * as path from 'node:path';
-import { passwordProblems } from '../auth/password-policy';
-import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from '../reports/fonts';
+import { passwordProblems } from '../common/password-policy';
+import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from './fonts';
 
 /** The whole configuration, read once from the environment at boot and validated. */
 export interface AppConfig {

@@ -2,12 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** One set of entities and migrations; only the connection differs between the engines. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+/** One set of entities (given by the composition root, app.entities.ts) and migrations; only the connection differs between the engines. */
+export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities']): DataSourceOptions {
+  const common = { entities, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.database.type === 'sqlite') {
     const file = config.database.file;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DirectoryPatch, DirectoryQuery, DirectoryView, OptionalText, PatchText, RequiredText } from './directory.dto';
+import { OptionalText, PatchText, RequiredText } from '../common/dto-fields';
+import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 
 /** 协商议事点 */
 export class CreateConsultationPointDto {

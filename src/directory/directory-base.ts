@@ -1,53 +1,10 @@
-import { DataSource, DeepPartial, EntityManager, EntityTarget, Not, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
-import { LIKE_ESCAPE, likeContains, Page, pageOf, PageQuery } from '../common/pagination';
+import { LIKE_ESCAPE, likeContains } from '../common/pagination';
+import { assertUnique, assertVersion, diff, findForUpdate } from '../database/rows';
 import { DirectoryQuery } from './directory.dto';
-
-/** 409 when another record of the kind already has this value in a unique column. */
-export async function assertUnique<T extends ObjectLiteral>(
-  em: EntityManager,
-  entity: EntityTarget<T>,
-  field: keyof T & string,
-  value: unknown,
-  label: string,
-  exceptId?: number,
-): Promise<void> {
-  const where = { [field]: value, ...(exceptId ? { id: Not(exceptId) } : {}) } as never;
-  if (await em.existsBy(entity, where)) {
-    throw AppError.conflict('NAME_TAKEN', `${label}“${String(value)}”已存在`, { field });
-  }
-}
-
-/** A stale `version` in a PATCH is a 409, so two editors never overwrite each other silently. */
-export function assertVersion(current: { version: number }, sent: number | undefined): void {
-  if (sent !== undefined && sent !== current.version) throw AppError.stale();
-}
-
-/** The fields of `patch` whose values differ from `record`: what the audit entry records as from → to. */
-export function diff<T extends object>(record: T, patch: Partial<T>): { from: Partial<T>; to: Partial<T> } {
-  const from: Partial<T> = {};
-  const to: Partial<T> = {};
-  for (const key of Object.keys(patch) as (keyof T)[]) {
-    const next = patch[key];
-    if (next === undefined) continue;
-    const prev = record[key];
-    const same = prev instanceof Date && next instanceof Date ? prev.getTime() === next.getTime() : prev === next;
-    if (!same) {
-      from[key] = prev;
-      to[key] = next;
-    }
-  }
-  return { from, to };
-}
-
-/** Loads a record for change; on MySQL the row stays locked until commit so version checks cannot race. */
-export function findForUpdate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
-  const qb = em.createQueryBuilder(entity, 'r').where('r.id = :id', { id });
-  if (em.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOne();
-}
 
 /** The columns every directory table shares (see DirectoryRecord in directory.entities.ts). */
 export interface DirectoryRow {
@@ -82,12 +39,6 @@ export function directoryListQuery<T extends DirectoryRow>(ds: DataSource, kind:
   if (!q.includeDisabled) qb.andWhere('r.disabled = :off', { off: false });
   if (q.q) qb.andWhere(`(${kind.search.map((c) => `r.${c} LIKE :q ${LIKE_ESCAPE}`).join(' OR ')})`, { q: likeContains(q.q) });
   return qb;
-}
-
-/** Counts, then reads one ordered page. Only for queries without joins: skip/take with joins pages the joined rows. */
-export async function pageOfRows<T extends ObjectLiteral, V>(qb: SelectQueryBuilder<T>, q: PageQuery, toView: (row: T) => V): Promise<Page<V>> {
-  const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
-  return pageOf(rows.map(toView), total, q);
 }
 
 export async function findRecord<T extends DirectoryRow>(em: EntityManager, kind: RecordKind<T>, id: number): Promise<T> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';

@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { Gender, GENDERS } from './directory-labels';
-import { DirectoryPatch, DirectoryQuery, DirectoryView, IsOmittable, OptionalPhone, OptionalText, PatchText, RefView, RequiredText } from './directory.dto';
+import { IsOmittable, OptionalPhone, OptionalText, PatchText, RefView, RequiredText } from '../common/dto-fields';
+import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 import { MEMBER_STATUSES, MemberStatus } from './directory.entities';
 
 const SectorIdRules = () => applyDecorators(IsInt({ message: '请选择界别' }), Min(1, { message: '界别编号无效' }));

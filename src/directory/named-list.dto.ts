@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DirectoryPatch, DirectoryView, IsOmittable, PatchText, RequiredText } from './directory.dto';
+import { IsOmittable, PatchText, RequiredText } from '../common/dto-fields';
+import { DirectoryPatch, DirectoryView } from './directory.dto';
 
 export { DirectoryQuery } from './directory.dto';
 

@@ -4,7 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Page } from '../common/pagination';
 import { Tx } from '../database/tx';
-import { directoryListQuery, findRecord, insertRecord, pageOfRows, RecordKind, updateRecord } from './directory-base';
+import { pageOfRows } from '../database/rows';
+import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { Committee, Sector } from './directory.entities';
 import { CreateNamedDto, DirectoryQuery, NamedView, UpdateNamedDto } from './named-list.dto';
 

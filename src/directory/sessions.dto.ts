@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
 import { TimeWithOffset } from '../common/validation';
-import { DirectoryPatch, DirectoryQuery, DirectoryView, IsOmittable, PatchText, RequiredText } from './directory.dto';
+import { IsOmittable, PatchText, RequiredText } from '../common/dto-fields';
+import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 
 export const SESSION_CODE_PATTERN = /^\d{1,2}-\d{1,2}$/;
 

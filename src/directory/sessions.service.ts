@@ -5,7 +5,8 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { Tx } from '../database/tx';
-import { directoryListQuery, findRecord, insertRecord, pageOfRows, RecordKind, updateRecord } from './directory-base';
+import { pageOfRows } from '../database/rows';
+import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { CouncilSession } from './directory.entities';
 import { CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './sessions.dto';
 

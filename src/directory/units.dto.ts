@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { UNIT_KIND_LABELS } from './directory-labels';
-import { DirectoryPatch, DirectoryQuery, DirectoryView, IsOmittable, OptionalPhone, OptionalText, PatchText, RequiredText } from './directory.dto';
+import { IsOmittable, OptionalPhone, OptionalText, PatchText, RequiredText } from '../common/dto-fields';
+import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 import { UNIT_KINDS, UnitKind } from './directory.entities';
 
 const KIND_DOC = { enum: UNIT_KINDS, description: Object.entries(UNIT_KIND_LABELS).map(([k, v]) => `${k} ${v}`).join('，') };

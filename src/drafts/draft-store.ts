@@ -5,7 +5,7 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { assertCanActOnDraft, draftNotFound } from './draft-access';
 import { ClauseText, checkClauses, clauseLabel, splitClauses } from './draft-text';
 import { Draft, DraftClause, DraftRevision } from './draft.entities';

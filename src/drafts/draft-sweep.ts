@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { Tx } from '../database/tx';
-import { findForUpdate } from '../directory/directory-base';
+import { findForUpdate } from '../database/rows';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
 import { DraftStore } from './draft-store';

@@ -5,7 +5,7 @@
  * clauses after them; lines before the first clause (为了……制定本公约) are the 序言; a line without a
  * marker continues the clause before it. Text with no marker at all is one clause per line.
  */
-import { chineseNumeral } from '../reports/report-helpers';
+import { chineseNumeral } from '../common/chinese-numerals';
 
 export interface ClauseText {
   /** 第一条, 第十二条, or 序言 for the preamble. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth.decorators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
 import { fontProblems } from '../reports/fonts';

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { pingRedis } from '../health/redis-ping';
+import { pingRedis } from './redis-ping';
 import { BullRunner } from './bull-runner';
 import { InProcessRunner } from './in-process-runner';
 import { JobRegistry } from './job-registry';

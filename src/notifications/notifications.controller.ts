@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';
 import { NotificationPage, NotificationQuery, NotificationView, ReadAllResult } from './notifications.dto';

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { Unit } from '../directory/directory.entities';
 import { MEETING_KIND_LABELS } from '../topics/topic-labels';
 import { TopicsService, assertOrganizer } from '../topics/topics.service';

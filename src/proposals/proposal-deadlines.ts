@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/tx';
-import { findForUpdate } from '../directory/directory-base';
+import { findForUpdate } from '../database/rows';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import { sweepEach } from '../jobs/sweep-each';
 import type { SweepContext } from '../jobs/job-types';

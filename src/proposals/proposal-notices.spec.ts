@@ -1,4 +1,4 @@
-import { PROPOSAL_EVENT_TYPES, ProposalEvent, ProposalEventType } from './proposal-events';
+import { PROPOSAL_EVENT_TYPES, ProposalEvent, ProposalEventType } from './proposal-event';
 import { hasNotices, NoticeFacts, noticesFor } from './proposal-notices';
 
 const facts: NoticeFacts = {

@@ -1,6 +1,6 @@
 import type { NotificationMessage } from '../notifications/notifications.service';
-import { chineseDate } from '../web/view-helpers';
-import type { ProposalEvent, ProposalEventType } from './proposal-events';
+import { chineseDate } from '../common/chinese-dates';
+import type { ProposalEvent, ProposalEventType } from './proposal-event';
 
 /*
  * Who hears of what happens to a proposal, and in which words: the one table of the in-app notices

@@ -4,7 +4,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
-import { findForUpdate } from '../directory/directory-base';
+import { findForUpdate } from '../database/rows';
 import { Unit } from '../directory/directory.entities';
 import { VersionDto } from './dto/file-proposal.dto';
 import { ProposalView } from './dto/proposal-view.dto';

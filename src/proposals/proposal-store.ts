@@ -5,9 +5,10 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { assertCanRead, notFound } from './proposal-access';
-import { ProposalEvent, ProposalEvents, ProposalEventType } from './proposal-events';
+import { ProposalEvent, ProposalEventType } from './proposal-event';
+import { ProposalEvents } from './proposal-events';
 import { Proposal } from './proposal.entities';
 import { Allowed, checkSideAction, Decision, ProposalStatus, SideAction } from './proposal-workflow';
 

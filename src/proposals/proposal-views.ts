@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { CouncilSession, Member, Unit } from '../directory/directory.entities';
-import { RefView } from '../directory/directory.dto';
+import { RefView } from '../common/dto-fields';
 import { toAttachmentRef } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
 import {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { PublicProposalQuery, PublicProposalView } from './dto/public-proposal.dto';
 import { PublicProposalsService } from './public-proposals.service';

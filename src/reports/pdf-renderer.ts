@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { FONT_LABELS, FONT_ROLES, fontconfigXml, fontFamily, fontProblems } from './fonts';
+import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
+import { fontconfigXml, fontFamily, fontProblems } from './fonts';
 
 export interface RenderOptions {
   /** Overrides XS_PDF_TIMEOUT_MS for this render (from taking a page to the finished PDF). */

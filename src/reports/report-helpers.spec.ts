@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
-import { chineseDateInWords, chineseNumeral, headingNumber, issueLabel, reportHelpers } from './report-helpers';
+import { chineseDateInWords } from '../common/chinese-dates';
+import { chineseNumeral } from '../common/chinese-numerals';
+import { headingNumber, issueLabel, reportHelpers } from './report-helpers';
 
 describe('report helpers', () => {
   it.each([

@@ -1,48 +1,7 @@
-import { chineseDate } from '../web/view-helpers';
+import { chineseDate, chineseDateInWords } from '../common/chinese-dates';
+import { chineseNumeral } from '../common/chinese-numerals';
 
 type Helper = (...args: unknown[]) => unknown;
-
-const DIGITS = '〇一二三四五六七八九';
-const UNITS = ['', '十', '百', '千'];
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, 110 → 一百一十 (0–9999, the range headings and dates need). */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new Error(`无法写成中文数字：${n}`);
-  if (n === 0) return '零';
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    const unit = UNITS[digits.length - 1 - i];
-    if (d === 0) {
-      zero = true;
-      return;
-    }
-    if (zero && out) out += '零';
-    zero = false;
-    out += DIGITS[d] + unit;
-  });
-  // 十一, not 一十一, when the number starts in the tens.
-  return out.startsWith('一十') ? out.slice(1) : out;
-}
-
-function dateParts(value: unknown, timeZone: string): { year: string; month: number; day: number } | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime())) return null;
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date).map((x) => [x.type, x.value]),
-  );
-  return { year: p.year, month: Number(p.month), day: Number(p.day) };
-}
-
-/** 二〇二六年十一月二十六日 in the display time zone: the year digit by digit, month and day as numerals. */
-export function chineseDateInWords(value: unknown, timeZone: string): string {
-  const p = dateParts(value, timeZone);
-  if (!p) return '';
-  const year = p.year.split('').map((d) => DIGITS[Number(d)]).join('');
-  return `${year}年${chineseNumeral(p.month)}月${chineseNumeral(p.day)}日`;
-}
 
 /** The number of a heading at a GB/T 9704 level: 1 一、 2 （一） 3 1. 4 (1). */
 export function headingNumber(level: number, n: number): string {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadOrganization, Organization } from '../config/organization';
-import { TEMPLATES_DIR } from '../web/view-renderer';
+import { TEMPLATES_DIR } from '../config/paths';
 import { fontFaceCss } from './fonts';
 import type { ReportContexts, ReportKind } from './report-contexts';
 import { reportHelpers } from './report-helpers';

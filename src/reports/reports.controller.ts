@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';
 import { DeliverReportDto, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';

@@ -7,8 +7,10 @@ import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { yearOf } from '../common/time-zone';
 import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { nextCount } from '../database/counters';
 import { Tx } from '../database/tx';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -184,14 +186,8 @@ export class ReportsService {
     throw notFound();
   }
 
-  private async nextIssue(em: EntityManager, publication: string, now: Date): Promise<number> {
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: this.config.displayTimeZone, year: 'numeric' }).format(now));
-    await em.createQueryBuilder().insert().into(ReportIssueCounter).values({ publication, year, last: 0 }).orIgnore().execute();
-    const q = em.createQueryBuilder(ReportIssueCounter, 'c').where('c.publication = :publication AND c.year = :year', { publication, year });
-    if (em.connection.options.type === 'mysql') q.setLock('pessimistic_write');
-    const counter = await q.getOneOrFail();
-    await em.update(ReportIssueCounter, { publication, year }, { last: counter.last + 1 });
-    return counter.last + 1;
+  private nextIssue(em: EntityManager, publication: string, now: Date): Promise<number> {
+    return nextCount(em, ReportIssueCounter, { publication, year: yearOf(now, this.config.displayTimeZone) }, 'last');
   }
 
   private async view(em: EntityManager, actor: Actor, report: Report): Promise<ReportView> {

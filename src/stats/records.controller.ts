@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';
 import { XLSX_MIME } from '../proposals/proposal-export';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../common/auth.decorators';
 import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { DashboardService } from './dashboard.service';

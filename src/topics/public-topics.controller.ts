@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { PublicTopicQuery, PublicTopicView } from './dto/public-topic.dto';
 import { PublicTopicsService } from './public-topics.service';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
-import { findForUpdate } from '../directory/directory-base';
+import { findForUpdate } from '../database/rows';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
 import { sweepEach } from '../jobs/sweep-each';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { chineseDate, chineseDateTime } from '../web/view-helpers';
+import { chineseDate, chineseDateTime } from '../common/chinese-dates';
 import { BREACH_LABELS, CLOCK_LABELS, PromiseClock } from './topic-workflow';
 import { Outcome, Topic } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';

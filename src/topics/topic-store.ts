@@ -5,7 +5,7 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { assertCanAct, notFound } from './topic-access';
 import { Meeting, Outcome, Topic } from './topic.entities';
 import { checkStep, Refusal, TopicFacts, TopicStep } from './topic-workflow';

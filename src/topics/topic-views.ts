@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
-import { RefView } from '../directory/directory.dto';
+import { RefView } from '../common/dto-fields';
 import { rateOf } from '../common/rate';
 import { isOrganiser } from './topic-access';
 import {

@@ -12,7 +12,7 @@ import { Member } from '../directory/directory.entities';
 import { ATTENDANCE_LABELS, MEETING_KIND_LABELS } from '../topics/topic-labels';
 import type { Attendance } from '../topics/meeting.entities';
 import { Meeting, MeetingParticipant, Topic } from '../topics/topic.entities';
-import { chineseDateTime } from '../web/view-helpers';
+import { chineseDateTime } from '../common/chinese-dates';
 import { buildCalendar, CalendarEntry } from './calendar-ics';
 import { CalendarFeedStatusView, CalendarFeedView } from './dto/visit-view.dto';
 import { KIND_LABELS } from './visit-labels';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { chineseDateTime } from '../web/view-helpers';
+import { chineseDateTime } from '../common/chinese-dates';
 import { KIND_LABELS } from './visit-labels';
 import { Visit, VisitParticipant } from './visit.entities';
 

@@ -5,7 +5,7 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../directory/directory-base';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { visitNotFound } from './visit-access';
 import { Visit } from './visit.entities';
 import { checkVisitStep, nextStatus, VisitFacts, VisitStep } from './visit-workflow';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuditQuery } from '../audit/audit.dto';
 import { AuditService } from '../audit/audit.service';

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor, hasRole } from '../common/actor';
 import { Page } from '../common/pagination';

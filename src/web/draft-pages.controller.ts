@@ -4,7 +4,7 @@ import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldErrors } from '../common/validation';
 import type { Response } from 'express';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';

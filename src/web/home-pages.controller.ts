@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../common/auth.decorators';
 import { ChangePasswordDto } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';

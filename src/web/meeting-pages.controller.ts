@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseGuards 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';

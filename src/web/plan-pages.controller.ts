@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '
 import { ApiExcludeController, OmitType } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor, hasRole } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';

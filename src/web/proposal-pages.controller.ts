@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { ParseIdPipe } from '../common/validation';

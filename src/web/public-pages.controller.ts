@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { PublicProposalQuery } from '../proposals/dto/public-proposal.dto';
 import { PublicProposalsService } from '../proposals/public-proposals.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../common/auth.decorators';
 import { LoginDto } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';

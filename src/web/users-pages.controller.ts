@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { CreateUserDto, UpdateUserDto, UserQuery } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { UserView } from '../auth/user-view';

@@ -1,5 +1,6 @@
 import { pagerFor } from './paging';
-import { chineseDate, chineseDateTime, viewHelpers } from './view-helpers';
+import { chineseDate, chineseDateTime } from '../common/chinese-dates';
+import { viewHelpers } from './view-helpers';
 
 describe('view helpers', () => {
   it('writes dates the Chinese way in the display time zone', () => {

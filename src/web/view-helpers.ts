@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import { chineseDate, chineseDateTime, chineseTimeRange } from '../common/chinese-dates';
 import { Role, ROLE_LABELS } from '../common/roles';
 
 /** What a view tells the layout while it renders (its title), carried in Handlebars' `@page` data. */
@@ -7,34 +8,6 @@ export interface PageData {
 }
 
 type Helper = (...args: unknown[]) => unknown;
-
-function parts(value: unknown, timeZone: string): Record<string, string> | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  if (Number.isNaN(date.getTime())) return null;
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
-}
-
-/** `2026年11月26日` in the display time zone (an empty string for no date). */
-export function chineseDate(value: unknown, timeZone: string): string {
-  const p = parts(value, timeZone);
-  return p ? `${p.year}年${Number(p.month)}月${Number(p.day)}日` : '';
-}
-
-/** `2026年11月26日 14:05` in the display time zone. */
-export function chineseDateTime(value: unknown, timeZone: string): string {
-  const p = parts(value, timeZone);
-  return p ? `${chineseDate(value, timeZone)} ${p.hour}:${p.minute}` : '';
-}
-
-/** `2026年6月18日 08:30–12:00`, or with both dates when the range runs over days. */
-export function chineseTimeRange(from: unknown, to: unknown, timeZone: string): string {
-  const [a, b] = [parts(from, timeZone), parts(to, timeZone)];
-  if (!a || !b) return chineseDateTime(from, timeZone);
-  const sameDay = a.year === b.year && a.month === b.month && a.day === b.day;
-  return `${chineseDateTime(from, timeZone)}–${sameDay ? `${b.hour}:${b.minute}` : chineseDateTime(to, timeZone)}`;
-}
 
 /** Every helper the templates use, in one place. The last argument Handlebars passes is its options object. */
 export function viewHelpers(timeZone: string): Record<string, Helper> {

@@ -4,12 +4,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PUBLIC_DIR, TEMPLATES_DIR } from '../config/paths';
 import { PageData, viewHelpers } from './view-helpers';
 import type { LayoutContext, ViewContexts } from './views';
-
-/** `templates/` and `public/` beside `src/` or `dist/`. */
-export const TEMPLATES_DIR = path.resolve(__dirname, '..', '..', 'templates');
-export const PUBLIC_DIR = path.resolve(__dirname, '..', '..', 'public');
 
 /** The data every template and partial reads as `@csrf`, `@page`. */
 export interface RenderData {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { pingRedis } from '../../src/health/redis-ping';
+import { pingRedis } from '../../src/jobs/redis-ping';
 
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 

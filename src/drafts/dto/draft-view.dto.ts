@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { COMMENT_SOURCES } from '../draft.entities';
 import { DISPOSITIONS, DRAFT_STATUSES } from '../draft-workflow';

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsIn
 import { PageQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalPhone, OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OptionalPhone, OptionalText, RequiredText } from '../../common/dto-fields';
 import { OrganizerDto } from '../../topics/dto/topic.dto';
 import { MAX_CLAUSE_CHARS, MAX_CLAUSES } from '../draft-text';
 import { DISPOSITIONS, Disposition, DRAFT_STATUSES, DraftStatus } from '../draft-workflow';

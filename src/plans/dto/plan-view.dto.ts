@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { MEETING_KINDS } from '../../topics/meeting.entities';
 import { TOPIC_LEVELS } from '../../topics/topic.entities';

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PagingQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
+import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { OrganizerDto } from '../../topics/dto/topic.dto';
 import { MEETING_KINDS, MeetingKind } from '../../topics/meeting.entities';
 import { TOPIC_LEVELS, TopicLevel } from '../../topics/topic.entities';

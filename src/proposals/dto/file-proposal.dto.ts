@@ -6,7 +6,7 @@ import { PageQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
 import { BooleanQuery, idQuery } from '../../common/validation';
 import { YearQuery } from '../../directory/session-year';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
+import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CommunicationMode, CommunicationStep, CONTACT_KINDS, ContactKind } from '../proposal.entities';
 import { Rating, RATINGS } from '../proposal-workflow';
 import { TIME_WITH_OFFSET } from '../../common/validation';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 
 /* The parts a proposal view is made of. */
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RateView } from '../../common/rate';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 import { YearQuery } from '../../directory/session-year';
 import { idQuery } from './file-proposal.dto';

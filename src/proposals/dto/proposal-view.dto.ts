@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 import { AttachmentRef } from '../../files/attachment.dto';
 import { CoOpinionView, CommunicationView, EvaluationView, ExtensionView, PersonRef, ProposalRef, ReplyView, SignerView, UnitPartView } from './proposal-parts.dto';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { OptionalText } from '../../directory/directory.dto';
+import { OptionalText } from '../../common/dto-fields';
 import { TIME_WITH_OFFSET } from '../../common/validation';
 import { VersionDto } from './file-proposal.dto';
 

@@ -12,7 +12,7 @@ import type { BriefingContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
 import { noParams, paragraphs } from './proposal-kinds';
-import { chineseDate } from '../../web/view-helpers';
+import { chineseDate } from '../../common/chinese-dates';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 /** The publication whose 第N期 counter a briefing takes, per year. */

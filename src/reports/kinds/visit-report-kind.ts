@@ -12,7 +12,7 @@ import type { VisitView } from '../../visits/dto/visit-view.dto';
 import { PHOTO_OWNER, VisitViews } from '../../visits/visit-views';
 import { Visit } from '../../visits/visit.entities';
 import { VisitsService } from '../../visits/visits.service';
-import { chineseDate } from '../../web/view-helpers';
+import { chineseDate } from '../../common/chinese-dates';
 import { PdfRenderer } from '../pdf-renderer';
 import type { VisitReportContext, VisitReportFindingGroup, VisitReportPhoto } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { MEETING_KINDS, MeetingKind, PARTICIPANT_SIDES, ParticipantSide } from '../meeting.entities';
 
 const timeDoc = (description: string) => ({ type: String, format: 'date-time', example: '2026-06-18T09:00:00+08:00', description });

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { PagingQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery, TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
 import { OUTCOME_STATUSES, OutcomeStatus } from '../topic-workflow';
 

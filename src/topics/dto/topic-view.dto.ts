@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
-import { RefView } from '../../directory/directory.dto';
+import { RefView } from '../../common/dto-fields';
 import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 import { OUTCOME_KINDS } from '../outcome.entities';
 import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';

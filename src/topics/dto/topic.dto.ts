@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, Valid
 import { PageQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalText, RequiredText } from '../../directory/directory.dto';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { YearQuery } from '../../directory/session-year';
 import { ORGANIZER_TYPES, OrganizerType, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
 import { PROMISE_CLOCKS, PromiseClock, TOPIC_STATUSES, TopicStatus } from '../topic-workflow';

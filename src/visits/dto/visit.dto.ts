@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, I
 import { PagingQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../directory/directory.dto';
+import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { CreateProposalDto } from '../../proposals/dto/file-proposal.dto';
 import { CreateTopicDto } from '../../topics/dto/topic.dto';
 import { VISIT_KINDS, VISIT_ORGANIZER_TYPES, VisitKind, VisitOrganizerType } from '../visit.entities';

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../auth/users.service';
-import { SYSTEM_ACTOR } from '../common/actor';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { loadReferenceData } from '../config/organization';
-import { Committee, Sector } from '../directory/directory.entities';
-import { NamedListService } from '../directory/named-list.service';
-import { DemoLoader } from '../demo/demo-loader';
-import { migrate } from './migrate';
+import { UsersService } from './auth/users.service';
+import { SYSTEM_ACTOR } from './common/actor';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { loadReferenceData } from './config/organization';
+import { Committee, Sector } from './directory/directory.entities';
+import { NamedListService } from './directory/named-list.service';
+import { DemoLoader } from './demo/demo-loader';
+import { migrate } from './database/migrate';
 
 /** Start-up work, in order: migrations, the shipped reference lists, the first admin, the demo data set. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Actor } from '../common/actor';
-import { Role } from '../common/roles';
+import { Actor } from './actor';
+import { Role } from './roles';
 
 export const PUBLIC_KEY = 'xs:public';
 export const ROLES_KEY = 'xs:roles';

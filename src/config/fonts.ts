@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+
+/**
+ * The faces of a GB/T 9704 document. Each role is one TrueType file (a `.ttc` collection with a face index).
+ *
+ * For the README (configuration): the defaults are Debian's TrueType CJK fonts (fonts-arphic-uming,
+ * fonts-arphic-ukai, fonts-wqy-zenhei). Offices with licensed fonts point these variables at the files,
+ * `/path/file.ttf` or `/path/file.ttc#N` for face N of a collection:
+ *   XS_FONT_TITLE    方正小标宋 (titles, masthead)       default AR PL UMing CN
+ *   XS_FONT_SONG     宋体 (page numbers, tables)          default AR PL UMing CN
+ *   XS_FONT_FANGSONG 仿宋_GB2312 (body)                   default AR PL UMing CN
+ *   XS_FONT_HEI      黑体 (headings 一、)                 default WenQuanYi Zen Hei
+ *   XS_FONT_KAI      楷体_GB2312 (headings （一）)        default AR PL UKai CN
+ * Only TrueType outlines: Chromium prints CFF fonts (Noto CJK, most .otf) as Type 3 fonts, slower and larger.
+ * A missing or CFF file is a start-up warning and makes /health answer 503 (`pdf` down).
+ */
+export type FontRole = 'title' | 'song' | 'fangsong' | 'hei' | 'kai';
+
+export interface FontFile {
+  file: string;
+  /** The face inside a `.ttc` collection (0 for a plain `.ttf`). */
+  index: number;
+}
+
+export type FontSet = Record<FontRole, FontFile>;
+
+export const FONT_ROLES: readonly FontRole[] = ['title', 'song', 'fangsong', 'hei', 'kai'];
+
+export const FONT_ENV: Record<FontRole, string> = {
+  title: 'XS_FONT_TITLE',
+  song: 'XS_FONT_SONG',
+  fangsong: 'XS_FONT_FANGSONG',
+  hei: 'XS_FONT_HEI',
+  kai: 'XS_FONT_KAI',
+};
+
+export const FONT_LABELS: Record<FontRole, string> = { title: '小标宋', song: '宋体', fangsong: '仿宋', hei: '黑体', kai: '楷体' };
+
+const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
+export const DEFAULT_FONTS: FontSet = {
+  // No bold serif TrueType CJK face ships with Debian, and synthetic bold turns a face into Type 3 glyphs: titles use UMing as is.
+  title: { file: UMING, index: 0 },
+  song: { file: UMING, index: 0 },
+  fangsong: { file: UMING, index: 0 },
+  hei: { file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', index: 0 },
+  kai: { file: '/usr/share/fonts/truetype/arphic/ukai.ttc', index: 0 },
+};
+
+/** `XS_FONT_*` → a font file, or a reason in Chinese (the caller names the variable). */
+export function parseFontFile(raw: string): FontFile | string {
+  const m = /^(.+?)(?:#(\d{1,2}))?$/.exec(raw.trim());
+  const file = m?.[1] ?? '';
+  if (!path.isAbsolute(file)) return `应为字体文件的绝对路径（可加 #序号 选择 .ttc 中的字体），实际为 "${raw}"`;
+  if (!/\.(ttf|ttc)$/i.test(file)) return `应为 TrueType 字体文件（.ttf 或 .ttc），实际为 "${raw}"`;
+  return { file, index: Number(m?.[2] ?? 0) };
+}
