@@ -1,11 +1,13 @@
 import { Role, ROLES } from '../../src/common/roles';
+import { accountOf, Cast, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { tinyPdf } from '../support/file-fixtures';
-import { accountOf, Cast, draft, draftBody, proposalAt, step } from '../support/proposals';
+import { draft, draftBody, proposalAt } from '../support/proposals';
 import { Tx } from '../../src/database/tx';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { call, Facilitator, meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from '../support/topics';
+import { meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from '../support/topics';
 import { draftAt } from '../support/drafts';
 import { tinyPng } from '../support/file-fixtures';
 import { visitBody } from '../support/visits';
@@ -120,7 +122,7 @@ ROWS.push(
     method: 'post', route: `${P}/{id}/reply`, who: ['unit'], ok: 200, body: () => ({ classification: 'A', content: '已采纳', public: true }),
     fixture: async () => {
       const id = await proposalAt(t, c, 'assigned');
-      await step(t, c.unit, id, 'communications', { mode: 'visit', summary: '面商' }, 201);
+      await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'visit', summary: '面商' }, 201);
       return { id };
     },
   },
@@ -134,7 +136,7 @@ ROWS.push(
     method: 'post', route: `${P}/{id}/extensions/{extensionId}/decision`, who: ['staff'], ok: 200, body: () => ({ approve: true }),
     fixture: async () => {
       const id = await proposalAt(t, c, 'assigned');
-      const asked = await step(t, c.unit, id, 'extensions', { months: 1, reason: '需要调研' }, 201);
+      const asked = await api(t, c.unit, 'post', `/proposals/${id}/extensions`, { months: 1, reason: '需要调研' }, 201);
       return { id, extensionId: (asked.extensions as { id: number }[])[0].id };
     },
   },
@@ -194,7 +196,7 @@ const byCommittee = () => ({ organizer: { type: 'committee' as const, id: tc.com
 const promised = () => ({ ...byCommittee(), topic: { responsePolicy: '252' } });
 const topic = (stage: Parameters<typeof topicAt>[2], opts: () => Parameters<typeof topicAt>[3] = () => ({}), pick: (f: TopicFixture) => number | null = (f) => f.id) => async () => {
   const f = await topicAt(t, tc, stage, opts());
-  if (f.meetingId) participantId = (await call(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
+  if (f.meetingId) participantId = (await api(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
   return { id: pick(f)! };
 };
 ROWS.push(
@@ -216,7 +218,7 @@ ROWS.push(
     method: 'post', route: `${T}/{id}/evaluations`, who: ['member', 'unit'], ok: 201, body: () => ({ score: 4 }),
     fixture: async () => {
       const f = await topicAt(t, tc, 'resolving');
-      await call(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+      await api(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
       return { id: f.id };
     },
   },
@@ -226,7 +228,7 @@ ROWS.push(
       t.clock.advance(-16 * 86_400_000);
       try {
         const f = await topicAt(t, tc, 'resolving');
-        await call(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+        await api(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
         return { id: f.id };
       } finally {
         t.clock.reset();
@@ -268,7 +270,7 @@ ROWS.push(
     method: 'patch', route: '/api/v1/draft-comments/{id}', who: organisers, ok: 200, body: () => ({ disposition: 'adopted' }),
     fixture: async () => {
       const { id } = await pointDraft('closed')();
-      const summary = await call(t, tc.staff, 'get', `/drafts/${id}/summary`);
+      const summary = await api(t, tc.staff, 'get', `/drafts/${id}/summary`);
       return { id: summary.clauses.flatMap((c: { comments: { id: number }[] }) => c.comments)[0].id };
     },
   },
@@ -280,9 +282,9 @@ ROWS.push(
 let planYear = 2040;
 const planItem = { title: '盘活工业低效用地', form: 'key', quarter: 2 };
 async function plan(approved: boolean): Promise<{ id: number; itemId: number }> {
-  const p = await call(t, tc.staff, 'post', '/plans', { year: ++planYear }, 201);
-  const item = await call(t, tc.staff, 'post', `/plans/${p.id}/items`, { ...planItem, organizer: { type: 'committee', id: tc.committeeId } }, 201);
-  if (approved) await call(t, tc.staff, 'post', `/plans/${p.id}/approve`, {});
+  const p = await api(t, tc.staff, 'post', '/plans', { year: ++planYear }, 201);
+  const item = await api(t, tc.staff, 'post', `/plans/${p.id}/items`, { ...planItem, organizer: { type: 'committee', id: tc.committeeId } }, 201);
+  if (approved) await api(t, tc.staff, 'post', `/plans/${p.id}/approve`, {});
   return { id: p.id, itemId: item.id };
 }
 const planFixture = (approved: boolean, pick: 'plan' | 'item') => async () => {
@@ -309,7 +311,7 @@ const V = '/api/v1/visits';
 const visitReaders: Role[] = ['staff', 'leader', 'member', 'unit'];
 const visit = (extra: (id: number, v: Record<string, any>) => Promise<Record<string, number>> = async () => ({})) => async () => {
   const body = visitBody(fixtures.committees, { participantMemberIds: [c.lead.memberId], invitedUnitPeople: [{ unitId: c.unit.unitId, name: uniq('科长') }], allowConflicts: true });
-  const v = await call(t, c.staff, 'post', '/visits', body, 201);
+  const v = await api(t, c.staff, 'post', '/visits', body, 201);
   return { id: v.id, ...(await extra(v.id, v)) };
 };
 const withPhoto = visit(async (id) => ({ photoId: (await t.http().post(`${V}/${id}/photos`).set(c.staff.auth).attach('file', tinyPng(), '现场.png').expect(201)).body.id }));

@@ -1,11 +1,11 @@
 import { Proposal } from '../../src/proposals/proposal.entities';
+import type { Cast } from '../support/accounts';
 import { binary } from '../support/http';
 import { pdfFacts } from '../support/pdf-tools';
 import { proposalAt } from '../support/proposals';
 import { tinyPdf } from '../support/file-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Agent, webCast } from '../support/web-client';
-import type { Cast } from '../support/proposals';
 
 /** Markup and template payloads: each must come out of every page as text, never as markup. */
 export const XSS_PAYLOADS = [

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
+import { Account, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { BrowserRun, clickAndWait, signInPage, startBrowser, textOf } from '../support/browser';
 import { draftAt, pointHost } from '../support/drafts';
-import { Account } from '../support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { call, Facilitator } from '../support/topics';
 
 /** Commenting on a 居民公约 through the pages in real Chromium: an invited member signed in, then a resident on the public page. */
 describe('征求意见 pages in Chromium', () => {
@@ -44,7 +44,7 @@ describe('征求意见 pages in Chromium', () => {
     await clickAndWait(resident, 'main form button[type="submit"]');
     expect(await textOf(resident, 'main .notification--success')).toContain('已收到您的 1 条意见');
 
-    const summary = await call(t, host as Account, 'get', `/drafts/${draftId}/summary`);
+    const summary = await api(t, host as Account, 'get', `/drafts/${draftId}/summary`);
     const count = (label: string) => summary.clauses.find((c: { label: string }) => c.label === label).commentCount;
     expect([count('第二条'), count('第三条')]).toEqual([1, 1]);
     expect(summary.totals.bySource).toEqual({ participant: 1, public: 1, form: 0 });

@@ -3,10 +3,11 @@
 import { Page } from 'puppeteer-core';
 import { Role } from '../../src/common/roles';
 import { Meeting, Outcome, Topic } from '../../src/topics/topic.entities';
+import { Account, accountOf } from '../support/accounts';
+import { api } from '../support/api';
 import { BrowserRun, clickAndWait, signedInPage, startBrowser, textOf as text } from '../support/browser';
-import { Account, accountOf } from '../support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { call, KEY_CONSULTATION_THEMES as THEMES } from '../support/topics';
+import { KEY_CONSULTATION_THEMES as THEMES } from '../support/topics';
 
 /*
  * The seed's 他山之石 through the pages: a city CPPCC's 重点协商会 on 盘活工业低效用地, organised by a
@@ -144,7 +145,7 @@ describe('a key consultation in Chromium', () => {
           await submitIn(host, `form[action="/topics/${id}/outcomes"]`);
           expect(await text(host, '.notification--success')).toContain('协商成果已添加');
         } else {
-          await call(t, staff, 'post', `/topics/${id}/outcomes`, { kind: 'recommendation', theme, text: recommendation, unitId, dueAt: `${due}:00+08:00` }, 201);
+          await api(t, staff, 'post', `/topics/${id}/outcomes`, { kind: 'recommendation', theme, text: recommendation, unitId, dueAt: `${due}:00+08:00` }, 201);
         }
         k++;
       }
@@ -176,7 +177,7 @@ describe('a key consultation in Chromium', () => {
     expect(reportedOnPage.size).toBe(5);
     for (const o of outcomes.filter((x) => !reportedOnPage.has(x.id))) {
       const unit = units.find((u) => u.account.unitId === o.unitId)!.account;
-      await call(t, unit, 'patch', `/outcomes/${o.id}`, notAdopted(o.position) ? { status: 'not_adopted', feedback: '受现行政策限制，暂不具备条件' } : { status: 'done', feedback: '已办结' });
+      await api(t, unit, 'patch', `/outcomes/${o.id}`, notAdopted(o.position) ? { status: 'not_adopted', feedback: '受现行政策限制，暂不具备条件' } : { status: 'done', feedback: '已办结' });
     }
 
     // 5. 评题: a member who took part and a department rate it on the topic's page.

@@ -5,9 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
+import { cast, Cast } from '../support/accounts';
 import { binary } from '../support/http';
 import { tinyPdf } from '../support/file-fixtures';
-import { Cast, cast, proposalAt } from '../support/proposals';
+import { proposalAt } from '../support/proposals';
 import { sharedDatabase, testEngine } from '../support/test-db';
 import { startTestApp, TestApp } from '../support/test-app';
 

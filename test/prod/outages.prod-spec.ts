@@ -1,6 +1,7 @@
 import { Report } from '../../src/reports/report.entities';
 import { Proposal } from '../../src/proposals/proposal.entities';
-import { Cast, cast, draftBody } from '../support/proposals';
+import { cast, Cast } from '../support/accounts';
+import { draftBody } from '../support/proposals';
 import { TcpProxy } from '../support/tcp-proxy';
 import { freshDatabase } from '../support/test-db';
 import { startTestApp, TestApp } from '../support/test-app';

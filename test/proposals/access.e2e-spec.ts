@@ -1,4 +1,6 @@
-import { account, Account, cast, Cast, draft, proposalAt, Stage, step } from '../support/proposals';
+import { account, Account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt, Stage } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const LABELS: Record<string, string> = {
@@ -16,9 +18,9 @@ describe('提案 wrong state, wrong person, scoping', () => {
     c = await cast(t);
     for (const stage of ['draft', 'submitted', 'accepted', 'assigned', 'replied', 'completed'] as Stage[]) at[stage] = await proposalAt(t, c, stage, { withCoUnit: true });
     at.withdrawn = await proposalAt(t, c, 'submitted');
-    await step(t, c.lead, at.withdrawn, 'withdraw');
+    await api(t, c.lead, 'post', `/proposals/${at.withdrawn}/withdraw`, {});
     at.rejected = await proposalAt(t, c, 'submitted');
-    await step(t, c.staff, at.rejected, 'review', { decision: 'reject', ground: 'academic', reason: '学术探讨' });
+    await api(t, c.staff, 'post', `/proposals/${at.rejected}/review`, { decision: 'reject', ground: 'academic', reason: '学术探讨' });
   });
   afterAll(() => t.close());
 
@@ -72,7 +74,7 @@ describe('提案 wrong state, wrong person, scoping', () => {
       expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 403, code });
       expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    await step(t, c.co1, joint, 'cosign');
+    await api(t, c.co1, 'post', `/proposals/${joint}/cosign`, {});
     expect((await post(c.co1, joint, 'cosign').expect(409)).body.code).toBe('ALREADY_CONFIRMED');
   });
 
@@ -135,7 +137,7 @@ describe('提案 wrong state, wrong person, scoping', () => {
     expect(await ids(c.staff, `&q=${encodeURIComponent('%')}`)).toEqual([]);
     expect((await t.http().get('/api/v1/proposals?status=finished').set(c.staff.auth).expect(400)).body.details.fields).toHaveProperty('status');
 
-    await step(t, u, aAssigned, 'return', { reason: '非本单位' });
+    await api(t, u, 'post', `/proposals/${aAssigned}/return`, { reason: '非本单位' });
     expect(await ids(u)).toEqual([]);
   });
 
@@ -145,8 +147,8 @@ describe('提案 wrong state, wrong person, scoping', () => {
     const z = await account(t, 'member');
     const target = await proposalAt(t, { ...c, lead: z }, 'accepted');
     const merged = await draft(t, x, c.sessionId, { kind: 'joint', coSignerMemberIds: [y.memberId] });
-    await step(t, y, merged, 'cosign');
-    await step(t, x, merged, 'submit');
+    await api(t, y, 'post', `/proposals/${merged}/cosign`, {});
+    await api(t, x, 'post', `/proposals/${merged}/submit`, {});
     await t.http().get(`/api/v1/proposals/${target}`).set(x.auth).expect(403);
 
     expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: merged }).expect(400)).body.code).toBe('MERGE_INTO_SELF');
@@ -154,7 +156,7 @@ describe('提案 wrong state, wrong person, scoping', () => {
     expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.draft }).expect(400)).body.details.fields).toHaveProperty('mergeIntoId');
     expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.completed }).expect(409)).body).toMatchObject({ code: 'MERGE_TARGET_STATE', message: '目标提案当前为“已办结”，不能并入' });
 
-    const done = await step(t, c.staff, merged, 'review', { decision: 'merge', mergeIntoId: target, reason: '内容相同' });
+    const done = await api(t, c.staff, 'post', `/proposals/${merged}/review`, { decision: 'merge', mergeIntoId: target, reason: '内容相同' });
     expect(done).toMatchObject({ status: 'merged', statusLabel: '已并案', number: null, mergedInto: { id: target } });
     for (const who of [x, y]) {
       const seen = (await t.http().get(`/api/v1/proposals/${target}`).set(who.auth).expect(200)).body;
@@ -172,8 +174,8 @@ describe('提案 wrong state, wrong person, scoping', () => {
   });
   it('shows a unit only its own extension requests under 分办, and the proposer only approved ones; staff see all', async () => {
     const id = await proposalAt(t, c, 'accepted');
-    await step(t, c.staff, id, 'assign', { unitIds: [c.unit.unitId, c.coUnit.unitId] });
-    await step(t, c.unit, id, 'extensions', { months: 1, reason: '需要实地调研，协调多个部门' }, 201);
+    await api(t, c.staff, 'post', `/proposals/${id}/assign`, { unitIds: [c.unit.unitId, c.coUnit.unitId] });
+    await api(t, c.unit, 'post', `/proposals/${id}/extensions`, { months: 1, reason: '需要实地调研，协调多个部门' }, 201);
     const seen = async (who: Account) => ((await t.http().get(`/api/v1/proposals/${id}`).set(who.auth).expect(200)).body.extensions as { reason: string }[]).map((x) => x.reason);
     expect(await seen(c.staff)).toEqual(['需要实地调研，协调多个部门']);
     expect(await seen(c.leader)).toEqual(['需要实地调研，协调多个部门']);
@@ -181,7 +183,7 @@ describe('提案 wrong state, wrong person, scoping', () => {
     expect(await seen(c.coUnit)).toEqual([]);
     expect(await seen(c.lead)).toEqual([]);
     const request = (await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body.extensions[0];
-    await step(t, c.staff, id, 'extensions/' + request.id + '/decision', { approve: true });
+    await api(t, c.staff, 'post', `/proposals/${id}/extensions/${request.id}/decision`, { approve: true });
     expect(await seen(c.lead)).toEqual(['需要实地调研，协调多个部门']);
     expect(await seen(c.coUnit)).toEqual([]);
   });

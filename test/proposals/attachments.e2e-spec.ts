@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import { Attachment } from '../../src/files/attachment.entity';
+import { account, Account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
 import { tinyDocx, tinyPdf, tinyPng } from '../support/file-fixtures';
-import { account, Account, cast, Cast, draft, step } from '../support/proposals';
+import { draft } from '../support/proposals';
 import { binary } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -81,7 +83,7 @@ describe('提案附件', () => {
   it('only while draft: after submission adding or deleting is a 409 naming the state', async () => {
     const id = await draft(t, c.lead, c.sessionId);
     const kept = (await upload(c.lead, id, '附件.pdf', uniquePdf()).expect(201)).body;
-    await step(t, c.lead, id, 'submit');
+    await api(t, c.lead, 'post', `/proposals/${id}/submit`, {});
     const bytes = uniquePdf();
     const res = await refused(() => upload(c.lead, id, '补充材料.pdf', bytes), 409, bytes);
     expect(res.body).toEqual({ statusCode: 409, code: 'PROPOSAL_WRONG_STATE', message: '提案当前为“已提交”，不能上传附件' });
@@ -127,10 +129,10 @@ describe('提案附件', () => {
       await t.http().get(url(id)).set(who.auth).expect(404);
     }
 
-    await step(t, c.co1, id, 'cosign');
-    await step(t, c.lead, id, 'submit');
-    await step(t, c.staff, id, 'review', { decision: 'accept' });
-    await step(t, c.staff, id, 'assign', { leadUnitId: c.unit.unitId });
+    await api(t, c.co1, 'post', `/proposals/${id}/cosign`, {});
+    await api(t, c.lead, 'post', `/proposals/${id}/submit`, {});
+    await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept' });
+    await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: c.unit.unitId });
     for (const who of [c.staff, c.leader, c.unit, c.lead]) expect((await download(who, id, a.id).expect(200)).body.equals(bytes)).toBe(true);
     expect((await t.http().get(`/api/v1/proposals/${id}`).set(c.unit.auth).expect(200)).body.attachments.map((x: { name: string }) => x.name)).toEqual(['调研 “报告”.pdf', '现场.png']);
     expect((await download(stranger, id, a.id).expect(403)).body.toString()).toContain('您无权查看该提案');

@@ -1,6 +1,8 @@
 import { Proposal } from '../../src/proposals/proposal.entities';
+import { Account, Cast } from '../support/accounts';
+import { api } from '../support/api';
 import { appWithCast, messagesOf, noticesOf, shanghai, sweepAt } from '../support/deadlines';
-import { Account, Cast, proposalAt, step } from '../support/proposals';
+import { proposalAt } from '../support/proposals';
 import { QUEUE_MODES } from '../support/redis-keys';
 import { TestApp } from '../support/test-app';
 
@@ -70,8 +72,8 @@ describe('提案 deadlines: reminders, the overdue mark and what clears it', () 
 
   it('an approved extension past the sweep’s time clears the mark; the new deadline passing marks it again', async () => {
     t.clock.set(shanghai('2026-09-03T10:00'));
-    const asked = await step(t, c.unit, id, 'extensions', { months: 1, reason: '需征求多个部门意见' }, 201);
-    const extended = await step(t, c.staff, id, `extensions/${(asked.extensions as { id: number }[])[0].id}/decision`, { approve: true });
+    const asked = await api(t, c.unit, 'post', `/proposals/${id}/extensions`, { months: 1, reason: '需征求多个部门意见' }, 201);
+    const extended = await api(t, c.staff, 'post', `/proposals/${id}/extensions/${(asked.extensions as { id: number }[])[0].id}/decision`, { approve: true });
     t.clock.reset();
     expect(extended).toMatchObject({ overdue: false, deadline: expect.stringMatching(/^2026-10-01T02:00/) });
     expect(await listed(t, c.staff, 'overdue=true')).not.toContain(id);
@@ -82,9 +84,9 @@ describe('提案 deadlines: reminders, the overdue mark and what clears it', () 
 
   it('the reply clears the mark', async () => {
     t.clock.set(shanghai('2026-10-02T10:00'));
-    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话沟通办理情况' }, 201);
-    await step(t, c.coUnit, id, 'co-opinions', { content: '同意' }, 201);
-    const replied = await step(t, c.unit, id, 'reply', { classification: 'A', content: '已办理。', public: true });
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通办理情况' }, 201);
+    await api(t, c.coUnit, 'post', `/proposals/${id}/co-opinions`, { content: '同意' }, 201);
+    const replied = await api(t, c.unit, 'post', `/proposals/${id}/reply`, { classification: 'A', content: '已办理。', public: true });
     t.clock.reset();
     expect(replied).toMatchObject({ status: 'replied', overdue: false });
     expect(await listed(t, c.staff, 'overdue=true')).not.toContain(id);

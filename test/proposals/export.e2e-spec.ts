@@ -4,7 +4,9 @@ import { Actor } from '../../src/common/actor';
 import { wallClock } from '../../src/common/time-zone';
 import { ProposalQuery } from '../../src/proposals/dto/file-proposal.dto';
 import { ProposalsQuery } from '../../src/proposals/proposals-query';
-import { Account, cast, Cast, draft, proposalAt, step } from '../support/proposals';
+import { Account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { binary } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -20,8 +22,8 @@ describe('提案导出 GET /proposals/export.xlsx', () => {
     ids.completed = await proposalAt(t, c, 'completed');
     ids.assigned = await proposalAt(t, c, 'assigned', { withCoUnit: true });
     ids.joint = await draft(t, c.lead, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.co1.memberId], category: 'economy' });
-    await step(t, c.co1, ids.joint, 'cosign');
-    await step(t, c.lead, ids.joint, 'submit');
+    await api(t, c.co1, 'post', `/proposals/${ids.joint}/cosign`, {});
+    await api(t, c.lead, 'post', `/proposals/${ids.joint}/submit`, {});
     ids.draft = await draft(t, c.lead, c.sessionId);
   });
   afterAll(() => t.close());

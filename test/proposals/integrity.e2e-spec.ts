@@ -1,6 +1,8 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Proposal, ProposalCounter, ProposalUnit } from '../../src/proposals/proposal.entities';
-import { account, cast, Cast, draft, proposalAt, step } from '../support/proposals';
+import { account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('提案 versions, transactions and numbering', () => {
@@ -24,7 +26,7 @@ describe('提案 versions, transactions and numbering', () => {
     expect(await row(id)).toEqual(before);
     expect(await auditCount(id)).toBe(entries);
     const counter = await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: c.sessionId });
-    const accepted = await step(t, c.staff, id, 'review', { decision: 'accept', version: before.version });
+    const accepted = await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept', version: before.version });
     expect(accepted).toMatchObject({ number: counter.lastNumber + 1, version: before.version + 1 });
   });
 
@@ -58,12 +60,12 @@ describe('提案 versions, transactions and numbering', () => {
     expect(await row(id)).toEqual(before);
     expect(await auditCount(id)).toBe(entries);
     await t.http().post(`/api/v1/proposals/${id}/assign`).set(c.staff.auth).send({ leadUnitId: c.unit.unitId, unitIds: [c.unit.unitId, c.coUnit.unitId] }).expect(400);
-    expect((await step(t, c.staff, id, 'assign', { leadUnitId: c.unit.unitId, coUnitIds: [c.coUnit.unitId] })).status).toBe('assigned');
+    expect((await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: c.unit.unitId, coUnitIds: [c.coUnit.unitId] })).status).toBe('assigned');
   });
 
   it('a reply with an unknown classification writes no reply and moves nothing', async () => {
     const id = await proposalAt(t, c, 'assigned');
-    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话沟通' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通' }, 201);
     const before = await row(id);
     const res = await t.http().post(`/api/v1/proposals/${id}/reply`).set(c.unit.auth).send({ classification: 'D', content: '答复', public: true }).expect(400);
     expect(res.body.details.fields).toHaveProperty('classification');
@@ -91,7 +93,7 @@ describe('提案 versions, transactions and numbering', () => {
     const session = await t.make.session();
     const local = { ...c, sessionId: session.id };
     const rejected = await proposalAt(t, local, 'submitted');
-    await step(t, c.staff, rejected, 'review', { decision: 'convert' });
+    await api(t, c.staff, 'post', `/proposals/${rejected}/review`, { decision: 'convert' });
     const first = await proposalAt(t, local, 'accepted');
     expect((await row(first)).number).toBe(1);
     const other = await account(t, 'member');
@@ -101,11 +103,11 @@ describe('提案 versions, transactions and numbering', () => {
   it('stores and replies to the longest proposal the form accepts (30 suggestions of 2,000 characters, a 50,000-character reply) on either engine', async () => {
     const longest = Array.from({ length: 30 }, (_, i) => `${i + 1}`.padEnd(2000, '完善社区养老服务设施𠀀'.repeat(200)).slice(0, 2000));
     const id = await draft(t, c.lead, c.sessionId, { background: '情'.repeat(20000), suggestions: longest });
-    await step(t, c.lead, id, 'submit');
-    await step(t, c.staff, id, 'review', { decision: 'accept' });
-    await step(t, c.staff, id, 'assign', { leadUnitId: c.unit.unitId });
-    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话沟通' }, 201);
-    await step(t, c.unit, id, 'reply', { classification: 'A', content: '复'.repeat(50000), public: false });
+    await api(t, c.lead, 'post', `/proposals/${id}/submit`, {});
+    await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept' });
+    await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: c.unit.unitId });
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${id}/reply`, { classification: 'A', content: '复'.repeat(50000), public: false });
     const view = (await t.http().get(`/api/v1/proposals/${id}`).set(c.lead.auth)).body;
     expect(view.suggestions).toEqual(longest);
     expect(view.background).toHaveLength(20000);

@@ -1,5 +1,7 @@
+import { account, Account, Cast } from '../support/accounts';
+import { api } from '../support/api';
 import { appWithCast, messagesOf, noticesOf } from '../support/deadlines';
-import { account, Account, Cast, draft, draftBody, proposalAt, step } from '../support/proposals';
+import { draft, draftBody, proposalAt } from '../support/proposals';
 import { TestApp } from '../support/test-app';
 
 /* Who hears of each step of a proposal in their inbox (消息); the rules themselves: src/proposals/proposal-notices.ts. */
@@ -19,15 +21,15 @@ describe('提案 notifications: who hears of each step', () => {
 
   it('立案 reaches the lead, the confirmed co-signers and the proposers merged in, with the number; not the staff who accepted', async () => {
     const id = await draft(t, c.lead, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.co1.memberId] });
-    await step(t, c.co1, id, 'cosign');
-    await step(t, c.lead, id, 'submit');
+    await api(t, c.co1, 'post', `/proposals/${id}/cosign`, {});
+    await api(t, c.lead, 'post', `/proposals/${id}/submit`, {});
     const other = await account(t, 'member');
     const merged = await draft(t, other, c.sessionId);
-    await step(t, other, merged, 'submit');
-    await step(t, c.staff, merged, 'review', { decision: 'merge', mergeIntoId: id });
+    await api(t, other, 'post', `/proposals/${merged}/submit`, {});
+    await api(t, c.staff, 'post', `/proposals/${merged}/review`, { decision: 'merge', mergeIntoId: id });
     expect(await noticesOf(t, other, merged)).toEqual(['proposal.merged']);
 
-    const accepted = await step(t, c.staff, id, 'review', { decision: 'accept' });
+    const accepted = await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept' });
     for (const who of [c.lead, other]) expect(await noticesOf(t, who, id)).toEqual(['proposal.accepted']);
     expect(await noticesOf(t, c.co1, id)).toEqual(['proposal.cosign_invited', 'proposal.accepted']);
     expect((await messagesOf(t, other, id))[0]).toMatchObject({ title: '您的提案已立案', body: `提案“${accepted.title}”已立案，编号为${accepted.numberLabel}。` });
@@ -52,7 +54,7 @@ describe('提案 notifications: who hears of each step', () => {
 
   it('退回 reaches staff with the reason; the unit that returned it is not told', async () => {
     const id = await proposalAt(t, c, 'assigned');
-    await step(t, c.unit, id, 'return', { reason: '属于区级事权' });
+    await api(t, c.unit, 'post', `/proposals/${id}/return`, { reason: '属于区级事权' });
     expect(await noticesOf(t, c.staff, id)).toEqual(['proposal.returned']);
     expect((await messagesOf(t, c.staff, id))[0].body).toMatch(/退回了.+ 第\d{4}号提案“.+”，理由：属于区级事权。请重新交办。$/);
     expect(await noticesOf(t, c.unit, id)).toEqual(['proposal.assigned']);
@@ -60,7 +62,7 @@ describe('提案 notifications: who hears of each step', () => {
 
   it('不满意 reaches staff and the units again with the new deadline; the lead who evaluated is not told', async () => {
     const id = await proposalAt(t, c, 'replied', { withCoUnit: true });
-    await step(t, c.lead, id, 'evaluate', { rating: 'unsatisfied', comment: '补贴标准过低' });
+    await api(t, c.lead, 'post', `/proposals/${id}/evaluate`, { rating: 'unsatisfied', comment: '补贴标准过低' });
     expect(await noticesOf(t, c.staff, id)).toEqual(['proposal.rehandling']);
     expect((await messagesOf(t, c.staff, id))[0].body).toContain('的办理结果被评价为不满意，意见：补贴标准过低，已交承办单位重新办理（第 1 次）。');
     for (const unit of [c.unit, c.coUnit]) expect(await noticesOf(t, unit, id)).toEqual(['proposal.assigned', 'proposal.rehandling']);
@@ -72,14 +74,14 @@ describe('提案 notifications: who hears of each step', () => {
     const sector = await t.make.sector();
     const group = async () => {
       const id = (await t.http().post('/api/v1/proposals').set(c.staff.auth).send(draftBody(c.sessionId, { kind: 'sector', sectorId: sector.id })).expect(201)).body.id;
-      await step(t, c.staff, id, 'submit');
+      await api(t, c.staff, 'post', `/proposals/${id}/submit`, {});
       return id;
     };
     const own = await group();
-    await step(t, c.staff, own, 'review', { decision: 'accept' });
+    await api(t, c.staff, 'post', `/proposals/${own}/review`, { decision: 'accept' });
     expect(await noticesOf(t, c.staff, own)).toEqual([]);
     const theirs = await group();
-    await step(t, colleague, theirs, 'review', { decision: 'accept' });
+    await api(t, colleague, 'post', `/proposals/${theirs}/review`, { decision: 'accept' });
     expect(await noticesOf(t, c.staff, theirs)).toEqual(['proposal.accepted']);
     expect(await noticesOf(t, colleague, theirs)).toEqual([]);
   });
@@ -123,9 +125,9 @@ describe('催办 POST /api/v1/proposals/:id/chase', () => {
   it('under 分办 only the units still to reply are chased', async () => {
     const other = await account(t, 'unit');
     const id = await proposalAt(t, c, 'accepted');
-    await step(t, c.staff, id, 'assign', { unitIds: [c.unit.unitId, other.unitId] });
-    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话沟通' }, 201);
-    await step(t, c.unit, id, 'reply', { classification: 'A', content: '本单位部分已办理。', public: true });
+    await api(t, c.staff, 'post', `/proposals/${id}/assign`, { unitIds: [c.unit.unitId, other.unitId] });
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${id}/reply`, { classification: 'A', content: '本单位部分已办理。', public: true });
     await chase(c.staff, id).expect(200);
     expect(await noticesOf(t, other, id)).toEqual(['proposal.assigned', 'proposal.chased']);
     expect(await noticesOf(t, c.unit, id)).toEqual(['proposal.assigned']);
@@ -133,7 +135,7 @@ describe('催办 POST /api/v1/proposals/:id/chase', () => {
 
   it('the leader supervising a key proposal may chase it; another leader may not', async () => {
     const id = await proposalAt(t, c, 'assigned');
-    await step(t, c.leader, id, 'key');
+    await api(t, c.leader, 'post', `/proposals/${id}/key`, {});
     expect((await chase(c.leader, id).expect(200)).body.chaseCount).toBe(1);
     const otherLeader = await account(t, 'leader');
     expect((await chase(otherLeader, id).expect(403)).body.message).toBe('只有提案工作人员或该重点提案的督办领导可以催办');

@@ -1,5 +1,7 @@
 import { Member } from '../../src/directory/directory.entities';
-import { Account, cast, Cast, draft, proposalAt, step } from '../support/proposals';
+import { Account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** 公开的提案: completed, agreed to publication, final reply public — each condition on its own keeps a proposal out. */
@@ -14,9 +16,9 @@ describe('公开的提案 GET /public/proposals and /public/proposals page', () 
   async function handled(key: string, opts: { agree: boolean; public: boolean; stopAtReply?: boolean; lead?: Account }): Promise<number> {
     titles[key] = `关于${key}的建议`;
     const id = await proposalAt(t, c, 'assigned', { lead: opts.lead, draft: { title: titles[key], agreeToPublish: opts.agree } });
-    await step(t, c.unit, id, 'communications', { mode: 'phone', summary: '电话联系提案人' }, 201);
-    await step(t, c.unit, id, 'reply', { classification: 'A', content: `${key}的答复：已采纳。\n明年实施。`, public: opts.public, contact: CONTACT, letterNo: '某政函〔2026〕1号' });
-    if (!opts.stopAtReply) await step(t, opts.lead ?? c.lead, id, 'evaluate', { rating: 'satisfied', attitude: 'satisfied', comment: '评价意见不公开' });
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话联系提案人' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${id}/reply`, { classification: 'A', content: `${key}的答复：已采纳。\n明年实施。`, public: opts.public, contact: CONTACT, letterNo: '某政函〔2026〕1号' });
+    if (!opts.stopAtReply) await api(t, opts.lead ?? c.lead, 'post', `/proposals/${id}/evaluate`, { rating: 'satisfied', attitude: 'satisfied', comment: '评价意见不公开' });
     return id;
   }
 
@@ -26,13 +28,13 @@ describe('公开的提案 GET /public/proposals and /public/proposals page', () 
     await t.ds.getRepository(Member).update({ id: c.lead.memberId! }, { phone: PHONE });
     const joint = await draft(t, c.lead, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.co1.memberId], title: '关于公开联名提案的建议', agreeToPublish: true });
     titles.joint = '关于公开联名提案的建议';
-    await step(t, c.co1, joint, 'cosign');
-    await step(t, c.lead, joint, 'submit');
-    await step(t, c.staff, joint, 'review', { decision: 'accept' });
-    await step(t, c.staff, joint, 'assign', { leadUnitId: c.unit.unitId });
-    await step(t, c.unit, joint, 'communications', { mode: 'visit', summary: '面商' }, 201);
-    await step(t, c.unit, joint, 'reply', { classification: 'B', content: '联名提案的答复', public: true });
-    await step(t, c.lead, joint, 'evaluate', { rating: 'basically_satisfied' });
+    await api(t, c.co1, 'post', `/proposals/${joint}/cosign`, {});
+    await api(t, c.lead, 'post', `/proposals/${joint}/submit`, {});
+    await api(t, c.staff, 'post', `/proposals/${joint}/review`, { decision: 'accept' });
+    await api(t, c.staff, 'post', `/proposals/${joint}/assign`, { leadUnitId: c.unit.unitId });
+    await api(t, c.unit, 'post', `/proposals/${joint}/communications`, { mode: 'visit', summary: '面商' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${joint}/reply`, { classification: 'B', content: '联名提案的答复', public: true });
+    await api(t, c.lead, 'post', `/proposals/${joint}/evaluate`, { rating: 'basically_satisfied' });
 
     await handled('公开', { agree: true, public: true });
     await handled('未办结', { agree: true, public: true, stopAtReply: true });
@@ -40,10 +42,10 @@ describe('公开的提案 GET /public/proposals and /public/proposals page', () 
     await handled('答复不公开', { agree: true, public: false });
     // Re-handled: the first reply was public, the final one is not.
     const again = await handled('重新办理', { agree: true, public: true, stopAtReply: true });
-    await step(t, c.lead, again, 'evaluate', { rating: 'unsatisfied' });
-    await step(t, c.unit, again, 'communications', { mode: 'phone', summary: '再次沟通' }, 201);
-    await step(t, c.unit, again, 'reply', { classification: 'C', content: '重新办理的答复', public: false });
-    await step(t, c.lead, again, 'evaluate', { rating: 'satisfied' });
+    await api(t, c.lead, 'post', `/proposals/${again}/evaluate`, { rating: 'unsatisfied' });
+    await api(t, c.unit, 'post', `/proposals/${again}/communications`, { mode: 'phone', summary: '再次沟通' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${again}/reply`, { classification: 'C', content: '重新办理的答复', public: false });
+    await api(t, c.lead, 'post', `/proposals/${again}/evaluate`, { rating: 'satisfied' });
     await draft(t, c.lead, c.sessionId, { title: '关于草稿的建议', agreeToPublish: true });
   });
   afterAll(() => t.close());

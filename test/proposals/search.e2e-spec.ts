@@ -1,5 +1,6 @@
 import { generateProposal, ProposalText, rephrase } from '../../src/demo/proposal-text';
-import { Account, account, cast, Cast, step } from '../support/proposals';
+import { account, Account, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The bigram index behind the proposal list's `q` and `/similar`, kept in step by filing and editing. */
@@ -11,7 +12,7 @@ describe('proposal search and similar proposals', () => {
   const file = async (who: Account, text: ProposalText, submit = true): Promise<number> => {
     const res = await t.http().post('/api/v1/proposals').set(who.auth).send({ sessionId: c.sessionId, kind: 'individual', title: text.title, category: 'economy', background: text.background, suggestions: text.suggestions });
     if (res.status !== 201) throw new Error(`file: ${res.status} ${JSON.stringify(res.body)}`);
-    if (submit) await step(t, who, res.body.id, 'submit');
+    if (submit) await api(t, who, 'post', `/proposals/${res.body.id}/submit`, {});
     return res.body.id;
   };
 

@@ -1,8 +1,9 @@
 import { Report } from '../../src/reports/report.entities';
+import { api } from '../support/api';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts } from '../support/pdf-tools';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, topicAt, TopicCast, topicCast } from '../support/topics';
+import { topicAt, topicCast, TopicCast } from '../support/topics';
 
 /** 协商要报 of a topic: requested as staff or its facilitator, numbered 第N期 per year, rendered in Chromium. */
 describe('reports: 协商要报 of a topic', () => {
@@ -24,7 +25,7 @@ describe('reports: 协商要报 of a topic', () => {
 
   it('prints the topic under the red masthead: 第N期, background, the meeting and its minutes, outcomes by theme, the unit\'s follow-up', async () => {
     const f = await topicAt(t, c, 'evaluated');
-    const topic = await call(t, c.staff, 'get', `/topics/${f.id}`);
+    const topic = await api(t, c.staff, 'get', `/topics/${f.id}`);
     const report = await rendered(c.staff, f.id);
     expect(report).toMatchObject({ kind: 'briefing', kindLabel: '协商要报', status: 'done', issueNo: 1 });
     const facts = pdfFacts((await t.http().get(`/api/v1/reports/${report.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200)).body);

@@ -1,5 +1,6 @@
 import { Report } from '../../src/reports/report.entities';
-import { Cast, cast, proposalAt } from '../support/proposals';
+import { cast, Cast } from '../support/accounts';
+import { proposalAt } from '../support/proposals';
 import { QUEUE_MODES } from '../support/redis-keys';
 import { startTestApp, TestApp } from '../support/test-app';
 

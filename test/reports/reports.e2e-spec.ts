@@ -1,6 +1,8 @@
 import { PdfRenderer } from '../../src/reports/pdf-renderer';
 import { Report } from '../../src/reports/report.entities';
-import { Cast, cast, draft, proposalAt, step } from '../support/proposals';
+import { cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { TEST_REDIS_URL } from '../support/redis-keys';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts } from '../support/pdf-tools';
@@ -72,7 +74,7 @@ describe('reports', () => {
 
   it('renders a 提案办理情况报告 for a leader: figures, rates, units, key proposals and ECharts charts whose text is real text in our fonts', async () => {
     const key = await proposalAt(t, c, 'assigned');
-    await step(t, c.leader, key, 'key');
+    await api(t, c.leader, 'post', `/proposals/${key}/key`, {});
     const keyTitle = (await t.http().get(`/api/v1/proposals/${key}`).set(c.staff.auth)).body.title;
     const report = await rendered(c.leader, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } });
     expect(report).toMatchObject({ kind: 'proposal-annual', kindLabel: '提案办理情况报告', status: 'done' });
@@ -230,7 +232,7 @@ describe('reports on Bull (REDIS_URL), rendered by this process as a worker', ()
     expect(first).not.toBeNull();
     // About 60 pages: long enough to be killed while Chromium prints it.
     const long = await draft(t, c.lead, c.sessionId, { suggestions: Array.from({ length: 30 }, (_, i) => `第${i + 1}条建议：${'加快推进老旧小区改造，完善配套设施。'.repeat(70)}`) });
-    await step(t, c.lead, long, 'submit');
+    await api(t, c.lead, 'post', `/proposals/${long}/submit`, {});
     const id = await request(long);
     while ((await statusOf(id)) !== 'rendering' || renderer.activeRenders() === 0) await new Promise((r) => setTimeout(r, 2));
     await new Promise((r) => setTimeout(r, 20));

@@ -1,15 +1,15 @@
 import { Report } from '../../src/reports/report.entities';
 import { ReportKinds } from '../../src/reports/report-kinds';
 import { PHOTO_MAX_PX } from '../../src/reports/kinds/visit-report-kind';
+import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
 import { jpegWithThumbnail, tinyJpeg } from '../support/file-fixtures';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts, pdfImages } from '../support/pdf-tools';
 import { cameraPhotos } from '../support/photos';
-import { step } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 import { topicAt, topicCast } from '../support/topics';
-import { api, createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
+import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
 
 /*
  * Reports of a field visit, rendered by the reports job in Chromium: the 视察调研报告 (a formal document
@@ -125,7 +125,7 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     const topic = await api(t, c.staff, 'post', `/visits/${v.id}/topics`, { title: '推动家政服务业提质扩容', description: '据家政服务业专题调研提出。', level: 'city' }, 201);
     const session = await t.make.session();
     const proposal = await api(t, c.m1, 'post', `/visits/${v.id}/proposals`, { sessionId: session.id, title: '关于推动家政服务业提质扩容的建议', category: 'society' }, 201);
-    await step(t, c.m1, proposal.id, 'submit');
+    await api(t, c.m1, 'post', `/proposals/${proposal.id}/submit`, {});
     expect([topic.visitId, proposal.visitId]).toEqual([v.id, v.id]);
     const draftOnly = await api(t, c.m1, 'post', `/visits/${v.id}/proposals`, { sessionId: session.id, title: '关于家政员社保的建议（草稿）', category: 'society' }, 201);
 

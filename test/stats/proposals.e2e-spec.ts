@@ -1,5 +1,7 @@
 import { Proposal } from '../../src/proposals/proposal.entities';
-import { accountOf, Account, cast, Cast, draft, proposalAt, step } from '../support/proposals';
+import { Account, accountOf, cast, Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -53,29 +55,29 @@ describe('提案统计 GET /stats/proposals', () => {
     await t.ds.getRepository(Proposal).update({ id: p7 }, { overdue: true });
 
     await draft(t, a, c.sessionId, { category: 'economy' });
-    await step(t, a, await at('submitted', a, 'economy'), 'withdraw');
+    await api(t, a, 'post', `/proposals/${await at('submitted', a, 'economy')}/withdraw`, {});
     await at('submitted', b, 'society');
-    await step(t, c.staff, await at('submitted', a, 'economy'), 'review', { decision: 'reject', ground: 'academic', reason: '学术探讨' });
-    await step(t, c.staff, await at('submitted', b, 'culture'), 'review', { decision: 'convert' });
+    await api(t, c.staff, 'post', `/proposals/${await at('submitted', a, 'economy')}/review`, { decision: 'reject', ground: 'academic', reason: '学术探讨' });
+    await api(t, c.staff, 'post', `/proposals/${await at('submitted', b, 'culture')}/review`, { decision: 'convert' });
     const p6 = await at('accepted', a, 'economy');
-    await step(t, c.leader, p6, 'key');
+    await api(t, c.leader, 'post', `/proposals/${p6}/key`, {});
     await at('replied', b, 'society');
     const p9 = await at('replied', a, 'ecology', { unit: u2 });
-    await step(t, a, p9, 'evaluate', { rating: 'satisfied', attitude: 'basically_satisfied' });
-    await step(t, c.staff, p9, 'excellent');
+    await api(t, a, 'post', `/proposals/${p9}/evaluate`, { rating: 'satisfied', attitude: 'basically_satisfied' });
+    await api(t, c.staff, 'post', `/proposals/${p9}/excellent`, {});
     const p10 = await at('replied', b, 'ecology');
-    await step(t, b, p10, 'evaluate', { rating: 'unsatisfied', attitude: 'unsatisfied' });
-    await step(t, c.unit, p10, 'communications', { mode: 'visit', summary: '再次面商' }, 201);
-    await step(t, c.unit, p10, 'reply', { classification: 'A', content: '已重新办理。', public: true });
-    await step(t, b, p10, 'evaluate', { rating: 'basically_satisfied' });
+    await api(t, b, 'post', `/proposals/${p10}/evaluate`, { rating: 'unsatisfied', attitude: 'unsatisfied' });
+    await api(t, c.unit, 'post', `/proposals/${p10}/communications`, { mode: 'visit', summary: '再次面商' }, 201);
+    await api(t, c.unit, 'post', `/proposals/${p10}/reply`, { classification: 'A', content: '已重新办理。', public: true });
+    await api(t, b, 'post', `/proposals/${p10}/evaluate`, { rating: 'basically_satisfied' });
     const p11 = await at('replied', a, 'society', { unit: u2 });
-    await step(t, a, p11, 'evaluate', { rating: 'unsatisfied', attitude: 'unsatisfied' });
-    await step(t, c.staff, await at('submitted', b, 'economy'), 'review', { decision: 'merge', mergeIntoId: p6 });
+    await api(t, a, 'post', `/proposals/${p11}/evaluate`, { rating: 'unsatisfied', attitude: 'unsatisfied' });
+    await api(t, c.staff, 'post', `/proposals/${await at('submitted', b, 'economy')}/review`, { decision: 'merge', mergeIntoId: p6 });
     const committeeId = (await t.make.committee()).id;
     const group = await t.http().post('/api/v1/proposals').set(c.staff.auth)
       .send({ sessionId: c.sessionId, kind: 'committee', committeeId, title: '专委会提案：关于法治宣传的建议', category: 'politics', background: '情况。', suggestions: ['建议'] }).expect(201);
-    await step(t, c.staff, group.body.id, 'submit');
-    await step(t, c.staff, group.body.id, 'review', { decision: 'accept' });
+    await api(t, c.staff, 'post', `/proposals/${group.body.id}/submit`, {});
+    await api(t, c.staff, 'post', `/proposals/${group.body.id}/review`, { decision: 'accept' });
 
     otherSession = (await t.make.session()).id;
     await proposalAt(t, { ...c, sessionId: otherSession }, 'completed', { lead: a });

@@ -1,7 +1,8 @@
 import { Role } from '../../src/common/roles';
+import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, topicAt, TopicCast, topicCast } from '../support/topics';
+import { topicAt, topicCast, TopicCast } from '../support/topics';
 
 /*
  * 协商统计 over a small set made through the API, checked against counts worked out by hand:
@@ -22,9 +23,9 @@ describe('GET /stats/topics', () => {
     t = await startTestApp(QUIET_SWEEPS);
     c = await topicCast(t);
     const p1 = await topicAt(t, c, 'deliberating', { topic: { level: 'community', responsePolicy: '252' } });
-    await call(t, c.facilitator, 'post', `/topics/${p1.id}/answer`, { text: '已受理' });
-    await call(t, c.unit, 'patch', `/outcomes/${p1.outcomeId}`, { status: 'done', feedback: '已完成' });
-    await call(t, c.facilitator, 'post', `/topics/${p1.id}/outcomes`, { kind: 'recommendation', text: '加强宣传', unitId: c.unit2.unitId, dueAt: '2026-10-15T17:00:00+08:00' }, 201);
+    await api(t, c.facilitator, 'post', `/topics/${p1.id}/answer`, { text: '已受理' });
+    await api(t, c.unit, 'patch', `/outcomes/${p1.outcomeId}`, { status: 'done', feedback: '已完成' });
+    await api(t, c.facilitator, 'post', `/topics/${p1.id}/outcomes`, { kind: 'recommendation', text: '加强宣传', unitId: c.unit2.unitId, dueAt: '2026-10-15T17:00:00+08:00' }, 201);
 
     t.clock.set(shanghai('2026-03-01T09:00'));
     await topicAt(t, c, 'raised', { topic: { level: 'grid', responsePolicy: '252' } });
@@ -33,16 +34,16 @@ describe('GET /stats/topics', () => {
     t.clock.reset();
 
     const c1 = await topicAt(t, c, 'deliberating', { organizer: committee(), by: c.staff, topic: { level: 'city' } });
-    const second = await call(t, c.staff, 'post', `/topics/${c1.id}/outcomes`, { kind: 'recommendation', text: '设立专项资金', unitId: c.unit.unitId }, 201);
-    await call(t, c.unit, 'patch', `/outcomes/${c1.outcomeId}`, { status: 'done', feedback: '已完成' });
-    await call(t, c.unit, 'patch', `/outcomes/${second.id}`, { status: 'not_adopted', feedback: '财政预算已定' });
-    await call(t, c.staff, 'post', `/topics/${c1.id}/resolve`, {});
+    const second = await api(t, c.staff, 'post', `/topics/${c1.id}/outcomes`, { kind: 'recommendation', text: '设立专项资金', unitId: c.unit.unitId }, 201);
+    await api(t, c.unit, 'patch', `/outcomes/${c1.outcomeId}`, { status: 'done', feedback: '已完成' });
+    await api(t, c.unit, 'patch', `/outcomes/${second.id}`, { status: 'not_adopted', feedback: '财政预算已定' });
+    await api(t, c.staff, 'post', `/topics/${c1.id}/resolve`, {});
     // Now: P2's three clocks are long past, P1's second outcome is past its due date.
     await t.jobs.runNow('deadlines', 'sweep');
   });
   afterAll(() => t.close());
 
-  const stats = async (query = '') => (await call(t, c.staff, 'get', `/stats/topics${query}`)) as Stats;
+  const stats = async (query = '') => (await api(t, c.staff, 'get', `/stats/topics${query}`)) as Stats;
   const counts = (rows: { count: number }[], key: string) => Object.fromEntries(rows.map((r: Record<string, any>) => [r[key], r.count]));
 
   it('counts everything by level, step, organiser; adoption, overdue outcomes and breaches by clock', async () => {

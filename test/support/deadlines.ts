@@ -1,6 +1,6 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import type { ProposalSweepResult } from '../../src/proposals/proposal-deadlines';
-import { Account, cast, Cast } from './proposals';
+import { Account, cast, Cast } from './accounts';
 import { startTestApp, TestApp } from './test-app';
 
 /** A moment given as Shanghai wall-clock time: `shanghai('2026-09-30T10:00')`. */

@@ -1,8 +1,9 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Meeting, MeetingParticipant, Outcome, Topic, TopicEvaluation } from '../../src/topics/topic.entities';
-import { Account } from '../support/proposals';
+import { Account, facilitator, Facilitator, topicAccount } from '../support/accounts';
+import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, facilitator, Facilitator, meetingBody, raise, topicAccount, topicAt, topicBody, TopicCast, topicCast, TopicFixture, TopicStage } from '../support/topics';
+import { meetingBody, raise, topicAt, topicBody, topicCast, TopicCast, TopicFixture, TopicStage } from '../support/topics';
 
 const LABELS: Record<TopicStage, string> = { raised: '已出题', settled: '已定题', declined: '不予定题', deliberating: '议题中', resolving: '解题中', evaluated: '已评题' };
 const STAGES = Object.keys(LABELS) as TopicStage[];
@@ -73,7 +74,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
       expect({ path, status: res.status, message: res.body.message }).toEqual({ path, status: 403, message: '该协商议题不由您所在的协商议事点组织' });
     }
     expect(await snapshot(f.id)).toEqual(before);
-    expect((await call(t, other, 'get', '/topics')).total).toBe(0);
+    expect((await api(t, other, 'get', '/topics')).total).toBe(0);
     for (const organizer of [{ type: 'point', id: c.facilitator.pointId }, { type: 'committee', id: c.committeeId }]) {
       expect((await send(other, 'post', '/topics', topicBody(organizer as never)).expect(403)).body.message).toBe('议事点组织者只能为本协商议事点出题');
     }
@@ -86,7 +87,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
     expect(res.body).toMatchObject({ statusCode: 403, message: '您无权操作该协商议题' });
     expect(await t.ds.getRepository(Outcome).findOneByOrFail({ id: f.outcomeId! })).toEqual(outcome);
     // A second unit with an outcome of its own on the topic reads it, but still may not report on the first unit's.
-    await call(t, c.facilitator, 'post', `/topics/${f.id}/outcomes`, { kind: 'recommendation', text: '完善充电设施', unitId: c.unit2.unitId }, 201);
+    await api(t, c.facilitator, 'post', `/topics/${f.id}/outcomes`, { kind: 'recommendation', text: '完善充电设施', unitId: c.unit2.unitId }, 201);
     expect((await send(c.unit2, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' }).expect(403)).body.code).toBe('NOT_OUTCOME_UNIT');
     await t.http().patch(`/api/v1/outcomes/${f.outcomeId}`).set(c.member.auth).send({ status: 'done' }).expect(403);
   });
@@ -109,12 +110,12 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
       expect(res.body.message).toBe(`协商议题当前为“${LABELS[stage]}”，不能添加协商成果`);
       expect(await t.ds.getRepository(Outcome).countBy({ topicId: at[stage].id })).toBe(0);
     }
-    expect((await call(t, c.staff, 'get', `/topics/${at.declined.id}`)).declineReason).toBe('属于物业合同纠纷，建议通过法律途径解决');
+    expect((await api(t, c.staff, 'get', `/topics/${at.declined.id}`)).declineReason).toBe('属于物业合同纠纷，建议通过法律途径解决');
   });
 
   it('a score of 0 or 6 (or 2.5) is a 400, and no evaluation is written', async () => {
     const f = await topicAt(t, c, 'resolving');
-    await call(t, c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+    await api(t, c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
     const before = await snapshot(f.id);
     for (const score of [0, 6]) {
       const res = await send(c.member, 'post', `/topics/${f.id}/evaluations`, { score }).expect(400);
@@ -124,7 +125,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
     expect(await t.ds.getRepository(TopicEvaluation).countBy({ topicId: f.id })).toBe(0);
     expect(await snapshot(f.id)).toEqual(before);
     // Someone who reads the topic but took no part may not rate it.
-    await call(t, c.facilitator, 'post', `/topics/${f.id}/publish`, {});
+    await api(t, c.facilitator, 'post', `/topics/${f.id}/publish`, {});
     expect((await send(c.member2, 'post', `/topics/${f.id}/evaluations`, { score: 3 }).expect(403)).body.code).toBe('NOT_PARTICIPANT');
   });
 
@@ -159,12 +160,12 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
 
   it('holding needs minutes, and a meeting is held once', async () => {
     const f = await topicAt(t, c, 'settled');
-    const m = await call(t, c.facilitator, 'post', `/topics/${f.id}/meetings`, meetingBody(), 201);
+    const m = await api(t, c.facilitator, 'post', `/topics/${f.id}/meetings`, meetingBody(), 201);
     const res = await send(c.facilitator, 'post', `/meetings/${m.id}/hold`, { minutes: '  ' }).expect(400);
     expect(res.body).toMatchObject({ code: 'MINUTES_REQUIRED', message: '请填写会议纪要' });
     expect((await topicRow(f.id)).status).toBe('settled');
     expect((await t.ds.getRepository(Meeting).findOneByOrFail({ id: m.id })).heldAt).toBeNull();
-    await call(t, c.facilitator, 'post', `/meetings/${m.id}/hold`, { minutes: '已召开' });
+    await api(t, c.facilitator, 'post', `/meetings/${m.id}/hold`, { minutes: '已召开' });
     expect((await send(c.facilitator, 'post', `/meetings/${m.id}/hold`, { minutes: '再次' }).expect(409)).body.code).toBe('MEETING_HELD');
   });
 
@@ -177,7 +178,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
   it('an outcome moves forward only, and not adopted needs a reason', async () => {
     const f = await topicAt(t, c, 'resolving');
     expect((await send(c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'not_adopted' }).expect(400)).body.message).toBe('未采纳须说明理由');
-    await call(t, c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
+    await api(t, c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
     const closed = await send(c.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'in_progress', feedback: '重新打开' }).expect(409);
     expect(closed.body).toMatchObject({ code: 'OUTCOME_CLOSED', message: '该项协商成果当前为“已落实”，已办结，不能再更改' });
   });
@@ -194,7 +195,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
     ];
     for (const res of await Promise.all(stale)) expect(res.body).toEqual({ statusCode: 409, code: 'STALE_VERSION', message: '该记录已被他人修改，请刷新后重试' });
     expect(await snapshot(f.id)).toEqual(before);
-    expect((await call(t, c.facilitator, 'post', `/topics/${f.id}/publish`, { version: row.version })).version).toBe(row.version + 1);
+    expect((await api(t, c.facilitator, 'post', `/topics/${f.id}/publish`, { version: row.version })).version).toBe(row.version + 1);
   });
 
   it('unknown fields and bad enumerations are 400 in Chinese', async () => {
@@ -214,7 +215,7 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
 
   it('staff close 评题 after the evaluation period when no one rates', async () => {
     const recent = await topicAt(t, c, 'resolving');
-    await call(t, c.unit, 'patch', `/outcomes/${recent.outcomeId}`, { status: 'done', feedback: '已完成' });
+    await api(t, c.unit, 'patch', `/outcomes/${recent.outcomeId}`, { status: 'done', feedback: '已完成' });
     const early = await send(c.staff, 'post', `/topics/${recent.id}/close`, {}).expect(409);
     expect(early.body).toMatchObject({ code: 'EVALUATION_PERIOD', message: '解题后 15 天内由参会人员评价，期满后才能结束评题' });
     // Resolved 15 days and a minute ago (the sign-ins stay valid: time runs back, not on).
@@ -222,39 +223,39 @@ describe('协商 wrong step, wrong person, bad input, scoping', () => {
     let old: TopicFixture;
     try {
       old = await topicAt(t, c, 'resolving');
-      await call(t, c.unit, 'patch', `/outcomes/${old.outcomeId}`, { status: 'done', feedback: '已完成' });
+      await api(t, c.unit, 'patch', `/outcomes/${old.outcomeId}`, { status: 'done', feedback: '已完成' });
     } finally {
       t.clock.reset();
     }
     await send(c.facilitator, 'post', `/topics/${old.id}/close`, {}).expect(403);
-    const closed = await call(t, c.staff, 'post', `/topics/${old.id}/close`, {});
+    const closed = await api(t, c.staff, 'post', `/topics/${old.id}/close`, {});
     expect(closed).toMatchObject({ status: 'evaluated', evaluationCount: 0, evaluatedAt: expect.any(String) });
-    expect((await call(t, c.staff, 'get', `/topics/${old.id}/history`)).at(-1)).toMatchObject({ action: 'close', actionLabel: '结束评题', from: 'resolving', to: 'evaluated' });
+    expect((await api(t, c.staff, 'get', `/topics/${old.id}/history`)).at(-1)).toMatchObject({ action: 'close', actionLabel: '结束评题', from: 'resolving', to: 'evaluated' });
   });
 
   it('scoping: members see what they raised, take part in or is published; units what concerns them; leaders all', async () => {
     const raiser = await topicAccount(t, 'member');
     const own = await raise(t, raiser, { type: 'committee', id: c.committeeId }, { level: 'city', source: 'member' });
-    const raiserSees = (await call(t, raiser, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
+    const raiserSees = (await api(t, raiser, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
     expect(raiserSees).toContain(own);
     expect(raiserSees).not.toEqual(expect.arrayContaining([at.raised.id, at.settled.id, at.deliberating.id]));
     await t.http().get(`/api/v1/topics/${own}`).set(c.member2.auth).expect(404);
     await t.http().get(`/api/v1/topics/${at.raised.id}`).set(c.member.auth).expect(404);
-    const memberSees = (await call(t, c.member, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
+    const memberSees = (await api(t, c.member, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
     expect(memberSees).toEqual(expect.arrayContaining([at.deliberating.id, at.resolving.id, at.evaluated.id]));
     expect(memberSees).not.toContain(at.settled.id);
-    const unitSees = (await call(t, c.unit, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
+    const unitSees = (await api(t, c.unit, 'get', '/topics?pageSize=100')).items.map((i: { id: number }) => i.id);
     expect(unitSees).toEqual(expect.arrayContaining([at.deliberating.id, at.resolving.id, at.evaluated.id]));
     expect(unitSees).not.toContain(own);
     await t.http().get(`/api/v1/topics/${own}`).set(c.unit.auth).expect(404);
-    const all = await call(t, c.leader, 'get', '/topics?pageSize=100');
+    const all = await api(t, c.leader, 'get', '/topics?pageSize=100');
     expect(all.items.map((i: { id: number }) => i.id)).toEqual(expect.arrayContaining([own, ...STAGES.map((s) => at[s].id)]));
-    expect((await call(t, c.leader, 'get', '/topics?status=declined')).items.map((i: { id: number }) => i.id)).toEqual([at.declined.id]);
+    expect((await api(t, c.leader, 'get', '/topics?status=declined')).items.map((i: { id: number }) => i.id)).toEqual([at.declined.id]);
     // The member who raised a topic may not settle it, and a leader reads but does not act.
     await send(raiser, 'post', `/topics/${own}/settle`, {}).expect(403);
     await send(c.leader, 'post', `/topics/${own}/settle`, {}).expect(403);
     // Each person's score is shown to the organiser and leaders only; a participant sees the count and the average.
-    expect((await call(t, c.member, 'get', `/topics/${at.evaluated.id}`)).evaluations).toEqual([]);
-    expect((await call(t, c.facilitator, 'get', `/topics/${at.evaluated.id}`)).evaluations).toEqual([expect.objectContaining({ score: 5, by: { id: c.member.userId, displayName: expect.any(String) } })]);
+    expect((await api(t, c.member, 'get', `/topics/${at.evaluated.id}`)).evaluations).toEqual([]);
+    expect((await api(t, c.facilitator, 'get', `/topics/${at.evaluated.id}`)).evaluations).toEqual([expect.objectContaining({ score: 5, by: { id: c.member.userId, displayName: expect.any(String) } })]);
   });
 });

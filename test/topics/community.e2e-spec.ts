@@ -1,6 +1,7 @@
-import { Account } from '../support/proposals';
+import { Account, facilitator, Facilitator, topicAccount } from '../support/accounts';
+import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, facilitator, Facilitator, meetingBody, topicAccount } from '../support/topics';
+import { meetingBody } from '../support/topics';
 
 /*
  * The seed's 清水湾社区: a courtyard's parking and property matters, raised by residents and run
@@ -47,21 +48,21 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
     };
     const refused = await t.http().post('/api/v1/topics').set(otherHost.auth).send(body).expect(403);
     expect(refused.body.message).toBe('议事点组织者只能为本协商议事点出题');
-    const raised = await call(t, host, 'post', '/topics', body, 201);
+    const raised = await api(t, host, 'post', '/topics', body, 201);
     topicId = raised.id;
     expect(raised).toMatchObject({ status: 'raised', levelLabel: '社区', sourceLabel: '群众', organizer: { type: 'point', typeLabel: '协商议事点', id: host.pointId, name: '清水湾社区协商议事室' } });
-    expect((await call(t, host, 'post', `/topics/${topicId}/settle`, {})).status).toBe('settled');
+    expect((await api(t, host, 'post', `/topics/${topicId}/settle`, {})).status).toBe('settled');
   });
 
   it('holds four 协商议事会, numbered 第1–4次; the first one starts the deliberation', async () => {
     for (let i = 1; i <= 4; i++) {
       const day = String(3 + (i - 1) * 7).padStart(2, '0');
-      const m = await call(t, host, 'post', `/topics/${topicId}/meetings`, meetingBody({
+      const m = await api(t, host, 'post', `/topics/${topicId}/meetings`, meetingBody({
         title: `吉泰润园小区居民协商议事会（第${i}次）`, startsAt: `2026-03-${day}T19:00:00+08:00`, endsAt: `2026-03-${day}T21:00:00+08:00`, venue: '吉泰润园小区物业服务中心', chair: '吴海明',
       }), 201);
       expect(m).toMatchObject({ sequence: i, sequenceLabel: `第${i}次协商`, kind: 'deliberation', kindLabel: '协商议事会' });
       meetings.push(m.id);
-      const people = await call(t, host, 'post', `/meetings/${m.id}/participants`, [
+      const people = await api(t, host, 'post', `/meetings/${m.id}/participants`, [
         { name: '社区党委', side: 'organizer' },
         { name: '张党员', side: 'party_member' },
         { name: '业主代表刘女士', side: 'resident' },
@@ -69,15 +70,15 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
         ...(i === 4 ? [{ memberId: resident.memberId, side: 'member' }] : []),
       ], 201);
       expect(people.participants.map((p: { sideLabel: string }) => p.sideLabel).slice(0, 4)).toEqual(['组织方/两委', '党员代表', '居民/群众代表', '企业']);
-      await call(t, host, 'post', `/meetings/${m.id}/speeches`, { participantId: people.participants[2].id, summary: '小区停车位收费要参照目前的市场标准，不能乱收费。' }, 201);
-      const held = await call(t, host, 'post', `/meetings/${m.id}/hold`, { minutes: `第${i}次协商：各方就停车收费、临停管理和公共收益公开深入协商。` });
+      await api(t, host, 'post', `/meetings/${m.id}/speeches`, { participantId: people.participants[2].id, summary: '小区停车位收费要参照目前的市场标准，不能乱收费。' }, 201);
+      const held = await api(t, host, 'post', `/meetings/${m.id}/hold`, { minutes: `第${i}次协商：各方就停车收费、临停管理和公共收益公开深入协商。` });
       expect(held.topic.status).toBe('deliberating');
     }
-    const topic = await call(t, host, 'get', `/topics/${topicId}`);
+    const topic = await api(t, host, 'get', `/topics/${topicId}`);
     expect(topic.meetings.map((m: { sequenceLabel: string; heldAt: string | null }) => [m.sequenceLabel, m.heldAt !== null])).toEqual([
       ['第1次协商', true], ['第2次协商', true], ['第3次协商', true], ['第4次协商', true],
     ]);
-    const history = await call(t, host, 'get', `/topics/${topicId}/history`);
+    const history = await api(t, host, 'get', `/topics/${topicId}/history`);
     expect(history.filter((h: { action: string }) => h.action === 'hold').map((h: { from: string; to: string }) => `${h.from}→${h.to}`)).toEqual([
       'settled→deliberating', 'deliberating→deliberating', 'deliberating→deliberating', 'deliberating→deliberating',
     ]);
@@ -85,36 +86,36 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
 
   it('records the decisions of the fourth meeting, resolves and publishes them', async () => {
     for (const text of DECISIONS) {
-      const o = await call(t, host, 'post', `/topics/${topicId}/outcomes`, { kind: 'decision', text, unitId: property.unitId, dueAt: '2026-04-30T17:00:00+08:00' }, 201);
+      const o = await api(t, host, 'post', `/topics/${topicId}/outcomes`, { kind: 'decision', text, unitId: property.unitId, dueAt: '2026-04-30T17:00:00+08:00' }, 201);
       expect(o).toMatchObject({ kind: 'decision', kindLabel: '共识', theme: null, themeOrder: 1, unit: { name: '吉泰润园物业服务有限公司' } });
     }
     const early = await t.http().post(`/api/v1/topics/${topicId}/resolve`).set(otherHost.auth).send({}).expect(403);
     expect(early.body.message).toBe('该协商议题不由您所在的协商议事点组织');
-    expect((await call(t, host, 'post', `/topics/${topicId}/resolve`, {})).status).toBe('resolving');
+    expect((await api(t, host, 'post', `/topics/${topicId}/resolve`, {})).status).toBe('resolving');
 
     // Before publication an unrelated member does not see it.
     const stranger = await topicAccount(t, 'member');
     await t.http().get(`/api/v1/topics/${topicId}`).set(stranger.auth).expect(404);
-    const published = await call(t, host, 'post', `/topics/${topicId}/publish`, {});
+    const published = await api(t, host, 'post', `/topics/${topicId}/publish`, {});
     expect(published).toMatchObject({ published: true, publishedAt: expect.any(String), status: 'resolving' });
     expect(published.outcomes.map((o: { text: string }) => o.text)).toEqual(DECISIONS);
     expect(published.outcomes[0].text).toBe('停车费由每月580元下调至380元');
     const again = await t.http().post(`/api/v1/topics/${topicId}/publish`).set(host.auth).send({}).expect(409);
     expect(again.body.code).toBe('ALREADY_PUBLISHED');
 
-    const seen = await call(t, stranger, 'get', `/topics/${topicId}`);
+    const seen = await api(t, stranger, 'get', `/topics/${topicId}`);
     expect(seen).toMatchObject({ published: true, evaluations: [] });
-    expect((await call(t, stranger, 'get', '/topics')).items.map((i: { id: number }) => i.id)).toContain(topicId);
+    expect((await api(t, stranger, 'get', '/topics')).items.map((i: { id: number }) => i.id)).toContain(topicId);
   });
 
   it('the property company reports on the fee; the adoption rate follows, and the member at the 4th meeting rates it', async () => {
-    const topic = await call(t, property, 'get', `/topics/${topicId}`);
+    const topic = await api(t, property, 'get', `/topics/${topicId}`);
     const [fee, ...rest] = topic.outcomes;
-    const done = await call(t, property, 'patch', `/outcomes/${fee.id}`, { status: 'done', feedback: '自2026年5月起按每月380元收取', version: fee.version });
+    const done = await api(t, property, 'patch', `/outcomes/${fee.id}`, { status: 'done', feedback: '自2026年5月起按每月380元收取', version: fee.version });
     expect(done).toMatchObject({ status: 'done', statusLabel: '已落实', feedback: [{ fromStatus: 'open', toStatus: 'done', text: '自2026年5月起按每月380元收取' }] });
-    expect((await call(t, host, 'get', `/topics/${topicId}`)).adoptionRate).toBe(0.25);
-    for (const o of rest) await call(t, property, 'patch', `/outcomes/${o.id}`, { status: 'done', feedback: '已落实' });
-    const rated = await call(t, resident, 'post', `/topics/${topicId}/evaluations`, { score: 5, comment: '大家的事大家作主' }, 201);
+    expect((await api(t, host, 'get', `/topics/${topicId}`)).adoptionRate).toBe(0.25);
+    for (const o of rest) await api(t, property, 'patch', `/outcomes/${o.id}`, { status: 'done', feedback: '已落实' });
+    const rated = await api(t, resident, 'post', `/topics/${topicId}/evaluations`, { score: 5, comment: '大家的事大家作主' }, 201);
     expect(rated).toMatchObject({ status: 'evaluated', adoptionRate: 1, evaluationCount: 1 });
   });
 
@@ -122,7 +123,7 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
     await t.http().get(`/api/v1/topics/${topicId}`).set(otherHost.auth).expect(404);
     await t.http().get(`/api/v1/topics/${topicId}/history`).set(otherHost.auth).expect(404);
     await t.http().get(`/api/v1/meetings/${meetings[0]}`).set(otherHost.auth).expect(404);
-    expect((await call(t, otherHost, 'get', '/topics')).total).toBe(0);
-    expect((await call(t, host, 'get', '/topics')).items.map((i: { id: number }) => i.id)).toEqual([topicId]);
+    expect((await api(t, otherHost, 'get', '/topics')).total).toBe(0);
+    expect((await api(t, host, 'get', '/topics')).items.map((i: { id: number }) => i.id)).toEqual([topicId]);
   });
 });

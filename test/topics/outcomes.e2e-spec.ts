@@ -1,8 +1,9 @@
 import { Notification } from '../../src/notifications/notification.entity';
+import { Account, facilitator, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
-import { Account } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, facilitator, Facilitator, topicAt, TopicCast, topicCast, TopicFixture } from '../support/topics';
+import { topicAt, topicCast, TopicCast, TopicFixture } from '../support/topics';
 
 /*
  * 协商成果 past their due date: the `topics` step of the deadlines sweep marks each once (open or in
@@ -27,19 +28,19 @@ describe('协商成果 overdue, and the outcomes list', () => {
     c = await topicCast(t);
     other = await facilitator(t);
     point = await topicAt(t, c, 'deliberating');
-    forUnit2 = (await call(t, c.facilitator, 'post', `/topics/${point.id}/outcomes`, { kind: 'recommendation', theme: '停车管理', text: '划定临时停车区', unitId: c.unit2.unitId, dueAt: '2026-10-10T17:00:00+08:00' }, 201)).id;
-    undated = (await call(t, c.facilitator, 'post', `/topics/${point.id}/outcomes`, { kind: 'recommendation', text: '加强宣传引导' }, 201)).id;
+    forUnit2 = (await api(t, c.facilitator, 'post', `/topics/${point.id}/outcomes`, { kind: 'recommendation', theme: '停车管理', text: '划定临时停车区', unitId: c.unit2.unitId, dueAt: '2026-10-10T17:00:00+08:00' }, 201)).id;
+    undated = (await api(t, c.facilitator, 'post', `/topics/${point.id}/outcomes`, { kind: 'recommendation', text: '加强宣传引导' }, 201)).id;
     const settled = await topicAt(t, c, 'settled', { organizer: { type: 'committee', id: c.committeeId }, by: c.staff });
-    const added = await call(t, c.staff, 'post', `/topics/${settled.id}/outcomes`, { kind: 'decision', text: '规范停车收费', unitId: c.unit.unitId, dueAt: '2026-09-15T17:00:00+08:00' }, 201);
+    const added = await api(t, c.staff, 'post', `/topics/${settled.id}/outcomes`, { kind: 'decision', text: '规范停车收费', unitId: c.unit.unitId, dueAt: '2026-09-15T17:00:00+08:00' }, 201);
     committee = { id: settled.id, outcomeId: added.id };
-    await call(t, c.unit, 'patch', `/outcomes/${committee.outcomeId}`, { status: 'in_progress', feedback: '已完成方案设计' });
+    await api(t, c.unit, 'patch', `/outcomes/${committee.outcomeId}`, { status: 'in_progress', feedback: '已完成方案设计' });
   });
   afterAll(() => t.close());
 
   const sweep = async (when: string) => ((await sweepStepsAt(t, shanghai(when))).topics as { overdueOutcomes: number }).overdueOutcomes;
   const notices = (who: Account, topicId: number) =>
     t.ds.getRepository(Notification).find({ where: { userId: who.userId, link: `/topics/${topicId}`, kind: 'topic.outcome_overdue' }, order: { id: 'ASC' } });
-  const list = async (who: Account, query = '') => (await call(t, who, 'get', `/outcomes?pageSize=100${query}`)) as { items: Item[]; total: number; page: number; pageSize: number };
+  const list = async (who: Account, query = '') => (await api(t, who, 'get', `/outcomes?pageSize=100${query}`)) as { items: Item[]; total: number; page: number; pageSize: number };
   const ids = async (who: Account, query = '') => (await list(who, query)).items.map((i) => i.id);
   const outcome = async (id: number) => (await list(c.staff)).items.find((i) => i.id === id)!;
 
@@ -53,11 +54,11 @@ describe('协商成果 overdue, and the outcomes list', () => {
     expect((await notices(c.unit, committee.id)).map((n) => n.body)).toEqual([expect.stringMatching(/^协商议题“.+”的第1项成果“规范停车收费”办理期限为2026年9月15日，现已超期，请抓紧办理并反馈。$/)]);
     expect(await notices(c.staff, committee.id)).toHaveLength(1);
     expect(await notices(c.facilitator, committee.id)).toEqual([]);
-    const history = await call(t, c.staff, 'get', `/topics/${committee.id}/history`);
+    const history = await api(t, c.staff, 'get', `/topics/${committee.id}/history`);
     expect(history.at(-1)).toMatchObject({ action: 'outcome_overdue', actionLabel: '成果办理超期', actor: { id: null, displayName: '系统' } });
 
     // The point's outcome for c.unit (30 September): the unit and the point's facilitator; one done in time is never overdue.
-    await call(t, c.unit2, 'patch', `/outcomes/${forUnit2}`, { status: 'done', feedback: '已划定' });
+    await api(t, c.unit2, 'patch', `/outcomes/${forUnit2}`, { status: 'done', feedback: '已划定' });
     expect(await sweep('2026-10-11T10:00')).toBe(1);
     expect(await notices(c.unit, point.id)).toHaveLength(1);
     expect(await notices(c.facilitator, point.id)).toHaveLength(1);
@@ -65,7 +66,7 @@ describe('协商成果 overdue, and the outcomes list', () => {
     expect(await notices(c.staff, point.id)).toEqual([]);
     expect(await outcome(forUnit2)).toMatchObject({ overdue: false, overdueAt: null });
     expect(await outcome(undated)).toMatchObject({ overdue: false, overdueAt: null });
-    const topic = await call(t, c.facilitator, 'get', `/topics/${point.id}`);
+    const topic = await api(t, c.facilitator, 'get', `/topics/${point.id}`);
     expect(topic.outcomes.find((o: Item) => o.id === point.outcomeId)).toMatchObject({ overdue: true });
   });
 
@@ -89,7 +90,7 @@ describe('协商成果 overdue, and the outcomes list', () => {
     expect(await ids(c.staff, `&topicId=${point.id}&status=open`)).toEqual([undated, point.outcomeId]);
     expect(await ids(c.staff, `&unitId=${c.unit2.unitId}`)).toEqual([forUnit2]);
     expect(await ids(c.facilitator, `&topicId=${committee.id}`)).toEqual([]);
-    const paged = await call(t, c.facilitator, 'get', '/outcomes?pageSize=1&page=2');
+    const paged = await api(t, c.facilitator, 'get', '/outcomes?pageSize=1&page=2');
     expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 1, items: [{ id: forUnit2 }] });
     for (const bad of ['overdue=soon', 'status=closed', 'topicId=x', 'pageSize=101']) await t.http().get(`/api/v1/outcomes?${bad}`).set(c.staff.auth).expect(400);
     await t.http().get('/api/v1/outcomes').set(c.member.auth).expect(403);
@@ -97,7 +98,7 @@ describe('协商成果 overdue, and the outcomes list', () => {
   });
 
   it('a closed outcome is no longer overdue; its mark stays as a record', async () => {
-    await call(t, c.unit, 'patch', `/outcomes/${point.outcomeId}`, { status: 'done', feedback: '已增设停车位' });
+    await api(t, c.unit, 'patch', `/outcomes/${point.outcomeId}`, { status: 'done', feedback: '已增设停车位' });
     expect(await outcome(point.outcomeId!)).toMatchObject({ overdue: false, overdueAt: expect.stringMatching(/^2026-10-11T02:00/) });
     expect(await ids(c.staff, '&overdue=true')).toEqual([committee.outcomeId]);
     expect(await sweep('2026-10-20T10:00')).toBe(0);

@@ -1,8 +1,9 @@
 import { Notification } from '../../src/notifications/notification.entity';
+import { Account, facilitator, Facilitator, topicAccount } from '../support/accounts';
+import { api } from '../support/api';
 import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
-import { Account } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, facilitator, Facilitator, raise, topicAccount, topicAt, TopicCast, topicCast } from '../support/topics';
+import { raise, topicAt, topicCast, TopicCast } from '../support/topics';
 
 /*
  * The "252" response promise (config/topics.json): 回应 within 2 minutes, 答复 within 5, 解决 (解题) within
@@ -31,11 +32,11 @@ describe('协商 response promises: the 252 clocks', () => {
   /** Runs `fn` as if it were `when` (time runs on from there), then puts the Clock back. */
   const at = <T>(when: Date, fn: () => Promise<T>): Promise<T> => atTime(t, when, fn);
   const raise252 = (when: Date, who: Account = c.facilitator) => at(when, () => raise(t, who, { type: 'point', id: c.facilitator.pointId }, POLICY_252));
-  const get = async (id: number, who: Account = c.staff) => call(t, who, 'get', `/topics/${id}`);
+  const get = async (id: number, who: Account = c.staff) => api(t, who, 'get', `/topics/${id}`);
   const sweep = async (when: Date) => (await sweepStepsAt(t, when)).topics as { breaches: number; overdueOutcomes: number };
   const breachNotices = (who: Account, id: number) =>
     t.ds.getRepository(Notification).find({ where: { userId: who.userId, link: `/topics/${id}`, kind: 'topic.promise_breached' }, order: { id: 'ASC' } });
-  const history = async (id: number) => (await call(t, c.staff, 'get', `/topics/${id}/history`)) as { at: string; actor: { id: number | null; displayName: string }; action: string; actionLabel: string; comment: string | null }[];
+  const history = async (id: number) => (await api(t, c.staff, 'get', `/topics/${id}/history`)) as { at: string; actor: { id: number | null; displayName: string }; action: string; actionLabel: string; comment: string | null }[];
 
   it('raising a topic with the 252 policy starts its three clocks; one without a policy has none', async () => {
     const t0 = shanghai('2026-03-02T09:00');
@@ -69,14 +70,14 @@ describe('协商 response promises: the 252 clocks', () => {
   it('acknowledged and answered in time: no breach, the answer kept, each only once (409), audited', async () => {
     const t0 = shanghai('2026-03-12T09:00');
     const id = await raise252(t0);
-    const acknowledged = await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
+    const acknowledged = await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
     expect(Date.parse(acknowledged.promise.acknowledgedAt) - t0.getTime()).toBeLessThan(2 * MIN);
     expect(acknowledged.promise.breached).toEqual([]);
     const again = await at(plus(t0, MIN + 5000), () => t.http().post(`/api/v1/topics/${id}/acknowledge`).set(c.staff.auth).send({}));
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ statusCode: 409, code: 'ALREADY_ACKNOWLEDGED', message: '该议题已经回应过' });
 
-    const answered = await at(plus(t0, 4 * MIN), () => call(t, c.staff, 'post', `/topics/${id}/answer`, { text: '已联系物业，明早清理楼道杂物' }));
+    const answered = await at(plus(t0, 4 * MIN), () => api(t, c.staff, 'post', `/topics/${id}/answer`, { text: '已联系物业，明早清理楼道杂物' }));
     expect(answered.promise).toMatchObject({ answer: '已联系物业，明早清理楼道杂物', breached: [], solvedAt: null });
     expect(Date.parse(answered.promise.answeredAt) - t0.getTime()).toBeLessThan(5 * MIN);
     const twice = await at(plus(t0, 4 * MIN + 5000), () => t.http().post(`/api/v1/topics/${id}/answer`).set(c.facilitator.auth).send({ text: '再次答复' }));
@@ -95,7 +96,7 @@ describe('协商 response promises: the 252 clocks', () => {
   it('acknowledged 3 minutes late: 回应超时 recorded at that moment by 系统, staff told once, the late facilitator not', async () => {
     const t0 = shanghai('2026-03-22T09:00');
     const id = await raise252(t0);
-    const late = await at(plus(t0, 3 * MIN), () => call(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
+    const late = await at(plus(t0, 3 * MIN), () => api(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
     expect(late.promise).toMatchObject({ breached: ['acknowledge'], breachedLabels: ['回应超时'] });
     const steps = await history(id);
     expect(steps.slice(-2).map((h) => [h.action, h.actor.id, h.comment])).toEqual([
@@ -117,7 +118,7 @@ describe('协商 response promises: the 252 clocks', () => {
   it('answer late: the sweep marks 答复超时 once at its time and tells the point’s facilitators and staff once; the late answer adds nothing', async () => {
     const t0 = shanghai('2026-04-01T09:00');
     const id = await raise252(t0);
-    await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
+    await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${id}/acknowledge`, {}));
     const marked = await sweep(plus(t0, 6 * MIN));
     expect(marked.breaches).toBeGreaterThanOrEqual(1);
     const topic = await get(id);
@@ -129,7 +130,7 @@ describe('协商 response promises: the 252 clocks', () => {
     for (const who of [c.facilitator, c.staff]) expect(await breachNotices(who, id)).toHaveLength(1);
     expect(await breachNotices(other, id)).toEqual([]);
 
-    const answered = await at(plus(t0, 8 * MIN), () => call(t, c.facilitator, 'post', `/topics/${id}/answer`, { text: '已协调城管处理' }));
+    const answered = await at(plus(t0, 8 * MIN), () => api(t, c.facilitator, 'post', `/topics/${id}/answer`, { text: '已协调城管处理' }));
     expect(answered.promise).toMatchObject({ breached: ['answer'], answer: '已协调城管处理' });
     expect((await history(id)).filter((h) => h.action === 'breach')).toHaveLength(1);
     for (const who of [c.facilitator, c.staff]) expect(await breachNotices(who, id)).toHaveLength(1);
@@ -138,7 +139,7 @@ describe('协商 response promises: the 252 clocks', () => {
   it('an answer without a 回应 first counts as both: in time for neither when it is late', async () => {
     const t0 = shanghai('2026-04-11T09:00');
     const id = await raise252(t0);
-    const answered = await at(plus(t0, 3 * MIN), () => call(t, c.facilitator, 'post', `/topics/${id}/answer`, { text: '马上安排网格员上门' }));
+    const answered = await at(plus(t0, 3 * MIN), () => api(t, c.facilitator, 'post', `/topics/${id}/answer`, { text: '马上安排网格员上门' }));
     expect(answered.promise).toMatchObject({ breached: ['acknowledge'], answer: '马上安排网格员上门' });
     expect(answered.promise.acknowledgedAt).toBe(answered.promise.answeredAt);
     const ack = await at(plus(t0, 4 * MIN), () => t.http().post(`/api/v1/topics/${id}/acknowledge`).set(c.facilitator.auth).send({}));
@@ -150,9 +151,9 @@ describe('协商 response promises: the 252 clocks', () => {
     const inTime = await at(t0, () => topicAt(t, c, 'deliberating', { topic: POLICY_252 }));
     const swept = await at(t0, () => topicAt(t, c, 'deliberating', { topic: POLICY_252 }));
     for (const f of [inTime, swept]) {
-      await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${f.id}/answer`, { text: '已受理' }));
+      await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${f.id}/answer`, { text: '已受理' }));
     }
-    const resolved = await at(plus(t0, DAY), () => call(t, c.facilitator, 'post', `/topics/${inTime.id}/resolve`, {}));
+    const resolved = await at(plus(t0, DAY), () => api(t, c.facilitator, 'post', `/topics/${inTime.id}/resolve`, {}));
     expect(resolved).toMatchObject({ status: 'resolving', promise: { breached: [] } });
     expect(resolved.promise.solvedAt).toBe(resolved.resolvedAt);
 
@@ -161,7 +162,7 @@ describe('协商 response promises: the 252 clocks', () => {
     expect((await get(inTime.id)).promise.breached).toEqual([]);
     expect(await sweep(plus(t0, 2 * DAY + 2 * MIN))).toEqual({ breaches: 0, overdueOutcomes: 0 });
 
-    const late = await at(plus(t0, 3 * DAY), () => call(t, c.facilitator, 'post', `/topics/${swept.id}/resolve`, {}));
+    const late = await at(plus(t0, 3 * DAY), () => api(t, c.facilitator, 'post', `/topics/${swept.id}/resolve`, {}));
     expect(late.promise).toMatchObject({ breached: ['solve'], breachedLabels: ['解决超时'] });
     expect((await history(swept.id)).filter((h) => h.action === 'breach')).toHaveLength(1);
     expect(await breachNotices(c.staff, swept.id)).toHaveLength(1);
@@ -170,8 +171,8 @@ describe('协商 response promises: the 252 clocks', () => {
   it('a late 解题 the sweep did not see records 解决超时 itself, after the step', async () => {
     const t0 = shanghai('2026-05-01T09:00');
     const f = await at(t0, () => topicAt(t, c, 'deliberating', { topic: POLICY_252 }));
-    await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${f.id}/answer`, { text: '已受理' }));
-    const late = await at(plus(t0, 3 * DAY), () => call(t, c.staff, 'post', `/topics/${f.id}/resolve`, {}));
+    await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${f.id}/answer`, { text: '已受理' }));
+    const late = await at(plus(t0, 3 * DAY), () => api(t, c.staff, 'post', `/topics/${f.id}/resolve`, {}));
     expect(late.promise.breached).toEqual(['solve']);
     expect((await history(f.id)).slice(-2).map((h) => [h.action, h.actor.id])).toEqual([
       ['resolve', c.staff.userId],
@@ -202,7 +203,7 @@ describe('协商 response promises: the 252 clocks', () => {
 
     // 不予定题 stops the clocks: nothing is marked on it later.
     const declined = await raise252(t0);
-    await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${declined}/decline`, { reason: '属于物业合同纠纷' }));
+    await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${declined}/decline`, { reason: '属于物业合同纠纷' }));
     const wrong = await at(plus(t0, 90_000), () => t.http().post(`/api/v1/topics/${declined}/answer`).set(c.facilitator.auth).send({ text: '答复' }));
     expect(wrong.body).toMatchObject({ statusCode: 409, code: 'TOPIC_WRONG_STATE', message: '协商议题当前为“不予定题”，不能答复' });
     await sweep(plus(t0, 3 * DAY));
@@ -215,17 +216,17 @@ describe('协商 response promises: the 252 clocks', () => {
     const own = await raise252(t0);
     const kept = await raise252(t0);
     const committee = await at(t0, () => raise(t, c.staff, { type: 'committee', id: c.committeeId }, POLICY_252));
-    await at(plus(t0, MIN), () => call(t, c.facilitator, 'post', `/topics/${kept}/answer`, { text: '已处理' }));
-    await at(plus(t0, MIN), () => call(t, c.staff, 'post', `/topics/${committee}/answer`, { text: '已处理' }));
+    await at(plus(t0, MIN), () => api(t, c.facilitator, 'post', `/topics/${kept}/answer`, { text: '已处理' }));
+    await at(plus(t0, MIN), () => api(t, c.staff, 'post', `/topics/${committee}/answer`, { text: '已处理' }));
     await sweep(plus(t0, 10 * MIN));
-    const ids = async (who: Account, query: string) => ((await call(t, who, 'get', `/topics?${query}&pageSize=100`)).items as { id: number; promise: { breached: string[] } }[]).map((i) => i.id);
+    const ids = async (who: Account, query: string) => ((await api(t, who, 'get', `/topics?${query}&pageSize=100`)).items as { id: number; promise: { breached: string[] } }[]).map((i) => i.id);
 
     const mine = await ids(c.facilitator, 'breached=true');
     expect(mine).toContain(own);
     expect(mine).not.toContain(kept);
     expect(mine).not.toContain(committee);
     expect(await ids(other, 'breached=true')).toEqual([]);
-    const listed = (await call(t, c.staff, 'get', '/topics?breached=true&pageSize=100')).items as { id: number; promise: { breached: string[]; breachedLabels: string[] } }[];
+    const listed = (await api(t, c.staff, 'get', '/topics?breached=true&pageSize=100')).items as { id: number; promise: { breached: string[]; breachedLabels: string[] } }[];
     expect(listed.find((i) => i.id === own)?.promise).toMatchObject({ breached: ['acknowledge', 'answer'], breachedLabels: ['回应超时', '答复超时'] });
     expect(listed.map((i) => i.id)).not.toContain(kept);
     const keptList = await ids(c.staff, 'breached=false');

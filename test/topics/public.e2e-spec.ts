@@ -1,5 +1,6 @@
+import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, TopicCast, topicAt, topicCast } from '../support/topics';
+import { topicAt, topicCast, TopicCast } from '../support/topics';
 
 /** 公开的协商议题: only topics whose organiser published them, with their outcomes by theme and nothing of who took part. */
 describe('公开的协商议题 GET /public/topics and /public/topics page', () => {
@@ -11,32 +12,32 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
   let unit2Name = '';
   let pointName = '';
 
-  const titleOf = async (id: number) => (await call(t, c.staff, 'get', `/topics/${id}`)).title as string;
+  const titleOf = async (id: number) => (await api(t, c.staff, 'get', `/topics/${id}`)).title as string;
 
   beforeAll(async () => {
     t = await startTestApp();
     c = await topicCast(t);
     // Evaluated: one outcome without a theme, done, with the unit's feedback.
     const evaluated = await topicAt(t, c, 'evaluated');
-    await call(t, c.facilitator, 'post', `/topics/${evaluated.id}/publish`, {});
+    await api(t, c.facilitator, 'post', `/topics/${evaluated.id}/publish`, {});
     titles.evaluated = await titleOf(evaluated.id);
     // Deliberating, with outcomes under two themes, published later.
     const themed = await topicAt(t, c, 'deliberating');
     themedId = themed.id;
-    const outcome = (extra: object) => call(t, c.facilitator, 'post', `/topics/${themed.id}/outcomes`, { kind: 'recommendation', ...extra }, 201);
+    const outcome = (extra: object) => api(t, c.facilitator, 'post', `/topics/${themed.id}/outcomes`, { kind: 'recommendation', ...extra }, 201);
     const greening = await outcome({ theme: '绿化', text: '补种行道树', unitId: c.unit2.unitId });
     await outcome({ theme: '停车规划', text: '划定临时停车区' });
     await outcome({ theme: '绿化', text: '修复绿地围栏', unitId: c.unit2.unitId });
-    await call(t, c.unit2, 'patch', `/outcomes/${greening.id}`, { status: 'in_progress', feedback: '已联系园林部门' });
-    await call(t, c.unit2, 'patch', `/outcomes/${greening.id}`, { status: 'in_progress', feedback: '树苗已采购' });
+    await api(t, c.unit2, 'patch', `/outcomes/${greening.id}`, { status: 'in_progress', feedback: '已联系园林部门' });
+    await api(t, c.unit2, 'patch', `/outcomes/${greening.id}`, { status: 'in_progress', feedback: '树苗已采购' });
     t.clock.advance(60_000);
-    await call(t, c.facilitator, 'post', `/topics/${themed.id}/publish`, {});
+    await api(t, c.facilitator, 'post', `/topics/${themed.id}/publish`, {});
     titles.themed = await titleOf(themed.id);
     // Never published, though it has outcomes.
     titles.unpublished = await titleOf((await topicAt(t, c, 'resolving')).id);
-    unitName = (await call(t, c.staff, 'get', `/units/${c.unit.unitId}`)).name;
-    unit2Name = (await call(t, c.staff, 'get', `/units/${c.unit2.unitId}`)).name;
-    pointName = (await call(t, c.staff, 'get', `/topics/${themedId}`)).organizer.name;
+    unitName = (await api(t, c.staff, 'get', `/units/${c.unit.unitId}`)).name;
+    unit2Name = (await api(t, c.staff, 'get', `/units/${c.unit2.unitId}`)).name;
+    pointName = (await api(t, c.staff, 'get', `/topics/${themedId}`)).organizer.name;
     expect(pointName).not.toBe('');
   });
   afterAll(() => t.close());
@@ -71,7 +72,7 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
       ],
     });
     expect(evaluated.outcomesByTheme).toEqual([{ theme: null, outcomes: [{ kindLabel: '共识', text: '增设停车位37个', unit: unitName, statusLabel: '已落实', feedback: '已完成施工' }] }]);
-    const detail = await call(t, c.staff, 'get', `/topics/${themedId}`);
+    const detail = await api(t, c.staff, 'get', `/topics/${themedId}`);
     expect(themed.statusLabel).toBe(detail.statusLabel);
     const text = JSON.stringify(await list());
     for (const secret of ['王科长', '与会各方充分协商', 'raisedBy', 'participants', 'evaluations', 'memberId', 'unitId', 'version', 'displayName', 'description']) expect(text).not.toContain(secret);

@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
+import { Account } from '../support/accounts';
+import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
-import { Account } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, meetingBody, raise } from '../support/topics';
-import { api, createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
+import { meetingBody, raise } from '../support/topics';
+import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
 
 /*
  * Each member's calendar feed, parsed by an independent parser (ical.js, Mozilla's): what is in it,
@@ -65,9 +66,9 @@ describe('视察调研 calendar feeds (iCalendar)', () => {
     await api(t, c.m1, 'post', `/visits/${visitId}/rsvp`, { answer: 'accept' });
     await api(t, c.m2, 'post', `/visits/${visitId}/rsvp`, { answer: 'decline', reason: '另有公务' });
     const topicId = await raise(t, c.staff, { type: 'committee', id: c.committeeId });
-    await call(t, c.staff, 'post', `/topics/${topicId}/settle`, {});
-    meetingId = (await call(t, c.staff, 'post', `/topics/${topicId}/meetings`, meetingBody({ kind: 'counterpart', title: '家政服务业对口协商会', startsAt: '2026-06-19T14:30:00+08:00', endsAt: '2026-06-19T17:00:00+08:00', venue: '市政协三楼会议室' }), 201)).id;
-    await call(t, c.staff, 'post', `/meetings/${meetingId}/participants`, [{ memberId: c.m1.memberId, side: 'member' }], 201);
+    await api(t, c.staff, 'post', `/topics/${topicId}/settle`, {});
+    meetingId = (await api(t, c.staff, 'post', `/topics/${topicId}/meetings`, meetingBody({ kind: 'counterpart', title: '家政服务业对口协商会', startsAt: '2026-06-19T14:30:00+08:00', endsAt: '2026-06-19T17:00:00+08:00', venue: '市政协三楼会议室' }), 201)).id;
+    await api(t, c.staff, 'post', `/meetings/${meetingId}/participants`, [{ memberId: c.m1.memberId, side: 'member' }], 201);
   });
   afterAll(() => t.close());
 

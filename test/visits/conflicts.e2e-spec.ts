@@ -1,9 +1,10 @@
 import { Visit } from '../../src/visits/visit.entities';
+import { Account } from '../support/accounts';
+import { api } from '../support/api';
 import { QUIET_SWEEPS } from '../support/deadlines';
-import { Account } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, meetingBody, raise } from '../support/topics';
-import { api, createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
+import { meetingBody, raise } from '../support/topics';
+import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
 
 /*
  * Scheduling conflicts: the same person in two visits, or a visit and a meeting, at overlapping
@@ -55,16 +56,16 @@ describe('视察调研 conflicts and free/busy', () => {
 
   it('a meeting the member takes part in is a conflict; one they were excused from is not', async () => {
     const topicId = await raise(t, c.staff, { type: 'committee', id: c.committeeId });
-    await call(t, c.staff, 'post', `/topics/${topicId}/settle`, {});
-    const meeting = await call(t, c.staff, 'post', `/topics/${topicId}/meetings`, meetingBody({ title: '家政服务业对口协商会', startsAt: '2026-05-21T14:30:00+08:00', endsAt: '2026-05-21T17:00:00+08:00' }), 201);
-    const withPeople = await call(t, c.staff, 'post', `/meetings/${meeting.id}/participants`, [{ memberId: c.m2.memberId, side: 'member' }, { memberId: c.m3.memberId, side: 'member' }], 201);
+    await api(t, c.staff, 'post', `/topics/${topicId}/settle`, {});
+    const meeting = await api(t, c.staff, 'post', `/topics/${topicId}/meetings`, meetingBody({ title: '家政服务业对口协商会', startsAt: '2026-05-21T14:30:00+08:00', endsAt: '2026-05-21T17:00:00+08:00' }), 201);
+    const withPeople = await api(t, c.staff, 'post', `/meetings/${meeting.id}/participants`, [{ memberId: c.m2.memberId, side: 'member' }, { memberId: c.m3.memberId, side: 'member' }], 201);
     const res = await attempt(at('2026-05-21T16:00:00+08:00', '2026-05-21T18:00:00+08:00', [c.m2, c.m3])).expect(409);
     expect(res.body.details.conflicts.map((x: any) => [x.memberId, x.with.type, x.with.id, x.with.title])).toEqual([
       [c.m2.memberId, 'meeting', meeting.id, '家政服务业对口协商会'],
       [c.m3.memberId, 'meeting', meeting.id, '家政服务业对口协商会'],
     ]);
     const m3 = withPeople.participants.find((p: any) => p.memberId === c.m3.memberId);
-    await call(t, c.staff, 'post', `/meetings/${meeting.id}/attendance`, [{ participantId: m3.id, present: false, excused: true }]);
+    await api(t, c.staff, 'post', `/meetings/${meeting.id}/attendance`, [{ participantId: m3.id, present: false, excused: true }]);
     const after = await attempt(at('2026-05-21T16:00:00+08:00', '2026-05-21T18:00:00+08:00', [c.m2, c.m3])).expect(409);
     expect(after.body.details.conflicts.map((x: any) => x.memberId)).toEqual([c.m2.memberId]);
     await attempt(at('2026-05-21T17:00:00+08:00', '2026-05-21T18:00:00+08:00', [c.m2])).expect(201);

@@ -5,12 +5,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Attachment } from '../../src/files/attachment.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Visit, VisitFinding, VisitParticipant, VisitStop } from '../../src/visits/visit.entities';
+import { Account } from '../support/accounts';
+import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
 import { jpegWithThumbnail, tinyPdf, tinyPng } from '../support/file-fixtures';
 import { binary } from '../support/http';
-import { Account } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
-import { api, createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
+import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
 
 /*
  * The 家政 visit of 经济和资源环境委员会, end to end through the API: planned with its itinerary

@@ -1,8 +1,9 @@
 import request from 'supertest';
+import { Account, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { COVENANT, pointHost } from '../support/drafts';
-import { Account } from '../support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { call, Facilitator, meetingBody } from '../support/topics';
+import { meetingBody } from '../support/topics';
 import { Agent, csrfIn, mainOf, navOf, signInWeb } from '../support/web-client';
 import { binary } from '../support/http';
 
@@ -41,12 +42,12 @@ describe('征求意见 and 协商计划 pages', () => {
     const made = await web.jinping.post('/drafts/new').type('form').send({ _csrf: csrfIn(form.text), title: '金塔社区居民公约（修订征求意见稿）', text: COVENANT }).expect(303);
     draftId = Number(/\/drafts\/(\d+)/.exec(made.headers.location)![1]);
     // Invite the member through the API (the page form has no picker for it).
-    await call(t, host, 'patch', `/drafts/${draftId}`, { invitedMemberIds: [member.memberId] });
+    await api(t, host, 'patch', `/drafts/${draftId}`, { invitedMemberIds: [member.memberId] });
     const page = await web.jinping.get(`/drafts/${draftId}`).expect(200);
     expect(mainOf(page.text)).toContain('拟稿中');
-    const past = await web.jinping.post(`/drafts/${draftId}/open`).type('form').send({ _csrf: csrfIn(page.text), closesAt: '2020-01-01T09:00', version: String((await call(t, host, 'get', `/drafts/${draftId}`)).version) }).expect(400);
+    const past = await web.jinping.post(`/drafts/${draftId}/open`).type('form').send({ _csrf: csrfIn(page.text), closesAt: '2020-01-01T09:00', version: String((await api(t, host, 'get', `/drafts/${draftId}`)).version) }).expect(400);
     expect(mainOf(past.text)).toContain('截止时间须晚于现在');
-    const version = String((await call(t, host, 'get', `/drafts/${draftId}`)).version);
+    const version = String((await api(t, host, 'get', `/drafts/${draftId}`)).version);
     await web.jinping.post(`/drafts/${draftId}/open`).type('form').send({ _csrf: csrfIn(page.text), closesAt: '2099-03-31T17:00', openToPublic: '1', version }).expect(303);
     const opened = mainOf((await web.jinping.get(`/drafts/${draftId}?done=opened`).expect(200)).text);
     expect(opened).toContain('已发布征求意见');
@@ -56,7 +57,7 @@ describe('征求意见 and 协商计划 pages', () => {
 
   it('the invited member comments clause by clause on their page; empty boxes are no comment', async () => {
     const page = await web.zhang.get(`/drafts/${draftId}`).expect(200);
-    const d = await call(t, member, 'get', `/drafts/${draftId}`);
+    const d = await api(t, member, 'get', `/drafts/${draftId}`);
     const nothing = await web.zhang.post(`/drafts/${draftId}/comments`).type('form').send({ _csrf: csrfIn(page.text) }).expect(400);
     expect(mainOf(nothing.text)).toContain('请至少在一个意见框中填写意见');
     await web.zhang.post(`/drafts/${draftId}/comments`).type('form').send({ _csrf: csrfIn(page.text), [`c${d.clauses[2].id}`]: '建议明确集中充电点', general: '' }).expect(303);
@@ -69,7 +70,7 @@ describe('征求意见 and 协商计划 pages', () => {
     const agent = request.agent(t.app.getHttpServer());
     const page = await agent.get(`/public/drafts/${draftId}`).expect(200);
     expect(mainOf(page.text)).toContain('第三条');
-    const d = await call(t, host, 'get', `/drafts/${draftId}`);
+    const d = await api(t, host, 'get', `/drafts/${draftId}`);
     await request(t.app.getHttpServer()).post(`/public/drafts/${draftId}`).type('form').send({ _csrf: csrfIn(page.text), name: '吴群', [`c${d.clauses[3].id}`]: '养犬应当登记' }).expect(403);
     const noName = await agent.post(`/public/drafts/${draftId}`).type('form').send({ _csrf: csrfIn(page.text), name: '', [`c${d.clauses[3].id}`]: '养犬应当登记' }).expect(400);
     expect(mainOf(noName.text)).toContain('请填写姓名');
@@ -82,13 +83,13 @@ describe('征求意见 and 协商计划 pages', () => {
 
   it('the organiser types in a paper form, closes, answers a comment and records the revision; the export downloads', async () => {
     const rec = await web.jinping.get(`/drafts/${draftId}/record`).expect(200);
-    const d = await call(t, host, 'get', `/drafts/${draftId}`);
+    const d = await api(t, host, 'get', `/drafts/${draftId}`);
     await web.jinping.post(`/drafts/${draftId}/comments`).type('form').send({ _csrf: csrfIn(rec.text), authorName: '李军', phone: '13800001111', [`c${d.clauses[1].id}`]: '增加爱护绿化的内容' }).expect(303);
     const page = await web.jinping.get(`/drafts/${draftId}`).expect(200);
     expect(mainOf(page.text)).toContain('3 条，3 人（参与人员 1，征求意见表 1，公众 1）');
     expect(mainOf(page.text)).toContain('李军（征求意见表，13800001111）');
-    await web.jinping.post(`/drafts/${draftId}/close`).type('form').send({ _csrf: csrfIn(page.text), version: String((await call(t, host, 'get', `/drafts/${draftId}`)).version) }).expect(303);
-    const summary = await call(t, host, 'get', `/drafts/${draftId}/summary`);
+    await web.jinping.post(`/drafts/${draftId}/close`).type('form').send({ _csrf: csrfIn(page.text), version: String((await api(t, host, 'get', `/drafts/${draftId}`)).version) }).expect(303);
+    const summary = await api(t, host, 'get', `/drafts/${draftId}/summary`);
     const comment = summary.clauses[2].comments[0];
     const refused = await web.jinping.post(`/drafts/${draftId}/comments/${comment.id}/disposition`).type('form').send({ _csrf: csrfIn(page.text), disposition: 'not_adopted', reason: '' }).expect(400);
     expect(mainOf(refused.text)).toContain('不采纳须说明理由');
@@ -99,7 +100,7 @@ describe('征求意见 and 协商计划 pages', () => {
 
     const revise = await web.jinping.get(`/drafts/${draftId}/revise`).expect(200);
     expect(revise.text).toContain('第五条 本公约自居民会议通过之日起施行。');
-    const version = String((await call(t, host, 'get', `/drafts/${draftId}`)).version);
+    const version = String((await api(t, host, 'get', `/drafts/${draftId}`)).version);
     await web.jinping.post(`/drafts/${draftId}/revise`).type('form').send({ _csrf: csrfIn(revise.text), text: `${COVENANT}\n第六条 文明停车。`, note: '增加一条', version }).expect(303);
     const revised = mainOf((await web.jinping.get(`/drafts/${draftId}`).expect(200)).text);
     expect(revised).toContain('文本（修订稿（第2稿））');

@@ -1,7 +1,8 @@
-import { Cast } from '../support/proposals';
+import { Cast, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, Facilitator, raise } from '../support/topics';
+import { raise } from '../support/topics';
 import { Agent, csrfIn, mainOf, webCast, webFacilitator } from '../support/web-client';
 
 const MIN = 60_000;
@@ -90,7 +91,7 @@ describe('response promise pages', () => {
     expect(clockRow(answered, 'acknowledge')).toContain('按时回应');
     expect(answered).toContain('已联系食堂运营方，三天内组织板凳会协商补助标准。');
     expect(answered).not.toContain(`action="/topics/${ids.a}/answer"`);
-    expect((await call(t, c.staff, 'get', `/topics/${ids.a}`)).promise).toMatchObject({ breached: ['answer'], answer: '已联系食堂运营方，三天内组织板凳会协商补助标准。' });
+    expect((await api(t, c.staff, 'get', `/topics/${ids.a}`)).promise).toMatchObject({ breached: ['answer'], answer: '已联系食堂运营方，三天内组织板凳会协商补助标准。' });
     // Once only: posting 已回应 again (by hand) is the service's 409, said on the page.
     const again = mainOf((await at(plus(T0, 10 * MIN), () => web.host.post(`/topics/${ids.a}/acknowledge`).type('form').send({ _csrf: csrfIn(answered) }).expect(409))).text);
     expect(again).toContain('该议题已经回应过');
@@ -108,14 +109,14 @@ describe('response promise pages', () => {
       const res = await web[who].post(`/topics/${ids.a}/acknowledge`).type('form').send({ _csrf: csrfIn(own) });
       expect([who, res.status]).toEqual([who, 403]);
     }
-    expect((await call(t, c.staff, 'get', `/topics/${ids.d}`)).promise).toBeNull();
+    expect((await api(t, c.staff, 'get', `/topics/${ids.d}`)).promise).toBeNull();
   });
 
   it('lists the breaches per role under 响应超时, with the clocks missed; the board and the home page lead there', async () => {
     ids.b = await at(T1, () => raise(t, other, { type: 'point', id: other.pointId }, { ...POLICY_252, title: '恩和社区路灯不亮' }));
     ids.c = await at(T1, () => raise(t, host, { type: 'point', id: host.pointId }, { ...POLICY_252, title: '5号楼单元门禁损坏' }));
-    await at(plus(T1, MIN), () => call(t, host, 'post', `/topics/${ids.c}/acknowledge`, {}));
-    await at(plus(T1, 2 * MIN), () => call(t, host, 'post', `/topics/${ids.c}/answer`, { text: '已通知物业明天上午更换读卡器。' }));
+    await at(plus(T1, MIN), () => api(t, host, 'post', `/topics/${ids.c}/acknowledge`, {}));
+    await at(plus(T1, 2 * MIN), () => api(t, host, 'post', `/topics/${ids.c}/answer`, { text: '已通知物业明天上午更换读卡器。' }));
     // The sweep past 回应's deadline marks B.
     expect((await sweepStepsAt(t, plus(T1, 3 * MIN))).topics).toEqual({ breaches: 1, overdueOutcomes: 0 });
 
@@ -149,8 +150,8 @@ describe('response promise pages', () => {
     for (const who of ['lead', 'leader', 'unit']) expect(await page(who, '/')).not.toContain('响应超时');
 
     // The API's list filters by the clock too.
-    const api = await call(t, c.staff, 'get', '/topics?missed=acknowledge');
-    expect(api.items.map((x: { id: number }) => x.id)).toEqual([ids.b]);
+    const missed = await api(t, c.staff, 'get', '/topics?missed=acknowledge');
+    expect(missed.items.map((x: { id: number }) => x.id)).toEqual([ids.b]);
   });
 
   it("shows the year's promises on the dashboard: with a promise, kept, missed, misses by clock, each linked to its list", async () => {
@@ -171,7 +172,7 @@ describe('response promise pages', () => {
     // Another year has none.
     expect((await page('leader', '/dashboard?year=2025')).slice(0)).toContain('<dt>有超时的议题</dt><dd><a href="/topics?year=2025&amp;breached=1">0 个</a>');
     // The API's dashboard carries the same figures.
-    const d = await call(t, c.leader, 'get', '/stats/dashboard?year=2026');
+    const d = await api(t, c.leader, 'get', '/stats/dashboard?year=2026');
     expect(d.promises).toEqual({
       topics: 3,
       breachedTopics: 2,

@@ -1,6 +1,8 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import { Proposal } from '../../src/proposals/proposal.entities';
-import { Cast, proposalAt, step } from '../support/proposals';
+import { Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, webCast } from '../support/web-client';
 
@@ -20,7 +22,7 @@ describe('proposal statistics and overdue pages', () => {
     overdue = await proposalAt(t, c, 'assigned');
     await t.ds.getRepository(Proposal).update({ id: overdue }, { overdue: true });
     const rejected = await proposalAt(t, c, 'submitted');
-    await step(t, c.staff, rejected, 'review', { decision: 'reject', ground: 'no_suggestion', reason: '缺少具体建议' });
+    await api(t, c.staff, 'post', `/proposals/${rejected}/review`, { decision: 'reject', ground: 'no_suggestion', reason: '缺少具体建议' });
   });
   afterAll(() => t.close());
 

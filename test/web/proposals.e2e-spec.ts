@@ -1,5 +1,7 @@
 import { Proposal, ProposalSigner } from '../../src/proposals/proposal.entities';
-import { Cast, draft, proposalAt, step } from '../support/proposals';
+import { Cast } from '../support/accounts';
+import { api } from '../support/api';
+import { draft, proposalAt } from '../support/proposals';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, signInWeb, submit, webCast } from '../support/web-client';
 
@@ -209,7 +211,7 @@ describe('proposal pages', () => {
 
   it('staff filter the full list by the API filters; a bad filter is a 400 page', async () => {
     const id = await proposalAt(t, c, 'assigned');
-    await step(t, c.leader, id, 'key');
+    await api(t, c.leader, 'post', `/proposals/${id}/key`, {});
     const title = (await proposal(id)).title;
     const byUnit = await page('staff', `/proposals?status=assigned&unitId=${c.unit.unitId}&key=1&sessionId=${c.sessionId}&category=society`);
     expect(byUnit).toContain(`href="/proposals/${id}">${title}</a> <strong class="tag tag--red">重点</strong>`);

@@ -1,5 +1,6 @@
 import { Report, ReportDelivery } from '../../src/reports/report.entities';
-import { Cast, proposalAt } from '../support/proposals';
+import { Cast } from '../support/accounts';
+import { proposalAt } from '../support/proposals';
 import { binary } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, webCast } from '../support/web-client';

@@ -1,8 +1,9 @@
 import { Meeting, MeetingParticipant, Outcome, Topic } from '../../src/topics/topic.entities';
 import { Report } from '../../src/reports/report.entities';
-import { Cast } from '../support/proposals';
+import { Cast, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
-import { call, Facilitator, raise, TopicCast, topicAt } from '../support/topics';
+import { raise, topicAt, TopicCast } from '../support/topics';
 import { Agent, csrfIn, mainOf, navOf, submit, webCast, webFacilitator } from '../support/web-client';
 
 /** The topic pages of every role, over the topic services. */
@@ -221,7 +222,7 @@ describe('topic pages', () => {
     const o = await t.ds.getRepository(Outcome).findOneByOrFail({ id: f.outcomeId! });
     const html = (await web.host.get(path).expect(200)).text;
     expect(html).toContain(`action="/outcomes/${o.id}"`);
-    await call(t, tc.unit, 'patch', `/outcomes/${o.id}`, { status: 'in_progress', feedback: '已部署' });
+    await api(t, tc.unit, 'patch', `/outcomes/${o.id}`, { status: 'in_progress', feedback: '已部署' });
     const stale = await web.host.post(`/outcomes/${o.id}`).type('form').send({ _csrf: csrfIn(html), version: String(o.version), status: 'done', feedback: '完成', back: path }).expect(409);
     expect(mainOf(stale.text)).toContain('该记录已被他人修改，请刷新后重试');
     expect(mainOf(stale.text)).toMatch(new RegExp(`<details class="details outcome__form" open>\\s*<summary class="details__summary">反馈办理情况</summary>\\s*<form method="post" action="/outcomes/${o.id}"`));
