@@ -5,7 +5,7 @@ import { Role } from '../../src/common/roles';
 import { Meeting, Outcome, Topic } from '../../src/topics/topic.entities';
 import { Account, accountOf } from '../support/accounts';
 import { api } from '../support/api';
-import { BrowserRun, clickAndWait, signedInPage, startBrowser, textOf as text } from '../support/browser';
+import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, submitIn, textOf as text } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { KEY_CONSULTATION_THEMES as THEMES } from '../support/topics';
 
@@ -51,8 +51,6 @@ describe('a key consultation in Chromium', () => {
 
   const signedIn = (username: string) => signedInPage(run, username, TEST_PASSWORD);
 
-  const step = (page: Page) => text(page, 'main .tags .tag');
-  const submitIn = (page: Page, form: string) => clickAndWait(page, `${form} button[type="submit"]`);
   const setValue = (page: Page, selector: string, value: string) => page.$eval(selector, (el, v) => ((el as HTMLInputElement).value = v), value);
 
   it('盘活工业低效用地 goes from 出题 to 评题 and 公示 through the pages', async () => {
@@ -67,10 +65,10 @@ describe('a key consultation in Chromium', () => {
     await host.select('#f-source', 'plan');
     await clickAndWait(host, 'main form button[type="submit"]');
     const id = Number(/\/topics\/(\d+)\?done=created$/.exec(host.url())![1]);
-    expect(await step(host)).toBe('已出题');
+    expect(await statusOf(host)).toBe('已出题');
     expect(await text(host, 'main .caption--above')).toBe('市级 · 专委会：经济和资源环境委员会 · 来源：年度协商计划');
     await clickAndWait(host, `form[action="/topics/${id}/settle"] button`);
-    expect(await step(host)).toBe('已定题');
+    expect(await statusOf(host)).toBe('已定题');
 
     // 2. The 重点协商会: three members through the picker, the five departments, an expert; attendance, a speech, 召开.
     await clickAndWait(host, `main a[href="/topics/${id}/meetings/new"]`);
@@ -128,7 +126,7 @@ describe('a key consultation in Chromium', () => {
     // 3. The 18 recommendations, each with its unit. To keep the test quick, the first of each theme goes through
     //    the page's form and the rest through the API; the page is reloaded after them (its form carries the version).
     await clickAndWait(host, `main a.back-link[href="/topics/${id}"]`);
-    expect(await step(host)).toBe('议题中');
+    expect(await statusOf(host)).toBe('议题中');
     let k = 0;
     for (const [theme, texts] of THEMES) {
       for (const [j, recommendation] of texts.entries()) {
@@ -154,7 +152,7 @@ describe('a key consultation in Chromium', () => {
     expect(await host.$$eval('main section.theme h3', (hs) => hs.map((h) => h.textContent!.trim()))).toEqual(THEMES.map(([theme]) => theme));
     expect(await host.$$eval('main .outcome', (os) => os.length)).toBe(18);
     await clickAndWait(host, `form[action="/topics/${id}/resolve"] button`);
-    expect(await step(host)).toBe('解题中');
+    expect(await statusOf(host)).toBe('解题中');
 
     // 4. Each unit reports on its first recommendation in 成果办理 (the 4th, the 市财政局's, not adopted with a reason);
     //    the other 13 reports go through the API.
@@ -188,7 +186,7 @@ describe('a key consultation in Chromium', () => {
     await member.type('#f-comment', '部门回应及时，成果落实到位');
     await submitIn(member, `form[action="/topics/${id}/evaluate"]`);
     expect(await text(member, '.notification--success')).toContain('评价已提交');
-    expect(await step(member)).toBe('已评题');
+    expect(await statusOf(member)).toBe('已评题');
     const department = await signedIn(units[1].username);
     await department.goto(`${run.base}/topics/${id}`);
     await department.click('label[for="f-score-4"]');

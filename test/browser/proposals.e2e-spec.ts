@@ -5,7 +5,7 @@ import { ProposalSigner } from '../../src/proposals/proposal.entities';
 import { Role } from '../../src/common/roles';
 import { accountOf } from '../support/accounts';
 import { api } from '../support/api';
-import { BrowserRun, clickAndWait, startBrowser, textOf as text, signedInPage } from '../support/browser';
+import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, textOf as text } from '../support/browser';
 import { draft } from '../support/proposals';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
@@ -42,7 +42,6 @@ describe('proposal pages in Chromium', () => {
 
   const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
-  const statusOf = (page: Page) => text(page, 'main .tags .tag');
 
   it('a joint proposal goes from filing to 已办结 through the pages of all four roles', async () => {
     // 1. The member files it: numbered suggestion rows, a co-signer picked by name.

@@ -3,7 +3,7 @@
 import { Page } from 'puppeteer-core';
 import { Role } from '../../src/common/roles';
 import { Meeting, Outcome, Topic } from '../../src/topics/topic.entities';
-import { BrowserRun, clickAndWait, startBrowser, textOf as text, signedInPage } from '../support/browser';
+import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, submitIn, textOf as text } from '../support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 /** The courtyard's parking dispute carried through the topic pages in real Chromium: facilitator, property company, member. */
@@ -31,8 +31,6 @@ describe('topic pages in Chromium', () => {
 
   const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
-  const step = (page: Page) => text(page, 'main .tags .tag');
-  const submitIn = (page: Page, form: string) => clickAndWait(page, `${form} button[type="submit"]`);
 
   it('a courtyard parking topic goes from 出题 to 评题 through the pages', async () => {
     // 1. The facilitator raises it from the board (their own point is the only organiser offered) and settles it.
@@ -45,9 +43,9 @@ describe('topic pages in Chromium', () => {
     await clickAndWait(host, 'main form button[type="submit"]');
     const id = Number(/\/topics\/(\d+)\?done=created$/.exec(host.url())![1]);
     expect(await text(host, '.notification--success')).toContain('议题已提出');
-    expect(await step(host)).toBe('已出题');
+    expect(await statusOf(host)).toBe('已出题');
     await clickAndWait(host, `form[action="/topics/${id}/settle"] button`);
-    expect(await step(host)).toBe('已定题');
+    expect(await statusOf(host)).toBe('已定题');
 
     // 2. It schedules a 协商议事会, records the four sides, their attendance and a speech, and holds it.
     await clickAndWait(host, `main a[href="/topics/${id}/meetings/new"]`);
@@ -98,7 +96,7 @@ describe('topic pages in Chromium', () => {
 
     // 3. Back on the topic: 议题中; the decision with the property company as its unit, then 解题.
     await clickAndWait(host, `main a.back-link[href="/topics/${id}"]`);
-    expect(await step(host)).toBe('议题中');
+    expect(await statusOf(host)).toBe('议题中');
     await host.click('details:has(form[action$="/outcomes"]) summary');
     await host.click('label[for="f-kind-decision"]');
     await host.type('#f-text', '停车费由每月580元下调至380元');
@@ -106,7 +104,7 @@ describe('topic pages in Chromium', () => {
     await submitIn(host, `form[action="/topics/${id}/outcomes"]`);
     expect(await text(host, '.notification--success')).toContain('协商成果已添加');
     await clickAndWait(host, `form[action="/topics/${id}/resolve"] button`);
-    expect(await step(host)).toBe('解题中');
+    expect(await statusOf(host)).toBe('解题中');
 
     // 4. The property company finds it in 成果办理 and marks it 已落实 with feedback.
     const unit = await signedIn('wuye');
@@ -130,7 +128,7 @@ describe('topic pages in Chromium', () => {
     await member.type('#f-comment', '四方坐下来把事情谈透了。');
     await submitIn(member, `form[action="/topics/${id}/evaluate"]`);
     expect(await text(member, '.notification--success')).toContain('评价已提交');
-    expect(await step(member)).toBe('已评题');
+    expect(await statusOf(member)).toBe('已评题');
     expect(await member.$$eval('.steps__item--done', (li) => li.length)).toBe(5);
     expect(await t.ds.getRepository(Topic).findOneByOrFail({ id })).toMatchObject({ status: 'evaluated' });
     expect(await text(member, 'main')).toContain('采纳率');

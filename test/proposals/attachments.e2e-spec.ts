@@ -1,18 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import { Attachment } from '../../src/files/attachment.entity';
 import { account, Account, cast, Cast } from '../support/accounts';
 import { api } from '../support/api';
-import { tinyDocx, tinyPdf, tinyPng } from '../support/file-fixtures';
+import { sha256, tinyDocx, tinyPdf, tinyPng } from '../support/file-fixtures';
 import { draft } from '../support/proposals';
 import { binary } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** A PDF no other test uploads, so its file on disk is this test's alone. */
 const uniquePdf = () => Buffer.concat([tinyPdf(), Buffer.from(`%${randomBytes(8).toString('hex')}\n`)]);
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('提案附件', () => {
   let t: TestApp;
@@ -44,7 +43,7 @@ describe('提案附件', () => {
     expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(await t.ds.getRepository(Attachment).count()).toBe(rows);
     expect(filesOnDisk()).toEqual(files);
-    expect(fs.existsSync(stored(sha(bytes)))).toBe(false);
+    expect(fs.existsSync(stored(sha256(bytes)))).toBe(false);
     return res;
   }
 
@@ -52,8 +51,8 @@ describe('提案附件', () => {
     const id = await draft(t, c.lead, c.sessionId);
     const bytes = uniquePdf();
     const res = await upload(c.lead, id, '关于家政服务业的调研报告.pdf', bytes).expect(201);
-    expect(res.body).toEqual({ id: expect.any(Number), name: '关于家政服务业的调研报告.pdf', mime: 'application/pdf', typeLabel: 'PDF 文档', bytes: bytes.length, sha256: sha(bytes), createdAt: expect.any(String) });
-    expect(fs.readFileSync(stored(sha(bytes))).equals(bytes)).toBe(true);
+    expect(res.body).toEqual({ id: expect.any(Number), name: '关于家政服务业的调研报告.pdf', mime: 'application/pdf', typeLabel: 'PDF 文档', bytes: bytes.length, sha256: sha256(bytes), createdAt: expect.any(String) });
+    expect(fs.readFileSync(stored(sha256(bytes))).equals(bytes)).toBe(true);
     const view = (await t.http().get(`/api/v1/proposals/${id}`).set(c.lead.auth).expect(200)).body;
     expect(view.attachments).toEqual([{ id: res.body.id, name: '关于家政服务业的调研报告.pdf', mime: 'application/pdf', typeLabel: 'PDF 文档', bytes: bytes.length }]);
     const history = (await t.http().get(`/api/v1/proposals/${id}/history`).set(c.lead.auth).expect(200)).body;
@@ -123,7 +122,7 @@ describe('提案附件', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="__ ____.pdf"; filename*=UTF-8''${encodeURIComponent('调研 “报告”.pdf')}`);
     expect((await download(c.lead, id, png.id).expect(200)).headers['content-type']).toBe('image/png');
     const listed = (await t.http().get(url(id)).set(c.co1.auth).expect(200)).body;
-    expect(listed.map((x: { id: number; sha256: string }) => [x.id, x.sha256])).toEqual([[a.id, sha(bytes)], [png.id, png.sha256]]);
+    expect(listed.map((x: { id: number; sha256: string }) => [x.id, x.sha256])).toEqual([[a.id, sha256(bytes)], [png.id, png.sha256]]);
     for (const who of [stranger, c.staff, c.leader, c.unit]) {
       await download(who, id, a.id).expect(404);
       await t.http().get(url(id)).set(who.auth).expect(404);

@@ -1,7 +1,7 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import { Account, facilitator, Facilitator, topicAccount } from '../support/accounts';
 import { api } from '../support/api';
-import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
+import { atTime, plus, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
 import { startTestApp, TestApp } from '../support/test-app';
 import { raise, topicAt, topicCast, TopicCast } from '../support/topics';
 
@@ -28,7 +28,6 @@ describe('协商 response promises: the 252 clocks', () => {
   afterAll(() => t.close());
   afterEach(() => t.clock.reset());
 
-  const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
   /** Runs `fn` as if it were `when` (time runs on from there), then puts the Clock back. */
   const at = <T>(when: Date, fn: () => Promise<T>): Promise<T> => atTime(t, when, fn);
   const raise252 = (when: Date, who: Account = c.facilitator) => at(when, () => raise(t, who, { type: 'point', id: c.facilitator.pointId }, POLICY_252));

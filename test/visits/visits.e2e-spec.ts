@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import { Attachment } from '../../src/files/attachment.entity';
 import { Notification } from '../../src/notifications/notification.entity';
@@ -8,7 +8,7 @@ import { Visit, VisitFinding, VisitParticipant, VisitStop } from '../../src/visi
 import { Account } from '../support/accounts';
 import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
-import { jpegWithThumbnail, tinyPdf, tinyPng } from '../support/file-fixtures';
+import { jpegWithThumbnail, sha256, tinyPdf, tinyPng } from '../support/file-fixtures';
 import { binary } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
@@ -21,7 +21,6 @@ import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits'
  */
 
 const inbox = (t: TestApp, who: Account, visitId: number) => t.ds.getRepository(Notification).find({ where: { userId: who.userId, link: `/visits/${visitId}` }, order: { id: 'ASC' } });
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('视察调研: the 家政 visit end to end', () => {
   let t: TestApp;
@@ -140,8 +139,8 @@ describe('视察调研: the 家政 visit end to end', () => {
     const thumb = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), randomBytes(32), Buffer.from([0xff, 0xd9])]);
     const jpeg = Buffer.concat([jpegWithThumbnail(thumb), randomBytes(2048)]);
     const photo = (await t.http().post(`/api/v1/visits/${id}/photos`).set(c.staff.auth).attach('file', jpeg, '座谈现场.jpg').expect(201)).body;
-    expect(photo).toMatchObject({ name: '座谈现场.jpg', mime: 'image/jpeg', bytes: jpeg.length, sha256: sha(jpeg), url: `/api/v1/visits/${id}/photos/${photo.id}` });
-    expect(fs.readFileSync(path.join(t.config.filesDir, 'attachments', sha(jpeg).slice(0, 2), sha(jpeg))).equals(jpeg)).toBe(true);
+    expect(photo).toMatchObject({ name: '座谈现场.jpg', mime: 'image/jpeg', bytes: jpeg.length, sha256: sha256(jpeg), url: `/api/v1/visits/${id}/photos/${photo.id}` });
+    expect(fs.readFileSync(path.join(t.config.filesDir, 'attachments', sha256(jpeg).slice(0, 2), sha256(jpeg))).equals(jpeg)).toBe(true);
     const png = Buffer.concat([tinyPng(), randomBytes(16)]);
     const pngPhoto = (await t.http().post(`/api/v1/visits/${id}/photos`).set(c.staff.auth).attach('file', png, '企业展板').expect(201)).body;
     expect(pngPhoto.name).toBe('企业展板.png');
@@ -167,7 +166,7 @@ describe('视察调研: the 家政 visit end to end', () => {
     const big = Buffer.concat([tinyPng(), randomBytes(1024 * 1024)]);
     expect((await upload(big, '大照片.png').expect(413)).body).toMatchObject({ code: 'FILE_TOO_LARGE', message: '文件不能超过 1 MB' });
     expect(await t.ds.getRepository(Attachment).count()).toBe(rows);
-    expect(fs.existsSync(path.join(t.config.filesDir, 'attachments', sha(big).slice(0, 2), sha(big)))).toBe(false);
+    expect(fs.existsSync(path.join(t.config.filesDir, 'attachments', sha256(big).slice(0, 2), sha256(big)))).toBe(false);
     expect((await upload(tinyPng(), '成员的.png').set(c.m1.auth).expect(403)).body.code).toBe('FORBIDDEN');
   });
 

@@ -3,7 +3,6 @@ import { Account, Facilitator } from '../support/accounts';
 import { api } from '../support/api';
 import { COVENANT, pointHost } from '../support/drafts';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { meetingBody } from '../support/topics';
 import { Agent, csrfIn, mainOf, navOf, signInWeb } from '../support/web-client';
 import { binary } from '../support/http';
 

@@ -1,6 +1,6 @@
 import { Cast, Facilitator } from '../support/accounts';
 import { api } from '../support/api';
-import { atTime, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
+import { atTime, plus, QUIET_SWEEPS, shanghai, sweepStepsAt } from '../support/deadlines';
 import { startTestApp, TestApp } from '../support/test-app';
 import { raise } from '../support/topics';
 import { Agent, csrfIn, mainOf, webCast, webFacilitator } from '../support/web-client';
@@ -22,7 +22,6 @@ describe('response promise pages', () => {
   const ids = { a: 0, b: 0, c: 0, d: 0 };
   const T0 = shanghai('2026-03-22T09:00');
   const T1 = new Date(T0.getTime() + 60 * MIN);
-  const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
   beforeAll(async () => {
     t = await startTestApp(QUIET_SWEEPS);
