@@ -72,3 +72,9 @@ export async function signedInPage(run: BrowserRun, username: string, password: 
 
 /** The visible text of the first element matching `selector`. */
 export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+/** The status tag of what a page shows: a proposal's state, a topic's step. */
+export const statusOf = (page: Page) => textOf(page, 'main .tags .tag');
+
+/** Submits the form matching `form` with its submit button and waits for the page it leads to. */
+export const submitIn = (page: Page, form: string) => clickAndWait(page, `${form} button[type="submit"]`);

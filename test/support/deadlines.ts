@@ -1,10 +1,13 @@
 import { Notification } from '../../src/notifications/notification.entity';
 import type { ProposalSweepResult } from '../../src/proposals/proposal-deadlines';
-import { Account, cast, Cast } from './proposals';
+import { Account, cast, Cast } from './accounts';
 import { startTestApp, TestApp } from './test-app';
 
 /** A moment given as Shanghai wall-clock time: `shanghai('2026-09-30T10:00')`. */
 export const shanghai = (local: string): Date => new Date(`${local}:00+08:00`);
+
+/** `ms` after `at`. */
+export const plus = (at: Date, ms: number): Date => new Date(at.getTime() + ms);
 
 /** Runs the deadlines sweep as if it were `when`, then puts the Clock back; the proposals step's counts. */
 export async function sweepAt(t: TestApp, when: Date): Promise<ProposalSweepResult> {

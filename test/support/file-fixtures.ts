@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Minimal real-format files for tests: a ZIP with named (empty) entries and an OLE2 header
  * naming a stream. Built byte by byte so the tests need no binary fixtures in the repository.
@@ -65,3 +67,6 @@ export function jpegWithThumbnail(thumbnail: Buffer, little = true): Buffer {
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([(tiff.length + 8) >> 8, (tiff.length + 8) & 0xff]), Buffer.from('Exif\0\0', 'latin1'), tiff]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, tinyJpeg().subarray(2)]);
 }
+
+/** The hex SHA-256 of `bytes`, as the file store names and checks them. */
+export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

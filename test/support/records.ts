@@ -1,6 +1,7 @@
-import { Account, Cast, cast, draft, draftBody, proposalAt, step } from './proposals';
+import { Account, cast, Cast } from './accounts';
+import { api } from './api';
+import { draft, draftBody, proposalAt } from './proposals';
 import { TestApp } from './test-app';
-import { call } from './topics';
 
 /** The seeded year's "now": every stamp the services set (立案, outcomes closed) falls in 2026 whenever the suite runs. */
 export const SEEDED_NOW = Date.parse('2026-11-20T10:00:00+08:00');
@@ -42,29 +43,29 @@ export async function seedYear(t: TestApp): Promise<SeededYear> {
   const { lead: a, co1: co, co2: idle, staff, leader } = c;
 
   const p1 = await proposalAt(t, c, 'assigned', { draft: { title: '关于建设城市社区嵌入式养老服务设施的建议' } });
-  await step(t, leader, p1, 'key', {});
-  await step(t, staff, p1, 'excellent', {});
+  await api(t, leader, 'post', `/proposals/${p1}/key`, {});
+  await api(t, staff, 'post', `/proposals/${p1}/excellent`, {});
   const p2 = (await t.http().post('/api/v1/proposals').set(a.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于加强黄河湿地保护的建议', coSignerMemberIds: [co.memberId] })).expect(201)).body.id as number;
-  await step(t, co, p2, 'cosign');
-  await step(t, a, p2, 'submit');
-  await step(t, staff, p2, 'review', { decision: 'accept' });
+  await api(t, co, 'post', `/proposals/${p2}/cosign`, {});
+  await api(t, a, 'post', `/proposals/${p2}/submit`, {});
+  await api(t, staff, 'post', `/proposals/${p2}/review`, { decision: 'accept' });
   const p3 = await proposalAt(t, c, 'submitted');
   await draft(t, a, s2026.id);
   const p6 = (await t.http().post('/api/v1/proposals').set(co.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于完善农村客运网络的建议', coSignerMemberIds: [a.memberId] })).expect(201)).body.id as number;
-  await step(t, a, p6, 'cosign');
-  await step(t, co, p6, 'submit');
-  await step(t, staff, p6, 'review', { decision: 'accept' });
+  await api(t, a, 'post', `/proposals/${p6}/cosign`, {});
+  await api(t, co, 'post', `/proposals/${p6}/submit`, {});
+  await api(t, staff, 'post', `/proposals/${p6}/review`, { decision: 'accept' });
   const p2025 = await proposalAt(t, { ...c, sessionId: s2025.id }, 'accepted');
 
   const committeeId = (await t.make.committee()).id;
-  const topicId = (await call(t, staff, 'post', '/topics', { title: '关于推进“15分钟便民生活圈”建设的协商', description: '年度重点协商议题', level: 'city', source: 'plan', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
-  await call(t, staff, 'post', `/topics/${topicId}/settle`, {});
+  const topicId = (await api(t, staff, 'post', '/topics', { title: '关于推进“15分钟便民生活圈”建设的协商', description: '年度重点协商议题', level: 'city', source: 'plan', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  await api(t, staff, 'post', `/topics/${topicId}/settle`, {});
   const meeting = async (title: string, day: string, kind = 'thematic', attendance?: { present: boolean; excused?: boolean }, speech?: string) => {
-    const id = (await call(t, staff, 'post', `/topics/${topicId}/meetings`, { kind, title, startsAt: at(day), endsAt: at(day, 11), venue: '市政协三楼会议室', chair: '马国庆' }, 201)).id as number;
-    const m = await call(t, staff, 'post', `/meetings/${id}/participants`, [{ memberId: a.memberId, side: 'member' }, { memberId: co.memberId, side: 'member' }], 201);
+    const id = (await api(t, staff, 'post', `/topics/${topicId}/meetings`, { kind, title, startsAt: at(day), endsAt: at(day, 11), venue: '市政协三楼会议室', chair: '马国庆' }, 201)).id as number;
+    const m = await api(t, staff, 'post', `/meetings/${id}/participants`, [{ memberId: a.memberId, side: 'member' }, { memberId: co.memberId, side: 'member' }], 201);
     const mine = (m.participants as Array<{ id: number; memberId: number | null }>).find((p) => p.memberId === a.memberId)!;
-    if (attendance) await call(t, staff, 'post', `/meetings/${id}/attendance`, [{ participantId: mine.id, ...attendance }]);
-    if (speech) await call(t, staff, 'post', `/meetings/${id}/speeches`, { participantId: mine.id, summary: speech }, 201);
+    if (attendance) await api(t, staff, 'post', `/meetings/${id}/attendance`, [{ participantId: mine.id, ...attendance }]);
+    if (speech) await api(t, staff, 'post', `/meetings/${id}/speeches`, { participantId: mine.id, summary: speech }, 201);
     return id;
   };
   const meetings = {
@@ -76,20 +77,20 @@ export async function seedYear(t: TestApp): Promise<SeededYear> {
     m6: await meeting('便民生活圈回头看座谈会', '2026-10-15', 'other'),
   };
 
-  const raised = (await call(t, a, 'post', '/topics', { title: '关于老旧小区停车难的协商', description: '小区停车位少，请求协商解决。', level: 'community', source: 'member', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
-  await call(t, staff, 'post', `/topics/${raised}/settle`, {});
-  const outcomeDone = (await call(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'decision', text: '利用闲置地块新增停车位120个' }, 201)).id as number;
-  const outcomeOpen = (await call(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'recommendation', theme: '加强管理', text: '推行错时共享停车' }, 201)).id as number;
-  await call(t, staff, 'patch', `/outcomes/${outcomeDone}`, { status: 'done', feedback: '已建成投用' });
-  await call(t, staff, 'patch', `/outcomes/${outcomeOpen}`, { status: 'in_progress', feedback: '正在试点' });
+  const raised = (await api(t, a, 'post', '/topics', { title: '关于老旧小区停车难的协商', description: '小区停车位少，请求协商解决。', level: 'community', source: 'member', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  await api(t, staff, 'post', `/topics/${raised}/settle`, {});
+  const outcomeDone = (await api(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'decision', text: '利用闲置地块新增停车位120个' }, 201)).id as number;
+  const outcomeOpen = (await api(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'recommendation', theme: '加强管理', text: '推行错时共享停车' }, 201)).id as number;
+  await api(t, staff, 'patch', `/outcomes/${outcomeDone}`, { status: 'done', feedback: '已建成投用' });
+  await api(t, staff, 'patch', `/outcomes/${outcomeOpen}`, { status: 'in_progress', feedback: '正在试点' });
 
   const visit = async (kind: string, title: string, day: string, invited: Array<{ who: Account; answer?: 'accept' | 'decline' }>, end: 'complete' | 'cancel' | null) => {
-    const v = await call(t, staff, 'post', '/visits', {
+    const v = await api(t, staff, 'post', '/visits', {
       kind, title, purpose: '了解情况，提出意见建议。', organizer: { type: 'committee', id: committeeId }, startsAt: at(day, 14), endsAt: at(day, 17), stops: [],
       participantMemberIds: invited.map((i) => i.who.memberId), allowConflicts: true,
     }, 201);
-    for (const i of invited) if (i.answer) await call(t, i.who, 'post', `/visits/${v.id}/rsvp`, i.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: '外出学习' });
-    if (end) await call(t, staff, 'post', `/visits/${v.id}/${end}`, {});
+    for (const i of invited) if (i.answer) await api(t, i.who, 'post', `/visits/${v.id}/rsvp`, i.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: '外出学习' });
+    if (end) await api(t, staff, 'post', `/visits/${v.id}/${end}`, {});
     return v.id as number;
   };
   const visits = {

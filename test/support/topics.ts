@@ -1,21 +1,9 @@
-import { Role } from '../../src/common/roles';
-import { Account, accountOf } from './proposals';
+import { Account, facilitator, Facilitator, topicAccount } from './accounts';
+import { api } from './api';
 import { TestApp } from './test-app';
-
-/** A signed-in facilitator with the consultation point they run. */
-export type Facilitator = Account & { pointId: number };
 
 let n = 0;
 const uniq = (prefix: string) => `${prefix}${process.pid % 1000}t${++n}`;
-
-/** A new account of `role` (linked to a new member, unit or point); for a facilitator, with its point. */
-export async function topicAccount(t: TestApp, role: Role): Promise<Account & { pointId: number | null }> {
-  const { token } = await t.signInAs(role);
-  const me = await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${token}`).expect(200);
-  return { ...(await accountOf(t, token)), pointId: me.body.pointId ?? null };
-}
-
-export const facilitator = async (t: TestApp): Promise<Facilitator> => (await topicAccount(t, 'facilitator')) as Facilitator;
 
 /** Everyone a topic meets: the office, a leader, the facilitator of a point, two members and two units. */
 export interface TopicCast {
@@ -63,16 +51,8 @@ export const meetingBody = (extra: object = {}) => ({
   ...extra,
 });
 
-/** One call that must answer `expected`: its body, or an error naming what came back. */
-export async function call(t: TestApp, who: Account, method: 'post' | 'patch' | 'get', path: string, body?: unknown, expected = 200): Promise<Record<string, any>> {
-  const req = t.http()[method](`/api/v1${path}`).set(who.auth);
-  const res = await (body === undefined ? req : req.send(body as object));
-  if (res.status !== expected) throw new Error(`${method.toUpperCase()} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
 export async function raise(t: TestApp, who: Account, organizer: Organizer, extra: object = {}): Promise<number> {
-  return (await call(t, who, 'post', '/topics', topicBody(organizer, extra), 201)).id;
+  return (await api(t, who, 'post', '/topics', topicBody(organizer, extra), 201)).id;
 }
 
 export type TopicStage = 'raised' | 'settled' | 'declined' | 'deliberating' | 'resolving' | 'evaluated';
@@ -105,21 +85,21 @@ export async function topicAt(
   const f: TopicFixture = { id, meetingId: null, spareMeetingId: null, outcomeId: null };
   if (stage === 'raised') return f;
   if (stage === 'declined') {
-    await call(t, by, 'post', `/topics/${id}/decline`, { reason: '属于物业合同纠纷，建议通过法律途径解决' });
+    await api(t, by, 'post', `/topics/${id}/decline`, { reason: '属于物业合同纠纷，建议通过法律途径解决' });
     return f;
   }
-  await call(t, by, 'post', `/topics/${id}/settle`, {});
+  await api(t, by, 'post', `/topics/${id}/settle`, {});
   if (stage === 'settled') return f;
-  f.meetingId = (await call(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
-  await call(t, by, 'post', `/meetings/${f.meetingId}/participants`, [{ memberId: member.memberId, side: 'member' }, { unitId: unit.unitId, name: '王科长', side: 'department' }], 201);
-  await call(t, by, 'post', `/meetings/${f.meetingId}/hold`, { minutes: '与会各方充分协商，形成共识。' });
-  f.outcomeId = (await call(t, by, 'post', `/topics/${id}/outcomes`, { kind: 'decision', text: '增设停车位37个', unitId: unit.unitId, dueAt: '2026-09-30T17:00:00+08:00' }, 201)).id;
+  f.meetingId = (await api(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
+  await api(t, by, 'post', `/meetings/${f.meetingId}/participants`, [{ memberId: member.memberId, side: 'member' }, { unitId: unit.unitId, name: '王科长', side: 'department' }], 201);
+  await api(t, by, 'post', `/meetings/${f.meetingId}/hold`, { minutes: '与会各方充分协商，形成共识。' });
+  f.outcomeId = (await api(t, by, 'post', `/topics/${id}/outcomes`, { kind: 'decision', text: '增设停车位37个', unitId: unit.unitId, dueAt: '2026-09-30T17:00:00+08:00' }, 201)).id;
   if (stage === 'deliberating') return f;
-  if (opts.spareMeeting) f.spareMeetingId = (await call(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
-  await call(t, by, 'post', `/topics/${id}/resolve`, {});
+  if (opts.spareMeeting) f.spareMeetingId = (await api(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
+  await api(t, by, 'post', `/topics/${id}/resolve`, {});
   if (stage === 'resolving') return f;
-  await call(t, unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成施工' });
-  await call(t, member, 'post', `/topics/${id}/evaluations`, { score: 5 }, 201);
+  await api(t, unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成施工' });
+  await api(t, member, 'post', `/topics/${id}/evaluations`, { score: 5 }, 201);
   return f;
 }
 

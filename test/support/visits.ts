@@ -1,4 +1,5 @@
-import { Account, account } from './proposals';
+import { Account, account } from './accounts';
+import { api } from './api';
 import { TestApp } from './test-app';
 
 let n = 0;
@@ -46,15 +47,6 @@ export async function visitCast(t: TestApp): Promise<VisitCast> {
     unit: await account(t, 'unit'),
     committeeId: (await t.make.committee()).id,
   };
-}
-
-/** One call that must answer `expected`: its body, or an error naming what came back. */
-export async function api(t: TestApp, who: Account | null, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown, expected = 200): Promise<Record<string, any>> {
-  const req = t.http()[method](`/api/v1${path}`);
-  if (who) req.set(who.auth);
-  const res = await (body === undefined ? req : req.send(body as object));
-  if (res.status !== expected) throw new Error(`${method.toUpperCase()} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 /** A visit created by `staff` with `body`: its view. */

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import type { Role } from '../../src/common/roles';
-import { Account, accountOf, Cast } from './proposals';
-import type { Facilitator } from './topics';
+import { Account, accountOf, Cast, Facilitator } from './accounts';
 import { TEST_PASSWORD, TestApp } from './test-app';
 
 export type Agent = ReturnType<typeof request.agent>;
