@@ -20,14 +20,21 @@ const above = (layer, ...higher) => ({
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', comment: 'modules that import each other', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      comment: 'modules that import each other',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
     above({ name: 'ground', path: GROUND }, DATABASE, PLATFORM, DOMAIN, ADAPTERS),
     above({ name: 'database', path: DATABASE }, PLATFORM, DOMAIN, ADAPTERS),
     above({ name: 'platform', path: PLATFORM }, DOMAIN, ADAPTERS),
     above({ name: 'domain', path: DOMAIN }, ADAPTERS),
     {
       name: 'adapters-stay-apart',
-      comment: 'pages, health and the demo loader do not import one another (the demo loader plays the journeys through their services)',
+      comment:
+        'pages, health and the demo loader do not import one another (the demo loader plays the journeys through their services)',
       severity: 'error',
       from: { path: '^src/(web|health|demo)/' },
       to: { path: '^src/(web|health|demo)/', pathNot: '^src/$1/' },

@@ -41,15 +41,34 @@ async function seed(port) {
   const admin = await login(port, 'admin');
   const sectors = (await call(port, admin, 'GET', '/sectors')).items;
   const now = Date.now();
-  const session = await call(port, admin, 'POST', '/sessions', { code: '9-9', name: '压力测试会次', opensAt: new Date(now - 86400e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() });
-  await call(port, admin, 'POST', '/users', { username: 'load-staff', password: PASSWORD, displayName: '压力测试工作人员', roles: ['staff'] });
+  const session = await call(port, admin, 'POST', '/sessions', {
+    code: '9-9',
+    name: '压力测试会次',
+    opensAt: new Date(now - 86400e3).toISOString(),
+    closesAt: new Date(now + 30 * 86400e3).toISOString(),
+  });
+  await call(port, admin, 'POST', '/users', {
+    username: 'load-staff',
+    password: PASSWORD,
+    displayName: '压力测试工作人员',
+    roles: ['staff'],
+  });
   const members = [];
   for (let i = 0; i < MEMBERS; i += 20) {
     await Promise.all(
       Array.from({ length: Math.min(20, MEMBERS - i) }, async (_, k) => {
         const n = i + k;
-        const m = await call(port, admin, 'POST', '/members', { name: `压测委员${String(n).padStart(3, '0')}`, sectorId: sectors[n % sectors.length].id });
-        await call(port, admin, 'POST', '/users', { username: `load-m${n}`, password: PASSWORD, displayName: m.name, roles: ['member'], memberId: m.id });
+        const m = await call(port, admin, 'POST', '/members', {
+          name: `压测委员${String(n).padStart(3, '0')}`,
+          sectorId: sectors[n % sectors.length].id,
+        });
+        await call(port, admin, 'POST', '/users', {
+          username: `load-m${n}`,
+          password: PASSWORD,
+          displayName: m.name,
+          roles: ['member'],
+          memberId: m.id,
+        });
         members[n] = await login(port, `load-m${n}`, PASSWORD);
       }),
     );
@@ -64,7 +83,15 @@ const summary = (r) => ({
   p99: r.latency.p99,
   errors: r.errors + r.timeouts + r.non2xx,
   total: r.requests.total,
-  detail: { errors: r.errors, timeouts: r.timeouts, ...Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, v]) => [code, v.count])) },
+  detail: {
+    errors: r.errors,
+    timeouts: r.timeouts,
+    ...Object.fromEntries(
+      Object.entries(r.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, v]) => [code, v.count]),
+    ),
+  },
 });
 
 /** The rush against these api ports: members split evenly over them, staff on the first, a report requested every second. */
@@ -78,7 +105,10 @@ async function rush(ports, seeded) {
       connections: Math.ceil(MEMBERS / ports.length),
       duration: SECONDS,
       setupClient: (client) => {
-        client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${seeded.members[nextMember++ % MEMBERS]}` });
+        client.setHeaders({
+          'content-type': 'application/json',
+          authorization: `Bearer ${seeded.members[nextMember++ % MEMBERS]}`,
+        });
       },
       requests: [
         {
@@ -86,7 +116,14 @@ async function rush(ports, seeded) {
           path: '/api/v1/proposals',
           setupRequest: (req) => ({
             ...req,
-            body: JSON.stringify({ sessionId: seeded.sessionId, kind: 'individual', title: `关于截止日前第${p}-${++seq}件压力测试提案`, category: 'society', background: '截止日前的集中提交。', suggestions: ['建议'] }),
+            body: JSON.stringify({
+              sessionId: seeded.sessionId,
+              kind: 'individual',
+              title: `关于截止日前第${p}-${++seq}件压力测试提案`,
+              category: 'society',
+              background: '截止日前的集中提交。',
+              suggestions: ['建议'],
+            }),
           }),
           onResponse: (status, body, context) => {
             context.id = status === 201 ? JSON.parse(body).id : null;
@@ -107,19 +144,42 @@ async function rush(ports, seeded) {
     connections: 10,
     duration: SECONDS,
     headers: { authorization: `Bearer ${seeded.staff}` },
-    requests: [{ method: 'GET', path: '/api/v1/proposals?status=submitted&pageSize=20' }, { method: 'GET', path: `/api/v1/proposals?q=${encodeURIComponent('压力测试')}&pageSize=20` }],
+    requests: [
+      { method: 'GET', path: '/api/v1/proposals?status=submitted&pageSize=20' },
+      { method: 'GET', path: `/api/v1/proposals?q=${encodeURIComponent('压力测试')}&pageSize=20` },
+    ],
   });
   const reports = [];
   const pending = [];
   const ticker = setInterval(() => {
     const id = acknowledged[acknowledged.length - 1];
-    if (id) pending.push(call(ports[0], seeded.staff, 'POST', '/reports', { kind: 'proposal-sheet', subject: { type: 'proposal', id } }).then((r) => reports.push(r.id), (e) => { reports.push(null); if (process.env.BENCH_DEBUG) console.error(e.message); }));
+    if (id)
+      pending.push(
+        call(ports[0], seeded.staff, 'POST', '/reports', {
+          kind: 'proposal-sheet',
+          subject: { type: 'proposal', id },
+        }).then(
+          (r) => reports.push(r.id),
+          (e) => {
+            reports.push(null);
+            if (process.env.BENCH_DEBUG) console.error(e.message);
+          },
+        ),
+      );
   }, 1000);
   const [members, staff] = [await Promise.all(memberRuns), await staffRun];
   clearInterval(ticker);
   await Promise.all(pending);
-  const add = (x, y) => Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, (x[k] ?? 0) + (y[k] ?? 0)]));
-  const merged = members.map(summary).reduce((a, b) => ({ rps: a.rps + b.rps, p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99), errors: a.errors + b.errors, total: a.total + b.total, detail: add(a.detail, b.detail) }));
+  const add = (x, y) =>
+    Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, (x[k] ?? 0) + (y[k] ?? 0)]));
+  const merged = members.map(summary).reduce((a, b) => ({
+    rps: a.rps + b.rps,
+    p50: Math.max(a.p50, b.p50),
+    p99: Math.max(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    total: a.total + b.total,
+    detail: add(a.detail, b.detail),
+  }));
   return { members: merged, staff: summary(staff), acknowledged, reports };
 }
 
@@ -137,14 +197,27 @@ async function waitReports(readStatuses, ids) {
   const wanted = ids.filter(Boolean);
   for (let i = 0; i < 600; i++) {
     const rows = await readStatuses(wanted);
-    if (rows.every((r) => r.status === 'done' || r.status === 'failed')) return { requested: ids.length, done: rows.filter((r) => r.status === 'done').length, refused: ids.length - wanted.length };
+    if (rows.every((r) => r.status === 'done' || r.status === 'failed'))
+      return {
+        requested: ids.length,
+        done: rows.filter((r) => r.status === 'done').length,
+        refused: ids.length - wanted.length,
+      };
     await new Promise((r) => setTimeout(r, 500));
   }
   return { requested: ids.length, done: 'timed out' };
 }
 
 async function topology() {
-  const env = { ...process.env, XS_TOPO_DB: TOPO_DB, XS_TOPO_PORTS: '3201 3202', XS_TOPO_DIR: path.join(os.tmpdir(), 'xs-bench-load'), XS_TOPO_FRESH: '1', XS_BCRYPT_ROUNDS: '4', XS_ADMIN_PASSWORD: ADMIN_PASSWORD };
+  const env = {
+    ...process.env,
+    XS_TOPO_DB: TOPO_DB,
+    XS_TOPO_PORTS: '3201 3202',
+    XS_TOPO_DIR: path.join(os.tmpdir(), 'xs-bench-load'),
+    XS_TOPO_FRESH: '1',
+    XS_BCRYPT_ROUNDS: '4',
+    XS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  };
   const topo = (cmd) => execFileSync('bash', [path.join(ROOT, 'scripts/topology.sh'), cmd], { env, stdio: 'inherit' });
   topo('start');
   try {
@@ -152,7 +225,11 @@ async function topology() {
     const result = await rush([3201, 3202], seeded);
     const conn = await createConnection(`mysql://root@127.0.0.1:3306/${TOPO_DB}`);
     const [rows] = await conn.query("SELECT id, title, status FROM proposals WHERE title LIKE '关于截止日前%'");
-    const reports = await waitReports(async (ids) => (ids.length ? (await conn.query(`SELECT status FROM reports WHERE id IN (${ids.join(',')})`))[0] : []), result.reports);
+    const reports = await waitReports(
+      async (ids) =>
+        ids.length ? (await conn.query(`SELECT status FROM reports WHERE id IN (${ids.join(',')})`))[0] : [],
+      result.reports,
+    );
     await conn.end();
     return { ...result, check: verify(rows, result.acknowledged), pdf: reports };
   } finally {
@@ -171,7 +248,10 @@ async function embedded() {
     const result = await rush([3203], seeded);
     const db = new Database(file, { readonly: true });
     const rows = db.prepare("SELECT id, title, status FROM proposals WHERE title LIKE '关于截止日前%'").all();
-    const reports = await waitReports(async (ids) => (ids.length ? db.prepare(`SELECT status FROM reports WHERE id IN (${ids.join(',')})`).all() : []), result.reports);
+    const reports = await waitReports(
+      async (ids) => (ids.length ? db.prepare(`SELECT status FROM reports WHERE id IN (${ids.join(',')})`).all() : []),
+      result.reports,
+    );
     db.close();
     return { ...result, check: verify(rows, result.acknowledged), pdf: reports };
   } finally {
@@ -184,15 +264,26 @@ async function embedded() {
   const results = {};
   for (const target of TARGETS) results[target] = target === 'topology' ? await topology() : await embedded();
   const base = results.embedded;
-  console.log(`\n截止日前集中提交：${MEMBERS} 名委员并发（新建 + 提交），10 名工作人员列表与检索，每秒一份提案单 PDF；${SECONDS} 秒，${os.cpus().length} 核\n`);
-  console.log('| target | member req/s | p50 ms | p99 ms | errors | staff req/s | staff p99 ms | acknowledged | in DB once | duplicated | PDFs done | vs embedded |');
+  console.log(
+    `\n截止日前集中提交：${MEMBERS} 名委员并发（新建 + 提交），10 名工作人员列表与检索，每秒一份提案单 PDF；${SECONDS} 秒，${os.cpus().length} 核\n`,
+  );
+  console.log(
+    '| target | member req/s | p50 ms | p99 ms | errors | staff req/s | staff p99 ms | acknowledged | in DB once | duplicated | PDFs done | vs embedded |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [target, r] of Object.entries(results)) {
     const ratio = base ? (r.members.rps / base.members.rps).toFixed(2) : '–';
-    console.log(`| ${target} | ${r.members.rps.toFixed(0)} | ${r.members.p50} | ${r.members.p99} | ${r.members.errors} | ${r.staff.rps.toFixed(0)} | ${r.staff.p99} | ${r.check.acknowledged} | ${r.check.acknowledged - r.check.missing} | ${r.check.duplicated} | ${r.pdf.done}/${r.pdf.requested} | ${ratio} |`);
+    console.log(
+      `| ${target} | ${r.members.rps.toFixed(0)} | ${r.members.p50} | ${r.members.p99} | ${r.members.errors} | ${r.staff.rps.toFixed(0)} | ${r.staff.p99} | ${r.check.acknowledged} | ${r.check.acknowledged - r.check.missing} | ${r.check.duplicated} | ${r.pdf.done}/${r.pdf.requested} | ${ratio} |`,
+    );
   }
-  for (const [target, r] of Object.entries(results)) console.log(`${target}: members ${JSON.stringify(r.members.detail)}, staff ${JSON.stringify(r.staff.detail)} (${r.staff.total} answered)`);
-  const bad = Object.values(results).some((r) => r.check.missing || r.check.duplicated || r.check.unique !== r.check.acknowledged);
+  for (const [target, r] of Object.entries(results))
+    console.log(
+      `${target}: members ${JSON.stringify(r.members.detail)}, staff ${JSON.stringify(r.staff.detail)} (${r.staff.total} answered)`,
+    );
+  const bad = Object.values(results).some(
+    (r) => r.check.missing || r.check.duplicated || r.check.unique !== r.check.acknowledged,
+  );
   if (bad) console.log('\n有已确认的提交在数据库中缺失或重复！');
   process.exit(bad ? 1 : 0);
 })().catch((e) => {

@@ -35,9 +35,13 @@ function processes() {
     }
   }
   const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+    for (const r of rows)
+      if (!mine.has(r.pid) && mine.has(r.ppid)) {
+        mine.add(r.pid);
+        grew = true;
+      }
   }
   let pss = 0;
   for (const pid of mine) {
@@ -49,7 +53,11 @@ function processes() {
       /* exited */
     }
   }
-  return { chromiumPss: pss, zombies: rows.filter((r) => mine.has(r.pid) && r.state === 'Z').length, children: mine.size - 1 };
+  return {
+    chromiumPss: pss,
+    zombies: rows.filter((r) => mine.has(r.pid) && r.state === 'Z').length,
+    children: mine.size - 1,
+  };
 }
 
 async function main() {
@@ -88,10 +96,18 @@ async function main() {
   await renderer.onApplicationShutdown();
   await new Promise((r) => setTimeout(r, 1000));
   const after = processes();
-  console.log(`\nbench/pdf-soak — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}: ${done} renders (1-, 3- and 10-page briefings, 2 at a time) in ${seconds.toFixed(0)} s, ${failed} failed, ${launches} browser launches (recycled every ${config.pdf.recycleAfter})`);
-  console.log(`node RSS:        ${(start.rss / MB).toFixed(0)} MB after warm-up → ${(end.rss / MB).toFixed(0)} MB after the soak (${((end.rss - start.rss) / MB).toFixed(0)} MB)`);
-  console.log(`Chromium PSS:    ${(start.chromiumPss / MB).toFixed(0)} MB after warm-up → ${(end.chromiumPss / MB).toFixed(0)} MB after the soak (${((end.chromiumPss - start.chromiumPss) / MB).toFixed(0)} MB; peak sampled ${(peak / MB).toFixed(0)} MB)`);
-  console.log(`zombies:         ${end.zombies} during, ${after.zombies} after close; child processes after close: ${after.children}`);
+  console.log(
+    `\nbench/pdf-soak — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}: ${done} renders (1-, 3- and 10-page briefings, 2 at a time) in ${seconds.toFixed(0)} s, ${failed} failed, ${launches} browser launches (recycled every ${config.pdf.recycleAfter})`,
+  );
+  console.log(
+    `node RSS:        ${(start.rss / MB).toFixed(0)} MB after warm-up → ${(end.rss / MB).toFixed(0)} MB after the soak (${((end.rss - start.rss) / MB).toFixed(0)} MB)`,
+  );
+  console.log(
+    `Chromium PSS:    ${(start.chromiumPss / MB).toFixed(0)} MB after warm-up → ${(end.chromiumPss / MB).toFixed(0)} MB after the soak (${((end.chromiumPss - start.chromiumPss) / MB).toFixed(0)} MB; peak sampled ${(peak / MB).toFixed(0)} MB)`,
+  );
+  console.log(
+    `zombies:         ${end.zombies} during, ${after.zombies} after close; child processes after close: ${after.children}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

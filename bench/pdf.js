@@ -25,7 +25,16 @@ const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS || 10);
 const COLD_ROUNDS = Number(process.env.BENCH_COLD_ROUNDS || 5);
 /** Measured on this kind of machine, TrueType fonts, a reused page (issue 6). */
 const ANCHORS = { 1: 107, 10: 257, 100: 465, throughput10: 7, cold: 800 };
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${Math.round(n / 1024)} KB`;
@@ -59,7 +68,13 @@ function memoryWatch() {
 }
 
 async function rawBrowser(dir) {
-  return puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, pipe: true, userDataDir: fs.mkdtempSync(path.join(dir, 'raw-')), args: ARGS });
+  return puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    userDataDir: fs.mkdtempSync(path.join(dir, 'raw-')),
+    args: ARGS,
+  });
 }
 
 async function rawRender(page, html) {
@@ -97,7 +112,14 @@ async function main() {
       rawBytes = (await rawRender(rawPage, html)).length;
       theirs.push(performance.now() - t);
     }
-    rows.push({ size, pages: result.pages, ours: median(ours), raw: median(theirs), bytes: result.pdf.length, rawBytes });
+    rows.push({
+      size,
+      pages: result.pages,
+      ours: median(ours),
+      raw: median(theirs),
+      bytes: result.pdf.length,
+      rawBytes,
+    });
   }
   await raw.close();
 
@@ -130,13 +152,31 @@ async function main() {
   }
   mem.stop();
 
-  const line = (cells) => console.log(cells.map((c, i) => String(c).padEnd([22, 7, 11, 11, 7, 11, 11][i] ?? 12)).join(''));
-  console.log(`\nbench/pdf — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, median of ${ROUNDS} renders each (ours and raw alternating)\n`);
+  const line = (cells) =>
+    console.log(cells.map((c, i) => String(c).padEnd([22, 7, 11, 11, 7, 11, 11][i] ?? 12)).join(''));
+  console.log(
+    `\nbench/pdf — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, median of ${ROUNDS} renders each (ours and raw alternating)\n`,
+  );
   line(['briefing', 'pages', 'ours ms', 'raw ms', 'ratio', 'anchor ms', 'size']);
-  for (const r of rows) line([`${r.size}-page`, r.pages, r.ours.toFixed(0), r.raw.toFixed(0), (r.ours / r.raw).toFixed(2), ANCHORS[r.size], `${kb(r.bytes)} (raw ${kb(r.rawBytes)})`]);
-  console.log(`\nthroughput, 10-page, pool 2 in parallel: ${perSecond.toFixed(1)} PDFs/s (${done} in ${THROUGHPUT_SECONDS} s; anchor ≈${ANCHORS.throughput10}/s)`);
-  console.log(`cold launch + 1-page PDF + close:      ${median(cold).toFixed(0)} ms median of ${COLD_ROUNDS} (anchor ≈${ANCHORS.cold} ms)`);
-  console.log(`peak memory: node ${Math.round(mem.peak.node / 1048576)} MB RSS, Chromium ${Math.round(mem.peak.chromium / 1048576)} MB PSS (all its processes, ours and the raw browser together)`);
+  for (const r of rows)
+    line([
+      `${r.size}-page`,
+      r.pages,
+      r.ours.toFixed(0),
+      r.raw.toFixed(0),
+      (r.ours / r.raw).toFixed(2),
+      ANCHORS[r.size],
+      `${kb(r.bytes)} (raw ${kb(r.rawBytes)})`,
+    ]);
+  console.log(
+    `\nthroughput, 10-page, pool 2 in parallel: ${perSecond.toFixed(1)} PDFs/s (${done} in ${THROUGHPUT_SECONDS} s; anchor ≈${ANCHORS.throughput10}/s)`,
+  );
+  console.log(
+    `cold launch + 1-page PDF + close:      ${median(cold).toFixed(0)} ms median of ${COLD_ROUNDS} (anchor ≈${ANCHORS.cold} ms)`,
+  );
+  console.log(
+    `peak memory: node ${Math.round(mem.peak.node / 1048576)} MB RSS, Chromium ${Math.round(mem.peak.chromium / 1048576)} MB PSS (all its processes, ours and the raw browser together)`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

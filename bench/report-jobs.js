@@ -32,7 +32,16 @@ const { DataSource } = require('typeorm');
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 8);
 const MODES = (process.env.BENCH_MODES || 'in-process,bull').split(',');
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const PASSWORD = 'Bench2026pass';
 
@@ -48,7 +57,9 @@ function proposalOf(sessionId, pages) {
     title: `关于推进城镇老旧小区改造的建议（约${pages}页）`,
     category: 'society',
     background: pages > 1 ? sentence.repeat(20) : '老旧小区改造关系群众切身利益。',
-    suggestions: Array.from({ length: pages > 1 ? count : 2 }, (_, i) => `${i + 1}${sentence.repeat(Math.ceil(each / sentence.length))}`.slice(0, pages > 1 ? each : 40)),
+    suggestions: Array.from({ length: pages > 1 ? count : 2 }, (_, i) =>
+      `${i + 1}${sentence.repeat(Math.ceil(each / sentence.length))}`.slice(0, pages > 1 ? each : 40),
+    ),
   };
 }
 
@@ -67,21 +78,64 @@ async function redisAnswers() {
 
 async function runMode(mode, dir, rawPage) {
   const db = await databaseFor('sqlite');
-  const env = { DATABASE_URL: db.url, XS_ADMIN_PASSWORD: PASSWORD, XS_LOG_LEVEL: 'error', XS_BCRYPT_ROUNDS: '4', XS_FILES_DIR: path.join(dir, `files-${mode}`), XS_PDF_POOL: '2' };
-  if (mode === 'bull') Object.assign(env, { REDIS_URL, XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: `xs-bench-${process.pid}` });
+  const env = {
+    DATABASE_URL: db.url,
+    XS_ADMIN_PASSWORD: PASSWORD,
+    XS_LOG_LEVEL: 'error',
+    XS_BCRYPT_ROUNDS: '4',
+    XS_FILES_DIR: path.join(dir, `files-${mode}`),
+    XS_PDF_POOL: '2',
+  };
+  if (mode === 'bull')
+    Object.assign(env, { REDIS_URL, XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: `xs-bench-${process.pid}` });
   const { app } = await createApp(loadConfig(env, dir));
   await app.init();
   try {
     const ds = app.get(DataSource);
     const users = app.get(UsersService);
     const sector = await ds.getRepository(Sector).findOneByOrFail({ name: '教育界' });
-    const member = await ds.getRepository(Member).save({ name: '张明远', sectorId: sector.id, status: 'active', disabled: false });
+    const member = await ds
+      .getRepository(Member)
+      .save({ name: '张明远', sectorId: sector.id, status: 'active', disabled: false });
     const now = new Date();
-    const session = await ds.getRepository(CouncilSession).save({ code: '12-2', name: '十二届二次会议', opensAt: now, closesAt: new Date(now.getTime() + 30 * 86400_000), disabled: false });
+    const session = await ds.getRepository(CouncilSession).save({
+      code: '12-2',
+      name: '十二届二次会议',
+      opensAt: now,
+      closesAt: new Date(now.getTime() + 30 * 86400_000),
+      disabled: false,
+    });
     const system = { id: null, displayName: '系统' };
-    const actorOf = (u, roles, links = {}) => ({ id: u.id, username: u.username, displayName: u.displayName, roles, memberId: null, unitId: null, pointId: null, ...links });
-    const staff = actorOf(await users.create(system, { username: 'bench-staff', password: PASSWORD, displayName: '工作人员', roles: ['staff'] }), ['staff']);
-    const lead = actorOf(await users.create(system, { username: 'bench-member', password: PASSWORD, displayName: '张明远', roles: ['member'], memberId: member.id }), ['member'], { memberId: member.id });
+    const actorOf = (u, roles, links = {}) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles,
+      memberId: null,
+      unitId: null,
+      pointId: null,
+      ...links,
+    });
+    const staff = actorOf(
+      await users.create(system, {
+        username: 'bench-staff',
+        password: PASSWORD,
+        displayName: '工作人员',
+        roles: ['staff'],
+      }),
+      ['staff'],
+    );
+    const lead = actorOf(
+      await users.create(system, {
+        username: 'bench-member',
+        password: PASSWORD,
+        displayName: '张明远',
+        roles: ['member'],
+        memberId: member.id,
+      }),
+      ['member'],
+      { memberId: member.id },
+    );
     const proposals = app.get(ProposalsService);
     const reports = app.get(ReportsService);
     const jobs = app.get(JobQueue);
@@ -115,7 +169,14 @@ async function runMode(mode, dir, rawPage) {
         raw.push(performance.now() - t);
       }
       const done = await ds.getRepository(Report).findOneByOrFail({ id: last.id });
-      rows.push({ size, pages: done.pages, bytes: done.bytes, job: median(ours), raw: median(raw), renderMs: done.renderMs });
+      rows.push({
+        size,
+        pages: done.pages,
+        bytes: done.bytes,
+        job: median(ours),
+        raw: median(raw),
+        renderMs: done.renderMs,
+      });
     }
     return rows;
   } finally {
@@ -126,7 +187,13 @@ async function runMode(mode, dir, rawPage) {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-bench-jobs-'));
-  const raw = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, pipe: true, userDataDir: fs.mkdtempSync(path.join(dir, 'raw-')), args: ARGS });
+  const raw = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    userDataDir: fs.mkdtempSync(path.join(dir, 'raw-')),
+    args: ARGS,
+  });
   const rawPage = await raw.newPage();
   const results = [];
   for (const mode of MODES) {
@@ -137,12 +204,27 @@ async function main() {
     results.push([mode, await runMode(mode, dir, rawPage)]);
   }
   await raw.close();
-  console.log(`\nbench/report-jobs — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, 提案单, median of ${ROUNDS} (job and raw alternating)\n`);
-  const line = (cells) => console.log(cells.map((c, i) => String(c).padEnd([12, 10, 7, 10, 10, 9, 8][i] ?? 12)).join(''));
+  console.log(
+    `\nbench/report-jobs — ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}, 提案单, median of ${ROUNDS} (job and raw alternating)\n`,
+  );
+  const line = (cells) =>
+    console.log(cells.map((c, i) => String(c).padEnd([12, 10, 7, 10, 10, 9, 8][i] ?? 12)).join(''));
   line(['mode', 'size', 'pages', 'job ms', 'raw ms', 'render', 'ratio', 'file']);
   for (const [mode, rows] of results)
-    for (const r of rows) line([mode, `~${r.size}-page`, r.pages, r.job.toFixed(0), r.raw.toFixed(0), r.renderMs, (r.job / r.raw).toFixed(2), `${Math.round(r.bytes / 1024)} KB`]);
-  console.log('\njob ms: request (checks, record, audit, enqueue) → render → file written → record done; render: the renderer alone, from the record');
+    for (const r of rows)
+      line([
+        mode,
+        `~${r.size}-page`,
+        r.pages,
+        r.job.toFixed(0),
+        r.raw.toFixed(0),
+        r.renderMs,
+        (r.job / r.raw).toFixed(2),
+        `${Math.round(r.bytes / 1024)} KB`,
+      ]);
+  console.log(
+    '\njob ms: request (checks, record, audit, enqueue) → render → file written → record done; render: the renderer alone, from the record',
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

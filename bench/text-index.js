@@ -29,12 +29,14 @@ const { bigrams, jaccard, runs } = require('../dist/search/bigrams');
 const { TextIndexService } = require('../dist/search/text-index.service');
 const { LIKE_ESCAPE, likeContains } = require('../dist/common/pagination');
 
-const SIZES = (process.env.BENCH_SIZES || '10000,100000').split(',').map(Number).sort((a, b) => a - b);
+const SIZES = (process.env.BENCH_SIZES || '10000,100000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const ENGINES = (process.env.BENCH_ENGINES || 'sqlite,mariadb').split(',');
 const QUERIES = Number(process.env.BENCH_QUERIES || 50);
 const BRUTE_QUERIES = Number(process.env.BENCH_BRUTE_QUERIES || 5);
 const BATCH = 1000;
-
 
 const bodyOf = (p) => `${p.background}\n${p.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}`;
 
@@ -44,8 +46,15 @@ async function load(ds, index, from, to) {
     const docs = [];
     for (let i = start; i < Math.min(start + BATCH, to); i++) docs.push({ id: i + 1, p: generateProposal(i) });
     await ds.transaction(async (em) => {
-      await em.query(`INSERT INTO bench_docs (id, title, body) VALUES ${docs.map(() => '(?, ?, ?)').join(', ')}`, docs.flatMap((d) => [d.id, d.p.title, bodyOf(d.p)]));
-      await index.reindexMany(em, 'proposal', docs.map((d) => ({ id: d.id, fields: proposalFields(d.p) })));
+      await em.query(
+        `INSERT INTO bench_docs (id, title, body) VALUES ${docs.map(() => '(?, ?, ?)').join(', ')}`,
+        docs.flatMap((d) => [d.id, d.p.title, bodyOf(d.p)]),
+      );
+      await index.reindexMany(
+        em,
+        'proposal',
+        docs.map((d) => ({ id: d.id, fields: proposalFields(d.p) })),
+      );
     });
   }
 }
@@ -60,7 +69,9 @@ function searchQueries(size, n) {
       continue;
     }
     const p = generateProposal(Math.floor(rng() * size));
-    const chunks = runs(`${p.title}。${p.background}`).filter((r) => Array.from(r).length >= 4 && /^\p{Script=Han}+$/u.test(r));
+    const chunks = runs(`${p.title}。${p.background}`).filter(
+      (r) => Array.from(r).length >= 4 && /^\p{Script=Han}+$/u.test(r),
+    );
     const run = Array.from(chunks[Math.floor(rng() * chunks.length)]);
     const len = Math.min(run.length, 2 + Math.floor(rng() * 5));
     const at = Math.floor(rng() * (run.length - len + 1));
@@ -85,7 +96,11 @@ async function benchSearch(ds, index, size) {
     });
     const b = await time(async () => {
       const where = `(d.title LIKE :q ${LIKE_ESCAPE} OR d.body LIKE :q ${LIKE_ESCAPE})`;
-      const page = ds.createQueryBuilder().select('d.id', 'id').from('bench_docs', 'd').where(where, { q: likeContains(q) });
+      const page = ds
+        .createQueryBuilder()
+        .select('d.id', 'id')
+        .from('bench_docs', 'd')
+        .where(where, { q: likeContains(q) });
       const rows = await page.clone().orderBy('d.id', 'DESC').limit(20).getRawMany();
       const [{ n }] = await page.clone().select('COUNT(*)', 'n').getRawMany();
       return { ids: rows.map((r) => Number(r.id)), total: Number(n) };
@@ -93,10 +108,15 @@ async function benchSearch(ds, index, size) {
     indexed.push(a.ms);
     like.push(b.ms);
     // The index means "holds every bigram", LIKE means "holds the string": the index may find more, never fewer.
-    if (a.result.total < b.result.total) throw new Error(`index found ${a.result.total} for ${q}, LIKE ${b.result.total}`);
+    if (a.result.total < b.result.total)
+      throw new Error(`index found ${a.result.total} for ${q}, LIKE ${b.result.total}`);
     if (a.result.total !== b.result.total) disagree++;
   }
-  return { indexed: stats(indexed), like: stats(like), note: `${disagree}/${queries.length} queries matched more by bigrams than by LIKE` };
+  return {
+    indexed: stats(indexed),
+    like: stats(like),
+    note: `${disagree}/${queries.length} queries matched more by bigrams than by LIKE`,
+  };
 }
 
 async function benchSimilar(ds, index, size) {
@@ -115,12 +135,21 @@ async function benchSimilar(ds, index, size) {
   const brute = [];
   let bruteRight = 0;
   for (const k of picks.slice(0, BRUTE_QUERIES)) {
-    const query = new Set(bigrams(proposalFields(rephrase(generateProposal(k), k)).map((f) => f.text).join('\n')));
+    const query = new Set(
+      bigrams(
+        proposalFields(rephrase(generateProposal(k), k))
+          .map((f) => f.text)
+          .join('\n'),
+      ),
+    );
     const b = await time(async () => {
       let best = { id: 0, score: -1 };
       const top = [];
       for (let from = 0; from < size; from += 10000) {
-        const rows = await ds.query('SELECT id, title, body FROM bench_docs WHERE id > ? AND id <= ?', [from, from + 10000]);
+        const rows = await ds.query('SELECT id, title, body FROM bench_docs WHERE id > ? AND id <= ?', [
+          from,
+          from + 10000,
+        ]);
         for (const r of rows) {
           const score = jaccard(query, new Set(bigrams(`${r.title}\n${r.body}`)));
           top.push(score);
@@ -147,7 +176,9 @@ async function benchEngine(engine) {
   const rows = [];
   try {
     await migrate(ds);
-    await ds.query('CREATE TABLE bench_docs (id INTEGER NOT NULL PRIMARY KEY, title VARCHAR(200) NOT NULL, body TEXT NOT NULL)');
+    await ds.query(
+      'CREATE TABLE bench_docs (id INTEGER NOT NULL PRIMARY KEY, title VARCHAR(200) NOT NULL, body TEXT NOT NULL)',
+    );
     const index = new TextIndexService(ds);
     let loaded = 0;
     for (const size of SIZES) {
@@ -171,14 +202,41 @@ async function benchEngine(engine) {
   for (const engine of ENGINES) results.push(...(await benchEngine(engine)));
   const pad = (s, n) => String(s).padEnd(n);
   const f = (x) => x.toFixed(1);
-  console.log(`\nbench/text-index — ${os.cpus().length} cores, node ${process.version}, ${QUERIES} queries each (brute force: ${BRUTE_QUERIES}); times in ms`);
-  console.log(pad('engine', 9) + pad('docs', 8) + pad('operation', 44) + pad('median', 9) + pad('p95', 9) + pad('baseline', 46) + pad('median', 9) + pad('p95', 9) + 'speed-up');
+  console.log(
+    `\nbench/text-index — ${os.cpus().length} cores, node ${process.version}, ${QUERIES} queries each (brute force: ${BRUTE_QUERIES}); times in ms`,
+  );
+  console.log(
+    pad('engine', 9) +
+      pad('docs', 8) +
+      pad('operation', 44) +
+      pad('median', 9) +
+      pad('p95', 9) +
+      pad('baseline', 46) +
+      pad('median', 9) +
+      pad('p95', 9) +
+      'speed-up',
+  );
   for (const r of results) {
     const line = (op, a, baseName, b) =>
-      console.log(pad(r.engine, 9) + pad(r.size, 8) + pad(op, 44) + pad(f(a.median), 9) + pad(f(a.p95), 9) + pad(baseName, 46) + pad(f(b.median), 9) + pad(f(b.p95), 9) + `×${(b.median / a.median).toFixed(1)}`);
+      console.log(
+        pad(r.engine, 9) +
+          pad(r.size, 8) +
+          pad(op, 44) +
+          pad(f(a.median), 9) +
+          pad(f(a.p95), 9) +
+          pad(baseName, 46) +
+          pad(f(b.median), 9) +
+          pad(f(b.p95), 9) +
+          `×${(b.median / a.median).toFixed(1)}`,
+      );
     line('search: page of 20 + total, via index', r.search.indexed, 'same list, title/body LIKE %q%', r.search.like);
     line('similar: rephrased text, top 10', r.similar.byText, 'brute force: read all, Jaccard each', r.similar.brute);
-    line('similar: indexed proposal by id, top 10', r.similar.byId, 'brute force: read all, Jaccard each', r.similar.brute);
+    line(
+      'similar: indexed proposal by id, top 10',
+      r.similar.byId,
+      'brute force: read all, Jaccard each',
+      r.similar.brute,
+    );
     console.log(pad('', 17) + `${r.postings} postings; ${r.search.note}; ${r.similar.note}`);
   }
 })().catch((e) => {

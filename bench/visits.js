@@ -43,7 +43,16 @@ const ROWS_PER_INSERT = 400;
 const DAY = 86_400_000;
 const YEAR_START = Date.UTC(2025, 11, 31, 16); // 2026-01-01 00:00 Beijing time
 const KINDS = ['inspection', 'research', 'call', 'observation'];
-const PLACES = ['大武口区家政龙头企业', '石嘴山市家政服务行业协会', '惠农区养老服务中心', '平罗县现代农业产业园', '市人民医院', '星海湖湿地公园', '经济技术开发区', '市职业技术学院'];
+const PLACES = [
+  '大武口区家政龙头企业',
+  '石嘴山市家政服务行业协会',
+  '惠农区养老服务中心',
+  '平罗县现代农业产业园',
+  '市人民医院',
+  '星海湖湿地公园',
+  '经济技术开发区',
+  '市职业技术学院',
+];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
 
 /** `2026-06-18 00:30:00.000`: how both engines take a UTC time as a plain parameter. */
@@ -59,14 +68,17 @@ function slot(rng) {
 
 function someMembers(rng, members, min, max) {
   const chosen = new Set();
-  for (let k = min + Math.floor(rng() * (max - min + 1)); chosen.size < k; ) chosen.add(pick(rng, members));
+  for (let k = min + Math.floor(rng() * (max - min + 1)); chosen.size < k;) chosen.add(pick(rng, members));
   return [...chosen];
 }
 
 async function insert(ds, table, columns, rows) {
   for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
     const part = rows.slice(at, at + ROWS_PER_INSERT);
-    await ds.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
+    await ds.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+      part.flat(),
+    );
   }
 }
 
@@ -76,39 +88,177 @@ async function seed(ds, staffUserId) {
   const now = sqlTime(new Date());
   const sectors = (await ds.query('SELECT id FROM sectors ORDER BY id')).map((r) => Number(r.id));
   const committees = (await ds.query('SELECT id FROM committees ORDER BY id')).map((r) => Number(r.id));
-  await insert(ds, 'members', ['name', 'sectorId', 'term', 'status', 'disabled', 'createdAt', 'updatedAt', 'version'],
-    Array.from({ length: MEMBERS }, (_, i) => [`${SURNAMES[i % SURNAMES.length]}委员${i + 1}`, sectors[i % sectors.length], '第五届', 'active', 0, now, now, 1]));
+  await insert(
+    ds,
+    'members',
+    ['name', 'sectorId', 'term', 'status', 'disabled', 'createdAt', 'updatedAt', 'version'],
+    Array.from({ length: MEMBERS }, (_, i) => [
+      `${SURNAMES[i % SURNAMES.length]}委员${i + 1}`,
+      sectors[i % sectors.length],
+      '第五届',
+      'active',
+      0,
+      now,
+      now,
+      1,
+    ]),
+  );
   const members = (await ds.query('SELECT id FROM members ORDER BY id')).map((r) => Number(r.id));
 
   // One topic per 10 meetings, each meeting with 5–12 members (some excused).
   const topics = MEETINGS / 10;
-  await insert(ds, 'topics', ['title', 'description', 'level', 'source', 'organizerType', 'organizerId', 'raisedByUserId', 'status', 'published', 'createdAt', 'updatedAt', 'version'],
-    Array.from({ length: topics }, (_, i) => [`协商议题${i + 1}`, '议题说明', 'city', 'plan', 'committee', pick(rng, committees), staffUserId, 'deliberating', 0, now, now, 1]));
+  await insert(
+    ds,
+    'topics',
+    [
+      'title',
+      'description',
+      'level',
+      'source',
+      'organizerType',
+      'organizerId',
+      'raisedByUserId',
+      'status',
+      'published',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ],
+    Array.from({ length: topics }, (_, i) => [
+      `协商议题${i + 1}`,
+      '议题说明',
+      'city',
+      'plan',
+      'committee',
+      pick(rng, committees),
+      staffUserId,
+      'deliberating',
+      0,
+      now,
+      now,
+      1,
+    ]),
+  );
   const topicIds = (await ds.query('SELECT id FROM topics ORDER BY id')).map((r) => Number(r.id));
   const meetings = Array.from({ length: MEETINGS }, (_, i) => {
     const [s, e] = slot(rng);
-    return [topicIds[Math.floor(i / 10)], (i % 10) + 1, 'thematic', `第${(i % 10) + 1}次协商会`, sqlTime(s), sqlTime(e), '市政协三楼会议室', '主持人', now, now, 1];
+    return [
+      topicIds[Math.floor(i / 10)],
+      (i % 10) + 1,
+      'thematic',
+      `第${(i % 10) + 1}次协商会`,
+      sqlTime(s),
+      sqlTime(e),
+      '市政协三楼会议室',
+      '主持人',
+      now,
+      now,
+      1,
+    ];
   });
-  await insert(ds, 'meetings', ['topicId', 'sequence', 'kind', 'title', 'startsAt', 'endsAt', 'venue', 'chair', 'createdAt', 'updatedAt', 'version'], meetings);
+  await insert(
+    ds,
+    'meetings',
+    [
+      'topicId',
+      'sequence',
+      'kind',
+      'title',
+      'startsAt',
+      'endsAt',
+      'venue',
+      'chair',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ],
+    meetings,
+  );
   const meetingRows = await ds.query('SELECT id, topicId FROM meetings ORDER BY id');
-  await insert(ds, 'meeting_participants', ['meetingId', 'topicId', 'memberId', 'side', 'attendance'],
-    meetingRows.flatMap((m) => someMembers(rng, members, 5, 12).map((memberId) => [Number(m.id), Number(m.topicId), memberId, 'member', rng() < 0.08 ? 'excused' : null])));
+  await insert(
+    ds,
+    'meeting_participants',
+    ['meetingId', 'topicId', 'memberId', 'side', 'attendance'],
+    meetingRows.flatMap((m) =>
+      someMembers(rng, members, 5, 12).map((memberId) => [
+        Number(m.id),
+        Number(m.topicId),
+        memberId,
+        'member',
+        rng() < 0.08 ? 'excused' : null,
+      ]),
+    ),
+  );
 
   const visits = Array.from({ length: VISITS }, (_, i) => {
     const [s, e] = slot(rng);
     const status = rng() < 0.05 ? 'cancelled' : s.getTime() < Date.UTC(2026, 10, 1) ? 'completed' : 'planned';
-    return [pick(rng, KINDS), `视察调研${i + 1}`, '了解情况，提出意见建议', 'committee', pick(rng, committees), sqlTime(s), sqlTime(e), status, staffUserId, now, now, 2, s, e];
+    return [
+      pick(rng, KINDS),
+      `视察调研${i + 1}`,
+      '了解情况，提出意见建议',
+      'committee',
+      pick(rng, committees),
+      sqlTime(s),
+      sqlTime(e),
+      status,
+      staffUserId,
+      now,
+      now,
+      2,
+      s,
+      e,
+    ];
   });
-  await insert(ds, 'visits', ['kind', 'title', 'purpose', 'organizerType', 'organizerId', 'startsAt', 'endsAt', 'status', 'createdByUserId', 'createdAt', 'updatedAt', 'version'], visits.map((v) => v.slice(0, 12)));
+  await insert(
+    ds,
+    'visits',
+    [
+      'kind',
+      'title',
+      'purpose',
+      'organizerType',
+      'organizerId',
+      'startsAt',
+      'endsAt',
+      'status',
+      'createdByUserId',
+      'createdAt',
+      'updatedAt',
+      'version',
+    ],
+    visits.map((v) => v.slice(0, 12)),
+  );
   const visitIds = (await ds.query('SELECT id FROM visits ORDER BY id')).map((r) => Number(r.id));
-  await insert(ds, 'visit_stops', ['visitId', 'position', 'at', 'place'],
-    visitIds.flatMap((id, i) => [[id, 1, sqlTime(visits[i][12]), pick(rng, PLACES)], [id, 2, sqlTime(new Date((visits[i][12].getTime() + visits[i][13].getTime()) / 2)), pick(rng, PLACES)]]));
-  await insert(ds, 'visit_participants', ['visitId', 'kind', 'memberId', 'answer', 'reason', 'invitedAt', 'answeredAt'],
-    visitIds.flatMap((id) => someMembers(rng, members, 6, 15).map((memberId) => {
-      const x = rng();
-      const answer = x < 0.7 ? 'accepted' : x < 0.8 ? 'declined' : 'pending';
-      return [id, 'member', memberId, answer, answer === 'declined' ? '另有公务' : null, now, answer === 'pending' ? null : now];
-    })));
+  await insert(
+    ds,
+    'visit_stops',
+    ['visitId', 'position', 'at', 'place'],
+    visitIds.flatMap((id, i) => [
+      [id, 1, sqlTime(visits[i][12]), pick(rng, PLACES)],
+      [id, 2, sqlTime(new Date((visits[i][12].getTime() + visits[i][13].getTime()) / 2)), pick(rng, PLACES)],
+    ]),
+  );
+  await insert(
+    ds,
+    'visit_participants',
+    ['visitId', 'kind', 'memberId', 'answer', 'reason', 'invitedAt', 'answeredAt'],
+    visitIds.flatMap((id) =>
+      someMembers(rng, members, 6, 15).map((memberId) => {
+        const x = rng();
+        const answer = x < 0.7 ? 'accepted' : x < 0.8 ? 'declined' : 'pending';
+        return [
+          id,
+          'member',
+          memberId,
+          answer,
+          answer === 'declined' ? '另有公务' : null,
+          now,
+          answer === 'pending' ? null : now,
+        ];
+      }),
+    ),
+  );
   return members;
 }
 
@@ -124,9 +274,13 @@ function rawBusy(engine, conn) {
       WHERE mp.memberId IN (${n}) AND (mp.attendance IS NULL OR mp.attendance <> 'excused') AND m.startsAt < ? AND m.endsAt > ?
     ORDER BY startsAt, id`;
   if (engine === 'sqlite') {
-    return async (ids, from, to) => conn.prepare(sql(ids.map(() => '?').join(', '))).all(...ids, sqlTime(to), sqlTime(from), ...ids, sqlTime(to), sqlTime(from));
+    return async (ids, from, to) =>
+      conn
+        .prepare(sql(ids.map(() => '?').join(', ')))
+        .all(...ids, sqlTime(to), sqlTime(from), ...ids, sqlTime(to), sqlTime(from));
   }
-  return async (ids, from, to) => (await conn.query(sql('?'), [ids, sqlTime(to), sqlTime(from), ids, sqlTime(to), sqlTime(from)]))[0];
+  return async (ids, from, to) =>
+    (await conn.query(sql('?'), [ids, sqlTime(to), sqlTime(from), ids, sqlTime(to), sqlTime(from)]))[0];
 }
 
 const compare = (viaApi, viaSql) => compareTimes(viaApi, viaSql, RUNS, WARMUP);
@@ -148,41 +302,89 @@ async function benchEngine(engine) {
     const created = await fetch(`http://127.0.0.1:${PORT}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ username: 'bench-staff', password: ADMIN_PASSWORD, displayName: '调研处', roles: ['staff'] }),
+      body: JSON.stringify({
+        username: 'bench-staff',
+        password: ADMIN_PASSWORD,
+        displayName: '调研处',
+        roles: ['staff'],
+      }),
     });
     const staffUserId = (await created.json()).id;
     const loadTime = await time(() => seed(ds, staffUserId));
-    const [[counts]] = [await ds.query('SELECT (SELECT COUNT(*) FROM visits) AS visits, (SELECT COUNT(*) FROM meetings) AS meetings, (SELECT COUNT(*) FROM visit_participants) AS invitations, (SELECT COUNT(*) FROM meeting_participants) AS seats')];
-    conn = engine === 'sqlite' ? new Sqlite(db.url.slice('sqlite:'.length), { readonly: true }) : await mysql.createConnection({ uri: db.url, timezone: 'Z' });
+    const [[counts]] = [
+      await ds.query(
+        'SELECT (SELECT COUNT(*) FROM visits) AS visits, (SELECT COUNT(*) FROM meetings) AS meetings, (SELECT COUNT(*) FROM visit_participants) AS invitations, (SELECT COUNT(*) FROM meeting_participants) AS seats',
+      ),
+    ];
+    conn =
+      engine === 'sqlite'
+        ? new Sqlite(db.url.slice('sqlite:'.length), { readonly: true })
+        : await mysql.createConnection({ uri: db.url, timezone: 'Z' });
     const token = await login(PORT, 'bench-staff');
     const call = async (path, init = {}) => {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
       return { status: res.status, body: await res.json() };
     };
     const members = (await ds.query('SELECT id FROM members ORDER BY id')).map((r) => Number(r.id)).slice(0, PARTY);
     const raw = rawBusy(engine, conn);
     const rows = [];
-    const floor = await compare(() => call('/users/me'), () => (engine === 'sqlite' ? conn.prepare('SELECT id FROM users WHERE id = ?').get(staffUserId) : conn.query('SELECT id FROM users WHERE id = ?', [staffUserId])));
+    const floor = await compare(
+      () => call('/users/me'),
+      () =>
+        engine === 'sqlite'
+          ? conn.prepare('SELECT id FROM users WHERE id = ?').get(staffUserId)
+          : conn.query('SELECT id FROM users WHERE id = ?', [staffUserId]),
+    );
     rows.push({ what: 'GET /users/me (the floor)', ...floor });
 
     // A Thursday morning in June, when most of the 30 are somewhere.
     const [from, to] = [new Date('2026-06-18T08:30:00+08:00'), new Date('2026-06-18T12:00:00+08:00')];
     const q = `memberIds=${members.join(',')}&startsAt=${encodeURIComponent('2026-06-18T08:30:00+08:00')}&endsAt=${encodeURIComponent('2026-06-18T12:00:00+08:00')}`;
-    const conflicts = await compare(() => call(`/visits/conflicts?${q}`), () => raw(members, from, to));
-    rows.push({ what: `conflict check: ${PARTY} members, one morning`, note: same(conflicts.last.api.body.length, conflicts.last.sql.length), ...conflicts });
+    const conflicts = await compare(
+      () => call(`/visits/conflicts?${q}`),
+      () => raw(members, from, to),
+    );
+    rows.push({
+      what: `conflict check: ${PARTY} members, one morning`,
+      note: same(conflicts.last.api.body.length, conflicts.last.sql.length),
+      ...conflicts,
+    });
 
     const visit = {
-      kind: 'research', title: '家政服务业发展情况专题调研', purpose: '了解情况', organizer: { type: 'committee', id: Number((await ds.query('SELECT id FROM committees ORDER BY id'))[0].id) },
-      startsAt: '2026-06-18T08:30:00+08:00', endsAt: '2026-06-18T12:00:00+08:00', stops: [{ at: '2026-06-18T08:30:00+08:00', place: PLACES[0] }], participantMemberIds: members,
+      kind: 'research',
+      title: '家政服务业发展情况专题调研',
+      purpose: '了解情况',
+      organizer: { type: 'committee', id: Number((await ds.query('SELECT id FROM committees ORDER BY id'))[0].id) },
+      startsAt: '2026-06-18T08:30:00+08:00',
+      endsAt: '2026-06-18T12:00:00+08:00',
+      stops: [{ at: '2026-06-18T08:30:00+08:00', place: PLACES[0] }],
+      participantMemberIds: members,
     };
-    const refused = await compare(() => call('/visits', { method: 'POST', body: JSON.stringify(visit) }), () => raw(members, from, to));
+    const refused = await compare(
+      () => call('/visits', { method: 'POST', body: JSON.stringify(visit) }),
+      () => raw(members, from, to),
+    );
     if (refused.last.api.status !== 409) throw new Error(`POST /visits answered ${refused.last.api.status}`);
-    rows.push({ what: `POST /visits, ${PARTY} invited → 409`, note: same(refused.last.api.body.details.conflicts.length, refused.last.sql.length), ...refused });
+    rows.push({
+      what: `POST /visits, ${PARTY} invited → 409`,
+      note: same(refused.last.api.body.details.conflicts.length, refused.last.sql.length),
+      ...refused,
+    });
 
     const [monthFrom, monthTo] = [new Date('2026-06-01T00:00:00+08:00'), new Date('2026-07-01T00:00:00+08:00')];
-    const freeBusy = await compare(() => call(`/visits/free-busy?memberIds=${members.join(',')}&from=2026-06-01&to=2026-06-30`), () => raw(members, monthFrom, monthTo));
+    const freeBusy = await compare(
+      () => call(`/visits/free-busy?memberIds=${members.join(',')}&from=2026-06-01&to=2026-06-30`),
+      () => raw(members, monthFrom, monthTo),
+    );
     const apiItems = freeBusy.last.api.body.members.reduce((n, m) => n + m.busy.length, 0);
-    rows.push({ what: `free/busy: ${PARTY} members, June 2026`, note: same(apiItems, freeBusy.last.sql.length), ...freeBusy });
+    rows.push({
+      what: `free/busy: ${PARTY} members, June 2026`,
+      note: same(apiItems, freeBusy.last.sql.length),
+      ...freeBusy,
+    });
     return { engine, load: loadTime.ms, counts, rows };
   } finally {
     await stopApp(app);
@@ -197,12 +399,28 @@ async function benchEngine(engine) {
   const results = [];
   for (const engine of ENGINES) results.push(await benchEngine(engine));
   const f = (x) => x.toFixed(1);
-  console.log(`\nbench/visits — ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs after ${WARMUP} warm-up; ms; load at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
+  console.log(
+    `\nbench/visits — ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs after ${WARMUP} warm-up; ms; load at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${((Date.now() - started) / 60000).toFixed(1)} min in all`,
+  );
   console.log(pad('engine', 9) + pad('request', 40) + pad('API', 9) + pad('raw SQL', 9) + pad('ratio', 8) + 'note');
   for (const r of results) {
     const c = r.counts;
-    console.log(pad(r.engine, 9) + `${c.visits} visits, ${c.meetings} meetings, ${c.invitations} invitations, ${c.seats} meeting seats; loaded in ${(r.load / 1000).toFixed(1)} s`);
-    for (const row of r.rows) console.log(pad('', 9) + pad(row.what, 40) + pad(f(row.api), 9) + pad(f(row.sql), 9) + pad(`×${row.ratio.toFixed(1)}`, 8) + (row.note ?? ''));
+    console.log(
+      pad(r.engine, 9) +
+        `${c.visits} visits, ${c.meetings} meetings, ${c.invitations} invitations, ${c.seats} meeting seats; loaded in ${(r.load / 1000).toFixed(1)} s`,
+    );
+    for (const row of r.rows)
+      console.log(
+        pad('', 9) +
+          pad(row.what, 40) +
+          pad(f(row.api), 9) +
+          pad(f(row.sql), 9) +
+          pad(`×${row.ratio.toFixed(1)}`, 8) +
+          (row.note ?? ''),
+      );
   }
 })().catch((e) => {
   console.error(e);

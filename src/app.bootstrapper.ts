@@ -4,10 +4,10 @@ import { UsersService } from './auth/users.service';
 import { SYSTEM_ACTOR } from './common/actor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { loadReferenceData } from './config/organization';
+import { migrate } from './database/migrate';
+import { DemoLoader } from './demo/demo-loader';
 import { Committee, Sector } from './directory/directory.entities';
 import { NamedListService } from './directory/named-list.service';
-import { DemoLoader } from './demo/demo-loader';
-import { migrate } from './database/migrate';
 
 /** Start-up work, in order: migrations, the shipped reference lists, the first admin, the demo data set. */
 @Injectable()
@@ -34,11 +34,13 @@ export class Bootstrapper {
   private async loadReferenceLists(): Promise<void> {
     const ref = loadReferenceData();
     if ((await this.ds.getRepository(Sector).count()) === 0) {
-      for (const [i, name] of ref.sectors.entries()) await this.lists.create('sector', SYSTEM_ACTOR, { name, sortOrder: (i + 1) * 10 });
+      for (const [i, name] of ref.sectors.entries())
+        await this.lists.create('sector', SYSTEM_ACTOR, { name, sortOrder: (i + 1) * 10 });
       this.logger.log(`已载入 ${ref.sectors.length} 个界别`);
     }
     if ((await this.ds.getRepository(Committee).count()) === 0) {
-      for (const [i, name] of ref.committees.entries()) await this.lists.create('committee', SYSTEM_ACTOR, { name, sortOrder: (i + 1) * 10 });
+      for (const [i, name] of ref.committees.entries())
+        await this.lists.create('committee', SYSTEM_ACTOR, { name, sortOrder: (i + 1) * 10 });
       this.logger.log(`已载入 ${ref.committees.length} 个专委会`);
     }
   }

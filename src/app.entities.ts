@@ -1,22 +1,51 @@
 import { DataSourceOptions } from 'typeorm';
-import { AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source-options';
 import { AuditEntry, AuditHead } from './audit/audit-entry.entity';
 import { AuthSession } from './auth/auth-session.entity';
 import { LoginThrottle } from './auth/login-throttle.entity';
 import { User } from './auth/user.entity';
-import { Committee, ConsultationPoint, CouncilSession, Member, MemberCommittee, Sector, Unit } from './directory/directory.entities';
-import { Attachment } from './files/attachment.entity';
-import { REPORT_ENTITIES } from './reports/report.entities';
-import { Notification } from './notifications/notification.entity';
-import { PROPOSAL_ENTITIES } from './proposals/proposal.entities';
-import { TOPIC_ENTITIES } from './topics/topic.entities';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import {
+  Committee,
+  ConsultationPoint,
+  CouncilSession,
+  Member,
+  MemberCommittee,
+  Sector,
+  Unit,
+} from './directory/directory.entities';
 import { DRAFT_ENTITIES } from './drafts/draft.entities';
+import { Attachment } from './files/attachment.entity';
+import { Notification } from './notifications/notification.entity';
 import { PLAN_ENTITIES } from './plans/plan.entities';
+import { PROPOSAL_ENTITIES } from './proposals/proposal.entities';
+import { REPORT_ENTITIES } from './reports/report.entities';
+import { TOPIC_ENTITIES } from './topics/topic.entities';
 import { VISIT_ENTITIES } from './visits/visit.entities';
 
 /** Every entity of the application: the composition root hands this list to the data source. */
-export const ENTITIES = [User, AuthSession, LoginThrottle, AuditEntry, AuditHead, Sector, Committee, Member, MemberCommittee, Unit, ConsultationPoint, CouncilSession, Attachment, Notification, ...PROPOSAL_ENTITIES, ...REPORT_ENTITIES, ...TOPIC_ENTITIES, ...DRAFT_ENTITIES, ...PLAN_ENTITIES, ...VISIT_ENTITIES];
+export const ENTITIES = [
+  User,
+  AuthSession,
+  LoginThrottle,
+  AuditEntry,
+  AuditHead,
+  Sector,
+  Committee,
+  Member,
+  MemberCommittee,
+  Unit,
+  ConsultationPoint,
+  CouncilSession,
+  Attachment,
+  Notification,
+  ...PROPOSAL_ENTITIES,
+  ...REPORT_ENTITIES,
+  ...TOPIC_ENTITIES,
+  ...DRAFT_ENTITIES,
+  ...PLAN_ENTITIES,
+  ...VISIT_ENTITIES,
+];
 
 /** The data source of this application's entities for `config`: the API, the worker, the CLI and the benches. */
 export const appDataSourceOptions = (config: AppConfig): DataSourceOptions => dataSourceOptions(config, ENTITIES);

@@ -4,15 +4,15 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
+import { Bootstrapper } from './app.bootstrapper';
 import { AppModule, AppOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { mountOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, ConfigError } from './config/app-config';
-import { Bootstrapper } from './app.bootstrapper';
-import { JobQueue } from './jobs/job-queue';
 import { PUBLIC_DIR } from './config/paths';
+import { JobQueue } from './jobs/job-queue';
 
 export interface CreatedApp {
   app: INestApplication;
@@ -41,7 +41,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       contentSecurityPolicy: {
         // No upgrade-insecure-requests: on a plain-http intranet address it sends the pages' CSS, script
         // and form posts to https, where nothing answers. Behind TLS it changes nothing for same-origin URLs.
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
       },
     }),
   );
@@ -71,8 +76,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
  * the processors. It never changes the schema: it waits until an api process has migrated it.
  */
 export async function createWorker(config: AppConfig, options: AppOptions = {}): Promise<INestApplicationContext> {
-  if (!config.redisUrl) throw new ConfigError('REDIS_URL', '未设置：没有 Redis 时任务在 api 进程内执行，无需单独启动 worker');
-  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, options), { logger: createLogger(config) });
+  if (!config.redisUrl)
+    throw new ConfigError('REDIS_URL', '未设置：没有 Redis 时任务在 api 进程内执行，无需单独启动 worker');
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, options), {
+    logger: createLogger(config),
+  });
   ctx.enableShutdownHooks();
   try {
     await waitForSchema(ctx.get(DataSource));

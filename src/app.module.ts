@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Bootstrapper } from './app.bootstrapper';
+import { appDataSourceOptions } from './app.entities';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController, UsersController } from './auth/auth.controller';
@@ -10,13 +12,11 @@ import { LoginThrottleService } from './auth/login-throttle';
 import { UsersService } from './auth/users.service';
 import { Clock } from './common/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { appDataSourceOptions } from './app.entities';
 import { Tx } from './database/tx';
-import { Bootstrapper } from './app.bootstrapper';
 import { DemoLoader } from './demo/demo-loader';
-import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
 import { DemoTopicLoader } from './demo/demo-topic-loader';
+import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { ConsultationPointsController } from './directory/consultation-points.controller';
 import { ConsultationPointsService } from './directory/consultation-points.service';
 import { MembersController } from './directory/members.controller';
@@ -27,19 +27,19 @@ import { SessionsController } from './directory/sessions.controller';
 import { SessionsService } from './directory/sessions.service';
 import { UnitsController } from './directory/units.controller';
 import { UnitsService } from './directory/units.service';
-import { HealthController } from './health/health.controller';
-import { ReportsModule } from './reports/reports.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { AttachmentsService } from './files/attachments.service';
 import { SingleFileInterceptor } from './files/upload.interceptor';
+import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlansModule } from './plans/plans.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
 import { StatsModule } from './stats/stats.module';
 import { TopicsModule } from './topics/topics.module';
-import { DraftsModule } from './drafts/drafts.module';
-import { PlansModule } from './plans/plans.module';
 import { VisitsModule } from './visits/visits.module';
-import { JobsModule } from './jobs/jobs.module';
-import { NotificationsModule } from './notifications/notifications.module';
 import { WebModule } from './web/web.module';
 
 /** Shared plumbing every feature module may inject. */
@@ -50,7 +50,14 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), retryAttempts: 1 })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        Tx,
+        AuditService,
+        AttachmentsService,
+        SingleFileInterceptor,
+      ],
       exports: [APP_CONFIG, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
     };
   }
@@ -64,7 +71,14 @@ export class CoreModule {
 export class AuthModule {}
 
 @Module({
-  controllers: [SectorsController, CommitteesController, MembersController, UnitsController, ConsultationPointsController, SessionsController],
+  controllers: [
+    SectorsController,
+    CommitteesController,
+    MembersController,
+    UnitsController,
+    ConsultationPointsController,
+    SessionsController,
+  ],
   providers: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
   exports: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
 })
@@ -100,7 +114,18 @@ export class AppModule {
         PlansModule,
         VisitsModule,
         ReportsModule,
-        WebModule.forRoot([AuthModule, DirectoryModule, NotificationsModule, ProposalsModule, ReportsModule, StatsModule, TopicsModule, DraftsModule, PlansModule, VisitsModule]),
+        WebModule.forRoot([
+          AuthModule,
+          DirectoryModule,
+          NotificationsModule,
+          ProposalsModule,
+          ReportsModule,
+          StatsModule,
+          TopicsModule,
+          DraftsModule,
+          PlansModule,
+          VisitsModule,
+        ]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],

@@ -12,7 +12,9 @@ import { JobQueue } from './jobs/job-queue';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.redisUrl) {
-    process.stderr.write('配置错误：环境变量 REDIS_URL 未设置。没有 Redis 时任务在 api 进程内执行，无需单独启动 worker\n');
+    process.stderr.write(
+      '配置错误：环境变量 REDIS_URL 未设置。没有 Redis 时任务在 api 进程内执行，无需单独启动 worker\n',
+    );
     process.exit(78);
   }
   const worker = await createWorker(config);

@@ -7,7 +7,14 @@ const ADMIN_PASSWORD = 'Xieshang2026';
 
 function startApp(url, port) {
   return spawn(process.execPath, [path.join(__dirname, '../../dist/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, XS_ADMIN_PASSWORD: ADMIN_PASSWORD, XS_LOG_LEVEL: 'warn', XS_DEMO: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      XS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      XS_LOG_LEVEL: 'warn',
+      XS_DEMO: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
@@ -33,7 +40,11 @@ async function waitForHealth(port) {
 
 /** A bearer token for `username`. */
 async function login(port, username, password = ADMIN_PASSWORD) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return (await res.json()).accessToken;
 }

@@ -44,7 +44,8 @@ async function compare(viaApi, viaSql, runs, warmup = 3) {
 
 /** The total both sides of a `compare` found, which must agree. */
 function matches(r) {
-  if (r.last.api.total !== r.last.sql.total) throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
+  if (r.last.api.total !== r.last.sql.total)
+    throw new Error(`the API found ${r.last.api.total}, the SQL ${r.last.sql.total}`);
   return `${r.last.api.total} match`;
 }
 

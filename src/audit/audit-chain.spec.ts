@@ -5,8 +5,18 @@ function chain(n: number) {
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const f: ChainedFields = {
-      seq: i, at: new Date(Date.UTC(2026, 10, 26, 8, 0, i)), actorId: 1, actorName: '张三', action: 'member.update',
-      entityType: 'member', entityId: String(i), fromState: '{"name":"甲"}', toState: '{"name":"乙"}', comment: null, requestId: `req-${i}`, prevHash: prev,
+      seq: i,
+      at: new Date(Date.UTC(2026, 10, 26, 8, 0, i)),
+      actorId: 1,
+      actorName: '张三',
+      action: 'member.update',
+      entityType: 'member',
+      entityId: String(i),
+      fromState: '{"name":"甲"}',
+      toState: '{"name":"乙"}',
+      comment: null,
+      requestId: `req-${i}`,
+      prevHash: prev,
     };
     const hash = chainHash(f);
     rows.push({ ...f, id: 100 + i, hash });

@@ -20,8 +20,18 @@ export interface ChainedFields {
 
 export function chainHash(f: ChainedFields): string {
   const canonical = JSON.stringify([
-    f.seq, f.at.toISOString(), f.actorId, f.actorName, f.action, f.entityType, f.entityId,
-    f.fromState, f.toState, f.comment, f.requestId, f.prevHash,
+    f.seq,
+    f.at.toISOString(),
+    f.actorId,
+    f.actorName,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.fromState,
+    f.toState,
+    f.comment,
+    f.requestId,
+    f.prevHash,
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -43,10 +53,20 @@ export function findBreak(
 ): ChainBreak | null {
   for (const row of rows) {
     if (row.seq !== expected.seq + 1) {
-      return { seq: expected.seq + 1, id: null, reason: 'missing_rows', message: `第 ${expected.seq + 1} 条审计记录缺失（已被删除）` };
+      return {
+        seq: expected.seq + 1,
+        id: null,
+        reason: 'missing_rows',
+        message: `第 ${expected.seq + 1} 条审计记录缺失（已被删除）`,
+      };
     }
     if (row.prevHash !== expected.hash) {
-      return { seq: row.seq, id: row.id, reason: 'prev_hash_mismatch', message: `第 ${row.seq} 条审计记录与前一条不衔接` };
+      return {
+        seq: row.seq,
+        id: row.id,
+        reason: 'prev_hash_mismatch',
+        message: `第 ${row.seq} 条审计记录与前一条不衔接`,
+      };
     }
     if (chainHash(row) !== row.hash) {
       return { seq: row.seq, id: row.id, reason: 'hash_mismatch', message: `第 ${row.seq} 条审计记录的内容已被改动` };

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
-import { Page, PageQuery, pageOf } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
 import { lockForUpdate } from '../database/rows';
-import { AuditEntry, AuditHead } from './audit-entry.entity';
 import { ChainBreak, chainHash, findBreak, GENESIS_HASH } from './audit-chain';
+import { AuditEntry, AuditHead } from './audit-entry.entity';
 import { AuditQuery } from './audit.dto';
 
 export interface AuditChange {
@@ -93,13 +93,26 @@ export class AuditService {
   }
 
   /** `GET /…/:id/history` of a record whose audit entries carry `{status}` in from and to; `labels` name each action in Chinese. */
-  async workflowHistory(entityType: string, entityId: number, labels: Record<string, string>): Promise<WorkflowHistoryItem[]> {
+  async workflowHistory(
+    entityType: string,
+    entityId: number,
+    labels: Record<string, string>,
+  ): Promise<WorkflowHistoryItem[]> {
     const items = await this.history(entityType, entityId);
     return items.map((h) => {
       const action = h.action.slice(h.action.indexOf('.') + 1);
       const { status: to, ...details } = (h.to ?? {}) as { status?: string };
       const from = (h.from as { status?: string } | null)?.status ?? null;
-      return { at: h.at, actor: h.actor, action, actionLabel: labels[action] ?? action, from, to: to ?? null, comment: h.comment, details };
+      return {
+        at: h.at,
+        actor: h.actor,
+        action,
+        actionLabel: labels[action] ?? action,
+        from,
+        to: to ?? null,
+        comment: h.comment,
+        details,
+      };
     });
   }
 
@@ -147,7 +160,9 @@ export class AuditService {
         seq: missing ? expected.seq + 1 : expected.seq,
         id: null,
         reason: missing ? 'missing_rows' : 'head_mismatch',
-        message: missing ? `第 ${expected.seq + 1} 条及以后的审计记录缺失（已被删除）` : '审计链的链头与最后一条记录不一致',
+        message: missing
+          ? `第 ${expected.seq + 1} 条及以后的审计记录缺失（已被删除）`
+          : '审计链的链头与最后一条记录不一致',
       };
       return { ok: false, checked, headSeq: head.seq, firstBroken };
     }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '../common/validation';
 import { Actor } from '../common/actor';
-import { AuthService } from './auth.service';
-import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto, UserQuery } from './auth.dto';
 import { CurrentUser, Public, Roles } from '../common/auth.decorators';
+import { ParseIdPipe } from '../common/validation';
+import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto, UserQuery } from './auth.dto';
 import type { AuthedRequest } from './auth.guard';
+import { AuthService } from './auth.service';
 import { toActor } from './user-view';
 import { UsersService } from './users.service';
 
@@ -46,7 +46,11 @@ export class UsersController {
 
   @Post('me/password')
   @HttpCode(204)
-  async changeMyPassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: AuthedRequest): Promise<void> {
+  async changeMyPassword(
+    @CurrentUser() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: AuthedRequest,
+  ): Promise<void> {
     await this.auth.changePassword(actor, req.sessionToken!, dto.currentPassword, dto.newPassword);
   }
 

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
-import { PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { SESSION_COOKIE } from './tokens';
 
 export type AuthedRequest = Request & { user?: Actor; sessionToken?: string };
@@ -31,7 +31,11 @@ export class AuthGuard implements CanActivate {
 
     const api = isApiPath(req.path);
     const header = req.headers.authorization;
-    const token = api ? (header?.startsWith('Bearer ') ? header.slice(7).trim() : '') : (req.cookies?.[SESSION_COOKIE] ?? '');
+    const token = api
+      ? header?.startsWith('Bearer ')
+        ? header.slice(7).trim()
+        : ''
+      : (req.cookies?.[SESSION_COOKIE] ?? '');
     const found = token ? await this.auth.authenticate(token, api ? 'api' : 'web') : null;
     if (found) {
       req.user = found.actor;
@@ -39,7 +43,11 @@ export class AuthGuard implements CanActivate {
     }
     if (isPublic) return true;
     if (!found) {
-      throw new AppError(401, token || header ? 'INVALID_TOKEN' : 'UNAUTHENTICATED', token || header ? '登录已失效，请重新登录' : '请先登录');
+      throw new AppError(
+        401,
+        token || header ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
+        token || header ? '登录已失效，请重新登录' : '请先登录',
+      );
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && !found.actor.roles.some((r) => roles.includes(r))) {

@@ -5,14 +5,14 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { passwordProblems } from '../common/password-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { AuthSession } from './auth-session.entity';
 import { LoginThrottleService } from './login-throttle';
-import { passwordProblems } from '../common/password-policy';
 import { hashToken, newToken } from './tokens';
-import { User } from './user.entity';
 import { toActor } from './user-view';
+import { User } from './user.entity';
 
 /** A hash to compare against when the user does not exist, so timing does not tell which names exist. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-password', 4);
@@ -32,7 +32,12 @@ export class AuthService {
     return bcrypt.hash(password, this.config.bcryptRounds);
   }
 
-  async login(username: string, password: string, ip: string, kind: 'api' | 'web'): Promise<{ token: string; user: User }> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+    kind: 'api' | 'web',
+  ): Promise<{ token: string; user: User }> {
     await this.throttle.assertAllowed(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
@@ -58,7 +63,9 @@ export class AuthService {
   /** The signed-in user behind a token, or null when the token is unknown, expired, revoked or its account disabled. */
   async authenticate(token: string, kind: 'api' | 'web'): Promise<{ actor: Actor; token: string } | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.ds.getRepository(AuthSession).findOneBy({ tokenHash: hashToken(token), kind, revokedAt: IsNull() });
+    const session = await this.ds
+      .getRepository(AuthSession)
+      .findOneBy({ tokenHash: hashToken(token), kind, revokedAt: IsNull() });
     if (!session || session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
     const user = await this.ds.getRepository(User).findOneBy({ id: session.userId });
     if (!user || user.disabled) return null;
@@ -70,7 +77,12 @@ export class AuthService {
   }
 
   /** A user changes their own password; their other sessions end. */
-  async changePassword(actor: Actor, currentToken: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    actor: Actor,
+    currentToken: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.ds.getRepository(User).findOneByOrFail({ id: actor.id });
     if (!(await bcrypt.compare(currentPassword, user.passwordHash))) {
       throw AppError.invalid({ currentPassword: ['当前密码不正确'] }, '当前密码不正确');
@@ -86,7 +98,10 @@ export class AuthService {
         .createQueryBuilder()
         .update(AuthSession)
         .set({ revokedAt: now })
-        .where('userId = :id AND tokenHash <> :keep AND revokedAt IS NULL', { id: user.id, keep: hashToken(currentToken) })
+        .where('userId = :id AND tokenHash <> :keep AND revokedAt IS NULL', {
+          id: user.id,
+          keep: hashToken(currentToken),
+        })
         .execute();
       await this.audit.record(em, { actor, action: 'user.change_password', entityType: 'user', entityId: user.id });
     });

@@ -31,7 +31,9 @@ export class LoginThrottleService {
       const row = await repo.findOneBy({ key });
       if (row?.lockedUntil && row.lockedUntil.getTime() > now) {
         const retryAfter = Math.ceil((row.lockedUntil.getTime() - now) / 1000);
-        throw new AppError(429, 'LOGIN_THROTTLED', `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, { retryAfterSeconds: retryAfter });
+        throw new AppError(429, 'LOGIN_THROTTLED', `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, {
+          retryAfterSeconds: retryAfter,
+        });
       }
     }
   }

@@ -3,7 +3,15 @@ import { ROLE_LABELS } from '../common/roles';
 import { User } from './user.entity';
 
 export function toActor(u: User): Actor {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, memberId: u.memberId, unitId: u.unitId, pointId: u.pointId };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    memberId: u.memberId,
+    unitId: u.unitId,
+    pointId: u.pointId,
+  };
 }
 
 export function toUserView(u: User) {

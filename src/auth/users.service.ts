@@ -1,21 +1,21 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { passwordProblems } from '../common/password-policy';
 import { Role } from '../common/roles';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { ConsultationPoint, Member, Unit } from '../directory/directory.entities';
 import { AuthSession } from './auth-session.entity';
-import { AuthService } from './auth.service';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './auth.dto';
-import { passwordProblems } from '../common/password-policy';
-import { User } from './user.entity';
+import { AuthService } from './auth.service';
 import { toUserView, UserView } from './user-view';
+import { User } from './user.entity';
 
 type Links = Pick<User, 'memberId' | 'unitId' | 'pointId'>;
 
@@ -34,9 +34,16 @@ export class UsersService {
 
   async list(q: UserQuery): Promise<Page<UserView>> {
     const qb = this.ds.getRepository(User).createQueryBuilder('u');
-    if (q.q) qb.andWhere(`(u.username LIKE :q ${LIKE_ESCAPE} OR u.displayName LIKE :q ${LIKE_ESCAPE})`, { q: likeContains(q.q) });
+    if (q.q)
+      qb.andWhere(`(u.username LIKE :q ${LIKE_ESCAPE} OR u.displayName LIKE :q ${LIKE_ESCAPE})`, {
+        q: likeContains(q.q),
+      });
     if (q.role) qb.andWhere(`CONCAT(',', u.roleList, ',') LIKE :role`, { role: `%,${q.role},%` });
-    const [rows, total] = await qb.orderBy('u.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('u.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(rows.map(toUserView), total, q);
   }
 
@@ -54,10 +61,28 @@ export class UsersService {
       if (await em.existsBy(User, { username: dto.username })) {
         throw AppError.conflict('USERNAME_TAKEN', `用户名“${dto.username}”已被使用`, { field: 'username' });
       }
-      const links = await this.checkLinks(em, dto.roles, { memberId: dto.memberId ?? null, unitId: dto.unitId ?? null, pointId: dto.pointId ?? null });
-      const user = em.create(User, { username: dto.username, displayName: dto.displayName, passwordHash, roleList: dto.roles.join(','), disabled: false, passwordChangedAt: null, ...links });
+      const links = await this.checkLinks(em, dto.roles, {
+        memberId: dto.memberId ?? null,
+        unitId: dto.unitId ?? null,
+        pointId: dto.pointId ?? null,
+      });
+      const user = em.create(User, {
+        username: dto.username,
+        displayName: dto.displayName,
+        passwordHash,
+        roleList: dto.roles.join(','),
+        disabled: false,
+        passwordChangedAt: null,
+        ...links,
+      });
       await em.save(user);
-      await this.audit.record(em, { actor, action: 'user.create', entityType: 'user', entityId: user.id, to: { username: user.username, displayName: user.displayName, roles: dto.roles, ...links } });
+      await this.audit.record(em, {
+        actor,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        to: { username: user.username, displayName: user.displayName, roles: dto.roles, ...links },
+      });
       return toUserView(user);
     });
   }
@@ -74,7 +99,14 @@ export class UsersService {
       if (user.id === actor.id && (dto.disabled === true || (dto.roles && !dto.roles.includes('admin')))) {
         throw AppError.conflict('SELF_LOCKOUT', '不能停用自己的账号或去掉自己的管理员角色');
       }
-      const before = { displayName: user.displayName, roles: user.roles, disabled: user.disabled, memberId: user.memberId, unitId: user.unitId, pointId: user.pointId };
+      const before = {
+        displayName: user.displayName,
+        roles: user.roles,
+        disabled: user.disabled,
+        memberId: user.memberId,
+        unitId: user.unitId,
+        pointId: user.pointId,
+      };
       const roles = dto.roles ?? user.roles;
       const links = await this.checkLinks(em, roles, {
         memberId: dto.memberId !== undefined ? dto.memberId : user.memberId,
@@ -90,7 +122,14 @@ export class UsersService {
         await em.update(AuthSession, { userId: user.id }, { revokedAt: this.clock.now() });
       }
       const after = { displayName: user.displayName, roles: user.roles, disabled: user.disabled, ...links };
-      await this.audit.record(em, { actor, action: passwordHash ? 'user.update_and_reset_password' : 'user.update', entityType: 'user', entityId: user.id, from: before, to: after });
+      await this.audit.record(em, {
+        actor,
+        action: passwordHash ? 'user.update_and_reset_password' : 'user.update',
+        entityType: 'user',
+        entityId: user.id,
+        from: before,
+        to: after,
+      });
       return toUserView(user);
     });
   }
@@ -100,7 +139,12 @@ export class UsersService {
     if ((await this.ds.getRepository(User).count()) > 0) return { created: false };
     const generated = !this.config.adminPassword;
     const password = this.config.adminPassword ?? `Xs${randomBytes(9).toString('base64url')}9`;
-    await this.create(SYSTEM_ACTOR, { username: this.config.adminUser, password, displayName: '系统管理员', roles: ['admin'] });
+    await this.create(SYSTEM_ACTOR, {
+      username: this.config.adminUser,
+      password,
+      displayName: '系统管理员',
+      roles: ['admin'],
+    });
     if (generated) {
       this.logger.warn(`已创建管理员账号 ${this.config.adminUser}，初始密码：${password}（请登录后立即修改）`);
     } else {
@@ -112,7 +156,12 @@ export class UsersService {
   /** A member account points at a member, a unit account at a unit, a facilitator at a consultation point. */
   private async checkLinks(em: EntityManager, roles: Role[], links: Links): Promise<Links> {
     const fields: Record<string, string[]> = {};
-    const need = async (role: Role, key: keyof Links, entity: typeof Member | typeof Unit | typeof ConsultationPoint, label: string) => {
+    const need = async (
+      role: Role,
+      key: keyof Links,
+      entity: typeof Member | typeof Unit | typeof ConsultationPoint,
+      label: string,
+    ) => {
       const value = links[key];
       if (roles.includes(role) && value == null) fields[key] = [`${label}账号须关联${label}`];
       if (value != null && !(await em.existsBy(entity, { id: value }))) fields[key] = [`${label}不存在`];

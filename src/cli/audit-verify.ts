@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { appDataSourceOptions } from '../app.entities';
 import { AuditService, ChainReport } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
-import { appDataSourceOptions } from '../app.entities';
 
 /** `npm run audit:verify`: recomputes the audit hash chain; exit 0 when intact, 1 naming the first broken row. */
 export async function verifyAuditChain(env: Record<string, string | undefined> = process.env): Promise<ChainReport> {

@@ -35,6 +35,9 @@ export function chineseTimeRange(from: unknown, to: unknown, timeZone: string): 
 export function chineseDateInWords(value: unknown, timeZone: string): string {
   const p = partsOf(value, timeZone);
   if (!p) return '';
-  const year = String(p.year).split('').map((d) => chineseDigit(Number(d))).join('');
+  const year = String(p.year)
+    .split('')
+    .map((d) => chineseDigit(Number(d)))
+    .join('');
   return `${year}年${chineseNumeral(p.month)}月${chineseNumeral(p.day)}日`;
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
 
 /** The time source of the domain code: deadlines, reminders and stamps ask it, never `new Date()`. */
 @Injectable()

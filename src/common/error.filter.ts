@@ -41,28 +41,46 @@ function codeOf(exception: unknown): string | undefined {
 /** Whatever was thrown, as the API's error shape. Unknown errors are logged with the request id, never shown. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof AppError) {
-    return { statusCode: exception.statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+    return {
+      statusCode: exception.statusCode,
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
   }
   // Errors raised by Express's body parser before Nest sees the request.
   const raw = exception as { type?: string; status?: number };
-  if (raw?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
-  if (raw?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
+  if (raw?.type === 'entity.parse.failed')
+    return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+  if (raw?.type === 'entity.too.large')
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     // Nest turns body-parser's SyntaxError into a plain 400 (our own code throws AppError instead).
-    if (status === 400 && /JSON/i.test(exception.message)) return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+    if (status === 400 && /JSON/i.test(exception.message))
+      return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
     const [code, message] = STATUS_MESSAGES[status] ?? ['ERROR', '请求未能完成'];
     return { statusCode: status, code, message };
   }
   const dbCode = codeOf(exception);
   if (dbCode && DATABASE_DOWN.has(dbCode)) {
-    return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试', details: { retryAfterSeconds: 5 } };
+    return {
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: '数据库暂时无法连接，请稍后再试',
+      details: { retryAfterSeconds: 5 },
+    };
   }
   if (dbCode && DISK_FULL.has(dbCode)) {
     return { statusCode: 507, code: 'STORAGE_FULL', message: '服务器存储空间已满，内容未保存，请联系管理员' };
   }
   if ((exception as Error)?.message === 'Pool is closed.') {
-    return { statusCode: 503, code: 'SHUTTING_DOWN', message: '服务正在重启，请稍后再试', details: { retryAfterSeconds: 5 } };
+    return {
+      statusCode: 503,
+      code: 'SHUTTING_DOWN',
+      message: '服务正在重启，请稍后再试',
+      details: { retryAfterSeconds: 5 },
+    };
   }
   if (dbCode === 'ER_DUP_ENTRY' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE') {
     return { statusCode: 409, code: 'DUPLICATE', message: '记录重复，请检查名称等唯一字段' };
@@ -80,7 +98,12 @@ export class ErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof AppError)) {
-      this.logger.error({ msg: 'unhandled error', requestId: currentRequestId(), path: req.path, err: String((exception as Error)?.stack ?? exception) });
+      this.logger.error({
+        msg: 'unhandled error',
+        requestId: currentRequestId(),
+        path: req.path,
+        err: String((exception as Error)?.stack ?? exception),
+      });
     }
     if (res.headersSent) return;
     const retry = body.details?.retryAfterSeconds;

@@ -1,5 +1,12 @@
 import { applyDecorators, INestApplication, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  DocumentBuilder,
+  getSchemaPath,
+  OpenAPIObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -8,7 +8,12 @@ export class RateView {
   @ApiProperty({ example: 15 })
   denominator!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: '分子/分母，0–1，保留四位小数；分母为 0 时为 null', example: 0.8 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '分子/分母，0–1，保留四位小数；分母为 0 时为 null',
+    example: 0.8,
+  })
   rate!: number | null;
 }
 

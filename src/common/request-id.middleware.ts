@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { requestContext } from './request-context';
 
@@ -14,7 +14,14 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   res.on('finish', () => {
     if (req.path === '/health' && res.statusCode === 200) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.log({ msg: 'request', requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    logger.log({
+      msg: 'request',
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+    });
   });
   requestContext.run({ requestId }, next);
 }

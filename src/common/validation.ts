@@ -20,7 +20,9 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
 
 /** The 400 for these field errors; unknown fields are named in the message. */
 function invalidFields(fields: Record<string, string[]>): AppError {
-  const unknown = Object.entries(fields).filter(([, m]) => m.includes('不允许的字段')).map(([k]) => k);
+  const unknown = Object.entries(fields)
+    .filter(([, m]) => m.includes('不允许的字段'))
+    .map(([k]) => k);
   const message = unknown.length ? `包含不允许的字段：${unknown.join('、')}` : '提交的内容有误，请检查后重试';
   return AppError.invalid(fields, message);
 }
@@ -58,7 +60,10 @@ export class ArrayBodyPipe<T extends object> implements PipeTransform<unknown, P
         continue;
       }
       const item = plainToInstance(this.item, raw);
-      Object.assign(fields, fieldErrors(await validate(item, { whitelist: true, forbidNonWhitelisted: true }), String(i)));
+      Object.assign(
+        fields,
+        fieldErrors(await validate(item, { whitelist: true, forbidNonWhitelisted: true }), String(i)),
+      );
       items.push(item);
     }
     if (Object.keys(fields).length) throw invalidFields(fields);
@@ -72,7 +77,11 @@ export const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9}
 /** A required time with offset, e.g. 2026-01-05T09:00:00+08:00. */
 export const TimeWithOffset = (label: string) => {
   const message = `${label}须为带时区的时间，如 2026-01-05T09:00:00+08:00`;
-  return applyDecorators(IsString({ message }), Matches(TIME_WITH_OFFSET, { message }), IsISO8601({ strict: true }, { message }));
+  return applyDecorators(
+    IsString({ message }),
+    Matches(TIME_WITH_OFFSET, { message }),
+    IsISO8601({ strict: true }, { message }),
+  );
 };
 
 @Injectable()
@@ -89,9 +98,21 @@ export class ParseIdPipe implements PipeTransform<string, number> {
 export const BooleanQuery = (message = '须为 true 或 false') =>
   applyDecorators(
     IsOptional(),
-    Transform(({ value }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value)),
+    Transform(({ value }) =>
+      value === 'true' || value === '1' || value === true
+        ? true
+        : value === 'false' || value === '0' || value === false
+          ? false
+          : value,
+    ),
     IsBoolean({ message }),
   );
 
 /** An optional id in a query string (`?topicId=12`), refused with `{label}编号…` when it is not a positive integer. */
-export const idQuery = (label: string) => applyDecorators(IsOptional(), ToType(() => Number), IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+export const idQuery = (label: string) =>
+  applyDecorators(
+    IsOptional(),
+    ToType(() => Number),
+    IsInt({ message: `${label}编号须为整数` }),
+    Min(1, { message: `${label}编号无效` }),
+  );

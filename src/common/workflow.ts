@@ -11,7 +11,12 @@ export interface Refusal {
   message: string;
 }
 
-export const refuse = (status: Refusal['status'], code: string, message: string): Refusal => ({ ok: false, status, code, message });
+export const refuse = (status: Refusal['status'], code: string, message: string): Refusal => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
 
 /** No text, or only spaces. */
 export const blank = (s: string | null | undefined): boolean => !s || !s.trim();

@@ -13,14 +13,39 @@ describe('loadConfig', () => {
   });
 
   it('runs jobs with 5 attempts from 5 s backoff, sweeps every 5 minutes, under the prefix xs', () => {
-    expect(load({}).jobs).toEqual({ inlineWorker: false, prefix: 'xs', attempts: 5, backoffMs: 5000, sweepMinutes: 5, lockMs: 30000 });
-    const c = load({ XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: 'xs-test.1', XS_JOB_ATTEMPTS: '3', XS_JOB_BACKOFF_MS: '50', XS_SWEEP_MINUTES: '10', XS_JOB_LOCK_MS: '5000' });
-    expect(c.jobs).toEqual({ inlineWorker: true, prefix: 'xs-test.1', attempts: 3, backoffMs: 50, sweepMinutes: 10, lockMs: 5000 });
+    expect(load({}).jobs).toEqual({
+      inlineWorker: false,
+      prefix: 'xs',
+      attempts: 5,
+      backoffMs: 5000,
+      sweepMinutes: 5,
+      lockMs: 30000,
+    });
+    const c = load({
+      XS_INLINE_WORKER: '1',
+      XS_QUEUE_PREFIX: 'xs-test.1',
+      XS_JOB_ATTEMPTS: '3',
+      XS_JOB_BACKOFF_MS: '50',
+      XS_SWEEP_MINUTES: '10',
+      XS_JOB_LOCK_MS: '5000',
+    });
+    expect(c.jobs).toEqual({
+      inlineWorker: true,
+      prefix: 'xs-test.1',
+      attempts: 3,
+      backoffMs: 50,
+      sweepMinutes: 10,
+      lockMs: 5000,
+    });
   });
 
   it('believes X-Forwarded-* from loopback only unless XS_TRUST_PROXY names the reverse proxies', () => {
     expect(load({}).trustProxy).toEqual(['loopback']);
-    expect(load({ XS_TRUST_PROXY: 'loopback, uniquelocal,10.8.0.0/16' }).trustProxy).toEqual(['loopback', 'uniquelocal', '10.8.0.0/16']);
+    expect(load({ XS_TRUST_PROXY: 'loopback, uniquelocal,10.8.0.0/16' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+      '10.8.0.0/16',
+    ]);
   });
 
   it('reads a MySQL URL and a Redis URL', () => {
@@ -61,7 +86,12 @@ describe('loadConfig', () => {
   });
 
   it('reads the PDF pool, time-out and licensed font paths, keeping the Debian defaults for the rest', () => {
-    const c = load({ XS_PDF_POOL: '3', XS_PDF_TIMEOUT_MS: '5000', XS_FONT_TITLE: '/opt/fonts/FZXBSJW.TTF', XS_FONT_KAI: '/opt/fonts/kai.ttc#2' });
+    const c = load({
+      XS_PDF_POOL: '3',
+      XS_PDF_TIMEOUT_MS: '5000',
+      XS_FONT_TITLE: '/opt/fonts/FZXBSJW.TTF',
+      XS_FONT_KAI: '/opt/fonts/kai.ttc#2',
+    });
     expect(c.pdf).toMatchObject({ poolSize: 3, timeoutMs: 5000, recycleAfter: 500 });
     expect(c.pdf.fonts.title).toEqual({ file: '/opt/fonts/FZXBSJW.TTF', index: 0 });
     expect(c.pdf.fonts.kai).toEqual({ file: '/opt/fonts/kai.ttc', index: 2 });

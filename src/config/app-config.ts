@@ -107,7 +107,8 @@ function parseRedis(raw: string | undefined): string | null {
 
 function queuePrefixVar(env: Env): string {
   const raw = env.XS_QUEUE_PREFIX || 'xs';
-  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(raw)) throw new ConfigError('XS_QUEUE_PREFIX', `须为 1–40 位字母、数字、下划线、点或连字符，实际为 "${raw}"`);
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(raw))
+    throw new ConfigError('XS_QUEUE_PREFIX', `须为 1–40 位字母、数字、下划线、点或连字符，实际为 "${raw}"`);
   return raw;
 }
 
@@ -125,18 +126,28 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** Express's names or addresses/CIDRs, comma-separated: the client address and https come from these proxies only. */
 function trustProxyVar(env: Env): string[] {
-  const items = (env.XS_TRUST_PROXY || 'loopback').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env.XS_TRUST_PROXY || 'loopback')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     const [address, bits, extra] = item.split('/');
-    const ok = PROXY_NAMES.includes(item) || (isIP(address) > 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
-    if (!ok) throw new ConfigError('XS_TRUST_PROXY', `应为 loopback、linklocal、uniquelocal 或 IP 地址/网段，以逗号分隔，实际含有 "${item}"`);
+    const ok =
+      PROXY_NAMES.includes(item) ||
+      (isIP(address) > 0 && extra === undefined && (bits === undefined || /^\d{1,3}$/.test(bits)));
+    if (!ok)
+      throw new ConfigError(
+        'XS_TRUST_PROXY',
+        `应为 loopback、linklocal、uniquelocal 或 IP 地址/网段，以逗号分隔，实际含有 "${item}"`,
+      );
   }
   return items;
 }
 
 function logLevelVar(env: Env): AppConfig['logLevel'] {
   const raw = env.XS_LOG_LEVEL || 'log';
-  if (!['fatal', 'error', 'warn', 'log'].includes(raw)) throw new ConfigError('XS_LOG_LEVEL', `应为 fatal、error、warn 或 log，实际为 "${raw}"`);
+  if (!['fatal', 'error', 'warn', 'log'].includes(raw))
+    throw new ConfigError('XS_LOG_LEVEL', `应为 fatal、error、warn 或 log，实际为 "${raw}"`);
   return raw as AppConfig['logLevel'];
 }
 

@@ -34,7 +34,13 @@ export const FONT_ENV: Record<FontRole, string> = {
   kai: 'XS_FONT_KAI',
 };
 
-export const FONT_LABELS: Record<FontRole, string> = { title: '小标宋', song: '宋体', fangsong: '仿宋', hei: '黑体', kai: '楷体' };
+export const FONT_LABELS: Record<FontRole, string> = {
+  title: '小标宋',
+  song: '宋体',
+  fangsong: '仿宋',
+  hei: '黑体',
+  kai: '楷体',
+};
 
 const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
 export const DEFAULT_FONTS: FontSet = {

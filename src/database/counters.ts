@@ -2,9 +2,20 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { lockForUpdate } from './rows';
 
 /** Makes sure the counter row of `key` exists (at 0), so a later `nextCount` only locks and bumps it. */
-export async function ensureCounterRow<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, key: Partial<T>, column: keyof T & string): Promise<void> {
+export async function ensureCounterRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  key: Partial<T>,
+  column: keyof T & string,
+): Promise<void> {
   if (await em.existsBy(entity, key as never)) return;
-  await em.createQueryBuilder().insert().into(entity).values({ ...key, [column]: 0 } as never).orIgnore().execute();
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values({ ...key, [column]: 0 } as never)
+    .orIgnore()
+    .execute();
 }
 
 /**
@@ -12,7 +23,12 @@ export async function ensureCounterRow<T extends ObjectLiteral>(em: EntityManage
  * caller's transaction. The row is locked until commit (see lockForUpdate), so concurrent callers
  * queue here and a rolled-back transaction gives its number back: no gaps, no duplicates.
  */
-export async function nextCount<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, key: Partial<T>, column: keyof T & string): Promise<number> {
+export async function nextCount<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  key: Partial<T>,
+  column: keyof T & string,
+): Promise<number> {
   const locked = () => lockForUpdate(em.createQueryBuilder(entity, 'c').where(key)).getOne();
   let counter = await locked();
   if (!counter) {

@@ -6,7 +6,13 @@ import { MIGRATIONS } from './migrations';
 
 /** One set of entities (given by the composition root, app.entities.ts) and migrations; only the connection differs between the engines. */
 export function dataSourceOptions(config: AppConfig, entities: DataSourceOptions['entities']): DataSourceOptions {
-  const common = { entities, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = {
+    entities,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
   if (config.database.type === 'sqlite') {
     const file = config.database.file;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

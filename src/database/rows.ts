@@ -12,7 +12,11 @@ export function lockForUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 }
 
 /** Loads a record for change; on MySQL the row stays locked until commit so version checks cannot race. */
-export function findForUpdate<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
+export function findForUpdate<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+): Promise<T | null> {
   return lockForUpdate(em.createQueryBuilder(entity, 'r').where('r.id = :id', { id })).getOne();
 }
 
@@ -54,7 +58,14 @@ export function diff<T extends object>(record: T, patch: Partial<T>): { from: Pa
 }
 
 /** Counts, then reads one ordered page. Only for queries without joins: skip/take with joins pages the joined rows. */
-export async function pageOfRows<T extends ObjectLiteral, V>(qb: SelectQueryBuilder<T>, q: PageQuery, toView: (row: T) => V): Promise<Page<V>> {
-  const [rows, total] = await qb.skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+export async function pageOfRows<T extends ObjectLiteral, V>(
+  qb: SelectQueryBuilder<T>,
+  q: PageQuery,
+  toView: (row: T) => V,
+): Promise<Page<V>> {
+  const [rows, total] = await qb
+    .skip((q.page - 1) * q.pageSize)
+    .take(q.pageSize)
+    .getManyAndCount();
   return pageOf(rows.map(toView), total, q);
 }

@@ -6,7 +6,12 @@ import { AppError } from '../common/app-error';
  * transaction (typeorm#2848: a versioned save() does not refuse a stale row). Zero rows changed
  * is a 409 STALE_VERSION; otherwise `row` takes the new values.
  */
-export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(em: EntityManager, entity: EntityTarget<T>, row: T, set: Partial<T>): Promise<void> {
+export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  row: T,
+  set: Partial<T>,
+): Promise<void> {
   const next = { ...set, version: row.version + 1 };
   const result = await em
     .createQueryBuilder()

@@ -4,7 +4,12 @@
  */
 export const DEMO_PASSWORD = 'Xieshang2026';
 
-export const DEMO_UNITS: Array<{ name: string; kind: 'government' | 'judicial' | 'people_org' | 'enterprise'; contactName: string; contactPhone: string }> = [
+export const DEMO_UNITS: Array<{
+  name: string;
+  kind: 'government' | 'judicial' | 'people_org' | 'enterprise';
+  contactName: string;
+  contactPhone: string;
+}> = [
   { name: '市自然资源局', kind: 'government', contactName: '马建国', contactPhone: '0953-2011001' },
   { name: '市商务局', kind: 'government', contactName: '丁丽', contactPhone: '0953-2011002' },
   { name: '市农业农村局', kind: 'government', contactName: '杨海', contactPhone: '0953-2011003' },
@@ -22,8 +27,18 @@ export const DEMO_UNITS: Array<{ name: string; kind: 'government' | 'judicial' |
 ];
 
 export const DEMO_POINTS = [
-  { name: '利通区金塔社区协商议事室', district: '利通区金星镇', grid: '金塔社区第一至第六网格', address: '利通区金星镇金塔社区党群服务中心' },
-  { name: '清水湾社区协商议事室', district: '银川市金凤区上海西路街道', grid: '吉泰润园小区网格', address: '清水湾社区党群服务中心' },
+  {
+    name: '利通区金塔社区协商议事室',
+    district: '利通区金星镇',
+    grid: '金塔社区第一至第六网格',
+    address: '利通区金星镇金塔社区党群服务中心',
+  },
+  {
+    name: '清水湾社区协商议事室',
+    district: '银川市金凤区上海西路街道',
+    grid: '吉泰润园小区网格',
+    address: '清水湾社区党群服务中心',
+  },
   { name: '恩和社区协商议事室', district: '银川市西夏区', grid: '恩和社区网格', address: '恩和社区党群服务中心' },
   { name: '华新社区协商议事室', district: '银川市兴庆区', grid: '福川苑微网格', address: '华新社区办公室' },
 ];
@@ -73,5 +88,10 @@ export const DEMO_ACCOUNTS = [
   { username: 'member', displayName: '张文华', roles: ['member'] as const, member: '张文华' },
   { username: 'leader', displayName: '马国庆（副主席）', roles: ['leader'] as const },
   { username: 'unit', displayName: '马建国（市自然资源局）', roles: ['unit'] as const, unit: '市自然资源局' },
-  { username: 'facilitator', displayName: '金萍（金塔社区书记）', roles: ['facilitator'] as const, point: '利通区金塔社区协商议事室' },
+  {
+    username: 'facilitator',
+    displayName: '金萍（金塔社区书记）',
+    roles: ['facilitator'] as const,
+    point: '利通区金塔社区协商议事室',
+  },
 ];

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { SYSTEM_ACTOR } from '../common/actor';
-import { Committee, Member, Sector } from '../directory/directory.entities';
 import { ConsultationPointsService } from '../directory/consultation-points.service';
+import { Committee, Member, Sector } from '../directory/directory.entities';
 import { MembersService } from '../directory/members.service';
 import { SessionsService } from '../directory/sessions.service';
 import { UnitsService } from '../directory/units.service';
@@ -76,7 +76,9 @@ export class DemoLoader {
         pointId: link(pointIds, 'point' in a ? a.point : undefined, '协商议事点'),
       });
     }
-    this.logger.log(`已载入演示数据：${DEMO_UNITS.length} 个承办单位、${DEMO_POINTS.length} 个协商议事点、${DEMO_MEMBERS.length} 名委员、${DEMO_ACCOUNTS.length} 个演示账号（密码 ${DEMO_PASSWORD}）`);
+    this.logger.log(
+      `已载入演示数据：${DEMO_UNITS.length} 个承办单位、${DEMO_POINTS.length} 个协商议事点、${DEMO_MEMBERS.length} 名委员、${DEMO_ACCOUNTS.length} 个演示账号（密码 ${DEMO_PASSWORD}）`,
+    );
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { User } from '../auth/user.entity';
 import { toActor } from '../auth/user-view';
+import { User } from '../auth/user.entity';
 import { UsersService } from '../auth/users.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -55,7 +55,11 @@ export class DemoProposalLoader {
 
   async loadIfNone(): Promise<boolean> {
     if ((await this.ds.getRepository(Proposal).count()) > 0) return false;
-    if (!(await this.ds.getRepository(User).existsBy({ username: 'staff' })) || !(await this.ds.getRepository(Member).existsBy({ name: '张文华' }))) return false;
+    if (
+      !(await this.ds.getRepository(User).existsBy({ username: 'staff' })) ||
+      !(await this.ds.getRepository(Member).existsBy({ name: '张文华' }))
+    )
+      return false;
     await this.ensureActingAccounts();
     const play = new Playback(await this.cast());
     const now = this.clock.now();
@@ -66,16 +70,38 @@ export class DemoProposalLoader {
 
   /** The proposers and units of the histories sign in like everyone else (the same demo password). */
   private async ensureActingAccounts(): Promise<void> {
-    const have = new Set((await this.ds.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
-    const memberIds = await this.idsByName(Member, DEMO_ACTING_MEMBERS.map((a) => a.member));
-    const unitIds = await this.idsByName(Unit, DEMO_ACTING_UNITS.map((a) => a.unit));
+    const have = new Set(
+      (await this.ds.getRepository(User).find({ select: { username: true } })).map((u) => u.username),
+    );
+    const memberIds = await this.idsByName(
+      Member,
+      DEMO_ACTING_MEMBERS.map((a) => a.member),
+    );
+    const unitIds = await this.idsByName(
+      Unit,
+      DEMO_ACTING_UNITS.map((a) => a.unit),
+    );
     for (const a of DEMO_ACTING_MEMBERS) {
-      if (!have.has(a.username)) await this.users.create(SYSTEM_ACTOR, { username: a.username, password: DEMO_PASSWORD, displayName: a.member, roles: ['member'], memberId: need(memberIds, a.member) });
+      if (!have.has(a.username))
+        await this.users.create(SYSTEM_ACTOR, {
+          username: a.username,
+          password: DEMO_PASSWORD,
+          displayName: a.member,
+          roles: ['member'],
+          memberId: need(memberIds, a.member),
+        });
     }
     for (const a of DEMO_ACTING_UNITS) {
       const contact = DEMO_UNITS.find((u) => u.name === a.unit)?.contactName;
       const displayName = contact ? `${contact}（${a.unit}）` : a.unit;
-      if (!have.has(a.username)) await this.users.create(SYSTEM_ACTOR, { username: a.username, password: DEMO_PASSWORD, displayName, roles: ['unit'], unitId: need(unitIds, a.unit) });
+      if (!have.has(a.username))
+        await this.users.create(SYSTEM_ACTOR, {
+          username: a.username,
+          password: DEMO_PASSWORD,
+          displayName,
+          roles: ['unit'],
+          unitId: need(unitIds, a.unit),
+        });
     }
   }
 
@@ -93,11 +119,17 @@ export class DemoProposalLoader {
       leader: need(byUsername, 'leader'),
       member: (name) => {
         const id = need(memberIdByName, name);
-        return actorOfOrFail(actorOf((a) => a.memberId === id && a.roles.includes('member')), name);
+        return actorOfOrFail(
+          actorOf((a) => a.memberId === id && a.roles.includes('member')),
+          name,
+        );
       },
       unit: (name) => {
         const id = need(unitIdByName, name);
-        return actorOfOrFail(actorOf((a) => a.unitId === id && a.roles.includes('unit')), name);
+        return actorOfOrFail(
+          actorOf((a) => a.unitId === id && a.roles.includes('unit')),
+          name,
+        );
       },
       memberId: (name) => need(memberIdByName, name),
       unitId: (name) => need(unitIdByName, name),
@@ -105,13 +137,16 @@ export class DemoProposalLoader {
       sectorId: lookup(await this.ds.getRepository(Sector).find(), (s) => s.name),
       committeeId: lookup(await this.ds.getRepository(Committee).find(), (s) => s.name),
       category: (label) => this.config.categories.find((c) => c.label === label)?.code ?? 'other',
-      pendingExtension: async (proposalId) => (await this.ds.getRepository(ProposalExtension).findOneByOrFail({ proposalId, status: 'pending' })).id,
+      pendingExtension: async (proposalId) =>
+        (await this.ds.getRepository(ProposalExtension).findOneByOrFail({ proposalId, status: 'pending' })).id,
       services: { proposals: this.proposals, review: this.review, handling: this.handling },
     };
   }
 
   private async idsByName(entity: typeof Member | typeof Unit, names: string[]): Promise<Map<string, number>> {
-    const rows = await this.ds.getRepository(entity).find({ where: { name: In(names) }, select: { id: true, name: true } });
+    const rows = await this.ds
+      .getRepository(entity)
+      .find({ where: { name: In(names) }, select: { id: true, name: true } });
     return new Map(rows.map((r) => [r.name, r.id]));
   }
 }
@@ -136,7 +171,10 @@ interface Cast {
  * day), each at its day in the afternoon of Beijing time, minutes apart, and never later than an hour ago.
  */
 export function timeline(now: Date): Array<{ event: Event; at: Date }> {
-  const events: Event[] = DEMO_PROPOSALS.flatMap((spec) => [{ spec, step: { day: spec.filed, do: 'create' as const } }, ...spec.steps.map((step) => ({ spec, step }))]);
+  const events: Event[] = DEMO_PROPOSALS.flatMap((spec) => [
+    { spec, step: { day: spec.filed, do: 'create' as const } },
+    ...spec.steps.map((step) => ({ spec, step })),
+  ]);
   const order = events.map((e, i) => ({ e, i })).sort((a, b) => b.e.step.day - a.e.step.day || a.i - b.i);
   const onDay = new Map<number, number>();
   return order.map(({ e }) => {
@@ -167,7 +205,12 @@ class Playback {
       return;
     }
     const id = need(this.ids, spec.key);
-    const text = (unit: string): DemoTextContext => ({ subject: spec.topic, title: textOf(spec).title, unit, proposer: spec.group?.name ?? `${spec.lead}委员` });
+    const text = (unit: string): DemoTextContext => ({
+      subject: spec.topic,
+      title: textOf(spec).title,
+      unit,
+      proposer: spec.group?.name ?? `${spec.lead}委员`,
+    });
     switch (step.do) {
       case 'submit':
         return void (await proposals.submit(this.proposer(spec), id, {}));
@@ -178,31 +221,52 @@ class Playback {
       case 'accept':
         return void (await review.review(this.c.staff, id, { decision: 'accept' }));
       case 'reject':
-        return void (await review.review(this.c.staff, id, { decision: 'reject', ground: step.ground, reason: step.reason }));
+        return void (await review.review(this.c.staff, id, {
+          decision: 'reject',
+          ground: step.ground,
+          reason: step.reason,
+        }));
       case 'convert':
         return void (await review.review(this.c.staff, id, { decision: 'convert', reason: step.reason }));
       case 'merge':
-        return void (await review.review(this.c.staff, id, { decision: 'merge', mergeIntoId: need(this.ids, step.into), reason: step.reason }));
+        return void (await review.review(this.c.staff, id, {
+          decision: 'merge',
+          mergeIntoId: need(this.ids, step.into),
+          reason: step.reason,
+        }));
       case 'assign':
         return void (await review.assign(
           this.c.staff,
           id,
-          step.split ? { unitIds: step.split.map(this.c.unitId) } : { leadUnitId: this.c.unitId(step.lead!), coUnitIds: (step.co ?? []).map(this.c.unitId) },
+          step.split
+            ? { unitIds: step.split.map(this.c.unitId) }
+            : { leadUnitId: this.c.unitId(step.lead!), coUnitIds: (step.co ?? []).map(this.c.unitId) },
         ));
       case 'key':
         return void (await review.markKey(this.c.leader, id, {}));
       case 'excellent':
         return void (await review.markExcellent(this.c.staff, id, { excellent: true }));
       case 'decideExtension':
-        return void (await review.decideExtension(this.c.staff, id, await this.c.pendingExtension(id), { approve: step.approve, comment: step.comment }));
+        return void (await review.decideExtension(this.c.staff, id, await this.c.pendingExtension(id), {
+          approve: step.approve,
+          comment: step.comment,
+        }));
       case 'return':
         return void (await handling.returnProposal(this.c.unit(step.unit), id, { reason: step.reason }));
       case 'communicate':
-        return void (await handling.communicate(this.c.unit(step.unit), id, { mode: step.mode, summary: step.summary ?? communicationText(step.mode, text(step.unit)) }));
+        return void (await handling.communicate(this.c.unit(step.unit), id, {
+          mode: step.mode,
+          summary: step.summary ?? communicationText(step.mode, text(step.unit)),
+        }));
       case 'coOpinion':
-        return void (await handling.coOpinion(this.c.unit(step.unit), id, { content: step.content ?? coOpinionText(text(step.unit)) }));
+        return void (await handling.coOpinion(this.c.unit(step.unit), id, {
+          content: step.content ?? coOpinionText(text(step.unit)),
+        }));
       case 'extension':
-        return void (await handling.requestExtension(this.c.unit(step.unit), id, { months: step.months, reason: step.reason }));
+        return void (await handling.requestExtension(this.c.unit(step.unit), id, {
+          months: step.months,
+          reason: step.reason,
+        }));
       case 'reply': {
         const contact = DEMO_UNITS.find((u) => u.name === step.unit);
         return void (await handling.reply(this.c.unit(step.unit), id, {

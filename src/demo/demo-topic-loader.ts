@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { User } from '../auth/user.entity';
 import { toActor } from '../auth/user-view';
+import { User } from '../auth/user.entity';
 import { UsersService } from '../auth/users.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -15,7 +15,14 @@ import { Topic } from '../topics/topic.entities';
 import { TopicsService } from '../topics/topics.service';
 import { DEMO_PASSWORD } from './demo-data';
 import { demoInstant } from './demo-proposal-loader';
-import { DEMO_TOPIC_FACILITATORS, DEMO_TOPIC_UNITS, DEMO_TOPICS, DemoParticipant, DemoTopic, DemoTopicStep } from './demo-topics';
+import {
+  DEMO_TOPIC_FACILITATORS,
+  DEMO_TOPIC_UNITS,
+  DEMO_TOPICS,
+  DemoParticipant,
+  DemoTopic,
+  DemoTopicStep,
+} from './demo-topics';
 
 type Event = { topic: DemoTopic; step: DemoTopicStep | { day: number; do: 'raise' } };
 
@@ -45,8 +52,18 @@ export class DemoTopicLoader {
     if ((await this.ds.getRepository(Topic).count()) > 0) return false;
     if (!(await this.ds.getRepository(User).existsBy({ username: 'facilitator' }))) return false;
     await this.ensureAccounts();
-    const play = new Playback(await this.cast(), this.topics, this.meetings, this.outcomes, this.promises, this.clock.now());
-    const events: Event[] = DEMO_TOPICS.flatMap((topic) => [{ topic, step: { day: topic.raised, do: 'raise' as const } }, ...topic.steps.map((step) => ({ topic, step }))]);
+    const play = new Playback(
+      await this.cast(),
+      this.topics,
+      this.meetings,
+      this.outcomes,
+      this.promises,
+      this.clock.now(),
+    );
+    const events: Event[] = DEMO_TOPICS.flatMap((topic) => [
+      { topic, step: { day: topic.raised, do: 'raise' as const } },
+      ...topic.steps.map((step) => ({ topic, step })),
+    ]);
     const order = events.map((e, i) => ({ e, i })).sort((a, b) => b.e.step.day - a.e.step.day || a.i - b.i);
     const onDay = new Map<number, number>();
     const now = this.clock.now();
@@ -57,7 +74,10 @@ export class DemoTopicLoader {
       onDay.set(e.step.day, k + 1);
       // Three minutes apart on each day; a step timed `after` its topic's raising at that minute; never before the one played last.
       const after = 'after' in e.step ? e.step.after : undefined;
-      const planned = after !== undefined ? raisedAt.get(e.topic.key)!.getTime() + after * 60_000 : demoInstant(now, e.step.day, 15 * 60 + k * 3).getTime();
+      const planned =
+        after !== undefined
+          ? raisedAt.get(e.topic.key)!.getTime() + after * 60_000
+          : demoInstant(now, e.step.day, 15 * 60 + k * 3).getTime();
       const at = new Date(Math.max(planned, last + 60_000));
       last = at.getTime();
       if (e.step.do === 'raise') raisedAt.set(e.topic.key, at);
@@ -69,27 +89,67 @@ export class DemoTopicLoader {
 
   /** The other points' facilitators and the units that report on outcomes sign in like everyone else. */
   private async ensureAccounts(): Promise<void> {
-    const have = new Set((await this.ds.getRepository(User).find({ select: { username: true } })).map((u) => u.username));
+    const have = new Set(
+      (await this.ds.getRepository(User).find({ select: { username: true } })).map((u) => u.username),
+    );
     const points = new Map((await this.ds.getRepository(ConsultationPoint).find()).map((p) => [p.name, p.id]));
     for (const f of DEMO_TOPIC_FACILITATORS) {
-      if (!have.has(f.username)) await this.users.create(SYSTEM_ACTOR, { username: f.username, password: DEMO_PASSWORD, displayName: f.displayName, roles: ['facilitator'], pointId: need(points, f.point) });
+      if (!have.has(f.username))
+        await this.users.create(SYSTEM_ACTOR, {
+          username: f.username,
+          password: DEMO_PASSWORD,
+          displayName: f.displayName,
+          roles: ['facilitator'],
+          pointId: need(points, f.point),
+        });
     }
     const units = new Map((await this.ds.getRepository(Unit).find()).map((u) => [u.name, u.id]));
     for (const u of DEMO_TOPIC_UNITS) {
-      if (!units.has(u.unit)) units.set(u.unit, (await this.units.create(SYSTEM_ACTOR, { name: u.unit, kind: u.kind ?? 'government', contactName: u.contactName })).id);
-      if (!have.has(u.username)) await this.users.create(SYSTEM_ACTOR, { username: u.username, password: DEMO_PASSWORD, displayName: `${u.contactName}（${u.unit}）`, roles: ['unit'], unitId: need(units, u.unit) });
+      if (!units.has(u.unit))
+        units.set(
+          u.unit,
+          (
+            await this.units.create(SYSTEM_ACTOR, {
+              name: u.unit,
+              kind: u.kind ?? 'government',
+              contactName: u.contactName,
+            })
+          ).id,
+        );
+      if (!have.has(u.username))
+        await this.users.create(SYSTEM_ACTOR, {
+          username: u.username,
+          password: DEMO_PASSWORD,
+          displayName: `${u.contactName}（${u.unit}）`,
+          roles: ['unit'],
+          unitId: need(units, u.unit),
+        });
     }
   }
 
   private async cast(): Promise<Cast> {
-    const users = (await this.ds.getRepository(User).find({ where: { disabled: false }, order: { id: 'ASC' } })).map(toActor);
-    const ids = async (entity: typeof Member | typeof Unit | typeof Committee | typeof Sector | typeof ConsultationPoint) =>
-      new Map((await this.ds.getRepository(entity).find({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
+    const users = (await this.ds.getRepository(User).find({ where: { disabled: false }, order: { id: 'ASC' } })).map(
+      toActor,
+    );
+    const ids = async (
+      entity: typeof Member | typeof Unit | typeof Committee | typeof Sector | typeof ConsultationPoint,
+    ) =>
+      new Map(
+        (await this.ds.getRepository(entity).find({ select: { id: true, name: true } })).map((r) => [r.name, r.id]),
+      );
     const units = await ids(Unit);
-    const byName = { member: await ids(Member), unit: units, committee: await ids(Committee), sector: await ids(Sector), point: await ids(ConsultationPoint) };
+    const byName = {
+      member: await ids(Member),
+      unit: units,
+      committee: await ids(Committee),
+      sector: await ids(Sector),
+      point: await ids(ConsultationPoint),
+    };
     return {
       actor: (who) => {
-        const found = who.startsWith('unit:') ? users.find((a) => a.roles.includes('unit') && a.unitId === need(units, who.slice(5))) : users.find((a) => a.username === who);
+        const found = who.startsWith('unit:')
+          ? users.find((a) => a.roles.includes('unit') && a.unitId === need(units, who.slice(5)))
+          : users.find((a) => a.username === who);
         if (!found) throw new Error(`演示数据中“${who}”没有账号`);
         return found;
       },
@@ -124,7 +184,14 @@ class Playback {
   async step({ topic, step }: Event): Promise<void> {
     if (step.do === 'raise') {
       const organizer = { type: topic.organizer.type, id: this.c.id(topic.organizer.type, topic.organizer.name) };
-      const created = await this.topics.create(this.c.actor(topic.by), { title: topic.title, description: topic.description, level: topic.level, source: topic.source, organizer, responsePolicy: topic.responsePolicy });
+      const created = await this.topics.create(this.c.actor(topic.by), {
+        title: topic.title,
+        description: topic.description,
+        level: topic.level,
+        source: topic.source,
+        organizer,
+        responsePolicy: topic.responsePolicy,
+      });
       this.topicIds.set(topic.key, created.id);
       return;
     }
@@ -150,13 +217,24 @@ class Playback {
         return void (await this.topics.evaluate(by, id, { score: step.score, comment: step.comment ?? null }));
       case 'meeting': {
         const startsAt = demoInstant(this.now, step.on, 9 * 60 + 30);
-        const m = await this.meetings.add(by, id, { kind: step.kind, title: step.title, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2.5 * 3_600_000).toISOString(), venue: step.venue, chair: step.chair });
+        const m = await this.meetings.add(by, id, {
+          kind: step.kind,
+          title: step.title,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2.5 * 3_600_000).toISOString(),
+          venue: step.venue,
+          chair: step.chair,
+        });
         this.meetingIds.set(`${topic.key}/${step.key}`, m.id);
         return;
       }
       case 'participants': {
         const items: ParticipantDto[] = step.list.map((p) =>
-          'member' in p ? { memberId: this.c.id('member', p.member), side: p.side ?? 'member' } : 'unit' in p ? { unitId: this.c.id('unit', p.unit), name: p.name ?? null, side: p.side } : { name: p.name, side: p.side },
+          'member' in p
+            ? { memberId: this.c.id('member', p.member), side: p.side ?? 'member' }
+            : 'unit' in p
+              ? { unitId: this.c.id('unit', p.unit), name: p.name ?? null, side: p.side }
+              : { name: p.name, side: p.side },
         );
         const view = await this.meetings.addParticipants(by, meeting(step.meeting), items);
         const added = view.participants.slice(-items.length);
@@ -165,11 +243,18 @@ class Playback {
       }
       case 'attendance': {
         const people = need(this.people, `${topic.key}/${step.meeting}`);
-        const items = [...people].map(([name, participantId]) => ({ participantId, present: !step.excused?.includes(name) && !step.absent?.includes(name), excused: step.excused?.includes(name) || undefined }));
+        const items = [...people].map(([name, participantId]) => ({
+          participantId,
+          present: !step.excused?.includes(name) && !step.absent?.includes(name),
+          excused: step.excused?.includes(name) || undefined,
+        }));
         return void (await this.meetings.recordAttendance(by, meeting(step.meeting), items));
       }
       case 'speech':
-        return void (await this.meetings.addSpeech(by, meeting(step.meeting), { participantId: need(need(this.people, `${topic.key}/${step.meeting}`), step.speaker), summary: step.summary }));
+        return void (await this.meetings.addSpeech(by, meeting(step.meeting), {
+          participantId: need(need(this.people, `${topic.key}/${step.meeting}`), step.speaker),
+          summary: step.summary,
+        }));
       case 'hold':
         return void (await this.meetings.hold(by, meeting(step.meeting), { minutes: step.minutes }));
       case 'outcome': {
@@ -184,7 +269,10 @@ class Playback {
         return;
       }
       case 'feedback':
-        return void (await this.outcomes.update(by, need(this.outcomeIds, `${topic.key}/${step.outcome}`), { status: step.status, feedback: step.text }));
+        return void (await this.outcomes.update(by, need(this.outcomeIds, `${topic.key}/${step.outcome}`), {
+          status: step.status,
+          feedback: step.text,
+        }));
     }
   }
 }

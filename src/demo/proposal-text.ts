@@ -1,4 +1,14 @@
-import { CLOSINGS, GENERIC_MEASURES, OPENINGS, PLACES, PROPOSAL_TOPICS, ProposalTopic, TOWNS, TRANSITIONS, UNITS } from './proposal-topics';
+import {
+  CLOSINGS,
+  GENERIC_MEASURES,
+  OPENINGS,
+  PLACES,
+  PROPOSAL_TOPICS,
+  ProposalTopic,
+  TOWNS,
+  TRANSITIONS,
+  UNITS,
+} from './proposal-topics';
 
 /**
  * Realistic Chinese proposal texts for the demo data set and the benchmarks: deterministic
@@ -49,15 +59,24 @@ function filler(rng: Rng, subject: string): (template: string) => string {
   return (template) =>
     template.replace(/\{(\w+)\}/g, (_, key: string) => {
       switch (key) {
-        case 'subject': return subject;
-        case 'place': return place;
-        case 'town': return town;
-        case 'n': return String(int(rng, 3, 480));
-        case 'm': return String(int(rng, 12, 980) * 100 + int(rng, 0, 99));
-        case 'pct': return `${int(rng, 8, 96)}.${int(rng, 0, 9)}%`;
-        case 'year': return String(int(rng, 2026, 2030));
-        case 'unit': return pick(rng, UNITS);
-        default: return key;
+        case 'subject':
+          return subject;
+        case 'place':
+          return place;
+        case 'town':
+          return town;
+        case 'n':
+          return String(int(rng, 3, 480));
+        case 'm':
+          return String(int(rng, 12, 980) * 100 + int(rng, 0, 99));
+        case 'pct':
+          return `${int(rng, 8, 96)}.${int(rng, 0, 9)}%`;
+        case 'year':
+          return String(int(rng, 2026, 2030));
+        case 'unit':
+          return pick(rng, UNITS);
+        default:
+          return key;
       }
     });
 }
@@ -90,18 +109,44 @@ function topicOf(subject: string): ProposalTopic {
 
 /** Words a second member might use for the same thing; applied both ways. */
 const SYNONYMS: Array<[string, string]> = [
-  ['加快', '加速'], ['推动', '推进'], ['加强', '强化'], ['完善', '健全'], ['提升', '提高'], ['建议', '提议'],
-  ['问题', '难题'], ['目前', '当前'], ['群众', '老百姓'], ['支持', '扶持'], ['鼓励', '引导'], ['建立', '构建'],
-  ['开展', '实施'], ['不足', '欠缺'], ['突出', '明显'], ['设施', '设备'], ['机制', '制度'], ['进一步', '更好地'],
-  ['积极', '主动'], ['存在', '面临'], ['全市', '我市'], ['政策', '举措'], ['缺乏', '缺少'], ['严重', '突出'],
-  ['偏低', '较低'], ['重视', '关注'], ['解决', '破解'], ['困难', '难处'],
+  ['加快', '加速'],
+  ['推动', '推进'],
+  ['加强', '强化'],
+  ['完善', '健全'],
+  ['提升', '提高'],
+  ['建议', '提议'],
+  ['问题', '难题'],
+  ['目前', '当前'],
+  ['群众', '老百姓'],
+  ['支持', '扶持'],
+  ['鼓励', '引导'],
+  ['建立', '构建'],
+  ['开展', '实施'],
+  ['不足', '欠缺'],
+  ['突出', '明显'],
+  ['设施', '设备'],
+  ['机制', '制度'],
+  ['进一步', '更好地'],
+  ['积极', '主动'],
+  ['存在', '面临'],
+  ['全市', '我市'],
+  ['政策', '举措'],
+  ['缺乏', '缺少'],
+  ['严重', '突出'],
+  ['偏低', '较低'],
+  ['重视', '关注'],
+  ['解决', '破解'],
+  ['困难', '难处'],
 ];
 
 function swapWords(text: string, rng: Rng): string {
   let out = text;
   for (const [a, b] of SYNONYMS) {
     const [from, to] = rng() < 0.5 ? [a, b] : [b, a];
-    out = out.split(from).map((part, i) => (i === 0 ? part : (rng() < 0.75 ? to : from) + part)).join('');
+    out = out
+      .split(from)
+      .map((part, i) => (i === 0 ? part : (rng() < 0.75 ? to : from) + part))
+      .join('');
   }
   return out;
 }
@@ -109,7 +154,11 @@ function swapWords(text: string, rng: Rng): string {
 /** Sentences of a paragraph, each with its closing mark. */
 const sentences = (text: string) => text.match(/[^。；：]+[。；：]?/g) ?? [];
 const ENUMERATED = /^[一二三四五六七八]是/;
-const ALTERNATE_ORDINALS = [['首先，', '其次，', '再次，', '此外，'], ['（一）', '（二）', '（三）', '（四）'], ['第一，', '第二，', '第三，', '第四，']];
+const ALTERNATE_ORDINALS = [
+  ['首先，', '其次，', '再次，', '此外，'],
+  ['（一）', '（二）', '（三）', '（四）'],
+  ['第一，', '第二，', '第三，', '第四，'],
+];
 
 /** The analysis in another order: facts shuffled, the enumerated problems reordered and renumbered. */
 function reorderBackground(background: string, rng: Rng): string {
@@ -121,7 +170,9 @@ function reorderBackground(background: string, rng: Rng): string {
   const transition = parts[firstProblem - 1];
   const closing = parts.slice(firstProblem + problems.length);
   const ordinals = pick(rng, ALTERNATE_ORDINALS);
-  const enumerated = sample(rng, problems, problems.length).map((p, i) => `${ordinals[i] ?? ''}${p}${i === problems.length - 1 ? '。' : '；'}`);
+  const enumerated = sample(rng, problems, problems.length).map(
+    (p, i) => `${ordinals[i] ?? ''}${p}${i === problems.length - 1 ? '。' : '；'}`,
+  );
   const shuffled = sample(rng, facts, facts.length);
   const lead = rng() < 0.5 ? [opening, ...shuffled] : [...shuffled, opening];
   return [...lead, transition, ...enumerated, ...(rng() < 0.5 ? closing : [])].join('');
@@ -135,7 +186,12 @@ export function rephrase(p: ProposalText, seed: number): ProposalText {
   const rng = seededRandom(seed * 40503 + 7);
   const background = swapWords(reorderBackground(p.background, rng), rng);
   const suggestions = sample(rng, p.suggestions, p.suggestions.length).map((s) => swapWords(s, rng));
-  const title = swapWords(p.title.replace(/^关于/, pick(rng, ['关于', '关于切实', '关于着力'])).replace(/的(建议|提案)$/, pick(rng, ['的建议', '的提案', '的几点建议'])), rng);
+  const title = swapWords(
+    p.title
+      .replace(/^关于/, pick(rng, ['关于', '关于切实', '关于着力']))
+      .replace(/的(建议|提案)$/, pick(rng, ['的建议', '的提案', '的几点建议'])),
+    rng,
+  );
   return { title, category: p.category, background, suggestions };
 }
 

@@ -1,5 +1,5 @@
-import type { BriefingContext } from '../reports/report-contexts';
 import { TOPIC_FOLLOW_UPS } from '../reports/kinds/topic-briefing-kind';
+import type { BriefingContext } from '../reports/report-contexts';
 
 const PARAGRAPHS = [
   '今年以来，市政协围绕城镇老旧小区改造开展专题协商，组织委员深入利通区、青铜峡市等地的十二个社区实地察看，召开座谈会六场，听取居民代表、物业企业和街道社区的意见建议，形成本报告。',
@@ -34,9 +34,18 @@ export function sampleBriefing(pages = 1, title = '关于推进城镇老旧小�
     lead: pages > 1 ? [PARAGRAPHS[0]] : [],
     background: [pages > 1 ? PARAGRAPHS[1] : SHORT_BACKGROUND],
     findings,
-    recommendations: THEMES.slice(0, pages > 1 ? 4 : 1).map((theme, i) => ({ theme, items: pages > 1 ? [PARAGRAPHS[3], PARAGRAPHS[(i + 2) % 4]] : [SHORT_ITEM] })),
+    recommendations: THEMES.slice(0, pages > 1 ? 4 : 1).map((theme, i) => ({
+      theme,
+      items: pages > 1 ? [PARAGRAPHS[3], PARAGRAPHS[(i + 2) % 4]] : [SHORT_ITEM],
+    })),
     ...TOPIC_FOLLOW_UPS,
-    followUps: (pages > 1 ? UNITS : []).map((unit, i) => ({ item: THEMES[i], unit, progress: '已制定工作方案，正在组织实施', status: i % 2 ? '办理中' : '已落实' })),
-    cc: pages > 1 ? ['市委办公室', '市人大常委会办公室', '市政府办公室', '各专门委员会'] : ['市委办公室', '市政府办公室'],
+    followUps: (pages > 1 ? UNITS : []).map((unit, i) => ({
+      item: THEMES[i],
+      unit,
+      progress: '已制定工作方案，正在组织实施',
+      status: i % 2 ? '办理中' : '已落实',
+    })),
+    cc:
+      pages > 1 ? ['市委办公室', '市人大常委会办公室', '市政府办公室', '各专门委员会'] : ['市委办公室', '市政府办公室'],
   };
 }

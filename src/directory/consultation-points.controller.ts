@@ -1,10 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
-import { ConsultationPointQuery, ConsultationPointView, CreateConsultationPointDto, UpdateConsultationPointDto } from './consultation-points.dto';
+import {
+  ConsultationPointQuery,
+  ConsultationPointView,
+  CreateConsultationPointDto,
+  UpdateConsultationPointDto,
+} from './consultation-points.dto';
 import { ConsultationPointsService } from './consultation-points.service';
 
 @ApiTags('名录')
@@ -35,7 +40,11 @@ export class ConsultationPointsController {
   @Roles('admin', 'staff')
   @Patch(':id')
   @ApiOkResponse({ type: ConsultationPointView })
-  updateConsultationPoint(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateConsultationPointDto) {
+  updateConsultationPoint(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: UpdateConsultationPointDto,
+  ) {
     return this.points.update(actor, id, dto);
   }
 }

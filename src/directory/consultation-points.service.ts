@@ -3,11 +3,16 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Page } from '../common/pagination';
-import { Tx } from '../database/tx';
 import { pageOfRows } from '../database/rows';
+import { Tx } from '../database/tx';
+import {
+  ConsultationPointQuery,
+  ConsultationPointView,
+  CreateConsultationPointDto,
+  UpdateConsultationPointDto,
+} from './consultation-points.dto';
 import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { ConsultationPoint } from './directory.entities';
-import { ConsultationPointQuery, ConsultationPointView, CreateConsultationPointDto, UpdateConsultationPointDto } from './consultation-points.dto';
 
 const POINT: RecordKind<ConsultationPoint> = {
   entity: ConsultationPoint,
@@ -18,7 +23,15 @@ const POINT: RecordKind<ConsultationPoint> = {
 };
 
 export function toConsultationPointView(p: ConsultationPoint): ConsultationPointView {
-  return { id: p.id, name: p.name, district: p.district, grid: p.grid, address: p.address, disabled: p.disabled, version: p.version };
+  return {
+    id: p.id,
+    name: p.name,
+    district: p.district,
+    grid: p.grid,
+    address: p.address,
+    disabled: p.disabled,
+    version: p.version,
+  };
 }
 
 /** 协商议事点: where grassroots topics are deliberated; facilitator accounts point at one. */
@@ -39,12 +52,25 @@ export class ConsultationPointsService {
   }
 
   create(actor: Actor | typeof SYSTEM_ACTOR, dto: CreateConsultationPointDto): Promise<ConsultationPointView> {
-    const values = { name: dto.name, district: dto.district ?? null, grid: dto.grid ?? null, address: dto.address ?? null };
+    const values = {
+      name: dto.name,
+      district: dto.district ?? null,
+      grid: dto.grid ?? null,
+      address: dto.address ?? null,
+    };
     return this.tx.run(async (em) => toConsultationPointView(await insertRecord(em, this.audit, actor, POINT, values)));
   }
 
   update(actor: Actor, id: number, dto: UpdateConsultationPointDto): Promise<ConsultationPointView> {
-    const patch = { name: dto.name, district: dto.district, grid: dto.grid, address: dto.address, disabled: dto.disabled };
-    return this.tx.run(async (em) => toConsultationPointView(await updateRecord(em, this.audit, actor, POINT, id, dto.version, patch)));
+    const patch = {
+      name: dto.name,
+      district: dto.district,
+      grid: dto.grid,
+      address: dto.address,
+      disabled: dto.disabled,
+    };
+    return this.tx.run(async (em) =>
+      toConsultationPointView(await updateRecord(em, this.audit, actor, POINT, id, dto.version, patch)),
+    );
   }
 }

@@ -27,21 +27,35 @@ export interface RecordKind<T extends DirectoryRow> {
 }
 
 /** 409 NAME_TAKEN for the first unique column of `values` another record already holds. */
-export async function assertUniqueFields<T extends DirectoryRow>(em: EntityManager, kind: RecordKind<T>, values: Partial<T>, exceptId?: number): Promise<void> {
+export async function assertUniqueFields<T extends DirectoryRow>(
+  em: EntityManager,
+  kind: RecordKind<T>,
+  values: Partial<T>,
+  exceptId?: number,
+): Promise<void> {
   for (const [field, label] of Object.entries(kind.unique) as [keyof T & string, string][]) {
     if (values[field] !== undefined) await assertUnique(em, kind.entity, field, values[field], label, exceptId);
   }
 }
 
 /** A page of records: disabled ones only on request, `q` anywhere in the search columns. */
-export function directoryListQuery<T extends DirectoryRow>(ds: DataSource, kind: RecordKind<T>, q: DirectoryQuery): SelectQueryBuilder<T> {
+export function directoryListQuery<T extends DirectoryRow>(
+  ds: DataSource,
+  kind: RecordKind<T>,
+  q: DirectoryQuery,
+): SelectQueryBuilder<T> {
   const qb = ds.getRepository(kind.entity).createQueryBuilder('r');
   if (!q.includeDisabled) qb.andWhere('r.disabled = :off', { off: false });
-  if (q.q) qb.andWhere(`(${kind.search.map((c) => `r.${c} LIKE :q ${LIKE_ESCAPE}`).join(' OR ')})`, { q: likeContains(q.q) });
+  if (q.q)
+    qb.andWhere(`(${kind.search.map((c) => `r.${c} LIKE :q ${LIKE_ESCAPE}`).join(' OR ')})`, { q: likeContains(q.q) });
   return qb;
 }
 
-export async function findRecord<T extends DirectoryRow>(em: EntityManager, kind: RecordKind<T>, id: number): Promise<T> {
+export async function findRecord<T extends DirectoryRow>(
+  em: EntityManager,
+  kind: RecordKind<T>,
+  id: number,
+): Promise<T> {
   const row = await em.findOneBy(kind.entity, { id } as never);
   if (!row) throw AppError.notFound(kind.label);
   return row;
@@ -59,12 +73,23 @@ export async function insertRecord<T extends DirectoryRow>(
   await assertUniqueFields(em, kind, values);
   const row = em.create(kind.entity, { ...values, disabled: false } as DeepPartial<T>);
   await em.save(row);
-  await audit.record(em, { actor, action: `${kind.type}.create`, entityType: kind.type, entityId: row.id, to: { ...values, ...related } });
+  await audit.record(em, {
+    actor,
+    action: `${kind.type}.create`,
+    entityType: kind.type,
+    entityId: row.id,
+    to: { ...values, ...related },
+  });
   return row;
 }
 
 /** Locks the record for change: 404 when absent, 409 when the `version` the editor read is stale. */
-export async function loadForChange<T extends DirectoryRow>(em: EntityManager, kind: RecordKind<T>, id: number, version: number | undefined): Promise<T> {
+export async function loadForChange<T extends DirectoryRow>(
+  em: EntityManager,
+  kind: RecordKind<T>,
+  id: number,
+  version: number | undefined,
+): Promise<T> {
   const row = await findForUpdate(em, kind.entity, id);
   if (!row) throw AppError.notFound(kind.label);
   assertVersion(row, version);
@@ -95,7 +120,14 @@ export async function saveChanges<T extends DirectoryRow>(
     await em.increment(kind.entity, { id: row.id } as never, 'version', 1);
     row.version += 1;
   }
-  await audit.record(em, { actor, action: `${kind.type}.update`, entityType: kind.type, entityId: row.id, from: { ...from, ...related?.from }, to: { ...to, ...related?.to } });
+  await audit.record(em, {
+    actor,
+    action: `${kind.type}.update`,
+    entityType: kind.type,
+    entityId: row.id,
+    from: { ...from, ...related?.from },
+    to: { ...to, ...related?.to },
+  });
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { GENDER_LABELS, MEMBER_STATUS_LABELS } from './directory-labels';
 import { RefView } from '../common/dto-fields';
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from './directory-labels';
 import { Committee, Member, MemberCommittee, Sector } from './directory.entities';
 import { MemberView } from './members.dto';
 

@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { Gender, GENDERS } from './directory-labels';
 import { IsOmittable, OptionalPhone, OptionalText, PatchText, RefView, RequiredText } from '../common/dto-fields';
+import { Gender, GENDERS } from './directory-labels';
 import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 import { MEMBER_STATUSES, MemberStatus } from './directory.entities';
 

@@ -5,14 +5,28 @@ import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
-import { assertUniqueFields, directoryListQuery, findRecord, insertRecord, loadForChange, RecordKind, saveChanges } from './directory-base';
+import {
+  assertUniqueFields,
+  directoryListQuery,
+  findRecord,
+  insertRecord,
+  loadForChange,
+  RecordKind,
+  saveChanges,
+} from './directory-base';
 import { Committee, Member, MemberCommittee, Sector } from './directory.entities';
 import { committeeIdsOf, toMemberViews } from './member-views';
 import { CreateMemberDto, MemberQuery, MemberView, UpdateMemberDto } from './members.dto';
 
 export { toMemberView } from './member-views';
 
-const MEMBER: RecordKind<Member> = { entity: Member, type: 'member', label: '委员', unique: { name: '委员' }, search: ['name'] };
+const MEMBER: RecordKind<Member> = {
+  entity: Member,
+  type: 'member',
+  label: '委员',
+  unique: { name: '委员' },
+  search: ['name'],
+};
 
 const ascending = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
@@ -31,10 +45,19 @@ export class MembersService {
     if (q.sectorId) qb.andWhere('r.sectorId = :sectorId', { sectorId: q.sectorId });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     if (q.committeeId) {
-      const seated = qb.subQuery().select('mc.memberId').from(MemberCommittee, 'mc').where('mc.committeeId = :committeeId').getQuery();
+      const seated = qb
+        .subQuery()
+        .select('mc.memberId')
+        .from(MemberCommittee, 'mc')
+        .where('mc.committeeId = :committeeId')
+        .getQuery();
       qb.andWhere(`r.id IN ${seated}`, { committeeId: q.committeeId });
     }
-    const [rows, total] = await qb.orderBy('r.id', 'ASC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('r.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return pageOf(await toMemberViews(this.ds.manager, rows), total, q);
   }
 
@@ -57,7 +80,11 @@ export class MembersService {
     return this.tx.run(async (em) => {
       await this.assertReferences(em, dto.sectorId, committeeIds);
       const row = await insertRecord(em, this.audit, actor, MEMBER, values, { committeeIds });
-      if (committeeIds.length) await em.insert(MemberCommittee, committeeIds.map((committeeId) => ({ memberId: row.id, committeeId })));
+      if (committeeIds.length)
+        await em.insert(
+          MemberCommittee,
+          committeeIds.map((committeeId) => ({ memberId: row.id, committeeId })),
+        );
       return (await toMemberViews(em, [row]))[0];
     });
   }
@@ -74,16 +101,25 @@ export class MembersService {
       const newSector = fields.sectorId !== undefined && fields.sectorId !== row.sectorId ? fields.sectorId : undefined;
       await this.assertReferences(em, newSector, added);
       await assertUniqueFields(em, MEMBER, { name: fields.name }, id);
-      const related = added.length || removed.length ? { from: { committeeIds: current }, to: { committeeIds: next } } : undefined;
+      const related =
+        added.length || removed.length ? { from: { committeeIds: current }, to: { committeeIds: next } } : undefined;
       await saveChanges(em, this.audit, actor, MEMBER, row, fields, related);
       if (removed.length) await em.delete(MemberCommittee, { memberId: id, committeeId: In(removed) });
-      if (added.length) await em.insert(MemberCommittee, added.map((committeeId) => ({ memberId: id, committeeId })));
+      if (added.length)
+        await em.insert(
+          MemberCommittee,
+          added.map((committeeId) => ({ memberId: id, committeeId })),
+        );
       return (await toMemberViews(em, [row]))[0];
     });
   }
 
   /** A member is placed only in a sector and committees that exist and are in use: 400 naming each field. */
-  private async assertReferences(em: EntityManager, sectorId: number | undefined, committeeIds: number[]): Promise<void> {
+  private async assertReferences(
+    em: EntityManager,
+    sectorId: number | undefined,
+    committeeIds: number[],
+  ): Promise<void> {
     const fields: Record<string, string[]> = {};
     if (sectorId !== undefined) {
       const sector = await em.findOneBy(Sector, { id: sectorId });

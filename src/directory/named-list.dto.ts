@@ -7,7 +7,11 @@ import { DirectoryPatch, DirectoryView } from './directory.dto';
 export { DirectoryQuery } from './directory.dto';
 
 const SortOrderRules = () =>
-  applyDecorators(IsInt({ message: '排序须为整数' }), Min(0, { message: '排序不能为负数' }), Max(100000, { message: '排序过大' }));
+  applyDecorators(
+    IsInt({ message: '排序须为整数' }),
+    Min(0, { message: '排序不能为负数' }),
+    Max(100000, { message: '排序过大' }),
+  );
 
 /** 界别 and 专委会 share one shape: a unique name and a display order. */
 export class CreateNamedDto {

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Page } from '../common/pagination';
-import { Tx } from '../database/tx';
 import { pageOfRows } from '../database/rows';
+import { Tx } from '../database/tx';
 import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { Committee, Sector } from './directory.entities';
 import { CreateNamedDto, DirectoryQuery, NamedView, UpdateNamedDto } from './named-list.dto';
@@ -40,11 +40,17 @@ export class NamedListService {
   }
 
   create(kind: NamedKind, actor: Actor | typeof SYSTEM_ACTOR, dto: CreateNamedDto): Promise<NamedView> {
-    return this.tx.run(async (em) => toNamedView(await insertRecord(em, this.audit, actor, KINDS[kind], { name: dto.name, sortOrder: dto.sortOrder ?? 0 })));
+    return this.tx.run(async (em) =>
+      toNamedView(
+        await insertRecord(em, this.audit, actor, KINDS[kind], { name: dto.name, sortOrder: dto.sortOrder ?? 0 }),
+      ),
+    );
   }
 
   update(kind: NamedKind, actor: Actor, id: number, dto: UpdateNamedDto): Promise<NamedView> {
     const patch = { name: dto.name, sortOrder: dto.sortOrder, disabled: dto.disabled };
-    return this.tx.run(async (em) => toNamedView(await updateRecord(em, this.audit, actor, KINDS[kind], id, dto.version, patch)));
+    return this.tx.run(async (em) =>
+      toNamedView(await updateRecord(em, this.audit, actor, KINDS[kind], id, dto.version, patch)),
+    );
   }
 }

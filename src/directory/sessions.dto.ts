@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches } from 'class-validator';
-import { TimeWithOffset } from '../common/validation';
 import { IsOmittable, PatchText, RequiredText } from '../common/dto-fields';
+import { TimeWithOffset } from '../common/validation';
 import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 
 export const SESSION_CODE_PATTERN = /^\d{1,2}-\d{1,2}$/;
@@ -15,7 +15,12 @@ const CodeRules = () =>
     Matches(SESSION_CODE_PATTERN, { message: '会次代号须为“届-次”，如 12-2' }),
   );
 
-const timeDoc = (description: string) => ({ type: String, format: 'date-time', example: '2026-01-05T09:00:00+08:00', description });
+const timeDoc = (description: string) => ({
+  type: String,
+  format: 'date-time',
+  example: '2026-01-05T09:00:00+08:00',
+  description,
+});
 
 /** 会次: e.g. 12-2 十二届二次会议, with its proposal window. */
 export class CreateSessionDto {

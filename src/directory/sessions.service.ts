@@ -4,8 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
-import { Tx } from '../database/tx';
 import { pageOfRows } from '../database/rows';
+import { Tx } from '../database/tx';
 import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { CouncilSession } from './directory.entities';
 import { CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './sessions.dto';
@@ -31,7 +31,8 @@ export function toSessionView(s: CouncilSession): SessionView {
 }
 
 function assertWindow(opensAt: Date, closesAt: Date): void {
-  if (closesAt.getTime() <= opensAt.getTime()) throw AppError.invalid({ closesAt: ['截止时间须晚于开始时间'] }, '截止时间须晚于开始时间');
+  if (closesAt.getTime() <= opensAt.getTime())
+    throw AppError.invalid({ closesAt: ['截止时间须晚于开始时间'] }, '截止时间须晚于开始时间');
 }
 
 const toDate = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
@@ -61,8 +62,16 @@ export class SessionsService {
   }
 
   update(actor: Actor, id: number, dto: UpdateSessionDto): Promise<SessionView> {
-    const patch = { code: dto.code, name: dto.name, opensAt: toDate(dto.opensAt), closesAt: toDate(dto.closesAt), disabled: dto.disabled };
+    const patch = {
+      code: dto.code,
+      name: dto.name,
+      opensAt: toDate(dto.opensAt),
+      closesAt: toDate(dto.closesAt),
+      disabled: dto.disabled,
+    };
     const check = (row: CouncilSession) => assertWindow(patch.opensAt ?? row.opensAt, patch.closesAt ?? row.closesAt);
-    return this.tx.run(async (em) => toSessionView(await updateRecord(em, this.audit, actor, SESSION, id, dto.version, patch, check)));
+    return this.tx.run(async (em) =>
+      toSessionView(await updateRecord(em, this.audit, actor, SESSION, id, dto.version, patch, check)),
+    );
   }
 }

@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { UNIT_KIND_LABELS } from './directory-labels';
 import { IsOmittable, OptionalPhone, OptionalText, PatchText, RequiredText } from '../common/dto-fields';
+import { UNIT_KIND_LABELS } from './directory-labels';
 import { DirectoryPatch, DirectoryQuery, DirectoryView } from './directory.dto';
 import { UNIT_KINDS, UnitKind } from './directory.entities';
 
-const KIND_DOC = { enum: UNIT_KINDS, description: Object.entries(UNIT_KIND_LABELS).map(([k, v]) => `${k} ${v}`).join('，') };
+const KIND_DOC = {
+  enum: UNIT_KINDS,
+  description: Object.entries(UNIT_KIND_LABELS)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('，'),
+};
 const KIND_MESSAGE = { message: '单位类别须为政府部门、法检两院、人民团体或企事业单位之一' };
 
 /** 承办单位 */

@@ -3,14 +3,20 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Page } from '../common/pagination';
-import { Tx } from '../database/tx';
 import { pageOfRows } from '../database/rows';
+import { Tx } from '../database/tx';
 import { directoryListQuery, findRecord, insertRecord, RecordKind, updateRecord } from './directory-base';
 import { UNIT_KIND_LABELS } from './directory-labels';
 import { Unit } from './directory.entities';
 import { CreateUnitDto, UnitQuery, UnitView, UpdateUnitDto } from './units.dto';
 
-const UNIT: RecordKind<Unit> = { entity: Unit, type: 'unit', label: '承办单位', unique: { name: '承办单位' }, search: ['name'] };
+const UNIT: RecordKind<Unit> = {
+  entity: Unit,
+  type: 'unit',
+  label: '承办单位',
+  unique: { name: '承办单位' },
+  search: ['name'],
+};
 
 export function toUnitView(u: Unit): UnitView {
   return {
@@ -45,12 +51,25 @@ export class UnitsService {
   }
 
   create(actor: Actor | typeof SYSTEM_ACTOR, dto: CreateUnitDto): Promise<UnitView> {
-    const values = { name: dto.name, kind: dto.kind, contactName: dto.contactName ?? null, contactPhone: dto.contactPhone ?? null };
+    const values = {
+      name: dto.name,
+      kind: dto.kind,
+      contactName: dto.contactName ?? null,
+      contactPhone: dto.contactPhone ?? null,
+    };
     return this.tx.run(async (em) => toUnitView(await insertRecord(em, this.audit, actor, UNIT, values)));
   }
 
   update(actor: Actor, id: number, dto: UpdateUnitDto): Promise<UnitView> {
-    const patch = { name: dto.name, kind: dto.kind, contactName: dto.contactName, contactPhone: dto.contactPhone, disabled: dto.disabled };
-    return this.tx.run(async (em) => toUnitView(await updateRecord(em, this.audit, actor, UNIT, id, dto.version, patch)));
+    const patch = {
+      name: dto.name,
+      kind: dto.kind,
+      contactName: dto.contactName,
+      contactPhone: dto.contactPhone,
+      disabled: dto.disabled,
+    };
+    return this.tx.run(async (em) =>
+      toUnitView(await updateRecord(em, this.audit, actor, UNIT, id, dto.version, patch)),
+    );
   }
 }

@@ -16,16 +16,27 @@ export const draftNotFound = () => AppError.notFound('征求意见稿', 'DRAFT_N
 
 export function isDraftOrganiser(actor: Actor, d: Draft): boolean {
   if (hasRole(actor, 'staff')) return true;
-  return hasRole(actor, 'facilitator') && actor.pointId !== null && d.organizerType === 'point' && d.organizerId === actor.pointId;
+  return (
+    hasRole(actor, 'facilitator') &&
+    actor.pointId !== null &&
+    d.organizerType === 'point' &&
+    d.organizerId === actor.pointId
+  );
 }
 
 /** Invited by name, or at a meeting of the draft's topic (as the member, or an account of the unit). */
 export async function isDraftParticipant(em: EntityManager, actor: Actor, d: Draft): Promise<boolean> {
   if (hasRole(actor, 'member') && actor.memberId !== null) {
     if (await em.existsBy(DraftInvitee, { draftId: d.id, memberId: actor.memberId })) return true;
-    if (d.topicId !== null && (await em.existsBy(MeetingParticipant, { topicId: d.topicId, memberId: actor.memberId }))) return true;
+    if (d.topicId !== null && (await em.existsBy(MeetingParticipant, { topicId: d.topicId, memberId: actor.memberId })))
+      return true;
   }
-  return hasRole(actor, 'unit') && actor.unitId !== null && d.topicId !== null && em.existsBy(MeetingParticipant, { topicId: d.topicId, unitId: actor.unitId });
+  return (
+    hasRole(actor, 'unit') &&
+    actor.unitId !== null &&
+    d.topicId !== null &&
+    em.existsBy(MeetingParticipant, { topicId: d.topicId, unitId: actor.unitId })
+  );
 }
 
 export async function canReadDraft(em: EntityManager, actor: Actor, d: Draft): Promise<boolean> {
@@ -40,7 +51,9 @@ export async function assertCanReadDraft(em: EntityManager, actor: Actor, d: Dra
 /** Before any step: a draft the caller may not read is a 403 (a facilitator hears it is another point's). */
 export async function assertCanActOnDraft(em: EntityManager, actor: Actor, d: Draft): Promise<void> {
   if (await canReadDraft(em, actor, d)) return;
-  throw AppError.forbidden(hasRole(actor, 'facilitator') ? '该征求意见稿不由您所在的协商议事点组织' : '您不在该征求意见稿的征求范围内');
+  throw AppError.forbidden(
+    hasRole(actor, 'facilitator') ? '该征求意见稿不由您所在的协商议事点组织' : '您不在该征求意见稿的征求范围内',
+  );
 }
 
 /** The organiser's own pages and files (意见汇总, export): others who may read the draft get a 403. */

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
@@ -12,8 +12,14 @@ import { allowedDraft, DraftStore } from './draft-store';
 import { acceptsComments, clauseView, clausesOf, DraftViews } from './draft-views';
 import { decide } from './draft-workflow';
 import { CommentSource, Draft, DraftClause, DraftComment } from './draft.entities';
+import {
+  ClauseSummaryView,
+  CommentView,
+  DraftCommentSummaryView,
+  PublicCommentsReceipt,
+  PublicDraftView,
+} from './dto/draft-view.dto';
 import { CommentItemDto, CreateCommentsDto, DisposeCommentDto, PublicCommentsDto } from './dto/draft.dto';
-import { ClauseSummaryView, CommentView, DraftCommentSummaryView, PublicCommentsReceipt, PublicDraftView } from './dto/draft-view.dto';
 
 /** Comments are made on the edition put out for comment: the first. */
 export const COMMENTED_REVISION = 1;
@@ -58,14 +64,25 @@ export class DraftCommentsService {
     return this.tx.run(async (em) => {
       const d = await this.store.load(em, actor, id);
       const organiser = isDraftOrganiser(actor, d);
-      allowedDraft(decide(d.status, 'comment', { closesAt: d.closesAt, now: this.clock.now(), mayComment: organiser || (await isDraftParticipant(em, actor, d)) }));
+      allowedDraft(
+        decide(d.status, 'comment', {
+          closesAt: d.closesAt,
+          now: this.clock.now(),
+          mayComment: organiser || (await isDraftParticipant(em, actor, d)),
+        }),
+      );
       if (organiser && !dto.authorName) throw AppError.invalidField('authorName', '代录征求意见表须填写提出人姓名');
-      if (!organiser && (dto.authorName || dto.phone)) throw AppError.invalidField('authorName', '只有组织方代录征求意见表时填写提出人姓名和电话');
+      if (!organiser && (dto.authorName || dto.phone))
+        throw AppError.invalidField('authorName', '只有组织方代录征求意见表时填写提出人姓名和电话');
       const author: Author = organiser
         ? { source: 'form', userId: actor.id, name: dto.authorName!, phone: dto.phone ?? null, addressHash: null }
         : { source: 'participant', userId: actor.id, name: actor.displayName, phone: null, addressHash: null };
       const rows = await this.insert(em, d, author, dto.comments);
-      await this.store.write(em, actor, d, { action: 'comment', details: { source: author.source, received: rows.length }, comment: author.source === 'form' ? `代录${author.name}的征求意见表` : null });
+      await this.store.write(em, actor, d, {
+        action: 'comment',
+        details: { source: author.source, received: rows.length },
+        comment: author.source === 'form' ? `代录${author.name}的征求意见表` : null,
+      });
       return { received: rows.length, comments: await this.views.comments(em, rows) };
     });
   }
@@ -78,13 +95,33 @@ export class DraftCommentsService {
       allowedDraft(decide(d.status, 'comment', { closesAt: d.closesAt, now, mayComment: true }));
       const addressHash = createHash('sha256').update(`draft:${address}`).digest('hex');
       const since = new Date(now.getTime() - HOUR_MS);
-      const recent = await em.find(DraftComment, { where: { draftId: d.id, addressHash, createdAt: MoreThan(since) }, order: { createdAt: 'ASC' }, select: { id: true, createdAt: true } });
+      const recent = await em.find(DraftComment, {
+        where: { draftId: d.id, addressHash, createdAt: MoreThan(since) },
+        order: { createdAt: 'ASC' },
+        select: { id: true, createdAt: true },
+      });
       if (recent.length + dto.comments.length > PUBLIC_COMMENTS_PER_HOUR) {
-        const retryAfterSeconds = Math.max(60, Math.ceil(((recent[0]?.createdAt.getTime() ?? now.getTime()) + HOUR_MS - now.getTime()) / 1000));
-        throw new AppError(429, 'TOO_MANY_COMMENTS', `提交的意见过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, { retryAfterSeconds });
+        const retryAfterSeconds = Math.max(
+          60,
+          Math.ceil(((recent[0]?.createdAt.getTime() ?? now.getTime()) + HOUR_MS - now.getTime()) / 1000),
+        );
+        throw new AppError(
+          429,
+          'TOO_MANY_COMMENTS',
+          `提交的意见过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`,
+          { retryAfterSeconds },
+        );
       }
-      const rows = await this.insert(em, d, { source: 'public', userId: null, name: dto.name, phone: dto.phone ?? null, addressHash }, dto.comments);
-      await this.store.write(em, PUBLIC_ACTOR, d, { action: 'comment', details: { source: 'public', received: rows.length } });
+      const rows = await this.insert(
+        em,
+        d,
+        { source: 'public', userId: null, name: dto.name, phone: dto.phone ?? null, addressHash },
+        dto.comments,
+      );
+      await this.store.write(em, PUBLIC_ACTOR, d, {
+        action: 'comment',
+        details: { source: 'public', received: rows.length },
+      });
       return { received: rows.length, message: '感谢您提出的意见，组织方将逐条研究' };
     });
   }
@@ -93,12 +130,24 @@ export class DraftCommentsService {
   async publicView(id: number): Promise<PublicDraftView> {
     const em = this.ds.manager;
     const d = await this.publicDraft(em, id);
-    const [clauses, count] = await Promise.all([clausesOf(em, d.id, d.revision), em.countBy(DraftComment, { draftId: d.id })]);
+    const [clauses, count] = await Promise.all([
+      clausesOf(em, d.id, d.revision),
+      em.countBy(DraftComment, { draftId: d.id }),
+    ]);
     const entity = { committee: Committee, sector: Sector, point: ConsultationPoint }[d.organizerType];
     const organizer = await em.findOneBy(entity, { id: d.organizerId });
     return {
-      id: d.id, title: d.title, description: d.description, organizer: organizer?.name ?? '', status: d.status, statusLabel: DRAFT_STATUS_LABELS[d.status],
-      closesAt: d.closesAt?.toISOString() ?? null, acceptingComments: acceptsComments(d, this.clock.now()), revision: d.revision, clauses: clauses.map(clauseView), commentCount: count,
+      id: d.id,
+      title: d.title,
+      description: d.description,
+      organizer: organizer?.name ?? '',
+      status: d.status,
+      statusLabel: DRAFT_STATUS_LABELS[d.status],
+      closesAt: d.closesAt?.toISOString() ?? null,
+      acceptingComments: acceptsComments(d, this.clock.now()),
+      revision: d.revision,
+      clauses: clauses.map(clauseView),
+      commentCount: count,
     };
   }
 
@@ -108,11 +157,25 @@ export class DraftCommentsService {
       const found = await em.findOneBy(DraftComment, { id: commentId });
       if (!found) throw commentNotFound();
       const d = await this.store.load(em, actor, found.draftId);
-      allowedDraft(decide(d.status, 'dispose', { isOrganiser: isDraftOrganiser(actor, d), disposition: dto.disposition, reason: dto.reason }));
+      allowedDraft(
+        decide(d.status, 'dispose', {
+          isOrganiser: isDraftOrganiser(actor, d),
+          disposition: dto.disposition,
+          reason: dto.reason,
+        }),
+      );
       const now = this.clock.now();
       const reason = dto.disposition === 'adopted' ? (dto.reason ?? null) : dto.reason!;
-      await em.update(DraftComment, { id: found.id }, { disposition: dto.disposition, dispositionReason: reason, disposedByUserId: actor.id, disposedAt: now });
-      await this.store.write(em, actor, d, { action: 'dispose', details: { commentId: found.id, disposition: dto.disposition }, comment: reason });
+      await em.update(
+        DraftComment,
+        { id: found.id },
+        { disposition: dto.disposition, dispositionReason: reason, disposedByUserId: actor.id, disposedAt: now },
+      );
+      await this.store.write(em, actor, d, {
+        action: 'dispose',
+        details: { commentId: found.id, disposition: dto.disposition },
+        comment: reason,
+      });
       const [view] = await this.views.comments(em, [(await em.findOneBy(DraftComment, { id: found.id }))!]);
       return view;
     });
@@ -132,12 +195,25 @@ export class DraftCommentsService {
     const comments = await this.views.comments(em, rows);
     const entries: ClauseSummaryView[] = [...clauses, null].map((c) => {
       const mine = comments.filter((v) => v.clauseId === (c?.id ?? null));
-      return { id: c?.id ?? null, label: c?.label ?? GENERAL_LABEL, chapter: c?.chapter ?? null, text: c?.text ?? '', commentCount: mine.length, counts: countsOf(mine), comments: mine };
+      return {
+        id: c?.id ?? null,
+        label: c?.label ?? GENERAL_LABEL,
+        chapter: c?.chapter ?? null,
+        text: c?.text ?? '',
+        commentCount: mine.length,
+        counts: countsOf(mine),
+        comments: mine,
+      };
     });
     const bySource = { participant: 0, public: 0, form: 0 };
     for (const c of rows) bySource[c.source] += 1;
     const people = new Set(rows.map((c) => (c.source === 'participant' ? `u${c.userId}` : `n${c.authorName}`))).size;
-    return { draft, revision: COMMENTED_REVISION, totals: { comments: rows.length, people, bySource, ...countsOf(comments) }, clauses: entries };
+    return {
+      draft,
+      revision: COMMENTED_REVISION,
+      totals: { comments: rows.length, people, bySource, ...countsOf(comments) },
+      clauses: entries,
+    };
   }
 
   private async publicDraft(em: EntityManager, id: number): Promise<Draft> {
@@ -148,17 +224,34 @@ export class DraftCommentsService {
 
   /** The comments' clauses must be of the commented edition; an empty box is no comment. */
   private async insert(em: EntityManager, d: Draft, author: Author, items: CommentItemDto[]): Promise<DraftComment[]> {
-    const clauseIds = new Set((await em.find(DraftClause, { where: { draftId: d.id, revision: COMMENTED_REVISION }, select: { id: true } })).map((c) => c.id));
+    const clauseIds = new Set(
+      (
+        await em.find(DraftClause, { where: { draftId: d.id, revision: COMMENTED_REVISION }, select: { id: true } })
+      ).map((c) => c.id),
+    );
     const fields: Record<string, string[]> = {};
     items.forEach((c, i) => {
-      if (c.clauseId != null && !clauseIds.has(c.clauseId)) fields[`comments.${i}.clauseId`] = [`条款（编号 ${c.clauseId}）不在该征求意见稿中`];
+      if (c.clauseId != null && !clauseIds.has(c.clauseId))
+        fields[`comments.${i}.clauseId`] = [`条款（编号 ${c.clauseId}）不在该征求意见稿中`];
     });
     if (Object.keys(fields).length) throw AppError.invalid(fields, Object.values(fields)[0][0]);
     const now = this.clock.now();
     const rows = items.map((c) =>
       em.create(DraftComment, {
-        draftId: d.id, clauseId: c.clauseId ?? null, revision: COMMENTED_REVISION, source: author.source, userId: author.userId, authorName: author.name, phone: author.phone,
-        addressHash: author.addressHash, text: c.text, createdAt: now, disposition: null, dispositionReason: null, disposedByUserId: null, disposedAt: null,
+        draftId: d.id,
+        clauseId: c.clauseId ?? null,
+        revision: COMMENTED_REVISION,
+        source: author.source,
+        userId: author.userId,
+        authorName: author.name,
+        phone: author.phone,
+        addressHash: author.addressHash,
+        text: c.text,
+        createdAt: now,
+        disposition: null,
+        dispositionReason: null,
+        disposedByUserId: null,
+        disposedAt: null,
       }),
     );
     return em.save(rows);

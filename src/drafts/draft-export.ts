@@ -60,11 +60,20 @@ export class DraftExport {
     await assertDraftOrganiser(this.ds.manager, actor, d);
     const clauses = await clausesOf(this.ds.manager, d.id, COMMENTED_REVISION);
     const day = wallClock(this.clock.now(), this.config.displayTimeZone).toISOString().slice(0, 10).replace(/-/g, '');
-    res.status(200).set({ 'Content-Type': XLSX_MIME, 'Content-Disposition': contentDisposition(`${d.title}-意见汇总-${day}.xlsx`), 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.status(200).set({
+      'Content-Type': XLSX_MIME,
+      'Content-Disposition': contentDisposition(`${d.title}-意见汇总-${day}.xlsx`),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     try {
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = book.addWorksheet('意见汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = this.columns.map((c, i) => ({ key: String(i), width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+      sheet.columns = this.columns.map((c, i) => ({
+        key: String(i),
+        width: c.width,
+        style: c.numFmt ? { numFmt: c.numFmt } : {},
+      }));
       const header = sheet.addRow(this.columns.map((c) => c.header));
       header.font = { bold: true };
       header.commit();
@@ -90,7 +99,11 @@ export class DraftExport {
   private async *comments(draftId: number, clauseId: number | null): AsyncGenerator<DraftComment[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.ds.getRepository(DraftComment).find({ where: { draftId, clauseId: clauseId ?? IsNull(), id: MoreThan(after) }, order: { id: 'ASC' }, take: BATCH });
+      const rows = await this.ds.getRepository(DraftComment).find({
+        where: { draftId, clauseId: clauseId ?? IsNull(), id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
       if (!rows.length) return;
       yield rows;
       after = rows[rows.length - 1].id;
@@ -98,7 +111,11 @@ export class DraftExport {
   }
 
   /** 按条款统计: comments and dispositions per clause, counted by the database. */
-  private async countsSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, draftId: number, clauses: DraftClause[]): Promise<void> {
+  private async countsSheet(
+    book: ExcelJS.stream.xlsx.WorkbookWriter,
+    draftId: number,
+    clauses: DraftClause[],
+  ): Promise<void> {
     const rows = await this.ds
       .getRepository(DraftComment)
       .createQueryBuilder('c')
@@ -117,7 +134,16 @@ export class DraftExport {
     for (const clause of [...clauses, null]) {
       const mine = rows.filter((r) => (r.clauseId === null ? null : Number(r.clauseId)) === (clause?.id ?? null));
       const n = (disposition: string | null) => Number(mine.find((r) => r.disposition === disposition)?.n ?? 0);
-      sheet.addRow([clause?.label ?? GENERAL_LABEL, mine.reduce((s, r) => s + Number(r.n), 0), n('adopted'), n('partly'), n('not_adopted'), n(null)]).commit();
+      sheet
+        .addRow([
+          clause?.label ?? GENERAL_LABEL,
+          mine.reduce((s, r) => s + Number(r.n), 0),
+          n('adopted'),
+          n('partly'),
+          n('not_adopted'),
+          n(null),
+        ])
+        .commit();
     }
     sheet.commit();
   }

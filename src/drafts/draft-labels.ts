@@ -2,7 +2,11 @@ import { CommentSource } from './draft.entities';
 
 export { DISPOSITION_LABELS, DRAFT_STATUS_LABELS } from './draft-workflow';
 
-export const COMMENT_SOURCE_LABELS: Record<CommentSource, string> = { participant: '参与人员', public: '公众', form: '征求意见表' };
+export const COMMENT_SOURCE_LABELS: Record<CommentSource, string> = {
+  participant: '参与人员',
+  public: '公众',
+  form: '征求意见表',
+};
 
 /** 征求意见稿 for the first edition, 修订稿（第N稿） after. */
 export const revisionLabel = (n: number): string => (n === 1 ? '征求意见稿' : `修订稿（第${n}稿）`);

@@ -4,8 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { updateVersioned } from '../database/versioned';
 import { assertVersion, findForUpdate } from '../database/rows';
+import { updateVersioned } from '../database/versioned';
 import { assertCanActOnDraft, draftNotFound } from './draft-access';
 import { ClauseText, checkClauses, clauseLabel, splitClauses } from './draft-text';
 import { Draft, DraftClause, DraftRevision } from './draft.entities';
@@ -27,7 +27,9 @@ export function clausesFrom(dto: DraftTextDto): ClauseText[] {
   const given = dto.clauses?.length ? 'clauses' : dto.text ? 'text' : null;
   if (dto.clauses?.length && dto.text) throw AppError.invalidField('text', '全文与逐条条款只能二选一');
   const clauses: ClauseText[] =
-    given === 'clauses' ? dto.clauses!.map((c, i) => ({ label: c.label ?? clauseLabel(i + 1), chapter: c.chapter ?? null, text: c.text })) : splitClauses(dto.text ?? '');
+    given === 'clauses'
+      ? dto.clauses!.map((c, i) => ({ label: c.label ?? clauseLabel(i + 1), chapter: c.chapter ?? null, text: c.text }))
+      : splitClauses(dto.text ?? '');
   const fields = checkClauses(clauses, given ?? 'text');
   if (Object.keys(fields).length) throw AppError.invalid(fields, Object.values(fields)[0][0]);
   return clauses;
@@ -53,7 +55,12 @@ export class DraftStore {
   }
 
   /** `UPDATE drafts … WHERE id = ? AND version = ?`, then the audit entry (by 系统 without an actor, or one not signed in). */
-  async write(em: EntityManager, actor: Actor | typeof SYSTEM_ACTOR | null, d: Draft, change: DraftChange): Promise<Draft> {
+  async write(
+    em: EntityManager,
+    actor: Actor | typeof SYSTEM_ACTOR | null,
+    d: Draft,
+    change: DraftChange,
+  ): Promise<Draft> {
     const from = d.status;
     await updateVersioned(em, Draft, d, { ...change.set, updatedAt: this.clock.now() });
     await this.audit.record(em, {
@@ -69,12 +76,22 @@ export class DraftStore {
   }
 
   /** One edition's text: its record and its clauses. */
-  async addEdition(em: EntityManager, actor: Actor, draftId: number, revision: number, clauses: ClauseText[], note: string | null): Promise<void> {
+  async addEdition(
+    em: EntityManager,
+    actor: Actor,
+    draftId: number,
+    revision: number,
+    clauses: ClauseText[],
+    note: string | null,
+  ): Promise<void> {
     await em.insert(DraftRevision, { draftId, revision, note, byUserId: actor.id, at: this.clock.now() });
     await this.insertClauses(em, draftId, revision, clauses);
   }
 
   async insertClauses(em: EntityManager, draftId: number, revision: number, clauses: ClauseText[]): Promise<void> {
-    await em.insert(DraftClause, clauses.map((c, i) => ({ draftId, revision, position: i + 1, chapter: c.chapter, label: c.label, text: c.text })));
+    await em.insert(
+      DraftClause,
+      clauses.map((c, i) => ({ draftId, revision, position: i + 1, chapter: c.chapter, label: c.label, text: c.text })),
+    );
   }
 }

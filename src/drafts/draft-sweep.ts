@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
-import { Tx } from '../database/tx';
 import { findForUpdate } from '../database/rows';
+import { Tx } from '../database/tx';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
 import { DraftStore } from './draft-store';
@@ -23,7 +23,11 @@ export class DraftSweep {
 
   @SweepStep('drafts')
   async closeExpired(ctx: SweepContext): Promise<{ closed: number }> {
-    const due = await this.ds.getRepository(Draft).find({ where: { status: 'open', closesAt: LessThanOrEqual(ctx.now) }, select: { id: true }, order: { id: 'ASC' } });
+    const due = await this.ds.getRepository(Draft).find({
+      where: { status: 'open', closesAt: LessThanOrEqual(ctx.now) },
+      select: { id: true },
+      order: { id: 'ASC' },
+    });
     let closed = 0;
     for (const { id } of due) {
       const done = await this.tx.run(async (em) => {
@@ -31,7 +35,11 @@ export class DraftSweep {
         if (!d || d.status !== 'open' || !d.closesAt || d.closesAt.getTime() > ctx.now.getTime()) return false;
         const next = decide(d.status, 'close', { isSystem: true });
         if (!next.ok) return false;
-        await this.store.write(em, null, d, { action: 'close', set: { status: next.to, closedAt: ctx.now }, details: { closesAt: d.closesAt.toISOString() } });
+        await this.store.write(em, null, d, {
+          action: 'close',
+          set: { status: next.to, closedAt: ctx.now },
+          details: { closesAt: d.closesAt.toISOString() },
+        });
         return true;
       });
       if (done) closed += 1;

@@ -27,7 +27,11 @@ describe('splitClauses', () => {
   });
 
   it('reads numbered lines 1. 2、（3） as 第一条, 第二条, 第三条', () => {
-    expect(splitClauses('1. 爱护环境\n2、邻里和睦\n（3）文明养犬').map((c) => `${c.label}:${c.text}`)).toEqual(['第一条:爱护环境', '第二条:邻里和睦', '第三条:文明养犬']);
+    expect(splitClauses('1. 爱护环境\n2、邻里和睦\n（3）文明养犬').map((c) => `${c.label}:${c.text}`)).toEqual([
+      '第一条:爱护环境',
+      '第二条:邻里和睦',
+      '第三条:文明养犬',
+    ]);
   });
 
   it('takes each line as a clause when nothing is numbered, and nothing from blank text', () => {
@@ -44,7 +48,15 @@ describe('splitClauses', () => {
 describe('checkClauses', () => {
   it('refuses no clauses, an empty clause and an overlong one', () => {
     expect(checkClauses([], 'text')).toEqual({ text: ['请填写征求意见稿的条款'] });
-    expect(checkClauses([{ label: '第一条', chapter: null, text: ' ' }, { label: '第二条', chapter: null, text: '字'.repeat(5001) }], 'clauses')).toEqual({
+    expect(
+      checkClauses(
+        [
+          { label: '第一条', chapter: null, text: ' ' },
+          { label: '第二条', chapter: null, text: '字'.repeat(5001) },
+        ],
+        'clauses',
+      ),
+    ).toEqual({
       'clauses.0': ['第一条没有内容'],
       'clauses.1': ['第二条最多 5000 个字'],
     });

@@ -92,7 +92,8 @@ export function checkClauses(clauses: ClauseText[], field: string): Record<strin
   const fields: Record<string, string[]> = {};
   clauses.forEach((c, i) => {
     if (!c.text.trim()) fields[`${field}.${i}`] = [`${c.label}没有内容`];
-    else if ([...c.text].length > MAX_CLAUSE_CHARS) fields[`${field}.${i}`] = [`${c.label}最多 ${MAX_CLAUSE_CHARS} 个字`];
+    else if ([...c.text].length > MAX_CLAUSE_CHARS)
+      fields[`${field}.${i}`] = [`${c.label}最多 ${MAX_CLAUSE_CHARS} 个字`];
   });
   return fields;
 }

@@ -4,8 +4,8 @@ import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Committee, ConsultationPoint, Member, Sector } from '../directory/directory.entities';
 import { ORGANIZER_TYPE_LABELS } from '../topics/topic-labels';
-import { Topic } from '../topics/topic.entities';
 import { namesOf, usersOf } from '../topics/topic-views';
+import { Topic } from '../topics/topic.entities';
 import { isDraftOrganiser, isDraftParticipant } from './draft-access';
 import { COMMENT_SOURCE_LABELS, DISPOSITION_LABELS, DRAFT_STATUS_LABELS, revisionLabel } from './draft-labels';
 import { Draft, DraftClause, DraftComment, DraftInvitee, DraftRevision } from './draft.entities';
@@ -13,13 +13,21 @@ import { ClauseView, CommentView, DraftSummaryView, DraftView } from './dto/draf
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export const clauseView = (c: DraftClause): ClauseView => ({ id: c.id, position: c.position, chapter: c.chapter, label: c.label, text: c.text });
+export const clauseView = (c: DraftClause): ClauseView => ({
+  id: c.id,
+  position: c.position,
+  chapter: c.chapter,
+  label: c.label,
+  text: c.text,
+});
 
 /** Comments are taken while open and before the closing time (the sweep closes it soon after). */
-export const acceptsComments = (d: Draft, now: Date): boolean => d.status === 'open' && d.closesAt !== null && now.getTime() < d.closesAt.getTime();
+export const acceptsComments = (d: Draft, now: Date): boolean =>
+  d.status === 'open' && d.closesAt !== null && now.getTime() < d.closesAt.getTime();
 
 /** The clauses of one edition, in order. */
-export const clausesOf = (em: EntityManager, draftId: number, revision: number) => em.find(DraftClause, { where: { draftId, revision }, order: { position: 'ASC' } });
+export const clausesOf = (em: EntityManager, draftId: number, revision: number) =>
+  em.find(DraftClause, { where: { draftId, revision }, order: { position: 'ASC' } });
 
 /** Builds what readers see of drafts; related rows are loaded per page, never per row. */
 @Injectable()
@@ -28,13 +36,17 @@ export class DraftViews {
 
   async summaries(em: EntityManager, rows: Draft[]): Promise<DraftSummaryView[]> {
     if (!rows.length) return [];
-    const byType = (type: Draft['organizerType']) => rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
+    const byType = (type: Draft['organizerType']) =>
+      rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
     const topicIds = rows.map((r) => r.topicId).filter((id): id is number => id !== null);
     const [committees, sectors, points, users, topics, counts] = await Promise.all([
       namesOf(em, Committee, byType('committee')),
       namesOf(em, Sector, byType('sector')),
       namesOf(em, ConsultationPoint, byType('point')),
-      usersOf(em, rows.map((r) => r.createdByUserId)),
+      usersOf(
+        em,
+        rows.map((r) => r.createdByUserId),
+      ),
       topicIds.length ? em.find(Topic, { where: { id: In(topicIds) }, select: { id: true, title: true } }) : [],
       em
         .createQueryBuilder(DraftComment, 'c')
@@ -51,7 +63,12 @@ export class DraftViews {
         id: d.id,
         title: d.title,
         topic: topic ? { id: topic.id, title: topic.title } : null,
-        organizer: { type: d.organizerType, typeLabel: ORGANIZER_TYPE_LABELS[d.organizerType], id: d.organizerId, name: organizers[d.organizerType].get(d.organizerId)?.name ?? '' },
+        organizer: {
+          type: d.organizerType,
+          typeLabel: ORGANIZER_TYPE_LABELS[d.organizerType],
+          id: d.organizerId,
+          name: organizers[d.organizerType].get(d.organizerId)?.name ?? '',
+        },
         status: d.status,
         statusLabel: DRAFT_STATUS_LABELS[d.status],
         openToPublic: d.openToPublic,
@@ -76,16 +93,35 @@ export class DraftViews {
       clausesOf(em, d.id, revision),
       em.find(DraftRevision, { where: { draftId: d.id }, order: { revision: 'ASC' } }),
       organiser ? em.find(DraftInvitee, { where: { draftId: d.id }, order: { id: 'ASC' } }) : [],
-      em.find(DraftComment, { where: { draftId: d.id, userId: viewer.id, source: 'participant' }, order: { id: 'ASC' } }),
+      em.find(DraftComment, {
+        where: { draftId: d.id, userId: viewer.id, source: 'participant' },
+        order: { id: 'ASC' },
+      }),
       isDraftParticipant(em, viewer, d),
     ]);
-    const [authors, members] = await Promise.all([usersOf(em, revisions.map((r) => r.byUserId)), namesOf(em, Member, invitees.map((i) => i.memberId))]);
+    const [authors, members] = await Promise.all([
+      usersOf(
+        em,
+        revisions.map((r) => r.byUserId),
+      ),
+      namesOf(
+        em,
+        Member,
+        invitees.map((i) => i.memberId),
+      ),
+    ]);
     return {
       ...summary,
       description: d.description,
       shownRevision: revision,
       clauses: clauses.map(clauseView),
-      revisions: revisions.map((r) => ({ revision: r.revision, revisionLabel: revisionLabel(r.revision), note: r.note, by: authors.get(r.byUserId)!, at: r.at.toISOString() })),
+      revisions: revisions.map((r) => ({
+        revision: r.revision,
+        revisionLabel: revisionLabel(r.revision),
+        note: r.note,
+        by: authors.get(r.byUserId)!,
+        at: r.at.toISOString(),
+      })),
       invitedMembers: invitees.map((i) => members.get(i.memberId)!).filter(Boolean),
       isOrganiser: organiser,
       canComment: acceptsComments(d, this.clock.now()) && (organiser || participant),
@@ -94,7 +130,10 @@ export class DraftViews {
   }
 
   async comments(em: EntityManager, rows: DraftComment[]): Promise<CommentView[]> {
-    const users = await usersOf(em, rows.map((c) => c.disposedByUserId).filter((id): id is number => id !== null));
+    const users = await usersOf(
+      em,
+      rows.map((c) => c.disposedByUserId).filter((id): id is number => id !== null),
+    );
     return rows.map((c) => ({
       id: c.id,
       clauseId: c.clauseId,

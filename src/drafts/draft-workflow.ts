@@ -34,7 +34,11 @@ const VERBS: Record<DraftAction, string> = {
 export const DISPOSITIONS = ['adopted', 'partly', 'not_adopted'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const DISPOSITION_LABELS: Record<Disposition, string> = { adopted: '采纳', partly: '部分采纳', not_adopted: '不采纳' };
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  adopted: '采纳',
+  partly: '部分采纳',
+  not_adopted: '不采纳',
+};
 
 export interface DraftFacts {
   /** The caller runs the draft: staff, or the facilitator of the point that organises it. */
@@ -54,7 +58,8 @@ export interface DraftFacts {
 export type Decision = { ok: true; to: DraftStatus } | Refusal;
 
 const to = (status: DraftStatus): Decision => ({ ok: true, to: status });
-const notOrganiser = (action: DraftAction) => refuse(403, 'NOT_ORGANISER', `只有该征求意见稿的组织方可以${VERBS[action]}`);
+const notOrganiser = (action: DraftAction) =>
+  refuse(403, 'NOT_ORGANISER', `只有该征求意见稿的组织方可以${VERBS[action]}`);
 
 export function wrongState(status: DraftStatus, action: DraftAction): Refusal {
   return refuse(409, 'DRAFT_WRONG_STATE', `征求意见稿当前为“${DRAFT_STATUS_LABELS[status]}”，不能${VERBS[action]}`);
@@ -65,7 +70,10 @@ interface Arrow {
   decide: (f: DraftFacts, status: DraftStatus) => Decision;
 }
 
-const organiserOnly = (action: DraftAction, next: DraftStatus | null): Arrow['decide'] => (f, status) => (f.isOrganiser ? to(next ?? status) : notOrganiser(action));
+const organiserOnly =
+  (action: DraftAction, next: DraftStatus | null): Arrow['decide'] =>
+  (f, status) =>
+    f.isOrganiser ? to(next ?? status) : notOrganiser(action);
 
 const ARROWS: Record<DraftAction, Arrow> = {
   edit: { from: ['editing'], decide: organiserOnly('edit', null) },
@@ -83,7 +91,8 @@ const ARROWS: Record<DraftAction, Arrow> = {
     from: ['open'],
     decide: (f, status) => {
       // The closing time ends the comments even before the sweep marks the draft closed.
-      if (!f.closesAt || !f.now || f.now.getTime() >= f.closesAt.getTime()) return refuse(409, 'DRAFT_CLOSED', '征求意见已截止，不能再提出意见');
+      if (!f.closesAt || !f.now || f.now.getTime() >= f.closesAt.getTime())
+        return refuse(409, 'DRAFT_CLOSED', '征求意见已截止，不能再提出意见');
       if (!f.mayComment) return refuse(403, 'NOT_INVITED', '您不在该征求意见稿的征求范围内');
       return to(status);
     },
@@ -94,7 +103,8 @@ const ARROWS: Record<DraftAction, Arrow> = {
     decide: (f, status) => {
       if (!f.isOrganiser) return notOrganiser('dispose');
       if (!f.disposition) return refuse(400, 'DISPOSITION_REQUIRED', '请选择处理意见');
-      if (f.disposition !== 'adopted' && blank(f.reason)) return refuse(400, 'REASON_REQUIRED', `${DISPOSITION_LABELS[f.disposition]}须说明理由`);
+      if (f.disposition !== 'adopted' && blank(f.reason))
+        return refuse(400, 'REASON_REQUIRED', `${DISPOSITION_LABELS[f.disposition]}须说明理由`);
       return to(status);
     },
   },

@@ -23,13 +23,20 @@ export class DraftsQuery {
       qb.andWhere(
         new Brackets((w) => {
           w.where('d.createdByUserId = :scopeUserId', { scopeUserId: actor.id });
-          if (hasRole(actor, 'facilitator') && actor.pointId !== null) w.orWhere("(d.organizerType = 'point' AND d.organizerId = :scopePointId)", { scopePointId: actor.pointId });
+          if (hasRole(actor, 'facilitator') && actor.pointId !== null)
+            w.orWhere("(d.organizerType = 'point' AND d.organizerId = :scopePointId)", { scopePointId: actor.pointId });
           if (hasRole(actor, 'member') && actor.memberId !== null) {
-            const invited = qb.subQuery().select('di.draftId').from(DraftInvitee, 'di').where('di.memberId = :scopeMemberId').getQuery();
+            const invited = qb
+              .subQuery()
+              .select('di.draftId')
+              .from(DraftInvitee, 'di')
+              .where('di.memberId = :scopeMemberId')
+              .getQuery();
             w.orWhere(`(d.status <> 'editing' AND d.id IN ${invited})`, { scopeMemberId: actor.memberId });
             w.orWhere(topicsOf('memberId', 'scopeMemberId'));
           }
-          if (hasRole(actor, 'unit') && actor.unitId !== null) w.orWhere(topicsOf('unitId', 'scopeUnitId'), { scopeUnitId: actor.unitId });
+          if (hasRole(actor, 'unit') && actor.unitId !== null)
+            w.orWhere(topicsOf('unitId', 'scopeUnitId'), { scopeUnitId: actor.unitId });
         }),
       );
     }
@@ -45,6 +52,10 @@ export class DraftsQuery {
       .getRawMany<{ id: number | string }>();
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Draft).findBy({ id: In(ids) }) : [];
-    return pageOf(rows.sort((a, b) => b.id - a.id), total, q);
+    return pageOf(
+      rows.sort((a, b) => b.id - a.id),
+      total,
+      q,
+    );
   }
 }

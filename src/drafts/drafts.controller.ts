@@ -1,16 +1,36 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import { XLSX_MIME } from '../proposals/proposal-export';
 import { DraftCommentsService } from './draft-comments.service';
 import { DraftExport } from './draft-export';
 import { DraftsService } from './drafts.service';
-import { CreateCommentsDto, CreateDraftDto, DisposeCommentDto, DraftQuery, DraftRevisionQuery, OpenDraftDto, PublicCommentsDto, ReviseDraftDto, UpdateDraftDto, VersionDto } from './dto/draft.dto';
-import { CommentsReceipt, CommentView, DraftCommentSummaryView, DraftHistoryItem, DraftSummaryView, DraftView, PublicCommentsReceipt, PublicDraftView } from './dto/draft-view.dto';
+import {
+  CommentsReceipt,
+  CommentView,
+  DraftCommentSummaryView,
+  DraftHistoryItem,
+  DraftSummaryView,
+  DraftView,
+  PublicCommentsReceipt,
+  PublicDraftView,
+} from './dto/draft-view.dto';
+import {
+  CreateCommentsDto,
+  CreateDraftDto,
+  DisposeCommentDto,
+  DraftQuery,
+  DraftRevisionQuery,
+  OpenDraftDto,
+  PublicCommentsDto,
+  ReviseDraftDto,
+  UpdateDraftDto,
+  VersionDto,
+} from './dto/draft.dto';
 
 /*
  * 征求意见: drafts put out for comment clause by clause. Roles are checked here; whose draft it is
@@ -108,7 +128,11 @@ export class DraftsController {
   @ApiOperation({ summary: '导出意见汇总表（Excel，组织方）：按条款排列的全部意见及处理意见' })
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  exportDraftComments(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Res() res: Response): Promise<void> {
+  exportDraftComments(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.exporter.send(actor, id, res);
   }
 
@@ -131,7 +155,11 @@ export class DraftCommentsController {
   @Patch(':id')
   @ApiOperation({ summary: '处理意见（组织方，征求意见结束后）：采纳、部分采纳或不采纳（后两者须说明理由）' })
   @ApiOkResponse({ type: CommentView })
-  disposeDraftComment(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: DisposeCommentDto) {
+  disposeDraftComment(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: DisposeCommentDto,
+  ) {
     return this.comments.dispose(actor, id, dto);
   }
 }

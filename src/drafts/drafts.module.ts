@@ -4,8 +4,8 @@ import { DraftExport } from './draft-export';
 import { DraftStore } from './draft-store';
 import { DraftSweep } from './draft-sweep';
 import { DraftViews } from './draft-views';
-import { DraftCommentsController, DraftsController, PublicDraftsController } from './drafts.controller';
 import { DraftsQuery } from './drafts-query';
+import { DraftCommentsController, DraftsController, PublicDraftsController } from './drafts.controller';
 import { DraftsService } from './drafts.service';
 
 /** 征求意见: draft documents (居民公约, 自治章程 …) put out for comment clause by clause, the comments' dispositions and the revised editions. */

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
@@ -36,18 +36,41 @@ export class AttachmentsService {
    * Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction.
    * `only` narrows the accepted types (photos: JPEG and PNG), `label` names them in the refusal (“只能上传 <label>”).
    */
-  async add(em: EntityManager, actor: Actor, owner: { type: string; id: number }, upload: Upload | undefined, only?: { exts: readonly DetectedType['ext'][]; label: string }): Promise<Attachment> {
+  async add(
+    em: EntityManager,
+    actor: Actor,
+    owner: { type: string; id: number },
+    upload: Upload | undefined,
+    only?: { exts: readonly DetectedType['ext'][]; label: string },
+  ): Promise<Attachment> {
     if (!upload) throw AppError.invalid({ file: ['请选择要上传的文件'] }, '请选择要上传的文件');
     if (upload.size > this.config.uploadMaxBytes) throw tooLarge(this.config.uploadMaxBytes);
     if (upload.size === 0) throw AppError.invalid({ file: ['文件是空的'] }, '文件是空的');
     const type = detectFileType(upload.buffer);
-    if (!type || (only && !only.exts.includes(type.ext))) throw unsupported(`只能上传 ${only?.label ?? `${ACCEPTED_TYPES_LABEL} 文件`}`, only?.exts);
+    if (!type || (only && !only.exts.includes(type.ext)))
+      throw unsupported(`只能上传 ${only?.label ?? `${ACCEPTED_TYPES_LABEL} 文件`}`, only?.exts);
     const name = nameForType(cleanName(upload.originalname), type);
     if (!name) throw unsupported(`文件名的扩展名与文件内容（${type.label}）不符，请检查后重新上传`);
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
-    const row = await em.save(em.create(Attachment, { ownerType: owner.type, ownerId: owner.id, name, mime: type.mime, bytes: upload.size, sha256, uploadedById: actor.id }));
+    const row = await em.save(
+      em.create(Attachment, {
+        ownerType: owner.type,
+        ownerId: owner.id,
+        name,
+        mime: type.mime,
+        bytes: upload.size,
+        sha256,
+        uploadedById: actor.id,
+      }),
+    );
     await this.writeOnce(sha256, upload.buffer);
-    await this.audit.record(em, { actor, action: `${owner.type}.attach`, entityType: owner.type, entityId: owner.id, to: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256 } });
+    await this.audit.record(em, {
+      actor,
+      action: `${owner.type}.attach`,
+      entityType: owner.type,
+      entityId: owner.id,
+      to: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256 },
+    });
     return row;
   }
 
@@ -55,10 +78,22 @@ export class AttachmentsService {
    * Removes one attachment of this owner (404 when it has no such attachment), audited, in the caller's
    * transaction. The bytes stay: the audit trail names them by checksum, and another row may share them.
    */
-  async remove(em: EntityManager, actor: Actor, owner: { type: string; id: number }, attachmentId: number): Promise<void> {
+  async remove(
+    em: EntityManager,
+    actor: Actor,
+    owner: { type: string; id: number },
+    attachmentId: number,
+  ): Promise<void> {
     const row = await this.find(em, owner, attachmentId);
     await em.delete(Attachment, { id: row.id });
-    await this.audit.record(em, { actor, action: `${owner.type}.detach`, entityType: owner.type, entityId: owner.id, from: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256: row.sha256 }, to: null });
+    await this.audit.record(em, {
+      actor,
+      action: `${owner.type}.detach`,
+      entityType: owner.type,
+      entityId: owner.id,
+      from: { attachmentId: row.id, name: row.name, bytes: row.bytes, sha256: row.sha256 },
+      to: null,
+    });
   }
 
   list(em: EntityManager, ownerType: string, ownerId: number): Promise<Attachment[]> {
@@ -66,7 +101,11 @@ export class AttachmentsService {
   }
 
   /** The row and a stream of its bytes, when it belongs to this owner (else 404, whether or not it exists elsewhere). */
-  async open(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<{ attachment: Attachment; stream: fs.ReadStream }> {
+  async open(
+    em: EntityManager,
+    owner: { type: string; id: number },
+    attachmentId: number,
+  ): Promise<{ attachment: Attachment; stream: fs.ReadStream }> {
     const attachment = await this.find(em, owner, attachmentId);
     const file = this.pathOf(attachment.sha256);
     if (!fs.existsSync(file)) throw new AppError(500, 'ATTACHMENT_MISSING', '附件文件已丢失，请联系系统管理员');
@@ -85,7 +124,11 @@ export class AttachmentsService {
     }
   }
 
-  private async find(em: EntityManager, owner: { type: string; id: number }, attachmentId: number): Promise<Attachment> {
+  private async find(
+    em: EntityManager,
+    owner: { type: string; id: number },
+    attachmentId: number,
+  ): Promise<Attachment> {
     const row = await em.findOneBy(Attachment, { id: attachmentId, ownerType: owner.type, ownerId: owner.id });
     if (!row) throw AppError.notFound('附件', 'ATTACHMENT_NOT_FOUND');
     return row;
@@ -113,11 +156,17 @@ export function tooLarge(max: number): AppError {
 function cleanName(raw: string): string {
   // multer hands over the multipart filename as latin1; browsers send UTF-8 bytes.
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
-  const name = (decoded.includes('\uFFFD') ? raw : decoded).replace(/[\u0000-\u001f\u007f/\\"]/g, '').trim().slice(0, 200);
+  const name = (decoded.includes('\uFFFD') ? raw : decoded)
+    // Control characters, path separators and quotes never reach a stored name or a Content-Disposition header.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+    .replace(/[\u0000-\u001f\u007f/\\"]/g, '')
+    .trim()
+    .slice(0, 200);
   return name || '附件';
 }
 
-const unsupported = (message: string, accepted: readonly string[] = ['pdf', 'doc', 'docx', 'jpg', 'png']) => new AppError(415, 'UNSUPPORTED_FILE_TYPE', message, { accepted });
+const unsupported = (message: string, accepted: readonly string[] = ['pdf', 'doc', 'docx', 'jpg', 'png']) =>
+  new AppError(415, 'UNSUPPORTED_FILE_TYPE', message, { accepted });
 
 /** `Content-Disposition` with the UTF-8 name (RFC 6266 / 5987) and an ASCII fallback. */
 export function contentDisposition(name: string): string {

@@ -1,5 +1,5 @@
-import { detectFileType, nameForType } from './file-type';
 import { tinyDocx, tinyOle2, tinyZip } from '../../test/support/file-fixtures';
+import { detectFileType, nameForType } from './file-type';
 
 describe('detectFileType', () => {
   it('knows PDF, PNG and JPEG by their signatures', () => {
@@ -9,7 +9,9 @@ describe('detectFileType', () => {
   });
 
   it('tells a Word .docx from other ZIP files by its word/ entries', () => {
-    expect(detectFileType(tinyDocx())?.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(detectFileType(tinyDocx())?.mime).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(detectFileType(tinyZip('xl/workbook.xml'))).toBeNull();
     expect(detectFileType(tinyZip('payload.exe'))).toBeNull();
   });

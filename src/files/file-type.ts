@@ -12,12 +12,18 @@ export interface DetectedType {
 
 const WORD = ['doc', 'docx'];
 const PDF: DetectedType = { mime: 'application/pdf', ext: 'pdf', extensions: ['pdf'], label: 'PDF 文档' };
-const DOCX: DetectedType = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', extensions: WORD, label: 'Word 文档' };
+const DOCX: DetectedType = {
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ext: 'docx',
+  extensions: WORD,
+  label: 'Word 文档',
+};
 const DOC: DetectedType = { mime: 'application/msword', ext: 'doc', extensions: WORD, label: 'Word 97-2003 文档' };
 const JPEG: DetectedType = { mime: 'image/jpeg', ext: 'jpg', extensions: ['jpg', 'jpeg'], label: 'JPEG 图片' };
 const PNG: DetectedType = { mime: 'image/png', ext: 'png', extensions: ['png'], label: 'PNG 图片' };
 
-const startsWith = (buf: Buffer, bytes: number[], at = 0): boolean => buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
+const startsWith = (buf: Buffer, bytes: number[], at = 0): boolean =>
+  buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
 
 /** The Chinese name of a stored file's type ("PDF 文档"), from the MIME type detected at upload. */
 export function typeLabelOf(mime: string): string {

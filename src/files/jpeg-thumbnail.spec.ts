@@ -1,8 +1,12 @@
-import { jpegThumbnail } from './jpeg-thumbnail';
 import { jpegWithThumbnail, tinyJpeg, tinyPng } from '../../test/support/file-fixtures';
+import { jpegThumbnail } from './jpeg-thumbnail';
 
 describe('jpegThumbnail', () => {
-  const thumb = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.from('缩略图', 'utf8'), Buffer.from([0xff, 0xd9])]);
+  const thumb = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xdb]),
+    Buffer.from('缩略图', 'utf8'),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 
   it('finds the EXIF preview of a JPEG, in either byte order', () => {
     expect(jpegThumbnail(jpegWithThumbnail(thumb, true))?.equals(thumb)).toBe(true);

@@ -9,11 +9,12 @@ const EXIF = Buffer.from('Exif\0\0', 'latin1');
 export function jpegThumbnail(buf: Buffer): Buffer | null {
   if (buf.length < 4 || buf[0] !== 0xff || buf[1] !== 0xd8) return null;
   // Walk the marker segments up to the image data (SOS); EXIF sits in an APP1 near the start.
-  for (let at = 2; at + 4 <= buf.length && buf[at] === 0xff; ) {
+  for (let at = 2; at + 4 <= buf.length && buf[at] === 0xff;) {
     const marker = buf[at + 1];
     const length = buf.readUInt16BE(at + 2);
     if (marker === 0xda || length < 2) return null;
-    if (marker === 0xe1 && buf.subarray(at + 4, at + 10).equals(EXIF)) return fromTiff(buf.subarray(at + 10, at + 2 + length));
+    if (marker === 0xe1 && buf.subarray(at + 4, at + 10).equals(EXIF))
+      return fromTiff(buf.subarray(at + 10, at + 2 + length));
     at += 2 + length;
   }
   return null;

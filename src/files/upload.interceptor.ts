@@ -15,7 +15,10 @@ export class SingleFileInterceptor implements NestInterceptor {
   private readonly parse: (req: Request, res: Response, done: (err?: unknown) => void) => void;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 } }).single('file');
+    this.parse = multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
+    }).single('file');
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

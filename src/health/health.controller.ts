@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
 import * as fs from 'node:fs';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -32,8 +32,12 @@ export class HealthController {
   async getHealth(@Res() res: Response): Promise<void> {
     const [db, queue] = await Promise.all([this.database(), this.queue()]);
     const parts = { db, queue, pdf: this.pdf() };
-    const down = Object.entries(parts).filter(([, p]) => p.status !== 'ok').map(([name]) => name);
-    res.status(down.length ? 503 : 200).json({ status: down.length ? 'down' : 'ok', ...(down.length ? { down } : {}), ...parts });
+    const down = Object.entries(parts)
+      .filter(([, p]) => p.status !== 'ok')
+      .map(([name]) => name);
+    res
+      .status(down.length ? 503 : 200)
+      .json({ status: down.length ? 'down' : 'ok', ...(down.length ? { down } : {}), ...parts });
   }
 
   private database(): Promise<PartStatus> {
@@ -70,6 +74,10 @@ export class HealthController {
     if (!problems.length && browser) return { status: 'ok' };
     const messages = problems.map((p) => p.message);
     if (!browser) messages.push(`找不到 Chromium：${this.config.chromiumPath}（CHROMIUM_PATH）`);
-    return { status: 'down', missing: problems.filter((p) => p.problem === 'missing').map((p) => p.file), message: messages.join('；') };
+    return {
+      status: 'down',
+      missing: problems.filter((p) => p.problem === 'missing').map((p) => p.file),
+      message: messages.join('；'),
+    };
   }
 }

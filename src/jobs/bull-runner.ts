@@ -1,8 +1,17 @@
 import { Logger } from '@nestjs/common';
 import Bull from 'bull';
-import type { AddOptions, JobRunner } from './job-runner';
 import type { JobRegistry } from './job-registry';
-import { CONCURRENCY, JobState, JobStatus, KEEP_COMPLETED, KEEP_FAILED, QueueCounts, QueueName, QUEUES } from './job-types';
+import type { AddOptions, JobRunner } from './job-runner';
+import {
+  CONCURRENCY,
+  JobState,
+  JobStatus,
+  KEEP_COMPLETED,
+  KEEP_FAILED,
+  QueueCounts,
+  QueueName,
+  QUEUES,
+} from './job-types';
 
 /** A Redis that does not answer must not hang an HTTP request that enqueues. */
 const ADD_TIMEOUT_MS = 5000;
@@ -32,9 +41,15 @@ export class BullRunner implements JobRunner {
 
   async add(queue: QueueName, name: string, data: unknown, opts: AddOptions): Promise<{ id: string; added: boolean }> {
     const q = this.queue(queue);
-    if (opts.jobId !== undefined && (await withTimeout(q.getJob(opts.jobId), ADD_TIMEOUT_MS))) return { id: opts.jobId, added: false };
+    if (opts.jobId !== undefined && (await withTimeout(q.getJob(opts.jobId), ADD_TIMEOUT_MS)))
+      return { id: opts.jobId, added: false };
     const job = await withTimeout(
-      q.add(name, data ?? {}, { jobId: opts.jobId, attempts: opts.attempts, backoff: { type: 'exponential', delay: opts.backoffMs }, delay: opts.delayMs || undefined }),
+      q.add(name, data ?? {}, {
+        jobId: opts.jobId,
+        attempts: opts.attempts,
+        backoff: { type: 'exponential', delay: opts.backoffMs },
+        delay: opts.delayMs || undefined,
+      }),
       ADD_TIMEOUT_MS,
     );
     return { id: String(job.id), added: true };
@@ -53,7 +68,17 @@ export class BullRunner implements JobRunner {
       // Without await: Bull's process() resolves only when the queue closes.
       void q
         .process('*', CONCURRENCY[name], (job: Bull.Job) =>
-          this.registry.handlerFor(name, job.name)({ queue: name, name: job.name, id: String(job.id), data: job.data, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 }),
+          this.registry.handlerFor(
+            name,
+            job.name,
+          )({
+            queue: name,
+            name: job.name,
+            id: String(job.id),
+            data: job.data,
+            attempt: job.attemptsMade + 1,
+            maxAttempts: job.opts.attempts ?? 1,
+          }),
         )
         .catch((e: Error) => this.logger.error(`任务队列 ${name} 停止处理：${e.message}`));
     }
@@ -65,7 +90,8 @@ export class BullRunner implements JobRunner {
    */
   async repeat(queue: QueueName, name: string, everyMs: number): Promise<void> {
     const q = this.queue(queue);
-    for (const r of await q.getRepeatableJobs()) if (r.name === name && Number(r.every) !== everyMs) await q.removeRepeatableByKey(r.key);
+    for (const r of await q.getRepeatableJobs())
+      if (r.name === name && Number(r.every) !== everyMs) await q.removeRepeatableByKey(r.key);
     await q.add(name, {}, { repeat: { every: everyMs }, attempts: 1 });
   }
 

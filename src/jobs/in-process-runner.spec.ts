@@ -10,10 +10,15 @@ function registry(): JobRegistry {
 
 beforeAll(() => Logger.overrideLogger(false));
 
-const opts = (extra: Partial<{ jobId: string; attempts: number; backoffMs: number; delayMs: number }> = {}) => ({ attempts: 3, backoffMs: 10, delayMs: 0, ...extra });
+const opts = (extra: Partial<{ jobId: string; attempts: number; backoffMs: number; delayMs: number }> = {}) => ({
+  attempts: 3,
+  backoffMs: 10,
+  delayMs: 0,
+  ...extra,
+});
 
 describe('backoffDelay', () => {
-  it('doubles from the base, as Bull\'s exponential backoff', () => {
+  it("doubles from the base, as Bull's exponential backoff", () => {
     expect([1, 2, 3, 4].map((retry) => backoffDelay(500, retry))).toEqual([500, 1000, 2000, 4000]);
   });
 });
@@ -22,7 +27,9 @@ describe('JobRegistry', () => {
   it('refuses a second processor for the same job, naming both', () => {
     const r = registry();
     r.register('reports', 'render', () => 1, 'A.render');
-    expect(() => r.register('reports', 'render', () => 2, 'B.render')).toThrow('任务 reports:render 有两个处理程序：A.render 和 B.render');
+    expect(() => r.register('reports', 'render', () => 2, 'B.render')).toThrow(
+      '任务 reports:render 有两个处理程序：A.render 和 B.render',
+    );
     expect(() => r.handlerFor('reports', 'other')).toThrow('没有处理程序');
     expect(() => r.register('nope' as never, 'x', () => 1)).toThrow('未知的任务队列');
   });
@@ -48,7 +55,16 @@ describe('InProcessRunner', () => {
     expect((await runner.status('notifications', id))!.state).toBe('waiting');
     await runner.start();
     expect(await runner.finished('notifications', id)).toBe('done');
-    expect(seen).toEqual([{ queue: 'notifications', name: 'echo', id, data: { at: '2027-01-01T00:00:00.000Z' }, attempt: 1, maxAttempts: opts().attempts }]);
+    expect(seen).toEqual([
+      {
+        queue: 'notifications',
+        name: 'echo',
+        id,
+        data: { at: '2027-01-01T00:00:00.000Z' },
+        attempt: 1,
+        maxAttempts: opts().attempts,
+      },
+    ]);
     await runner.close();
   });
 
@@ -64,7 +80,11 @@ describe('InProcessRunner', () => {
     await runner.start();
     const { id } = await runner.add('deadlines', 'flaky', {}, opts({ attempts: 5, backoffMs: 20 }));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(await runner.status('deadlines', id)).toMatchObject({ state: 'delayed', attemptsMade: 1, failedReason: 'not yet' });
+    expect(await runner.status('deadlines', id)).toMatchObject({
+      state: 'delayed',
+      attemptsMade: 1,
+      failedReason: 'not yet',
+    });
     expect(await runner.finished('deadlines', id)).toBe('ok');
     expect(attempts).toEqual([1, 2, 3]);
     await runner.close();
@@ -76,7 +96,9 @@ describe('InProcessRunner', () => {
     r.register('reports', 'render', () => ++runs);
     const runner = new InProcessRunner(r);
     await runner.start();
-    const results = await Promise.all([1, 2, 3].map(() => runner.add('reports', 'render', {}, opts({ jobId: 'report:1' }))));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => runner.add('reports', 'render', {}, opts({ jobId: 'report:1' }))),
+    );
     expect(results.map((x) => x.added)).toEqual([true, false, false]);
     await runner.drain(5000);
     expect((await runner.add('reports', 'render', {}, opts({ jobId: 'report:1' }))).added).toBe(false);

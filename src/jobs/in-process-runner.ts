@@ -1,8 +1,18 @@
-import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AddOptions, JobRunner } from './job-runner';
+import { Logger } from '@nestjs/common';
 import type { JobRegistry } from './job-registry';
-import { backoffDelay, CONCURRENCY, JobState, JobStatus, KEEP_COMPLETED, KEEP_FAILED, QueueCounts, QueueName, QUEUES } from './job-types';
+import type { AddOptions, JobRunner } from './job-runner';
+import {
+  backoffDelay,
+  CONCURRENCY,
+  JobState,
+  JobStatus,
+  KEEP_COMPLETED,
+  KEEP_FAILED,
+  QueueCounts,
+  QueueName,
+  QUEUES,
+} from './job-types';
 
 interface MemJob {
   queue: QueueName;
@@ -43,7 +53,18 @@ export class InProcessRunner implements JobRunner {
     const id = opts.jobId ?? randomUUID();
     if (this.jobs.has(key(queue, id))) return { id, added: false };
     // Through JSON, as Bull stores it: a processor sees the same data in both modes.
-    const job: MemJob = { queue, id, name, data: JSON.parse(JSON.stringify(data ?? {})), opts, state: 'waiting', attemptsMade: 0, failedReason: null, finishedAt: 0, waiters: [] };
+    const job: MemJob = {
+      queue,
+      id,
+      name,
+      data: JSON.parse(JSON.stringify(data ?? {})),
+      opts,
+      state: 'waiting',
+      attemptsMade: 0,
+      failedReason: null,
+      finishedAt: 0,
+      waiters: [],
+    };
     this.jobs.set(key(queue, id), job);
     if (opts.delayMs > 0) this.delay(job, opts.delayMs);
     else this.enqueue(job);
@@ -77,7 +98,9 @@ export class InProcessRunner implements JobRunner {
 
   async status(queue: QueueName, id: string): Promise<JobStatus | null> {
     const job = this.jobs.get(key(queue, id));
-    return job ? { queue, id, name: job.name, state: job.state, attemptsMade: job.attemptsMade, failedReason: job.failedReason } : null;
+    return job
+      ? { queue, id, name: job.name, state: job.state, attemptsMade: job.attemptsMade, failedReason: job.failedReason }
+      : null;
   }
 
   async counts(): Promise<Record<QueueName, QueueCounts>> {
@@ -142,17 +165,28 @@ export class InProcessRunner implements JobRunner {
     const attempt = job.attemptsMade + 1;
     try {
       const handler = this.registry.handlerFor(job.queue, job.name);
-      const result = await handler({ queue: job.queue, name: job.name, id: job.id, data: job.data, attempt, maxAttempts: job.opts.attempts });
+      const result = await handler({
+        queue: job.queue,
+        name: job.name,
+        id: job.id,
+        data: job.data,
+        attempt,
+        maxAttempts: job.opts.attempts,
+      });
       job.attemptsMade = attempt;
       this.finish(job, 'completed', result);
     } catch (e) {
       job.attemptsMade = attempt;
       job.failedReason = (e as Error).message ?? String(e);
       if (attempt < job.opts.attempts && !this.closing) {
-        this.logger.warn(`任务 ${job.queue}:${job.name}（${job.id}）第 ${attempt} 次失败，稍后重试：${job.failedReason}`);
+        this.logger.warn(
+          `任务 ${job.queue}:${job.name}（${job.id}）第 ${attempt} 次失败，稍后重试：${job.failedReason}`,
+        );
         this.delay(job, backoffDelay(job.opts.backoffMs, attempt));
       } else {
-        this.logger.error(`任务 ${job.queue}:${job.name}（${job.id}）失败 ${attempt} 次，不再重试：${job.failedReason}`);
+        this.logger.error(
+          `任务 ${job.queue}:${job.name}（${job.id}）失败 ${attempt} 次，不再重试：${job.failedReason}`,
+        );
         this.finish(job, 'failed');
       }
     }
@@ -172,7 +206,9 @@ export class InProcessRunner implements JobRunner {
   /** Keeps finished jobs within Bull's bounds (count and age), oldest first out. */
   private prune(state: 'completed' | 'failed'): void {
     const keep = state === 'completed' ? KEEP_COMPLETED : KEEP_FAILED;
-    const finished = [...this.jobs.values()].filter((j) => j.state === state).sort((a, b) => a.finishedAt - b.finishedAt);
+    const finished = [...this.jobs.values()]
+      .filter((j) => j.state === state)
+      .sort((a, b) => a.finishedAt - b.finishedAt);
     const cutoff = Date.now() - keep.ageSeconds * 1000;
     finished.forEach((job, i) => {
       if (finished.length - i > keep.count || job.finishedAt < cutoff) this.jobs.delete(key(job.queue, job.id));

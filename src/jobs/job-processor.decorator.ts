@@ -14,7 +14,8 @@ export interface JobProcessorMeta {
  * The method receives a JobContext; it must be idempotent (Bull delivers at least once).
  * One processor per job: a second one stops start-up.
  */
-export const JobProcessor = (queue: QueueName, name: string) => SetMetadata<string, JobProcessorMeta>(JOB_PROCESSOR_KEY, { queue, name });
+export const JobProcessor = (queue: QueueName, name: string) =>
+  SetMetadata<string, JobProcessorMeta>(JOB_PROCESSOR_KEY, { queue, name });
 
 export const SWEEP_STEP_KEY = 'xs:sweep-step';
 

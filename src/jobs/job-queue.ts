@@ -1,13 +1,13 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { pingRedis } from './redis-ping';
 import { BullRunner } from './bull-runner';
 import { InProcessRunner } from './in-process-runner';
 import { JobRegistry } from './job-registry';
 import type { JobRunner } from './job-runner';
 import { EnqueueOptions, JobName, JobStatus, PayloadOf, QueueCounts, QueueName, QUEUES, SWEEP } from './job-types';
+import { pingRedis } from './redis-ping';
 
 export interface QueueHealth {
   status: 'ok' | 'down';
@@ -42,7 +42,9 @@ export class JobQueue implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: JobRegistry,
   ) {
-    this.runner = config.redisUrl ? new BullRunner({ redisUrl: config.redisUrl, prefix: config.jobs.prefix, lockMs: config.jobs.lockMs }, registry) : new InProcessRunner(registry);
+    this.runner = config.redisUrl
+      ? new BullRunner({ redisUrl: config.redisUrl, prefix: config.jobs.prefix, lockMs: config.jobs.lockMs }, registry)
+      : new InProcessRunner(registry);
   }
 
   get mode(): 'bull' | 'in-process' {
@@ -62,12 +64,21 @@ export class JobQueue implements BeforeApplicationShutdown {
    * Adds a job; resolves once it is stored (not run). Call it after the transaction that the job
    * reads has committed. With the same `jobId` a job is added once (see EnqueueOptions.jobId).
    */
-  async enqueue<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: PayloadOf<Q, N>, opts: EnqueueOptions = {}): Promise<{ id: string; added: boolean }> {
+  async enqueue<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    name: N,
+    data: PayloadOf<Q, N>,
+    opts: EnqueueOptions = {},
+  ): Promise<{ id: string; added: boolean }> {
     return this.add(queue, name, data, opts);
   }
 
   /** Runs one job now and waits for its result (tests: `runNow('deadlines', 'sweep')` instead of waiting for the timer). */
-  async runNow<Q extends QueueName, N extends JobName<Q>>(queue: Q, name: N, data: PayloadOf<Q, N> = {} as PayloadOf<Q, N>): Promise<unknown> {
+  async runNow<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    name: N,
+    data: PayloadOf<Q, N> = {} as PayloadOf<Q, N>,
+  ): Promise<unknown> {
     const { id } = await this.add(queue, name, data, { jobId: `now:${randomUUID()}` });
     return this.runner.finished(queue, id);
   }
@@ -103,7 +114,9 @@ export class JobQueue implements BeforeApplicationShutdown {
       this.sweepTimer = setInterval(() => {
         // One sweep per interval even if the timer fires late: the slot is the id.
         const slot = Math.floor(Date.now() / everyMs);
-        this.add(SWEEP.queue, SWEEP.name, {}, { jobId: `sweep:${slot}`, attempts: 1 }).catch((e: Error) => this.logger.error(`无法安排期限扫描：${e.message}`));
+        this.add(SWEEP.queue, SWEEP.name, {}, { jobId: `sweep:${slot}`, attempts: 1 }).catch((e: Error) =>
+          this.logger.error(`无法安排期限扫描：${e.message}`),
+        );
       }, everyMs);
       this.sweepTimer.unref();
     }
@@ -127,11 +140,21 @@ export class JobQueue implements BeforeApplicationShutdown {
     await this.runner.close();
   }
 
-  private async add(queue: QueueName, name: string, data: unknown, opts: EnqueueOptions): Promise<{ id: string; added: boolean }> {
+  private async add(
+    queue: QueueName,
+    name: string,
+    data: unknown,
+    opts: EnqueueOptions,
+  ): Promise<{ id: string; added: boolean }> {
     if (!QUEUES.includes(queue)) throw new Error(`未知的任务队列：${String(queue)}`);
     // Every process registers the same processors, so a job nobody could run is refused here, not lost later.
     this.registry.handlerFor(queue, name);
-    const resolved = { jobId: opts.jobId, attempts: opts.attempts ?? this.config.jobs.attempts, backoffMs: opts.backoffMs ?? this.config.jobs.backoffMs, delayMs: opts.delayMs ?? 0 };
+    const resolved = {
+      jobId: opts.jobId,
+      attempts: opts.attempts ?? this.config.jobs.attempts,
+      backoffMs: opts.backoffMs ?? this.config.jobs.backoffMs,
+      delayMs: opts.delayMs ?? 0,
+    };
     try {
       return await this.runner.add(queue, name, data, resolved);
     } catch (e) {

@@ -17,8 +17,14 @@ export interface JobPayloads {
 }
 
 /** The job names of one queue that have a payload type. */
-export type JobName<Q extends QueueName> = keyof JobPayloads extends infer K ? (K extends `${Q}:${infer N}` ? N : never) : never;
-export type PayloadOf<Q extends QueueName, N extends string> = `${Q}:${N}` extends keyof JobPayloads ? JobPayloads[`${Q}:${N}`] : never;
+export type JobName<Q extends QueueName> = keyof JobPayloads extends infer K
+  ? K extends `${Q}:${infer N}`
+    ? N
+    : never
+  : never;
+export type PayloadOf<Q extends QueueName, N extends string> = `${Q}:${N}` extends keyof JobPayloads
+  ? JobPayloads[`${Q}:${N}`]
+  : never;
 
 /** What a processor receives. `data` went through JSON (dates arrive as strings) in both modes. */
 export interface JobContext<T = unknown> {

@@ -14,7 +14,9 @@ export function pingRedis(redisUrl: string, timeoutMs = 1000): Promise<void> {
     // A server that accepts and then hangs up (Redis restarting, a proxy in between) sends no error.
     socket.once('close', () => fail(new Error('连接被关闭')));
     socket.once('connect', () => {
-      const auth = url.password ? `AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n` : '';
+      const auth = url.password
+        ? `AUTH ${decodeURIComponent(url.username || 'default')} ${decodeURIComponent(url.password)}\r\n`
+        : '';
       socket.write(`${auth}PING\r\n`);
     });
     let seen = '';

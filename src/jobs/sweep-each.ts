@@ -30,9 +30,15 @@ export async function sweepEach<E extends ObjectLiteral>(s: SweepEach<E>): Promi
   let after = 0;
   let acted = 0;
   for (;;) {
-    const qb = s.ds.getRepository(s.entity).createQueryBuilder(s.alias).select(`${s.alias}.id`, 'id').where(`${s.alias}.id > :after`, { after });
+    const qb = s.ds
+      .getRepository(s.entity)
+      .createQueryBuilder(s.alias)
+      .select(`${s.alias}.id`, 'id')
+      .where(`${s.alias}.id > :after`, { after });
     s.match(qb);
-    const ids = (await qb.orderBy(`${s.alias}.id`, 'ASC').limit(BATCH).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+    const ids = (await qb.orderBy(`${s.alias}.id`, 'ASC').limit(BATCH).getRawMany<{ id: number | string }>()).map((r) =>
+      Number(r.id),
+    );
     for (const id of ids) {
       try {
         if (await s.tx.run((em) => s.act(em, id))) acted++;

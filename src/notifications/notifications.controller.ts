@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { NotificationPage, NotificationQuery, NotificationView, ReadAllResult } from './notifications.dto';
 import { NotificationsService } from './notifications.service';

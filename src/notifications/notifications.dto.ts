@@ -58,5 +58,13 @@ export class ReadAllResult {
 }
 
 export function toNotificationView(n: Notification): NotificationView {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt, readAt: n.readAt };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+  };
 }

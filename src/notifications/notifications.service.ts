@@ -5,7 +5,13 @@ import type { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Notification } from './notification.entity';
-import { NotificationPage, NotificationQuery, NotificationView, ReadAllResult, toNotificationView } from './notifications.dto';
+import {
+  NotificationPage,
+  NotificationQuery,
+  NotificationView,
+  ReadAllResult,
+  toNotificationView,
+} from './notifications.dto';
 
 export interface NotificationMessage {
   /** Stable English, e.g. `proposal.accepted`. */
@@ -47,9 +53,24 @@ export class NotificationsService {
     const fresh = ids.filter((id) => !seen.has(id));
     if (!fresh.length) return 0;
     const createdAt = this.clock.now();
-    const rows = fresh.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body, link: message.link ?? null, dedupeKey: message.dedupeKey, readAt: null, createdAt }));
+    const rows = fresh.map((userId) => ({
+      userId,
+      kind: message.kind,
+      title: message.title,
+      body: message.body,
+      link: message.link ?? null,
+      dedupeKey: message.dedupeKey,
+      readAt: null,
+      createdAt,
+    }));
     // Two transactions notifying at once (MySQL) both pass the check above: the unique key settles it, as a no-op update.
-    await em.createQueryBuilder().insert().into(Notification).values(rows).orUpdate(['dedupeKey'], ['userId', 'dedupeKey']).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(rows)
+      .orUpdate(['dedupeKey'], ['userId', 'dedupeKey'])
+      .execute();
     return fresh.length;
   }
 
@@ -65,21 +86,36 @@ export class NotificationsService {
 
   /** Every enabled staff account 政协机关工作人员. */
   async staffUsers(em: EntityManager): Promise<number[]> {
-    const users = await em.getRepository(User).find({ select: { id: true, roleList: true }, where: { disabled: false } });
+    const users = await em
+      .getRepository(User)
+      .find({ select: { id: true, roleList: true }, where: { disabled: false } });
     return ids(users.filter((u) => u.roles.includes('staff')));
   }
 
   /** The enabled facilitator accounts 议事点组织者 of this consultation point 协商议事点. */
   async facilitatorsOfPoint(em: EntityManager, pointId: number): Promise<number[]> {
-    const users = await em.getRepository(User).find({ select: { id: true, roleList: true }, where: { pointId, disabled: false } });
+    const users = await em
+      .getRepository(User)
+      .find({ select: { id: true, roleList: true }, where: { pointId, disabled: false } });
     return ids(users.filter((u) => u.roles.includes('facilitator')));
   }
 
   async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {
     const repo = this.ds.getRepository(Notification);
     const where = query.unread ? { userId: actor.id, readAt: IsNull() } : { userId: actor.id };
-    const [rows, total] = await repo.findAndCount({ where, order: { createdAt: 'DESC', id: 'DESC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    return { items: rows.map(toNotificationView), total, page: query.page, pageSize: query.pageSize, unread: await this.unreadCount(actor.id) };
+    const [rows, total] = await repo.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return {
+      items: rows.map(toNotificationView),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      unread: await this.unreadCount(actor.id),
+    };
   }
 
   unreadCount(userId: number): Promise<number> {
@@ -99,7 +135,9 @@ export class NotificationsService {
   }
 
   async markAllRead(actor: Actor): Promise<ReadAllResult> {
-    const result = await this.ds.getRepository(Notification).update({ userId: actor.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    const result = await this.ds
+      .getRepository(Notification)
+      .update({ userId: actor.id, readAt: IsNull() }, { readAt: this.clock.now() });
     return { updated: result.affected ?? 0, unread: await this.unreadCount(actor.id) };
   }
 }
@@ -111,7 +149,8 @@ function ids(rows: { id: number }[]): number[] {
 function checkMessage(m: NotificationMessage): void {
   for (const field of ['kind', 'title', 'dedupeKey', 'link'] as const) {
     const value = m[field];
-    if (value !== undefined && value !== null && [...value].length > LIMITS[field]) throw new Error(`通知的 ${field} 超过 ${LIMITS[field]} 个字符`);
+    if (value !== undefined && value !== null && [...value].length > LIMITS[field])
+      throw new Error(`通知的 ${field} 超过 ${LIMITS[field]} 个字符`);
   }
   if (!m.kind || !m.title || !m.dedupeKey) throw new Error('通知须有 kind、title 和 dedupeKey');
   if (m.link && !m.link.startsWith('/')) throw new Error('通知的链接须为本站路径');

@@ -3,7 +3,11 @@ import { isOverdue, itemState, planRefusal, progressOf } from './plan-rules';
 describe('plan rules', () => {
   it('items change and the plan is approved only as a 草案; items start only once approved, once', () => {
     expect(planRefusal('draft', 'editItems')).toBeNull();
-    expect(planRefusal('approved', 'editItems')).toMatchObject({ status: 409, code: 'PLAN_WRONG_STATE', message: '年度协商计划当前为“已批准”，不能增删改计划事项' });
+    expect(planRefusal('approved', 'editItems')).toMatchObject({
+      status: 409,
+      code: 'PLAN_WRONG_STATE',
+      message: '年度协商计划当前为“已批准”，不能增删改计划事项',
+    });
     expect(planRefusal('draft', 'approve', { items: 3 })).toBeNull();
     expect(planRefusal('draft', 'approve', { items: 0 })).toMatchObject({ status: 409, code: 'PLAN_EMPTY' });
     expect(planRefusal('approved', 'approve', { items: 3 })).toMatchObject({ code: 'PLAN_WRONG_STATE' });
@@ -14,7 +18,11 @@ describe('plan rules', () => {
 
   it('an item is 未启动 without a topic, 进行中 until 解题, 已完成 from then', () => {
     expect(itemState(null)).toBe('not_started');
-    expect(['raised', 'settled', 'deliberating'].map((s) => itemState(s as never))).toEqual(['under_way', 'under_way', 'under_way']);
+    expect(['raised', 'settled', 'deliberating'].map((s) => itemState(s as never))).toEqual([
+      'under_way',
+      'under_way',
+      'under_way',
+    ]);
     expect(itemState('resolving')).toBe('done');
     expect(itemState('evaluated')).toBe('done');
   });
@@ -28,8 +36,19 @@ describe('plan rules', () => {
   });
 
   it('counts the plan’s progress', () => {
-    expect(progressOf([{ state: 'done', overdue: false }, { state: 'under_way', overdue: true }, { state: 'not_started', overdue: true }])).toEqual({
-      total: 3, notStarted: 1, underWay: 1, done: 1, overdue: 2, doneRate: 0.3333,
+    expect(
+      progressOf([
+        { state: 'done', overdue: false },
+        { state: 'under_way', overdue: true },
+        { state: 'not_started', overdue: true },
+      ]),
+    ).toEqual({
+      total: 3,
+      notStarted: 1,
+      underWay: 1,
+      done: 1,
+      overdue: 2,
+      doneRate: 0.3333,
     });
     expect(progressOf([]).doneRate).toBe(0);
   });

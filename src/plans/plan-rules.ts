@@ -25,16 +25,22 @@ export interface PlanFacts {
 
 /** Why `action` may not be taken on a plan in `status` (409), or null when it may. */
 export function planRefusal(status: PlanStatus, action: PlanAction, facts: PlanFacts = {}): Refusal | null {
-  if (FROM[action] !== status) return refuse(409, 'PLAN_WRONG_STATE', `年度协商计划当前为“${PLAN_STATUS_LABELS[status]}”，不能${VERBS[action]}`);
+  if (FROM[action] !== status)
+    return refuse(409, 'PLAN_WRONG_STATE', `年度协商计划当前为“${PLAN_STATUS_LABELS[status]}”，不能${VERBS[action]}`);
   if (action === 'approve' && !facts.items) return refuse(409, 'PLAN_EMPTY', '计划中还没有协商事项，不能批准');
-  if (action === 'start' && facts.topicId) return refuse(409, 'ITEM_STARTED', `该计划事项已启动为协商议题（编号 ${facts.topicId}）`);
+  if (action === 'start' && facts.topicId)
+    return refuse(409, 'ITEM_STARTED', `该计划事项已启动为协商议题（编号 ${facts.topicId}）`);
   return null;
 }
 
 export const ITEM_STATES = ['not_started', 'under_way', 'done'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
-export const ITEM_STATE_LABELS: Record<ItemState, string> = { not_started: '未启动', under_way: '进行中', done: '已完成' };
+export const ITEM_STATE_LABELS: Record<ItemState, string> = {
+  not_started: '未启动',
+  under_way: '进行中',
+  done: '已完成',
+};
 
 /** 已完成 once the consultation has agreed its outcomes (解题) or been evaluated; 进行中 from its start until then. */
 export function itemState(topicStatus: TopicStatus | null): ItemState {

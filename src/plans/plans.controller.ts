@@ -1,12 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth.decorators';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
-import { PlansService } from './plans.service';
-import { CreatePlanDto, CreatePlanItemDto, PlanQuery, UpdatePlanItemDto, VersionDto } from './dto/plan.dto';
 import { PlanItemView, PlanSummaryView, PlanView } from './dto/plan-view.dto';
+import { CreatePlanDto, CreatePlanItemDto, PlanQuery, UpdatePlanItemDto, VersionDto } from './dto/plan.dto';
+import { PlansService } from './plans.service';
 
 /** 年度协商计划: drawn up, approved and carried out by the office (staff); leaders read it. */
 @ApiTags('年度协商计划')
@@ -83,7 +90,9 @@ export class PlanItemsController {
   @Roles('staff')
   @Post(':id/start')
   @HttpCode(200)
-  @ApiOperation({ summary: '启动协商事项（工作人员，计划已批准）：生成来源为年度协商计划、已定题的协商议题；只能启动一次' })
+  @ApiOperation({
+    summary: '启动协商事项（工作人员，计划已批准）：生成来源为年度协商计划、已定题的协商议题；只能启动一次',
+  })
   @ApiOkResponse({ type: PlanItemView })
   startPlanItem(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto) {
     return this.plans.start(actor, id, dto);

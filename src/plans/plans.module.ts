@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TopicsModule } from '../topics/topics.module';
-import { PlanItemsController, PlansController } from './plans.controller';
 import { PlanViews } from './plan-views';
+import { PlanItemsController, PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 /** 年度协商计划: planned consultations by quarter, approved, then started as topics. */

@@ -5,18 +5,18 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertVersion, findForUpdate } from '../database/rows';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
-import { assertVersion, findForUpdate } from '../database/rows';
 import { Unit } from '../directory/directory.entities';
+import { OrganizerDto } from '../topics/dto/topic.dto';
 import { MEETING_KIND_LABELS } from '../topics/topic-labels';
 import { TopicsService, assertOrganizer } from '../topics/topics.service';
-import { OrganizerDto } from '../topics/dto/topic.dto';
-import { ConsultationPlan, PlanItem } from './plan.entities';
+import { PlanItemView, PlanSummaryView, PlanView } from './dto/plan-view.dto';
+import { CreatePlanDto, CreatePlanItemDto, PlanQuery, UpdatePlanItemDto, VersionDto } from './dto/plan.dto';
 import { PlanAction, planRefusal, PlanFacts, QUARTER_LABELS } from './plan-rules';
 import { PlanViews, SCOPE_LABELS } from './plan-views';
-import { CreatePlanDto, CreatePlanItemDto, PlanQuery, UpdatePlanItemDto, VersionDto } from './dto/plan.dto';
-import { PlanItemView, PlanSummaryView, PlanView } from './dto/plan-view.dto';
+import { ConsultationPlan, PlanItem } from './plan.entities';
 
 const planNotFound = () => AppError.notFound('年度协商计划', 'PLAN_NOT_FOUND');
 const itemNotFound = () => AppError.notFound('计划事项', 'PLAN_ITEM_NOT_FOUND');
@@ -66,11 +66,27 @@ export class PlansService {
       }
       const now = this.clock.now();
       const plan = em.create(ConsultationPlan, {
-        year: dto.year, title: dto.title ?? `${dto.year}年度协商计划`, scopeType, scopeId, status: 'draft', note: dto.note ?? null, createdByUserId: actor.id,
-        approvedAt: null, approvedByUserId: null, createdAt: now, updatedAt: now,
+        year: dto.year,
+        title: dto.title ?? `${dto.year}年度协商计划`,
+        scopeType,
+        scopeId,
+        status: 'draft',
+        note: dto.note ?? null,
+        createdByUserId: actor.id,
+        approvedAt: null,
+        approvedByUserId: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await em.save(plan);
-      await this.audit.record(em, { actor, action: 'plan.create', entityType: 'plan', entityId: plan.id, from: null, to: { status: plan.status, year: plan.year, title: plan.title, scopeType, scopeId } });
+      await this.audit.record(em, {
+        actor,
+        action: 'plan.create',
+        entityType: 'plan',
+        entityId: plan.id,
+        from: null,
+        to: { status: plan.status, year: plan.year, title: plan.title, scopeType, scopeId },
+      });
       return this.views.detail(em, plan);
     });
   }
@@ -79,15 +95,36 @@ export class PlansService {
     return this.tx.run(async (em) => {
       const plan = await this.loadPlan(em, planId, dto.version, 'editItems');
       await this.checkItemRefs(em, dto.organizer, dto.leadUnitId);
-      const last = await em.createQueryBuilder(PlanItem, 'i').select('MAX(i.position)', 'n').where('i.planId = :planId', { planId }).getRawOne<{ n: number | string | null }>();
+      const last = await em
+        .createQueryBuilder(PlanItem, 'i')
+        .select('MAX(i.position)', 'n')
+        .where('i.planId = :planId', { planId })
+        .getRawOne<{ n: number | string | null }>();
       const now = this.clock.now();
       const item = em.create(PlanItem, {
-        planId, position: Number(last?.n ?? 0) + 1, title: dto.title, notes: dto.notes ?? null, form: dto.form, organizerType: dto.organizer.type, organizerId: dto.organizer.id,
-        level: dto.level ?? (dto.organizer.type === 'point' ? 'community' : 'city'), quarter: dto.quarter, leadUnitId: dto.leadUnitId ?? null,
-        topicId: null, startedAt: null, startedByUserId: null, createdAt: now, updatedAt: now,
+        planId,
+        position: Number(last?.n ?? 0) + 1,
+        title: dto.title,
+        notes: dto.notes ?? null,
+        form: dto.form,
+        organizerType: dto.organizer.type,
+        organizerId: dto.organizer.id,
+        level: dto.level ?? (dto.organizer.type === 'point' ? 'community' : 'city'),
+        quarter: dto.quarter,
+        leadUnitId: dto.leadUnitId ?? null,
+        topicId: null,
+        startedAt: null,
+        startedByUserId: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await em.save(item);
-      await this.write(em, actor, plan, 'item_add', { itemId: item.id, title: item.title, quarter: item.quarter, form: item.form });
+      await this.write(em, actor, plan, 'item_add', {
+        itemId: item.id,
+        title: item.title,
+        quarter: item.quarter,
+        form: item.form,
+      });
       return this.views.item(em, plan, item);
     });
   }
@@ -121,9 +158,18 @@ export class PlansService {
   /** 批准: the plan is frozen; its items may now be started. */
   approve(actor: Actor, id: number, dto: VersionDto): Promise<PlanView> {
     return this.tx.run(async (em) => {
-      const plan = await this.loadPlan(em, id, dto.version, 'approve', async () => ({ items: await em.countBy(PlanItem, { planId: id }) }));
+      const plan = await this.loadPlan(em, id, dto.version, 'approve', async () => ({
+        items: await em.countBy(PlanItem, { planId: id }),
+      }));
       const now = this.clock.now();
-      await this.write(em, actor, plan, 'approve', {}, { status: 'approved', approvedAt: now, approvedByUserId: actor.id });
+      await this.write(
+        em,
+        actor,
+        plan,
+        'approve',
+        {},
+        { status: 'approved', approvedAt: now, approvedByUserId: actor.id },
+      );
       return this.views.detail(em, plan);
     });
   }
@@ -138,18 +184,43 @@ export class PlansService {
       // Checked on the locked item: two starts at once make one topic.
       const refusal = planRefusal(plan.status, 'start', { topicId: item.topicId });
       if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
-      const description = [item.notes, `列入${plan.year}年度协商计划（${QUARTER_LABELS[item.quarter - 1]}，${MEETING_KIND_LABELS[item.form]}）。`].filter(Boolean).join('\n');
-      const organizer: OrganizerDto = Object.assign(new OrganizerDto(), { type: item.organizerType, id: item.organizerId });
-      const topic = await this.topics.raise(em, actor, { title: item.title, description, level: item.level, source: 'plan', organizer });
+      const description = [
+        item.notes,
+        `列入${plan.year}年度协商计划（${QUARTER_LABELS[item.quarter - 1]}，${MEETING_KIND_LABELS[item.form]}）。`,
+      ]
+        .filter(Boolean)
+        .join('\n');
+      const organizer: OrganizerDto = Object.assign(new OrganizerDto(), {
+        type: item.organizerType,
+        id: item.organizerId,
+      });
+      const topic = await this.topics.raise(em, actor, {
+        title: item.title,
+        description,
+        level: item.level,
+        source: 'plan',
+        organizer,
+      });
       await this.topics.settleIn(em, actor, topic, `列入${plan.year}年度协商计划`);
       const now = this.clock.now();
-      await updateVersioned(em, PlanItem, item, { topicId: topic.id, startedAt: now, startedByUserId: actor.id, updatedAt: now });
+      await updateVersioned(em, PlanItem, item, {
+        topicId: topic.id,
+        startedAt: now,
+        startedByUserId: actor.id,
+        updatedAt: now,
+      });
       await this.write(em, actor, plan, 'start', { itemId: item.id, topicId: topic.id });
       return this.views.item(em, plan, item);
     });
   }
 
-  private async loadPlan(em: EntityManager, id: number, version: number | undefined, action: PlanAction, facts: () => PlanFacts | Promise<PlanFacts> = () => ({})): Promise<ConsultationPlan> {
+  private async loadPlan(
+    em: EntityManager,
+    id: number,
+    version: number | undefined,
+    action: PlanAction,
+    facts: () => PlanFacts | Promise<PlanFacts> = () => ({}),
+  ): Promise<ConsultationPlan> {
     const plan = await findForUpdate(em, ConsultationPlan, id);
     if (!plan) throw planNotFound();
     const refusal = planRefusal(plan.status, action, await facts());
@@ -159,7 +230,12 @@ export class PlansService {
   }
 
   /** The item and its plan, the plan locked first; `version` is the item's. */
-  private async loadItem(em: EntityManager, id: number, version: number | undefined, action: PlanAction): Promise<{ plan: ConsultationPlan; item: PlanItem }> {
+  private async loadItem(
+    em: EntityManager,
+    id: number,
+    version: number | undefined,
+    action: PlanAction,
+  ): Promise<{ plan: ConsultationPlan; item: PlanItem }> {
     const found = await em.findOneBy(PlanItem, { id });
     if (!found) throw itemNotFound();
     const plan = await this.loadPlan(em, found.planId, undefined, action);
@@ -168,15 +244,34 @@ export class PlansService {
     return { plan, item };
   }
 
-  private async checkItemRefs(em: EntityManager, organizer: OrganizerDto | undefined, leadUnitId: number | null | undefined): Promise<void> {
+  private async checkItemRefs(
+    em: EntityManager,
+    organizer: OrganizerDto | undefined,
+    leadUnitId: number | null | undefined,
+  ): Promise<void> {
     if (organizer) await assertOrganizer(em, organizer);
-    if (leadUnitId && !(await em.existsBy(Unit, { id: leadUnitId, disabled: false }))) throw AppError.invalidField('leadUnitId', `承办单位（编号 ${leadUnitId}）不存在或已停用`);
+    if (leadUnitId && !(await em.existsBy(Unit, { id: leadUnitId, disabled: false })))
+      throw AppError.invalidField('leadUnitId', `承办单位（编号 ${leadUnitId}）不存在或已停用`);
   }
 
   /** Moves the plan's version and records the step on the plan. */
-  private async write(em: EntityManager, actor: Actor, plan: ConsultationPlan, action: string, details: Record<string, unknown>, set: Partial<ConsultationPlan> = {}): Promise<void> {
+  private async write(
+    em: EntityManager,
+    actor: Actor,
+    plan: ConsultationPlan,
+    action: string,
+    details: Record<string, unknown>,
+    set: Partial<ConsultationPlan> = {},
+  ): Promise<void> {
     const from = plan.status;
     await updateVersioned(em, ConsultationPlan, plan, { ...set, updatedAt: this.clock.now() });
-    await this.audit.record(em, { actor, action: `plan.${action}`, entityType: 'plan', entityId: plan.id, from: { status: from }, to: { status: plan.status, ...details } });
+    await this.audit.record(em, {
+      actor,
+      action: `plan.${action}`,
+      entityType: 'plan',
+      entityId: plan.id,
+      from: { status: from },
+      to: { status: plan.status, ...details },
+    });
   }
 }

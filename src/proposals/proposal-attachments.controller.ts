@@ -1,8 +1,29 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { AttachmentView } from '../files/attachment.dto';
 import { contentDisposition, Upload } from '../files/attachments.service';
@@ -19,11 +40,19 @@ export class ProposalAttachmentsController {
   @Roles('member', 'staff')
   @Post()
   @UseInterceptors(SingleFileInterceptor)
-  @ApiOperation({ summary: '上传附件（领衔人，草稿时）：PDF、Word、JPEG 或 PNG，按文件内容判断类型，大小受 XS_UPLOAD_MAX_MB 限制' })
+  @ApiOperation({
+    summary: '上传附件（领衔人，草稿时）：PDF、Word、JPEG 或 PNG，按文件内容判断类型，大小受 XS_UPLOAD_MAX_MB 限制',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ type: AttachmentView })
-  addProposalAttachment(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Upload | undefined) {
+  addProposalAttachment(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @UploadedFile() file: Upload | undefined,
+  ) {
     return this.attachments.add(actor, id, file);
   }
 
@@ -38,7 +67,13 @@ export class ProposalAttachmentsController {
   @Roles('staff', 'leader', 'member', 'unit')
   @Get(':attachmentId')
   @ApiOperation({ summary: '下载附件（可查看该提案者）' })
-  @ApiProduces('application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png')
+  @ApiProduces(
+    'application/pdf',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'image/jpeg',
+    'image/png',
+  )
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async downloadProposalAttachment(
     @CurrentUser() actor: Actor,
@@ -49,7 +84,11 @@ export class ProposalAttachmentsController {
     const { attachment, stream } = await this.attachments.open(actor, id, attachmentId);
     // The type was judged from the bytes at upload; nosniff keeps browsers from guessing another.
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
-    return new StreamableFile(stream, { type: attachment.mime, disposition: contentDisposition(attachment.name), length: attachment.bytes });
+    return new StreamableFile(stream, {
+      type: attachment.mime,
+      disposition: contentDisposition(attachment.name),
+      length: attachment.bytes,
+    });
   }
 
   @Roles('member', 'staff')
@@ -57,7 +96,11 @@ export class ProposalAttachmentsController {
   @HttpCode(204)
   @ApiOperation({ summary: '删除附件（领衔人，草稿时）' })
   @ApiNoContentResponse()
-  async deleteProposalAttachment(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Param('attachmentId', ParseIdPipe) attachmentId: number): Promise<void> {
+  async deleteProposalAttachment(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('attachmentId', ParseIdPipe) attachmentId: number,
+  ): Promise<void> {
     await this.attachments.remove(actor, id, attachmentId);
   }
 }

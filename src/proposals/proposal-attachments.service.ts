@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import type { ReadStream } from 'node:fs';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Tx } from '../database/tx';
-import { Attachment } from '../files/attachment.entity';
 import { AttachmentView, toAttachmentView } from '../files/attachment.dto';
+import { Attachment } from '../files/attachment.entity';
 import { AttachmentsService, Upload } from '../files/attachments.service';
 import { isLeadProposer, loadReadable } from './proposal-access';
 import { assertSideAction, ProposalStore } from './proposal-store';

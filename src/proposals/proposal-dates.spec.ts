@@ -1,4 +1,12 @@
-import { addMonths, addWorkingDays, daysUntil, isPlenary, isWorkingDay, shanghaiDay, WorkCalendar } from './proposal-dates';
+import {
+  addMonths,
+  addWorkingDays,
+  daysUntil,
+  isPlenary,
+  isWorkingDay,
+  shanghaiDay,
+  WorkCalendar,
+} from './proposal-dates';
 
 describe('deadline arithmetic on the Shanghai calendar', () => {
   it('adds months keeping the time of day', () => {
@@ -34,7 +42,10 @@ describe('大会提案 window', () => {
 describe('working days on the Shanghai calendar', () => {
   const plain: WorkCalendar = { holidays: [], workdays: [] };
   // 2026: 国庆 1–7 October off, Sunday 20 September and Saturday 10 October worked.
-  const national: WorkCalendar = { holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], workdays: ['2026-09-20', '2026-10-10'] };
+  const national: WorkCalendar = {
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+    workdays: ['2026-09-20', '2026-10-10'],
+  };
   const at = (local: string) => new Date(`${local}+08:00`);
 
   it('counts the day in Shanghai: 16:30 UTC on a Friday is already Saturday there', () => {

@@ -60,7 +60,7 @@ export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
  */
 export function addWorkingDays(at: Date, n: number, calendar: WorkCalendar): Date {
   let t = at.getTime();
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     t += 86_400_000;
     if (isWorkingDay(shanghaiDay(new Date(t)), calendar)) counted++;
   }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Tx } from '../database/tx';
 import { findForUpdate } from '../database/rows';
+import { Tx } from '../database/tx';
 import { SweepStep } from '../jobs/job-processor.decorator';
-import { sweepEach } from '../jobs/sweep-each';
 import type { SweepContext } from '../jobs/job-types';
+import { sweepEach } from '../jobs/sweep-each';
 import { pendingUnitIds } from './proposal-access';
 import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
@@ -46,7 +46,11 @@ export class ProposalDeadlines {
   @SweepStep('proposals')
   async sweep(ctx: SweepContext): Promise<ProposalSweepResult> {
     const failed: string[] = [];
-    const result = { reminded: await this.remind(ctx.now, failed), overdue: await this.markOverdue(ctx.now, failed), notEvaluated: await this.expireEvaluations(ctx.now, failed) };
+    const result = {
+      reminded: await this.remind(ctx.now, failed),
+      overdue: await this.markOverdue(ctx.now, failed),
+      notEvaluated: await this.expireEvaluations(ctx.now, failed),
+    };
     // The others were handled; the sweep fails, naming what was not, and the next one tries again.
     if (failed.length) throw new Error(`${failed.length} 件提案未能处理：${failed.slice(0, 5).join('；')}`);
     return result;
@@ -87,7 +91,8 @@ export class ProposalDeadlines {
       (qb) => qb.andWhere("p.status = 'assigned' AND p.overdue = :no AND p.deadline <= :now", { no: false, now }),
       async (em, id) => {
         const p = await findForUpdate(em, Proposal, id);
-        if (!p || p.status !== 'assigned' || p.overdue || !p.deadline || p.deadline.getTime() > now.getTime()) return false;
+        if (!p || p.status !== 'assigned' || p.overdue || !p.deadline || p.deadline.getTime() > now.getTime())
+          return false;
         const unitIds = await pendingUnitIds(em, p);
         await this.store.write(em, null, p, {
           action: 'overdue',
@@ -127,7 +132,21 @@ export class ProposalDeadlines {
   }
 
   /** The matching proposals, each in its own transaction (`sweepEach`). */
-  private each(match: (qb: SelectQueryBuilder<Proposal>) => void, act: (em: EntityManager, id: number) => Promise<boolean>, failed: string[]): Promise<number> {
-    return sweepEach({ ds: this.ds, tx: this.tx, entity: Proposal, alias: 'p', what: '提案', logger: this.logger, match, act, failed });
+  private each(
+    match: (qb: SelectQueryBuilder<Proposal>) => void,
+    act: (em: EntityManager, id: number) => Promise<boolean>,
+    failed: string[],
+  ): Promise<number> {
+    return sweepEach({
+      ds: this.ds,
+      tx: this.tx,
+      entity: Proposal,
+      alias: 'p',
+      what: '提案',
+      logger: this.logger,
+      match,
+      act,
+      failed,
+    });
   }
 }

@@ -3,10 +3,9 @@ import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CouncilSession, Unit } from '../directory/directory.entities';
 import { NotificationsService } from '../notifications/notifications.service';
-import { PROPOSAL_EVENT_TYPES, ProposalEvent, ProposalEventType } from './proposal-event';
+import { ProposalEvent } from './proposal-event';
 import { numberLabel, UNIT_ROLE_LABELS } from './proposal-labels';
 import { Audience, hasNotices, NoticeFacts, noticesFor, ProposalRef } from './proposal-notices';
-import { ProposalStatus } from './proposal-workflow';
 import { GROUP_KINDS, Proposal, ProposalReply, ProposalSigner, ProposalUnit } from './proposal.entities';
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
@@ -40,9 +39,13 @@ export class ProposalEvents {
     const parts = await em.find(ProposalUnit, { where: { proposalId: p.id, active: true }, order: { id: 'ASC' } });
     const wanted = [...new Set([...parts.map((u) => u.unitId), ...(event.unitIds ?? [])])];
     const names = new Map((wanted.length ? await em.findBy(Unit, { id: In(wanted) }) : []).map((u) => [u.id, u.name]));
-    const reply = event.type === 'proposal.replied' && event.unitIds?.length
-      ? await em.findOne(ProposalReply, { where: { proposalId: p.id, unitId: event.unitIds[0] }, order: { id: 'DESC' } })
-      : null;
+    const reply =
+      event.type === 'proposal.replied' && event.unitIds?.length
+        ? await em.findOne(ProposalReply, {
+            where: { proposalId: p.id, unitId: event.unitIds[0] },
+            order: { id: 'DESC' },
+          })
+        : null;
     const into = event.to === 'merged' && p.mergedIntoId ? await em.findOneBy(Proposal, { id: p.mergedIntoId }) : null;
     return {
       ...(await this.ref(em, p)),
@@ -50,7 +53,9 @@ export class ProposalEvents {
       rehandleCount: p.rehandleCount,
       assignment: parts.map((u) => ({ name: names.get(u.unitId) ?? '', roleLabel: UNIT_ROLE_LABELS[u.role] })),
       unitNames: (event.unitIds ?? []).map((id) => names.get(id) ?? ''),
-      classification: reply ? `${reply.classification}（${labelOf(this.config.classifications, reply.classification)}）` : null,
+      classification: reply
+        ? `${reply.classification}（${labelOf(this.config.classifications, reply.classification)}）`
+        : null,
       mergedInto: into ? await this.ref(em, into) : null,
       timeZone: this.app.displayTimeZone,
       coSignDays: this.config.coSignDays,
@@ -64,12 +69,16 @@ export class ProposalEvents {
   }
 
   private async usersOf(em: EntityManager, audience: Audience, p: Proposal, event: ProposalEvent): Promise<number[]> {
-    const members = async (ids: number[]) => (await Promise.all(ids.map((id) => this.notifications.usersOfMember(em, id)))).flat();
+    const members = async (ids: number[]) =>
+      (await Promise.all(ids.map((id) => this.notifications.usersOfMember(em, id)))).flat();
     switch (audience) {
       case 'proposers': {
         // 领衔人, confirmed 附议人 and merged-in proposers; for a group proposal, the staff account that filed it.
         const signers = await em.findBy(ProposalSigner, { proposalId: p.id, status: 'confirmed' });
-        return [...(await members(signers.map((s) => s.memberId))), ...(GROUP_KINDS.includes(p.kind) ? [p.filedByUserId] : [])];
+        return [
+          ...(await members(signers.map((s) => s.memberId))),
+          ...(GROUP_KINDS.includes(p.kind) ? [p.filedByUserId] : []),
+        ];
       }
       case 'invited':
         return members(event.memberIds ?? []);

@@ -13,8 +13,8 @@ import { ProposalSummaryView } from './dto/proposal-view.dto';
 import { formatNumber, RATING_LABELS } from './proposal-labels';
 import { ProposalViews } from './proposal-views';
 import { Proposal, ProposalEvaluation, ProposalReply, ProposalSigner } from './proposal.entities';
-import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { ProposalsQuery } from './proposals-query';
+import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -71,13 +71,26 @@ export class ProposalExport {
       { header: '界别', width: 14, value: (l) => l.sector },
       { header: '状态', width: 13, value: (l) => l.summary.statusLabel },
       { header: '提交时间', width: 17, numFmt: 'yyyy-mm-dd hh:mm', value: (l) => at(l.p.submittedAt) },
-      { header: '主办单位', width: 22, value: (l) => (l.summary.leadUnit ? l.summary.leadUnit.name : names(l.summary.splitUnits)) },
+      {
+        header: '主办单位',
+        width: 22,
+        value: (l) => (l.summary.leadUnit ? l.summary.leadUnit.name : names(l.summary.splitUnits)),
+      },
       { header: '会办单位', width: 22, value: (l) => names(l.summary.coUnits) },
       { header: '办理期限', width: 12, numFmt: 'yyyy-mm-dd', value: (l) => at(l.p.deadline) },
-      { header: '答复类别', width: 26, value: (l) => (l.reply ? `${l.reply.classification}（${labelOf(this.config.classifications, l.reply.classification)}）` : '') },
+      {
+        header: '答复类别',
+        width: 26,
+        value: (l) =>
+          l.reply ? `${l.reply.classification}（${labelOf(this.config.classifications, l.reply.classification)}）` : '',
+      },
       { header: '答复时间', width: 12, numFmt: 'yyyy-mm-dd', value: (l) => at(l.reply?.at ?? null) },
       { header: '是否超期', width: 10, value: (l) => yes(l.p.overdue) },
-      { header: '办理工作满意度', width: 15, value: (l) => (l.evaluation?.attitude ? RATING_LABELS[l.evaluation.attitude] : '') },
+      {
+        header: '办理工作满意度',
+        width: 15,
+        value: (l) => (l.evaluation?.attitude ? RATING_LABELS[l.evaluation.attitude] : ''),
+      },
       { header: '办理结果满意度', width: 15, value: (l) => (l.evaluation ? RATING_LABELS[l.evaluation.rating] : '') },
       { header: '重点提案', width: 10, value: (l) => yes(l.p.isKey) },
       { header: '优秀提案', width: 10, value: (l) => yes(l.p.excellent) },
@@ -91,17 +104,30 @@ export class ProposalExport {
   async send(actor: Actor, q: ProposalQuery, res: Response): Promise<void> {
     const batches = this.query.batches(actor, q);
     const first = await batches.next();
-    const day = wallClock(this.clock.now(), this.appConfig.displayTimeZone).toISOString().slice(0, 10).replace(/-/g, '');
-    res.status(200).set({ 'Content-Type': XLSX_MIME, 'Content-Disposition': contentDisposition(`提案列表-${day}.xlsx`), 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    const day = wallClock(this.clock.now(), this.appConfig.displayTimeZone)
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, '');
+    res.status(200).set({
+      'Content-Type': XLSX_MIME,
+      'Content-Disposition': contentDisposition(`提案列表-${day}.xlsx`),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     try {
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = book.addWorksheet('提案', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = this.columns.map((c, i) => ({ key: String(i), width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+      sheet.columns = this.columns.map((c, i) => ({
+        key: String(i),
+        width: c.width,
+        style: c.numFmt ? { numFmt: c.numFmt } : {},
+      }));
       const header = sheet.addRow(this.columns.map((c) => c.header));
       header.font = { bold: true };
       header.commit();
       for (let batch = first; !batch.done; batch = await batches.next()) {
-        for (const line of await this.lines(this.ds.manager, batch.value)) sheet.addRow(this.columns.map((c) => blankAsNull(c.value(line)))).commit();
+        for (const line of await this.lines(this.ds.manager, batch.value))
+          sheet.addRow(this.columns.map((c) => blankAsNull(c.value(line)))).commit();
       }
       sheet.commit();
       await book.commit();
@@ -122,7 +148,12 @@ export class ProposalExport {
       em.find(ProposalEvaluation, { where: { proposalId: In(ids) }, order: { round: 'ASC' } }),
     ]);
     const memberIds = [...new Set(coSigners.map((s) => s.memberId))];
-    const members = new Map((memberIds.length ? await em.find(Member, { where: { id: In(memberIds) }, select: { id: true, name: true } }) : []).map((m) => [m.id, m.name]));
+    const members = new Map(
+      (memberIds.length
+        ? await em.find(Member, { where: { id: In(memberIds) }, select: { id: true, name: true } })
+        : []
+      ).map((m) => [m.id, m.name]),
+    );
     const sectorName = new Map(sectors.map((s) => [s.id, s.name]));
     return rows.map((p, i) => {
       const summary = summaries[i];

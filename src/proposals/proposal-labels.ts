@@ -1,5 +1,13 @@
-import { CommunicationMode, CommunicationStep, ContactKind, ExtensionStatus, HandlingMode, ProposalKind, SignerRole } from './proposal.entities';
 import { Rating, UnitRole } from './proposal-workflow';
+import {
+  CommunicationMode,
+  CommunicationStep,
+  ContactKind,
+  ExtensionStatus,
+  HandlingMode,
+  ProposalKind,
+  SignerRole,
+} from './proposal.entities';
 
 export { STATUS_LABELS } from './proposal-workflow';
 
@@ -11,15 +19,41 @@ export const KIND_LABELS: Record<ProposalKind, string> = {
   party: '党派团体提案',
 };
 
-export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = { lead: '领衔人', cosigner: '附议人', merged: '并案提案人' };
+export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = {
+  lead: '领衔人',
+  cosigner: '附议人',
+  merged: '并案提案人',
+};
 export const SIGNER_STATUS_LABELS: Record<'invited' | 'confirmed', string> = { invited: '待确认', confirmed: '已确认' };
 export const UNIT_ROLE_LABELS: Record<UnitRole, string> = { lead: '主办', co: '会办', split: '分办' };
 export const HANDLING_MODE_LABELS: Record<HandlingMode, string> = { lead: '主办会办', split: '分办' };
-export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
-export const CONTACT_LABELS: Record<ContactKind, string> = { visit: '面商', phone: '电话', letter: '书面', none: '未联系' };
-export const STEP_LABELS: Record<CommunicationStep, string> = { before: '办前面商', during: '办中沟通', after: '办后沟通' };
-export const MODE_LABELS: Record<CommunicationMode, string> = { visit: '走访面商', phone: '电话', meeting: '座谈会', letter: '书面' };
-export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = { pending: '待审批', approved: '已同意', refused: '未同意' };
+export const RATING_LABELS: Record<Rating, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+export const CONTACT_LABELS: Record<ContactKind, string> = {
+  visit: '面商',
+  phone: '电话',
+  letter: '书面',
+  none: '未联系',
+};
+export const STEP_LABELS: Record<CommunicationStep, string> = {
+  before: '办前面商',
+  during: '办中沟通',
+  after: '办后沟通',
+};
+export const MODE_LABELS: Record<CommunicationMode, string> = {
+  visit: '走访面商',
+  phone: '电话',
+  meeting: '座谈会',
+  letter: '书面',
+};
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
+  pending: '待审批',
+  approved: '已同意',
+  refused: '未同意',
+};
 
 /** What each audited step is called in a proposal's history. */
 export const HISTORY_LABELS: Record<string, string> = {
@@ -54,4 +88,5 @@ export const HISTORY_LABELS: Record<string, string> = {
 export const formatNumber = (n: number): string => `第${String(n).padStart(4, '0')}号`;
 
 /** 十二届二次会议 第0045号, or null before 立案. */
-export const numberLabel = (sessionName: string, n: number | null): string | null => (n === null ? null : `${sessionName} ${formatNumber(n)}`);
+export const numberLabel = (sessionName: string, n: number | null): string | null =>
+  n === null ? null : `${sessionName} ${formatNumber(n)}`;

@@ -18,8 +18,16 @@ const facts: NoticeFacts = {
   coSignDays: 7,
   evaluationWorkingDays: 15,
 };
-const event = (type: ProposalEventType, extra: Partial<ProposalEvent> = {}): ProposalEvent => ({ type, proposalId: 12, actorUserId: 3, at: new Date('2026-03-01T02:00:00Z'), version: 5, ...extra });
-const audiences = (type: ProposalEventType, extra: Partial<ProposalEvent> = {}) => noticesFor(event(type, extra), facts).map((n) => n.to);
+const event = (type: ProposalEventType, extra: Partial<ProposalEvent> = {}): ProposalEvent => ({
+  type,
+  proposalId: 12,
+  actorUserId: 3,
+  at: new Date('2026-03-01T02:00:00Z'),
+  version: 5,
+  ...extra,
+});
+const audiences = (type: ProposalEventType, extra: Partial<ProposalEvent> = {}) =>
+  noticesFor(event(type, extra), facts).map((n) => n.to);
 const only = (type: ProposalEventType, extra: Partial<ProposalEvent> = {}) => {
   const [notice, ...rest] = noticesFor(event(type, extra), facts);
   expect(rest).toEqual([]);
@@ -48,16 +56,34 @@ describe('who hears of a proposal event', () => {
   it('the steps nobody else needs to hear of notify no one', () => {
     const silent = PROPOSAL_EVENT_TYPES.filter((type) => !hasNotices(type));
     expect(silent).toEqual([
-      'proposal.created', 'proposal.cosigned', 'proposal.submitted', 'proposal.withdrawn', 'proposal.communicated', 'proposal.co_opinion_given',
-      'proposal.completed', 'proposal.key_marked', 'proposal.excellent_marked', 'proposal.extension_requested', 'proposal.extension_decided',
+      'proposal.created',
+      'proposal.cosigned',
+      'proposal.submitted',
+      'proposal.withdrawn',
+      'proposal.communicated',
+      'proposal.co_opinion_given',
+      'proposal.completed',
+      'proposal.key_marked',
+      'proposal.excellent_marked',
+      'proposal.extension_requested',
+      'proposal.extension_decided',
     ]);
     for (const type of silent) expect(noticesFor(event(type), facts)).toEqual([]);
   });
 
   it('a merge tells the proposers of the merged proposal, not again through the proposal it joined', () => {
     const into = { id: 7, title: '关于老旧小区改造的建议', numberLabel: '十二届二次会议 第0007号' };
-    const merged = noticesFor(event('proposal.merged', { to: 'merged', relatedId: 7 }), { ...facts, numberLabel: null, mergedInto: into });
-    expect(merged.map((n) => [n.to, n.message.body])).toEqual([['proposers', '提案“关于推进老旧小区加装电梯的建议”已并入十二届二次会议 第0007号提案“关于老旧小区改造的建议”一并办理。']]);
+    const merged = noticesFor(event('proposal.merged', { to: 'merged', relatedId: 7 }), {
+      ...facts,
+      numberLabel: null,
+      mergedInto: into,
+    });
+    expect(merged.map((n) => [n.to, n.message.body])).toEqual([
+      [
+        'proposers',
+        '提案“关于推进老旧小区加装电梯的建议”已并入十二届二次会议 第0007号提案“关于老旧小区改造的建议”一并办理。',
+      ],
+    ]);
     expect(audiences('proposal.merged', { to: 'accepted', relatedId: 13, memberIds: [4] })).toEqual([]);
   });
 });
@@ -75,8 +101,13 @@ describe('what the notices say', () => {
 
   it('交办 names the units with their part and the deadline, in Shanghai', () => {
     const [proposers, units] = noticesFor(event('proposal.assigned'), facts).map((n) => n.message);
-    expect(proposers.body).toBe('十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”已交市住建局（主办）、市财政局（会办）办理，办理期限至2026年6月30日。');
-    expect(units).toMatchObject({ title: '新交办的提案', body: expect.stringContaining('承办单位：市住建局（主办）、市财政局（会办），办理期限至2026年6月30日') });
+    expect(proposers.body).toBe(
+      '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”已交市住建局（主办）、市财政局（会办）办理，办理期限至2026年6月30日。',
+    );
+    expect(units).toMatchObject({
+      title: '新交办的提案',
+      body: expect.stringContaining('承办单位：市住建局（主办）、市财政局（会办），办理期限至2026年6月30日'),
+    });
   });
 
   it('答复 names the unit and the class, and asks for the evaluation once the proposal is replied', () => {
@@ -88,30 +119,59 @@ describe('what the notices say', () => {
   });
 
   it('退回 and 催办 carry the step’s comment', () => {
-    expect(only('proposal.returned', { note: '属于区级事权' }).body).toBe('市住建局退回了十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”，理由：属于区级事权。请重新交办。');
-    expect(only('proposal.chased', { note: '请本周内答复' }).body).toBe('请抓紧办理十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”并及时答复，办理期限至2026年6月30日，催办说明：请本周内答复。');
+    expect(only('proposal.returned', { note: '属于区级事权' }).body).toBe(
+      '市住建局退回了十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”，理由：属于区级事权。请重新交办。',
+    );
+    expect(only('proposal.chased', { note: '请本周内答复' }).body).toBe(
+      '请抓紧办理十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”并及时答复，办理期限至2026年6月30日，催办说明：请本周内答复。',
+    );
     expect(only('proposal.chased').body).toMatch(/办理期限至2026年6月30日。$/);
   });
 
   it('不满意 tells the units the new deadline and staff the count of re-handlings', () => {
-    const [units, staff] = noticesFor(event('proposal.rehandling', { note: '补贴标准过低' }), facts).map((n) => n.message);
-    expect(units.body).toBe('十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理结果被评价为不满意，请重新办理，办理期限至2026年6月30日。');
-    expect(staff.body).toBe('十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理结果被评价为不满意，意见：补贴标准过低，已交承办单位重新办理（第 1 次）。');
+    const [units, staff] = noticesFor(event('proposal.rehandling', { note: '补贴标准过低' }), facts).map(
+      (n) => n.message,
+    );
+    expect(units.body).toBe(
+      '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理结果被评价为不满意，请重新办理，办理期限至2026年6月30日。',
+    );
+    expect(staff.body).toBe(
+      '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理结果被评价为不满意，意见：补贴标准过低，已交承办单位重新办理（第 1 次）。',
+    );
   });
 
   it('a co-signer is invited before the proposal has a number', () => {
-    const message = noticesFor(event('proposal.cosign_invited', { memberIds: [4] }), { ...facts, numberLabel: null })[0].message;
-    expect(message).toMatchObject({ title: '附议邀请', body: '提案“关于推进老旧小区加装电梯的建议”邀请您作为附议人，请在 7 天内确认附议。' });
+    const message = noticesFor(event('proposal.cosign_invited', { memberIds: [4] }), { ...facts, numberLabel: null })[0]
+      .message;
+    expect(message).toMatchObject({
+      title: '附议邀请',
+      body: '提案“关于推进老旧小区加装电梯的建议”邀请您作为附议人，请在 7 天内确认附议。',
+    });
   });
 
   it('the deadline jobs’ notices are keyed by their occurrence, so a sweep run again adds nothing', () => {
-    const reminder = only('proposal.reminded', { actorUserId: null, version: undefined, occurrence: 'r0:2026-06-30:15d', daysLeft: 14 });
-    expect(reminder).toMatchObject({ title: '提案即将到期', dedupeKey: 'proposal:12:reminded:r0:2026-06-30:15d', body: expect.stringContaining('还有 14 天') });
-    expect(only('proposal.reminded', { occurrence: 'r0:2026-06-30:3d', daysLeft: 0 }).body).toContain('的办理期限至2026年6月30日，今天到期，请按时答复。');
+    const reminder = only('proposal.reminded', {
+      actorUserId: null,
+      version: undefined,
+      occurrence: 'r0:2026-06-30:15d',
+      daysLeft: 14,
+    });
+    expect(reminder).toMatchObject({
+      title: '提案即将到期',
+      dedupeKey: 'proposal:12:reminded:r0:2026-06-30:15d',
+      body: expect.stringContaining('还有 14 天'),
+    });
+    expect(only('proposal.reminded', { occurrence: 'r0:2026-06-30:3d', daysLeft: 0 }).body).toContain(
+      '的办理期限至2026年6月30日，今天到期，请按时答复。',
+    );
     const [units, staff] = noticesFor(event('proposal.overdue', { actorUserId: null }), facts).map((n) => n.message);
     expect(units).toMatchObject({ title: '提案办理已逾期', dedupeKey: 'proposal:12:overdue:v5' });
-    expect(staff.body).toBe('十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理期限（2026年6月30日）已过，市住建局尚未答复。');
-    expect(only('proposal.evaluation_expired').body).toBe('十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”答复后 15 个工作日内未评价，已按“未评价”办结。');
+    expect(staff.body).toBe(
+      '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理期限（2026年6月30日）已过，市住建局尚未答复。',
+    );
+    expect(only('proposal.evaluation_expired').body).toBe(
+      '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”答复后 15 个工作日内未评价，已按“未评价”办结。',
+    );
   });
 
   it('every notice links to the proposal page and fits the inbox’s limits', () => {

@@ -1,5 +1,5 @@
-import type { NotificationMessage } from '../notifications/notifications.service';
 import { chineseDate } from '../common/chinese-dates';
+import type { NotificationMessage } from '../notifications/notifications.service';
 import type { ProposalEvent, ProposalEventType } from './proposal-event';
 
 /*
@@ -58,37 +58,108 @@ const reason = (e: ProposalEvent, label: string) => (e.note ? `，${label}：${e
 const units = (f: NoticeFacts) => f.assignment.map((u) => `${u.name}（${u.roleLabel}）`).join('、');
 
 const RULES: Partial<Record<ProposalEventType, Rule[]>> = {
-  'proposal.cosign_invited': [{ to: 'invited', title: '附议邀请', body: (f) => `${named(f)}邀请您作为附议人，请在 ${f.coSignDays} 天内确认附议。` }],
-  'proposal.accepted': [{ to: 'proposers', title: '您的提案已立案', body: (f) => `提案“${f.title}”已立案，编号为${f.numberLabel}。` }],
-  'proposal.rejected': [{ to: 'proposers', title: '您的提案不予立案', body: (f, e) => `提案“${f.title}”经审查不予立案${reason(e, '理由')}。` }],
-  'proposal.converted': [{ to: 'proposers', title: '您的提案已转为意见建议', body: (f, e) => `提案“${f.title}”经审查转为意见建议办理${reason(e, '说明')}。` }],
+  'proposal.cosign_invited': [
+    {
+      to: 'invited',
+      title: '附议邀请',
+      body: (f) => `${named(f)}邀请您作为附议人，请在 ${f.coSignDays} 天内确认附议。`,
+    },
+  ],
+  'proposal.accepted': [
+    { to: 'proposers', title: '您的提案已立案', body: (f) => `提案“${f.title}”已立案，编号为${f.numberLabel}。` },
+  ],
+  'proposal.rejected': [
+    {
+      to: 'proposers',
+      title: '您的提案不予立案',
+      body: (f, e) => `提案“${f.title}”经审查不予立案${reason(e, '理由')}。`,
+    },
+  ],
+  'proposal.converted': [
+    {
+      to: 'proposers',
+      title: '您的提案已转为意见建议',
+      body: (f, e) => `提案“${f.title}”经审查转为意见建议办理${reason(e, '说明')}。`,
+    },
+  ],
   'proposal.merged': [
-    { to: 'proposers', title: '您的提案已并案', when: (e) => e.to === 'merged', body: (f) => `提案“${f.title}”已并入${f.mergedInto ? named(f.mergedInto) : '其他提案'}一并办理。` },
+    {
+      to: 'proposers',
+      title: '您的提案已并案',
+      when: (e) => e.to === 'merged',
+      body: (f) => `提案“${f.title}”已并入${f.mergedInto ? named(f.mergedInto) : '其他提案'}一并办理。`,
+    },
   ],
   'proposal.assigned': [
     { to: 'proposers', title: '您的提案已交办', body: (f) => `${named(f)}已交${units(f)}办理，办理期限至${day(f)}。` },
-    { to: 'units', title: '新交办的提案', body: (f) => `${named(f)}已交办，承办单位：${units(f)}，办理期限至${day(f)}。请及时与提案人沟通。` },
+    {
+      to: 'units',
+      title: '新交办的提案',
+      body: (f) => `${named(f)}已交办，承办单位：${units(f)}，办理期限至${day(f)}。请及时与提案人沟通。`,
+    },
   ],
-  'proposal.returned': [{ to: 'staff', title: '提案被退回', body: (f, e) => `${f.unitNames.join('、')}退回了${named(f)}${reason(e, '理由')}。请重新交办。` }],
+  'proposal.returned': [
+    {
+      to: 'staff',
+      title: '提案被退回',
+      body: (f, e) => `${f.unitNames.join('、')}退回了${named(f)}${reason(e, '理由')}。请重新交办。`,
+    },
+  ],
   'proposal.replied': [
     {
       to: 'proposers',
       title: '您的提案已答复',
-      body: (f, e) => `${f.unitNames.join('、')}已答复${named(f)}，答复分类：${f.classification}。` + (e.to === 'replied' ? `请在 ${f.evaluationWorkingDays} 个工作日内评价办理结果。` : ''),
+      body: (f, e) =>
+        `${f.unitNames.join('、')}已答复${named(f)}，答复分类：${f.classification}。` +
+        (e.to === 'replied' ? `请在 ${f.evaluationWorkingDays} 个工作日内评价办理结果。` : ''),
     },
   ],
   'proposal.rehandling': [
-    { to: 'units', title: '提案需重新办理', body: (f) => `${named(f)}的办理结果被评价为不满意，请重新办理，办理期限至${day(f)}。` },
-    { to: 'staff', title: '提案办理结果不满意', body: (f, e) => `${named(f)}的办理结果被评价为不满意${reason(e, '意见')}，已交承办单位重新办理（第 ${f.rehandleCount} 次）。` },
+    {
+      to: 'units',
+      title: '提案需重新办理',
+      body: (f) => `${named(f)}的办理结果被评价为不满意，请重新办理，办理期限至${day(f)}。`,
+    },
+    {
+      to: 'staff',
+      title: '提案办理结果不满意',
+      body: (f, e) =>
+        `${named(f)}的办理结果被评价为不满意${reason(e, '意见')}，已交承办单位重新办理（第 ${f.rehandleCount} 次）。`,
+    },
   ],
-  'proposal.chased': [{ to: 'units', title: '提案催办', body: (f, e) => `请抓紧办理${named(f)}并及时答复，办理期限至${day(f)}${reason(e, '催办说明')}。` }],
-  'proposal.reminded': [{ to: 'units', title: '提案即将到期', body: (f, e) => `${named(f)}的办理期限至${day(f)}，${e.daysLeft ? `还有 ${e.daysLeft} 天` : '今天到期'}，请按时答复。` }],
+  'proposal.chased': [
+    {
+      to: 'units',
+      title: '提案催办',
+      body: (f, e) => `请抓紧办理${named(f)}并及时答复，办理期限至${day(f)}${reason(e, '催办说明')}。`,
+    },
+  ],
+  'proposal.reminded': [
+    {
+      to: 'units',
+      title: '提案即将到期',
+      body: (f, e) =>
+        `${named(f)}的办理期限至${day(f)}，${e.daysLeft ? `还有 ${e.daysLeft} 天` : '今天到期'}，请按时答复。`,
+    },
+  ],
   'proposal.overdue': [
-    { to: 'units', title: '提案办理已逾期', body: (f) => `${named(f)}的办理期限（${day(f)}）已过，尚未答复，请尽快答复。` },
-    { to: 'staff', title: '提案逾期未答复', body: (f) => `${named(f)}的办理期限（${day(f)}）已过，${f.unitNames.join('、')}尚未答复。` },
+    {
+      to: 'units',
+      title: '提案办理已逾期',
+      body: (f) => `${named(f)}的办理期限（${day(f)}）已过，尚未答复，请尽快答复。`,
+    },
+    {
+      to: 'staff',
+      title: '提案逾期未答复',
+      body: (f) => `${named(f)}的办理期限（${day(f)}）已过，${f.unitNames.join('、')}尚未答复。`,
+    },
   ],
   'proposal.evaluation_expired': [
-    { to: 'proposers', title: '提案已按未评价办结', body: (f) => `${named(f)}答复后 ${f.evaluationWorkingDays} 个工作日内未评价，已按“未评价”办结。` },
+    {
+      to: 'proposers',
+      title: '提案已按未评价办结',
+      body: (f) => `${named(f)}答复后 ${f.evaluationWorkingDays} 个工作日内未评价，已按“未评价”办结。`,
+    },
   ],
 };
 
@@ -106,6 +177,12 @@ export function noticesFor(event: ProposalEvent, facts: NoticeFacts): Notice[] {
     .filter((rule) => !rule.when || rule.when(event))
     .map((rule) => ({
       to: rule.to,
-      message: { kind: event.type, title: rule.title, body: rule.body(facts, event), link: `/proposals/${facts.id}`, dedupeKey: `proposal:${facts.id}:${what}:${occurrence}` },
+      message: {
+        kind: event.type,
+        title: rule.title,
+        body: rule.body(facts, event),
+        link: `/proposals/${facts.id}`,
+        dedupeKey: `proposal:${facts.id}:${what}:${occurrence}`,
+      },
     }));
 }

@@ -3,22 +3,27 @@ import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { Tx } from '../database/tx';
 import { findForUpdate } from '../database/rows';
+import { Tx } from '../database/tx';
 import { Unit } from '../directory/directory.entities';
 import { VersionDto } from './dto/file-proposal.dto';
 import { ProposalView } from './dto/proposal-view.dto';
-import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
+import {
+  AssignProposalDto,
+  ChaseProposalDto,
+  DecideExtensionDto,
+  MarkExcellentDto,
+  ReviewProposalDto,
+} from './dto/review-proposal.dto';
 import { pendingUnitIds } from './proposal-access';
 import { addMonths } from './proposal-dates';
+import { formatNumber } from './proposal-labels';
 import { nextNumber } from './proposal-numbering';
 import { allowed, assertSideAction, ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
 import { decide, UnitRole } from './proposal-workflow';
 import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
-import { formatNumber } from './proposal-labels';
-
 
 /** The office's steps: review 审查, assignment 交办, key 重点 and excellent 优秀 marks, extension decisions, 催办. */
 @Injectable()
@@ -41,18 +46,35 @@ export class ProposalReviewService {
         case 'accept': {
           const d = allowed(decide(p.status, 'accept', { isStaff }));
           const number = await nextNumber(em, p.sessionId);
-          await this.store.write(em, actor, p, { action: 'accept', set: { status: d.to, number, reviewedAt: now, reviewReason: reason }, details: { number: formatNumber(number) }, comment: reason, event: { type: 'proposal.accepted' } });
+          await this.store.write(em, actor, p, {
+            action: 'accept',
+            set: { status: d.to, number, reviewedAt: now, reviewReason: reason },
+            details: { number: formatNumber(number) },
+            comment: reason,
+            event: { type: 'proposal.accepted' },
+          });
           break;
         }
         case 'reject': {
           const grounds = this.config.refusalGrounds.map((g) => g.code);
           const d = allowed(decide(p.status, 'reject', { isStaff, reason, ground: dto.ground ?? null, grounds }));
-          await this.store.write(em, actor, p, { action: 'reject', set: { status: d.to, reviewGround: dto.ground ?? null, reviewReason: reason, reviewedAt: now }, details: { ground: dto.ground ?? null }, comment: reason, event: { type: 'proposal.rejected' } });
+          await this.store.write(em, actor, p, {
+            action: 'reject',
+            set: { status: d.to, reviewGround: dto.ground ?? null, reviewReason: reason, reviewedAt: now },
+            details: { ground: dto.ground ?? null },
+            comment: reason,
+            event: { type: 'proposal.rejected' },
+          });
           break;
         }
         case 'convert': {
           const d = allowed(decide(p.status, 'convert', { isStaff }));
-          await this.store.write(em, actor, p, { action: 'convert', set: { status: d.to, reviewReason: reason, reviewedAt: now }, comment: reason, event: { type: 'proposal.converted' } });
+          await this.store.write(em, actor, p, {
+            action: 'convert',
+            set: { status: d.to, reviewReason: reason, reviewedAt: now },
+            comment: reason,
+            event: { type: 'proposal.converted' },
+          });
           break;
         }
         case 'merge':
@@ -64,21 +86,57 @@ export class ProposalReviewService {
   }
 
   /** 并案: the proposal closes as merged; its proposers join the target as signers, and the target's history shows it. */
-  private async merge(em: EntityManager, actor: Actor, p: Proposal, dto: ReviewProposalDto, isStaff: boolean): Promise<void> {
-    const target = dto.mergeIntoId && dto.mergeIntoId !== p.id ? await findForUpdate(em, Proposal, dto.mergeIntoId) : null;
-    if (p.status === 'submitted' && dto.mergeIntoId && dto.mergeIntoId !== p.id && (!target || target.status === 'draft')) {
+  private async merge(
+    em: EntityManager,
+    actor: Actor,
+    p: Proposal,
+    dto: ReviewProposalDto,
+    isStaff: boolean,
+  ): Promise<void> {
+    const target =
+      dto.mergeIntoId && dto.mergeIntoId !== p.id ? await findForUpdate(em, Proposal, dto.mergeIntoId) : null;
+    if (
+      p.status === 'submitted' &&
+      dto.mergeIntoId &&
+      dto.mergeIntoId !== p.id &&
+      (!target || target.status === 'draft')
+    ) {
       throw AppError.invalidField('mergeIntoId', '要并入的提案不存在');
     }
-    const d = allowed(decide(p.status, 'merge', { isStaff, proposalId: p.id, mergeIntoId: dto.mergeIntoId ?? null, mergeTargetStatus: target?.status }));
+    const d = allowed(
+      decide(p.status, 'merge', {
+        isStaff,
+        proposalId: p.id,
+        mergeIntoId: dto.mergeIntoId ?? null,
+        mergeTargetStatus: target?.status,
+      }),
+    );
     const now = this.clock.now();
     const comment = dto.reason ?? null;
     const theirs = await em.findBy(ProposalSigner, { proposalId: p.id });
     const already = new Set((await em.findBy(ProposalSigner, { proposalId: target!.id })).map((s) => s.memberId));
     const joining = theirs.filter((s) => !already.has(s.memberId)).map((s) => s.memberId);
     if (joining.length) {
-      await em.insert(ProposalSigner, joining.map((memberId) => ({ proposalId: target!.id, memberId, role: 'merged' as const, status: 'confirmed' as const, invitedAt: now, confirmedAt: now, mergedFromId: p.id })));
+      await em.insert(
+        ProposalSigner,
+        joining.map((memberId) => ({
+          proposalId: target!.id,
+          memberId,
+          role: 'merged' as const,
+          status: 'confirmed' as const,
+          invitedAt: now,
+          confirmedAt: now,
+          mergedFromId: p.id,
+        })),
+      );
     }
-    await this.store.write(em, actor, p, { action: 'merge', set: { status: d.to, mergedIntoId: target!.id, reviewReason: comment, reviewedAt: now }, details: { mergedIntoId: target!.id }, comment, event: { type: 'proposal.merged', relatedId: target!.id } });
+    await this.store.write(em, actor, p, {
+      action: 'merge',
+      set: { status: d.to, mergedIntoId: target!.id, reviewReason: comment, reviewedAt: now },
+      details: { mergedIntoId: target!.id },
+      comment,
+      event: { type: 'proposal.merged', relatedId: target!.id },
+    });
     await this.store.write(em, actor, target!, {
       action: 'merge_in',
       details: { mergedFromId: p.id, joinedMemberIds: joining },
@@ -99,13 +157,34 @@ export class ProposalReviewService {
       for (const [field, unitId, role] of plan.parts) {
         const unit = await em.findOneBy(Unit, { id: unitId });
         if (!unit || unit.disabled) throw AppError.invalidField(field, `承办单位（编号 ${unitId}）不存在或已停用`);
-        await em.insert(ProposalUnit, { proposalId: p.id, unitId, role, active: true, assignedAt: now, returnedAt: null, returnReason: null, repliedAt: null });
+        await em.insert(ProposalUnit, {
+          proposalId: p.id,
+          unitId,
+          role,
+          active: true,
+          assignedAt: now,
+          returnedAt: null,
+          returnReason: null,
+          repliedAt: null,
+        });
       }
       const unitIds = plan.parts.map(([, unitId]) => unitId);
       await this.store.write(em, actor, p, {
         action: 'assign',
-        set: { status: d.to, handlingMode: plan.mode, assignedAt: now, handlingStartedAt: now, deadline, extensionMonths: 0, overdue: false },
-        details: { handlingMode: plan.mode, units: plan.parts.map(([, unitId, role]) => ({ unitId, role })), deadline: deadline.toISOString() },
+        set: {
+          status: d.to,
+          handlingMode: plan.mode,
+          assignedAt: now,
+          handlingStartedAt: now,
+          deadline,
+          extensionMonths: 0,
+          overdue: false,
+        },
+        details: {
+          handlingMode: plan.mode,
+          units: plan.parts.map(([, unitId, role]) => ({ unitId, role })),
+          deadline: deadline.toISOString(),
+        },
         event: { type: 'proposal.assigned', unitIds, deadline },
       });
       return this.views.detail(em, p, actor);
@@ -114,20 +193,30 @@ export class ProposalReviewService {
 
   private plan(dto: AssignProposalDto): { mode: 'lead' | 'split'; parts: [string, number, UnitRole][] } {
     if (dto.unitIds) {
-      if (dto.leadUnitId !== undefined || dto.coUnitIds !== undefined) throw AppError.invalidField('unitIds', '分办（unitIds）与主办、会办单位不能同时填写');
+      if (dto.leadUnitId !== undefined || dto.coUnitIds !== undefined)
+        throw AppError.invalidField('unitIds', '分办（unitIds）与主办、会办单位不能同时填写');
       return { mode: 'split', parts: dto.unitIds.map((u) => ['unitIds', u, 'split']) };
     }
-    if (dto.leadUnitId === undefined) throw AppError.invalidField('leadUnitId', '请选择主办单位，或以 unitIds 分办给多个单位');
+    if (dto.leadUnitId === undefined)
+      throw AppError.invalidField('leadUnitId', '请选择主办单位，或以 unitIds 分办给多个单位');
     const co = dto.coUnitIds ?? [];
     if (co.includes(dto.leadUnitId)) throw AppError.invalidField('coUnitIds', '主办单位不能同时是会办单位');
-    return { mode: 'lead', parts: [['leadUnitId', dto.leadUnitId, 'lead'], ...co.map((u): [string, number, UnitRole] => ['coUnitIds', u, 'co'])] };
+    return {
+      mode: 'lead',
+      parts: [
+        ['leadUnitId', dto.leadUnitId, 'lead'],
+        ...co.map((u): [string, number, UnitRole] => ['coUnitIds', u, 'co']),
+      ],
+    };
   }
 
   private deadline(raw: string | undefined, now: Date): Date {
     if (raw === undefined) return addMonths(now, this.config.deadlineMonths);
     const at = new Date(raw);
-    if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) throw AppError.invalidField('deadline', '办理期限须晚于当前时间');
-    if (at.getTime() > addMonths(now, this.config.maxHandlingMonths).getTime()) throw AppError.invalidField('deadline', `办理期限不能超过交办后 ${this.config.maxHandlingMonths} 个月`);
+    if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime())
+      throw AppError.invalidField('deadline', '办理期限须晚于当前时间');
+    if (at.getTime() > addMonths(now, this.config.maxHandlingMonths).getTime())
+      throw AppError.invalidField('deadline', `办理期限不能超过交办后 ${this.config.maxHandlingMonths} 个月`);
     return at;
   }
 
@@ -137,7 +226,12 @@ export class ProposalReviewService {
       const p = await this.store.load(em, actor, id, dto.version);
       assertSideAction(p.status, 'markKey');
       if (p.isKey) throw AppError.conflict('ALREADY_KEY', '该提案已是重点提案');
-      await this.store.write(em, actor, p, { action: 'key', set: { isKey: true, supervisorUserId: actor.id }, details: { supervisorUserId: actor.id }, event: { type: 'proposal.key_marked' } });
+      await this.store.write(em, actor, p, {
+        action: 'key',
+        set: { isKey: true, supervisorUserId: actor.id },
+        details: { supervisorUserId: actor.id },
+        event: { type: 'proposal.key_marked' },
+      });
       return this.views.detail(em, p, actor);
     });
   }
@@ -148,7 +242,12 @@ export class ProposalReviewService {
       const p = await this.store.load(em, actor, id, dto.version);
       assertSideAction(p.status, 'markExcellent');
       const excellent = dto.excellent ?? true;
-      await this.store.write(em, actor, p, { action: 'excellent', set: { excellent }, details: { excellent }, event: { type: 'proposal.excellent_marked' } });
+      await this.store.write(em, actor, p, {
+        action: 'excellent',
+        set: { excellent },
+        details: { excellent },
+        event: { type: 'proposal.excellent_marked' },
+      });
       return this.views.detail(em, p, actor);
     });
   }
@@ -162,7 +261,8 @@ export class ProposalReviewService {
       const p = await this.store.load(em, actor, id, dto.version);
       assertSideAction(p.status, 'chase');
       const supervises = hasRole(actor, 'leader') && p.isKey && p.supervisorUserId === actor.id;
-      if (!hasRole(actor, 'staff') && !supervises) throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
+      if (!hasRole(actor, 'staff') && !supervises)
+        throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
       const unitIds = await pendingUnitIds(em, p);
       const note = dto.note ?? null;
       await this.store.write(em, actor, p, {
@@ -189,18 +289,39 @@ export class ProposalReviewService {
       if (dto.approve) {
         const deadline = addMonths(p.deadline!, request.months);
         if (deadline.getTime() > addMonths(p.handlingStartedAt!, this.config.maxHandlingMonths).getTime()) {
-          throw AppError.conflict('EXTENSION_LIMIT', `延期后将超过交办后 ${this.config.maxHandlingMonths} 个月的最长办理期限`);
+          throw AppError.conflict(
+            'EXTENSION_LIMIT',
+            `延期后将超过交办后 ${this.config.maxHandlingMonths} 个月的最长办理期限`,
+          );
         }
-        Object.assign(set, { deadline, extensionMonths: p.extensionMonths + request.months, overdue: deadline.getTime() <= now.getTime() });
+        Object.assign(set, {
+          deadline,
+          extensionMonths: p.extensionMonths + request.months,
+          overdue: deadline.getTime() <= now.getTime(),
+        });
       }
       const status = dto.approve ? 'approved' : 'refused';
-      await em.update(ProposalExtension, { id: request.id }, { status, decidedByUserId: actor.id, decidedAt: now, comment: dto.comment ?? null });
+      await em.update(
+        ProposalExtension,
+        { id: request.id },
+        { status, decidedByUserId: actor.id, decidedAt: now, comment: dto.comment ?? null },
+      );
       await this.store.write(em, actor, p, {
         action: 'extension_decision',
         set,
-        details: { extensionId: request.id, approved: dto.approve, months: request.months, deadline: (set.deadline ?? p.deadline)?.toISOString() },
+        details: {
+          extensionId: request.id,
+          approved: dto.approve,
+          months: request.months,
+          deadline: (set.deadline ?? p.deadline)?.toISOString(),
+        },
         comment: dto.comment ?? null,
-        event: { type: 'proposal.extension_decided', relatedId: request.id, unitIds: [request.unitId], deadline: set.deadline ?? p.deadline },
+        event: {
+          type: 'proposal.extension_decided',
+          relatedId: request.id,
+          unitIds: [request.unitId],
+          deadline: set.deadline ?? p.deadline,
+        },
       });
       return this.views.detail(em, p, actor);
     });

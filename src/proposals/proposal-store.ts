@@ -4,13 +4,13 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { updateVersioned } from '../database/versioned';
 import { assertVersion, findForUpdate } from '../database/rows';
+import { updateVersioned } from '../database/versioned';
 import { assertCanRead, notFound } from './proposal-access';
 import { ProposalEvent, ProposalEventType } from './proposal-event';
 import { ProposalEvents } from './proposal-events';
-import { Proposal } from './proposal.entities';
 import { Allowed, checkSideAction, Decision, ProposalStatus, SideAction } from './proposal-workflow';
+import { Proposal } from './proposal.entities';
 
 export interface ProposalChange {
   /** The audit action after `proposal.`: `submit`, `merge_in`, `communicate` … */
@@ -74,7 +74,16 @@ export class ProposalStore {
       comment: change.comment ?? null,
     });
     if (change.event) {
-      await this.events.emit(em, { proposalId: p.id, actorUserId: actor?.id ?? null, at: now, from, to: p.status, version: p.version, note: change.comment ?? null, ...change.event });
+      await this.events.emit(em, {
+        proposalId: p.id,
+        actorUserId: actor?.id ?? null,
+        at: now,
+        from,
+        to: p.status,
+        version: p.version,
+        note: change.comment ?? null,
+        ...change.event,
+      });
     }
     return p;
   }

@@ -1,11 +1,12 @@
-import { Actor, hasRole } from '../common/actor';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { CouncilSession, Member, Unit } from '../directory/directory.entities';
+import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
+import { CouncilSession, Member, Unit } from '../directory/directory.entities';
 import { toAttachmentRef } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
+import { ProposalRef, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 import {
   CONTACT_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -31,16 +32,21 @@ import {
   ProposalUnit,
 } from './proposal.entities';
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
-import { ProposalRef, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
 /** `{id, name}` of the wanted rows of a named table (members, units …), by id. */
-export async function namesOf<T extends { id: number; name: string }>(em: EntityManager, entity: new () => T, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+export async function namesOf<T extends { id: number; name: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  wanted: (number | null)[],
+): Promise<Map<number, RefView>> {
   const list = ids(wanted);
-  const rows = list.length ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never }) : [];
+  const rows = list.length
+    ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never })
+    : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
 }
 
@@ -51,11 +57,22 @@ export class ProposalViews {
 
   async summaries(em: EntityManager, rows: Proposal[]): Promise<ProposalSummaryView[]> {
     if (rows.length === 0) return [];
-    const parts = await em.find(ProposalUnit, { where: { proposalId: In(rows.map((r) => r.id)), active: true }, order: { id: 'ASC' } });
+    const parts = await em.find(ProposalUnit, {
+      where: { proposalId: In(rows.map((r) => r.id)), active: true },
+      order: { id: 'ASC' },
+    });
     const [sessions, members, units] = await Promise.all([
       em.find(CouncilSession, { where: { id: In(ids(rows.map((r) => r.sessionId))) } }),
-      namesOf(em, Member, rows.map((r) => r.leadMemberId)),
-      namesOf(em, Unit, parts.map((u) => u.unitId)),
+      namesOf(
+        em,
+        Member,
+        rows.map((r) => r.leadMemberId),
+      ),
+      namesOf(
+        em,
+        Unit,
+        parts.map((u) => u.unitId),
+      ),
     ]);
     const sessionById = byId(sessions);
     return rows.map((p) => {
@@ -108,7 +125,18 @@ export class ProposalViews {
 
   private async fullDetail(em: EntityManager, p: Proposal): Promise<ProposalView> {
     const where = { proposalId: p.id };
-    const [[summary], signers, parts, communications, coOpinions, replies, evaluations, extensions, mergedFromRows, attachments] = await Promise.all([
+    const [
+      [summary],
+      signers,
+      parts,
+      communications,
+      coOpinions,
+      replies,
+      evaluations,
+      extensions,
+      mergedFromRows,
+      attachments,
+    ] = await Promise.all([
       this.summaries(em, [p]),
       em.find(ProposalSigner, { where, order: { id: 'ASC' } }),
       em.find(ProposalUnit, { where: { ...where, active: true }, order: { id: 'ASC' } }),
@@ -122,7 +150,11 @@ export class ProposalViews {
     ]);
     const unitIds = [...parts, ...communications, ...coOpinions, ...replies, ...extensions].map((r) => r.unitId);
     const [members, units, mergedInto, supervisor] = await Promise.all([
-      namesOf(em, Member, signers.map((s) => s.memberId)),
+      namesOf(
+        em,
+        Member,
+        signers.map((s) => s.memberId),
+      ),
       namesOf(em, Unit, unitIds),
       p.mergedIntoId ? em.findOneBy(Proposal, { id: p.mergedIntoId }) : null,
       p.supervisorUserId ? em.findOneBy(User, { id: p.supervisorUserId }) : null,
@@ -169,7 +201,13 @@ export class ProposalViews {
         confirmedAt: iso(s.confirmedAt),
         mergedFromId: s.mergedFromId,
       })),
-      units: parts.map((u) => ({ ...unit(u.unitId), role: u.role, roleLabel: UNIT_ROLE_LABELS[u.role], assignedAt: u.assignedAt.toISOString(), repliedAt: iso(u.repliedAt) })),
+      units: parts.map((u) => ({
+        ...unit(u.unitId),
+        role: u.role,
+        roleLabel: UNIT_ROLE_LABELS[u.role],
+        assignedAt: u.assignedAt.toISOString(),
+        repliedAt: iso(u.repliedAt),
+      })),
       committeeId: p.committeeId,
       reviewGround: p.reviewGround,
       reviewGroundLabel: labelOf(this.config.refusalGrounds, p.reviewGround),
@@ -194,7 +232,12 @@ export class ProposalViews {
         summary: c.summary,
         at: c.at.toISOString(),
       })),
-      coOpinions: coOpinions.map((o) => ({ unit: unit(o.unitId), round: o.round, content: o.content, at: o.at.toISOString() })),
+      coOpinions: coOpinions.map((o) => ({
+        unit: unit(o.unitId),
+        round: o.round,
+        content: o.content,
+        at: o.at.toISOString(),
+      })),
       extensions: extensions.map((x) => ({
         id: x.id,
         unit: unit(x.unitId),

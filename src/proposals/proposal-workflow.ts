@@ -9,7 +9,18 @@ import { blank, DAY_MS, Refusal, refuse } from '../common/workflow';
 
 export type { Refusal };
 
-export const PROPOSAL_STATUSES = ['draft', 'submitted', 'withdrawn', 'accepted', 'rejected', 'converted', 'merged', 'assigned', 'replied', 'completed'] as const;
+export const PROPOSAL_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'accepted',
+  'rejected',
+  'converted',
+  'merged',
+  'assigned',
+  'replied',
+  'completed',
+] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ProposalStatus, string> = {
@@ -25,11 +36,35 @@ export const STATUS_LABELS: Record<ProposalStatus, string> = {
   completed: '已办结',
 };
 
-export const PROPOSAL_ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'convert', 'merge', 'assign', 'return', 'reply', 'evaluate', 'expireEvaluation'] as const;
+export const PROPOSAL_ACTIONS = [
+  'submit',
+  'withdraw',
+  'accept',
+  'reject',
+  'convert',
+  'merge',
+  'assign',
+  'return',
+  'reply',
+  'evaluate',
+  'expireEvaluation',
+] as const;
 export type ProposalAction = (typeof PROPOSAL_ACTIONS)[number];
 
 /** Steps that change no state but are allowed only in some states. */
-export const SIDE_ACTIONS = ['edit', 'cosign', 'attach', 'detach', 'communicate', 'coOpinion', 'requestExtension', 'decideExtension', 'markKey', 'markExcellent', 'chase'] as const;
+export const SIDE_ACTIONS = [
+  'edit',
+  'cosign',
+  'attach',
+  'detach',
+  'communicate',
+  'coOpinion',
+  'requestExtension',
+  'decideExtension',
+  'markKey',
+  'markExcellent',
+  'chase',
+] as const;
 export type SideAction = (typeof SIDE_ACTIONS)[number];
 
 /** What each step is called in a sentence: “提案当前为“已立案”，不能撤回”. */
@@ -119,7 +154,6 @@ export interface Allowed {
 
 export type Decision = Allowed | Refusal;
 
-
 /** The 409 for a step the current state does not allow. */
 export function wrongState(status: ProposalStatus, action: ProposalAction | SideAction): Refusal {
   return refuse(409, 'PROPOSAL_WRONG_STATE', `提案当前为“${STATUS_LABELS[status]}”，不能${ACTION_VERBS[action]}`);
@@ -133,7 +167,8 @@ interface Arrow {
   decide: (f: WorkflowFacts) => Refusal | Allowed;
 }
 
-const to = (status: ProposalStatus, rehandle?: true): Allowed => (rehandle ? { ok: true, to: status, rehandle } : { ok: true, to: status });
+const to = (status: ProposalStatus, rehandle?: true): Allowed =>
+  rehandle ? { ok: true, to: status, rehandle } : { ok: true, to: status };
 
 const ARROWS: Record<ProposalAction, Arrow> = {
   submit: {
@@ -157,7 +192,8 @@ const ARROWS: Record<ProposalAction, Arrow> = {
       if (!f.isStaff) return notStaff();
       if (blank(f.reason)) return refuse(400, 'REASON_REQUIRED', '不予立案须说明理由');
       const grounds = f.grounds ?? [];
-      if (grounds.length > 0 && (!f.ground || !grounds.includes(f.ground))) return refuse(400, 'GROUND_REQUIRED', '请选择不予立案的理由类别');
+      if (grounds.length > 0 && (!f.ground || !grounds.includes(f.ground)))
+        return refuse(400, 'GROUND_REQUIRED', '请选择不予立案的理由类别');
       return to('rejected');
     },
   },
@@ -180,7 +216,8 @@ const ARROWS: Record<ProposalAction, Arrow> = {
     from: ['assigned'],
     decide: (f) => {
       // Under 分办 each unit leads its own share, so each may return it.
-      if (f.unitRole !== 'lead' && f.unitRole !== 'split') return refuse(403, 'NOT_LEAD_UNIT', '只有主办单位可以退回提案');
+      if (f.unitRole !== 'lead' && f.unitRole !== 'split')
+        return refuse(403, 'NOT_LEAD_UNIT', '只有主办单位可以退回提案');
       if (blank(f.reason)) return refuse(400, 'REASON_REQUIRED', '退回须说明理由');
       if (f.anyReplied) return refuse(409, 'ALREADY_REPLIED', '已有承办单位答复，不能退回');
       const days = f.returnWindowDays ?? 0;
@@ -194,7 +231,8 @@ const ARROWS: Record<ProposalAction, Arrow> = {
     from: ['assigned'],
     decide: (f) => {
       if (f.unitRole === 'co') return refuse(403, 'NOT_LEAD_UNIT', '会办单位不能答复，请提交会办意见');
-      if (f.unitRole !== 'lead' && f.unitRole !== 'split') return refuse(403, 'NOT_ASSIGNED_UNIT', '只有承办该提案的单位可以答复');
+      if (f.unitRole !== 'lead' && f.unitRole !== 'split')
+        return refuse(403, 'NOT_ASSIGNED_UNIT', '只有承办该提案的单位可以答复');
       if (f.alreadyReplied) return refuse(409, 'ALREADY_REPLIED', '本单位已经答复，不能重复答复');
       // 先沟通后答复: a reply needs a recorded contact with the proposer.
       if (!f.hasCommunication) return refuse(409, 'COMMUNICATION_REQUIRED', '答复前须至少记录一次与提案人的沟通');

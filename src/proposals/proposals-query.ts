@@ -43,7 +43,7 @@ export class ProposalsQuery {
    * holds more than one batch.
    */
   async *batches(actor: Actor, q: ProposalQuery, size = 500): AsyncGenerator<Proposal[]> {
-    for (let before: number | null = null; ; ) {
+    for (let before: number | null = null; ;) {
       const qb = await this.matching(actor, q);
       if (before !== null) qb.andWhere('p.id < :before', { before });
       const rows = await this.rowsOf(qb.limit(size));
@@ -59,8 +59,16 @@ export class ProposalsQuery {
    */
   async publicPage(q: PublicProposalQuery): Promise<Page<Proposal>> {
     const qb = this.ds.getRepository(Proposal).createQueryBuilder('p');
-    const publicReply = qb.subQuery().select('1').from(ProposalReply, 'r').where('r.proposalId = p.id AND r.round = p.rehandleCount AND r.isPublic = :published').getQuery();
-    qb.where('p.status = :completed', { completed: 'completed' }).andWhere('p.agreeToPublish = :published').andWhere(`EXISTS ${publicReply}`).setParameter('published', true);
+    const publicReply = qb
+      .subQuery()
+      .select('1')
+      .from(ProposalReply, 'r')
+      .where('r.proposalId = p.id AND r.round = p.rehandleCount AND r.isPublic = :published')
+      .getQuery();
+    qb.where('p.status = :completed', { completed: 'completed' })
+      .andWhere('p.agreeToPublish = :published')
+      .andWhere(`EXISTS ${publicReply}`)
+      .setParameter('published', true);
     if (q.q) qb.andWhere(`p.title LIKE :title ${LIKE_ESCAPE}`, { title: likeContains(q.q) });
     const total = await countOf(qb);
     const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize), 'p.completedAt');
@@ -95,11 +103,21 @@ export class ProposalsQuery {
         if (hasRole(actor, 'staff', 'leader')) w.orWhere("p.status <> 'draft'");
         if (hasRole(actor, 'staff')) w.orWhere('p.filedByUserId = :scopeUserId', { scopeUserId: actor.id });
         if (hasRole(actor, 'member') && actor.memberId !== null) {
-          const signed = qb.subQuery().select('s.proposalId').from(ProposalSigner, 's').where('s.memberId = :scopeMemberId').getQuery();
+          const signed = qb
+            .subQuery()
+            .select('s.proposalId')
+            .from(ProposalSigner, 's')
+            .where('s.memberId = :scopeMemberId')
+            .getQuery();
           w.orWhere(`p.id IN ${signed}`, { scopeMemberId: actor.memberId });
         }
         if (hasRole(actor, 'unit') && actor.unitId !== null) {
-          const assigned = qb.subQuery().select('su.proposalId').from(ProposalUnit, 'su').where('su.unitId = :scopeUnitId AND su.active = :scopeActive').getQuery();
+          const assigned = qb
+            .subQuery()
+            .select('su.proposalId')
+            .from(ProposalUnit, 'su')
+            .where('su.unitId = :scopeUnitId AND su.active = :scopeActive')
+            .getQuery();
           w.orWhere(`p.id IN ${assigned}`, { scopeUnitId: actor.unitId, scopeActive: true });
         }
       }),
@@ -117,11 +135,21 @@ export class ProposalsQuery {
     if (q.overdue !== undefined) qb.andWhere('p.overdue = :overdue', { overdue: q.overdue });
     if (q.excellent !== undefined) qb.andWhere('p.excellent = :excellent', { excellent: q.excellent });
     if (q.extensionPending !== undefined) {
-      const pending = qb.subQuery().select('px.proposalId').from(ProposalExtension, 'px').where('px.status = :pendingStatus').getQuery();
+      const pending = qb
+        .subQuery()
+        .select('px.proposalId')
+        .from(ProposalExtension, 'px')
+        .where('px.status = :pendingStatus')
+        .getQuery();
       qb.andWhere(`p.id ${q.extensionPending ? 'IN' : 'NOT IN'} ${pending}`, { pendingStatus: 'pending' });
     }
     if (q.unitId) {
-      const handled = qb.subQuery().select('fu.proposalId').from(ProposalUnit, 'fu').where('fu.unitId = :filterUnitId AND fu.active = :filterActive').getQuery();
+      const handled = qb
+        .subQuery()
+        .select('fu.proposalId')
+        .from(ProposalUnit, 'fu')
+        .where('fu.unitId = :filterUnitId AND fu.active = :filterActive')
+        .getQuery();
       qb.andWhere(`p.id IN ${handled}`, { filterUnitId: q.unitId, filterActive: true });
     }
     if (q.q) await this.matchText(qb, q.q);
@@ -129,6 +157,9 @@ export class ProposalsQuery {
 
   /** `q` in the title, the analysis and the suggestions: terms of two or more characters through the bigram index, one-character terms by LIKE. */
   private async matchText(qb: SelectQueryBuilder<Proposal>, text: string): Promise<void> {
-    await this.textIndex.applySearch(qb, 'proposal', text, { idColumn: 'p.id', likeColumns: ['p.title', 'p.background', 'p.suggestions'] });
+    await this.textIndex.applySearch(qb, 'proposal', text, {
+      idColumn: 'p.id',
+      likeColumns: ['p.title', 'p.background', 'p.suggestions'],
+    });
   }
 }

@@ -10,18 +10,39 @@ describe('proposal configuration', () => {
     expect(labelOf(c.categories, 'ecology')).toBe('生态文明建设');
     expect(c.refusalGrounds.map((g) => g.label)).toContain('不属于政协职能范围');
     expect(c.classifications.map((x) => x.code)).toEqual(['A', 'B', 'C']);
-    expect(c).toMatchObject({ deadlineMonths: 3, maxHandlingMonths: 6, evaluationWorkingDays: 15, communicationBeforeWorkingDays: 15, reminderDaysBefore: [15, 3] });
+    expect(c).toMatchObject({
+      deadlineMonths: 3,
+      maxHandlingMonths: 6,
+      evaluationWorkingDays: 15,
+      communicationBeforeWorkingDays: 15,
+      reminderDaysBefore: [15, 3],
+    });
     // The 2026 holidays of 国务院办公厅, with the weekend days worked in their place.
     expect(c.calendar.holidays).toEqual(expect.arrayContaining(['2026-10-01', '2026-10-07', '2026-02-15']));
-    expect(c.calendar.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(c.calendar.workdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('defaults reminders to 15 and 3 days and the calendar to weekends only when the file leaves them out', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-cfg-'));
     const file = path.join(dir, 'proposals.json');
-    const { reminderDaysBefore: _r, holidays: _h, workdays: _w, ...rest } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'proposals.json'), 'utf8'));
+    const {
+      reminderDaysBefore: _r,
+      holidays: _h,
+      workdays: _w,
+      ...rest
+    } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'proposals.json'), 'utf8'));
     fs.writeFileSync(file, JSON.stringify(rest));
-    expect(loadProposalConfig(file)).toMatchObject({ reminderDaysBefore: [15, 3], calendar: { holidays: [], workdays: [] } });
+    expect(loadProposalConfig(file)).toMatchObject({
+      reminderDaysBefore: [15, 3],
+      calendar: { holidays: [], workdays: [] },
+    });
     fs.writeFileSync(file, JSON.stringify({ ...rest, reminderDaysBefore: [1, 7] }));
     expect(loadProposalConfig(file).reminderDaysBefore).toEqual([7, 1]);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -33,7 +54,16 @@ describe('proposal configuration', () => {
     const good = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'proposals.json'), 'utf8'));
     fs.writeFileSync(file, JSON.stringify({ ...good, deadlineMonths: 0 }));
     expect(() => loadProposalConfig(file)).toThrow(/deadlineMonths/);
-    fs.writeFileSync(file, JSON.stringify({ ...good, categories: [{ code: 'economy', label: '经济' }, { code: 'economy', label: '重复' }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...good,
+        categories: [
+          { code: 'economy', label: '经济' },
+          { code: 'economy', label: '重复' },
+        ],
+      }),
+    );
     expect(() => loadProposalConfig(file)).toThrow(/economy 重复/);
     fs.writeFileSync(file, JSON.stringify({ ...good, maxHandlingMonths: 2 }));
     expect(() => loadProposalConfig(file)).toThrow(/maxHandlingMonths/);

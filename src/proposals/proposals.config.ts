@@ -38,7 +38,15 @@ export interface ProposalConfig {
 }
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
-const NUMBERS = ['plenaryWindowMonths', 'deadlineMonths', 'maxHandlingMonths', 'returnWindowDays', 'coSignDays', 'evaluationWorkingDays', 'communicationBeforeWorkingDays'] as const;
+const NUMBERS = [
+  'plenaryWindowMonths',
+  'deadlineMonths',
+  'maxHandlingMonths',
+  'returnWindowDays',
+  'coSignDays',
+  'evaluationWorkingDays',
+  'communicationBeforeWorkingDays',
+] as const;
 
 function codedList(raw: unknown, key: string, file: string, allowEmpty: boolean): Coded[] {
   if (!Array.isArray(raw) || (!allowEmpty && raw.length === 0)) throw new Error(`${file}：${key} 须为非空列表`);
@@ -57,7 +65,11 @@ function codedList(raw: unknown, key: string, file: string, allowEmpty: boolean)
 /** A list of whole numbers 1–366, each once; `fallback` when the key is absent. */
 function dayCounts(raw: unknown, key: string, file: string, fallback: number[]): number[] {
   if (raw === undefined) return fallback;
-  if (!Array.isArray(raw) || raw.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) || new Set(raw).size !== raw.length) {
+  if (
+    !Array.isArray(raw) ||
+    raw.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) ||
+    new Set(raw).size !== raw.length
+  ) {
     throw new Error(`${file}：${key} 须为 1–366 的整数列表，不能重复`);
   }
   return [...(raw as number[])].sort((a, b) => b - a);
@@ -68,7 +80,8 @@ function dayList(raw: unknown, key: string, file: string): string[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new Error(`${file}：${key} 须为日期列表，如 ["2026-10-01"]`);
   return raw.map((day: unknown, i) => {
-    const at = typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`).getTime() : NaN;
+    const at =
+      typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`).getTime() : NaN;
     const valid = !Number.isNaN(at) && new Date(at).toISOString().startsWith(day as string);
     if (!valid) throw new Error(`${file}：${key}[${i}] 须为日期，如 "2026-10-01"`);
     return day as string;
@@ -86,10 +99,12 @@ export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json'
   const numbers = {} as Record<(typeof NUMBERS)[number], number>;
   for (const key of NUMBERS) {
     const n = raw[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) throw new Error(`${file}：${key} 须为 1–366 的整数`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366)
+      throw new Error(`${file}：${key} 须为 1–366 的整数`);
     numbers[key] = n;
   }
-  if (numbers.maxHandlingMonths < numbers.deadlineMonths) throw new Error(`${file}：maxHandlingMonths 不能小于 deadlineMonths`);
+  if (numbers.maxHandlingMonths < numbers.deadlineMonths)
+    throw new Error(`${file}：maxHandlingMonths 不能小于 deadlineMonths`);
   return {
     categories: codedList(raw.categories, 'categories', file, false),
     refusalGrounds: codedList(raw.refusalGrounds, 'refusalGrounds', file, true),

@@ -1,15 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
-import { CoOpinionDto, CommunicationDto, EvaluateProposalDto, ReplyProposalDto, RequestExtensionDto, ReturnProposalDto } from './dto/handle-proposal.dto';
+import {
+  CoOpinionDto,
+  CommunicationDto,
+  EvaluateProposalDto,
+  ReplyProposalDto,
+  RequestExtensionDto,
+  ReturnProposalDto,
+} from './dto/handle-proposal.dto';
 import { ProposalHistoryItem, ProposalSummaryView, ProposalView, SimilarProposalView } from './dto/proposal-view.dto';
+import {
+  AssignProposalDto,
+  ChaseProposalDto,
+  DecideExtensionDto,
+  MarkExcellentDto,
+  ReviewProposalDto,
+} from './dto/review-proposal.dto';
 import { ProposalExport, XLSX_MIME } from './proposal-export';
-import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from './dto/review-proposal.dto';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalsService } from './proposals.service';
@@ -31,7 +44,9 @@ export class ProposalsController {
 
   @Roles('staff', 'leader', 'member', 'unit')
   @Get()
-  @ApiOperation({ summary: '提案列表：委员看自己领衔、附议和并入的，承办单位看交办给本单位的，工作人员和领导看草稿以外的全部' })
+  @ApiOperation({
+    summary: '提案列表：委员看自己领衔、附议和并入的，承办单位看交办给本单位的，工作人员和领导看草稿以外的全部',
+  })
   @ApiPageResponse(ProposalSummaryView)
   listProposals(@CurrentUser() actor: Actor, @Query() q: ProposalQuery) {
     return this.proposals.list(actor, q);
@@ -143,7 +158,11 @@ export class ProposalsController {
   @Post(':id/communications')
   @ApiOperation({ summary: '记录与提案人的沟通（办前、办中、办后）' })
   @ApiCreatedResponse({ type: ProposalView })
-  addProposalCommunication(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: CommunicationDto) {
+  addProposalCommunication(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: CommunicationDto,
+  ) {
     return this.handling.communicate(actor, id, dto);
   }
 
@@ -169,7 +188,11 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: '评价办理结果（领衔人）；不满意则重新办理' })
   @ApiOkResponse({ type: ProposalView })
-  evaluateProposal(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: EvaluateProposalDto) {
+  evaluateProposal(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: EvaluateProposalDto,
+  ) {
     return this.handling.evaluate(actor, id, dto);
   }
 
@@ -187,7 +210,11 @@ export class ProposalsController {
   @HttpCode(200)
   @ApiOperation({ summary: '评为（或取消）优秀提案' })
   @ApiOkResponse({ type: ProposalView })
-  markExcellentProposal(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: MarkExcellentDto) {
+  markExcellentProposal(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: MarkExcellentDto,
+  ) {
     return this.review.markExcellent(actor, id, dto);
   }
 
@@ -204,7 +231,11 @@ export class ProposalsController {
   @Post(':id/extensions')
   @ApiOperation({ summary: '申请延期（主办或分办单位）' })
   @ApiCreatedResponse({ type: ProposalView })
-  requestProposalExtension(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RequestExtensionDto) {
+  requestProposalExtension(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: RequestExtensionDto,
+  ) {
     return this.handling.requestExtension(actor, id, dto);
   }
 

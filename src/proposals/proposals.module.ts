@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalDeadlines } from './proposal-deadlines';
 import { ProposalEvents } from './proposal-events';
 import { ProposalExport } from './proposal-export';
@@ -10,9 +10,9 @@ import { ProposalReviewService } from './proposal-review.service';
 import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
+import { ProposalsQuery } from './proposals-query';
 import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
 import { ProposalsController } from './proposals.controller';
-import { ProposalsQuery } from './proposals-query';
 import { ProposalsService } from './proposals.service';
 import { PublicProposalsController } from './public-proposals.controller';
 import { PublicProposalsService } from './public-proposals.service';
@@ -36,6 +36,16 @@ import { PublicProposalsService } from './public-proposals.service';
     PublicProposalsService,
     ProposalDeadlines,
   ],
-  exports: [PROPOSAL_CONFIG, ProposalEvents, ProposalViews, ProposalsQuery, ProposalsService, ProposalReviewService, ProposalHandlingService, ProposalStatsService, PublicProposalsService],
+  exports: [
+    PROPOSAL_CONFIG,
+    ProposalEvents,
+    ProposalViews,
+    ProposalsQuery,
+    ProposalsService,
+    ProposalReviewService,
+    ProposalHandlingService,
+    ProposalStatsService,
+    PublicProposalsService,
+  ],
 })
 export class ProposalsModule {}

@@ -1,5 +1,3 @@
-import { TextIndexService } from '../search/text-index.service';
-import { proposalFields } from './proposal-text-fields';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +7,7 @@ import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
 import { Committee, CouncilSession, Member, Sector } from '../directory/directory.entities';
+import { TextIndexService } from '../search/text-index.service';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import { ProposalHistoryItem, SimilarProposalView, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 import { isLeadProposer, loadReadable, signerOf } from './proposal-access';
@@ -17,12 +16,12 @@ import { ProposalEvents } from './proposal-events';
 import { HISTORY_LABELS } from './proposal-labels';
 import { ensureCounter } from './proposal-numbering';
 import { allowed, assertSideAction, ProposalStore } from './proposal-store';
+import { proposalFields } from './proposal-text-fields';
 import { ProposalViews } from './proposal-views';
 import { decide } from './proposal-workflow';
 import { GROUP_KINDS, Proposal, ProposalKind, ProposalSigner } from './proposal.entities';
-import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { ProposalsQuery } from './proposals-query';
-
+import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 /** 提案: reading, and filing up to submission (draft, co-signing, submit, withdraw). */
 @Injectable()
@@ -66,7 +65,14 @@ export class ProposalsService {
       .slice(0, limit)
       .map((h) => {
         const v = views.get(h.id)!;
-        return { id: v.id, title: v.title, score: h.score, status: v.status, statusLabel: v.statusLabel, numberLabel: v.numberLabel };
+        return {
+          id: v.id,
+          title: v.title,
+          score: h.score,
+          status: v.status,
+          statusLabel: v.statusLabel,
+          numberLabel: v.numberLabel,
+        };
       });
   }
 
@@ -80,10 +86,16 @@ export class ProposalsService {
   }
 
   /** A draft, in the caller's transaction; `visitId` links a draft started from a 视察调研 back to it. */
-  async createIn(em: EntityManager, actor: Actor, dto: CreateProposalDto, origin: { visitId?: number } = {}): Promise<ProposalView> {
+  async createIn(
+    em: EntityManager,
+    actor: Actor,
+    dto: CreateProposalDto,
+    origin: { visitId?: number } = {},
+  ): Promise<ProposalView> {
     const group = GROUP_KINDS.includes(dto.kind);
     if (group && !hasRole(actor, 'staff')) throw AppError.forbidden('界别、专委会和党派团体提案由机关工作人员代为录入');
-    if (!group && (!hasRole(actor, 'member') || actor.memberId === null)) throw AppError.forbidden('个人和联名提案须由委员本人提出');
+    if (!group && (!hasRole(actor, 'member') || actor.memberId === null))
+      throw AppError.forbidden('个人和联名提案须由委员本人提出');
     const session = await this.openSession(em, dto.sessionId);
     this.assertCategory(dto.category);
     const coSigners = dto.coSignerMemberIds ?? [];
@@ -109,7 +121,15 @@ export class ProposalsService {
       updatedAt: now,
     });
     await em.save(p);
-    if (p.leadMemberId !== null) await em.insert(ProposalSigner, { proposalId: p.id, memberId: p.leadMemberId, role: 'lead', status: 'confirmed', invitedAt: now, confirmedAt: now });
+    if (p.leadMemberId !== null)
+      await em.insert(ProposalSigner, {
+        proposalId: p.id,
+        memberId: p.leadMemberId,
+        role: 'lead',
+        status: 'confirmed',
+        invitedAt: now,
+        confirmedAt: now,
+      });
     await this.invite(em, p, coSigners, now);
     await ensureCounter(em, session.id);
     await this.reindex(em, p);
@@ -119,10 +139,31 @@ export class ProposalsService {
       entityType: 'proposal',
       entityId: p.id,
       from: null,
-      to: { status: 'draft', kind: p.kind, title: p.title, coSignerMemberIds: coSigners, ...(p.visitId ? { visitId: p.visitId } : {}) },
+      to: {
+        status: 'draft',
+        kind: p.kind,
+        title: p.title,
+        coSignerMemberIds: coSigners,
+        ...(p.visitId ? { visitId: p.visitId } : {}),
+      },
     });
-    await this.events.emit(em, { type: 'proposal.created', proposalId: p.id, actorUserId: actor.id, at: now, to: 'draft', version: p.version });
-    if (coSigners.length) await this.events.emit(em, { type: 'proposal.cosign_invited', proposalId: p.id, actorUserId: actor.id, at: now, memberIds: coSigners, version: p.version });
+    await this.events.emit(em, {
+      type: 'proposal.created',
+      proposalId: p.id,
+      actorUserId: actor.id,
+      at: now,
+      to: 'draft',
+      version: p.version,
+    });
+    if (coSigners.length)
+      await this.events.emit(em, {
+        type: 'proposal.cosign_invited',
+        proposalId: p.id,
+        actorUserId: actor.id,
+        at: now,
+        memberIds: coSigners,
+        version: p.version,
+      });
     return this.views.detail(em, p, actor);
   }
 
@@ -132,7 +173,8 @@ export class ProposalsService {
       assertSideAction(p.status, 'edit');
       if (!isLeadProposer(actor, p)) throw AppError.forbidden('只有领衔人可以修改提案');
       const set: Partial<Proposal> = {};
-      if (dto.sessionId !== undefined && dto.sessionId !== p.sessionId) set.sessionId = (await this.openSession(em, dto.sessionId)).id;
+      if (dto.sessionId !== undefined && dto.sessionId !== p.sessionId)
+        set.sessionId = (await this.openSession(em, dto.sessionId)).id;
       if (dto.category !== undefined) this.assertCategory(dto.category);
       for (const field of ['title', 'category', 'background', 'agreeToPublish'] as const) {
         if (dto[field] !== undefined && dto[field] !== p[field]) (set as Record<string, unknown>)[field] = dto[field];
@@ -140,27 +182,39 @@ export class ProposalsService {
       if (dto.suggestions !== undefined) set.suggestions = JSON.stringify(dto.suggestions);
       let invited: number[] = [];
       if (dto.coSignerMemberIds !== undefined) {
-        if (GROUP_KINDS.includes(p.kind)) throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
+        if (GROUP_KINDS.includes(p.kind))
+          throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
         invited = await this.replaceCoSigners(em, p, dto.coSignerMemberIds);
         set.kind = dto.coSignerMemberIds.length ? 'joint' : 'individual';
       }
       if (set.sessionId) await ensureCounter(em, set.sessionId);
       const { suggestions, background, ...shown } = set;
-      const details = { ...shown, ...(suggestions ? { suggestions: dto.suggestions } : {}), ...(background ? { background: '（已修改）' } : {}), ...(dto.coSignerMemberIds ? { coSignerMemberIds: dto.coSignerMemberIds } : {}) };
+      const details = {
+        ...shown,
+        ...(suggestions ? { suggestions: dto.suggestions } : {}),
+        ...(background ? { background: '（已修改）' } : {}),
+        ...(dto.coSignerMemberIds ? { coSignerMemberIds: dto.coSignerMemberIds } : {}),
+      };
       await this.store.write(em, actor, p, {
         action: 'update',
         set,
         details,
         event: invited.length ? { type: 'proposal.cosign_invited', memberIds: invited } : undefined,
       });
-      if (set.title !== undefined || set.background !== undefined || set.suggestions !== undefined) await this.reindex(em, p);
+      if (set.title !== undefined || set.background !== undefined || set.suggestions !== undefined)
+        await this.reindex(em, p);
       return this.views.detail(em, p, actor);
     });
   }
 
   /** Keeps the proposal's entry in the bigram index (list `q`, similar proposals) in step, in the same transaction. */
   private reindex(em: EntityManager, p: Proposal): Promise<void> {
-    return this.textIndex.reindex(em, 'proposal', p.id, proposalFields({ title: p.title, background: p.background, suggestions: JSON.parse(p.suggestions) as string[] }));
+    return this.textIndex.reindex(
+      em,
+      'proposal',
+      p.id,
+      proposalFields({ title: p.title, background: p.background, suggestions: JSON.parse(p.suggestions) as string[] }),
+    );
   }
 
   /** 附议: an invited co-signer confirms, within the configured days of the invitation. */
@@ -176,7 +230,11 @@ export class ProposalsService {
         throw AppError.conflict('COSIGN_EXPIRED', `附议邀请已超过 ${this.config.coSignDays} 天，请联系领衔人重新邀请`);
       }
       await em.update(ProposalSigner, { id: signer.id }, { status: 'confirmed', confirmedAt: now });
-      await this.store.write(em, actor, p, { action: 'cosign', details: { memberId: signer.memberId }, event: { type: 'proposal.cosigned', memberIds: [signer.memberId] } });
+      await this.store.write(em, actor, p, {
+        action: 'cosign',
+        details: { memberId: signer.memberId },
+        event: { type: 'proposal.cosigned', memberIds: [signer.memberId] },
+      });
       return this.views.detail(em, p, actor);
     });
   }
@@ -184,12 +242,21 @@ export class ProposalsService {
   submit(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      const unconfirmedCoSigners = await em.countBy(ProposalSigner, { proposalId: p.id, role: 'cosigner', status: 'invited' });
+      const unconfirmedCoSigners = await em.countBy(ProposalSigner, {
+        proposalId: p.id,
+        role: 'cosigner',
+        status: 'invited',
+      });
       const d = allowed(decide(p.status, 'submit', { isLeadProposer: isLeadProposer(actor, p), unconfirmedCoSigners }));
       const now = this.clock.now();
       const session = await em.findOneByOrFail(CouncilSession, { id: p.sessionId });
       const plenary = isPlenary(now, session.closesAt, this.config.plenaryWindowMonths);
-      await this.store.write(em, actor, p, { action: 'submit', set: { status: d.to, submittedAt: now, plenary }, details: { plenary }, event: { type: 'proposal.submitted' } });
+      await this.store.write(em, actor, p, {
+        action: 'submit',
+        set: { status: d.to, submittedAt: now, plenary },
+        details: { plenary },
+        event: { type: 'proposal.submitted' },
+      });
       return this.views.detail(em, p, actor);
     });
   }
@@ -199,7 +266,11 @@ export class ProposalsService {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
       const d = allowed(decide(p.status, 'withdraw', { isLeadProposer: isLeadProposer(actor, p) }));
-      await this.store.write(em, actor, p, { action: 'withdraw', set: { status: d.to, withdrawnAt: this.clock.now() }, event: { type: 'proposal.withdrawn' } });
+      await this.store.write(em, actor, p, {
+        action: 'withdraw',
+        set: { status: d.to, withdrawnAt: this.clock.now() },
+        event: { type: 'proposal.withdrawn' },
+      });
       return this.views.detail(em, p, actor);
     });
   }
@@ -221,19 +292,28 @@ export class ProposalsService {
   }
 
   private assertCoSignerCount(kind: ProposalKind, coSigners: number[]): void {
-    if (kind === 'individual' && coSigners.length) throw AppError.invalidField('coSignerMemberIds', '个人提案没有附议人；有附议人请选择联名提案');
-    if (kind === 'joint' && !coSigners.length) throw AppError.invalidField('coSignerMemberIds', '联名提案须至少邀请一位附议人');
-    if (GROUP_KINDS.includes(kind) && coSigners.length) throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
+    if (kind === 'individual' && coSigners.length)
+      throw AppError.invalidField('coSignerMemberIds', '个人提案没有附议人；有附议人请选择联名提案');
+    if (kind === 'joint' && !coSigners.length)
+      throw AppError.invalidField('coSignerMemberIds', '联名提案须至少邀请一位附议人');
+    if (GROUP_KINDS.includes(kind) && coSigners.length)
+      throw AppError.invalidField('coSignerMemberIds', '界别、专委会和党派团体提案没有附议人');
   }
 
-  private async leadOf(em: EntityManager, memberId: number): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
+  private async leadOf(
+    em: EntityManager,
+    memberId: number,
+  ): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
     const member = await em.findOneBy(Member, { id: memberId });
     if (!member || member.disabled || member.status !== 'active') throw AppError.forbidden('只有在任委员可以提出提案');
     return { leadMemberId: member.id, sectorId: member.sectorId, committeeId: null, groupName: null };
   }
 
   /** The group a sector, committee or party proposal speaks for. */
-  private async groupOf(em: EntityManager, dto: CreateProposalDto): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
+  private async groupOf(
+    em: EntityManager,
+    dto: CreateProposalDto,
+  ): Promise<Pick<Proposal, 'leadMemberId' | 'sectorId' | 'committeeId' | 'groupName'>> {
     const sector = dto.sectorId ? await em.findOneBy(Sector, { id: dto.sectorId }) : null;
     if (dto.sectorId && (!sector || sector.disabled)) throw AppError.invalidField('sectorId', '界别不存在或已停用');
     if (dto.kind === 'sector') {
@@ -242,8 +322,14 @@ export class ProposalsService {
     }
     if (dto.kind === 'committee') {
       const committee = dto.committeeId ? await em.findOneBy(Committee, { id: dto.committeeId }) : null;
-      if (!committee || committee.disabled) throw AppError.invalidField('committeeId', '专委会提案须选择未停用的专委会');
-      return { leadMemberId: null, sectorId: sector?.id ?? null, committeeId: committee.id, groupName: dto.groupName ?? committee.name };
+      if (!committee || committee.disabled)
+        throw AppError.invalidField('committeeId', '专委会提案须选择未停用的专委会');
+      return {
+        leadMemberId: null,
+        sectorId: sector?.id ?? null,
+        committeeId: committee.id,
+        groupName: dto.groupName ?? committee.name,
+      };
     }
     if (!dto.groupName) throw AppError.invalidField('groupName', '党派团体提案须填写提案单位名称');
     return { leadMemberId: null, sectorId: sector?.id ?? null, committeeId: null, groupName: dto.groupName };
@@ -251,15 +337,28 @@ export class ProposalsService {
 
   private async assertCoSigners(em: EntityManager, memberIds: number[], leadMemberId: number | null): Promise<void> {
     if (!memberIds.length) return;
-    if (leadMemberId !== null && memberIds.includes(leadMemberId)) throw AppError.invalidField('coSignerMemberIds', '领衔人不能同时是附议人');
+    if (leadMemberId !== null && memberIds.includes(leadMemberId))
+      throw AppError.invalidField('coSignerMemberIds', '领衔人不能同时是附议人');
     const found = await em.find(Member, { where: { id: In(memberIds) } });
     const ok = new Set(found.filter((m) => !m.disabled && m.status === 'active').map((m) => m.id));
     const bad = memberIds.filter((id) => !ok.has(id));
-    if (bad.length) throw AppError.invalidField('coSignerMemberIds', `附议人须为在任委员：编号 ${bad.join('、')} 不符合`);
+    if (bad.length)
+      throw AppError.invalidField('coSignerMemberIds', `附议人须为在任委员：编号 ${bad.join('、')} 不符合`);
   }
 
   private async invite(em: EntityManager, p: Proposal, memberIds: number[], now: Date): Promise<void> {
-    if (memberIds.length) await em.insert(ProposalSigner, memberIds.map((memberId) => ({ proposalId: p.id, memberId, role: 'cosigner' as const, status: 'invited' as const, invitedAt: now, confirmedAt: null })));
+    if (memberIds.length)
+      await em.insert(
+        ProposalSigner,
+        memberIds.map((memberId) => ({
+          proposalId: p.id,
+          memberId,
+          role: 'cosigner' as const,
+          status: 'invited' as const,
+          invitedAt: now,
+          confirmedAt: null,
+        })),
+      );
   }
 
   /** Replaces the co-signers of a draft: those dropped are removed, new ones invited, the others keep their answer. Returns the new ones. */

@@ -5,8 +5,8 @@ import { Member, Unit } from '../directory/directory.entities';
 import { PublicProposalQuery, PublicProposalView } from './dto/public-proposal.dto';
 import { namesOf, ProposalViews } from './proposal-views';
 import { ProposalReply, ProposalSigner } from './proposal.entities';
-import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 import { ProposalsQuery } from './proposals-query';
+import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 /** 公开的提案 and their public replies, for anonymous readers (API and the public page). */
 @Injectable()
@@ -28,16 +28,34 @@ export class PublicProposalsService {
       em.find(ProposalSigner, { where: { proposalId: In(ids), status: 'confirmed' }, order: { id: 'ASC' } }),
       em.find(ProposalReply, { where: { proposalId: In(ids), isPublic: true }, order: { id: 'ASC' } }),
     ]);
-    const [members, units] = await Promise.all([namesOf(em, Member, signers.map((s) => s.memberId)), namesOf(em, Unit, replies.map((r) => r.unitId))]);
+    const [members, units] = await Promise.all([
+      namesOf(
+        em,
+        Member,
+        signers.map((s) => s.memberId),
+      ),
+      namesOf(
+        em,
+        Unit,
+        replies.map((r) => r.unitId),
+      ),
+    ]);
     const items = page.items.map((p, i) => ({
       numberLabel: summaries[i].numberLabel,
       title: p.title,
       categoryLabel: summaries[i].categoryLabel,
-      proposers: p.groupName ? [p.groupName] : signers.filter((s) => s.proposalId === p.id).map((s) => members.get(s.memberId)?.name ?? ''),
+      proposers: p.groupName
+        ? [p.groupName]
+        : signers.filter((s) => s.proposalId === p.id).map((s) => members.get(s.memberId)?.name ?? ''),
       leadUnit: summaries[i].leadUnit?.name ?? null,
       replies: replies
         .filter((r) => r.proposalId === p.id && r.round === p.rehandleCount)
-        .map((r) => ({ unit: units.get(r.unitId)?.name ?? '', classification: r.classification, classificationLabel: labelOf(this.config.classifications, r.classification)!, content: r.content })),
+        .map((r) => ({
+          unit: units.get(r.unitId)?.name ?? '',
+          classification: r.classification,
+          classificationLabel: labelOf(this.config.classifications, r.classification)!,
+          content: r.content,
+        })),
       completedAt: p.completedAt!.toISOString(),
     }));
     return pageOf(items, page.total, q);

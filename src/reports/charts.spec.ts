@@ -2,39 +2,68 @@ import { barChartSvg, pieChartSvg, svgDataUri } from './charts';
 
 describe('server-side charts', () => {
   it('draws a bar chart as SVG with every category, value and the given font', () => {
-    const svg = barChartSvg({ categories: ['经济建设', '社会建设', '生态文明建设'], series: [{ name: '件数', data: [12, 30, 7] }], fontFamily: 'xs-hei' });
+    const svg = barChartSvg({
+      categories: ['经济建设', '社会建设', '生态文明建设'],
+      series: [{ name: '件数', data: [12, 30, 7] }],
+      fontFamily: 'xs-hei',
+    });
     expect(svg.startsWith('<svg')).toBe(true);
     for (const text of ['经济建设', '社会建设', '生态文明建设', '>12<', '>30<', '>7<']) expect(svg).toContain(text);
     expect(svg).toContain('xs-hei');
   });
 
   it('draws no outline round any text (Chromium would print stroked text as a Type 3 font in a PDF)', () => {
-    const svgs = [barChartSvg({ categories: ['甲', '乙'], series: [{ name: '件数', data: [1, 2] }] }), pieChartSvg({ items: [{ name: '满意', value: 1 }] })];
-    for (const svg of svgs) for (const text of svg.match(/<text[^>]*>/g) ?? []) expect(text).not.toMatch(/stroke-width="[1-9]/);
+    const svgs = [
+      barChartSvg({ categories: ['甲', '乙'], series: [{ name: '件数', data: [1, 2] }] }),
+      pieChartSvg({ items: [{ name: '满意', value: 1 }] }),
+    ];
+    for (const svg of svgs)
+      for (const text of svg.match(/<text[^>]*>/g) ?? []) expect(text).not.toMatch(/stroke-width="[1-9]/);
   });
 
   it('shows rates as percentages', () => {
-    const svg = barChartSvg({ categories: ['立案率', '办复率'], series: [{ name: '比率', data: [0.8527, 0.5] }], percent: true });
+    const svg = barChartSvg({
+      categories: ['立案率', '办复率'],
+      series: [{ name: '比率', data: [0.8527, 0.5] }],
+      percent: true,
+    });
     expect(svg).toContain('85%');
     expect(svg).toContain('50%');
   });
 
   it('draws long labels on horizontal bars, one row each', () => {
     const units = ['吴忠市住房和城乡建设局', '吴忠市财政局', '吴忠市自然资源局'];
-    const svg = barChartSvg({ categories: units, series: [{ name: '交办', data: [5, 3, 1] }, { name: '超期', data: [1, 0, 0] }], horizontal: true });
+    const svg = barChartSvg({
+      categories: units,
+      series: [
+        { name: '交办', data: [5, 3, 1] },
+        { name: '超期', data: [1, 0, 0] },
+      ],
+      horizontal: true,
+    });
     expect(svg).toContain('吴忠市财政局');
     expect(svg).toContain('超期');
   });
 
   it('draws a pie of the non-empty parts with their shares', () => {
-    const svg = pieChartSvg({ items: [{ name: '满意', value: 3 }, { name: '基本满意', value: 1 }, { name: '不满意', value: 0 }] });
+    const svg = pieChartSvg({
+      items: [
+        { name: '满意', value: 3 },
+        { name: '基本满意', value: 1 },
+        { name: '不满意', value: 0 },
+      ],
+    });
     expect(svg).toContain('满意');
     expect(svg).toContain('75');
     expect(svg).not.toMatch(/不满意\s*\n?\s*0/);
   });
 
   it('escapes labels, so a report may put its SVG into the page as it is', () => {
-    const svg = barChartSvg({ categories: ['<script>alert(1)</script>'], series: [{ name: '<b>件数</b>', data: [1] }], horizontal: true });
+    const svg = barChartSvg({
+      categories: ['<script>alert(1)</script>'],
+      series: [{ name: '<b>件数</b>', data: [1] }],
+      horizontal: true,
+    });
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&lt;script&gt;');

@@ -28,10 +28,24 @@ export interface PieChart extends ChartSize {
 
 const PALETTE = ['#c0392b', '#2f6fa7', '#d68910', '#1e8449', '#7d3c98', '#5d6d7e', '#b03a2e', '#148f77'];
 
-function render(option: echarts.EChartsCoreOption, size: ChartSize, defaults: { width: number; height: number }): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width ?? defaults.width, height: size.height ?? defaults.height });
+function render(
+  option: echarts.EChartsCoreOption,
+  size: ChartSize,
+  defaults: { width: number; height: number },
+): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width ?? defaults.width,
+    height: size.height ?? defaults.height,
+  });
   try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: size.fontFamily ?? 'sans-serif', fontSize: 13 }, ...option });
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      textStyle: { fontFamily: size.fontFamily ?? 'sans-serif', fontSize: 13 },
+      ...option,
+    });
     return withoutTextOutlines(chart.renderToSVGString());
   } finally {
     chart.dispose();
@@ -43,18 +57,39 @@ function render(option: echarts.EChartsCoreOption, size: ChartSize, defaults: { 
  * prints stroked text as a Type 3 font instead of text in the report's embedded fonts, so the outline goes.
  */
 function withoutTextOutlines(svg: string): string {
-  return svg.replace(/<text\b[^>]*>/g, (tag) => tag.replace(/\s(stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''));
+  return svg.replace(/<text\b[^>]*>/g, (tag) =>
+    tag.replace(/\s(stroke|stroke-width|stroke-miterlimit|paint-order)="[^"]*"/g, ''),
+  );
 }
 
 export function barChartSvg(c: BarChart): string {
-  const value = { type: 'value', minInterval: c.percent ? undefined : 1, max: c.percent ? 1 : undefined, axisLabel: c.percent ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {} };
-  const category = { type: 'category', data: c.categories, axisLabel: { interval: 0, width: c.horizontal ? 130 : 80, overflow: c.horizontal ? 'truncate' : 'break' } };
-  const label = { show: true, position: c.horizontal ? 'right' : 'top', formatter: c.percent ? (p: { value: number }) => `${Math.round(p.value * 100)}%` : '{c}' };
+  const value = {
+    type: 'value',
+    minInterval: c.percent ? undefined : 1,
+    max: c.percent ? 1 : undefined,
+    axisLabel: c.percent ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
+  };
+  const category = {
+    type: 'category',
+    data: c.categories,
+    axisLabel: { interval: 0, width: c.horizontal ? 130 : 80, overflow: c.horizontal ? 'truncate' : 'break' },
+  };
+  const label = {
+    show: true,
+    position: c.horizontal ? 'right' : 'top',
+    formatter: c.percent ? (p: { value: number }) => `${Math.round(p.value * 100)}%` : '{c}',
+  };
   const rows = c.horizontal ? c.categories.length : 0;
   return render(
     {
       legend: c.series.length > 1 ? { top: 0 } : undefined,
-      grid: { left: c.horizontal ? 140 : 40, right: 40, top: c.series.length > 1 ? 36 : 20, bottom: 30, containLabel: !c.horizontal },
+      grid: {
+        left: c.horizontal ? 140 : 40,
+        right: 40,
+        top: c.series.length > 1 ? 36 : 20,
+        bottom: 30,
+        containLabel: !c.horizontal,
+      },
       xAxis: c.horizontal ? value : category,
       yAxis: c.horizontal ? { ...category, inverse: true } : value,
       series: c.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label, barMaxWidth: 36 })),
@@ -68,7 +103,15 @@ export function pieChartSvg(c: PieChart): string {
   return render(
     {
       legend: { orient: 'vertical', left: 0, top: 'middle' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['62%', '50%'], data: c.items.filter((i) => i.value > 0), label: { formatter: '{b}\n{c}（{d}%）' } }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          center: ['62%', '50%'],
+          data: c.items.filter((i) => i.value > 0),
+          label: { formatter: '{b}\n{c}（{d}%）' },
+        },
+      ],
     },
     c,
     { width: 640, height: 300 },
@@ -76,4 +119,5 @@ export function pieChartSvg(c: PieChart): string {
 }
 
 /** For an <img src>: pages' CSP allows data: images, and an image's SVG keeps its styles to itself. */
-export const svgDataUri = (svg: string): string => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+export const svgDataUri = (svg: string): string =>
+  `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;

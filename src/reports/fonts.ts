@@ -36,7 +36,8 @@ export function readFaceInfo(font: FontFile): FaceInfo {
     const numTables = readAt(fd, base + 4, 2).readUInt16BE(0);
     const records = readAt(fd, base + 12, numTables * 16);
     const tables = new Map<string, number>();
-    for (let i = 0; i < numTables; i++) tables.set(records.toString('latin1', i * 16, i * 16 + 4), records.readUInt32BE(i * 16 + 8));
+    for (let i = 0; i < numTables; i++)
+      tables.set(records.toString('latin1', i * 16, i * 16 + 4), records.readUInt32BE(i * 16 + 8));
     const outlines = tables.has('glyf') ? 'truetype' : 'cff';
     const names: Record<number, string> = {};
     const nameAt = tables.get('name');
@@ -46,9 +47,12 @@ export function readFaceInfo(font: FontFile): FaceInfo {
       const strings = nameAt + head.readUInt16BE(4);
       const recs = readAt(fd, nameAt + 6, count * 12);
       for (let i = 0; i < count; i++) {
-        const [platform, , language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => recs.readUInt16BE(i * 12 + o));
+        const [platform, , language, id, length, offset] = [0, 2, 4, 6, 8, 10].map((o) =>
+          recs.readUInt16BE(i * 12 + o),
+        );
         const english = platform === 3 ? language === 0x409 : platform === 1 && language === 0;
-        if ((id === 4 || id === 6) && (english || names[id] === undefined)) names[id] = decodeName(platform, readAt(fd, strings + offset, length));
+        if ((id === 4 || id === 6) && (english || names[id] === undefined))
+          names[id] = decodeName(platform, readAt(fd, strings + offset, length));
       }
     }
     return { postscriptName: names[6] ?? null, fullName: names[4] ?? null, outlines };
@@ -76,9 +80,18 @@ export function fontProblems(fonts: FontSet): FontProblem[] {
       continue;
     }
     try {
-      if (readFaceInfo(fonts[role]).outlines === 'cff') out.push({ ...base, problem: 'cff', message: `${FONT_LABELS[role]}字体 ${file} 为 CFF 轮廓，PDF 中会变成 Type 3 字体，请改用 TrueType 字体` });
+      if (readFaceInfo(fonts[role]).outlines === 'cff')
+        out.push({
+          ...base,
+          problem: 'cff',
+          message: `${FONT_LABELS[role]}字体 ${file} 为 CFF 轮廓，PDF 中会变成 Type 3 字体，请改用 TrueType 字体`,
+        });
     } catch (e) {
-      out.push({ ...base, problem: 'unreadable', message: `${FONT_LABELS[role]}字体文件无法读取：${file}（${(e as Error).message}）` });
+      out.push({
+        ...base,
+        problem: 'unreadable',
+        message: `${FONT_LABELS[role]}字体文件无法读取：${file}（${(e as Error).message}）`,
+      });
     }
   }
   return out;
@@ -105,7 +118,9 @@ export function fontFaceCss(fonts: FontSet): string {
       info = null; // reported by fontProblems(); the render then fails on the face that does not load
     }
     const names = [info?.postscriptName, info?.fullName].filter((n): n is string => !!n);
-    const src = (names.length ? names : [`missing ${fonts[role].file}`]).map((n) => `local(${cssString(n)})`).join(', ');
+    const src = (names.length ? names : [`missing ${fonts[role].file}`])
+      .map((n) => `local(${cssString(n)})`)
+      .join(', ');
     return `@font-face { font-family: ${fontFamily(role)}; src: ${src}; }`;
   }).join('\n');
 }

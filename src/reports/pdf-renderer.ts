@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
@@ -167,7 +167,11 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   }
 
   async render(html: string, opts: RenderOptions = {}): Promise<RenderResult> {
-    const { value: pdf, ms } = await this.withPage((page) => this.print(page, html), opts.timeoutMs ?? this.config.pdf.timeoutMs, (limit) => `生成 PDF 超时（超过 ${limit} 毫秒），已中止`);
+    const { value: pdf, ms } = await this.withPage(
+      (page) => this.print(page, html),
+      opts.timeoutMs ?? this.config.pdf.timeoutMs,
+      (limit) => `生成 PDF 超时（超过 ${limit} 毫秒），已中止`,
+    );
     return { pdf, pages: countPdfPages(pdf), ms };
   }
 
@@ -184,7 +188,13 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
         // The script is text (a string given to evaluate takes no arguments): made a function in the page, then called with the image.
         const shrink = await page.evaluateHandle(SHRINK_SCRIPT);
         try {
-          return (await page.evaluate((fn, src, max, q) => (fn as unknown as (...a: unknown[]) => unknown)(src, max, q), shrink, `data:${mime};base64,${image.toString('base64')}`, maxPx, quality)) as { width: number; height: number; dataUrl: string | null };
+          return (await page.evaluate(
+            (fn, src, max, q) => (fn as unknown as (...a: unknown[]) => unknown)(src, max, q),
+            shrink,
+            `data:${mime};base64,${image.toString('base64')}`,
+            maxPx,
+            quality,
+          )) as { width: number; height: number; dataUrl: string | null };
         } finally {
           await shrink.dispose();
         }
@@ -193,11 +203,20 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
       (limit) => `缩小照片超时（超过 ${limit} 毫秒），已中止`,
     );
     if (!value.dataUrl) return { bytes: image, mime, width: value.width, height: value.height };
-    return { bytes: Buffer.from(value.dataUrl.slice(value.dataUrl.indexOf(',') + 1), 'base64'), mime: 'image/jpeg', width: value.width, height: value.height };
+    return {
+      bytes: Buffer.from(value.dataUrl.slice(value.dataUrl.indexOf(',') + 1), 'base64'),
+      mime: 'image/jpeg',
+      width: value.width,
+      height: value.height,
+    };
   }
 
   /** Runs `work` on a pooled page within `timeoutMs`: the slot, the page's return (or closing on failure) and the time-out in one place. */
-  private async withPage<T>(work: (page: Page) => Promise<T>, timeoutMs: number, timeoutMessage: (limit: number) => string): Promise<{ value: T; ms: number }> {
+  private async withPage<T>(
+    work: (page: Page) => Promise<T>,
+    timeoutMs: number,
+    timeoutMessage: (limit: number) => string,
+  ): Promise<{ value: T; ms: number }> {
     const started = performance.now();
     await this.takeSlot();
     let lease: Lease | null = null;
@@ -209,13 +228,23 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
     })();
     running.catch(() => undefined); // after a time-out its rejection is expected and handled below
     try {
-      const value = await within(running, timeoutMs, () => new PdfRenderError('PDF_TIMEOUT', timeoutMessage(timeoutMs)));
+      const value = await within(
+        running,
+        timeoutMs,
+        () => new PdfRenderError('PDF_TIMEOUT', timeoutMessage(timeoutMs)),
+      );
       this.checkin(lease!, true);
       return { value, ms: Math.round(performance.now() - started) };
     } catch (e) {
       abandoned = true;
       if (lease) this.checkin(lease, false);
-      else void running.then(() => undefined, () => undefined).finally(() => lease && this.checkin(lease, false));
+      else
+        void running
+          .then(
+            () => undefined,
+            () => undefined,
+          )
+          .finally(() => lease && this.checkin(lease, false));
       throw this.translate(e);
     } finally {
       this.giveSlot();
@@ -256,7 +285,9 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
     const fonts = (await page.evaluate(FONTS_SCRIPT)) as { ready: boolean; failed: string[] };
     if (!fonts.ready) throw new PdfRenderError('PDF_FONT', `等待字体加载超过 ${FONTS_READY_CAP_MS} 毫秒`);
     if (fonts.failed.length) {
-      const labels = fonts.failed.map((f) => FONT_ROLES.find((r) => fontFamily(r) === f)).map((r, i) => (r ? FONT_LABELS[r] : fonts.failed[i]));
+      const labels = fonts.failed
+        .map((f) => FONT_ROLES.find((r) => fontFamily(r) === f))
+        .map((r, i) => (r ? FONT_LABELS[r] : fonts.failed[i]));
       throw new PdfRenderError('PDF_FONT', `字体未能加载：${labels.join('、')}。请检查 XS_FONT_* 配置的字体文件`);
     }
     return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 }));
@@ -340,10 +371,22 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
       });
     } catch (e) {
       fs.rmSync(profileDir, { recursive: true, force: true });
-      throw new PdfRenderError('PDF_BROWSER', `Chromium 无法启动（${this.config.chromiumPath}）：${(e as Error).message}`);
+      throw new PdfRenderError(
+        'PDF_BROWSER',
+        `Chromium 无法启动（${this.config.chromiumPath}）：${(e as Error).message}`,
+      );
     }
     this.launches++;
-    const instance: Instance = { browser, pid: browser.process()?.pid ?? null, profileDir, renders: 0, active: 0, idle: [], retired: false, closing: null };
+    const instance: Instance = {
+      browser,
+      pid: browser.process()?.pid ?? null,
+      profileDir,
+      renders: 0,
+      active: 0,
+      idle: [],
+      retired: false,
+      closing: null,
+    };
     this.instances.add(instance);
     browser.on('disconnected', () => this.onDisconnected(instance));
     if (this.closed) {
@@ -355,7 +398,8 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   }
 
   private onDisconnected(instance: Instance): void {
-    if (!instance.retired && !this.closed) this.logger.warn(`Chromium（进程 ${instance.pid}）意外退出，下次渲染时重新启动`);
+    if (!instance.retired && !this.closed)
+      this.logger.warn(`Chromium（进程 ${instance.pid}）意外退出，下次渲染时重新启动`);
     instance.retired = true;
     if (this.current === instance) this.current = null;
     killGroup(instance.pid);

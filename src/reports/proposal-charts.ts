@@ -10,16 +10,26 @@ export interface ProposalCharts {
   byUnit: string | null;
 }
 
-export function proposalCharts(stats: ProposalStatsView, opts: { fontFamily?: string; width?: number; maxUnits?: number } = {}): ProposalCharts {
+export function proposalCharts(
+  stats: ProposalStatsView,
+  opts: { fontFamily?: string; width?: number; maxUnits?: number } = {},
+): ProposalCharts {
   const size = { fontFamily: opts.fontFamily, width: opts.width };
   const r = stats.rates;
-  const units = [...stats.byUnit].sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name, 'zh')).slice(0, opts.maxUnits ?? 12);
+  const units = [...stats.byUnit]
+    .sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name, 'zh'))
+    .slice(0, opts.maxUnits ?? 12);
   return {
     rates: barChartSvg({
       ...size,
       percent: true,
       categories: ['立案率', '办复率', '办理工作满意率', '办理结果满意率'],
-      series: [{ name: '比率', data: [r.acceptance, r.reply, r.satisfaction.attitude, r.satisfaction.result].map((x) => x.rate ?? 0) }],
+      series: [
+        {
+          name: '比率',
+          data: [r.acceptance, r.reply, r.satisfaction.attitude, r.satisfaction.result].map((x) => x.rate ?? 0),
+        },
+      ],
     }),
     byCategory: barChartSvg({
       ...size,
@@ -29,7 +39,11 @@ export function proposalCharts(stats: ProposalStatsView, opts: { fontFamily?: st
         { name: '立案', data: stats.byCategory.map((c) => c.accepted) },
       ],
     }),
-    byStatus: barChartSvg({ ...size, categories: stats.byStatus.map((s) => s.label), series: [{ name: '件数', data: stats.byStatus.map((s) => s.count) }] }),
+    byStatus: barChartSvg({
+      ...size,
+      categories: stats.byStatus.map((s) => s.label),
+      series: [{ name: '件数', data: stats.byStatus.map((s) => s.count) }],
+    }),
     byUnit: units.length
       ? barChartSvg({
           ...size,

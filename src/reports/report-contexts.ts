@@ -194,7 +194,14 @@ export interface MemberRecordContext {
   sectorName: string;
   committees: string[];
   /** The counts by area: 提案, 协商会议, 视察调研 (when the module is there), 发言, 成果. */
-  proposals: { led: number; ledAccepted: number; key: number; excellent: number; cosigned: number; cosignedAccepted: number };
+  proposals: {
+    led: number;
+    ledAccepted: number;
+    key: number;
+    excellent: number;
+    cosigned: number;
+    cosignedAccepted: number;
+  };
   meetings: { invited: number; attended: number; excused: number; absent: number; unrecorded: number };
   visits: { invited: number; attended: number; excused: number; absent: number; unrecorded: number } | null;
   speeches: number;

@@ -46,7 +46,10 @@ describe('report helpers', () => {
   it('works from templates, with Arabic dates in the display zone and @index counted from one', () => {
     const hbs = Handlebars.create();
     hbs.registerHelper(reportHelpers('Asia/Shanghai'));
-    const t = hbs.compile('{{date on}}|{{dateInWords on}}|{{issue n}}|{{#each xs}}{{headingNumber 2 (inc @index)}}{{this}}{{/each}}|{{join cc "、"}}', { strict: true });
+    const t = hbs.compile(
+      '{{date on}}|{{dateInWords on}}|{{issue n}}|{{#each xs}}{{headingNumber 2 (inc @index)}}{{this}}{{/each}}|{{join cc "、"}}',
+      { strict: true },
+    );
     expect(t({ on: '2026-11-25T17:00:00Z', n: 12, xs: ['甲', '乙'], cc: ['市委办公室', '<市政府>'] })).toBe(
       '2026年11月26日|二〇二六年十一月二十六日|第12期|（一）甲（二）乙|市委办公室、&lt;市政府&gt;',
     );

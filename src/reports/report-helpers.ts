@@ -41,6 +41,7 @@ export function reportHelpers(timeZone: string): Record<string, Helper> {
     /** Handlebars' @index counts from 0; headings count from 1. */
     inc: (n) => num(n) + 1,
     /** `{{join cc "，"}}`: the joined text is escaped like any other value. */
-    join: (list, separator) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : '，') : ''),
+    join: (list, separator) =>
+      Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : '，') : '',
   };
 }

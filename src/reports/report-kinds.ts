@@ -42,7 +42,9 @@ export class ReportKinds {
 
   /** The subject types a kind takes, in registration order. */
   subjectTypesOf(kind: string): string[] {
-    return (this.byKind.get(kind) ?? []).map((d) => d.subjectType).filter((t): t is NonNullable<typeof t> => t !== null);
+    return (this.byKind.get(kind) ?? [])
+      .map((d) => d.subjectType)
+      .filter((t): t is NonNullable<typeof t> => t !== null);
   }
 
   /**
@@ -51,7 +53,11 @@ export class ReportKinds {
    */
   get(kind: string, subjectType?: string | null): ReportKindDef {
     const defs = this.byKind.get(kind);
-    if (!defs) throw AppError.invalidField('kind', `未知的报告类型：${kind.slice(0, 40)}；可选 ${[...this.byKind.keys()].join('、')}`);
+    if (!defs)
+      throw AppError.invalidField(
+        'kind',
+        `未知的报告类型：${kind.slice(0, 40)}；可选 ${[...this.byKind.keys()].join('、')}`,
+      );
     return defs.find((d) => d.subjectType === subjectType) ?? defs[0];
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThan } from 'typeorm';
-import { JobQueue } from '../jobs/job-queue';
 import { SweepStep } from '../jobs/job-processor.decorator';
+import { JobQueue } from '../jobs/job-queue';
 import type { SweepContext } from '../jobs/job-types';
 import { Report } from './report.entities';
 import { RENDER_JOB, reportJobId } from './reports.service';
@@ -34,21 +34,35 @@ export class ReportRecovery {
   async sweep(ctx: SweepContext): Promise<ReportRecoveryResult> {
     const result = { requeued: 0, failed: 0 };
     const stuck = await this.ds.getRepository(Report).find({
-      where: { status: In(['queued', 'rendering']), requestedAt: LessThan(new Date(ctx.now.getTime() - STUCK_AFTER_MS)) },
+      where: {
+        status: In(['queued', 'rendering']),
+        requestedAt: LessThan(new Date(ctx.now.getTime() - STUCK_AFTER_MS)),
+      },
       order: { id: 'ASC' },
       take: 200,
     });
     for (const report of stuck) {
       const job = await this.jobs.status(RENDER_JOB.queue, reportJobId(report.id));
       if (!job) {
-        await this.jobs.enqueue(RENDER_JOB.queue, RENDER_JOB.name, { reportId: report.id }, { jobId: reportJobId(report.id) });
+        await this.jobs.enqueue(
+          RENDER_JOB.queue,
+          RENDER_JOB.name,
+          { reportId: report.id },
+          { jobId: reportJobId(report.id) },
+        );
         result.requeued++;
       } else if (job.state === 'failed') {
-        await this.ds.getRepository(Report).update({ id: report.id, status: In(['queued', 'rendering']) }, { status: 'failed', error: '生成任务意外中断，请重新申请', finishedAt: ctx.now });
+        await this.ds
+          .getRepository(Report)
+          .update(
+            { id: report.id, status: In(['queued', 'rendering']) },
+            { status: 'failed', error: '生成任务意外中断，请重新申请', finishedAt: ctx.now },
+          );
         result.failed++;
       }
     }
-    if (result.requeued || result.failed) this.logger.warn(`报告恢复：重新排队 ${result.requeued} 份，标记失败 ${result.failed} 份`);
+    if (result.requeued || result.failed)
+      this.logger.warn(`报告恢复：重新排队 ${result.requeued} 份，标记失败 ${result.failed} 份`);
     return result;
   }
 }

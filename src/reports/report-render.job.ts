@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SYSTEM_ACTOR } from '../common/actor';
@@ -56,16 +56,51 @@ export class ReportRenderJob {
       const filePath = reportFilePath(report.id);
       await this.write(filePath, result.pdf);
       await this.ds.transaction(async (em) => {
-        await em.update(Report, { id: report.id }, { status: 'done', error: null, filePath, sha256, pages: result.pages, bytes: result.pdf.length, renderMs: Math.round(result.ms), finishedAt: this.clock.now() });
-        await this.audit.record(em, { actor: SYSTEM_ACTOR, action: 'report.render', entityType: 'report', entityId: report.id, from: 'queued', to: { status: 'done', pages: result.pages, bytes: result.pdf.length, sha256 } });
+        await em.update(
+          Report,
+          { id: report.id },
+          {
+            status: 'done',
+            error: null,
+            filePath,
+            sha256,
+            pages: result.pages,
+            bytes: result.pdf.length,
+            renderMs: Math.round(result.ms),
+            finishedAt: this.clock.now(),
+          },
+        );
+        await this.audit.record(em, {
+          actor: SYSTEM_ACTOR,
+          action: 'report.render',
+          entityType: 'report',
+          entityId: report.id,
+          from: 'queued',
+          to: { status: 'done', pages: result.pages, bytes: result.pdf.length, sha256 },
+        });
       });
       return { pages: result.pages, bytes: result.pdf.length };
     } catch (e) {
       const reason = e instanceof PdfRenderError ? e.message : `生成失败：${(e as Error).message}`;
       const last = job.attempt >= job.maxAttempts;
       await this.ds.transaction(async (em) => {
-        await em.update(Report, { id: report.id }, last ? { status: 'failed', error: reason, finishedAt: this.clock.now() } : { status: 'queued', error: `第 ${job.attempt} 次生成失败，将自动重试：${reason}` });
-        if (last) await this.audit.record(em, { actor: SYSTEM_ACTOR, action: 'report.fail', entityType: 'report', entityId: report.id, from: 'rendering', to: 'failed', comment: reason });
+        await em.update(
+          Report,
+          { id: report.id },
+          last
+            ? { status: 'failed', error: reason, finishedAt: this.clock.now() }
+            : { status: 'queued', error: `第 ${job.attempt} 次生成失败，将自动重试：${reason}` },
+        );
+        if (last)
+          await this.audit.record(em, {
+            actor: SYSTEM_ACTOR,
+            action: 'report.fail',
+            entityType: 'report',
+            entityId: report.id,
+            from: 'rendering',
+            to: 'failed',
+            comment: reason,
+          });
       });
       throw e;
     }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadOrganization, Organization } from '../config/organization';
 import { TEMPLATES_DIR } from '../config/paths';
@@ -37,7 +37,8 @@ export class ReportTemplates {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.hbs.registerHelper(reportHelpers(config.displayTimeZone));
-    for (const [name, source] of hbsIn(path.join(REPORT_TEMPLATES_DIR, 'partials'))) this.hbs.registerPartial(name, this.compile(`partials/${name}`, source));
+    for (const [name, source] of hbsIn(path.join(REPORT_TEMPLATES_DIR, 'partials')))
+      this.hbs.registerPartial(name, this.compile(`partials/${name}`, source));
     for (const [name, source] of hbsIn(REPORT_TEMPLATES_DIR)) this.templates.set(name, this.compile(name, source));
     this.data = { org: loadOrganization(), fontCss: fontFaceCss(config.pdf.fonts) };
   }

@@ -4,7 +4,12 @@ import { timeColumn } from '../database/columns';
 export const REPORT_STATUSES = ['queued', 'rendering', 'done', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { queued: '排队中', rendering: '生成中', done: '已生成', failed: '生成失败' };
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  queued: '排队中',
+  rendering: '生成中',
+  done: '已生成',
+  failed: '生成失败',
+};
 
 /**
  * A requested report: what to print (kind, subject, parameters), who asked, and where rendering stands.

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { DeliverReportDto, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -42,7 +42,12 @@ export class ReportsController {
   @Get(':id/file')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载报告 PDF；送达的领导打开即记为已读' })
-  async reportFile(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query('inline') inline: string | undefined, @Res() res: Response) {
+  async reportFile(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Query('inline') inline: string | undefined,
+    @Res() res: Response,
+  ) {
     sendPdf(res, await this.reports.file(actor, id), { inline: inline === '1' });
   }
 

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PagingQuery } from '../common/pagination';
 import { PersonRef } from '../proposals/dto/proposal-parts.dto';
 import { SUBJECT_TYPES, SubjectType } from './report-kind';
@@ -19,7 +31,10 @@ export class ReportSubjectDto {
 
 /** `POST /reports`: what to print. Which kinds exist, and which subject each takes, is decided by the registered kinds. */
 export class RequestReportDto {
-  @ApiProperty({ description: 'briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member)' })
+  @ApiProperty({
+    description:
+      'briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member)',
+  })
   @IsString({ message: '报告类型须为文字' })
   kind!: string;
 
@@ -52,7 +67,6 @@ export class ReportListQuery extends PagingQuery {
   @IsIn(REPORT_STATUSES, { message: '状态不正确' })
   status?: ReportStatus;
 }
-
 
 export class DeliveryView {
   @ApiProperty({ type: PersonRef }) recipient!: PersonRef;

@@ -1,14 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { yearOf } from '../common/time-zone';
 import { Page, pageOf } from '../common/pagination';
+import { yearOf } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { nextCount } from '../database/counters';
 import { Tx } from '../database/tx';
@@ -16,7 +16,14 @@ import { JobQueue } from '../jobs/job-queue';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportKinds } from './report-kinds';
 import { Report, REPORT_STATUS_LABELS, ReportDelivery, ReportIssueCounter } from './report.entities';
-import { DeliverReportDto, DeliveryView, InboxItemView, ReportListQuery, ReportView, RequestReportDto } from './reports.dto';
+import {
+  DeliverReportDto,
+  DeliveryView,
+  InboxItemView,
+  ReportListQuery,
+  ReportView,
+  RequestReportDto,
+} from './reports.dto';
 
 export const RENDER_JOB = { queue: 'reports', name: 'render' } as const;
 export const reportJobId = (reportId: number) => `report:${reportId}`;
@@ -55,7 +62,11 @@ export class ReportsService {
     if (!hasRole(actor, ...def.roles)) throw AppError.forbidden(`您无权生成${def.label}`);
     if (def.subjectType && !dto.subject) throw AppError.invalidField('subject', `${def.label}须指明报告对象`);
     if (!def.subjectType && dto.subject) throw AppError.invalidField('subject', `${def.label}不需要报告对象`);
-    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType) throw AppError.invalidField('subject.type', `${def.label}的报告对象类型应为 ${this.kinds.subjectTypesOf(def.kind).join(' 或 ')}`);
+    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType)
+      throw AppError.invalidField(
+        'subject.type',
+        `${def.label}的报告对象类型应为 ${this.kinds.subjectTypesOf(def.kind).join(' 或 ')}`,
+      );
     const prepared = await def.prepare(actor, dto.subject?.id ?? null, dto.params ?? {});
     const report = await this.tx.run(async (em) => {
       const now = this.clock.now();
@@ -74,13 +85,29 @@ export class ReportsService {
           requestedAt: now,
         }),
       );
-      await this.audit.record(em, { actor, action: 'report.request', entityType: 'report', entityId: row.id, to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo } });
+      await this.audit.record(em, {
+        actor,
+        action: 'report.request',
+        entityType: 'report',
+        entityId: row.id,
+        to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo },
+      });
       return row;
     });
     try {
-      await this.jobs.enqueue(RENDER_JOB.queue, RENDER_JOB.name, { reportId: report.id }, { jobId: reportJobId(report.id) });
+      await this.jobs.enqueue(
+        RENDER_JOB.queue,
+        RENDER_JOB.name,
+        { reportId: report.id },
+        { jobId: reportJobId(report.id) },
+      );
     } catch (e) {
-      await this.ds.getRepository(Report).update({ id: report.id }, { status: 'failed', error: '无法加入生成队列，请稍后重新申请', finishedAt: this.clock.now() });
+      await this.ds
+        .getRepository(Report)
+        .update(
+          { id: report.id },
+          { status: 'failed', error: '无法加入生成队列，请稍后重新申请', finishedAt: this.clock.now() },
+        );
       throw e;
     }
     return this.view(this.ds.manager, actor, report);
@@ -93,7 +120,10 @@ export class ReportsService {
   async list(actor: Actor, q: ReportListQuery): Promise<Page<ReportView>> {
     const qb = this.ds.getRepository(Report).createQueryBuilder('r').orderBy('r.id', 'DESC');
     if (!hasRole(actor, 'staff'))
-      qb.where('(r.requestedByUserId = :me OR EXISTS (SELECT 1 FROM report_deliveries d WHERE d.reportId = r.id AND d.userId = :me))', { me: actor.id });
+      qb.where(
+        '(r.requestedByUserId = :me OR EXISTS (SELECT 1 FROM report_deliveries d WHERE d.reportId = r.id AND d.userId = :me))',
+        { me: actor.id },
+      );
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
@@ -105,7 +135,8 @@ export class ReportsService {
   /** The PDF, for those who may see the report; a recipient opening it leaves the read receipt. */
   async file(actor: Actor, id: number): Promise<{ report: Report; path: string; name: string }> {
     const report = await this.readable(actor, id);
-    if (report.status !== 'done' || !report.filePath) throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，还没有可下载的文件`);
+    if (report.status !== 'done' || !report.filePath)
+      throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，还没有可下载的文件`);
     const file = path.join(this.config.filesDir, report.filePath);
     if (!fs.existsSync(file)) throw new AppError(500, 'REPORT_FILE_MISSING', '报告文件已丢失，请重新生成');
     await this.markRead(actor, id, false);
@@ -117,24 +148,49 @@ export class ReportsService {
     return this.tx.run(async (em) => {
       const report = await em.findOneBy(Report, { id });
       if (!report) throw notFound();
-      if (report.status !== 'done') throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，生成完成后才能送达`);
+      if (report.status !== 'done')
+        throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，生成完成后才能送达`);
       const users = await em.findBy(User, { id: In(dto.leaderUserIds) });
       const leaders = users.filter((u) => !u.disabled && u.roles.includes('leader'));
       const wrong = dto.leaderUserIds.filter((uid) => !leaders.some((u) => u.id === uid));
-      if (wrong.length) throw AppError.invalid({ leaderUserIds: [`账号 ${wrong.join('、')} 不是在用的领导账号`] }, '只能送达给在用的领导账号');
-      const already = new Set((await em.findBy(ReportDelivery, { reportId: id, userId: In(dto.leaderUserIds) })).map((d) => d.userId));
+      if (wrong.length)
+        throw AppError.invalid(
+          { leaderUserIds: [`账号 ${wrong.join('、')} 不是在用的领导账号`] },
+          '只能送达给在用的领导账号',
+        );
+      const already = new Set(
+        (await em.findBy(ReportDelivery, { reportId: id, userId: In(dto.leaderUserIds) })).map((d) => d.userId),
+      );
       const fresh = leaders.filter((u) => !already.has(u.id));
       const now = this.clock.now();
       if (fresh.length) {
         await em.insert(
           ReportDelivery,
-          fresh.map((u) => ({ reportId: id, userId: u.id, deliveredByUserId: actor.id, deliveredAt: now, readAt: null })),
+          fresh.map((u) => ({
+            reportId: id,
+            userId: u.id,
+            deliveredByUserId: actor.id,
+            deliveredAt: now,
+            readAt: null,
+          })),
         );
-        await this.audit.record(em, { actor, action: 'report.deliver', entityType: 'report', entityId: id, to: { recipients: fresh.map((u) => u.displayName) } });
+        await this.audit.record(em, {
+          actor,
+          action: 'report.deliver',
+          entityType: 'report',
+          entityId: id,
+          to: { recipients: fresh.map((u) => u.displayName) },
+        });
         await this.notifications.notify(
           em,
           fresh.map((u) => u.id),
-          { kind: 'report.delivered', title: `收到报告：${report.title}`.slice(0, 200), body: `${actor.displayName}送达了《${report.title}》，请查阅。`, link: `/reports/${id}`, dedupeKey: `report:${id}:delivered` },
+          {
+            kind: 'report.delivered',
+            title: `收到报告：${report.title}`.slice(0, 200),
+            body: `${actor.displayName}送达了《${report.title}》，请查阅。`,
+            link: `/reports/${id}`,
+            dedupeKey: `report:${id}:delivered`,
+          },
         );
       }
       return this.view(em, actor, report);
@@ -144,12 +200,30 @@ export class ReportsService {
   /** 收文: reports delivered to the caller, newest first, with their read receipts. */
   async inbox(actor: Actor, q: ReportListQuery): Promise<Page<InboxItemView> & { unread: number }> {
     const repo = this.ds.getRepository(ReportDelivery);
-    const [deliveries, total] = await repo.findAndCount({ where: { userId: actor.id }, order: { deliveredAt: 'DESC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
-    const unread = await repo.createQueryBuilder('d').where('d.userId = :me AND d.readAt IS NULL', { me: actor.id }).getCount();
-    const reports = new Map((await this.ds.getRepository(Report).findBy({ id: In(deliveries.map((d) => d.reportId)) })).map((r) => [r.id, r]));
+    const [deliveries, total] = await repo.findAndCount({
+      where: { userId: actor.id },
+      order: { deliveredAt: 'DESC', id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    const unread = await repo
+      .createQueryBuilder('d')
+      .where('d.userId = :me AND d.readAt IS NULL', { me: actor.id })
+      .getCount();
+    const reports = new Map(
+      (await this.ds.getRepository(Report).findBy({ id: In(deliveries.map((d) => d.reportId)) })).map((r) => [r.id, r]),
+    );
     const views = new Map((await this.views(this.ds.manager, actor, [...reports.values()])).map((v) => [v.id, v]));
-    const people = await this.people(this.ds.manager, deliveries.map((d) => d.deliveredByUserId));
-    const items = deliveries.map((d) => ({ report: views.get(d.reportId)!, deliveredBy: people.get(d.deliveredByUserId)!, deliveredAt: d.deliveredAt.toISOString(), readAt: iso(d.readAt) }));
+    const people = await this.people(
+      this.ds.manager,
+      deliveries.map((d) => d.deliveredByUserId),
+    );
+    const items = deliveries.map((d) => ({
+      report: views.get(d.reportId)!,
+      deliveredBy: people.get(d.deliveredByUserId)!,
+      deliveredAt: d.deliveredAt.toISOString(),
+      readAt: iso(d.readAt),
+    }));
     return { ...pageOf(items, total, q), unread };
   }
 
@@ -161,7 +235,9 @@ export class ReportsService {
       return;
     }
     if (delivery.readAt) return;
-    await this.ds.getRepository(ReportDelivery).update({ id: delivery.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    await this.ds
+      .getRepository(ReportDelivery)
+      .update({ id: delivery.id, readAt: IsNull() }, { readAt: this.clock.now() });
   }
 
   /** The kinds this caller may request, for a request form. */
@@ -174,7 +250,11 @@ export class ReportsService {
 
   /** The leader accounts a report can be delivered to, by name. */
   async leaderAccounts(): Promise<Array<{ id: number; displayName: string }>> {
-    const users = await this.ds.getRepository(User).find({ where: { disabled: false }, select: { id: true, displayName: true, roleList: true }, order: { displayName: 'ASC' } });
+    const users = await this.ds.getRepository(User).find({
+      where: { disabled: false },
+      select: { id: true, displayName: true, roleList: true },
+      order: { displayName: 'ASC' },
+    });
     return users.filter((u) => u.roles.includes('leader')).map((u) => ({ id: u.id, displayName: u.displayName }));
   }
 
@@ -198,7 +278,10 @@ export class ReportsService {
     if (!reports.length) return [];
     const ids = reports.map((r) => r.id);
     const deliveries = await em.findBy(ReportDelivery, { reportId: In(ids) });
-    const people = await this.people(em, [...reports.map((r) => r.requestedByUserId), ...deliveries.flatMap((d) => [d.userId, d.deliveredByUserId])]);
+    const people = await this.people(em, [
+      ...reports.map((r) => r.requestedByUserId),
+      ...deliveries.flatMap((d) => [d.userId, d.deliveredByUserId]),
+    ]);
     return reports.map((r) => {
       const mine = deliveries.filter((d) => d.reportId === r.id);
       const seesDeliveries = hasRole(actor, 'staff') || r.requestedByUserId === actor.id;
@@ -224,7 +307,15 @@ export class ReportsService {
         finishedAt: iso(r.finishedAt),
       };
       if (seesDeliveries)
-        view.deliveries = mine.map((d) => ({ recipient: people.get(d.userId)!, deliveredBy: people.get(d.deliveredByUserId)!, deliveredAt: d.deliveredAt.toISOString(), readAt: iso(d.readAt) }) satisfies DeliveryView);
+        view.deliveries = mine.map(
+          (d) =>
+            ({
+              recipient: people.get(d.userId)!,
+              deliveredBy: people.get(d.deliveredByUserId)!,
+              deliveredAt: d.deliveredAt.toISOString(),
+              readAt: iso(d.readAt),
+            }) satisfies DeliveryView,
+        );
       if (own) view.readAt = iso(own.readAt);
       return view;
     });
@@ -232,7 +323,9 @@ export class ReportsService {
 
   private async people(em: EntityManager, ids: number[]): Promise<Map<number, { id: number; displayName: string }>> {
     const unique = [...new Set(ids)];
-    const users = unique.length ? await em.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
+    const users = unique.length
+      ? await em.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } })
+      : [];
     return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
   }
 }

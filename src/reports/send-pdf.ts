@@ -6,7 +6,11 @@ import { contentDisposition } from '../files/attachments.service';
  * `framed`: shown in a page's frame, where the pages' CSP (object-src 'none') on the PDF itself would stop
  * the browser's PDF viewer.
  */
-export function sendPdf(res: Response, file: { path: string; name: string }, opts: { inline: boolean; framed?: boolean }): void {
+export function sendPdf(
+  res: Response,
+  file: { path: string; name: string },
+  opts: { inline: boolean; framed?: boolean },
+): void {
   const disposition = contentDisposition(file.name);
   res.set({
     'Content-Type': 'application/pdf',

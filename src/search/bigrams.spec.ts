@@ -1,11 +1,33 @@
-import { bigrams, idf, jaccard, normalize, runGrams, runs, searchTerms, termFrequencies, weightedJaccard } from './bigrams';
+import {
+  bigrams,
+  idf,
+  jaccard,
+  normalize,
+  runGrams,
+  runs,
+  searchTerms,
+  termFrequencies,
+  weightedJaccard,
+} from './bigrams';
 
 describe('normalize and runs', () => {
   it('folds full-width letters and digits and lower-cases', () => {
     expect(normalize('ＡＢＣ１２３Ｘ')).toBe('abc123x');
   });
   it('drops full-width and half-width punctuation and white space between runs', () => {
-    expect(runs('关于“停车难”问题（草案）：一、加强；二、完善，三。 AI\t5G')).toEqual(['关于', '停车难', '问题', '草案', '一', '加强', '二', '完善', '三', 'ai', '5g']);
+    expect(runs('关于“停车难”问题（草案）：一、加强；二、完善，三。 AI\t5G')).toEqual([
+      '关于',
+      '停车难',
+      '问题',
+      '草案',
+      '一',
+      '加强',
+      '二',
+      '完善',
+      '三',
+      'ai',
+      '5g',
+    ]);
   });
   it('keeps letters of other planes as characters of a run', () => {
     expect(runs('𠀀𪚥字')).toEqual(['𠀀𪚥字']);
@@ -38,14 +60,21 @@ describe('termFrequencies', () => {
     expect(tf.get('机构')).toBe(1);
   });
   it('treats a missing or fractional weight as a whole number of at least one', () => {
-    const tf = termFrequencies([{ text: '学前', weight: 0.2 }, { text: '学前', weight: 2.4 }]);
+    const tf = termFrequencies([
+      { text: '学前', weight: 0.2 },
+      { text: '学前', weight: 2.4 },
+    ]);
     expect(tf.get('学前')).toBe(1 + 2);
   });
 });
 
 describe('searchTerms', () => {
   it('asks for every distinct bigram of the longer runs and lists one-character runs apart', () => {
-    expect(searchTerms('停车难 停车 车')).toEqual({ grams: ['停车', '车难'], singles: ['车'], phrases: ['停车难', '停车'] });
+    expect(searchTerms('停车难 停车 车')).toEqual({
+      grams: ['停车', '车难'],
+      singles: ['车'],
+      phrases: ['停车难', '停车'],
+    });
   });
   it('finds nothing to ask in an empty or punctuation-only query', () => {
     expect(searchTerms(' ，。 ')).toEqual({ grams: [], singles: [], phrases: [] });
@@ -72,8 +101,14 @@ describe('weights and similarity', () => {
     expect(jaccard(new Set(), new Set())).toBe(0);
   });
   it('computes weighted Jaccard as the sum of minimum over the sum of maximum term frequencies', () => {
-    const a = new Map([['养老', 3], ['服务', 1]]);
-    const b = new Map([['养老', 1], ['机构', 2]]);
+    const a = new Map([
+      ['养老', 3],
+      ['服务', 1],
+    ]);
+    const b = new Map([
+      ['养老', 1],
+      ['机构', 2],
+    ]);
     expect(weightedJaccard(a, b)).toBeCloseTo(1 / (3 + 1 + 2));
     expect(weightedJaccard(a, a)).toBe(1);
     expect(weightedJaccard(a, new Map())).toBe(0);

@@ -90,12 +90,21 @@ export class TextIndexService {
   async reindexMany(em: EntityManager, ownerType: string, docs: IndexedDocument[]): Promise<void> {
     const delta = new Map<string, number>([[DOC_COUNT, 0]]);
     const add = (gram: string, n: number) => delta.set(gram, (delta.get(gram) ?? 0) + n);
-    for (const ids of chunks(docs.map((d) => d.id), IN_CHUNK)) {
+    for (const ids of chunks(
+      docs.map((d) => d.id),
+      IN_CHUNK,
+    )) {
       const where = `ownerType = ? AND ownerId IN (${marks(ids.length)})`;
-      const [{ n: existing }] = await em.query(`SELECT COUNT(*) AS n FROM text_docs WHERE ${where}`, [ownerType, ...ids]);
+      const [{ n: existing }] = await em.query(`SELECT COUNT(*) AS n FROM text_docs WHERE ${where}`, [
+        ownerType,
+        ...ids,
+      ]);
       if (Number(existing) === 0) continue;
       add(DOC_COUNT, -Number(existing));
-      const old: Array<{ gram: string; n: number | string }> = await em.query(`SELECT gram, COUNT(*) AS n FROM text_grams WHERE ${where} GROUP BY gram`, [ownerType, ...ids]);
+      const old: Array<{ gram: string; n: number | string }> = await em.query(
+        `SELECT gram, COUNT(*) AS n FROM text_grams WHERE ${where} GROUP BY gram`,
+        [ownerType, ...ids],
+      );
       for (const row of old) add(row.gram, -Number(row.n));
       await em.query(`DELETE FROM text_grams WHERE ${where}`, [ownerType, ...ids]);
       await em.query(`DELETE FROM text_docs WHERE ${where}`, [ownerType, ...ids]);
@@ -124,10 +133,18 @@ export class TextIndexService {
     }
     for (let at = 0; at < params.length; at += 4 * INSERT_CHUNK) {
       const part = params.slice(at, at + 4 * INSERT_CHUNK);
-      await em.query(`INSERT INTO text_grams (ownerType, gram, ownerId, tf) VALUES ${Array(part.length / 4).fill('(?, ?, ?, ?)').join(', ')}`, part);
+      await em.query(
+        `INSERT INTO text_grams (ownerType, gram, ownerId, tf) VALUES ${Array(part.length / 4)
+          .fill('(?, ?, ?, ?)')
+          .join(', ')}`,
+        part,
+      );
     }
     for (const part of chunks(masses, INSERT_CHUNK)) {
-      await em.query(`INSERT INTO text_docs (ownerType, ownerId, mass) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, part.flat());
+      await em.query(
+        `INSERT INTO text_docs (ownerType, ownerId, mass) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`,
+        part.flat(),
+      );
     }
     await this.adjustDocumentFrequencies(em, ownerType, delta);
   }
@@ -138,7 +155,12 @@ export class TextIndexService {
    * primary key; one-character terms become LIKE conditions on `likeColumns`. An empty
    * query leaves the builder as it is.
    */
-  async applySearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ownerType: string, q: string, opts: SearchOptions): Promise<SelectQueryBuilder<T>> {
+  async applySearch<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    ownerType: string,
+    q: string,
+    opts: SearchOptions,
+  ): Promise<SelectQueryBuilder<T>> {
     const { grams, singles, phrases } = searchTerms(q);
     // Typed, but nothing searchable in it (only punctuation, `%`, spaces…): it matches nothing, rather than everything.
     if (grams.length === 0 && singles.length === 0) return q.trim() === '' ? qb : qb.andWhere('1 = 0');
@@ -147,7 +169,9 @@ export class TextIndexService {
     // candidates only, because holding every bigram of "4p14" is not the same as containing it.
     [...singles, ...phrases].forEach((s, i) => {
       if (opts.likeColumns.length === 0) return;
-      qb.andWhere(`(${opts.likeColumns.map((c) => `${c} LIKE :${p}s${i} ${LIKE_ESCAPE}`).join(' OR ')})`, { [`${p}s${i}`]: likeContains(s) });
+      qb.andWhere(`(${opts.likeColumns.map((c) => `${c} LIKE :${p}s${i} ${LIKE_ESCAPE}`).join(' OR ')})`, {
+        [`${p}s${i}`]: likeContains(s),
+      });
     });
     if (grams.length === 0) return qb;
     const ordered = await this.rarestFirst(ownerType, grams);
@@ -218,7 +242,9 @@ export class TextIndexService {
     opts: { minDf: number; exclude: number[]; filter?: number[]; count: number },
   ): Promise<number[]> {
     const docs = df.get(DOC_COUNT) ?? 0;
-    const ranked = [...query.keys()].filter((g) => (df.get(g) ?? 0) >= opts.minDf).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+    const ranked = [...query.keys()]
+      .filter((g) => (df.get(g) ?? 0) >= opts.minDf)
+      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
     const probes: string[] = [];
     let postings = 0;
     for (const g of ranked) {
@@ -270,7 +296,10 @@ export class TextIndexService {
 
   /** The term frequencies of one indexed record. */
   private async vectorOf(ownerType: string, id: number): Promise<Map<string, number>> {
-    const rows: Array<{ gram: string; tf: number | string }> = await this.ds.query('SELECT gram, tf FROM text_grams WHERE ownerType = ? AND ownerId = ?', [ownerType, id]);
+    const rows: Array<{ gram: string; tf: number | string }> = await this.ds.query(
+      'SELECT gram, tf FROM text_grams WHERE ownerType = ? AND ownerId = ?',
+      [ownerType, id],
+    );
     return new Map(rows.map((r) => [r.gram, Number(r.tf)]));
   }
 
@@ -295,7 +324,11 @@ export class TextIndexService {
   }
 
   /** `SELECT ownerId` of the records holding all `grams`: postings of the first, joined by primary key to the others. */
-  private matchSubquery(ownerType: string, grams: string[], p: string): { sql: string; params: Record<string, string> } {
+  private matchSubquery(
+    ownerType: string,
+    grams: string[],
+    p: string,
+  ): { sql: string; params: Record<string, string> } {
     const params: Record<string, string> = { [`${p}t`]: ownerType };
     const joins = grams.slice(1).map((g, i) => {
       params[`${p}g${i + 1}`] = g;
@@ -303,18 +336,30 @@ export class TextIndexService {
       return ` INNER JOIN text_grams ${a} ON ${a}.ownerType = ${p}a0.ownerType AND ${a}.gram = :${p}g${i + 1} AND ${a}.ownerId = ${p}a0.ownerId`;
     });
     params[`${p}g0`] = grams[0];
-    return { sql: `SELECT ${p}a0.ownerId FROM text_grams ${p}a0${joins.join('')} WHERE ${p}a0.ownerType = :${p}t AND ${p}a0.gram = :${p}g0`, params };
+    return {
+      sql: `SELECT ${p}a0.ownerId FROM text_grams ${p}a0${joins.join('')} WHERE ${p}a0.ownerType = :${p}t AND ${p}a0.gram = :${p}g0`,
+      params,
+    };
   }
 
   /**
    * Adds the changes to the document frequencies in one upsert per chunk, in gram order so that
    * concurrent reindexing transactions lock the shared rows in the same order (no deadlock cycle).
    */
-  private async adjustDocumentFrequencies(em: EntityManager, ownerType: string, delta: Map<string, number>): Promise<void> {
+  private async adjustDocumentFrequencies(
+    em: EntityManager,
+    ownerType: string,
+    delta: Map<string, number>,
+  ): Promise<void> {
     const rows = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const upsert = this.mysql ? 'ON DUPLICATE KEY UPDATE df = df + VALUES(df)' : 'ON CONFLICT (ownerType, gram) DO UPDATE SET df = df + excluded.df';
+    const upsert = this.mysql
+      ? 'ON DUPLICATE KEY UPDATE df = df + VALUES(df)'
+      : 'ON CONFLICT (ownerType, gram) DO UPDATE SET df = df + excluded.df';
     for (const part of chunks(rows, INSERT_CHUNK)) {
-      await em.query(`INSERT INTO text_gram_df (ownerType, gram, df) VALUES ${part.map(() => '(?, ?, ?)').join(', ')} ${upsert}`, part.flatMap(([g, n]) => [ownerType, g, n]));
+      await em.query(
+        `INSERT INTO text_gram_df (ownerType, gram, df) VALUES ${part.map(() => '(?, ?, ?)').join(', ')} ${upsert}`,
+        part.flatMap(([g, n]) => [ownerType, g, n]),
+      );
     }
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/user.entity';
+import { rateOf } from '../common/rate';
 import { CouncilSession, Sector } from '../directory/directory.entities';
 import { whereSessionInYear } from '../directory/session-year';
 import { formatNumber, STATUS_LABELS as PROPOSAL_STATUS_LABELS } from '../proposals/proposal-labels';
-import { Proposal } from '../proposals/proposal.entities';
-import { rateOf } from '../common/rate';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
+import { Proposal } from '../proposals/proposal.entities';
 import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-labels';
 import { TopicStatsService } from '../topics/topic-stats.service';
-import { Outcome, Topic } from '../topics/topic.entities';
 import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
+import { Outcome, Topic } from '../topics/topic.entities';
 import { Visit } from '../visits/visit.entities';
 import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps, VisitFigures } from './dto/dashboard.dto';
 import type { RankingRowView } from './dto/record.dto';
@@ -53,7 +53,9 @@ export class DashboardService {
       year: y.year,
       sessions,
       proposals,
-      overdueUnits: proposals.byUnit.filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN')),
+      overdueUnits: proposals.byUnit
+        .filter((u) => u.overdue > 0)
+        .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN')),
       keyProposals,
       topics,
       visits: this.visitFigures(visitCounts, rows),
@@ -82,22 +84,40 @@ export class DashboardService {
       completed: counts.completed ?? 0,
       planned: counts.planned ?? 0,
       cancelled: counts.cancelled ?? 0,
-      attendance: rateOf(total((r) => r.summary.visits?.attended ?? 0), total((r) => r.summary.visits?.invited ?? 0)),
+      attendance: rateOf(
+        total((r) => r.summary.visits?.attended ?? 0),
+        total((r) => r.summary.visits?.invited ?? 0),
+      ),
       membersTookPart: rows.filter((r) => (r.summary.visits?.attended ?? 0) > 0).length,
     };
   }
 
   private async sessionsOf(y: YearOf): Promise<Array<{ id: number; name: string }>> {
-    const rows = await this.ds.getRepository(CouncilSession).createQueryBuilder('s').where('s.closesAt >= :from AND s.closesAt < :to', y.range).orderBy('s.closesAt', 'ASC').getMany();
+    const rows = await this.ds
+      .getRepository(CouncilSession)
+      .createQueryBuilder('s')
+      .where('s.closesAt >= :from AND s.closesAt < :to', y.range)
+      .orderBy('s.closesAt', 'ASC')
+      .getMany();
     return rows.map((s) => ({ id: s.id, name: s.name }));
   }
 
   /** 重点提案 of the year's sessions with their 督办领导, by number. */
   private async keyProposals(y: YearOf): Promise<{ total: number; items: KeyProposalRow[] }> {
-    const qb = whereSessionInYear(this.ds.getRepository(Proposal).createQueryBuilder('p').where('p.isKey = :yes', { yes: true }), 'p.sessionId', y.range);
-    const [rows, total] = await qb.orderBy('p.number', 'ASC').addOrderBy('p.id', 'ASC').take(KEY_LISTED).getManyAndCount();
+    const qb = whereSessionInYear(
+      this.ds.getRepository(Proposal).createQueryBuilder('p').where('p.isKey = :yes', { yes: true }),
+      'p.sessionId',
+      y.range,
+    );
+    const [rows, total] = await qb
+      .orderBy('p.number', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(KEY_LISTED)
+      .getManyAndCount();
     const ids = [...new Set(rows.map((p) => p.supervisorUserId).filter((id): id is number => id !== null))];
-    const names = new Map((ids.length ? await this.ds.getRepository(User).findBy({ id: In(ids) }) : []).map((u) => [u.id, u.displayName]));
+    const names = new Map(
+      (ids.length ? await this.ds.getRepository(User).findBy({ id: In(ids) }) : []).map((u) => [u.id, u.displayName]),
+    );
     return {
       total,
       items: rows.map((p) => ({
@@ -116,7 +136,14 @@ export class DashboardService {
   private async topicSteps(y: YearOf): Promise<TopicSteps> {
     const inYear = 't.createdAt >= :from AND t.createdAt < :to';
     const [topics, outcomes] = await Promise.all([
-      this.ds.getRepository(Topic).createQueryBuilder('t').select('t.status', 'status').addSelect('COUNT(*)', 'n').where(inYear, y.range).groupBy('t.status').getRawMany<Record<string, unknown>>(),
+      this.ds
+        .getRepository(Topic)
+        .createQueryBuilder('t')
+        .select('t.status', 'status')
+        .addSelect('COUNT(*)', 'n')
+        .where(inYear, y.range)
+        .groupBy('t.status')
+        .getRawMany<Record<string, unknown>>(),
       this.ds
         .getRepository(Outcome)
         .createQueryBuilder('o')
@@ -128,7 +155,8 @@ export class DashboardService {
         .groupBy('t.status')
         .getRawMany<Record<string, unknown>>(),
     ]);
-    const of = (rows: Array<Record<string, unknown>>, status: TopicStatus, field: string) => num(rows.find((r) => r.status === status)?.[field]);
+    const of = (rows: Array<Record<string, unknown>>, status: TopicStatus, field: string) =>
+      num(rows.find((r) => r.status === status)?.[field]);
     const byStatus = TOPIC_STATUSES.map((status) => ({
       status,
       label: TOPIC_STATUS_LABELS[status],
@@ -136,7 +164,14 @@ export class DashboardService {
       adoption: rateOf(of(outcomes, status, 'done'), of(outcomes, status, 'n')),
     }));
     const sum = (pick: (s: (typeof byStatus)[number]) => number) => byStatus.reduce((a, s) => a + pick(s), 0);
-    return { total: sum((s) => s.count), byStatus, adoption: rateOf(sum((s) => s.adoption.numerator), sum((s) => s.adoption.denominator)) };
+    return {
+      total: sum((s) => s.count),
+      byStatus,
+      adoption: rateOf(
+        sum((s) => s.adoption.numerator),
+        sum((s) => s.adoption.denominator),
+      ),
+    };
   }
 
   /** Per sector: members, meetings they were asked to and attended (出席率), visits likewise, proposals led, the average score. */
@@ -150,8 +185,14 @@ export class DashboardService {
           sectorId: s.id,
           name: s.name,
           members: mine.length,
-          attendance: rateOf(total((r) => r.summary.meetings.attended), total((r) => r.summary.meetings.invited)),
-          visitAttendance: rateOf(total((r) => r.summary.visits?.attended ?? 0), total((r) => r.summary.visits?.invited ?? 0)),
+          attendance: rateOf(
+            total((r) => r.summary.meetings.attended),
+            total((r) => r.summary.meetings.invited),
+          ),
+          visitAttendance: rateOf(
+            total((r) => r.summary.visits?.attended ?? 0),
+            total((r) => r.summary.visits?.invited ?? 0),
+          ),
           proposalsLed: total((r) => r.summary.proposals.led),
           speeches: total((r) => r.summary.speeches),
           averageScore: mine.length ? Math.round((total((r) => r.score) / mine.length) * 10) / 10 : null,
@@ -160,4 +201,3 @@ export class DashboardService {
       .filter((s) => s.members > 0);
   }
 }
-

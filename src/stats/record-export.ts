@@ -55,7 +55,12 @@ export class RecordExport {
     const y = this.records.yearOf(q.year);
     const rows = await this.records.rows(y, q);
     const columns = [...COLUMNS, ...(this.records.hasVisits ? VISIT_COLUMNS : []), ...TOTALS];
-    res.status(200).set({ 'Content-Type': XLSX_MIME, 'Content-Disposition': contentDisposition(`委员履职档案-${y.year}.xlsx`), 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.status(200).set({
+      'Content-Type': XLSX_MIME,
+      'Content-Disposition': contentDisposition(`委员履职档案-${y.year}.xlsx`),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     try {
       const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
       const sheet = book.addWorksheet(`${y.year}年度`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

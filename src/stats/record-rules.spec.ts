@@ -22,16 +22,46 @@ describe('duty record rules (config/records.json)', () => {
 
   it('ships the points and grade bands of DOMAIN.md', () => {
     const set = loadRecordRules().ruleSets[0];
-    expect(set.points).toMatchObject({ proposalLeadAccepted: 15, proposalCosignedAccepted: 3, proposalKey: 15, proposalExcellent: 10, meetingAttended: 5, meetingAbsent: -5, plenaryAbsent: -10, visitAttended: 5 });
-    expect(set.grades).toEqual([{ min: 90, label: '优秀' }, { min: 80, label: '良好' }, { min: 60, label: '称职' }, { min: 0, label: '不称职' }]);
-    expect([95, 90, 89, 80, 79, 60, 59, 0, -20, 130].map((p) => gradeOf(set, p).grade)).toEqual(['优秀', '优秀', '良好', '良好', '称职', '称职', '不称职', '不称职', '不称职', '优秀']);
+    expect(set.points).toMatchObject({
+      proposalLeadAccepted: 15,
+      proposalCosignedAccepted: 3,
+      proposalKey: 15,
+      proposalExcellent: 10,
+      meetingAttended: 5,
+      meetingAbsent: -5,
+      plenaryAbsent: -10,
+      visitAttended: 5,
+    });
+    expect(set.grades).toEqual([
+      { min: 90, label: '优秀' },
+      { min: 80, label: '良好' },
+      { min: 60, label: '称职' },
+      { min: 0, label: '不称职' },
+    ]);
+    expect([95, 90, 89, 80, 79, 60, 59, 0, -20, 130].map((p) => gradeOf(set, p).grade)).toEqual([
+      '优秀',
+      '优秀',
+      '良好',
+      '良好',
+      '称职',
+      '称职',
+      '不称职',
+      '不称职',
+      '不称职',
+      '优秀',
+    ]);
     expect(gradeOf(set, 130).score).toBe(100);
     expect(gradeOf(set, -20).score).toBe(0);
   });
 
   it('picks the rule set in force in a year, and a changed set has another version', () => {
     const raw = shipped();
-    raw.ruleSets.push({ ...raw.ruleSets[0], fromYear: 2027, name: '2027年办法', points: { ...raw.ruleSets[0].points, speech: 2 } });
+    raw.ruleSets.push({
+      ...raw.ruleSets[0],
+      fromYear: 2027,
+      name: '2027年办法',
+      points: { ...raw.ruleSets[0].points, speech: 2 },
+    });
     fs.writeFileSync(file, JSON.stringify(raw));
     const rules = loadRecordRules(file);
     expect(ruleSetFor(rules, 2026).name).toBe('委员履职积分办法（默认）');
@@ -47,7 +77,9 @@ describe('duty record rules (config/records.json)', () => {
     expect(withSet((s) => (s.grades[1].min = 95))).toThrow('ruleSets[0].grades[1].min 须小于上一档');
     expect(withSet((s) => (s.grades[3].min = 10))).toThrow('ruleSets[0].grades[3].min 最后一档须从 0 分开始');
     expect(withSet((s) => (s.grades[2].label = ''))).toThrow('ruleSets[0].grades[2].label');
-    expect(withSet((s) => (s.plenaryMeetingKinds = ['plenary']))).toThrow('ruleSets[0].plenaryMeetingKinds[0] 不是会议类型');
+    expect(withSet((s) => (s.plenaryMeetingKinds = ['plenary']))).toThrow(
+      'ruleSets[0].plenaryMeetingKinds[0] 不是会议类型',
+    );
     expect(withSet((s) => (s.fromYear = 'two'))).toThrow('ruleSets[0].fromYear');
     expect(withSet((s) => (s.baseScore = 101))).toThrow('ruleSets[0].baseScore');
     fs.writeFileSync(file, JSON.stringify({ ruleSets: [] }));

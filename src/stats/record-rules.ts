@@ -67,7 +67,8 @@ export interface RecordRules {
 
 export const RECORD_RULES = Symbol('RECORD_RULES');
 
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 function fail(file: string, key: string, problem: string): never {
   throw new Error(`${file}：${key} ${problem}`);
@@ -87,15 +88,18 @@ function pointsOf(raw: unknown, at: string, file: string): Record<RuleKey, numbe
 }
 
 function gradesOf(raw: unknown, at: string, file: string): GradeBand[] {
-  if (!Array.isArray(raw) || raw.length === 0) fail(file, at, '须为非空列表，如 [{"min": 90, "label": "优秀"}, …, {"min": 0, "label": "不称职"}]');
+  if (!Array.isArray(raw) || raw.length === 0)
+    fail(file, at, '须为非空列表，如 [{"min": 90, "label": "优秀"}, …, {"min": 0, "label": "不称职"}]');
   const bands = raw.map((b: unknown, i) => {
     const { min, label } = (b ?? {}) as Partial<GradeBand>;
     if (!isInt(min, 0, 100)) fail(file, `${at}[${i}].min`, '须为 0 到 100 的整数');
     if (typeof label !== 'string' || !label.trim()) fail(file, `${at}[${i}].label`, '须为等次名称');
-    if (i > 0 && min >= (raw[i - 1] as GradeBand).min) fail(file, `${at}[${i}].min`, '须小于上一档的 min（从高到低排列）');
+    if (i > 0 && min >= (raw[i - 1] as GradeBand).min)
+      fail(file, `${at}[${i}].min`, '须小于上一档的 min（从高到低排列）');
     return { min, label: label.trim() };
   });
-  if (bands[bands.length - 1].min !== 0) fail(file, `${at}[${bands.length - 1}].min`, '最后一档须从 0 分开始，使每个分数都有等次');
+  if (bands[bands.length - 1].min !== 0)
+    fail(file, `${at}[${bands.length - 1}].min`, '最后一档须从 0 分开始，使每个分数都有等次');
   return bands;
 }
 
@@ -108,7 +112,8 @@ function ruleSetOf(raw: unknown, i: number, file: string): RuleSet {
   const kinds = r.plenaryMeetingKinds ?? [];
   if (!Array.isArray(kinds)) fail(file, `${at}.plenaryMeetingKinds`, '须为会议类型列表');
   kinds.forEach((k: unknown, j) => {
-    if (!(MEETING_KINDS as readonly unknown[]).includes(k)) fail(file, `${at}.plenaryMeetingKinds[${j}]`, `不是会议类型；可选 ${MEETING_KINDS.join('、')}`);
+    if (!(MEETING_KINDS as readonly unknown[]).includes(k))
+      fail(file, `${at}.plenaryMeetingKinds[${j}]`, `不是会议类型；可选 ${MEETING_KINDS.join('、')}`);
   });
   const baseScore = r.baseScore ?? 0;
   if (!isInt(baseScore, 0, 100)) fail(file, `${at}.baseScore`, '须为 0 到 100 的整数');
@@ -129,7 +134,8 @@ export function loadRecordRules(file = 'records.json'): RecordRules {
   if (!Array.isArray(raw.ruleSets) || raw.ruleSets.length === 0) fail(file, 'ruleSets', '须为非空列表');
   const ruleSets = raw.ruleSets.map((s: unknown, i) => ruleSetOf(s, i, file));
   ruleSets.forEach((s, i) => {
-    if (i > 0 && s.fromYear <= ruleSets[i - 1].fromYear) fail(file, `ruleSets[${i}].fromYear`, '须大于上一套规则的 fromYear（按年份从早到晚排列）');
+    if (i > 0 && s.fromYear <= ruleSets[i - 1].fromYear)
+      fail(file, `ruleSets[${i}].fromYear`, '须大于上一套规则的 fromYear（按年份从早到晚排列）');
   });
   return { ruleSets };
 }

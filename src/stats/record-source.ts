@@ -42,7 +42,11 @@ export interface RecordSource {
 export const RECORD_SOURCES = Symbol('RECORD_SOURCES');
 
 /** Adds grouped rows `{memberId, <counter>: n …}` into `into`. */
-export function addCounts(into: Map<number, Counters>, rows: Array<Record<string, unknown>>, names: readonly string[]): void {
+export function addCounts(
+  into: Map<number, Counters>,
+  rows: Array<Record<string, unknown>>,
+  names: readonly string[],
+): void {
   for (const row of rows) {
     const id = Number(row.memberId);
     const counters = into.get(id) ?? {};

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { XLSX_MIME } from '../proposals/proposal-export';
 import { MemberRecordView, RankingQuery, RankingView, RecordQuery } from './dto/record.dto';
@@ -21,7 +21,10 @@ export class RecordsController {
 
   @Roles('member', 'staff', 'leader')
   @Get('members/:id/record')
-  @ApiOperation({ summary: '委员履职档案：一年的提案、会议出勤、发言、成果采纳及积分明细（委员本人、工作人员、领导）；没有记录的年度为空档案' })
+  @ApiOperation({
+    summary:
+      '委员履职档案：一年的提案、会议出勤、发言、成果采纳及积分明细（委员本人、工作人员、领导）；没有记录的年度为空档案',
+  })
   @ApiOkResponse({ type: MemberRecordView })
   getMemberRecord(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query() q: RecordQuery) {
     return this.records.record(actor, id, q.year);

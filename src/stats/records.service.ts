@@ -6,14 +6,27 @@ import { Clock } from '../common/clock';
 import { yearOf, YearRange, yearRange } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Committee, Member, MemberCommittee, Sector } from '../directory/directory.entities';
-import type { AttendanceSummary, MemberRecordView, RankingQuery, RankingRowView, RankingView, RecordMemberView, RecordSummary, RulesView } from './dto/record.dto';
+import type {
+  AttendanceSummary,
+  MemberRecordView,
+  RankingQuery,
+  RankingRowView,
+  RankingView,
+  RecordMemberView,
+  RecordSummary,
+  RulesView,
+} from './dto/record.dto';
 import { gradeOf, RECORD_RULES, RecordRules, RULE_KEYS, RULE_LABELS, RuleSet, ruleSetFor } from './record-rules';
 import { Counters, RECORD_SOURCES, RecordSource } from './record-source';
 
 const n = (c: Counters, name: string) => c[name] ?? 0;
 
 function attendance(c: Counters, prefix: 'meeting' | 'visit', invitedName: string): AttendanceSummary {
-  const [attended, excused, absent] = [n(c, `${prefix}Attended`), n(c, `${prefix}Excused`), n(c, `${prefix}Absent`) + (prefix === 'meeting' ? n(c, 'plenaryAbsent') : 0)];
+  const [attended, excused, absent] = [
+    n(c, `${prefix}Attended`),
+    n(c, `${prefix}Excused`),
+    n(c, `${prefix}Absent`) + (prefix === 'meeting' ? n(c, 'plenaryAbsent') : 0),
+  ];
   const invited = n(c, invitedName);
   return { invited, attended, excused, absent, unrecorded: Math.max(0, invited - attended - excused - absent) };
 }
@@ -93,7 +106,15 @@ export class RecordsService {
     lines.sort((a, b) => (a.source.at?.getTime() ?? 0) - (b.source.at?.getTime() ?? 0));
     const points = lines.reduce((sum, l) => sum + l.points, 0);
     const [view] = await this.memberViews([member]);
-    return { member: view, year: y.year, rules: rulesView(y.rules), summary: this.summaryOf(counters.get(memberId) ?? {}), lines, points, ...gradeOf(y.rules, points) };
+    return {
+      member: view,
+      year: y.year,
+      rules: rulesView(y.rules),
+      summary: this.summaryOf(counters.get(memberId) ?? {}),
+      lines,
+      points,
+      ...gradeOf(y.rules, points),
+    };
   }
 
   /** 排名: every member (of a sector, of a committee) by points, highest first; equal points share a rank. */
@@ -101,7 +122,14 @@ export class RecordsService {
     const y = this.yearOf(q.year);
     const rows = await this.rows(y, q);
     const start = (q.page - 1) * q.pageSize;
-    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, year: y.year, rules: rulesView(y.rules) };
+    return {
+      items: rows.slice(start, start + q.pageSize),
+      total: rows.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      year: y.year,
+      rules: rulesView(y.rules),
+    };
   }
 
   /** All ranked rows of the year (the ranking's pages, the export, the dashboard's sectors). */
@@ -109,7 +137,12 @@ export class RecordsService {
     const qb = this.ds.getRepository(Member).createQueryBuilder('m').where('m.disabled = :no', { no: false });
     if (filter.sectorId) qb.andWhere('m.sectorId = :sectorId', { sectorId: filter.sectorId });
     if (filter.committeeId) {
-      const inCommittee = qb.subQuery().select('mc.memberId').from(MemberCommittee, 'mc').where('mc.committeeId = :committeeId').getQuery();
+      const inCommittee = qb
+        .subQuery()
+        .select('mc.memberId')
+        .from(MemberCommittee, 'mc')
+        .where('mc.committeeId = :committeeId')
+        .getQuery();
       qb.andWhere(`m.id IN ${inCommittee}`, { committeeId: filter.committeeId });
     }
     const members = await qb.getMany();
@@ -156,9 +189,16 @@ export class RecordsService {
     const ids = members.map((m) => m.id);
     const [sectors, links] = await Promise.all([
       this.ds.getRepository(Sector).findBy({ id: In([...new Set(members.map((m) => m.sectorId))]) }),
-      ids.length > 900 ? this.ds.getRepository(MemberCommittee).find() : this.ds.getRepository(MemberCommittee).findBy({ memberId: In(ids) }),
+      ids.length > 900
+        ? this.ds.getRepository(MemberCommittee).find()
+        : this.ds.getRepository(MemberCommittee).findBy({ memberId: In(ids) }),
     ]);
-    const committees = new Map((links.length ? await this.ds.getRepository(Committee).findBy({ id: In([...new Set(links.map((l) => l.committeeId))]) }) : []).map((c) => [c.id, c]));
+    const committees = new Map(
+      (links.length
+        ? await this.ds.getRepository(Committee).findBy({ id: In([...new Set(links.map((l) => l.committeeId))]) })
+        : []
+      ).map((c) => [c.id, c]),
+    );
     const sectorName = new Map(sectors.map((s) => [s.id, s.name]));
     return members.map((m) => ({
       id: m.id,

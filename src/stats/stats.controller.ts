@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../common/auth.decorators';
 import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
+import { TopicStatsQuery, TopicStatsView } from '../topics/dto/topic-stats.dto';
+import { TopicStatsService } from '../topics/topic-stats.service';
 import { DashboardService } from './dashboard.service';
 import { DashboardView } from './dto/dashboard.dto';
 import { RecordQuery } from './dto/record.dto';
-import { TopicStatsQuery, TopicStatsView } from '../topics/dto/topic-stats.dto';
-import { TopicStatsService } from '../topics/topic-stats.service';
 
 /** 统计: rates and breakdowns for staff and leaders. */
 @ApiTags('统计')
@@ -22,7 +22,9 @@ export class StatsController {
 
   @Roles('staff', 'leader')
   @Get('proposals')
-  @ApiOperation({ summary: '提案办理情况统计：按状态、类别、界别、承办单位计数，立案率、办复率、满意率，超期、重点、优秀提案数' })
+  @ApiOperation({
+    summary: '提案办理情况统计：按状态、类别、界别、承办单位计数，立案率、办复率、满意率，超期、重点、优秀提案数',
+  })
   @ApiOkResponse({ type: ProposalStatsView })
   getProposalStats(@Query() q: ProposalStatsQuery) {
     return this.proposals.forSession(q.sessionId, q.year);
@@ -30,7 +32,9 @@ export class StatsController {
 
   @Roles('staff', 'leader')
   @Get('dashboard')
-  @ApiOperation({ summary: '领导驾驶舱：本年度提案状态和比率、超期单位、重点提案及督办领导、议题各环节和成果采纳、各界别委员履职' })
+  @ApiOperation({
+    summary: '领导驾驶舱：本年度提案状态和比率、超期单位、重点提案及督办领导、议题各环节和成果采纳、各界别委员履职',
+  })
   @ApiOkResponse({ type: DashboardView })
   getDashboard(@Query() q: RecordQuery) {
     return this.dashboard.forYear(q.year);
@@ -38,7 +42,10 @@ export class StatsController {
 
   @Roles('staff', 'leader')
   @Get('topics')
-  @ApiOperation({ summary: '协商统计：按层级、组织方、步骤计数，协商成果采纳率（总体和各组织方）、超期成果，响应承诺超时（按回应、答复、解决）；可按出题年份和层级筛选' })
+  @ApiOperation({
+    summary:
+      '协商统计：按层级、组织方、步骤计数，协商成果采纳率（总体和各组织方）、超期成果，响应承诺超时（按回应、答复、解决）；可按出题年份和层级筛选',
+  })
   @ApiOkResponse({ type: TopicStatsView })
   getTopicStats(@Query() q: TopicStatsQuery) {
     return this.topics.stats(q);

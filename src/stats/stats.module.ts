@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { TopicsModule } from '../topics/topics.module';
 import { DashboardService } from './dashboard.service';
 import { RecordExport } from './record-export';
 import { loadRecordRules, RECORD_RULES } from './record-rules';
@@ -8,7 +9,6 @@ import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 import { ProposalRecordSource } from './sources/proposal-source';
 import { TopicRecordSource } from './sources/topic-source';
-import { TopicsModule } from '../topics/topics.module';
 import { VisitRecordSource } from './sources/visit-source';
 import { StatsController } from './stats.controller';
 
@@ -25,7 +25,11 @@ import { StatsController } from './stats.controller';
     ProposalRecordSource,
     TopicRecordSource,
     VisitRecordSource,
-    { provide: RECORD_SOURCES, useFactory: (...sources: RecordSource[]) => sources, inject: [ProposalRecordSource, TopicRecordSource, VisitRecordSource] },
+    {
+      provide: RECORD_SOURCES,
+      useFactory: (...sources: RecordSource[]) => sources,
+      inject: [ProposalRecordSource, TopicRecordSource, VisitRecordSource],
+    },
     RecordsService,
     RecordExport,
     DashboardService,

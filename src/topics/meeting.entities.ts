@@ -1,11 +1,31 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timeColumn, VersionedRecord } from '../database/columns';
 
-export const MEETING_KINDS = ['thematic', 'counterpart', 'sector', 'proposal', 'key', 'deliberation', 'bench', 'tea', 'other'] as const;
+export const MEETING_KINDS = [
+  'thematic',
+  'counterpart',
+  'sector',
+  'proposal',
+  'key',
+  'deliberation',
+  'bench',
+  'tea',
+  'other',
+] as const;
 /** 专题协商, 对口协商, 界别协商, 提案办理协商, 重点协商会, 协商议事会, 板凳会, 书记下午茶, 其他 */
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-export const PARTICIPANT_SIDES = ['organizer', 'member', 'party_member', 'resident', 'department', 'enterprise', 'expert', 'stakeholder', 'other'] as const;
+export const PARTICIPANT_SIDES = [
+  'organizer',
+  'member',
+  'party_member',
+  'resident',
+  'department',
+  'enterprise',
+  'expert',
+  'stakeholder',
+  'other',
+] as const;
 /** 组织方/两委, 委员, 党员代表, 居民/群众代表, 部门, 企业, 专家, 利益相关方, 其他 */
 export type ParticipantSide = (typeof PARTICIPANT_SIDES)[number];
 

@@ -23,18 +23,31 @@ export class OutcomesQuery {
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.topicId) qb.andWhere('o.topicId = :topicId', { topicId: q.topicId });
     if (q.unitId) qb.andWhere('o.unitId = :unitId', { unitId: q.unitId });
-    if (q.open !== undefined) qb.andWhere(q.open ? 'o.status IN (:...openStatuses)' : 'o.status NOT IN (:...openStatuses)', { openStatuses: OPEN });
+    if (q.open !== undefined)
+      qb.andWhere(q.open ? 'o.status IN (:...openStatuses)' : 'o.status NOT IN (:...openStatuses)', {
+        openStatuses: OPEN,
+      });
     // `dueAt IS NOT NULL` (always so when overdue) lets the page walk the dueAt index past the outcomes without one.
-    if (q.overdue === true) qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open) AND o.dueAt IS NOT NULL', { open: OPEN });
+    if (q.overdue === true)
+      qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open) AND o.dueAt IS NOT NULL', { open: OPEN });
     if (q.overdue === false) qb.andWhere('(o.overdueAt IS NULL OR o.status NOT IN (:...open))', { open: OPEN });
     const total = await qb.getCount();
     qb.select('o.id', 'id');
     if (q.overdue) qb.orderBy('o.dueAt', 'ASC').addOrderBy('o.id', 'ASC');
     else qb.orderBy('o.id', 'DESC');
-    const ids = (await qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize).getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+    const ids = (
+      await qb
+        .offset((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .getRawMany<{ id: number | string }>()
+    ).map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Outcome).findBy({ id: In(ids) }) : [];
     const order = new Map(ids.map((id, i) => [id, i]));
-    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+    return pageOf(
+      rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+      total,
+      q,
+    );
   }
 
   private scope(qb: SelectQueryBuilder<Outcome>, actor: Actor): void {
@@ -43,9 +56,15 @@ export class OutcomesQuery {
       new Brackets((w) => {
         // Nobody's outcomes, unless a role below adds some.
         w.where('1 = 0');
-        if (hasRole(actor, 'unit') && actor.unitId !== null) w.orWhere('o.unitId = :scopeUnitId', { scopeUnitId: actor.unitId });
+        if (hasRole(actor, 'unit') && actor.unitId !== null)
+          w.orWhere('o.unitId = :scopeUnitId', { scopeUnitId: actor.unitId });
         if (hasRole(actor, 'facilitator') && actor.pointId !== null) {
-          const own = qb.subQuery().select('st.id').from(Topic, 'st').where("st.organizerType = 'point' AND st.organizerId = :scopePointId").getQuery();
+          const own = qb
+            .subQuery()
+            .select('st.id')
+            .from(Topic, 'st')
+            .where("st.organizerType = 'point' AND st.organizerId = :scopePointId")
+            .getQuery();
           w.orWhere(`o.topicId IN ${own}`, { scopePointId: actor.pointId });
         }
       }),

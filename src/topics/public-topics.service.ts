@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Page, pageOf } from '../common/pagination';
 import { PublicTopicQuery, PublicTopicView } from './dto/public-topic.dto';
-import { Outcome } from './topic.entities';
 import { byTheme, TopicViews } from './topic-views';
+import { Outcome } from './topic.entities';
 import { TopicsQuery } from './topics-query';
 
 /** 公开的协商议题 and their outcomes, for anonymous readers (API and the public page). */
@@ -19,8 +19,14 @@ export class PublicTopicsService {
     const page = await this.query.publicPage(q);
     if (!page.items.length) return pageOf([], page.total, q);
     const em = this.ds.manager;
-    const outcomes = await em.find(Outcome, { where: { topicId: In(page.items.map((t) => t.id)) }, order: { topicId: 'ASC', themeOrder: 'ASC', position: 'ASC' } });
-    const [summaries, outcomeViews] = await Promise.all([this.views.summaries(em, page.items), this.views.outcomes(em, outcomes)]);
+    const outcomes = await em.find(Outcome, {
+      where: { topicId: In(page.items.map((t) => t.id)) },
+      order: { topicId: 'ASC', themeOrder: 'ASC', position: 'ASC' },
+    });
+    const [summaries, outcomeViews] = await Promise.all([
+      this.views.summaries(em, page.items),
+      this.views.outcomes(em, outcomes),
+    ]);
     const items = summaries.map((s) => ({
       id: s.id,
       title: s.title,

@@ -4,7 +4,13 @@ import { OrganizerType, TopicLevel, TopicSource } from './topic.entities';
 
 export { BREACH_LABELS, CLOCK_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from './topic-workflow';
 
-export const LEVEL_LABELS: Record<TopicLevel, string> = { city: '市', district: '区县', street: '街道', community: '社区', grid: '网格' };
+export const LEVEL_LABELS: Record<TopicLevel, string> = {
+  city: '市',
+  district: '区县',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+};
 
 export const SOURCE_LABELS: Record<TopicSource, string> = {
   member: '委员',
@@ -15,7 +21,11 @@ export const SOURCE_LABELS: Record<TopicSource, string> = {
   visit: '视察调研',
 };
 
-export const ORGANIZER_TYPE_LABELS: Record<OrganizerType, string> = { committee: '专委会', sector: '界别', point: '协商议事点' };
+export const ORGANIZER_TYPE_LABELS: Record<OrganizerType, string> = {
+  committee: '专委会',
+  sector: '界别',
+  point: '协商议事点',
+};
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   thematic: '专题协商',

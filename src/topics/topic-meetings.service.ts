@@ -44,14 +44,38 @@ export class TopicMeetingsService {
       const startsAt = new Date(dto.startsAt);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= startsAt.getTime()) throw AppError.invalidField('endsAt', '结束时间须晚于开始时间');
-      const last = await em.createQueryBuilder(Meeting, 'm').select('MAX(m.sequence)', 'n').where('m.topicId = :topicId', { topicId: t.id }).getRawOne<{ n: number | string | null }>();
+      const last = await em
+        .createQueryBuilder(Meeting, 'm')
+        .select('MAX(m.sequence)', 'n')
+        .where('m.topicId = :topicId', { topicId: t.id })
+        .getRawOne<{ n: number | string | null }>();
       const now = this.clock.now();
       const m = em.create(Meeting, {
-        topicId: t.id, sequence: Number(last?.n ?? 0) + 1, kind: dto.kind, title: dto.title, startsAt, endsAt, venue: dto.venue, chair: dto.chair,
-        noticeSentAt: null, heldAt: null, minutes: null, createdAt: now, updatedAt: now,
+        topicId: t.id,
+        sequence: Number(last?.n ?? 0) + 1,
+        kind: dto.kind,
+        title: dto.title,
+        startsAt,
+        endsAt,
+        venue: dto.venue,
+        chair: dto.chair,
+        noticeSentAt: null,
+        heldAt: null,
+        minutes: null,
+        createdAt: now,
+        updatedAt: now,
       });
       await em.save(m);
-      await this.store.write(em, actor, t, { action: 'meeting', details: { meetingId: m.id, sequence: m.sequence, kind: m.kind, title: m.title, startsAt: startsAt.toISOString() } });
+      await this.store.write(em, actor, t, {
+        action: 'meeting',
+        details: {
+          meetingId: m.id,
+          sequence: m.sequence,
+          kind: m.kind,
+          title: m.title,
+          startsAt: startsAt.toISOString(),
+        },
+      });
       return this.views.meeting(em, m);
     });
   }
@@ -60,12 +84,17 @@ export class TopicMeetingsService {
   addParticipants(actor: Actor, id: number, items: ParticipantDto[]): Promise<MeetingView> {
     return this.meetingStep(actor, id, undefined, async (em, t, m) => {
       const fields: Fields = {};
-      const taken = new Set((await em.findBy(MeetingParticipant, { meetingId: m.id })).map((p) => p.memberId).filter((v) => v !== null));
-      const members = new Map((await em.findBy(Member, { id: In(items.map((i) => i.memberId ?? 0)) })).map((r) => [r.id, r]));
+      const taken = new Set(
+        (await em.findBy(MeetingParticipant, { meetingId: m.id })).map((p) => p.memberId).filter((v) => v !== null),
+      );
+      const members = new Map(
+        (await em.findBy(Member, { id: In(items.map((i) => i.memberId ?? 0)) })).map((r) => [r.id, r]),
+      );
       const units = new Map((await em.findBy(Unit, { id: In(items.map((i) => i.unitId ?? 0)) })).map((r) => [r.id, r]));
       items.forEach((p, i) => {
         const fail = (field: string, message: string) => (fields[`${i}.${field}`] = [message]);
-        if (p.memberId !== undefined && (p.unitId !== undefined || p.name)) fail('memberId', '委员参会时不再填写单位或姓名');
+        if (p.memberId !== undefined && (p.unitId !== undefined || p.name))
+          fail('memberId', '委员参会时不再填写单位或姓名');
         else if (p.memberId !== undefined) {
           const member = members.get(p.memberId);
           if (!member || member.disabled) fail('memberId', `委员（编号 ${p.memberId}）不存在或已停用`);
@@ -77,7 +106,18 @@ export class TopicMeetingsService {
         } else if (!p.name) fail('name', '请填写委员、单位或参会人姓名');
       });
       if (Object.keys(fields).length) throw AppError.invalid(fields);
-      await em.insert(MeetingParticipant, items.map((p) => ({ meetingId: m.id, topicId: t.id, memberId: p.memberId ?? null, unitId: p.unitId ?? null, name: p.name ?? null, side: p.side, attendance: null })));
+      await em.insert(
+        MeetingParticipant,
+        items.map((p) => ({
+          meetingId: m.id,
+          topicId: t.id,
+          memberId: p.memberId ?? null,
+          unitId: p.unitId ?? null,
+          name: p.name ?? null,
+          side: p.side,
+          attendance: null,
+        })),
+      );
       return { action: 'participants', details: { meetingId: m.id, added: items.length } };
     });
   }
@@ -88,7 +128,8 @@ export class TopicMeetingsService {
       const ours = new Set((await em.findBy(MeetingParticipant, { meetingId: m.id })).map((p) => p.id));
       const fields: Fields = {};
       items.forEach((a, i) => {
-        if (!ours.has(a.participantId)) fields[`${i}.participantId`] = [`参会人员（编号 ${a.participantId}）不在本次会议名单中`];
+        if (!ours.has(a.participantId))
+          fields[`${i}.participantId`] = [`参会人员（编号 ${a.participantId}）不在本次会议名单中`];
         else if (a.present && a.excused) fields[`${i}.excused`] = ['已出席的人员不能同时请假'];
       });
       if (Object.keys(fields).length) throw AppError.invalid(fields);
@@ -108,7 +149,13 @@ export class TopicMeetingsService {
       if (!(await em.existsBy(MeetingParticipant, { id: dto.participantId, meetingId: m.id }))) {
         throw AppError.invalidField('participantId', `参会人员（编号 ${dto.participantId}）不在本次会议名单中`);
       }
-      await em.insert(MeetingSpeech, { meetingId: m.id, participantId: dto.participantId, summary: dto.summary, recordedByUserId: actor.id, at: this.clock.now() });
+      await em.insert(MeetingSpeech, {
+        meetingId: m.id,
+        participantId: dto.participantId,
+        summary: dto.summary,
+        recordedByUserId: actor.id,
+        at: this.clock.now(),
+      });
       return { action: 'speech', details: { meetingId: m.id, participantId: dto.participantId } };
     });
   }
@@ -117,10 +164,20 @@ export class TopicMeetingsService {
   hold(actor: Actor, id: number, dto: HoldMeetingDto): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const { topic: t, meeting: m } = await this.store.loadMeeting(em, actor, id, dto.version);
-      const d = allowed(decide(t.status, 'hold', { isOrganiser: isOrganiser(actor, t), minutes: dto.minutes, meetingHeld: m.heldAt !== null }));
+      const d = allowed(
+        decide(t.status, 'hold', {
+          isOrganiser: isOrganiser(actor, t),
+          minutes: dto.minutes,
+          meetingHeld: m.heldAt !== null,
+        }),
+      );
       const now = this.clock.now();
       await updateVersioned(em, Meeting, m, { heldAt: now, minutes: dto.minutes!, updatedAt: now });
-      await this.store.write(em, actor, t, { action: 'hold', set: d.to === t.status ? {} : { status: d.to }, details: { meetingId: m.id, sequence: m.sequence } });
+      await this.store.write(em, actor, t, {
+        action: 'hold',
+        set: d.to === t.status ? {} : { status: d.to },
+        details: { meetingId: m.id, sequence: m.sequence },
+      });
       return this.views.meeting(em, m);
     });
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { chineseDate, chineseDateTime } from '../common/chinese-dates';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { chineseDate, chineseDateTime } from '../common/chinese-dates';
 import { BREACH_LABELS, CLOCK_LABELS, PromiseClock } from './topic-workflow';
 import { Outcome, Topic } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
@@ -23,10 +23,18 @@ export class TopicNotices {
     @Inject(TOPIC_CONFIG) private readonly config: TopicConfig,
   ) {}
 
-  async breach(em: EntityManager, t: Topic, clock: PromiseClock, dueAt: Date, exceptUserId: number | null): Promise<number> {
+  async breach(
+    em: EntityManager,
+    t: Topic,
+    clock: PromiseClock,
+    dueAt: Date,
+    exceptUserId: number | null,
+  ): Promise<number> {
     const point = t.organizerType === 'point' ? await this.notifications.facilitatorsOfPoint(em, t.organizerId) : [];
     const users = [...point, ...(await this.notifications.staffUsers(em))].filter((id) => id !== exceptUserId);
-    const policy = t.responsePolicy ? (this.config.responsePolicies.get(t.responsePolicy)?.label ?? t.responsePolicy) : '';
+    const policy = t.responsePolicy
+      ? (this.config.responsePolicies.get(t.responsePolicy)?.label ?? t.responsePolicy)
+      : '';
     return this.notifications.notify(em, users, {
       kind: 'topic.promise_breached',
       title: `响应承诺${BREACH_LABELS[clock]}：${short(t.title, 30)}`,
@@ -37,7 +45,10 @@ export class TopicNotices {
   }
 
   async outcomeOverdue(em: EntityManager, t: Topic, o: Outcome): Promise<number> {
-    const organiser = t.organizerType === 'point' ? await this.notifications.facilitatorsOfPoint(em, t.organizerId) : await this.notifications.staffUsers(em);
+    const organiser =
+      t.organizerType === 'point'
+        ? await this.notifications.facilitatorsOfPoint(em, t.organizerId)
+        : await this.notifications.staffUsers(em);
     const unit = o.unitId === null ? [] : await this.notifications.usersOfUnit(em, o.unitId);
     return this.notifications.notify(em, [...unit, ...organiser], {
       kind: 'topic.outcome_overdue',

@@ -3,10 +3,10 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { Tx } from '../database/tx';
-import { AnswerDto } from './dto/topic.dto';
-import { TopicView } from './dto/topic-view.dto';
 import { VersionDto } from '../common/version.dto';
+import { Tx } from '../database/tx';
+import { TopicView } from './dto/topic-view.dto';
+import { AnswerDto } from './dto/topic.dto';
 import { isOrganiser } from './topic-access';
 import { TopicNotices } from './topic-notices';
 import { assertStep, TopicStore } from './topic-store';
@@ -35,7 +35,11 @@ export class TopicPromises {
   /** The configured policy of this code, or 400 naming the field. */
   policy(code: string) {
     const p = this.config.responsePolicies.get(code);
-    if (!p) throw AppError.invalidField('responsePolicy', `响应承诺须为 ${[...this.config.responsePolicies.keys()].join('、') || '（未配置）'} 之一`);
+    if (!p)
+      throw AppError.invalidField(
+        'responsePolicy',
+        `响应承诺须为 ${[...this.config.responsePolicies.keys()].join('、') || '（未配置）'} 之一`,
+      );
     return p;
   }
 
@@ -44,7 +48,15 @@ export class TopicPromises {
     const p = this.policy(t.responsePolicy!);
     await em.insert(
       TopicClock,
-      PROMISE_CLOCKS.map((clock) => ({ topicId: t.id, clock, dueAt: new Date(at.getTime() + p.durations[clock]), doneAt: null, doneByUserId: null, text: null, breachedAt: null })),
+      PROMISE_CLOCKS.map((clock) => ({
+        topicId: t.id,
+        clock,
+        dueAt: new Date(at.getTime() + p.durations[clock]),
+        doneAt: null,
+        doneByUserId: null,
+        text: null,
+        breachedAt: null,
+      })),
     );
   }
 
@@ -56,16 +68,36 @@ export class TopicPromises {
     return this.act(actor, id, dto.version, 'answer', dto.text ?? null);
   }
 
-  private act(actor: Actor, id: number, version: number | undefined, step: 'acknowledge' | 'answer', text: string | null): Promise<TopicView> {
+  private act(
+    actor: Actor,
+    id: number,
+    version: number | undefined,
+    step: 'acknowledge' | 'answer',
+    text: string | null,
+  ): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, version);
       const clocks = await this.clocksOf(em, t);
       const own = clocks.find((c) => c.clock === step);
-      assertStep(t.status, step, { hasPromise: !!own, isOrganiser: isOrganiser(actor, t), text, clockDone: !!own?.doneAt });
+      assertStep(t.status, step, {
+        hasPromise: !!own,
+        isOrganiser: isOrganiser(actor, t),
+        text,
+        clockDone: !!own?.doneAt,
+      });
       const now = this.clock.now();
       const stopped = step === 'answer' ? clocks.filter((c) => c.clock !== 'solve' && !c.doneAt) : [own!];
-      for (const c of stopped) await em.update(TopicClock, { id: c.id }, { doneAt: now, doneByUserId: actor.id, ...(c.clock === step ? { text } : {}) });
-      await this.store.write(em, actor, t, { action: step, details: { late: own!.dueAt.getTime() < now.getTime() }, comment: text });
+      for (const c of stopped)
+        await em.update(
+          TopicClock,
+          { id: c.id },
+          { doneAt: now, doneByUserId: actor.id, ...(c.clock === step ? { text } : {}) },
+        );
+      await this.store.write(em, actor, t, {
+        action: step,
+        details: { late: own!.dueAt.getTime() < now.getTime() },
+        comment: text,
+      });
       for (const c of stopped) await this.breachIfLate(em, actor, t, c, now);
       return this.views.detail(em, t, actor);
     });
@@ -90,7 +122,11 @@ export class TopicPromises {
   async breach(em: EntityManager, t: Topic, c: TopicClock, at: Date, lateUserId: number | null): Promise<void> {
     await em.update(TopicClock, { id: c.id }, { breachedAt: at });
     c.breachedAt = at;
-    await this.store.write(em, null, t, { action: 'breach', details: { clock: c.clock, dueAt: c.dueAt.toISOString() }, comment: BREACH_LABELS[c.clock as PromiseClock] });
+    await this.store.write(em, null, t, {
+      action: 'breach',
+      details: { clock: c.clock, dueAt: c.dueAt.toISOString() },
+      comment: BREACH_LABELS[c.clock as PromiseClock],
+    });
     await this.notices.breach(em, t, c.clock, c.dueAt, lateUserId);
   }
 

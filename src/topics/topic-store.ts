@@ -4,11 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { updateVersioned } from '../database/versioned';
 import { assertVersion, findForUpdate } from '../database/rows';
+import { updateVersioned } from '../database/versioned';
 import { assertCanAct, notFound } from './topic-access';
-import { Meeting, Outcome, Topic } from './topic.entities';
 import { checkStep, Refusal, TopicFacts, TopicStep } from './topic-workflow';
+import { Meeting, Outcome, Topic } from './topic.entities';
 
 export interface TopicChange {
   /** The audit action after `topic.`: `settle`, `meeting`, `outcome_update` … */
@@ -57,13 +57,23 @@ export class TopicStore {
   }
 
   /** A meeting and its topic, both locked; `version` is the meeting's. */
-  async loadMeeting(em: EntityManager, actor: Actor, id: number, version?: number): Promise<{ topic: Topic; meeting: Meeting }> {
+  async loadMeeting(
+    em: EntityManager,
+    actor: Actor,
+    id: number,
+    version?: number,
+  ): Promise<{ topic: Topic; meeting: Meeting }> {
     const { topic, row } = await this.loadPart(em, actor, Meeting, id, meetingNotFound, version);
     return { topic, meeting: row };
   }
 
   /** An outcome and its topic, both locked; `version` is the outcome's. */
-  async loadOutcome(em: EntityManager, actor: Actor, id: number, version?: number): Promise<{ topic: Topic; outcome: Outcome }> {
+  async loadOutcome(
+    em: EntityManager,
+    actor: Actor,
+    id: number,
+    version?: number,
+  ): Promise<{ topic: Topic; outcome: Outcome }> {
     const { topic, row } = await this.loadPart(em, actor, Outcome, id, outcomeNotFound, version);
     return { topic, outcome: row };
   }

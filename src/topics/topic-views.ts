@@ -2,9 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
-import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
 import { RefView } from '../common/dto-fields';
 import { rateOf } from '../common/rate';
+import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
+import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
+import {
+  MeetingSummaryView,
+  MeetingView,
+  OrganizerView,
+  OutcomeListItem,
+  OutcomeThemeView,
+  OutcomeView,
+  ParticipantView,
+  PromiseView,
+  TopicSummaryView,
+  TopicView,
+  UserRef,
+} from './dto/topic-view.dto';
 import { isOrganiser } from './topic-access';
 import {
   ATTENDANCE_LABELS,
@@ -19,17 +33,29 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from './topic-labels';
-import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, OrganizerType, Topic, TopicClock, TopicEvaluation } from './topic.entities';
 import { CLOSED_OUTCOME_STATUSES, OutcomeStatus, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
-import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
+import {
+  Meeting,
+  MeetingParticipant,
+  MeetingSpeech,
+  Outcome,
+  OutcomeFeedback,
+  OrganizerType,
+  Topic,
+  TopicClock,
+  TopicEvaluation,
+} from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
-import { MeetingSummaryView, MeetingView, OrganizerView, OutcomeListItem, OutcomeThemeView, OutcomeView, ParticipantView, PromiseView, TopicSummaryView, TopicView, UserRef } from './dto/topic-view.dto';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
 /** Names of directory rows by id (committees, sectors, points, members, units), one query. */
-export async function namesOf(em: EntityManager, entity: new () => { id: number; name: string }, wanted: (number | null)[]): Promise<Map<number, RefView>> {
+export async function namesOf(
+  em: EntityManager,
+  entity: new () => { id: number; name: string },
+  wanted: (number | null)[],
+): Promise<Map<number, RefView>> {
   const list = ids(wanted);
   const rows = list.length ? await em.find(entity, { where: { id: In(list) }, select: { id: true, name: true } }) : [];
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
@@ -38,13 +64,25 @@ export async function namesOf(em: EntityManager, entity: new () => { id: number;
 /** Display names of accounts by id, one query. */
 export async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
   const list = ids(wanted);
-  const rows = list.length ? await em.find(User, { where: { id: In(list) }, select: { id: true, displayName: true } }) : [];
+  const rows = list.length
+    ? await em.find(User, { where: { id: In(list) }, select: { id: true, displayName: true } })
+    : [];
   return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
 }
 
 /** Counts per topic of the rows of `entity` (grouped further by `by` when given). */
-async function countsBy(em: EntityManager, entity: typeof Meeting | typeof Outcome, topicIds: number[], by?: 'status'): Promise<{ topicId: number; key: string | null; n: number }[]> {
-  const qb = em.createQueryBuilder(entity, 'r').select('r.topicId', 'topicId').addSelect('COUNT(*)', 'n').where('r.topicId IN (:...topicIds)', { topicIds }).groupBy('r.topicId');
+async function countsBy(
+  em: EntityManager,
+  entity: typeof Meeting | typeof Outcome,
+  topicIds: number[],
+  by?: 'status',
+): Promise<{ topicId: number; key: string | null; n: number }[]> {
+  const qb = em
+    .createQueryBuilder(entity, 'r')
+    .select('r.topicId', 'topicId')
+    .addSelect('COUNT(*)', 'n')
+    .where('r.topicId IN (:...topicIds)', { topicIds })
+    .groupBy('r.topicId');
   if (by) qb.addSelect(`r.${by}`, 'key').addGroupBy(`r.${by}`);
   const rows = await qb.getRawMany<{ topicId: number | string; key?: string; n: number | string }>();
   return rows.map((r) => ({ topicId: Number(r.topicId), key: r.key ?? null, n: Number(r.n) }));
@@ -55,16 +93,26 @@ type Organised = Pick<Topic, 'organizerType' | 'organizerId'>;
 
 export async function organizersOf(em: EntityManager, rows: Organised[]): Promise<(t: Organised) => OrganizerView> {
   const byType = (type: OrganizerType) => rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
-  const [committee, sector, point] = await Promise.all([namesOf(em, Committee, byType('committee')), namesOf(em, Sector, byType('sector')), namesOf(em, ConsultationPoint, byType('point'))]);
+  const [committee, sector, point] = await Promise.all([
+    namesOf(em, Committee, byType('committee')),
+    namesOf(em, Sector, byType('sector')),
+    namesOf(em, ConsultationPoint, byType('point')),
+  ]);
   const names = { committee, sector, point };
-  return (t) => ({ type: t.organizerType, typeLabel: ORGANIZER_TYPE_LABELS[t.organizerType], id: t.organizerId, name: names[t.organizerType].get(t.organizerId)?.name ?? '' });
+  return (t) => ({
+    type: t.organizerType,
+    typeLabel: ORGANIZER_TYPE_LABELS[t.organizerType],
+    id: t.organizerId,
+    name: names[t.organizerType].get(t.organizerId)?.name ?? '',
+  });
 }
 
 /** 采纳率 = done / all outcomes, to four places; null without outcomes. */
 export const adoptionRate = (done: number, all: number): number | null => rateOf(done, all).rate;
 
 /** 超期: past its due date by the sweep's mark, and not closed. */
-export const isOverdue = (o: Pick<Outcome, 'overdueAt' | 'status'>): boolean => o.overdueAt !== null && !CLOSED_OUTCOME_STATUSES.includes(o.status);
+export const isOverdue = (o: Pick<Outcome, 'overdueAt' | 'status'>): boolean =>
+  o.overdueAt !== null && !CLOSED_OUTCOME_STATUSES.includes(o.status);
 
 /** Builds what readers see of topics, meetings and outcomes; related rows are loaded per page, never per row. */
 @Injectable()
@@ -76,7 +124,10 @@ export class TopicViews {
     const topicIds = rows.map((r) => r.id);
     const [organizer, users, meetingCounts, outcomeCounts, clocks] = await Promise.all([
       organizersOf(em, rows),
-      usersOf(em, rows.map((r) => r.raisedByUserId)),
+      usersOf(
+        em,
+        rows.map((r) => r.raisedByUserId),
+      ),
       countsBy(em, Meeting, topicIds),
       countsBy(em, Outcome, topicIds, 'status'),
       rows.some((r) => r.responsePolicy) ? em.find(TopicClock, { where: { topicId: In(topicIds) } }) : [],
@@ -98,7 +149,12 @@ export class TopicViews {
         statusLabel: STATUS_LABELS[t.status],
         responsePolicy: t.responsePolicy,
         responsePolicyLabel: t.responsePolicy ? this.policyLabel(t.responsePolicy) : null,
-        promise: t.responsePolicy ? this.promise(t.responsePolicy, clocks.filter((c) => c.topicId === t.id)) : null,
+        promise: t.responsePolicy
+          ? this.promise(
+              t.responsePolicy,
+              clocks.filter((c) => c.topicId === t.id),
+            )
+          : null,
         published: t.published,
         publishedAt: iso(t.publishedAt),
         meetingCount: meetingCounts.find((c) => c.topicId === t.id)?.n ?? 0,
@@ -144,7 +200,14 @@ export class TopicViews {
       t.source === 'plan' ? em.findOneBy(PlanItem, { topicId: t.id }) : null,
     ]);
     const plan = planItem ? await em.findOneBy(ConsultationPlan, { id: planItem.planId }) : null;
-    const [meetingViews, outcomeViews, evaluators] = await Promise.all([this.meetingSummaries(em, meetings), this.outcomes(em, outcomes), usersOf(em, evaluations.map((e) => e.userId))]);
+    const [meetingViews, outcomeViews, evaluators] = await Promise.all([
+      this.meetingSummaries(em, meetings),
+      this.outcomes(em, outcomes),
+      usersOf(
+        em,
+        evaluations.map((e) => e.userId),
+      ),
+    ]);
     const count = (status: OutcomeStatus) => outcomes.filter((o) => o.status === status).length;
     const seesEach = isOrganiser(viewer, t) || hasRole(viewer, 'leader');
     return {
@@ -158,11 +221,26 @@ export class TopicViews {
       meetings: meetingViews,
       outcomes: outcomeViews,
       outcomesByTheme: byTheme(outcomeViews),
-      outcomeCounts: { open: count('open'), inProgress: count('in_progress'), done: count('done'), notAdopted: count('not_adopted') },
+      outcomeCounts: {
+        open: count('open'),
+        inProgress: count('in_progress'),
+        done: count('done'),
+        notAdopted: count('not_adopted'),
+      },
       evaluationCount: evaluations.length,
-      averageScore: evaluations.length ? Math.round((evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length) * 100) / 100 : null,
-      evaluations: seesEach ? evaluations.map((e) => ({ by: evaluators.get(e.userId)!, score: e.score, comment: e.comment, at: e.at.toISOString() })) : [],
-      planItem: planItem && plan ? { id: planItem.id, planId: plan.id, year: plan.year, quarter: planItem.quarter } : null,
+      averageScore: evaluations.length
+        ? Math.round((evaluations.reduce((s, e) => s + e.score, 0) / evaluations.length) * 100) / 100
+        : null,
+      evaluations: seesEach
+        ? evaluations.map((e) => ({
+            by: evaluators.get(e.userId)!,
+            score: e.score,
+            comment: e.comment,
+            at: e.at.toISOString(),
+          }))
+        : [],
+      planItem:
+        planItem && plan ? { id: planItem.id, planId: plan.id, year: plan.year, quarter: planItem.quarter } : null,
     };
   }
 
@@ -200,15 +278,38 @@ export class TopicViews {
       em.find(MeetingParticipant, { where: { meetingId: m.id }, order: { id: 'ASC' } }),
       em.find(MeetingSpeech, { where: { meetingId: m.id }, order: { id: 'ASC' } }),
     ]);
-    const [members, units] = await Promise.all([namesOf(em, Member, participants.map((p) => p.memberId)), namesOf(em, Unit, participants.map((p) => p.unitId))]);
+    const [members, units] = await Promise.all([
+      namesOf(
+        em,
+        Member,
+        participants.map((p) => p.memberId),
+      ),
+      namesOf(
+        em,
+        Unit,
+        participants.map((p) => p.unitId),
+      ),
+    ]);
     const people = new Map(participants.map((p) => [p.id, participantView(p, members, units)]));
     return {
       ...summary,
-      topic: { id: topic.id, title: topic.title, status: topic.status, statusLabel: STATUS_LABELS[topic.status], version: topic.version },
+      topic: {
+        id: topic.id,
+        title: topic.title,
+        status: topic.status,
+        statusLabel: STATUS_LABELS[topic.status],
+        version: topic.version,
+      },
       noticeSentAt: iso(m.noticeSentAt),
       minutes: m.minutes,
       participants: [...people.values()],
-      speeches: speeches.map((s) => ({ id: s.id, participantId: s.participantId, speaker: people.get(s.participantId)?.name ?? '', summary: s.summary, at: s.at.toISOString() })),
+      speeches: speeches.map((s) => ({
+        id: s.id,
+        participantId: s.participantId,
+        speaker: people.get(s.participantId)?.name ?? '',
+        summary: s.summary,
+        at: s.at.toISOString(),
+      })),
     };
   }
 
@@ -220,14 +321,37 @@ export class TopicViews {
     const byId = new Map(topics.map((t) => [t.id, t]));
     return views.map((v) => {
       const t = byId.get(v.topicId)!;
-      return { ...v, topic: { id: t.id, title: t.title, status: t.status, statusLabel: STATUS_LABELS[t.status], version: t.version, organizer: organizer(t) } };
+      return {
+        ...v,
+        topic: {
+          id: t.id,
+          title: t.title,
+          status: t.status,
+          statusLabel: STATUS_LABELS[t.status],
+          version: t.version,
+          organizer: organizer(t),
+        },
+      };
     });
   }
 
   async outcomes(em: EntityManager, rows: Outcome[]): Promise<OutcomeView[]> {
     if (rows.length === 0) return [];
-    const feedback = await em.find(OutcomeFeedback, { where: { outcomeId: In(rows.map((o) => o.id)) }, order: { id: 'ASC' } });
-    const [units, users] = await Promise.all([namesOf(em, Unit, rows.map((o) => o.unitId)), usersOf(em, feedback.map((f) => f.byUserId))]);
+    const feedback = await em.find(OutcomeFeedback, {
+      where: { outcomeId: In(rows.map((o) => o.id)) },
+      order: { id: 'ASC' },
+    });
+    const [units, users] = await Promise.all([
+      namesOf(
+        em,
+        Unit,
+        rows.map((o) => o.unitId),
+      ),
+      usersOf(
+        em,
+        feedback.map((f) => f.byUserId),
+      ),
+    ]);
     return rows.map((o) => ({
       id: o.id,
       topicId: o.topicId,
@@ -259,9 +383,18 @@ export class TopicViews {
   }
 }
 
-function participantView(p: MeetingParticipant, members: Map<number, RefView>, units: Map<number, RefView>): ParticipantView {
+function participantView(
+  p: MeetingParticipant,
+  members: Map<number, RefView>,
+  units: Map<number, RefView>,
+): ParticipantView {
   const unitName = p.unitId !== null ? units.get(p.unitId)?.name : undefined;
-  const name = p.memberId !== null ? (members.get(p.memberId)?.name ?? '') : unitName ? [unitName, p.name].filter(Boolean).join(' ') : (p.name ?? '');
+  const name =
+    p.memberId !== null
+      ? (members.get(p.memberId)?.name ?? '')
+      : unitName
+        ? [unitName, p.name].filter(Boolean).join(' ')
+        : (p.name ?? '');
   return {
     id: p.id,
     memberId: p.memberId,

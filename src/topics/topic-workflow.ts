@@ -28,7 +28,15 @@ export const TOPIC_ACTIONS = ['settle', 'decline', 'hold', 'resolve', 'evaluate'
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
 /** Steps that change no state but are allowed only in some states. */
-export const TOPIC_STEPS = ['addMeeting', 'editMeeting', 'addOutcome', 'updateOutcome', 'publish', 'acknowledge', 'answer'] as const;
+export const TOPIC_STEPS = [
+  'addMeeting',
+  'editMeeting',
+  'addOutcome',
+  'updateOutcome',
+  'publish',
+  'acknowledge',
+  'answer',
+] as const;
 export type TopicStep = (typeof TOPIC_STEPS)[number];
 
 /** What each step is called in a sentence: “协商议题当前为“已出题”，不能确认解题”. */
@@ -57,7 +65,11 @@ export type PromiseClock = (typeof PROMISE_CLOCKS)[number];
 
 export const CLOCK_LABELS: Record<PromiseClock, string> = { acknowledge: '回应', answer: '答复', solve: '解决' };
 /** What a missed clock is called: 回应超时 … */
-export const BREACH_LABELS: Record<PromiseClock, string> = { acknowledge: '回应超时', answer: '答复超时', solve: '解决超时' };
+export const BREACH_LABELS: Record<PromiseClock, string> = {
+  acknowledge: '回应超时',
+  answer: '答复超时',
+  solve: '解决超时',
+};
 /** States in which the clocks still run: 不予定题 stops them, and 解决 comes with 解题. */
 export const CLOCK_STATES: readonly TopicStatus[] = ['raised', 'settled', 'deliberating', 'resolving'];
 
@@ -127,8 +139,10 @@ export function wrongState(status: TopicStatus, action: TopicAction | TopicStep)
   return refuse(409, 'TOPIC_WRONG_STATE', `协商议题当前为“${STATUS_LABELS[status]}”，不能${ACTION_VERBS[action]}`);
 }
 
-const notOrganiser = (action: TopicAction | TopicStep) => refuse(403, 'NOT_ORGANISER', `只有该议题的组织方可以${ACTION_VERBS[action]}`);
-const outcomesOpen = (n: number, what: string) => refuse(409, 'OUTCOMES_OPEN', `还有 ${n} 项协商成果未办结，不能${what}`);
+const notOrganiser = (action: TopicAction | TopicStep) =>
+  refuse(403, 'NOT_ORGANISER', `只有该议题的组织方可以${ACTION_VERBS[action]}`);
+const outcomesOpen = (n: number, what: string) =>
+  refuse(409, 'OUTCOMES_OPEN', `还有 ${n} 项协商成果未办结，不能${what}`);
 
 interface Arrow {
   from: readonly TopicStatus[];
@@ -221,7 +235,8 @@ const STEP_STATES: Record<TopicStep, readonly TopicStatus[]> = {
 /** The refusal of a step that keeps the state (state, then person, then facts), or null when it may go ahead. */
 export function checkStep(status: TopicStatus, step: TopicStep, facts: TopicFacts): Refusal | null {
   if (!STEP_STATES[step].includes(status)) return wrongState(status, step);
-  if ((step === 'acknowledge' || step === 'answer') && !facts.hasPromise) return refuse(409, 'NO_RESPONSE_POLICY', `该议题没有响应承诺，无须${ACTION_VERBS[step]}`);
+  if ((step === 'acknowledge' || step === 'answer') && !facts.hasPromise)
+    return refuse(409, 'NO_RESPONSE_POLICY', `该议题没有响应承诺，无须${ACTION_VERBS[step]}`);
   // An outcome's unit may update it too: `decideOutcome` checks the person for that step.
   if (step !== 'updateOutcome' && !facts.isOrganiser) return notOrganiser(step);
   if (step === 'publish') {
@@ -229,7 +244,12 @@ export function checkStep(status: TopicStatus, step: TopicStep, facts: TopicFact
     if (facts.published) return refuse(409, 'ALREADY_PUBLISHED', '协商成果已经公开');
   }
   if (step === 'answer' && blank(facts.text)) return refuse(400, 'TEXT_REQUIRED', '请填写答复内容');
-  if ((step === 'acknowledge' || step === 'answer') && facts.clockDone) return refuse(409, step === 'answer' ? 'ALREADY_ANSWERED' : 'ALREADY_ACKNOWLEDGED', `该议题已经${ACTION_VERBS[step]}过`);
+  if ((step === 'acknowledge' || step === 'answer') && facts.clockDone)
+    return refuse(
+      409,
+      step === 'answer' ? 'ALREADY_ANSWERED' : 'ALREADY_ACKNOWLEDGED',
+      `该议题已经${ACTION_VERBS[step]}过`,
+    );
   return null;
 }
 
@@ -254,15 +274,25 @@ const OUTCOME_ARROWS: Record<OutcomeStatus, readonly OutcomeStatus[]> = {
  * A change of an outcome's status by its unit or the organiser, with feedback 办理反馈. Sending the
  * current status again records feedback alone. The topic's state is checked before (`updateOutcome`).
  */
-export function decideOutcome(from: OutcomeStatus, next: OutcomeStatus, f: OutcomeFacts): Refusal | { ok: true; to: OutcomeStatus } {
-  if (!f.isOrganiser && !f.isOutcomeUnit) return refuse(403, 'NOT_OUTCOME_UNIT', '只有该议题的组织方和该项成果的责任单位可以反馈办理情况');
-  if (CLOSED_OUTCOME_STATUSES.includes(from)) return refuse(409, 'OUTCOME_CLOSED', `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，已办结，不能再更改`);
+export function decideOutcome(
+  from: OutcomeStatus,
+  next: OutcomeStatus,
+  f: OutcomeFacts,
+): Refusal | { ok: true; to: OutcomeStatus } {
+  if (!f.isOrganiser && !f.isOutcomeUnit)
+    return refuse(403, 'NOT_OUTCOME_UNIT', '只有该议题的组织方和该项成果的责任单位可以反馈办理情况');
+  if (CLOSED_OUTCOME_STATUSES.includes(from))
+    return refuse(409, 'OUTCOME_CLOSED', `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，已办结，不能再更改`);
   if (next === from) {
     if (blank(f.feedback)) return refuse(400, 'FEEDBACK_REQUIRED', '状态未变时请填写办理反馈');
     return { ok: true, to: from };
   }
   if (!OUTCOME_ARROWS[from].includes(next)) {
-    return refuse(409, 'OUTCOME_WRONG_STATUS', `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，不能改为“${OUTCOME_STATUS_LABELS[next]}”`);
+    return refuse(
+      409,
+      'OUTCOME_WRONG_STATUS',
+      `该项协商成果当前为“${OUTCOME_STATUS_LABELS[from]}”，不能改为“${OUTCOME_STATUS_LABELS[next]}”`,
+    );
   }
   if (next === 'not_adopted' && blank(f.feedback)) return refuse(400, 'FEEDBACK_REQUIRED', '未采纳须说明理由');
   return { ok: true, to: next };

@@ -145,4 +145,13 @@ export class TopicClock {
   breachedAt!: Date | null;
 }
 
-export const TOPIC_ENTITIES = [Topic, Meeting, MeetingParticipant, MeetingSpeech, Outcome, OutcomeFeedback, TopicEvaluation, TopicClock];
+export const TOPIC_ENTITIES = [
+  Topic,
+  Meeting,
+  MeetingParticipant,
+  MeetingSpeech,
+  Outcome,
+  OutcomeFeedback,
+  TopicEvaluation,
+  TopicClock,
+];

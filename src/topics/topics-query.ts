@@ -30,7 +30,10 @@ export class TopicsQuery {
 
   /** 公开: the topics whose organiser published their outcomes, latest published first. */
   async publicPage(q: PublicTopicQuery): Promise<Page<Topic>> {
-    const qb = this.ds.getRepository(Topic).createQueryBuilder('t').where('t.published = :published', { published: true });
+    const qb = this.ds
+      .getRepository(Topic)
+      .createQueryBuilder('t')
+      .where('t.published = :published', { published: true });
     if (q.q) qb.andWhere(`t.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
     return this.rowsOf(qb, q, 't.publishedAt');
   }
@@ -47,7 +50,11 @@ export class TopicsQuery {
     const ids = idRows.map((r) => Number(r.id));
     const rows = ids.length ? await this.ds.getRepository(Topic).findBy({ id: In(ids) }) : [];
     const order = new Map(ids.map((id, i) => [id, i]));
-    return pageOf(rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total, q);
+    return pageOf(
+      rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+      total,
+      q,
+    );
   }
 
   private scope(qb: SelectQueryBuilder<Topic>, actor: Actor): void {
@@ -61,9 +68,15 @@ export class TopicsQuery {
           w.orWhere("(t.organizerType = 'point' AND t.organizerId = :scopePointId)", { scopePointId: actor.pointId });
         }
         if (hasRole(actor, 'member')) w.orWhere('t.published = :scopePublished', { scopePublished: true });
-        if (hasRole(actor, 'member') && actor.memberId !== null) w.orWhere(takesPart('memberId', 'scopeMemberId'), { scopeMemberId: actor.memberId });
+        if (hasRole(actor, 'member') && actor.memberId !== null)
+          w.orWhere(takesPart('memberId', 'scopeMemberId'), { scopeMemberId: actor.memberId });
         if (hasRole(actor, 'unit') && actor.unitId !== null) {
-          const assigned = qb.subQuery().select('so.topicId').from(Outcome, 'so').where('so.unitId = :scopeUnitId').getQuery();
+          const assigned = qb
+            .subQuery()
+            .select('so.topicId')
+            .from(Outcome, 'so')
+            .where('so.unitId = :scopeUnitId')
+            .getQuery();
           w.orWhere(`t.id IN ${assigned}`, { scopeUnitId: actor.unitId });
           w.orWhere(takesPart('unitId', 'scopeUnitId'));
         }
@@ -82,11 +95,21 @@ export class TopicsQuery {
       qb.andWhere('t.createdAt >= :yearFrom AND t.createdAt < :yearTo', { yearFrom: from, yearTo: to });
     }
     if (q.breached !== undefined) {
-      const missed = qb.subQuery().select('bc.topicId').from(TopicClock, 'bc').where('bc.breachedAt IS NOT NULL').getQuery();
+      const missed = qb
+        .subQuery()
+        .select('bc.topicId')
+        .from(TopicClock, 'bc')
+        .where('bc.breachedAt IS NOT NULL')
+        .getQuery();
       qb.andWhere(q.breached ? `t.id IN ${missed}` : `t.responsePolicy IS NOT NULL AND t.id NOT IN ${missed}`);
     }
     if (q.missed) {
-      const missedClock = qb.subQuery().select('mc.topicId').from(TopicClock, 'mc').where('mc.breachedAt IS NOT NULL AND mc.clock = :missedClock').getQuery();
+      const missedClock = qb
+        .subQuery()
+        .select('mc.topicId')
+        .from(TopicClock, 'mc')
+        .where('mc.breachedAt IS NOT NULL AND mc.clock = :missedClock')
+        .getQuery();
       qb.andWhere(`t.id IN ${missedClock}`, { missedClock: q.missed });
     }
   }

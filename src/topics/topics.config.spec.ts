@@ -9,22 +9,38 @@ describe('topic configuration', () => {
     fs.writeFileSync(file, JSON.stringify(content));
     return file;
   };
-  const policy = (extra: object = {}) => ({ label: '一小时响应', acknowledge: '10m', answer: '1h', solve: '3d', ...extra });
+  const policy = (extra: object = {}) => ({
+    label: '一小时响应',
+    acknowledge: '10m',
+    answer: '1h',
+    solve: '3d',
+    ...extra,
+  });
 
   it('ships the 252 promise: 2 minutes, 5 minutes, 2 days', () => {
     const c = loadTopicConfig();
     expect(c.evaluationDays).toBe(15);
-    expect(c.responsePolicies.get('252')).toEqual({ code: '252', label: '“252”工作法：2分钟内回应、5分钟内答复、2天内解决', durations: { acknowledge: 120_000, answer: 300_000, solve: 172_800_000 } });
+    expect(c.responsePolicies.get('252')).toEqual({
+      code: '252',
+      label: '“252”工作法：2分钟内回应、5分钟内答复、2天内解决',
+      durations: { acknowledge: 120_000, answer: 300_000, solve: 172_800_000 },
+    });
   });
 
   it('reads durations in minutes, hours or days', () => {
-    expect([parseDuration('30m'), parseDuration('4h'), parseDuration('2d')]).toEqual([1_800_000, 14_400_000, 172_800_000]);
+    expect([parseDuration('30m'), parseDuration('4h'), parseDuration('2d')]).toEqual([
+      1_800_000, 14_400_000, 172_800_000,
+    ]);
     for (const bad of ['0m', '2w', '1.5h', 'm', 120, '', '2 d']) expect(parseDuration(bad)).toBeNull();
   });
 
   it('takes other promises, and none at all', () => {
     const c = loadTopicConfig(write({ evaluationDays: 10, responsePolicies: { '1h': policy() } }));
-    expect(c.responsePolicies.get('1h')?.durations).toEqual({ acknowledge: 600_000, answer: 3_600_000, solve: 259_200_000 });
+    expect(c.responsePolicies.get('1h')?.durations).toEqual({
+      acknowledge: 600_000,
+      answer: 3_600_000,
+      solve: 259_200_000,
+    });
     expect(loadTopicConfig(write({ evaluationDays: 10 })).responsePolicies.size).toBe(0);
   });
 

@@ -28,7 +28,8 @@ export function parseDuration(value: unknown): number | null {
 
 function loadPolicies(file: string, raw: unknown): Map<string, ResponsePolicy> {
   if (raw === undefined) return new Map();
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${file}：responsePolicies 须为以承诺代码为键的对象`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${file}：responsePolicies 须为以承诺代码为键的对象`);
   const policies = new Map<string, ResponsePolicy>();
   for (const [code, entry] of Object.entries(raw as Record<string, unknown>)) {
     const at = `responsePolicies.${code}`;
@@ -42,7 +43,8 @@ function loadPolicies(file: string, raw: unknown): Map<string, ResponsePolicy> {
       if (ms === null) throw new Error(`${file}：${at}.${clock} 须为时长，如 "30m"（分钟）、"4h"（小时）、"2d"（天）`);
       durations[clock] = ms;
     }
-    if (!(durations.acknowledge <= durations.answer && durations.answer <= durations.solve)) throw new Error(`${file}：${at} 的时限须为 acknowledge ≤ answer ≤ solve`);
+    if (!(durations.acknowledge <= durations.answer && durations.answer <= durations.solve))
+      throw new Error(`${file}：${at} 的时限须为 acknowledge ≤ answer ≤ solve`);
     const unknown = Object.keys(e).filter((k) => k !== 'label' && !(PROMISE_CLOCKS as readonly string[]).includes(k));
     if (unknown.length) throw new Error(`${file}：${at}.${unknown[0]} 不是可配置的项目`);
     policies.set(code, { code, label: e.label.trim(), durations });
@@ -54,7 +56,8 @@ function loadPolicies(file: string, raw: unknown): Map<string, ResponsePolicy> {
 export function loadTopicConfig(file = 'topics.json'): TopicConfig {
   const raw = readJson<Record<string, unknown>>(file);
   const days = raw.evaluationDays;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 366) throw new Error(`${file}：evaluationDays 须为 1–366 的整数`);
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 366)
+    throw new Error(`${file}：evaluationDays 须为 1–366 的整数`);
   return { evaluationDays: days, responsePolicies: loadPolicies(file, raw.responsePolicies) };
 }
 

@@ -1,16 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ArrayBodyPipe, ParseIdPipe } from '../common/validation';
 import { AttendanceDto, CreateMeetingDto, HoldMeetingDto, ParticipantDto, SpeechDto } from './dto/meeting.dto';
 import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.dto';
+import {
+  MeetingView,
+  OutcomeListItem,
+  OutcomeView,
+  TopicHistoryItem,
+  TopicSummaryView,
+  TopicView,
+} from './dto/topic-view.dto';
 import { AnswerDto, CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from './dto/topic.dto';
-import { MeetingView, OutcomeListItem, OutcomeView, TopicHistoryItem, TopicSummaryView, TopicView } from './dto/topic-view.dto';
-import { TopicPromises } from './topic-promises.service';
 import { TopicMeetingsService } from './topic-meetings.service';
 import { TopicOutcomesService } from './topic-outcomes.service';
+import { TopicPromises } from './topic-promises.service';
 import { TopicsService } from './topics.service';
 
 /*
@@ -34,7 +41,10 @@ export class TopicsController {
 
   @Roles(...READERS)
   @Get()
-  @ApiOperation({ summary: '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的；breached=true 为响应承诺超时的议题，missed=answer 等为某一时限超时的' })
+  @ApiOperation({
+    summary:
+      '协商议题列表：工作人员和领导看全部，议事点组织者看本议事点的，委员看自己提出、参加和已公开的，承办单位看有本单位成果或参会的；breached=true 为响应承诺超时的议题，missed=answer 等为某一时限超时的',
+  })
   @ApiPageResponse(TopicSummaryView)
   listTopics(@CurrentUser() actor: Actor, @Query() q: TopicQuery) {
     return this.topics.list(actor, q);
@@ -135,7 +145,9 @@ export class TopicsController {
   @Roles('staff', 'facilitator')
   @Post(':id/answer')
   @HttpCode(200)
-  @ApiOperation({ summary: '答复（组织方，须填写答复内容）：响应承诺的第二个时限，如“252”的5分钟；尚未回应的同时记为回应' })
+  @ApiOperation({
+    summary: '答复（组织方，须填写答复内容）：响应承诺的第二个时限，如“252”的5分钟；尚未回应的同时记为回应',
+  })
   @ApiOkResponse({ type: TopicView })
   answerTopic(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: AnswerDto) {
     return this.promises.answer(actor, id, dto);
@@ -170,7 +182,11 @@ export class MeetingsController {
   @ApiOperation({ summary: '登记参会人员（组织方）：[{memberId? | unitId? | name, side}]' })
   @ApiBody({ type: [ParticipantDto] })
   @ApiCreatedResponse({ type: MeetingView })
-  addMeetingParticipants(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body(new ArrayBodyPipe(ParticipantDto, '参会人员')) items: ParticipantDto[]) {
+  addMeetingParticipants(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body(new ArrayBodyPipe(ParticipantDto, '参会人员')) items: ParticipantDto[],
+  ) {
     return this.meetings.addParticipants(actor, id, items);
   }
 
@@ -180,7 +196,11 @@ export class MeetingsController {
   @ApiOperation({ summary: '登记出席情况（组织方）：[{participantId, present, excused?}]' })
   @ApiBody({ type: [AttendanceDto] })
   @ApiOkResponse({ type: MeetingView })
-  recordMeetingAttendance(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body(new ArrayBodyPipe(AttendanceDto, '出席情况')) items: AttendanceDto[]) {
+  recordMeetingAttendance(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Body(new ArrayBodyPipe(AttendanceDto, '出席情况')) items: AttendanceDto[],
+  ) {
     return this.meetings.recordAttendance(actor, id, items);
   }
 
@@ -210,7 +230,10 @@ export class OutcomesController {
 
   @Roles('staff', 'leader', 'unit', 'facilitator')
   @Get()
-  @ApiOperation({ summary: '协商成果列表：工作人员和领导看全部，承办单位看本单位负责的，议事点组织者看本议事点议题的；可按状态、是否超期、议题、责任单位筛选' })
+  @ApiOperation({
+    summary:
+      '协商成果列表：工作人员和领导看全部，承办单位看本单位负责的，议事点组织者看本议事点议题的；可按状态、是否超期、议题、责任单位筛选',
+  })
   @ApiPageResponse(OutcomeListItem)
   listOutcomes(@CurrentUser() actor: Actor, @Query() q: OutcomeQuery) {
     return this.outcomes.list(actor, q);

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutcomesQuery } from './outcomes-query';
-import { TopicDeadlines } from './topic-deadlines';
-import { TopicNotices } from './topic-notices';
-import { TopicPromises } from './topic-promises.service';
-import { TopicStatsService } from './topic-stats.service';
 import { PublicTopicsController } from './public-topics.controller';
 import { PublicTopicsService } from './public-topics.service';
+import { TopicDeadlines } from './topic-deadlines';
 import { TopicMeetingsService } from './topic-meetings.service';
+import { TopicNotices } from './topic-notices';
 import { TopicOutcomesService } from './topic-outcomes.service';
+import { TopicPromises } from './topic-promises.service';
+import { TopicStatsService } from './topic-stats.service';
 import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
+import { TopicsQuery } from './topics-query';
 import { loadTopicConfig, TOPIC_CONFIG } from './topics.config';
 import { MeetingsController, OutcomesController, TopicsController } from './topics.controller';
-import { TopicsQuery } from './topics-query';
 import { TopicsService } from './topics.service';
 
 /** 协商议题 through 出题→定题→议题→解题→评题; meetings 协商会; outcomes 意见建议/共识; response promises and overdue outcomes (the `topics` step of the deadlines sweep). */
@@ -35,6 +35,16 @@ import { TopicsService } from './topics.service';
     TopicDeadlines,
     TopicStatsService,
   ],
-  exports: [PublicTopicsService, TOPIC_CONFIG, TopicViews, TopicsQuery, TopicsService, TopicMeetingsService, TopicOutcomesService, TopicPromises, TopicStatsService],
+  exports: [
+    PublicTopicsService,
+    TOPIC_CONFIG,
+    TopicViews,
+    TopicsQuery,
+    TopicsService,
+    TopicMeetingsService,
+    TopicOutcomesService,
+    TopicPromises,
+    TopicStatsService,
+  ],
 })
 export class TopicsModule {}

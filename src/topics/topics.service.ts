@@ -7,19 +7,30 @@ import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
 import { Committee, ConsultationPoint, Sector } from '../directory/directory.entities';
-import { CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, OrganizerDto, TopicQuery, VersionDto } from './dto/topic.dto';
 import { TopicSummaryView, TopicView } from './dto/topic-view.dto';
+import {
+  CreateTopicDto,
+  DeclineTopicDto,
+  EvaluateTopicDto,
+  OrganizerDto,
+  TopicQuery,
+  VersionDto,
+} from './dto/topic.dto';
 import { assertCanRead, isOrganiser, isParticipant, notFound } from './topic-access';
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './topic-labels';
+import { TopicPromises } from './topic-promises.service';
 import { allowed, assertStep, TopicChange, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
 import { CLOSED_OUTCOME_STATUSES, decide, OUTCOME_STATUSES, TopicAction, TopicFacts } from './topic-workflow';
 import { Outcome, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
-import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 import { TopicsQuery } from './topics-query';
-import { TopicPromises } from './topic-promises.service';
+import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 
-const ORGANIZERS: Record<OrganizerType, typeof Committee | typeof Sector | typeof ConsultationPoint> = { committee: Committee, sector: Sector, point: ConsultationPoint };
+const ORGANIZERS: Record<OrganizerType, typeof Committee | typeof Sector | typeof ConsultationPoint> = {
+  committee: Committee,
+  sector: Sector,
+  point: ConsultationPoint,
+};
 const OPEN_STATUSES = OUTCOME_STATUSES.filter((s) => !CLOSED_OUTCOME_STATUSES.includes(s));
 
 /** 协商议题: reading, 出题, and the steps of the topic itself (定题, 解题, 评题, 公示). Meetings and outcomes have their own services. */
@@ -76,7 +87,12 @@ export class TopicsService {
   }
 
   /** 出题 in the caller's transaction, as a view; `visitId` links a topic raised from a 视察调研 back to it. */
-  async createIn(em: EntityManager, actor: Actor, dto: CreateTopicDto, origin: { visitId?: number } = {}): Promise<TopicView> {
+  async createIn(
+    em: EntityManager,
+    actor: Actor,
+    dto: CreateTopicDto,
+    origin: { visitId?: number } = {},
+  ): Promise<TopicView> {
     return this.views.detail(em, await this.raise(em, actor, dto, origin), actor);
   }
 
@@ -117,7 +133,15 @@ export class TopicsService {
       entityType: 'topic',
       entityId: t.id,
       from: null,
-      to: { status: t.status, title: t.title, level: t.level, source: t.source, organizer: dto.organizer, responsePolicy: t.responsePolicy, ...(t.visitId ? { visitId: t.visitId } : {}) },
+      to: {
+        status: t.status,
+        title: t.title,
+        level: t.level,
+        source: t.source,
+        organizer: dto.organizer,
+        responsePolicy: t.responsePolicy,
+        ...(t.visitId ? { visitId: t.visitId } : {}),
+      },
     });
     return t;
   }
@@ -125,16 +149,34 @@ export class TopicsService {
   /** 定题 in the caller's transaction, for a topic settled as it is raised (a planned one). */
   async settleIn(em: EntityManager, actor: Actor, t: Topic, comment: string): Promise<Topic> {
     const d = allowed(decide(t.status, 'settle', { isOrganiser: isOrganiser(actor, t) }));
-    return this.store.write(em, actor, t, { action: 'settle', set: { status: d.to, settledAt: this.clock.now() }, comment });
+    return this.store.write(em, actor, t, {
+      action: 'settle',
+      set: { status: d.to, settledAt: this.clock.now() },
+      comment,
+    });
   }
 
   settle(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
-    return this.step(actor, id, dto.version, 'settle', () => ({}), (now) => ({ action: 'settle', set: { settledAt: now } }));
+    return this.step(
+      actor,
+      id,
+      dto.version,
+      'settle',
+      () => ({}),
+      (now) => ({ action: 'settle', set: { settledAt: now } }),
+    );
   }
 
   decline(actor: Actor, id: number, dto: DeclineTopicDto): Promise<TopicView> {
     const reason = dto.reason ?? null;
-    return this.step(actor, id, dto.version, 'decline', () => ({ reason }), () => ({ action: 'decline', set: { declineReason: reason }, comment: reason }));
+    return this.step(
+      actor,
+      id,
+      dto.version,
+      'decline',
+      () => ({ reason }),
+      () => ({ action: 'decline', set: { declineReason: reason }, comment: reason }),
+    );
   }
 
   /** 解题: the outcomes are agreed; the units get to work and the evaluation period starts; a response promise counts it as 解决. */
@@ -157,7 +199,13 @@ export class TopicsService {
       id,
       dto.version,
       'close',
-      async (em, t) => ({ isStaff: hasRole(actor, 'staff'), openOutcomes: await this.openOutcomes(em, t), resolvedAt: t.resolvedAt, evaluationDays: this.config.evaluationDays, now: this.clock.now() }),
+      async (em, t) => ({
+        isStaff: hasRole(actor, 'staff'),
+        openOutcomes: await this.openOutcomes(em, t),
+        resolvedAt: t.resolvedAt,
+        evaluationDays: this.config.evaluationDays,
+        now: this.clock.now(),
+      }),
       (now) => ({ action: 'close', set: { evaluatedAt: now } }),
     );
   }
@@ -187,8 +235,15 @@ export class TopicsService {
   publish(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, dto.version);
-      assertStep(t.status, 'publish', { isOrganiser: isOrganiser(actor, t), outcomes: await em.countBy(Outcome, { topicId: t.id }), published: t.published });
-      await this.store.write(em, actor, t, { action: 'publish', set: { published: true, publishedAt: this.clock.now() } });
+      assertStep(t.status, 'publish', {
+        isOrganiser: isOrganiser(actor, t),
+        outcomes: await em.countBy(Outcome, { topicId: t.id }),
+        published: t.published,
+      });
+      await this.store.write(em, actor, t, {
+        action: 'publish',
+        set: { published: true, publishedAt: this.clock.now() },
+      });
       return this.views.detail(em, t, actor);
     });
   }
@@ -206,9 +261,20 @@ export class TopicsService {
         }),
       );
       const now = this.clock.now();
-      await em.insert(TopicEvaluation, { topicId: t.id, userId: actor.id, score: dto.score, comment: dto.comment ?? null, at: now });
+      await em.insert(TopicEvaluation, {
+        topicId: t.id,
+        userId: actor.id,
+        score: dto.score,
+        comment: dto.comment ?? null,
+        at: now,
+      });
       const set: Partial<Topic> = d.to === t.status ? {} : { status: d.to, evaluatedAt: now };
-      await this.store.write(em, actor, t, { action: 'evaluate', set, details: { score: dto.score }, comment: dto.comment ?? null });
+      await this.store.write(em, actor, t, {
+        action: 'evaluate',
+        set,
+        details: { score: dto.score },
+        comment: dto.comment ?? null,
+      });
       return this.views.detail(em, t, actor);
     });
   }
@@ -216,11 +282,18 @@ export class TopicsService {
   private openOutcomes(em: EntityManager, t: Topic): Promise<number> {
     return em.countBy(Outcome, { topicId: t.id, status: In(OPEN_STATUSES) });
   }
-
 }
 
 /** The committee, sector or point named as organiser exists and is in use (400 on `field` otherwise). */
-export async function assertOrganizer(em: EntityManager, organizer: OrganizerDto, field = 'organizer.id'): Promise<void> {
+export async function assertOrganizer(
+  em: EntityManager,
+  organizer: OrganizerDto,
+  field = 'organizer.id',
+): Promise<void> {
   const row = await em.findOneBy(ORGANIZERS[organizer.type], { id: organizer.id });
-  if (!row || row.disabled) throw AppError.invalidField(field, `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`);
+  if (!row || row.disabled)
+    throw AppError.invalidField(
+      field,
+      `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`,
+    );
 }

@@ -35,7 +35,16 @@ export function vtimezone(timeZone: string, offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const hhmm = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
-  return ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, 'BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${hhmm}`, `TZOFFSETTO:${hhmm}`, 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n');
+  return [
+    'BEGIN:VTIMEZONE',
+    `TZID:${timeZone}`,
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    `TZOFFSETFROM:${hhmm}`,
+    `TZOFFSETTO:${hhmm}`,
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ].join('\r\n');
 }
 
 /**
@@ -45,12 +54,25 @@ export function vtimezone(timeZone: string, offsetMinutes: number): string {
 export function zoned(at: Date, timeZone: string): ICalTemporalZonedDateTimeStub {
   const w = wallClock(at, timeZone);
   const text = `${w.toISOString().slice(0, 19)}[${timeZone}]`;
-  const fields = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() };
+  const fields = {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
   const plain = {
     ...fields,
     toJSON: () => text,
     toString: () => text,
-    toPlainDate: () => ({ year: fields.year, month: fields.month, day: fields.day, toJSON: () => text.slice(0, 10), toString: () => text.slice(0, 10) }),
+    toPlainDate: () => ({
+      year: fields.year,
+      month: fields.month,
+      day: fields.day,
+      toJSON: () => text.slice(0, 10),
+      toString: () => text.slice(0, 10),
+    }),
     toZonedDateTime: (tz: string) => zoned(at, tz),
   };
   return {
@@ -60,7 +82,12 @@ export function zoned(at: Date, timeZone: string): ICalTemporalZonedDateTimeStub
     toString: () => text,
     toPlainDateTime: () => plain,
     withTimeZone: (tz: string) => zoned(at, tz),
-    toInstant: () => ({ epochMilliseconds: at.getTime(), toJSON: () => at.toISOString(), toString: () => at.toISOString(), toZonedDateTimeISO: (tz: string) => zoned(at, tz) }),
+    toInstant: () => ({
+      epochMilliseconds: at.getTime(),
+      toJSON: () => at.toISOString(),
+      toString: () => at.toISOString(),
+      toZonedDateTimeISO: (tz: string) => zoned(at, tz),
+    }),
   };
 }
 

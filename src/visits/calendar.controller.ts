@@ -1,9 +1,18 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
+import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { CalendarService } from './calendar.service';
 import { CalendarFeedStatusView, CalendarFeedView } from './dto/visit-view.dto';
@@ -17,13 +26,24 @@ export class CalendarController {
 
   @Public()
   @Get('calendar.ics')
-  @ApiOperation({ summary: '委员日程（iCalendar）：已答复参加的视察调研和参加的协商会；本人登录后读取，或用订阅地址中的 token' })
+  @ApiOperation({
+    summary: '委员日程（iCalendar）：已答复参加的视察调研和参加的协商会；本人登录后读取，或用订阅地址中的 token',
+  })
   @ApiQuery({ name: 'token', required: false, description: '订阅地址中的密钥' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async getMemberCalendar(@Req() req: AuthedRequest, @Param('id', ParseIdPipe) id: number, @Query('token') token: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async getMemberCalendar(
+    @Req() req: AuthedRequest,
+    @Param('id', ParseIdPipe) id: number,
+    @Query('token') token: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     await this.calendar.authorise(req.user, id, typeof token === 'string' ? token : undefined);
-    res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `inline; filename="calendar-${id}.ics"`, 'Cache-Control': 'private, no-cache' });
+    res.set({
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="calendar-${id}.ics"`,
+      'Cache-Control': 'private, no-cache',
+    });
     return this.calendar.ics(id);
   }
 

@@ -4,15 +4,15 @@ import { AuditService } from '../audit/audit.service';
 import { hashToken, newToken } from '../auth/tokens';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { chineseDateTime } from '../common/chinese-dates';
 import { Clock } from '../common/clock';
 import { DAY_MS } from '../common/workflow';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { Member } from '../directory/directory.entities';
-import { ATTENDANCE_LABELS, MEETING_KIND_LABELS } from '../topics/topic-labels';
 import type { Attendance } from '../topics/meeting.entities';
+import { ATTENDANCE_LABELS, MEETING_KIND_LABELS } from '../topics/topic-labels';
 import { Meeting, MeetingParticipant, Topic } from '../topics/topic.entities';
-import { chineseDateTime } from '../common/chinese-dates';
 import { buildCalendar, CalendarEntry } from './calendar-ics';
 import { CalendarFeedStatusView, CalendarFeedView } from './dto/visit-view.dto';
 import { KIND_LABELS } from './visit-labels';
@@ -54,8 +54,20 @@ export class CalendarService {
       const token = newToken();
       const now = this.clock.now();
       const replaced = await em.delete(CalendarFeed, { memberId });
-      await em.insert(CalendarFeed, { memberId, tokenHash: hashToken(token), createdByUserId: actor.id, createdAt: now });
-      await this.audit.record(em, { actor, action: 'member.calendar_feed', entityType: 'member', entityId: memberId, from: replaced.affected ? { feed: 'replaced' } : null, to: { feed: 'active' } });
+      await em.insert(CalendarFeed, {
+        memberId,
+        tokenHash: hashToken(token),
+        createdByUserId: actor.id,
+        createdAt: now,
+      });
+      await this.audit.record(em, {
+        actor,
+        action: 'member.calendar_feed',
+        entityType: 'member',
+        entityId: memberId,
+        from: replaced.affected ? { feed: 'replaced' } : null,
+        to: { feed: 'active' },
+      });
       return { url: `${origin}/api/v1/members/${memberId}/calendar.ics?token=${token}`, createdAt: now.toISOString() };
     });
   }
@@ -64,7 +76,15 @@ export class CalendarService {
     this.assertOwn(actor, memberId);
     return this.tx.run(async (em) => {
       const removed = await em.delete(CalendarFeed, { memberId });
-      if (removed.affected) await this.audit.record(em, { actor, action: 'member.calendar_feed_revoke', entityType: 'member', entityId: memberId, from: { feed: 'active' }, to: null });
+      if (removed.affected)
+        await this.audit.record(em, {
+          actor,
+          action: 'member.calendar_feed_revoke',
+          entityType: 'member',
+          entityId: memberId,
+          from: { feed: 'active' },
+          to: null,
+        });
     });
   }
 
@@ -73,7 +93,8 @@ export class CalendarService {
     if (actor) return this.assertOwn(actor, memberId);
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录，或使用日程订阅地址');
     const feed = await this.ds.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token) });
-    if (!feed || feed.memberId !== memberId) throw new AppError(401, 'INVALID_FEED_TOKEN', '日程订阅地址无效或已停用，请在“我的日程”中重新生成');
+    if (!feed || feed.memberId !== memberId)
+      throw new AppError(401, 'INVALID_FEED_TOKEN', '日程订阅地址无效或已停用，请在“我的日程”中重新生成');
   }
 
   async ics(memberId: number): Promise<string> {
@@ -85,7 +106,22 @@ export class CalendarService {
   }
 
   /** 我的日程: the meetings the member has a seat at, from `since` on (soonest first), with their topic and the attendance recorded. */
-  async meetingsOf(memberId: number, since: Date): Promise<Array<{ id: number; topicId: number; topicTitle: string; kindLabel: string; title: string; venue: string; startsAt: Date; endsAt: Date; attendanceLabel: string | null }>> {
+  async meetingsOf(
+    memberId: number,
+    since: Date,
+  ): Promise<
+    Array<{
+      id: number;
+      topicId: number;
+      topicTitle: string;
+      kindLabel: string;
+      title: string;
+      venue: string;
+      startsAt: Date;
+      endsAt: Date;
+      attendanceLabel: string | null;
+    }>
+  > {
     const rows = await this.ds.manager
       .createQueryBuilder(Meeting, 'm')
       .innerJoin(MeetingParticipant, 'mp', 'mp.meetingId = m.id')
@@ -94,7 +130,14 @@ export class CalendarService {
       .orderBy('m.startsAt', 'ASC')
       .getRawAndEntities<{ m_id: number | string; attendance: Attendance | null }>();
     const attendance = new Map(rows.raw.map((r) => [Number(r.m_id), r.attendance]));
-    const topics = new Map((rows.entities.length ? await this.ds.getRepository(Topic).find({ where: { id: In(rows.entities.map((m) => m.topicId)) }, select: { id: true, title: true } }) : []).map((t) => [t.id, t.title]));
+    const topics = new Map(
+      (rows.entities.length
+        ? await this.ds
+            .getRepository(Topic)
+            .find({ where: { id: In(rows.entities.map((m) => m.topicId)) }, select: { id: true, title: true } })
+        : []
+      ).map((t) => [t.id, t.title]),
+    );
     return rows.entities.map((m) => ({
       id: m.id,
       topicId: m.topicId,
@@ -117,12 +160,25 @@ export class CalendarService {
       .orderBy('v.startsAt', 'ASC')
       .getMany();
     if (!visits.length) return [];
-    const stops = await em.createQueryBuilder(VisitStop, 's').where('s.visitId IN (:...ids)', { ids: visits.map((v) => v.id) }).orderBy('s.position', 'ASC').getMany();
+    const stops = await em
+      .createQueryBuilder(VisitStop, 's')
+      .where('s.visitId IN (:...ids)', { ids: visits.map((v) => v.id) })
+      .orderBy('s.position', 'ASC')
+      .getMany();
     const tz = this.config.displayTimeZone;
     return visits.map((v) => {
       const own = stops.filter((s) => s.visitId === v.id);
-      const itinerary = own.map((s) => `${s.position}. ${chineseDateTime(s.at, tz).split(' ')[1]} ${s.place}${s.contact ? `（联系人：${s.contact}）` : ''}${s.purpose ? `：${s.purpose}` : ''}`);
-      const description = [v.purpose, itinerary.length ? `行程：\n${itinerary.join('\n')}` : '', v.status === 'cancelled' ? `已取消${v.cancelReason ? `：${v.cancelReason}` : ''}` : ''].filter(Boolean).join('\n\n');
+      const itinerary = own.map(
+        (s) =>
+          `${s.position}. ${chineseDateTime(s.at, tz).split(' ')[1]} ${s.place}${s.contact ? `（联系人：${s.contact}）` : ''}${s.purpose ? `：${s.purpose}` : ''}`,
+      );
+      const description = [
+        v.purpose,
+        itinerary.length ? `行程：\n${itinerary.join('\n')}` : '',
+        v.status === 'cancelled' ? `已取消${v.cancelReason ? `：${v.cancelReason}` : ''}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n');
       return {
         uid: `visit-${v.id}@xieshang`,
         sequence: v.version,
@@ -141,11 +197,20 @@ export class CalendarService {
     const rows = await this.ds.manager
       .createQueryBuilder(Meeting, 'm')
       .innerJoin(MeetingParticipant, 'mp', 'mp.meetingId = m.id')
-      .where("mp.memberId = :memberId AND (mp.attendance IS NULL OR mp.attendance <> 'excused') AND m.endsAt > :since", { memberId, since })
+      .where(
+        "mp.memberId = :memberId AND (mp.attendance IS NULL OR mp.attendance <> 'excused') AND m.endsAt > :since",
+        { memberId, since },
+      )
       .orderBy('m.startsAt', 'ASC')
       .getMany();
     if (!rows.length) return [];
-    const topics = new Map((await this.ds.getRepository(Topic).find({ where: { id: In(rows.map((m) => m.topicId)) }, select: { id: true, title: true } })).map((t) => [t.id, t.title]));
+    const topics = new Map(
+      (
+        await this.ds
+          .getRepository(Topic)
+          .find({ where: { id: In(rows.map((m) => m.topicId)) }, select: { id: true, title: true } })
+      ).map((t) => [t.id, t.title]),
+    );
     return rows.map((m) => ({
       uid: `meeting-${m.id}@xieshang`,
       sequence: m.version,

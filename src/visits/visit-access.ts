@@ -22,7 +22,11 @@ export async function invitationOf(em: EntityManager, actor: Actor, visitId: num
 export async function canRead(em: EntityManager, actor: Actor, v: Visit): Promise<boolean> {
   if (hasRole(actor, 'staff', 'leader')) return true;
   if (await invitationOf(em, actor, v.id)) return true;
-  return hasRole(actor, 'unit') && actor.unitId !== null && em.existsBy(VisitParticipant, { visitId: v.id, unitId: actor.unitId });
+  return (
+    hasRole(actor, 'unit') &&
+    actor.unitId !== null &&
+    em.existsBy(VisitParticipant, { visitId: v.id, unitId: actor.unitId })
+  );
 }
 
 /** A visit the caller may read, or 404. */

@@ -29,8 +29,16 @@ export class VisitFollowUpsService {
     return this.tx.run(async (em) => {
       const v = await this.store.load(em, id, 'followUp');
       const organizer = dto.organizer ?? { type: v.organizerType, id: v.organizerId };
-      const topic = await this.topics.createIn(em, actor, { title: dto.title, description: dto.description, level: dto.level, source: 'visit', organizer }, { visitId: v.id });
-      await this.store.write(em, actor, v, null, { action: 'topic', details: { topicId: topic.id, title: topic.title } });
+      const topic = await this.topics.createIn(
+        em,
+        actor,
+        { title: dto.title, description: dto.description, level: dto.level, source: 'visit', organizer },
+        { visitId: v.id },
+      );
+      await this.store.write(em, actor, v, null, {
+        action: 'topic',
+        details: { topicId: topic.id, title: topic.title },
+      });
       return topic;
     });
   }
@@ -38,14 +46,22 @@ export class VisitFollowUpsService {
   startProposal(actor: Actor, id: number, dto: VisitProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const v = await this.store.load(em, id, 'followUp');
-      if (!hasRole(actor, 'member') || !(await invitationOf(em, actor, v.id))) throw AppError.forbidden('只有受邀参加该视察调研的委员可以据此起草提案');
+      if (!hasRole(actor, 'member') || !(await invitationOf(em, actor, v.id)))
+        throw AppError.forbidden('只有受邀参加该视察调研的委员可以据此起草提案');
       const findings = await em.find(VisitFinding, { where: { visitId: v.id }, order: { id: 'ASC' } });
       const suggestions = dto.suggestions ?? findings.map((f) => f.suggestion).filter((s): s is string => !!s);
       if (!suggestions.length) throw AppError.invalidField('suggestions', '该视察调研尚未记录意见建议，请填写具体建议');
       const proposal = await this.proposals.createIn(
         em,
         actor,
-        { sessionId: dto.sessionId, kind: 'individual', title: dto.title, category: dto.category, background: dto.background ?? background(v, findings), suggestions },
+        {
+          sessionId: dto.sessionId,
+          kind: 'individual',
+          title: dto.title,
+          category: dto.category,
+          background: dto.background ?? background(v, findings),
+          suggestions,
+        },
         { visitId: v.id },
       );
       await this.store.write(em, actor, v, null, { action: 'proposal', details: { proposalId: proposal.id } });

@@ -34,18 +34,25 @@ export class VisitInvitations {
     ]);
     memberIds.forEach((id, i) => {
       const m = members.find((r) => r.id === id);
-      if (!m || m.disabled || m.status !== 'active') fields[`participantMemberIds.${i}`] = [`委员（编号 ${id}）不存在或已不在任`];
-      else if (already.some((p) => p.memberId === id)) fields[`participantMemberIds.${i}`] = [`${m.name}已在邀请名单中`];
+      if (!m || m.disabled || m.status !== 'active')
+        fields[`participantMemberIds.${i}`] = [`委员（编号 ${id}）不存在或已不在任`];
+      else if (already.some((p) => p.memberId === id))
+        fields[`participantMemberIds.${i}`] = [`${m.name}已在邀请名单中`];
     });
     userIds.forEach((id, i) => {
       const u = users.find((r) => r.id === id);
-      if (!u || u.disabled || !u.roles.includes('staff')) fields[`participantUserIds.${i}`] = [`工作人员账号（编号 ${id}）不存在或已停用`];
-      else if (already.some((p) => p.userId === id)) fields[`participantUserIds.${i}`] = [`${u.displayName}已在邀请名单中`];
+      if (!u || u.disabled || !u.roles.includes('staff'))
+        fields[`participantUserIds.${i}`] = [`工作人员账号（编号 ${id}）不存在或已停用`];
+      else if (already.some((p) => p.userId === id))
+        fields[`participantUserIds.${i}`] = [`${u.displayName}已在邀请名单中`];
     });
     people.forEach((p, i) => {
       const u = units.find((r) => r.id === p.unitId);
       if (!u || u.disabled) fields[`invitedUnitPeople.${i}.unitId`] = [`单位（编号 ${p.unitId}）不存在或已停用`];
-      else if (already.some((a) => a.unitId === p.unitId && a.name === p.name) || people.findIndex((o) => o.unitId === p.unitId && o.name === p.name) < i) {
+      else if (
+        already.some((a) => a.unitId === p.unitId && a.name === p.name) ||
+        people.findIndex((o) => o.unitId === p.unitId && o.name === p.name) < i
+      ) {
         fields[`invitedUnitPeople.${i}.name`] = [`${u.name} ${p.name}已在邀请名单中`];
       }
     });
@@ -58,28 +65,61 @@ export class VisitInvitations {
   }
 
   /** Every overlap of these people with their other visits and meetings in `range`, with names. */
-  async conflicts(em: EntityManager, people: Pick<NewParticipant, 'memberId' | 'userId'>[], range: Range, excludeVisitId?: number): Promise<ConflictView[]> {
+  async conflicts(
+    em: EntityManager,
+    people: Pick<NewParticipant, 'memberId' | 'userId'>[],
+    range: Range,
+    excludeVisitId?: number,
+  ): Promise<ConflictView[]> {
     const memberIds = people.map((p) => p.memberId).filter((id): id is number => id !== null);
     const userIds = people.map((p) => p.userId).filter((id): id is number => id !== null);
     const busy = await this.schedule.busy(em, { memberIds, userIds }, range, excludeVisitId);
     if (!busy.length) return [];
-    const [members, users] = await Promise.all([namesOf(em, Member, busy.map((b) => b.memberId)), usersOf(em, busy.map((b) => b.userId).filter((id): id is number => id !== null))]);
+    const [members, users] = await Promise.all([
+      namesOf(
+        em,
+        Member,
+        busy.map((b) => b.memberId),
+      ),
+      usersOf(
+        em,
+        busy.map((b) => b.userId).filter((id): id is number => id !== null),
+      ),
+    ]);
     return busy
-      .filter((b) => (b.memberId !== null && memberIds.includes(b.memberId)) || (b.userId !== null && userIds.includes(b.userId)))
+      .filter(
+        (b) =>
+          (b.memberId !== null && memberIds.includes(b.memberId)) || (b.userId !== null && userIds.includes(b.userId)),
+      )
       .map((b) => ({
         memberId: b.memberId,
         userId: b.memberId === null ? b.userId : null,
         name: b.memberId !== null ? (members.get(b.memberId)?.name ?? '') : (users.get(b.userId!)?.displayName ?? ''),
-        with: { type: b.type, id: b.id, title: b.title, startsAt: b.startsAt.toISOString(), endsAt: b.endsAt.toISOString() },
+        with: {
+          type: b.type,
+          id: b.id,
+          title: b.title,
+          startsAt: b.startsAt.toISOString(),
+          endsAt: b.endsAt.toISOString(),
+        },
       }));
   }
 
   /** 409 VISIT_CONFLICTS listing every conflict, unless there is none or the caller allows them. */
-  async assertFree(em: EntityManager, people: Pick<NewParticipant, 'memberId' | 'userId'>[], range: Range, opts: { allow?: boolean; excludeVisitId?: number }): Promise<ConflictView[]> {
+  async assertFree(
+    em: EntityManager,
+    people: Pick<NewParticipant, 'memberId' | 'userId'>[],
+    range: Range,
+    opts: { allow?: boolean; excludeVisitId?: number },
+  ): Promise<ConflictView[]> {
     const conflicts = await this.conflicts(em, people, range, opts.excludeVisitId);
     if (conflicts.length && !opts.allow) {
       const names = [...new Set(conflicts.map((c) => c.name))];
-      throw AppError.conflict('VISIT_CONFLICTS', `${names.join('、')}在该时间已有其他安排（共 ${conflicts.length} 项冲突）；如仍要安排，请确认后重新提交`, { conflicts });
+      throw AppError.conflict(
+        'VISIT_CONFLICTS',
+        `${names.join('、')}在该时间已有其他安排（共 ${conflicts.length} 项冲突）；如仍要安排，请确认后重新提交`,
+        { conflicts },
+      );
     }
     return conflicts;
   }

@@ -2,11 +2,20 @@ import { RsvpAnswer, VisitKind, VisitOrganizerType, VisitParticipantKind } from 
 
 export { STATUS_LABELS } from './visit-workflow';
 
-export const KIND_LABELS: Record<VisitKind, string> = { inspection: '视察', research: '调研', call: '走访', observation: '观摩' };
+export const KIND_LABELS: Record<VisitKind, string> = {
+  inspection: '视察',
+  research: '调研',
+  call: '走访',
+  observation: '观摩',
+};
 
 export const ORGANIZER_TYPE_LABELS: Record<VisitOrganizerType, string> = { committee: '专委会', sector: '界别' };
 
-export const PARTICIPANT_KIND_LABELS: Record<VisitParticipantKind, string> = { member: '委员', staff: '工作人员', unit: '受邀单位人员' };
+export const PARTICIPANT_KIND_LABELS: Record<VisitParticipantKind, string> = {
+  member: '委员',
+  staff: '工作人员',
+  unit: '受邀单位人员',
+};
 
 export const ANSWER_LABELS: Record<RsvpAnswer, string> = { pending: '待答复', accepted: '参加', declined: '请假' };
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { chineseDateTime } from '../common/chinese-dates';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
-import { chineseDateTime } from '../common/chinese-dates';
 import { KIND_LABELS } from './visit-labels';
 import { Visit, VisitParticipant } from './visit.entities';
 
@@ -20,15 +20,30 @@ export class VisitNotices {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async send(em: EntityManager, v: Visit, to: VisitParticipant[], notice: VisitNotice, extra: { key?: string; reason?: string | null; skipUserId?: number } = {}): Promise<number> {
+  async send(
+    em: EntityManager,
+    v: Visit,
+    to: VisitParticipant[],
+    notice: VisitNotice,
+    extra: { key?: string; reason?: string | null; skipUserId?: number } = {},
+  ): Promise<number> {
     const users = (await this.accounts(em, to)).filter((id) => id !== extra.skipUserId);
     const when = this.when(v);
     const name = `${KIND_LABELS[v.kind]}“${v.title}”`;
     const text: Record<VisitNotice, { title: string; body: string }> = {
-      invited: { title: `视察调研邀请：${v.title}`, body: `邀请您参加${name}，时间：${when}。请在“我的日程”中答复参加或请假。` },
+      invited: {
+        title: `视察调研邀请：${v.title}`,
+        body: `邀请您参加${name}，时间：${when}。请在“我的日程”中答复参加或请假。`,
+      },
       uninvited: { title: `已取消对您的邀请：${v.title}`, body: `${name}（${when}）不再需要您参加。` },
-      changed: { title: `视察调研时间或行程有变：${v.title}`, body: `${name}已调整，现时间：${when}。请查看最新行程。` },
-      cancelled: { title: `视察调研已取消：${v.title}`, body: `${name}（${when}）已取消。${extra.reason ? `原因：${extra.reason}` : ''}` },
+      changed: {
+        title: `视察调研时间或行程有变：${v.title}`,
+        body: `${name}已调整，现时间：${when}。请查看最新行程。`,
+      },
+      cancelled: {
+        title: `视察调研已取消：${v.title}`,
+        body: `${name}（${when}）已取消。${extra.reason ? `原因：${extra.reason}` : ''}`,
+      },
       reminder: { title: `视察调研提醒：${v.title}`, body: `${name}将于${when}开始，请按时参加。` },
     };
     return this.notifications.notify(em, users, {

@@ -33,10 +33,22 @@ export class VisitParticipantsService {
       const v = await this.store.load(em, id, 'invite', dto.version);
       const invitees = await this.invitations.resolve(em, dto, await em.findBy(VisitParticipant, { visitId: v.id }));
       if (!invitees.length) throw AppError.invalidField('participantMemberIds', '请选择要邀请的人员');
-      const conflicts = await this.invitations.assertFree(em, invitees, { from: v.startsAt, to: v.endsAt }, { allow: dto.allowConflicts, excludeVisitId: v.id });
+      const conflicts = await this.invitations.assertFree(
+        em,
+        invitees,
+        { from: v.startsAt, to: v.endsAt },
+        { allow: dto.allowConflicts, excludeVisitId: v.id },
+      );
       const parts = await this.visits.insertParticipants(em, v.id, invitees, this.clock.now());
-      await this.store.write(em, actor, v, null, { action: 'invite', details: { participantIds: parts.map((p) => p.id), ...(conflicts.length ? { conflictsAllowed: conflicts.length } : {}) } });
-      for (const p of parts) await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
+      await this.store.write(em, actor, v, null, {
+        action: 'invite',
+        details: {
+          participantIds: parts.map((p) => p.id),
+          ...(conflicts.length ? { conflictsAllowed: conflicts.length } : {}),
+        },
+      });
+      for (const p of parts)
+        await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -48,7 +60,10 @@ export class VisitParticipantsService {
       const p = await em.findOneBy(VisitParticipant, { id: participantId, visitId: v.id });
       if (!p) throw AppError.notFound('该受邀人员', 'VISIT_PARTICIPANT_NOT_FOUND');
       await em.delete(VisitParticipant, { id: p.id });
-      await this.store.write(em, actor, v, null, { action: 'uninvite', details: { participantId: p.id, memberId: p.memberId, userId: p.userId, unitId: p.unitId, name: p.name } });
+      await this.store.write(em, actor, v, null, {
+        action: 'uninvite',
+        details: { participantId: p.id, memberId: p.memberId, userId: p.userId, unitId: p.unitId, name: p.name },
+      });
       await this.notices.send(em, v, [p], 'uninvited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
@@ -65,7 +80,11 @@ export class VisitParticipantsService {
       const answer = dto.answer === 'accept' ? 'accepted' : 'declined';
       const reason = answer === 'declined' ? dto.reason! : null;
       await em.update(VisitParticipant, { id: mine.id }, { answer, reason, answeredAt: this.clock.now() });
-      await this.store.write(em, actor, v, null, { action: 'rsvp', details: { participantId: mine.id, answer }, comment: reason });
+      await this.store.write(em, actor, v, null, {
+        action: 'rsvp',
+        details: { participantId: mine.id, answer },
+        comment: reason,
+      });
       return this.views.detail(em, v, actor);
     });
   }

@@ -1,11 +1,12 @@
+import { Readable } from 'node:stream';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
+import { toAttachmentView } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
 import { AttachmentsService, contentDisposition, Upload } from '../files/attachments.service';
 import { jpegThumbnail } from '../files/jpeg-thumbnail';
@@ -15,7 +16,6 @@ import { loadReadable } from './visit-access';
 import { VisitStore } from './visit-store';
 import { PHOTO_OWNER, photoUrl, VisitViews } from './visit-views';
 import { VisitFinding, VisitStop } from './visit.entities';
-import { toAttachmentView } from '../files/attachment.dto';
 
 export const PHOTO_TYPES = { exts: ['jpg', 'png'], label: 'JPEG 或 PNG 图片' } as const;
 
@@ -40,7 +40,16 @@ export class VisitRecordsService {
       if (dto.stopId !== undefined && !(await em.existsBy(VisitStop, { id: dto.stopId, visitId: v.id }))) {
         throw AppError.invalidField('stopId', `站点（编号 ${dto.stopId}）不在本次行程中`);
       }
-      const f = await em.save(em.create(VisitFinding, { visitId: v.id, stopId: dto.stopId ?? null, problem: dto.problem, suggestion: dto.suggestion ?? null, recordedByUserId: actor.id, at: this.clock.now() }));
+      const f = await em.save(
+        em.create(VisitFinding, {
+          visitId: v.id,
+          stopId: dto.stopId ?? null,
+          problem: dto.problem,
+          suggestion: dto.suggestion ?? null,
+          recordedByUserId: actor.id,
+          at: this.clock.now(),
+        }),
+      );
       await this.store.write(em, actor, v, null, { action: 'finding', details: { findingId: f.id, stopId: f.stopId } });
       return this.views.detail(em, v, actor);
     });
@@ -56,7 +65,12 @@ export class VisitRecordsService {
   }
 
   /** The photo, to those who may see the visit (404 to anyone else); `preview` gives the JPEG's own thumbnail where it has one. */
-  async openPhoto(actor: Actor, id: number, photoId: number, preview: boolean): Promise<{ attachment: Attachment; stream: Readable; length: number; mime: string }> {
+  async openPhoto(
+    actor: Actor,
+    id: number,
+    photoId: number,
+    preview: boolean,
+  ): Promise<{ attachment: Attachment; stream: Readable; length: number; mime: string }> {
     const v = await loadReadable(this.ds.manager, actor, id);
     const { attachment, stream } = await this.files.open(this.ds.manager, { type: PHOTO_OWNER, id: v.id }, photoId);
     if (preview && attachment.mime === 'image/jpeg') {
@@ -71,7 +85,14 @@ export class VisitRecordsService {
 }
 
 /** A photo as the answer to a GET (the API's and the page's): shown inline, cached privately for an hour. */
-export function photoAnswer(photo: Awaited<ReturnType<VisitRecordsService['openPhoto']>>, res: Response): StreamableFile {
+export function photoAnswer(
+  photo: Awaited<ReturnType<VisitRecordsService['openPhoto']>>,
+  res: Response,
+): StreamableFile {
   res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' });
-  return new StreamableFile(photo.stream, { type: photo.mime, disposition: contentDisposition(photo.attachment.name).replace(/^attachment/, 'inline'), length: photo.length });
+  return new StreamableFile(photo.stream, {
+    type: photo.mime,
+    disposition: contentDisposition(photo.attachment.name).replace(/^attachment/, 'inline'),
+    length: photo.length,
+  });
 }

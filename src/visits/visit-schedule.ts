@@ -46,16 +46,32 @@ export class VisitSchedule {
   async busy(em: EntityManager, people: People, range: Range, excludeVisitId?: number): Promise<BusyItem[]> {
     const memberIds = [...new Set(people.memberIds)];
     const userIds = [...new Set(people.userIds ?? [])];
-    const [visits, meetings] = await Promise.all([this.visits(em, memberIds, userIds, range, excludeVisitId), this.meetings(em, memberIds, range)]);
+    const [visits, meetings] = await Promise.all([
+      this.visits(em, memberIds, userIds, range, excludeVisitId),
+      this.meetings(em, memberIds, range),
+    ]);
     return [...visits, ...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
   }
 
-  private async visits(em: EntityManager, memberIds: number[], userIds: number[], range: Range, excludeVisitId?: number): Promise<BusyItem[]> {
+  private async visits(
+    em: EntityManager,
+    memberIds: number[],
+    userIds: number[],
+    range: Range,
+    excludeVisitId?: number,
+  ): Promise<BusyItem[]> {
     if (!memberIds.length && !userIds.length) return [];
     const qb = em
       .createQueryBuilder(VisitParticipant, 'p')
       .innerJoin(Visit, 'v', 'v.id = p.visitId')
-      .select(['p.memberId AS memberId', 'p.userId AS userId', 'v.id AS id', 'v.title AS title', 'v.startsAt AS startsAt', 'v.endsAt AS endsAt'])
+      .select([
+        'p.memberId AS memberId',
+        'p.userId AS userId',
+        'v.id AS id',
+        'v.title AS title',
+        'v.startsAt AS startsAt',
+        'v.endsAt AS endsAt',
+      ])
       .where("v.status <> 'cancelled' AND p.answer <> 'declined'")
       .andWhere('v.startsAt < :to AND v.endsAt > :from', range)
       .andWhere(
@@ -74,7 +90,14 @@ export class VisitSchedule {
     const rows = await em
       .createQueryBuilder(MeetingParticipant, 'mp')
       .innerJoin(Meeting, 'm', 'm.id = mp.meetingId')
-      .select(['mp.memberId AS memberId', 'NULL AS userId', 'm.id AS id', 'm.title AS title', 'm.startsAt AS startsAt', 'm.endsAt AS endsAt'])
+      .select([
+        'mp.memberId AS memberId',
+        'NULL AS userId',
+        'm.id AS id',
+        'm.title AS title',
+        'm.startsAt AS startsAt',
+        'm.endsAt AS endsAt',
+      ])
       .where('mp.memberId IN (:...memberIds)', { memberIds })
       .andWhere("(mp.attendance IS NULL OR mp.attendance <> 'excused')")
       .andWhere('m.startsAt < :to AND m.endsAt > :from', range)
@@ -107,5 +130,13 @@ interface RawBusy {
 const num = (v: number | string | null): number | null => (v === null || v === undefined ? null : Number(v));
 
 function toBusy(r: RawBusy, type: BusyItem['type']): BusyItem {
-  return { memberId: num(r.memberId), userId: num(r.userId), type, id: Number(r.id), title: r.title, startsAt: rawTime(r.startsAt), endsAt: rawTime(r.endsAt) };
+  return {
+    memberId: num(r.memberId),
+    userId: num(r.userId),
+    type,
+    id: Number(r.id),
+    title: r.title,
+    startsAt: rawTime(r.startsAt),
+    endsAt: rawTime(r.endsAt),
+  };
 }

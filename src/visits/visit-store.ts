@@ -4,11 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { updateVersioned } from '../database/versioned';
 import { assertVersion, findForUpdate } from '../database/rows';
+import { updateVersioned } from '../database/versioned';
 import { visitNotFound } from './visit-access';
-import { Visit } from './visit.entities';
 import { checkVisitStep, nextStatus, VisitFacts, VisitStep } from './visit-workflow';
+import { Visit } from './visit.entities';
 
 export interface VisitChange {
   /** The audit action after `visit.`: `update`, `invite`, `finding` … */
@@ -41,7 +41,13 @@ export class VisitStore {
   }
 
   /** Writes the step (the status it leads to included) and audits it. */
-  async write(em: EntityManager, actor: Actor | null, v: Visit, step: VisitStep | null, change: VisitChange): Promise<Visit> {
+  async write(
+    em: EntityManager,
+    actor: Actor | null,
+    v: Visit,
+    step: VisitStep | null,
+    change: VisitChange,
+  ): Promise<Visit> {
     const from = v.status;
     const status = step ? nextStatus(v.status, step) : v.status;
     await updateVersioned(em, Visit, v, { ...change.set, status, updatedAt: this.clock.now() });

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { Committee, Member, Sector, Unit } from '../directory/directory.entities';
-import { Attachment } from '../files/attachment.entity';
 import { toAttachmentView } from '../files/attachment.dto';
+import { Attachment } from '../files/attachment.entity';
 import { STATUS_LABELS as PROPOSAL_STATUS_LABELS } from '../proposals/proposal-workflow';
 import { Proposal } from '../proposals/proposal.entities';
 import { namesOf, usersOf } from '../topics/topic-views';
@@ -11,7 +11,13 @@ import { STATUS_LABELS as TOPIC_STATUS_LABELS } from '../topics/topic-workflow';
 import { Topic } from '../topics/topic.entities';
 import { PhotoView, RsvpCounts, VisitParticipantView, VisitSummaryView, VisitView } from './dto/visit-view.dto';
 import { seesReasons } from './visit-access';
-import { ANSWER_LABELS, KIND_LABELS, ORGANIZER_TYPE_LABELS, PARTICIPANT_KIND_LABELS, STATUS_LABELS } from './visit-labels';
+import {
+  ANSWER_LABELS,
+  KIND_LABELS,
+  ORGANIZER_TYPE_LABELS,
+  PARTICIPANT_KIND_LABELS,
+  STATUS_LABELS,
+} from './visit-labels';
 import { Visit, VisitFinding, VisitParticipant, VisitStop } from './visit.entities';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -25,7 +31,8 @@ function rsvpCounts(parts: VisitParticipant[]): RsvpCounts {
 }
 
 /** Whether this invitation is the viewer's own: as the member, or as the staff account. */
-const isOwn = (viewer: Actor, p: VisitParticipant) => (p.memberId !== null && p.memberId === viewer.memberId) || (p.userId !== null && p.userId === viewer.id);
+const isOwn = (viewer: Actor, p: VisitParticipant) =>
+  (p.memberId !== null && p.memberId === viewer.memberId) || (p.userId !== null && p.userId === viewer.id);
 
 /** Builds what readers see of visits; related rows are loaded per page, never per row. */
 @Injectable()
@@ -33,12 +40,19 @@ export class VisitViews {
   async summaries(em: EntityManager, rows: Visit[], viewer: Actor): Promise<VisitSummaryView[]> {
     if (!rows.length) return [];
     const visitIds = rows.map((r) => r.id);
-    const byType = (type: Visit['organizerType']) => rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
+    const byType = (type: Visit['organizerType']) =>
+      rows.filter((r) => r.organizerType === type).map((r) => r.organizerId);
     const [committees, sectors, parts, stops] = await Promise.all([
       namesOf(em, Committee, byType('committee')),
       namesOf(em, Sector, byType('sector')),
       em.findBy(VisitParticipant, { visitId: In(visitIds) }),
-      em.createQueryBuilder(VisitStop, 's').select('s.visitId', 'visitId').addSelect('COUNT(*)', 'n').where('s.visitId IN (:...visitIds)', { visitIds }).groupBy('s.visitId').getRawMany<{ visitId: number | string; n: number | string }>(),
+      em
+        .createQueryBuilder(VisitStop, 's')
+        .select('s.visitId', 'visitId')
+        .addSelect('COUNT(*)', 'n')
+        .where('s.visitId IN (:...visitIds)', { visitIds })
+        .groupBy('s.visitId')
+        .getRawMany<{ visitId: number | string; n: number | string }>(),
     ]);
     const stopCounts = new Map(stops.map((s) => [Number(s.visitId), Number(s.n)]));
     return rows.map((v) => {
@@ -49,7 +63,12 @@ export class VisitViews {
         kind: v.kind,
         kindLabel: KIND_LABELS[v.kind],
         title: v.title,
-        organizer: { type: v.organizerType, typeLabel: ORGANIZER_TYPE_LABELS[v.organizerType], id: v.organizerId, name: organizer?.name ?? '' },
+        organizer: {
+          type: v.organizerType,
+          typeLabel: ORGANIZER_TYPE_LABELS[v.organizerType],
+          id: v.organizerId,
+          name: organizer?.name ?? '',
+        },
         startsAt: v.startsAt.toISOString(),
         endsAt: v.endsAt.toISOString(),
         status: v.status,
@@ -69,15 +88,30 @@ export class VisitViews {
       em.find(VisitParticipant, { where: { visitId: v.id }, order: { id: 'ASC' } }),
       em.find(VisitFinding, { where: { visitId: v.id }, order: { id: 'ASC' } }),
       em.find(Attachment, { where: { ownerType: PHOTO_OWNER, ownerId: v.id }, order: { id: 'ASC' } }),
-      em.find(Topic, { where: { visitId: v.id }, order: { id: 'ASC' }, select: { id: true, title: true, status: true } }),
-      em.find(Proposal, { where: { visitId: v.id }, order: { id: 'ASC' }, select: { id: true, title: true, status: true, filedByUserId: true } }),
+      em.find(Topic, {
+        where: { visitId: v.id },
+        order: { id: 'ASC' },
+        select: { id: true, title: true, status: true },
+      }),
+      em.find(Proposal, {
+        where: { visitId: v.id },
+        order: { id: 'ASC' },
+        select: { id: true, title: true, status: true, filedByUserId: true },
+      }),
     ]);
     const users = await usersOf(em, [v.createdByUserId, ...findings.map((f) => f.recordedByUserId)]);
     const stopPlace = new Map(stops.map((s) => [s.id, s.place]));
     return {
       ...summary,
       purpose: v.purpose,
-      stops: stops.map((s) => ({ id: s.id, position: s.position, at: s.at.toISOString(), place: s.place, contact: s.contact, purpose: s.purpose })),
+      stops: stops.map((s) => ({
+        id: s.id,
+        position: s.position,
+        at: s.at.toISOString(),
+        place: s.place,
+        contact: s.contact,
+        purpose: s.purpose,
+      })),
       participants: await this.participants(em, parts, viewer),
       findings: findings.map((f) => ({
         id: f.id,
@@ -88,11 +122,24 @@ export class VisitViews {
         recordedBy: users.get(f.recordedByUserId) ?? { id: f.recordedByUserId, displayName: '' },
         at: f.at.toISOString(),
       })),
-      photos: photos.map((a): PhotoView => ({ ...toAttachmentView(a), url: photoUrl(v.id, a.id), previewUrl: `${photoUrl(v.id, a.id)}?preview=1` })),
-      topics: topics.map((t) => ({ id: t.id, title: t.title, status: t.status, statusLabel: TOPIC_STATUS_LABELS[t.status] })),
+      photos: photos.map((a): PhotoView => ({
+        ...toAttachmentView(a),
+        url: photoUrl(v.id, a.id),
+        previewUrl: `${photoUrl(v.id, a.id)}?preview=1`,
+      })),
+      topics: topics.map((t) => ({
+        id: t.id,
+        title: t.title,
+        status: t.status,
+        statusLabel: TOPIC_STATUS_LABELS[t.status],
+      })),
       // A draft is its author's until submitted.
       proposals: proposals
-        .filter((p) => p.status !== 'draft' ? hasRole(viewer, 'staff', 'leader') || p.filedByUserId === viewer.id : p.filedByUserId === viewer.id)
+        .filter((p) =>
+          p.status !== 'draft'
+            ? hasRole(viewer, 'staff', 'leader') || p.filedByUserId === viewer.id
+            : p.filedByUserId === viewer.id,
+        )
         .map((p) => ({ id: p.id, title: p.title, status: p.status, statusLabel: PROPOSAL_STATUS_LABELS[p.status] })),
       cancelReason: v.cancelReason,
       completedAt: iso(v.completedAt),
@@ -105,9 +152,20 @@ export class VisitViews {
   /** Names for people: a member's name, a staff account's display name, "单位 姓名" for a unit's person. */
   async participants(em: EntityManager, parts: VisitParticipant[], viewer: Actor): Promise<VisitParticipantView[]> {
     const [members, units, users] = await Promise.all([
-      namesOf(em, Member, parts.map((p) => p.memberId)),
-      namesOf(em, Unit, parts.map((p) => p.unitId)),
-      usersOf(em, parts.map((p) => p.userId).filter((id): id is number => id !== null)),
+      namesOf(
+        em,
+        Member,
+        parts.map((p) => p.memberId),
+      ),
+      namesOf(
+        em,
+        Unit,
+        parts.map((p) => p.unitId),
+      ),
+      usersOf(
+        em,
+        parts.map((p) => p.userId).filter((id): id is number => id !== null),
+      ),
     ]);
     return parts.map((p) => ({
       id: p.id,
@@ -127,7 +185,11 @@ export class VisitViews {
 
 export function participantName(
   p: Pick<VisitParticipant, 'memberId' | 'userId' | 'unitId' | 'name'>,
-  names: { members: Map<number, { name: string }>; units: Map<number, { name: string }>; users: Map<number, { displayName: string }> },
+  names: {
+    members: Map<number, { name: string }>;
+    units: Map<number, { name: string }>;
+    users: Map<number, { displayName: string }>;
+  },
 ): string {
   if (p.memberId !== null) return names.members.get(p.memberId)?.name ?? '';
   if (p.userId !== null) return names.users.get(p.userId)?.displayName ?? '';

@@ -11,7 +11,11 @@ export type { Refusal };
 export const VISIT_STATUSES = ['planned', 'completed', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
-export const STATUS_LABELS: Record<VisitStatus, string> = { planned: '已安排', completed: '已完成', cancelled: '已取消' };
+export const STATUS_LABELS: Record<VisitStatus, string> = {
+  planned: '已安排',
+  completed: '已完成',
+  cancelled: '已取消',
+};
 
 /** Steps on a visit: the two that end it, and those allowed only while it is planned or not cancelled. */
 export type VisitStep = 'complete' | 'cancel' | 'edit' | 'invite' | 'rsvp' | 'record' | 'followUp';
@@ -48,11 +52,13 @@ export interface VisitFacts {
 
 /** Null when the step may be taken; otherwise why not. */
 export function checkVisitStep(status: VisitStatus, step: VisitStep, facts: VisitFacts = {}): Refusal | null {
-  if (!ALLOWED[step].includes(status)) return refuse(409, 'VISIT_WRONG_STATE', `视察调研当前为“${STATUS_LABELS[status]}”，不能${VERBS[step]}`);
+  if (!ALLOWED[step].includes(status))
+    return refuse(409, 'VISIT_WRONG_STATE', `视察调研当前为“${STATUS_LABELS[status]}”，不能${VERBS[step]}`);
   if (step === 'complete' && (!facts.now || !facts.startsAt || facts.now.getTime() < facts.startsAt.getTime())) {
     return refuse(409, 'VISIT_NOT_STARTED', '视察调研尚未开始，不能标记为已完成');
   }
-  if (step === 'rsvp' && facts.answer === 'decline' && blank(facts.reason)) return refuse(400, 'VALIDATION_FAILED', '请假须说明理由');
+  if (step === 'rsvp' && facts.answer === 'decline' && blank(facts.reason))
+    return refuse(400, 'VALIDATION_FAILED', '请假须说明理由');
   return null;
 }
 
@@ -74,8 +80,10 @@ export function scheduleErrors(startsAt: Date, endsAt: Date, stops: readonly Sto
   if (endsAt.getTime() <= startsAt.getTime()) fields.endsAt = ['结束时间须晚于开始时间'];
   stops.forEach((s, i) => {
     const t = s.at.getTime();
-    if (t < startsAt.getTime() || t > endsAt.getTime()) fields[`stops.${i}.at`] = [`第${i + 1}站的时间不在视察调研的时间范围内`];
-    else if (i > 0 && t < stops[i - 1].at.getTime()) fields[`stops.${i}.at`] = [`第${i + 1}站的时间早于上一站，请按行程顺序排列`];
+    if (t < startsAt.getTime() || t > endsAt.getTime())
+      fields[`stops.${i}.at`] = [`第${i + 1}站的时间不在视察调研的时间范围内`];
+    else if (i > 0 && t < stops[i - 1].at.getTime())
+      fields[`stops.${i}.at`] = [`第${i + 1}站的时间早于上一站，请按行程顺序排列`];
   });
   return fields;
 }

@@ -1,8 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import { Upload } from '../files/attachments.service';
@@ -10,7 +34,20 @@ import { SingleFileInterceptor } from '../files/upload.interceptor';
 import { ProposalView } from '../proposals/dto/proposal-view.dto';
 import { TopicHistoryItem, TopicView } from '../topics/dto/topic-view.dto';
 import { ConflictView, FreeBusyView, PhotoView, VisitSummaryView, VisitView } from './dto/visit-view.dto';
-import { CancelVisitDto, ConflictQuery, CreateVisitDto, FindingDto, FreeBusyQuery, InviteesDto, RsvpDto, UpdateVisitDto, VersionDto, VisitProposalDto, VisitQuery, VisitTopicDto } from './dto/visit.dto';
+import {
+  CancelVisitDto,
+  ConflictQuery,
+  CreateVisitDto,
+  FindingDto,
+  FreeBusyQuery,
+  InviteesDto,
+  RsvpDto,
+  UpdateVisitDto,
+  VersionDto,
+  VisitProposalDto,
+  VisitQuery,
+  VisitTopicDto,
+} from './dto/visit.dto';
 import { VisitFollowUpsService } from './visit-follow-ups.service';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
@@ -46,7 +83,9 @@ export class VisitsController {
 
   @Roles('staff')
   @Post()
-  @ApiOperation({ summary: '安排视察调研（工作人员）：行程、受邀人员；有日程冲突时 409 并列出 details.conflicts，除非 allowConflicts' })
+  @ApiOperation({
+    summary: '安排视察调研（工作人员）：行程、受邀人员；有日程冲突时 409 并列出 details.conflicts，除非 allowConflicts',
+  })
   @ApiCreatedResponse({ type: VisitView })
   createVisit(@CurrentUser() actor: Actor, @Body() dto: CreateVisitDto) {
     return this.visits.create(actor, dto);
@@ -104,7 +143,11 @@ export class VisitsController {
   @Delete(':id/participants/:participantId')
   @ApiOperation({ summary: '取消对某人的邀请（工作人员）' })
   @ApiOkResponse({ type: VisitView })
-  removeVisitParticipant(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Param('participantId', ParseIdPipe) participantId: number) {
+  removeVisitParticipant(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('participantId', ParseIdPipe) participantId: number,
+  ) {
     return this.participants.uninvite(actor, id, participantId, {});
   }
 
@@ -130,9 +173,15 @@ export class VisitsController {
   @UseInterceptors(SingleFileInterceptor)
   @ApiOperation({ summary: '上传照片（工作人员）：JPEG 或 PNG，按文件内容判断，大小受 XS_UPLOAD_MAX_MB 限制' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ type: PhotoView })
-  addVisitPhoto(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @UploadedFile() file: Upload | undefined) {
+  addVisitPhoto(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @UploadedFile() file: Upload | undefined,
+  ) {
     return this.records.addPhoto(actor, id, file);
   }
 

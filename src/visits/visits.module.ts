@@ -21,7 +21,29 @@ import { VisitsService } from './visits.service';
 @Module({
   imports: [NotificationsModule, TopicsModule, ProposalsModule],
   controllers: [VisitsController, CalendarController],
-  providers: [VisitSchedule, VisitStore, VisitViews, VisitInvitations, VisitNotices, VisitsService, VisitParticipantsService, VisitRecordsService, VisitPlanningService, VisitFollowUpsService, VisitReminders, CalendarService],
-  exports: [VisitsService, VisitViews, VisitSchedule, CalendarService, VisitParticipantsService, VisitRecordsService, VisitPlanningService, VisitFollowUpsService],
+  providers: [
+    VisitSchedule,
+    VisitStore,
+    VisitViews,
+    VisitInvitations,
+    VisitNotices,
+    VisitsService,
+    VisitParticipantsService,
+    VisitRecordsService,
+    VisitPlanningService,
+    VisitFollowUpsService,
+    VisitReminders,
+    CalendarService,
+  ],
+  exports: [
+    VisitsService,
+    VisitViews,
+    VisitSchedule,
+    CalendarService,
+    VisitParticipantsService,
+    VisitRecordsService,
+    VisitPlanningService,
+    VisitFollowUpsService,
+  ],
 })
 export class VisitsModule {}

@@ -8,7 +8,15 @@ import { Page, pageOf } from '../common/pagination';
 import { Tx } from '../database/tx';
 import { Committee, Sector } from '../directory/directory.entities';
 import { VisitSummaryView, VisitView } from './dto/visit-view.dto';
-import { CancelVisitDto, CreateVisitDto, StopDto, UpdateVisitDto, VersionDto, VisitOrganizerDto, VisitQuery } from './dto/visit.dto';
+import {
+  CancelVisitDto,
+  CreateVisitDto,
+  StopDto,
+  UpdateVisitDto,
+  VersionDto,
+  VisitOrganizerDto,
+  VisitQuery,
+} from './dto/visit.dto';
 import { loadReadable } from './visit-access';
 import { VisitInvitations } from './visit-invitations';
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './visit-labels';
@@ -19,7 +27,14 @@ import { scheduleErrors } from './visit-workflow';
 import { Visit, VisitParticipant, VisitStop } from './visit.entities';
 
 const stopRows = (visitId: number, stops: StopDto[]) =>
-  stops.map((s, i) => ({ visitId, position: i + 1, at: new Date(s.at), place: s.place, contact: s.contact ?? null, purpose: s.purpose ?? null }));
+  stops.map((s, i) => ({
+    visitId,
+    position: i + 1,
+    at: new Date(s.at),
+    place: s.place,
+    contact: s.contact ?? null,
+    purpose: s.purpose ?? null,
+  }));
 
 /** Those still expected: invited and not 请假. */
 export const stillInvited = (parts: VisitParticipant[]) => parts.filter((p) => p.answer !== 'declined');
@@ -46,8 +61,10 @@ export class VisitsService {
       invited.where(
         new Brackets((w) => {
           w.where('vp.userId = :scopeUserId', { scopeUserId: actor.id });
-          if (hasRole(actor, 'member') && actor.memberId !== null) w.orWhere('vp.memberId = :scopeMemberId', { scopeMemberId: actor.memberId });
-          if (hasRole(actor, 'unit') && actor.unitId !== null) w.orWhere('vp.unitId = :scopeUnitId', { scopeUnitId: actor.unitId });
+          if (hasRole(actor, 'member') && actor.memberId !== null)
+            w.orWhere('vp.memberId = :scopeMemberId', { scopeMemberId: actor.memberId });
+          if (hasRole(actor, 'unit') && actor.unitId !== null)
+            w.orWhere('vp.unitId = :scopeUnitId', { scopeUnitId: actor.unitId });
         }),
       );
       qb.andWhere(`v.id IN ${invited.getQuery()}`, invited.getParameters());
@@ -57,7 +74,12 @@ export class VisitsService {
     if (q.to) qb.andWhere('v.startsAt < :to', { to: new Date(q.to) });
     const total = await qb.getCount();
     const dir = q.from ? 'ASC' : 'DESC';
-    const rows = await qb.orderBy('v.startsAt', dir).addOrderBy('v.id', dir).skip((q.page - 1) * q.pageSize).take(q.pageSize).getMany();
+    const rows = await qb
+      .orderBy('v.startsAt', dir)
+      .addOrderBy('v.id', dir)
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getMany();
     return pageOf(await this.views.summaries(this.ds.manager, rows, actor), total, q);
   }
 
@@ -77,12 +99,29 @@ export class VisitsService {
       const [startsAt, endsAt] = [new Date(dto.startsAt), new Date(dto.endsAt)];
       assertSchedule(startsAt, endsAt, dto.stops);
       const invitees = await this.invitations.resolve(em, dto);
-      const conflicts = await this.invitations.assertFree(em, invitees, { from: startsAt, to: endsAt }, { allow: dto.allowConflicts });
+      const conflicts = await this.invitations.assertFree(
+        em,
+        invitees,
+        { from: startsAt, to: endsAt },
+        { allow: dto.allowConflicts },
+      );
       const now = this.clock.now();
       const v = await em.save(
         em.create(Visit, {
-          kind: dto.kind, title: dto.title, purpose: dto.purpose, organizerType: dto.organizer.type, organizerId: dto.organizer.id, startsAt, endsAt, status: 'planned',
-          createdByUserId: actor.id, completedAt: null, cancelledAt: null, cancelReason: null, createdAt: now, updatedAt: now,
+          kind: dto.kind,
+          title: dto.title,
+          purpose: dto.purpose,
+          organizerType: dto.organizer.type,
+          organizerId: dto.organizer.id,
+          startsAt,
+          endsAt,
+          status: 'planned',
+          createdByUserId: actor.id,
+          completedAt: null,
+          cancelledAt: null,
+          cancelReason: null,
+          createdAt: now,
+          updatedAt: now,
         }),
       );
       if (dto.stops.length) await em.insert(VisitStop, stopRows(v.id, dto.stops));
@@ -93,9 +132,19 @@ export class VisitsService {
         entityType: 'visit',
         entityId: v.id,
         from: null,
-        to: { status: v.status, kind: v.kind, title: v.title, startsAt: dto.startsAt, endsAt: dto.endsAt, stops: dto.stops.length, invited: parts.length, ...(conflicts.length ? { conflictsAllowed: conflicts.length } : {}) },
+        to: {
+          status: v.status,
+          kind: v.kind,
+          title: v.title,
+          startsAt: dto.startsAt,
+          endsAt: dto.endsAt,
+          stops: dto.stops.length,
+          invited: parts.length,
+          ...(conflicts.length ? { conflictsAllowed: conflicts.length } : {}),
+        },
       });
-      for (const p of parts) await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
+      for (const p of parts)
+        await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -106,22 +155,43 @@ export class VisitsService {
       const v = await this.store.load(em, id, 'edit', dto.version);
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : v.startsAt;
       const endsAt = dto.endsAt ? new Date(dto.endsAt) : v.endsAt;
-      const stops = dto.stops ?? (await em.find(VisitStop, { where: { visitId: v.id }, order: { position: 'ASC' } })).map((s) => ({ at: s.at.toISOString(), place: s.place }));
+      const stops =
+        dto.stops ??
+        (await em.find(VisitStop, { where: { visitId: v.id }, order: { position: 'ASC' } })).map((s) => ({
+          at: s.at.toISOString(),
+          place: s.place,
+        }));
       assertSchedule(startsAt, endsAt, stops);
       const moved = startsAt.getTime() !== v.startsAt.getTime() || endsAt.getTime() !== v.endsAt.getTime();
       const parts = stillInvited(await em.findBy(VisitParticipant, { visitId: v.id }));
-      if (moved) await this.invitations.assertFree(em, parts, { from: startsAt, to: endsAt }, { allow: dto.allowConflicts, excludeVisitId: v.id });
+      if (moved)
+        await this.invitations.assertFree(
+          em,
+          parts,
+          { from: startsAt, to: endsAt },
+          { allow: dto.allowConflicts, excludeVisitId: v.id },
+        );
       if (dto.stops) {
         await em.delete(VisitStop, { visitId: v.id });
         if (dto.stops.length) await em.insert(VisitStop, stopRows(v.id, dto.stops));
       }
-      const set: Partial<Visit> = { startsAt, endsAt, ...(dto.title ? { title: dto.title } : {}), ...(dto.purpose ? { purpose: dto.purpose } : {}) };
+      const set: Partial<Visit> = {
+        startsAt,
+        endsAt,
+        ...(dto.title ? { title: dto.title } : {}),
+        ...(dto.purpose ? { purpose: dto.purpose } : {}),
+      };
       await this.store.write(em, actor, v, null, {
         action: 'update',
         set,
-        details: { ...(moved ? { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } : {}), ...(dto.stops ? { stops: dto.stops.length } : {}), ...(dto.title ? { title: dto.title } : {}) },
+        details: {
+          ...(moved ? { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } : {}),
+          ...(dto.stops ? { stops: dto.stops.length } : {}),
+          ...(dto.title ? { title: dto.title } : {}),
+        },
       });
-      if (moved || dto.stops) await this.notices.send(em, v, parts, 'changed', { key: `v${v.version}`, skipUserId: actor.id });
+      if (moved || dto.stops)
+        await this.notices.send(em, v, parts, 'changed', { key: `v${v.version}`, skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -140,28 +210,57 @@ export class VisitsService {
     return this.tx.run(async (em) => {
       const v = await this.store.load(em, id, 'cancel', dto.version);
       const reason = dto.reason ?? null;
-      await this.store.write(em, actor, v, 'cancel', { action: 'cancel', set: { cancelledAt: this.clock.now(), cancelReason: reason }, comment: reason });
-      await this.notices.send(em, v, stillInvited(await em.findBy(VisitParticipant, { visitId: v.id })), 'cancelled', { reason, skipUserId: actor.id });
+      await this.store.write(em, actor, v, 'cancel', {
+        action: 'cancel',
+        set: { cancelledAt: this.clock.now(), cancelReason: reason },
+        comment: reason,
+      });
+      await this.notices.send(em, v, stillInvited(await em.findBy(VisitParticipant, { visitId: v.id })), 'cancelled', {
+        reason,
+        skipUserId: actor.id,
+      });
       return this.views.detail(em, v, actor);
     });
   }
 
-  async insertParticipants(em: EntityManager, visitId: number, invitees: Omit<VisitParticipant, 'id' | 'visitId' | 'answer' | 'reason' | 'invitedAt' | 'answeredAt'>[], now: Date): Promise<VisitParticipant[]> {
+  async insertParticipants(
+    em: EntityManager,
+    visitId: number,
+    invitees: Omit<VisitParticipant, 'id' | 'visitId' | 'answer' | 'reason' | 'invitedAt' | 'answeredAt'>[],
+    now: Date,
+  ): Promise<VisitParticipant[]> {
     if (!invitees.length) return [];
     return em.save(
       VisitParticipant,
-      invitees.map((p) => em.create(VisitParticipant, { ...p, visitId, answer: 'pending', reason: null, invitedAt: now, answeredAt: null })),
+      invitees.map((p) =>
+        em.create(VisitParticipant, {
+          ...p,
+          visitId,
+          answer: 'pending',
+          reason: null,
+          invitedAt: now,
+          answeredAt: null,
+        }),
+      ),
     );
   }
 
   private async assertOrganizer(em: EntityManager, organizer: VisitOrganizerDto): Promise<void> {
     const row = await em.findOneBy(organizer.type === 'committee' ? Committee : Sector, { id: organizer.id });
-    if (!row || row.disabled) throw AppError.invalidField('organizer.id', `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`);
+    if (!row || row.disabled)
+      throw AppError.invalidField(
+        'organizer.id',
+        `${ORGANIZER_TYPE_LABELS[organizer.type]}（编号 ${organizer.id}）不存在或已停用`,
+      );
   }
 }
 
 /** 400 for a visit ending before it starts or a stop outside its range or out of order. */
 function assertSchedule(startsAt: Date, endsAt: Date, stops: { at: string }[]): void {
-  const fields = scheduleErrors(startsAt, endsAt, stops.map((s) => ({ at: new Date(s.at) })));
+  const fields = scheduleErrors(
+    startsAt,
+    endsAt,
+    stops.map((s) => ({ at: new Date(s.at) })),
+  );
   if (Object.keys(fields).length) throw AppError.invalid(fields, Object.values(fields)[0][0]);
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../common/auth.decorators';
-import type { AuthedRequest } from '../auth/auth.guard';
 import { AuditQuery } from '../audit/audit.dto';
 import { AuditService } from '../audit/audit.service';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../common/auth.decorators';
 import { parseQuery } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { pagerFor } from './paging';
@@ -37,12 +37,24 @@ export class AuditPagesController {
   ) {}
 
   @Get()
-  async listAudit(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listAudit(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(AuditQuery, { page: 'int', entityType: 'text?' }, query);
     const page = await this.audit.query(q);
     const items = page.items.map((e) => {
       const [entity, verb = ''] = e.action.split('.');
-      return { seq: e.seq, at: e.at, actorName: e.actorName, entity, verb, entityId: e.entityId, changes: changes(e.from, e.to) };
+      return {
+        seq: e.seq,
+        at: e.at,
+        actorName: e.actorName,
+        entity,
+        verb,
+        entityId: e.entityId,
+        changes: changes(e.from, e.to),
+      };
     });
     const view = { items, pager: pagerFor(page, BASE, { entityType: q.entityType }), entityType: q.entityType ?? '' };
     this.pages.send(req, res, 'admin/audit', view, { section: 'audit' });

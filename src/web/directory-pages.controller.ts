@@ -1,6 +1,11 @@
 import { Controller, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ConsultationPointQuery, ConsultationPointView, CreateConsultationPointDto, UpdateConsultationPointDto } from '../directory/consultation-points.dto';
+import {
+  ConsultationPointQuery,
+  ConsultationPointView,
+  CreateConsultationPointDto,
+  UpdateConsultationPointDto,
+} from '../directory/consultation-points.dto';
 import { ConsultationPointsService } from '../directory/consultation-points.service';
 import { UNIT_KIND_LABELS } from '../directory/directory-labels';
 import { UNIT_KINDS } from '../directory/directory.entities';
@@ -46,7 +51,14 @@ export class UnitPagesController extends DirectoryPages<UnitView, CreateUnitDto,
   }
 
   protected formOf(u: UnitView): Record<string, FormValue> {
-    return { name: u.name, kind: u.kind, contactName: formText(u.contactName), contactPhone: formText(u.contactPhone), disabled: u.disabled, version: formText(u.version) };
+    return {
+      name: u.name,
+      kind: u.kind,
+      contactName: formText(u.contactName),
+      contactPhone: formText(u.contactPhone),
+      disabled: u.disabled,
+      version: formText(u.version),
+    };
   }
 
   protected override choices(): Promise<Record<string, Option[]>> {
@@ -67,7 +79,12 @@ const POINTS: DirectoryPagesConfig<ConsultationPointQuery, CreateConsultationPoi
 @ApiExcludeController()
 @UseGuards(PageCsrfGuard)
 @Controller('directory/points')
-export class PointPagesController extends DirectoryPages<ConsultationPointView, CreateConsultationPointDto, UpdateConsultationPointDto, ConsultationPointQuery> {
+export class PointPagesController extends DirectoryPages<
+  ConsultationPointView,
+  CreateConsultationPointDto,
+  UpdateConsultationPointDto,
+  ConsultationPointQuery
+> {
   protected readonly config = POINTS;
 
   constructor(
@@ -82,7 +99,14 @@ export class PointPagesController extends DirectoryPages<ConsultationPointView, 
   }
 
   protected formOf(p: ConsultationPointView): Record<string, FormValue> {
-    return { name: p.name, district: formText(p.district), grid: formText(p.grid), address: formText(p.address), disabled: p.disabled, version: formText(p.version) };
+    return {
+      name: p.name,
+      district: formText(p.district),
+      grid: formText(p.grid),
+      address: formText(p.address),
+      disabled: p.disabled,
+      version: formText(p.version),
+    };
   }
 }
 
@@ -100,7 +124,12 @@ const SESSIONS: DirectoryPagesConfig<SessionQuery, CreateSessionDto, UpdateSessi
 @ApiExcludeController()
 @UseGuards(PageCsrfGuard)
 @Controller('directory/sessions')
-export class CouncilSessionPagesController extends DirectoryPages<SessionView, CreateSessionDto, UpdateSessionDto, SessionQuery> {
+export class CouncilSessionPagesController extends DirectoryPages<
+  SessionView,
+  CreateSessionDto,
+  UpdateSessionDto,
+  SessionQuery
+> {
   protected readonly config = SESSIONS;
 
   constructor(
@@ -116,6 +145,13 @@ export class CouncilSessionPagesController extends DirectoryPages<SessionView, C
 
   protected formOf(s: SessionView): Record<string, FormValue> {
     const zone = this.pages.timeZone;
-    return { code: s.code, name: s.name, opensAt: isoToZoned(s.opensAt, zone), closesAt: isoToZoned(s.closesAt, zone), disabled: s.disabled, version: formText(s.version) };
+    return {
+      code: s.code,
+      name: s.name,
+      opensAt: isoToZoned(s.opensAt, zone),
+      closesAt: isoToZoned(s.closesAt, zone),
+      disabled: s.disabled,
+      version: formText(s.version),
+    };
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor, hasRole } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Page } from '../common/pagination';
 import { ParseIdPipe } from '../common/validation';
 import { DirectoryQuery } from '../directory/directory.dto';
@@ -12,8 +12,12 @@ import { LIST_QUERY, pagerFor } from './paging';
 import { DirectoryFormView, DirectoryItem, DirectoryListView, DirectorySection, Option, ViewContexts } from './views';
 import { WebPages } from './web-pages';
 
-type ListViewName = { [K in keyof ViewContexts]: ViewContexts[K] extends DirectoryListView ? K : never }[keyof ViewContexts];
-type FormViewName = { [K in keyof ViewContexts]: ViewContexts[K] extends DirectoryFormView ? K : never }[keyof ViewContexts];
+type ListViewName = {
+  [K in keyof ViewContexts]: ViewContexts[K] extends DirectoryListView ? K : never;
+}[keyof ViewContexts];
+type FormViewName = {
+  [K in keyof ViewContexts]: ViewContexts[K] extends DirectoryFormView ? K : never;
+}[keyof ViewContexts];
 
 /** The four calls every directory service offers (members, units, points, sessions; sectors and committees by kind). */
 export interface DirectoryRecords<V, C, U, Q> {
@@ -33,14 +37,20 @@ export interface DirectoryPagesConfig<Q, C, U> {
   update: { dto: ClassConstructor<U>; spec: FormSpec };
 }
 
-export const formText = (value: number | string | null | undefined): string => (value === null || value === undefined ? '' : String(value));
+export const formText = (value: number | string | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /**
  * List, create and edit pages of one directory, over its service and the API's DTOs.
  * Anyone signed in reads the list; admin and staff see disabled records too and may create and edit.
  * A subclass names its routes (`@Controller`), its service, its form fields and the choices its forms offer.
  */
-export abstract class DirectoryPages<V extends DirectoryItem, C extends object, U extends object, Q extends DirectoryQuery> {
+export abstract class DirectoryPages<
+  V extends DirectoryItem,
+  C extends object,
+  U extends object,
+  Q extends DirectoryQuery,
+> {
   protected abstract readonly config: DirectoryPagesConfig<Q, C, U>;
   protected abstract readonly records: DirectoryRecords<V, C, U, Q>;
 
@@ -60,14 +70,20 @@ export abstract class DirectoryPages<V extends DirectoryItem, C extends object, 
   }
 
   @Get()
-  async list(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async list(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const spec = { ...LIST_QUERY, ...this.config.query.spec };
     const q = await parseQuery(this.config.query.dto, spec, query);
     const canEdit = hasRole(actor, 'admin', 'staff');
     q.includeDisabled = canEdit;
     const page = await this.records.list(q);
     const filters: Record<string, string> = {};
-    for (const key of Object.keys(spec)) if (key !== 'page') filters[key] = formText((q as Record<string, unknown>)[key] as string | undefined);
+    for (const key of Object.keys(spec))
+      if (key !== 'page') filters[key] = formText((q as Record<string, unknown>)[key] as string | undefined);
     const view: DirectoryListView = {
       section: this.config.section,
       basePath: this.basePath,
@@ -90,9 +106,16 @@ export abstract class DirectoryPages<V extends DirectoryItem, C extends object, 
 
   @Roles('admin', 'staff')
   @Post('new')
-  async create(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async create(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const { dto, spec } = this.config.create;
-    const outcome = await submitForm(dto, spec, body, (value) => this.records.create(actor, value), { timeZone: this.pages.timeZone });
+    const outcome = await submitForm(dto, spec, body, (value) => this.records.create(actor, value), {
+      timeZone: this.pages.timeZone,
+    });
     await this.finish(req, res, outcome, null, 'created');
   }
 
@@ -114,18 +137,39 @@ export abstract class DirectoryPages<V extends DirectoryItem, C extends object, 
   ): Promise<void> {
     const record = await this.records.get(id);
     const { dto, spec } = this.config.update;
-    const outcome = await submitForm(dto, spec, body, (value) => this.records.update(actor, id, value), { timeZone: this.pages.timeZone });
+    const outcome = await submitForm(dto, spec, body, (value) => this.records.update(actor, id, value), {
+      timeZone: this.pages.timeZone,
+    });
     await this.finish(req, res, outcome, record, 'updated');
   }
 
-  private async finish(req: AuthedRequest, res: Response, outcome: FormOutcome<V>, record: V | null, done: string): Promise<void> {
+  private async finish(
+    req: AuthedRequest,
+    res: Response,
+    outcome: FormOutcome<V>,
+    record: V | null,
+    done: string,
+  ): Promise<void> {
     if (!outcome.ok) return this.sendForm(req, res, outcome.form, record, outcome.status);
     this.pages.redirect(res, `${this.basePath}?done=${done}`);
   }
 
-  private async sendForm(req: AuthedRequest, res: Response, form: FormState, record: V | null, status = 200): Promise<void> {
+  private async sendForm(
+    req: AuthedRequest,
+    res: Response,
+    form: FormState,
+    record: V | null,
+    status = 200,
+  ): Promise<void> {
     const action = record ? `${this.basePath}/${record.id}/edit` : `${this.basePath}/new`;
-    const view: DirectoryFormView = { section: this.config.section, basePath: this.basePath, action, form, record, choices: await this.choices(record) };
+    const view: DirectoryFormView = {
+      section: this.config.section,
+      basePath: this.basePath,
+      action,
+      form,
+      record,
+      choices: await this.choices(record),
+    };
     this.pages.send(req, res, this.config.views.form, view, { section: this.config.section, status });
   }
 }

@@ -1,8 +1,8 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppError } from '../common/app-error';
-import { fieldErrors } from '../common/validation';
 import { wallClock } from '../common/time-zone';
+import { fieldErrors } from '../common/validation';
 
 /**
  * How one form field travels from `application/x-www-form-urlencoded` text to the DTO:
@@ -16,7 +16,20 @@ import { wallClock } from '../common/time-zone';
  * - `yesno`: a pair of radios 是/否 (`yes`/`no`); neither chosen is "not given"
  * Anything that does not convert is passed on as typed, so the DTO's rule reports it in Chinese.
  */
-export type FieldKind = 'text' | 'text?' | 'text|null' | 'secret' | 'secret?' | 'int' | 'int|null' | 'bool' | 'list' | 'intList' | 'datetime' | 'lines' | 'yesno';
+export type FieldKind =
+  | 'text'
+  | 'text?'
+  | 'text|null'
+  | 'secret'
+  | 'secret?'
+  | 'int'
+  | 'int|null'
+  | 'bool'
+  | 'list'
+  | 'intList'
+  | 'datetime'
+  | 'lines'
+  | 'yesno';
 export type FormSpec = Record<string, FieldKind>;
 
 export type FormValue = string | string[] | boolean;
@@ -39,8 +52,10 @@ export interface FormOptions {
 
 export const fieldId = (name: string): string => `f-${name}`;
 
-const asList = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null || raw === '' ? [] : [String(raw)]);
-const asText = (raw: unknown): string => (Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined || raw === null ? '' : String(raw));
+const asList = (raw: unknown): string[] =>
+  Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null || raw === '' ? [] : [String(raw)];
+const asText = (raw: unknown): string =>
+  Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined || raw === null ? '' : String(raw);
 const asInt = (text: string): number | string => (/^-?\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : text);
 const LINE_NUMBER = /^(\d{1,3}\s*[.．、)）]|[（(]\d{1,3}[)）])\s*/;
 
@@ -67,7 +82,15 @@ export function zonedToIso(text: string, timeZone: string): string {
 export function isoToZoned(value: Date | string | null | undefined, timeZone: string): string {
   if (!value) return '';
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
       .formatToParts(new Date(value))
       .map((x) => [x.type, x.value]),
   );
@@ -93,7 +116,8 @@ export function readForm(spec: FormSpec, body: Record<string, unknown>, options:
       if (kind === 'int' || kind === 'int|null') data[name] = blank ? (kind === 'int' ? undefined : null) : asInt(text);
       else if (kind === 'lines') data[name] = linesOf(text);
       else if (kind === 'yesno') data[name] = text === 'yes' ? true : text === 'no' ? false : blank ? undefined : text;
-      else if (kind === 'datetime') data[name] = blank ? undefined : zonedToIso(text.trim(), options.timeZone ?? 'Asia/Shanghai');
+      else if (kind === 'datetime')
+        data[name] = blank ? undefined : zonedToIso(text.trim(), options.timeZone ?? 'Asia/Shanghai');
       else if (blank && kind === 'text|null') data[name] = null;
       else data[name] = blank && kind.endsWith('?') ? undefined : text;
     }
@@ -105,7 +129,12 @@ export function readForm(spec: FormSpec, body: Record<string, unknown>, options:
 
 /** The values of an empty form of `spec`: nothing typed, nothing ticked. */
 export function blankValues(spec: FormSpec): Record<string, FormValue> {
-  return Object.fromEntries(Object.entries(spec).map(([name, kind]) => [name, kind === 'bool' ? false : kind === 'list' || kind === 'intList' ? [] : '']));
+  return Object.fromEntries(
+    Object.entries(spec).map(([name, kind]) => [
+      name,
+      kind === 'bool' ? false : kind === 'list' || kind === 'intList' ? [] : '',
+    ]),
+  );
 }
 
 /** A form with these values and no errors (a blank form, or an edit form filled from the record). */
@@ -114,12 +143,19 @@ export function formState(values: Record<string, FormValue> = {}): FormState {
 }
 
 /** Puts messages on a form: each beside its field (first message) and all in the summary, in the form's order. */
-export function withErrors(form: FormState, spec: FormSpec, fields: Record<string, string[]>, general: string[] = [], options: FormOptions = {}): FormState {
+export function withErrors(
+  form: FormState,
+  spec: FormSpec,
+  fields: Record<string, string[]>,
+  general: string[] = [],
+  options: FormOptions = {},
+): FormState {
   const errors: Record<string, string> = {};
   const summary: FormState['summary'] = [];
   const known = Object.keys(spec);
   const named = renamed(fields, options.aliases);
-  for (const text of general) summary.push({ href: options.generalField ? `#${fieldId(options.generalField)}` : null, text });
+  for (const text of general)
+    summary.push({ href: options.generalField ? `#${fieldId(options.generalField)}` : null, text });
   for (const name of [...known, ...Object.keys(named).filter((k) => !known.includes(k))]) {
     const text = named[name]?.[0];
     if (!text) continue;
@@ -129,7 +165,10 @@ export function withErrors(form: FormState, spec: FormSpec, fields: Record<strin
   return { ...form, errors, summary };
 }
 
-function renamed(fields: Record<string, string[]>, aliases: Record<string, string> | undefined): Record<string, string[]> {
+function renamed(
+  fields: Record<string, string[]>,
+  aliases: Record<string, string> | undefined,
+): Record<string, string[]> {
   if (!aliases) return fields;
   const out: Record<string, string[]> = {};
   for (const [name, messages] of Object.entries(fields)) {
@@ -140,12 +179,23 @@ function renamed(fields: Record<string, string[]>, aliases: Record<string, strin
 }
 
 /** Validates the submitted fields with the API's DTO class, so each rule and its Chinese message live in one place. */
-export async function parseForm<T extends object>(dto: ClassConstructor<T>, spec: FormSpec, body: Record<string, unknown>, options: FormOptions = {}) {
+export async function parseForm<T extends object>(
+  dto: ClassConstructor<T>,
+  spec: FormSpec,
+  body: Record<string, unknown>,
+  options: FormOptions = {},
+) {
   const { values, data } = readForm(spec, body, options);
   const instance = plainToInstance(dto, data);
-  const problems = await validate(instance, { whitelist: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const problems = await validate(instance, {
+    whitelist: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   const form = formState(values);
-  return problems.length ? { ok: false as const, form: withErrors(form, spec, fieldErrors(problems), [], options) } : { ok: true as const, dto: instance, form };
+  return problems.length
+    ? { ok: false as const, form: withErrors(form, spec, fieldErrors(problems), [], options) }
+    : { ok: true as const, dto: instance, form };
 }
 
 /**
@@ -192,7 +242,11 @@ export async function submitForm<T extends object, R>(
 }
 
 /** A list page's query string (search, page, filters) read with the API's query DTO; a bad value is a 400 page. */
-export async function parseQuery<T extends object>(dto: ClassConstructor<T>, spec: FormSpec, query: Record<string, unknown>): Promise<T> {
+export async function parseQuery<T extends object>(
+  dto: ClassConstructor<T>,
+  spec: FormSpec,
+  query: Record<string, unknown>,
+): Promise<T> {
   const parsed = await parseForm(dto, spec, query);
   if (parsed.ok) return parsed.dto;
   throw AppError.invalid(Object.fromEntries(Object.entries(parsed.form.errors).map(([k, v]) => [k, [v]])));

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
+import { CurrentUser } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { NotificationQuery } from '../notifications/notifications.dto';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -24,7 +24,12 @@ export class InboxPagesController {
   ) {}
 
   @Get()
-  async showInbox(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() raw: Record<string, unknown>): Promise<void> {
+  async showInbox(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() raw: Record<string, unknown>,
+  ): Promise<void> {
     const query = Object.assign(new NotificationQuery(), {
       page: pageNumber(raw.page),
       unread: raw.unread === '1',
@@ -56,9 +61,17 @@ export class InboxPagesController {
 
   /** Someone else's message is the same 404 page as one that does not exist. */
   @Post(':id/read')
-  async markRead(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Res() res: Response, @Req() req: AuthedRequest): Promise<void> {
+  async markRead(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Res() res: Response,
+    @Req() req: AuthedRequest,
+  ): Promise<void> {
     await this.notifications.markRead(actor, id);
-    const back = (req.body as Record<string, unknown>).back === '/inbox?unread=1' ? '/inbox?unread=1&done=read' : '/inbox?done=read';
+    const back =
+      (req.body as Record<string, unknown>).back === '/inbox?unread=1'
+        ? '/inbox?unread=1&done=read'
+        : '/inbox?done=read';
     this.pages.redirect(res, back);
   }
 }

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, UseGuards 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ArrayBodyPipe, ParseIdPipe } from '../common/validation';
 import { AttendanceDto, HoldMeetingDto, ParticipantDto, SpeechDto } from '../topics/dto/meeting.dto';
 import { TopicMeetingsService } from '../topics/topic-meetings.service';
-import { FormSpec } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalChoices } from './proposal-choices';
 import { InlineForm, TopicPages } from './topic-pages';
@@ -51,19 +50,48 @@ export class MeetingPagesController {
     this.participantsStep = {
       key: 'participants',
       dto: ParticipantsForm,
-      spec: { memberNames: 'lines', unitId: 'int', unitPerson: 'text?', unitSide: 'text', people: 'lines', peopleSide: 'text' },
+      spec: {
+        memberNames: 'lines',
+        unitId: 'int',
+        unitPerson: 'text?',
+        unitSide: 'text',
+        people: 'lines',
+        peopleSide: 'text',
+      },
       save: async (actor, id, f) => meetings.addParticipants(actor, id, await this.participants(f)),
       done: 'participants',
     };
     this.attendanceStep = {
       key: 'attendance',
       dto: AttendanceForm,
-      spec: (body) => Object.fromEntries(Object.keys(body).filter((k) => ATTENDANCE_FIELD.test(k)).map((k) => [k, 'text?'])),
-      save: async (actor, id, _f, body) => meetings.recordAttendance(actor, id, await new ArrayBodyPipe(AttendanceDto, '出席情况').transform(attendanceOf(body))),
+      spec: (body) =>
+        Object.fromEntries(
+          Object.keys(body)
+            .filter((k) => ATTENDANCE_FIELD.test(k))
+            .map((k) => [k, 'text?']),
+        ),
+      save: async (actor, id, _f, body) =>
+        meetings.recordAttendance(
+          actor,
+          id,
+          await new ArrayBodyPipe(AttendanceDto, '出席情况').transform(attendanceOf(body)),
+        ),
       done: 'attendance',
     };
-    this.speechStep = { key: 'speech', dto: SpeechDto, spec: { version: 'int', participantId: 'int', summary: 'text' }, save: (a, id, dto) => meetings.addSpeech(a, id, dto), done: 'speech' };
-    this.holdStep = { key: 'hold', dto: HoldMeetingDto, spec: { version: 'int', minutes: 'text?' }, save: (a, id, dto) => meetings.hold(a, id, dto), done: 'held' };
+    this.speechStep = {
+      key: 'speech',
+      dto: SpeechDto,
+      spec: { version: 'int', participantId: 'int', summary: 'text' },
+      save: (a, id, dto) => meetings.addSpeech(a, id, dto),
+      done: 'speech',
+    };
+    this.holdStep = {
+      key: 'hold',
+      dto: HoldMeetingDto,
+      spec: { version: 'int', minutes: 'text?' },
+      save: (a, id, dto) => meetings.hold(a, id, dto),
+      done: 'held',
+    };
   }
 
   /** 参会委员 picker: serving members by name, as JSON for the page's script. */
@@ -76,38 +104,71 @@ export class MeetingPagesController {
 
   @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Get(':id')
-  showMeeting(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Query('done') done: unknown) {
+  showMeeting(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Query('done') done: unknown,
+  ) {
     return this.steps.showMeeting(req, res, actor, id, { done });
   }
 
   @Roles(...ORGANISERS)
   @Post(':id/participants')
-  addParticipants(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  addParticipants(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.meetingForm(req, res, actor, id, body, this.participantsStep);
   }
 
   @Roles(...ORGANISERS)
   @Post(':id/attendance')
-  recordAttendance(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  recordAttendance(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.meetingForm(req, res, actor, id, body, this.attendanceStep);
   }
 
   @Roles(...ORGANISERS)
   @Post(':id/speeches')
-  addSpeech(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  addSpeech(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.meetingForm(req, res, actor, id, body, this.speechStep);
   }
 
   /** 召开: held, with the minutes. */
   @Roles(...ORGANISERS)
   @Post(':id/hold')
-  holdMeeting(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  holdMeeting(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.meetingForm(req, res, actor, id, body, this.holdStep);
   }
 
   /** The service's participant list from the form's three parts, checked as the API checks its body. */
   private async participants(f: ParticipantsForm): Promise<ParticipantDto[]> {
-    const members = (await this.choices.memberIdsNamed(f.memberNames, 'memberNames')).map((memberId) => ({ memberId, side: 'member' }));
+    const members = (await this.choices.memberIdsNamed(f.memberNames, 'memberNames')).map((memberId) => ({
+      memberId,
+      side: 'member',
+    }));
     const unit = f.unitId !== undefined ? [{ unitId: f.unitId, name: f.unitPerson ?? null, side: f.unitSide }] : [];
     const people = f.people.map((name) => ({ name, side: f.peopleSide }));
     const items = [...members, ...unit, ...people];
@@ -122,8 +183,13 @@ function attendanceOf(body: Record<string, unknown>): AttendanceDto[] {
   for (const [key, value] of Object.entries(body)) {
     const m = ATTENDANCE_FIELD.exec(key);
     if (!m || typeof value !== 'string' || !value) continue;
-    if (!['present', 'excused', 'absent'].includes(value)) throw AppError.invalidField(key, '出席情况须为出席、请假或缺席');
-    items.push({ participantId: Number(m[1]), present: value === 'present', ...(value === 'excused' ? { excused: true } : {}) });
+    if (!['present', 'excused', 'absent'].includes(value))
+      throw AppError.invalidField(key, '出席情况须为出席、请假或缺席');
+    items.push({
+      participantId: Number(m[1]),
+      present: value === 'present',
+      ...(value === 'excused' ? { excused: true } : {}),
+    });
   }
   if (!items.length) throw AppError.invalidField('body', '请为至少一位参会人员选择出席情况');
   return items;

@@ -13,7 +13,15 @@ import { Option } from './views';
 import { WebPages } from './web-pages';
 
 /** Optional text goes through as typed: the DTO turns blank into "none" (null), which clears it on edit. */
-const CREATE_FORM: FormSpec = { name: 'text', sectorId: 'int', committeeIds: 'intList', gender: 'text|null', term: 'text', phone: 'text', employer: 'text' };
+const CREATE_FORM: FormSpec = {
+  name: 'text',
+  sectorId: 'int',
+  committeeIds: 'intList',
+  gender: 'text|null',
+  term: 'text',
+  phone: 'text',
+  employer: 'text',
+};
 const EDIT_FORM: FormSpec = { ...CREATE_FORM, status: 'text?', disabled: 'bool', version: 'int' };
 
 const CONFIG: DirectoryPagesConfig<MemberQuery, CreateMemberDto, UpdateMemberDto> = {

@@ -14,7 +14,10 @@ const EDIT_FORM = { ...CREATE_FORM, disabled: 'bool', version: 'int' } as const;
 function namedConfig(kind: NamedKind): DirectoryPagesConfig<DirectoryQuery, CreateNamedDto, UpdateNamedDto> {
   return {
     section: kind === 'sector' ? 'sectors' : 'committees',
-    views: kind === 'sector' ? { list: 'directory/sectors', form: 'directory/sector-form' } : { list: 'directory/committees', form: 'directory/committee-form' },
+    views:
+      kind === 'sector'
+        ? { list: 'directory/sectors', form: 'directory/sector-form' }
+        : { list: 'directory/committees', form: 'directory/committee-form' },
     query: { dto: DirectoryQuery, spec: {} },
     create: { dto: CreateNamedDto, spec: CREATE_FORM },
     update: { dto: UpdateNamedDto, spec: EDIT_FORM },

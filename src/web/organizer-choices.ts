@@ -28,7 +28,8 @@ export class OrganizerChoices {
       this.lists.list('committee', query(new DirectoryQuery())),
       this.lists.list('sector', query(new DirectoryQuery())),
     ]);
-    const of = (type: OrganizerType, rows: { id: number; name: string }[]) => rows.map((r) => ({ value: `${type}:${r.id}`, label: `${ORGANIZER_TYPE_LABELS[type]}：${r.name}` }));
+    const of = (type: OrganizerType, rows: { id: number; name: string }[]) =>
+      rows.map((r) => ({ value: `${type}:${r.id}`, label: `${ORGANIZER_TYPE_LABELS[type]}：${r.name}` }));
     return [...of('point', points.items), ...of('committee', committees.items), ...of('sector', sectors.items)];
   }
 }

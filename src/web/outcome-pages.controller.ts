@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/validation';
 import { OutcomeQuery, UpdateOutcomeDto } from '../topics/dto/outcome.dto';
@@ -22,7 +22,10 @@ const TABS: Record<string, boolean | undefined> = { open: true, closed: false, a
 const BACK = /^\/(outcomes(\?tab=(open|closed|all))?|topics\/\d{1,9})$/;
 
 /** The form's errors point at this outcome's fields (each outcome on a page has its own form). */
-const forOutcome = (form: FormState, id: number): FormState => ({ ...form, summary: form.summary.map((s) => ({ ...s, href: s.href && `${s.href}-${id}` })) });
+const forOutcome = (form: FormState, id: number): FormState => ({
+  ...form,
+  summary: form.summary.map((s) => ({ ...s, href: s.href && `${s.href}-${id}` })),
+});
 
 /**
  * 成果办理: a unit's consultation outcomes with a feedback form on each (办理状态 and 办理反馈); the same form
@@ -41,17 +44,30 @@ export class OutcomePagesController {
 
   @Roles('unit')
   @Get()
-  async listOutcomes(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listOutcomes(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     await this.sendList(req, res, actor, query);
   }
 
   /** 办理反馈 from the unit's list or the organiser's topic page. */
   @Roles('staff', 'facilitator', 'unit')
   @Post(':id')
-  async updateOutcome(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>): Promise<void> {
+  async updateOutcome(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const back = typeof body.back === 'string' && BACK.test(body.back) ? body.back : '/outcomes';
     // The service's refusals name no field (未采纳须说明理由, a stale version): shown at the feedback.
-    const outcome = await submitForm(UpdateOutcomeDto, FEEDBACK, body, (dto) => this.outcomes.update(actor, id, dto), { generalField: 'feedback' });
+    const outcome = await submitForm(UpdateOutcomeDto, FEEDBACK, body, (dto) => this.outcomes.update(actor, id, dto), {
+      generalField: 'feedback',
+    });
     if (outcome.ok) return this.pages.redirect(res, `${back}${back.includes('?') ? '&' : '?'}done=feedback`);
     const failed = { key: 'feedback', outcomeId: id, form: forOutcome(outcome.form, id) };
     const topic = /^\/topics\/(\d+)$/.exec(back);
@@ -59,7 +75,14 @@ export class OutcomePagesController {
     await this.sendList(req, res, actor, { tab: /tab=(\w+)/.exec(back)?.[1] }, failed, outcome.status);
   }
 
-  private async sendList(req: AuthedRequest, res: Response, actor: Actor, query: Record<string, unknown>, failed?: { outcomeId: number; form: FormState }, status = 200): Promise<void> {
+  private async sendList(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    query: Record<string, unknown>,
+    failed?: { outcomeId: number; form: FormState },
+    status = 200,
+  ): Promise<void> {
     const tab = typeof query.tab === 'string' && query.tab in TABS ? query.tab : 'open';
     const q = await parseQuery(OutcomeQuery, { page: 'int' }, { page: query.page });
     const page = await this.outcomes.list(actor, Object.assign(q, { open: TABS[tab] }));
@@ -69,7 +92,10 @@ export class OutcomePagesController {
       res,
       'topics/outcomes',
       {
-        items: page.items.map((o) => ({ ...outcomeRow(o, canFeedback(actor, o.topic.status, o, false), now, failed), topic: o.topic })),
+        items: page.items.map((o) => ({
+          ...outcomeRow(o, canFeedback(actor, o.topic.status, o, false), now, failed),
+          topic: o.topic,
+        })),
         pager: pagerFor(page, '/outcomes', { tab }),
         tab,
         form: failed?.form ?? formState(),

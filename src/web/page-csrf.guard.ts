@@ -1,6 +1,15 @@
-import { applyDecorators, CallHandler, CanActivate, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
+import {
+  applyDecorators,
+  CallHandler,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Observable } from 'rxjs';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { csrfFor, LOGIN_CSRF_COOKIE } from '../auth/tokens';
@@ -37,7 +46,8 @@ export class PageCsrfGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    if (!this.reflector.get<boolean>(CHECKED_AFTER_UPLOAD, ctx.getHandler())) assertCsrf(ctx.switchToHttp().getRequest<AuthedRequest>());
+    if (!this.reflector.get<boolean>(CHECKED_AFTER_UPLOAD, ctx.getHandler()))
+      assertCsrf(ctx.switchToHttp().getRequest<AuthedRequest>());
     return true;
   }
 }
@@ -51,4 +61,8 @@ export class UploadCsrfInterceptor implements NestInterceptor {
 }
 
 /** A page form with one file (`multipart/form-data`, field `file`): the body is read first, then its `_csrf` checked. */
-export const PageUpload = () => applyDecorators(SetMetadata(CHECKED_AFTER_UPLOAD, true), UseInterceptors(SingleFileInterceptor, UploadCsrfInterceptor));
+export const PageUpload = () =>
+  applyDecorators(
+    SetMetadata(CHECKED_AFTER_UPLOAD, true),
+    UseInterceptors(SingleFileInterceptor, UploadCsrfInterceptor),
+  );

@@ -2,7 +2,8 @@ import { Page } from '../common/pagination';
 import type { FormSpec } from './forms';
 
 /** `?page=` as typed: a positive whole number, else the first page. */
-export const pageNumber = (raw: unknown): number => Math.max(1, typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1);
+export const pageNumber = (raw: unknown): number =>
+  Math.max(1, typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : 1);
 
 /** The query string every list page reads: a search box and a page number. */
 export const LIST_QUERY: FormSpec = { q: 'text?', page: 'int' };
@@ -36,7 +37,9 @@ export function pageHref(path: string, filters: Record<string, string | undefine
 export function pagerFor(page: Page<unknown>, path: string, filters: Record<string, string | undefined> = {}): Pager {
   const count = Math.max(1, Math.ceil(page.total / page.pageSize));
   const current = Math.min(page.page, count);
-  const shown = [...new Set([1, current - 1, current, current + 1, count])].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+  const shown = [...new Set([1, current - 1, current, current + 1, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
   const links: PageLink[] = [];
   for (const [i, n] of shown.entries()) {
     if (i > 0 && n - shown[i - 1] > 1) links.push({ number: null, href: null, current: false });

@@ -10,12 +10,13 @@ import { SessionsService } from '../directory/sessions.service';
 import { UnitQuery } from '../directory/units.dto';
 import { UnitsService } from '../directory/units.service';
 import { CONTACT_LABELS, MODE_LABELS, RATING_LABELS, STATUS_LABELS, STEP_LABELS } from '../proposals/proposal-labels';
-import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CONTACT_KINDS } from '../proposals/proposal.entities';
 import { PROPOSAL_STATUSES, RATINGS } from '../proposals/proposal-workflow';
+import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CONTACT_KINDS } from '../proposals/proposal.entities';
 import { Coded, PROPOSAL_CONFIG, ProposalConfig } from '../proposals/proposals.config';
 import { Option } from './views';
 
-export const options = <K extends string>(codes: readonly K[], labels: Record<K, string>): Option[] => codes.map((c) => ({ value: c, label: labels[c] }));
+export const options = <K extends string>(codes: readonly K[], labels: Record<K, string>): Option[] =>
+  codes.map((c) => ({ value: c, label: labels[c] }));
 const coded = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: c.label }));
 const withCode = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: `${c.code}：${c.label}` }));
 
@@ -60,7 +61,8 @@ export async function everything<V>(fetch: (page: number) => Promise<Page<V>>): 
   }
 }
 
-export const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q => Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
+export const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q =>
+  Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
 
 /** The choices the proposal forms offer, from the directory (through its services) and from `config/proposals.json`. */
 @Injectable()
@@ -98,11 +100,19 @@ export class ProposalChoices {
   }
 
   /** 附议人 picker: serving members whose name contains `q`, leaving out the one searching. */
-  async searchMembers(q: string, exceptMemberId: number | null): Promise<{ id: number; name: string; sector: string }[]> {
+  async searchMembers(
+    q: string,
+    exceptMemberId: number | null,
+  ): Promise<{ id: number; name: string; sector: string }[]> {
     const text = q.trim();
     if (!text) return [];
-    const page = await this.members.list(query(MemberQuery, 1, { q: text.slice(0, 100), status: 'active', pageSize: 11 }));
-    return page.items.filter((m) => m.id !== exceptMemberId).slice(0, 10).map((m) => ({ id: m.id, name: m.name, sector: m.sectorName }));
+    const page = await this.members.list(
+      query(MemberQuery, 1, { q: text.slice(0, 100), status: 'active', pageSize: 11 }),
+    );
+    return page.items
+      .filter((m) => m.id !== exceptMemberId)
+      .slice(0, 10)
+      .map((m) => ({ id: m.id, name: m.name, sector: m.sectorName }));
   }
 
   /** 附议人 (or meeting participants) typed by name (member names are unique): their ids, or an error on `field` naming those not found. */

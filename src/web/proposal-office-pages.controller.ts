@@ -1,28 +1,44 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { ParseIdPipe } from '../common/validation';
 import { ProposalQuery, VersionDto } from '../proposals/dto/file-proposal.dto';
-import { AssignProposalDto, ChaseProposalDto, DecideExtensionDto, MarkExcellentDto, ReviewProposalDto } from '../proposals/dto/review-proposal.dto';
+import {
+  AssignProposalDto,
+  ChaseProposalDto,
+  DecideExtensionDto,
+  MarkExcellentDto,
+  ReviewProposalDto,
+} from '../proposals/dto/review-proposal.dto';
 import { addMonths } from '../proposals/proposal-dates';
 import { ProposalReviewService } from '../proposals/proposal-review.service';
+import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { ProposalsService } from '../proposals/proposals.service';
+import { svgDataUri } from '../reports/charts';
+import { proposalCharts } from '../reports/proposal-charts';
 import { FormSpec, parseQuery } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { LIST_QUERY } from './paging';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
-import { ProposalStatsService } from '../proposals/proposal-stats.service';
-import { proposalCharts } from '../reports/proposal-charts';
-import { svgDataUri } from '../reports/charts';
 import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
-const FILTERS: FormSpec = { ...LIST_QUERY, status: 'text?', sessionId: 'int', year: 'int', category: 'text?', sectorId: 'int', unitId: 'int', key: 'text?', overdue: 'text?' };
+const FILTERS: FormSpec = {
+  ...LIST_QUERY,
+  status: 'text?',
+  sessionId: 'int',
+  year: 'int',
+  category: 'text?',
+  sectorId: 'int',
+  unitId: 'int',
+  key: 'text?',
+  overdue: 'text?',
+};
 
 /** 提案审查's tabs: what waits for the office, by the list filter that finds it. */
 const QUEUE_TABS: Record<string, Partial<ProposalQuery>> = {
@@ -33,10 +49,16 @@ const QUEUE_TABS: Record<string, Partial<ProposalQuery>> = {
 
 /** 交办 is either 主办 + 会办 or 分办; only the chosen way's fields go to the service. */
 const assignSpec = (body: Record<string, unknown>): FormSpec =>
-  body.mode === 'split' ? { mode: 'text', unitIds: 'intList', deadline: 'datetime' } : { mode: 'text', leadUnitId: 'int', coUnitIds: 'intList', deadline: 'datetime' };
+  body.mode === 'split'
+    ? { mode: 'text', unitIds: 'intList', deadline: 'datetime' }
+    : { mode: 'text', leadUnitId: 'int', coUnitIds: 'intList', deadline: 'datetime' };
 
 const filtersOf = (spec: FormSpec, raw: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.keys(spec).filter((k) => k !== 'page').map((k) => [k, typeof raw[k] === 'string' ? raw[k] : '']));
+  Object.fromEntries(
+    Object.keys(spec)
+      .filter((k) => k !== 'page')
+      .map((k) => [k, typeof raw[k] === 'string' ? raw[k] : '']),
+  );
 
 /** The office's pages (提案审查: review, assignment, extensions, 优秀) and the leaders' (重点提案), with the full list for both. */
 @ApiExcludeController()
@@ -78,9 +100,17 @@ export class ProposalOfficePagesController {
       done: 'assigned',
       section: 'review',
     };
-    this.excellentStep = { dto: MarkExcellentDto, spec: { excellent: 'yesno' }, save: (actor, id, dto) => review.markExcellent(actor, id, dto), done: 'excellent' };
+    this.excellentStep = {
+      dto: MarkExcellentDto,
+      spec: { excellent: 'yesno' },
+      save: (actor, id, dto) => review.markExcellent(actor, id, dto),
+      done: 'excellent',
+    };
     this.keyStep = { dto: VersionDto, spec: {}, save: (actor, id, dto) => review.markKey(actor, id, dto), done: 'key' };
-    this.chaseStep = { dto: ChaseProposalDto, spec: { note: 'text?' }, save: (actor, id, dto) => review.chase(actor, id, dto),
+    this.chaseStep = {
+      dto: ChaseProposalDto,
+      spec: { note: 'text?' },
+      save: (actor, id, dto) => review.chase(actor, id, dto),
       done: 'chased',
       next: (id, body) => (body.back === 'overdue' ? '/proposals/overdue?done=chased' : `/proposals/${id}?done=chased`),
     };
@@ -89,53 +119,111 @@ export class ProposalOfficePagesController {
   /** 全部提案, with the API's filters. */
   @Roles('staff', 'leader')
   @Get()
-  async listAll(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listAll(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(ProposalQuery, FILTERS, query);
-    const choices = { statuses: PROPOSAL_OPTIONS.statuses, sessions: await this.choices.sessions(), categories: this.choices.categories(), sectors: await this.choices.sectors(), units: await this.choices.units() };
+    const choices = {
+      statuses: PROPOSAL_OPTIONS.statuses,
+      sessions: await this.choices.sessions(),
+      categories: this.choices.categories(),
+      sectors: await this.choices.sectors(),
+      units: await this.choices.units(),
+    };
     const page = await this.proposals.list(actor, q);
-    this.steps.sendList(req, res, 'proposals/index', page, { path: '/proposals', section: 'proposals', filters: filtersOf(FILTERS, query), choices });
+    this.steps.sendList(req, res, 'proposals/index', page, {
+      path: '/proposals',
+      section: 'proposals',
+      filters: filtersOf(FILTERS, query),
+      choices,
+    });
   }
 
   /** 重点提案. */
   @Roles('staff', 'leader')
   @Get('key')
-  async listKey(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listKey(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(ProposalQuery, { page: 'int' }, query);
     const page = await this.proposals.list(actor, Object.assign(q, { key: true }));
-    this.steps.sendList(req, res, 'proposals/index', page, { path: '/proposals/key', section: 'key-proposals', keyOnly: true });
+    this.steps.sendList(req, res, 'proposals/index', page, {
+      path: '/proposals/key',
+      section: 'key-proposals',
+      keyOnly: true,
+    });
   }
 
   /** 提案审查: 待审查, 待交办, 延期申请. */
   @Roles('staff')
   @Get('review')
-  async listQueue(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listQueue(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const tab = typeof query.tab === 'string' && query.tab in QUEUE_TABS ? query.tab : 'submitted';
     const q = await parseQuery(ProposalQuery, { page: 'int' }, { page: query.page });
     const page = await this.proposals.list({ ...actor, roles: ['staff'] }, Object.assign(q, QUEUE_TABS[tab]));
-    this.steps.sendList(req, res, 'proposals/queue', page, { path: '/proposals/review', section: 'review', filters: { tab }, tab, done: query.done });
+    this.steps.sendList(req, res, 'proposals/queue', page, {
+      path: '/proposals/review',
+      section: 'review',
+      filters: { tab },
+      tab,
+      done: query.done,
+    });
   }
 
   @Roles('staff')
   @Get(':id/review')
-  showReview(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showReview(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.reviewStep);
   }
 
   @Roles('staff')
   @Post(':id/review')
-  reviewProposal(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  reviewProposal(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.reviewStep);
   }
 
   @Roles('staff')
   @Get(':id/assign')
-  showAssign(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showAssign(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.assignStep);
   }
 
   @Roles('staff')
   @Post(':id/assign')
-  assignProposal(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  assignProposal(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.assignStep);
   }
 
@@ -168,44 +256,82 @@ export class ProposalOfficePagesController {
   /** 办理统计: the rates, counts and charts of a session (or all sessions). */
   @Roles('staff', 'leader')
   @Get('stats')
-  async showStats(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query('sessionId') rawSession: unknown): Promise<void> {
+  async showStats(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query('sessionId') rawSession: unknown,
+  ): Promise<void> {
     const sessions = await this.choices.sessions();
-    const chosen = typeof rawSession === 'string' && sessions.some((s) => s.value === rawSession) ? Number(rawSession) : undefined;
+    const chosen =
+      typeof rawSession === 'string' && sessions.some((s) => s.value === rawSession) ? Number(rawSession) : undefined;
     const stats = await this.stats.forSession(chosen);
     const charts = proposalCharts(stats);
     this.steps.sendStats(req, res, {
       stats,
       sessions,
       filters: { sessionId: chosen === undefined ? '' : String(chosen) },
-      charts: { rates: svgDataUri(charts.rates), byCategory: svgDataUri(charts.byCategory), byStatus: svgDataUri(charts.byStatus), byUnit: charts.byUnit && svgDataUri(charts.byUnit) },
+      charts: {
+        rates: svgDataUri(charts.rates),
+        byCategory: svgDataUri(charts.byCategory),
+        byStatus: svgDataUri(charts.byStatus),
+        byUnit: charts.byUnit && svgDataUri(charts.byUnit),
+      },
     });
   }
 
   /** 超期提案: assigned proposals past their deadline, with 催办 on each row. */
   @Roles('staff', 'leader')
   @Get('overdue')
-  async listOverdue(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listOverdue(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(ProposalQuery, { page: 'int' }, query);
     const page = await this.proposals.list(actor, Object.assign(q, { overdue: true, status: 'assigned' }));
-    this.steps.sendList(req, res, 'proposals/overdue', page, { path: '/proposals/overdue', section: 'overdue', done: query.done });
+    this.steps.sendList(req, res, 'proposals/overdue', page, {
+      path: '/proposals/overdue',
+      section: 'overdue',
+      done: query.done,
+    });
   }
 
   @Roles('staff', 'leader')
   @Post(':id/chase')
-  chase(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  chase(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.button(req, res, actor, id, body, this.chaseStep);
   }
 
   @Roles('staff')
   @Post(':id/excellent')
-  markExcellent(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  markExcellent(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.button(req, res, actor, id, body, this.excellentStep);
   }
 
   /** 重点提案: the leader approves it and supervises it. */
   @Roles('leader')
   @Post(':id/key')
-  markKey(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  markKey(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.button(req, res, actor, id, body, this.keyStep);
   }
 

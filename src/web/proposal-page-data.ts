@@ -1,7 +1,14 @@
 import { Actor, hasRole } from '../common/actor';
 import { ProposalHistoryItem, ProposalSummaryView, ProposalView } from '../proposals/dto/proposal-view.dto';
 import { RATING_LABELS, STATUS_LABELS, UNIT_ROLE_LABELS } from '../proposals/proposal-labels';
-import { actionsFrom, checkSideAction, ProposalStatus, Rating, SideAction, UnitRole } from '../proposals/proposal-workflow';
+import {
+  actionsFrom,
+  checkSideAction,
+  ProposalStatus,
+  Rating,
+  SideAction,
+  UnitRole,
+} from '../proposals/proposal-workflow';
 
 /*
  * What a proposal page shows beside the services' views: which buttons to offer, the timeline in
@@ -54,7 +61,8 @@ export function offersFor(actor: Actor, p: ProposalView): Offers {
     excellent: staff && side('markExcellent'),
     key: hasRole(actor, 'leader') && side('markKey') && !p.key,
     communicate: part !== undefined && side('communicate'),
-    coOpinion: part?.role === 'co' && side('coOpinion') && !p.coOpinions.some((o) => o.unit.id === part.id && o.round === round),
+    coOpinion:
+      part?.role === 'co' && side('coOpinion') && !p.coOpinions.some((o) => o.unit.id === part.id && o.round === round),
     reply: replying && arrows.includes('reply') && part.repliedAt === null,
     returnIt: replying && arrows.includes('return') && !p.units.some((u) => u.repliedAt !== null),
     extension: replying && side('requestExtension') && !p.extensions.some((x) => x.status === 'pending'),
@@ -64,7 +72,8 @@ export function offersFor(actor: Actor, p: ProposalView): Offers {
 }
 
 /** Co-signers who have not confirmed yet (the lead cannot submit until there are none). */
-export const unconfirmed = (p: ProposalView): string[] => p.signers.filter((s) => s.role === 'cosigner' && s.status === 'invited').map((s) => s.name);
+export const unconfirmed = (p: ProposalView): string[] =>
+  p.signers.filter((s) => s.role === 'cosigner' && s.status === 'invited').map((s) => s.name);
 
 /** One line of a proposal's 办理过程: who did what when, and what it changed. */
 export interface TimelineItem {
@@ -83,9 +92,11 @@ const statusLabel = (s: string | null) => (s ? (STATUS_LABELS[s as ProposalStatu
 function noteOf(item: ProposalHistoryItem): string | null {
   const d = item.details ?? {};
   if (item.action === 'accept' && typeof d.number === 'string') return `立案编号 ${d.number}`;
-  if (item.action === 'evaluate' && typeof d.rating === 'string') return `办理结果：${RATING_LABELS[d.rating as Rating] ?? d.rating}`;
+  if (item.action === 'evaluate' && typeof d.rating === 'string')
+    return `办理结果：${RATING_LABELS[d.rating as Rating] ?? d.rating}`;
   if (item.action === 'reply' && typeof d.classification === 'string') return `答复分类 ${d.classification}`;
-  if (item.action === 'extension_decision' && typeof d.approved === 'boolean') return d.approved ? '同意延期' : '不同意延期';
+  if (item.action === 'extension_decision' && typeof d.approved === 'boolean')
+    return d.approved ? '同意延期' : '不同意延期';
   return null;
 }
 
@@ -97,7 +108,11 @@ export function timelineOf(history: ProposalHistoryItem[]): TimelineItem[] {
 type HistoryLine = Pick<ProposalHistoryItem, 'at' | 'actor' | 'actionLabel' | 'from' | 'to' | 'comment'>;
 
 /** Any workflow's history as timeline lines, its statuses named by `label` and what is worth reading by `note`. */
-export function historyTimeline<H extends HistoryLine>(history: H[], label: (status: string) => string, note: (item: H) => string | null): TimelineItem[] {
+export function historyTimeline<H extends HistoryLine>(
+  history: H[],
+  label: (status: string) => string,
+  note: (item: H) => string | null,
+): TimelineItem[] {
   return history.map((h) => ({
     at: h.at,
     who: h.actor.displayName,
@@ -127,10 +142,23 @@ export interface ProposalRow extends ProposalSummaryView {
   awaitingMe: boolean;
 }
 
-export function rowOf(p: ProposalSummaryView, now: Date, extra: { unitId?: number | null; awaitingMe?: boolean } = {}): ProposalRow {
+export function rowOf(
+  p: ProposalSummaryView,
+  now: Date,
+  extra: { unitId?: number | null; awaitingMe?: boolean } = {},
+): ProposalRow {
   const counting = p.status === 'assigned' ? daysLeft(p.deadline, now) : null;
   const unitId = extra.unitId ?? null;
-  const role: UnitRole | null = unitId === null ? null : p.leadUnit?.id === unitId ? 'lead' : p.coUnits.some((u) => u.id === unitId) ? 'co' : p.splitUnits.some((u) => u.id === unitId) ? 'split' : null;
+  const role: UnitRole | null =
+    unitId === null
+      ? null
+      : p.leadUnit?.id === unitId
+        ? 'lead'
+        : p.coUnits.some((u) => u.id === unitId)
+          ? 'co'
+          : p.splitUnits.some((u) => u.id === unitId)
+            ? 'split'
+            : null;
   return {
     ...p,
     daysLeft: counting,

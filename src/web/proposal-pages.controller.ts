@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { ProposalPages } from './proposal-pages';
@@ -20,7 +20,13 @@ export class ProposalPagesController {
   constructor(private readonly steps: ProposalPages) {}
 
   @Get(':id')
-  showProposal(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Query('done') done: unknown) {
+  showProposal(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Query('done') done: unknown,
+  ) {
     return this.steps.show(req, res, actor, id, { done });
   }
 }

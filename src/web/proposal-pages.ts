@@ -13,9 +13,12 @@ import { offersFor, ProposalRow, rowOf, timelineOf, unconfirmed } from './propos
 import { Option, ProposalFormView, ProposalListView, proposalSectionFor, ProposalSection, ViewContexts } from './views';
 import { WebPages } from './web-pages';
 
-type StepViewName = { [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never }[keyof ViewContexts];
+type StepViewName = {
+  [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never;
+}[keyof ViewContexts];
 type ExtraOf<K extends StepViewName> = ViewContexts[K] extends ProposalFormView<infer E> ? E : never;
-type ListViewName = 'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index' | 'proposals/overdue';
+type ListViewName =
+  'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index' | 'proposals/overdue';
 
 /** What every step's form carries: the `version` of the proposal as the page showed it (stale → 409 on the form). */
 const VERSIONED: FormSpec = { version: 'int' };
@@ -69,7 +72,13 @@ export class ProposalPages {
   }
 
   /** The proposal's page, through the services as `actor` reads it (someone else's draft: the 404 page). */
-  async show(req: AuthedRequest, res: Response, actor: Actor, id: number, opts: { form?: FormState; status?: number; done?: unknown } = {}): Promise<void> {
+  async show(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    opts: { form?: FormState; status?: number; done?: unknown } = {},
+  ): Promise<void> {
     const p = await this.proposals.get(actor, id);
     const history = await this.proposals.history(actor, id);
     this.pages.send(
@@ -89,7 +98,13 @@ export class ProposalPages {
     );
   }
 
-  async showStep<T extends object, K extends StepViewName>(req: AuthedRequest, res: Response, actor: Actor, id: number, step: StepForm<T, K>): Promise<void> {
+  async showStep<T extends object, K extends StepViewName>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    step: StepForm<T, K>,
+  ): Promise<void> {
     const p = await this.proposals.get(actor, id);
     const initial = step.initial ? step.initial(p) : blankValues(typeof step.spec === 'function' ? {} : step.spec);
     await this.sendStep(req, res, actor, p, step, formState({ ...initial, version: String(p.version) }));
@@ -105,14 +120,29 @@ export class ProposalPages {
   ): Promise<void> {
     const options = { timeZone: this.pages.timeZone, ...step.options };
     const spec = typeof step.spec === 'function' ? step.spec(body) : step.spec;
-    const outcome = await submitForm(step.dto, { ...spec, ...VERSIONED }, body, (dto) => step.save(actor, id, dto, body), options);
+    const outcome = await submitForm(
+      step.dto,
+      { ...spec, ...VERSIONED },
+      body,
+      (dto) => step.save(actor, id, dto, body),
+      options,
+    );
     if (outcome.ok) return this.pages.redirect(res, step.next ? step.next(id) : `/proposals/${id}?done=${step.done}`);
     const p = await this.proposals.get(actor, id);
     await this.sendStep(req, res, actor, p, step, outcome.form, outcome.status);
   }
 
-  async button<T extends object>(req: AuthedRequest, res: Response, actor: Actor, id: number, body: Record<string, unknown>, step: ButtonStep<T>): Promise<void> {
-    const outcome = await submitForm(step.dto, { ...step.spec, ...VERSIONED }, body, (dto) => step.save(actor, id, dto));
+  async button<T extends object>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    step: ButtonStep<T>,
+  ): Promise<void> {
+    const outcome = await submitForm(step.dto, { ...step.spec, ...VERSIONED }, body, (dto) =>
+      step.save(actor, id, dto),
+    );
     if (outcome.ok) return this.pages.redirect(res, step.next?.(id, body) ?? `/proposals/${id}?done=${step.done}`);
     await this.show(req, res, actor, id, { form: outcome.form, status: outcome.status });
   }
@@ -127,9 +157,18 @@ export class ProposalPages {
     status = 200,
   ): Promise<void> {
     const action = `/proposals/${p.id}/${step.path ?? step.view.replace('proposals/', '')}`;
-    const view: ProposalFormView<ExtraOf<K>> = { p, action, form, choices: (await step.choices?.(p)) ?? {}, extra: await step.extra(p, actor) };
+    const view: ProposalFormView<ExtraOf<K>> = {
+      p,
+      action,
+      form,
+      choices: (await step.choices?.(p)) ?? {},
+      extra: await step.extra(p, actor),
+    };
     // ViewContexts[K] is ProposalFormView<ExtraOf<K>> by the definition of StepViewName; TypeScript cannot follow a generic K there.
-    this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], { section: step.section ?? proposalSectionFor(actor), status });
+    this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], {
+      section: step.section ?? proposalSectionFor(actor),
+      status,
+    });
   }
 
   /** A list page: the rows (deadlines counted now), page links keeping the filters. */
@@ -138,7 +177,16 @@ export class ProposalPages {
     res: Response,
     view: ListViewName,
     page: Page<ProposalSummaryView>,
-    opts: { path: string; section: ProposalSection; filters?: Record<string, string>; choices?: Record<string, Option[]>; rows?: (p: ProposalSummaryView, now: Date) => ProposalRow; tab?: string; keyOnly?: boolean; done?: unknown },
+    opts: {
+      path: string;
+      section: ProposalSection;
+      filters?: Record<string, string>;
+      choices?: Record<string, Option[]>;
+      rows?: (p: ProposalSummaryView, now: Date) => ProposalRow;
+      tab?: string;
+      keyOnly?: boolean;
+      done?: unknown;
+    },
   ): void {
     const now = this.clock.now();
     const filters = opts.filters ?? {};

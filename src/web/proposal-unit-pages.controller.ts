@@ -1,12 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { ProposalQuery } from '../proposals/dto/file-proposal.dto';
-import { CoOpinionDto, CommunicationDto, ReplyProposalDto, RequestExtensionDto, ReturnProposalDto } from '../proposals/dto/handle-proposal.dto';
+import {
+  CoOpinionDto,
+  CommunicationDto,
+  ReplyProposalDto,
+  RequestExtensionDto,
+  ReturnProposalDto,
+} from '../proposals/dto/handle-proposal.dto';
 import { ProposalHandlingService } from '../proposals/proposal-handling.service';
 import { ProposalsService } from '../proposals/proposals.service';
 import { parseQuery } from './forms';
@@ -71,7 +77,14 @@ export class ProposalUnitPagesController {
     this.reply = {
       view: 'proposals/reply',
       dto: ReplyProposalDto,
-      spec: { classification: 'text', content: 'text', public: 'yesno', letterNo: 'text?', signer: 'text?', contact: 'text?' },
+      spec: {
+        classification: 'text',
+        content: 'text',
+        public: 'yesno',
+        letterNo: 'text?',
+        signer: 'text?',
+        contact: 'text?',
+      },
       choices: () => ({ classifications: choices.classifications(), yesNo: PROPOSAL_OPTIONS.yesNo }),
       extra: () => null,
       save: (actor, id, dto) => handling.reply(actor, id, dto),
@@ -81,7 +94,12 @@ export class ProposalUnitPagesController {
 
   /** 我的办理: what is assigned to the unit now, with the deadline and the days left. */
   @Get('assignments')
-  async listAssignments(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async listAssignments(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(ProposalQuery, { page: 'int' }, { page: query.page });
     const page = await this.proposals.list({ ...actor, roles: ['unit'] }, q);
     this.steps.sendList(req, res, 'proposals/assignments', page, {
@@ -93,52 +111,107 @@ export class ProposalUnitPagesController {
   }
 
   @Get(':id/communicate')
-  showCommunicate(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showCommunicate(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.communicate);
   }
 
   @Post(':id/communicate')
-  addCommunication(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  addCommunication(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.communicate);
   }
 
   @Get(':id/co-opinion')
-  showCoOpinion(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showCoOpinion(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.coOpinion);
   }
 
   @Post(':id/co-opinion')
-  addCoOpinion(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  addCoOpinion(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.coOpinion);
   }
 
   @Get(':id/return')
-  showReturn(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showReturn(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.returnStep);
   }
 
   @Post(':id/return')
-  returnProposal(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  returnProposal(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.returnStep);
   }
 
   @Get(':id/extension')
-  showExtension(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showExtension(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.extension);
   }
 
   @Post(':id/extension')
-  requestExtension(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  requestExtension(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.extension);
   }
 
   @Get(':id/reply')
-  showReply(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number) {
+  showReply(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ) {
     return this.steps.showStep(req, res, actor, id, this.reply);
   }
 
   @Post(':id/reply')
-  replyProposal(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Body() body: Record<string, unknown>) {
+  replyProposal(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
     return this.steps.postStep(req, res, actor, id, body, this.reply);
   }
 }

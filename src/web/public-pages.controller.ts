@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
+import { Public } from '../common/auth.decorators';
 import { PublicProposalQuery } from '../proposals/dto/public-proposal.dto';
 import { PublicProposalsService } from '../proposals/public-proposals.service';
 import { PublicTopicQuery } from '../topics/dto/public-topic.dto';
@@ -23,17 +23,37 @@ export class PublicPagesController {
 
   @Public()
   @Get('proposals')
-  async showPublicProposals(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async showPublicProposals(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(PublicProposalQuery, LIST_QUERY, query);
     const page = await this.proposals.list(q);
-    this.pages.send(req, res, 'public/proposals', { items: page.items, pager: pagerFor(page, '/public/proposals', { q: q.q }), q: q.q ?? '' }, { section: 'public' });
+    this.pages.send(
+      req,
+      res,
+      'public/proposals',
+      { items: page.items, pager: pagerFor(page, '/public/proposals', { q: q.q }), q: q.q ?? '' },
+      { section: 'public' },
+    );
   }
 
   @Public()
   @Get('topics')
-  async showPublicTopics(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async showPublicTopics(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(PublicTopicQuery, LIST_QUERY, query);
     const page = await this.topics.list(q);
-    this.pages.send(req, res, 'public/topics', { items: page.items, pager: pagerFor(page, '/public/topics', { q: q.q }), q: q.q ?? '' }, { section: 'public' });
+    this.pages.send(
+      req,
+      res,
+      'public/topics',
+      { items: page.items, pager: pagerFor(page, '/public/topics', { q: q.q }), q: q.q ?? '' },
+      { section: 'public' },
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { barChartSvg, svgDataUri } from '../reports/charts';
 import { proposalCharts } from '../reports/proposal-charts';
@@ -27,7 +27,14 @@ function lineRows(record: MemberRecordView): RecordLineRow[] {
     points: l.points,
     at: l.source.at,
     sourceLabel: SOURCE_LABELS[l.source.type],
-    href: l.source.type === 'proposal' ? `/proposals/${l.source.id}` : l.source.type === 'visit' ? `/visits/${l.source.id}` : l.source.topicId ? `/topics/${l.source.topicId}` : null,
+    href:
+      l.source.type === 'proposal'
+        ? `/proposals/${l.source.id}`
+        : l.source.type === 'visit'
+          ? `/visits/${l.source.id}`
+          : l.source.topicId
+            ? `/topics/${l.source.topicId}`
+            : null,
   }));
 }
 
@@ -51,18 +58,36 @@ export class RecordPagesController {
 
   @Roles('member')
   @Get('records/mine')
-  async showMyRecord(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async showMyRecord(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     if (actor.memberId === null) throw AppError.forbidden('您的账号未关联委员');
     return this.sendRecord(req, res, actor, actor.memberId, query, true);
   }
 
   @Roles('member', 'staff', 'leader')
   @Get('records/members/:id')
-  showMemberRecord(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Param('id', ParseIdPipe) id: number, @Query() query: Record<string, unknown>): Promise<void> {
+  showMemberRecord(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     return this.sendRecord(req, res, actor, id, query, actor.memberId === id);
   }
 
-  private async sendRecord(req: AuthedRequest, res: Response, actor: Actor, memberId: number, query: Record<string, unknown>, mine: boolean): Promise<void> {
+  private async sendRecord(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    memberId: number,
+    query: Record<string, unknown>,
+    mine: boolean,
+  ): Promise<void> {
     const q = await parseQuery(RecordQuery, { year: 'int' }, query);
     const record = await this.records.record(actor, memberId, q.year);
     this.pages.send(
@@ -83,10 +108,18 @@ export class RecordPagesController {
 
   @Roles('staff', 'leader')
   @Get('records')
-  async showRanking(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async showRanking(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(RankingQuery, { year: 'int', sectorId: 'int', committeeId: 'int', page: 'int' }, query);
     const ranking = await this.records.ranking(q);
-    const filters = { year: String(ranking.year), sectorId: q.sectorId ? String(q.sectorId) : '', committeeId: q.committeeId ? String(q.committeeId) : '' };
+    const filters = {
+      year: String(ranking.year),
+      sectorId: q.sectorId ? String(q.sectorId) : '',
+      committeeId: q.committeeId ? String(q.committeeId) : '',
+    };
     this.pages.send(
       req,
       res,
@@ -113,7 +146,11 @@ export class RecordPagesController {
 
   @Roles('staff', 'leader')
   @Get('dashboard')
-  async showDashboard(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async showDashboard(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const q = await parseQuery(RecordQuery, { year: 'int' }, query);
     const d = await this.dashboard.forYear(q.year);
     const p = proposalCharts(d.proposals);
@@ -121,12 +158,36 @@ export class RecordPagesController {
     const charts = {
       byStatus: svgDataUri(p.byStatus),
       rates: svgDataUri(p.rates),
-      topics: svgDataUri(barChartSvg({ categories: d.topics.byStatus.map((s) => s.label), series: [{ name: '议题', data: d.topics.byStatus.map((s) => s.count) }] })),
+      topics: svgDataUri(
+        barChartSvg({
+          categories: d.topics.byStatus.map((s) => s.label),
+          series: [{ name: '议题', data: d.topics.byStatus.map((s) => s.count) }],
+        }),
+      ),
       participation: sectors.length
-        ? svgDataUri(barChartSvg({ horizontal: true, percent: true, categories: sectors.map((s) => s.name), series: [{ name: '出席率', data: sectors.map((s) => s.attendance.rate ?? 0) }] }))
+        ? svgDataUri(
+            barChartSvg({
+              horizontal: true,
+              percent: true,
+              categories: sectors.map((s) => s.name),
+              series: [{ name: '出席率', data: sectors.map((s) => s.attendance.rate ?? 0) }],
+            }),
+          )
         : null,
     };
     const promisesKept = d.promises.topics - d.promises.breachedTopics;
-    this.pages.send(req, res, 'records/dashboard', { d, years: yearOptions(this.records.yearOf().year, d.year), filters: { year: String(d.year) }, charts, promisesKept }, { section: 'dashboard' });
+    this.pages.send(
+      req,
+      res,
+      'records/dashboard',
+      {
+        d,
+        years: yearOptions(this.records.yearOf().year, d.year),
+        filters: { year: String(d.year) },
+        charts,
+        promisesKept,
+      },
+      { section: 'dashboard' },
+    );
   }
 }

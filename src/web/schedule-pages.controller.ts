@@ -1,10 +1,10 @@
 import { Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles } from '../common/auth.decorators';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { CurrentUser, Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DAY_MS } from '../common/workflow';
 import { CalendarService } from '../visits/calendar.service';
@@ -34,7 +34,12 @@ export class SchedulePagesController {
   ) {}
 
   @Get()
-  async showSchedule(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response, @Query('done') done: unknown): Promise<void> {
+  async showSchedule(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query('done') done: unknown,
+  ): Promise<void> {
     await this.send(req, res, actor, { done: typeof done === 'string' ? done : null, feedUrl: null });
   }
 
@@ -55,7 +60,13 @@ export class SchedulePagesController {
   async download(@CurrentUser() actor: Actor, @Res() res: Response): Promise<void> {
     const memberId = this.memberOf(actor);
     this.calendar.assertOwn(actor, memberId);
-    res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="xieshang-calendar.ics"', 'Cache-Control': 'private, no-cache' }).send(await this.calendar.ics(memberId));
+    res
+      .set({
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="xieshang-calendar.ics"',
+        'Cache-Control': 'private, no-cache',
+      })
+      .send(await this.calendar.ics(memberId));
   }
 
   private memberOf(actor: Actor): number {
@@ -63,7 +74,12 @@ export class SchedulePagesController {
     return actor.memberId;
   }
 
-  private async send(req: AuthedRequest, res: Response, actor: Actor, opts: { done: string | null; feedUrl: string | null }): Promise<void> {
+  private async send(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    opts: { done: string | null; feedUrl: string | null },
+  ): Promise<void> {
     const memberId = this.memberOf(actor);
     const now = this.clock.now();
     const since = new Date(now.getTime() - PAST_DAYS * DAY_MS);
@@ -83,8 +99,26 @@ export class SchedulePagesController {
         pendingCount: upcoming.filter((v) => v.status === 'planned' && v.myAnswer === 'pending').length,
         meetings: meetings.filter((m) => !isPast(m.endsAt)),
         past: [
-          ...visits.items.filter((v) => isPast(v.endsAt) || v.status === 'cancelled').map((v) => ({ href: `/visits/${v.id}`, kindLabel: v.kindLabel, title: v.title, startsAt: v.startsAt, endsAt: v.endsAt, note: v.status === 'cancelled' ? '已取消' : v.myAnswer === 'declined' ? '已请假' : v.statusLabel })),
-          ...meetings.filter((m) => isPast(m.endsAt)).map((m) => ({ href: null, kindLabel: m.kindLabel, title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(), note: m.attendanceLabel ?? '' })),
+          ...visits.items
+            .filter((v) => isPast(v.endsAt) || v.status === 'cancelled')
+            .map((v) => ({
+              href: `/visits/${v.id}`,
+              kindLabel: v.kindLabel,
+              title: v.title,
+              startsAt: v.startsAt,
+              endsAt: v.endsAt,
+              note: v.status === 'cancelled' ? '已取消' : v.myAnswer === 'declined' ? '已请假' : v.statusLabel,
+            })),
+          ...meetings
+            .filter((m) => isPast(m.endsAt))
+            .map((m) => ({
+              href: null,
+              kindLabel: m.kindLabel,
+              title: m.title,
+              startsAt: m.startsAt.toISOString(),
+              endsAt: m.endsAt.toISOString(),
+              note: m.attendanceLabel ?? '',
+            })),
         ].sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
         feed,
         feedUrl: opts.feedUrl,

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../common/auth.decorators';
 import { LoginDto } from '../auth/auth.dto';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../auth/tokens';
+import { Public } from '../common/auth.decorators';
 import { formState, FormSpec, submitForm } from './forms';
 import { PageCsrfGuard } from './page-csrf.guard';
 import { LoginView } from './views';
@@ -28,7 +28,8 @@ export class SignInPagesController {
   showLogin(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): void {
     const next = safeNext(query.next);
     if (req.user) return this.pages.redirect(res, next);
-    const notice: LoginView['notice'] = query.loggedOut === '1' ? 'loggedOut' : query.reason === 'expired' ? 'expired' : null;
+    const notice: LoginView['notice'] =
+      query.loggedOut === '1' ? 'loggedOut' : query.reason === 'expired' ? 'expired' : null;
     this.sendLogin(req, res, { form: formState({ username: '' }), next, notice });
   }
 
@@ -37,7 +38,13 @@ export class SignInPagesController {
   async login(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const next = safeNext(body.next);
     const ip = req.ip ?? 'unknown';
-    const outcome = await submitForm(LoginDto, LOGIN_FORM, body, (dto) => this.auth.login(dto.username, dto.password, ip, 'web'), { generalField: 'username' });
+    const outcome = await submitForm(
+      LoginDto,
+      LOGIN_FORM,
+      body,
+      (dto) => this.auth.login(dto.username, dto.password, ip, 'web'),
+      { generalField: 'username' },
+    );
     if (!outcome.ok) {
       if (outcome.retryAfter) res.setHeader('Retry-After', String(outcome.retryAfter));
       return this.sendLogin(req, res, { form: outcome.form, next, notice: null }, outcome.status);

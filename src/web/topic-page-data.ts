@@ -1,8 +1,20 @@
-import { Actor, hasRole } from '../common/actor';
 import type { WorkflowHistoryItem } from '../audit/audit.service';
+import { Actor, hasRole } from '../common/actor';
 import { MeetingView, OutcomeView, PromiseView, TopicSummaryView, TopicView } from '../topics/dto/topic-view.dto';
 import { ATTENDANCE_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from '../topics/topic-labels';
-import { actionsFrom, checkStep, CLOCK_LABELS, CLOCK_STATES, decide, decideOutcome, OUTCOME_STATUSES, OutcomeStatus, PROMISE_CLOCKS, PromiseClock, TopicStatus } from '../topics/topic-workflow';
+import {
+  actionsFrom,
+  checkStep,
+  CLOCK_LABELS,
+  CLOCK_STATES,
+  decide,
+  decideOutcome,
+  OUTCOME_STATUSES,
+  OutcomeStatus,
+  PROMISE_CLOCKS,
+  PromiseClock,
+  TopicStatus,
+} from '../topics/topic-workflow';
 import { formState, FormState } from './forms';
 import { historyTimeline, TimelineItem } from './proposal-page-data';
 import { Option } from './views';
@@ -43,7 +55,9 @@ const openCount = (t: TopicView) => t.outcomeCounts.open + t.outcomeCounts.inPro
 export function topicOffersFor(actor: Actor, t: TopicView, v: TopicViewer): TopicOffers {
   const status = t.status as TopicStatus;
   const arrows = actionsFrom(status);
-  const step = (s: 'addMeeting' | 'addOutcome' | 'publish') => v.organiser && checkStep(status, s, { isOrganiser: true, outcomes: t.outcomeCount, published: t.published }) === null;
+  const step = (s: 'addMeeting' | 'addOutcome' | 'publish') =>
+    v.organiser &&
+    checkStep(status, s, { isOrganiser: true, outcomes: t.outcomeCount, published: t.published }) === null;
   const buttons = {
     settle: v.organiser && arrows.includes('settle'),
     decline: v.organiser && arrows.includes('decline'),
@@ -100,7 +114,11 @@ const STATE_LABELS: Record<PromiseClockRow['state'], (label: string) => string> 
  * The panel of a topic with a promise (null without one). A clock past its deadline counts as 超时 at once,
  * before the sweep records it; the organiser is offered 回应 and 答复 as `checkStep` would allow them.
  */
-export function promisePanel(t: { status: string; promise: PromiseView | null }, organiser: boolean, now: Date): PromisePanel | null {
+export function promisePanel(
+  t: { status: string; promise: PromiseView | null },
+  organiser: boolean,
+  now: Date,
+): PromisePanel | null {
   const p = t.promise;
   if (!p) return null;
   const status = t.status as TopicStatus;
@@ -112,10 +130,26 @@ export function promisePanel(t: { status: string; promise: PromiseView | null },
     const doneAt = done[clock];
     const missed = p.breached.includes(clock);
     const past = dueAt !== null && new Date(dueAt).getTime() < (doneAt ? new Date(doneAt) : now).getTime();
-    const state = doneAt ? (missed || past ? 'late' : 'met') : missed || (running && past) ? 'overdue' : running ? 'running' : 'stopped';
-    return { clock, label: CLOCK_LABELS[clock], dueAt, doneAt, state, stateLabel: STATE_LABELS[state](CLOCK_LABELS[clock]) };
+    const state = doneAt
+      ? missed || past
+        ? 'late'
+        : 'met'
+      : missed || (running && past)
+        ? 'overdue'
+        : running
+          ? 'running'
+          : 'stopped';
+    return {
+      clock,
+      label: CLOCK_LABELS[clock],
+      dueAt,
+      doneAt,
+      state,
+      stateLabel: STATE_LABELS[state](CLOCK_LABELS[clock]),
+    };
   });
-  const may = (step: 'acknowledge' | 'answer', clockDone: boolean) => organiser && checkStep(status, step, { hasPromise: true, isOrganiser: true, clockDone, text: '—' }) === null;
+  const may = (step: 'acknowledge' | 'answer', clockDone: boolean) =>
+    organiser && checkStep(status, step, { hasPromise: true, isOrganiser: true, clockDone, text: '—' }) === null;
   return {
     policyLabel: p.policyLabel,
     clocks,
@@ -142,14 +176,35 @@ export interface OutcomeRow extends OutcomeView {
 export function canFeedback(actor: Actor, topicStatus: string, o: OutcomeView, organiser: boolean): boolean {
   if (checkStep(topicStatus as TopicStatus, 'updateOutcome', {}) !== null) return false;
   const ownUnit = hasRole(actor, 'unit') && actor.unitId !== null && o.unit?.id === actor.unitId;
-  return decideOutcome(o.status as OutcomeStatus, o.status as OutcomeStatus, { isOrganiser: organiser, isOutcomeUnit: ownUnit, feedback: '—' }).ok;
+  return decideOutcome(o.status as OutcomeStatus, o.status as OutcomeStatus, {
+    isOrganiser: organiser,
+    isOutcomeUnit: ownUnit,
+    feedback: '—',
+  }).ok;
 }
 
-export function outcomeRow(o: OutcomeView, can: boolean, now: Date, failed?: { outcomeId: number; form: FormState }): OutcomeRow {
+export function outcomeRow(
+  o: OutcomeView,
+  can: boolean,
+  now: Date,
+  failed?: { outcomeId: number; form: FormState },
+): OutcomeRow {
   const from = o.status as OutcomeStatus;
-  const statuses = OUTCOME_STATUSES.filter((s) => decideOutcome(from, s, { isOrganiser: true, feedback: '—' }).ok).map((s) => ({ value: s, label: s === from ? `${OUTCOME_STATUS_LABELS[s]}（仅反馈）` : OUTCOME_STATUS_LABELS[s] }));
-  const form = failed && failed.outcomeId === o.id ? failed.form : formState({ status: from === 'open' ? 'in_progress' : from, feedback: '', version: String(o.version) });
-  return { ...o, canFeedback: can, statuses, form, formOpen: failed?.outcomeId === o.id, late: o.closedAt === null && o.dueAt !== null && new Date(o.dueAt).getTime() < now.getTime() };
+  const statuses = OUTCOME_STATUSES.filter((s) => decideOutcome(from, s, { isOrganiser: true, feedback: '—' }).ok).map(
+    (s) => ({ value: s, label: s === from ? `${OUTCOME_STATUS_LABELS[s]}（仅反馈）` : OUTCOME_STATUS_LABELS[s] }),
+  );
+  const form =
+    failed && failed.outcomeId === o.id
+      ? failed.form
+      : formState({ status: from === 'open' ? 'in_progress' : from, feedback: '', version: String(o.version) });
+  return {
+    ...o,
+    canFeedback: can,
+    statuses,
+    form,
+    formOpen: failed?.outcomeId === o.id,
+    late: o.closedAt === null && o.dueAt !== null && new Date(o.dueAt).getTime() < now.getTime(),
+  };
 }
 
 /** The five columns of the board 出题 → 评题, and 不予定题 apart. */
@@ -172,7 +227,13 @@ export interface BoardColumn {
   more: number;
 }
 
-export function boardColumn(status: TopicStatus, step: string, hint: string, items: TopicSummaryView[], total: number): BoardColumn {
+export function boardColumn(
+  status: TopicStatus,
+  step: string,
+  hint: string,
+  items: TopicSummaryView[],
+  total: number,
+): BoardColumn {
   return { status, step, label: STATUS_LABELS[status], hint, items, total, more: Math.max(0, total - items.length) };
 }
 
@@ -198,7 +259,10 @@ export function topicTimeline(history: WorkflowHistoryItem[], t: TopicView, sees
       case 'outcome':
         return outcome ? `第 ${outcome.order} 项：${outcome.text}` : null;
       case 'outcome_update': {
-        const change = d.from !== d.to ? `${OUTCOME_STATUS_LABELS[d.from as OutcomeStatus]} → ${OUTCOME_STATUS_LABELS[d.to as OutcomeStatus]}` : '反馈办理情况';
+        const change =
+          d.from !== d.to
+            ? `${OUTCOME_STATUS_LABELS[d.from as OutcomeStatus]} → ${OUTCOME_STATUS_LABELS[d.to as OutcomeStatus]}`
+            : '反馈办理情况';
         return outcome ? `第 ${outcome.order} 项成果：${change}` : change;
       }
       case 'evaluate':
@@ -219,5 +283,9 @@ export interface MeetingOffers {
 export function meetingOffersFor(m: MeetingView, organiser: boolean): MeetingOffers {
   const status = m.topic.status as TopicStatus;
   const edit = organiser && checkStep(status, 'editMeeting', { isOrganiser: true }) === null;
-  return { edit, hold: edit && m.heldAt === null && decide(status, 'hold', { isOrganiser: true, minutes: '—', meetingHeld: false }).ok };
+  return {
+    edit,
+    hold:
+      edit && m.heldAt === null && decide(status, 'hold', { isOrganiser: true, minutes: '—', meetingHeld: false }).ok,
+  };
 }

@@ -8,7 +8,14 @@ import { TopicMeetingsService } from '../topics/topic-meetings.service';
 import { TopicsService } from '../topics/topics.service';
 import { FormOptions, formState, FormSpec, FormState, submitForm } from './forms';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
-import { canFeedback, meetingOffersFor, outcomeRow, promisePanel, topicOffersFor, topicTimeline } from './topic-page-data';
+import {
+  canFeedback,
+  meetingOffersFor,
+  outcomeRow,
+  promisePanel,
+  topicOffersFor,
+  topicTimeline,
+} from './topic-page-data';
 import { WebPages } from './web-pages';
 
 /** A form sent back with its errors: which one (`decline`, `outcome`, `feedback` …), and for 办理反馈 the outcome. */
@@ -62,8 +69,12 @@ export class TopicPages {
     const can = topicOffersFor(actor, t, viewer);
     const now = this.clock.now();
     const failed = opts.failed;
-    const feedbackFailed = failed?.key === 'feedback' && failed.outcomeId !== undefined ? { outcomeId: failed.outcomeId, form: failed.form } : undefined;
-    const formOf = (key: string, blank: Record<string, string>) => (failed?.key === key ? failed.form : formState({ ...blank, version: String(t.version) }));
+    const feedbackFailed =
+      failed?.key === 'feedback' && failed.outcomeId !== undefined
+        ? { outcomeId: failed.outcomeId, form: failed.form }
+        : undefined;
+    const formOf = (key: string, blank: Record<string, string>) =>
+      failed?.key === key ? failed.form : formState({ ...blank, version: String(t.version) });
     this.pages.send(
       req,
       res,
@@ -72,7 +83,12 @@ export class TopicPages {
         t,
         can,
         promise: promisePanel(t, viewer.organiser, now),
-        themes: t.outcomesByTheme.map((g) => ({ theme: g.theme, outcomes: g.outcomes.map((o) => outcomeRow(o, canFeedback(actor, t.status, o, viewer.organiser), now, feedbackFailed)) })),
+        themes: t.outcomesByTheme.map((g) => ({
+          theme: g.theme,
+          outcomes: g.outcomes.map((o) =>
+            outcomeRow(o, canFeedback(actor, t.status, o, viewer.organiser), now, feedbackFailed),
+          ),
+        })),
         timeline: topicTimeline(history, t, can.seesScores),
         historyOpen: history.length <= HISTORY_OPEN,
         forms: {
@@ -81,7 +97,13 @@ export class TopicPages {
           evaluate: formOf('evaluate', { score: '', comment: '' }),
           answer: formOf('answer', { text: '' }),
         },
-        choices: can.addOutcome ? { outcomeKinds: TOPIC_OPTIONS.outcomeKinds, units: await this.choices.units(), scores: TOPIC_OPTIONS.scores } : { scores: TOPIC_OPTIONS.scores },
+        choices: can.addOutcome
+          ? {
+              outcomeKinds: TOPIC_OPTIONS.outcomeKinds,
+              units: await this.choices.units(),
+              scores: TOPIC_OPTIONS.scores,
+            }
+          : { scores: TOPIC_OPTIONS.scores },
         failed: failed?.key ?? null,
         form: failed?.form ?? formState(),
         done: doneOf(opts.done),
@@ -91,12 +113,19 @@ export class TopicPages {
   }
 
   /** A meeting's page: the topic's readers see it; its organiser records on it while the topic runs. */
-  async showMeeting(req: AuthedRequest, res: Response, actor: Actor, id: number, opts: PageOptions = {}): Promise<void> {
+  async showMeeting(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    opts: PageOptions = {},
+  ): Promise<void> {
     const m = await this.meetings.get(actor, id);
     const viewer = await this.topics.viewer(actor, m.topicId);
     const can = meetingOffersFor(m, viewer.organiser);
     const failed = opts.failed;
-    const formOf = (key: string, blank: Record<string, string>) => (failed?.key === key ? failed.form : formState({ ...blank, version: String(m.version) }));
+    const formOf = (key: string, blank: Record<string, string>) =>
+      failed?.key === key ? failed.form : formState({ ...blank, version: String(m.version) });
     const attendance = Object.fromEntries(m.participants.map((p) => [`a${p.id}`, p.attendance ?? '']));
     this.pages.send(
       req,
@@ -106,7 +135,14 @@ export class TopicPages {
         m,
         can,
         forms: {
-          participants: formOf('participants', { memberNames: '', unitId: '', unitPerson: '', unitSide: 'department', people: '', peopleSide: 'resident' }),
+          participants: formOf('participants', {
+            memberNames: '',
+            unitId: '',
+            unitPerson: '',
+            unitSide: 'department',
+            people: '',
+            peopleSide: 'resident',
+          }),
           attendance: failed?.key === 'attendance' ? failed.form : formState(attendance),
           speech: formOf('speech', { participantId: '', summary: '' }),
           hold: formOf('hold', { minutes: '' }),
@@ -129,14 +165,28 @@ export class TopicPages {
   }
 
   /** A form on the topic's page: saved, back to the page with its banner; refused, the page with the form open and its errors. */
-  async topicForm<T extends object>(req: AuthedRequest, res: Response, actor: Actor, id: number, body: Record<string, unknown>, f: InlineForm<T>): Promise<void> {
+  async topicForm<T extends object>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    f: InlineForm<T>,
+  ): Promise<void> {
     const outcome = await this.submit(actor, id, body, f);
     if (outcome.ok) return this.pages.redirect(res, `/topics/${id}?done=${f.done}`);
     await this.show(req, res, actor, id, { failed: { key: f.key, form: outcome.form }, status: outcome.status });
   }
 
   /** The same for a form on a meeting's page. */
-  async meetingForm<T extends object>(req: AuthedRequest, res: Response, actor: Actor, id: number, body: Record<string, unknown>, f: InlineForm<T>): Promise<void> {
+  async meetingForm<T extends object>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    f: InlineForm<T>,
+  ): Promise<void> {
     const outcome = await this.submit(actor, id, body, f);
     if (outcome.ok) return this.pages.redirect(res, `/meetings/${id}?done=${f.done}`);
     await this.showMeeting(req, res, actor, id, { failed: { key: f.key, form: outcome.form }, status: outcome.status });
@@ -144,6 +194,9 @@ export class TopicPages {
 
   private submit<T extends object>(actor: Actor, id: number, body: Record<string, unknown>, f: InlineForm<T>) {
     const spec = typeof f.spec === 'function' ? f.spec(body) : f.spec;
-    return submitForm(f.dto, spec, body, (dto) => f.save(actor, id, dto, body), { timeZone: this.timeZone, ...f.options });
+    return submitForm(f.dto, spec, body, (dto) => f.save(actor, id, dto, body), {
+      timeZone: this.timeZone,
+      ...f.options,
+    });
   }
 }

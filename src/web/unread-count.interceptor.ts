@@ -16,7 +16,8 @@ export class UnreadCountInterceptor implements NestInterceptor {
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (ctx.getType() === 'http') {
       const req = ctx.switchToHttp().getRequest<PageRequest>();
-      if (req.user && !isApiPath(req.path) && req.method === 'GET') req.unreadNotifications = await this.notifications.unreadCount(req.user.id);
+      if (req.user && !isApiPath(req.path) && req.method === 'GET')
+        req.unreadNotifications = await this.notifications.unreadCount(req.user.id);
     }
     return next.handle();
   }

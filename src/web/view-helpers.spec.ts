@@ -1,5 +1,5 @@
-import { pagerFor } from './paging';
 import { chineseDate, chineseDateTime } from '../common/chinese-dates';
+import { pagerFor } from './paging';
 import { viewHelpers } from './view-helpers';
 
 describe('view helpers', () => {
@@ -18,7 +18,10 @@ describe('view helpers', () => {
   });
 
   it('pages like GOV.UK: first, last, the current page and its neighbours, gaps as …', () => {
-    const pager = pagerFor({ items: new Array(20).fill(0), total: 200, page: 5, pageSize: 20 }, '/directory/members', { q: '张', sectorId: '' });
+    const pager = pagerFor({ items: new Array(20).fill(0), total: 200, page: 5, pageSize: 20 }, '/directory/members', {
+      q: '张',
+      sectorId: '',
+    });
     expect(pager.links.map((l) => l.number)).toEqual([1, null, 4, 5, 6, null, 10]);
     expect(pager.prev).toBe('/directory/members?q=%E5%BC%A0&page=4');
     expect(pager.links[0].href).toBe('/directory/members?q=%E5%BC%A0');

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PUBLIC_DIR, TEMPLATES_DIR } from '../config/paths';
 import { PageData, viewHelpers } from './view-helpers';
@@ -38,8 +38,10 @@ export class ViewRenderer {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.hbs.registerHelper(viewHelpers(config.displayTimeZone));
     // A partial's final newline would follow it into attribute values and inline text.
-    for (const [name, source] of hbsFiles(path.join(TEMPLATES_DIR, 'partials'))) this.hbs.registerPartial(name, this.compile(name, source.replace(/\n$/, '')));
-    for (const [name, source] of hbsFiles(path.join(TEMPLATES_DIR, 'views'))) this.views.set(name, this.compile(name, source));
+    for (const [name, source] of hbsFiles(path.join(TEMPLATES_DIR, 'partials')))
+      this.hbs.registerPartial(name, this.compile(name, source.replace(/\n$/, '')));
+    for (const [name, source] of hbsFiles(path.join(TEMPLATES_DIR, 'views')))
+      this.views.set(name, this.compile(name, source));
     const hash = createHash('sha256');
     for (const file of ['app.css', 'app.js']) hash.update(fs.readFileSync(path.join(PUBLIC_DIR, file)));
     this.assetVersion = hash.digest('hex').slice(0, 10);
@@ -55,7 +57,11 @@ export class ViewRenderer {
   }
 
   /** The view's HTML inside the layout; the view sets the page title with `{{pageTitle …}}`. */
-  render<K extends keyof ViewContexts>(view: K, context: ViewContexts[K], layout: Omit<LayoutContext, 'body' | 'title' | 'assetVersion'>): string {
+  render<K extends keyof ViewContexts>(
+    view: K,
+    context: ViewContexts[K],
+    layout: Omit<LayoutContext, 'body' | 'title' | 'assetVersion'>,
+  ): string {
     const data: RenderData = { csrf: layout.csrf, page: { title: '' } };
     const body = this.template(view)(context, { data });
     const full: LayoutContext = { ...layout, body, title: data.page.title, assetVersion: this.assetVersion };

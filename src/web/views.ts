@@ -1,24 +1,36 @@
+import type { UserView } from '../auth/user-view';
 import type { Actor } from '../common/actor';
 import { hasRole } from '../common/actor';
 import type { Role } from '../common/roles';
 import type { Organization } from '../config/organization';
-import type { UserView } from '../auth/user-view';
+import type {
+  DraftCommentSummaryView,
+  DraftSummaryView,
+  DraftView,
+  PublicDraftView,
+} from '../drafts/dto/draft-view.dto';
+import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
 import type { ExtensionView } from '../proposals/dto/proposal-parts.dto';
-import type { ProposalView, SimilarProposalView } from '../proposals/dto/proposal-view.dto';
-import type { FormState } from './forms';
-import type { Pager } from './paging';
-import type { InboxItemView, ReportView } from '../reports/reports.dto';
-import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
-import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
-import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
+import type { ProposalView, SimilarProposalView } from '../proposals/dto/proposal-view.dto';
+import type { PublicProposalView } from '../proposals/dto/public-proposal.dto';
+import type { InboxItemView, ReportView } from '../reports/reports.dto';
 import type { DashboardView } from '../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../stats/dto/record.dto';
-import type { DraftCommentSummaryView, DraftSummaryView, DraftView, PublicDraftView } from '../drafts/dto/draft-view.dto';
-import type { PlanItemView, PlanSummaryView, PlanView } from '../plans/dto/plan-view.dto';
+import type { PublicTopicView } from '../topics/dto/public-topic.dto';
 import type { MeetingView, OutcomeListItem, TopicSummaryView, TopicView } from '../topics/dto/topic-view.dto';
+import type {
+  CalendarFeedStatusView,
+  ConflictView,
+  FreeBusyDayView,
+  VisitParticipantView,
+  VisitSummaryView,
+  VisitView,
+} from '../visits/dto/visit-view.dto';
+import type { FormState } from './forms';
+import type { Pager } from './paging';
+import type { Offers, ProposalRow, TimelineItem } from './proposal-page-data';
 import type { BoardColumn, MeetingOffers, OutcomeRow, PromisePanel, TopicOffers } from './topic-page-data';
-import type { CalendarFeedStatusView, ConflictView, FreeBusyDayView, VisitParticipantView, VisitSummaryView, VisitView } from '../visits/dto/visit-view.dto';
 import type { Picker } from './visit-choices';
 import type { StopRow, UnitRow } from './visit-form';
 
@@ -96,10 +108,33 @@ export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 
 export type DirectorySection = (typeof DIRECTORY_SECTIONS)[number];
 
 /** The menu entry shown as the current one (`aria-current="page"`). */
-export type Section = 'home' | 'account' | 'login' | 'error' | 'directory' | DirectorySection | 'users' | 'audit' | 'inbox' | 'reports' | 'report-inbox' | 'public' | 'topics' | 'outcomes' | 'drafts' | 'plans' | 'visits' | 'schedule' | ProposalSection | 'my-record' | 'records' | 'dashboard';
+export type Section =
+  | 'home'
+  | 'account'
+  | 'login'
+  | 'error'
+  | 'directory'
+  | DirectorySection
+  | 'users'
+  | 'audit'
+  | 'inbox'
+  | 'reports'
+  | 'report-inbox'
+  | 'public'
+  | 'topics'
+  | 'outcomes'
+  | 'drafts'
+  | 'plans'
+  | 'visits'
+  | 'schedule'
+  | ProposalSection
+  | 'my-record'
+  | 'records'
+  | 'dashboard';
 
 /** The proposal menu entries. */
-export type ProposalSection = 'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
+export type ProposalSection =
+  'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
 
 /** The menu entry a proposal's own page belongs to, by the viewer's main role. */
 export function proposalSectionFor(actor: Actor): ProposalSection {
@@ -211,7 +246,15 @@ export interface AuditView {
 }
 
 export interface InboxView {
-  items: { id: number; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null; unread: boolean }[];
+  items: {
+    id: number;
+    title: string;
+    body: string;
+    link: string | null;
+    createdAt: Date;
+    readAt: Date | null;
+    unread: boolean;
+  }[];
   pager: Pager;
   unreadOnly: boolean;
   unread: number;
@@ -479,7 +522,14 @@ export interface ViewContexts {
   'topics/meeting-new': { t: TopicView; action: string; form: FormState; choices: Record<string, Option[]> };
   'topics/meeting': MeetingPageView;
   'topics/outcomes': OutcomeListView;
-  'visits/index': { tab: string; items: VisitSummaryView[]; started: VisitSummaryView[]; pager: Pager; filters: { tab: string; from: string; to: string }; canPlan: boolean };
+  'visits/index': {
+    tab: string;
+    items: VisitSummaryView[];
+    started: VisitSummaryView[];
+    pager: Pager;
+    filters: { tab: string; from: string; to: string };
+    canPlan: boolean;
+  };
   /** 安排视察调研 (editing null) or 修改行程. */
   'visits/planner': {
     editing: VisitView | null;
@@ -494,7 +544,15 @@ export interface ViewContexts {
     /** For the script's conflict check: the zone `datetime-local` fields are read in, and its offset now. */
     zone: { name: string; offset: string };
   };
-  'visits/invite': { v: VisitView; form: FormState; conflicts: ConflictView[]; picker: Picker; unitPeople: UnitRow[]; freeBusyHref: string; zone: { name: string; offset: string } };
+  'visits/invite': {
+    v: VisitView;
+    form: FormState;
+    conflicts: ConflictView[];
+    picker: Picker;
+    unitPeople: UnitRow[];
+    freeBusyHref: string;
+    zone: { name: string; offset: string };
+  };
   'visits/free-busy': {
     days: (FreeBusyDayView & { label: string; weekend: boolean })[];
     rows: { name: string; cells: { date: string; weekend: boolean; busy: boolean; title: string }[] }[];
@@ -504,7 +562,19 @@ export interface ViewContexts {
   };
   'visits/show': {
     v: VisitView;
-    can: Record<'edit' | 'complete' | 'completeLater' | 'cancel' | 'record' | 'rsvp' | 'topic' | 'proposal' | 'report' | 'seeReasons', boolean>;
+    can: Record<
+      | 'edit'
+      | 'complete'
+      | 'completeLater'
+      | 'cancel'
+      | 'record'
+      | 'rsvp'
+      | 'topic'
+      | 'proposal'
+      | 'report'
+      | 'seeReasons',
+      boolean
+    >;
     mine: VisitParticipantView | null;
     done: string | null;
     back: string;
@@ -515,7 +585,17 @@ export interface ViewContexts {
   schedule: {
     upcoming: VisitSummaryView[];
     pendingCount: number;
-    meetings: { id: number; topicId: number; topicTitle: string; kindLabel: string; title: string; venue: string; startsAt: Date; endsAt: Date; attendanceLabel: string | null }[];
+    meetings: {
+      id: number;
+      topicId: number;
+      topicTitle: string;
+      kindLabel: string;
+      title: string;
+      venue: string;
+      startsAt: Date;
+      endsAt: Date;
+      attendanceLabel: string | null;
+    }[];
     past: { href: string | null; kindLabel: string; title: string; startsAt: string; endsAt: string; note: string }[];
     feed: CalendarFeedStatusView;
     feedUrl: string | null;

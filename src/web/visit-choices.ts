@@ -49,12 +49,17 @@ export class VisitChoices {
       everything((page) => this.lists.list('committee', query(DirectoryQuery, page))),
       everything((page) => this.lists.list('sector', query(DirectoryQuery, page))),
     ]);
-    const of = (type: 'committee' | 'sector', rows: { id: number; name: string }[]) => rows.map((r) => ({ value: `${type}:${r.id}`, label: `${ORGANIZER_TYPE_LABELS[type]}：${r.name}` }));
+    const of = (type: 'committee' | 'sector', rows: { id: number; name: string }[]) =>
+      rows.map((r) => ({ value: `${type}:${r.id}`, label: `${ORGANIZER_TYPE_LABELS[type]}：${r.name}` }));
     return [...of('committee', committees), ...of('sector', sectors)];
   }
 
   /** Everyone who can be picked; `picked` ticks them, `conflicts` are shown beside each. `only` narrows the members shown (the free/busy page). */
-  async picker(picked: { memberIds: number[]; userIds: number[] }, conflicts: ConflictView[] = [], exclude: { memberIds?: number[]; userIds?: number[] } = {}): Promise<Picker> {
+  async picker(
+    picked: { memberIds: number[]; userIds: number[] },
+    conflicts: ConflictView[] = [],
+    exclude: { memberIds?: number[]; userIds?: number[] } = {},
+  ): Promise<Picker> {
     const [members, staff, units] = await Promise.all([
       everything((page) => this.members.list(query(MemberQuery, page, { status: 'active' }))),
       everything((page) => this.users.list(Object.assign(new UserQuery(), { page, pageSize: 100, role: 'staff' }))),
@@ -66,16 +71,32 @@ export class VisitChoices {
     for (const m of members) {
       if (exclude.memberIds?.includes(m.id)) continue;
       const [first, ...others] = m.committees.map((c) => c.name);
-      const person = { id: m.id, name: m.name, caption: [m.sectorName, ...others].join('，'), checked: memberIds.has(m.id), conflicts: conflicts.filter((c) => c.memberId === m.id) };
+      const person = {
+        id: m.id,
+        name: m.name,
+        caption: [m.sectorName, ...others].join('，'),
+        checked: memberIds.has(m.id),
+        conflicts: conflicts.filter((c) => c.memberId === m.id),
+      };
       const group = first ?? NO_COMMITTEE;
       groups.set(group, [...(groups.get(group) ?? []), person]);
     }
     const order = [...groups.keys()].sort((a, b) => Number(a === NO_COMMITTEE) - Number(b === NO_COMMITTEE));
     return {
-      groups: order.map((name) => ({ name, open: groups.get(name)!.some((p) => p.checked || p.conflicts.length), members: groups.get(name)! })),
+      groups: order.map((name) => ({
+        name,
+        open: groups.get(name)!.some((p) => p.checked || p.conflicts.length),
+        members: groups.get(name)!,
+      })),
       staff: staff
         .filter((u) => !u.disabled && !exclude.userIds?.includes(u.id))
-        .map((u) => ({ id: u.id, name: u.displayName, caption: '', checked: picked.userIds.includes(u.id), conflicts: conflicts.filter((c) => c.userId === u.id) })),
+        .map((u) => ({
+          id: u.id,
+          name: u.displayName,
+          caption: '',
+          checked: picked.userIds.includes(u.id),
+          conflicts: conflicts.filter((c) => c.userId === u.id),
+        })),
       units: units.map((u) => ({ value: String(u.id), label: u.name })),
     };
   }

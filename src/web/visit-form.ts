@@ -32,9 +32,21 @@ export const NEW_VISIT: FormSpec = {
   allowConflicts: 'bool',
 };
 
-export const EDIT_VISIT: FormSpec = { title: 'text', purpose: 'text', startsAt: 'datetime', endsAt: 'datetime', allowConflicts: 'bool', version: 'int' };
+export const EDIT_VISIT: FormSpec = {
+  title: 'text',
+  purpose: 'text',
+  startsAt: 'datetime',
+  endsAt: 'datetime',
+  allowConflicts: 'bool',
+  version: 'int',
+};
 
-export const INVITE: FormSpec = { participantMemberIds: 'intList', participantUserIds: 'intList', allowConflicts: 'bool', version: 'int' };
+export const INVITE: FormSpec = {
+  participantMemberIds: 'intList',
+  participantUserIds: 'intList',
+  allowConflicts: 'bool',
+  version: 'int',
+};
 
 /** The itinerary rows the form shows at least, and the units' people rows. */
 const MIN_STOP_ROWS = 3;
@@ -63,7 +75,8 @@ export interface PlannerState {
   conflicts: ConflictView[];
 }
 
-const asList = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null ? [] : [String(raw)]);
+const asList = (raw: unknown): string[] =>
+  Array.isArray(raw) ? raw.map(String) : raw === undefined || raw === null ? [] : [String(raw)];
 const column = (body: Record<string, unknown>, name: string, n: number) => {
   const list = asList(body[name]);
   return Array.from({ length: n }, (_, i) => (list[i] ?? '').trim());
@@ -72,23 +85,36 @@ const column = (body: Record<string, unknown>, name: string, n: number) => {
 /** The itinerary rows as typed, blank ones dropped, in time order (rows without a readable time last, as typed). */
 export function stopRowsOf(body: Record<string, unknown>, timeZone: string): StopRow[] {
   const n = Math.max(...['stopAt', 'stopPlace', 'stopContact', 'stopPurpose'].map((k) => asList(body[k]).length), 0);
-  const [at, place, contact, purpose] = ['stopAt', 'stopPlace', 'stopContact', 'stopPurpose'].map((k) => column(body, k, Math.min(n, 50)));
-  const rows = at.map((_, i) => ({ at: at[i], place: place[i], contact: contact[i], purpose: purpose[i], errors: [] as string[] })).filter((r) => r.at || r.place || r.contact || r.purpose);
+  const [at, place, contact, purpose] = ['stopAt', 'stopPlace', 'stopContact', 'stopPurpose'].map((k) =>
+    column(body, k, Math.min(n, 50)),
+  );
+  const rows = at
+    .map((_, i) => ({ at: at[i], place: place[i], contact: contact[i], purpose: purpose[i], errors: [] as string[] }))
+    .filter((r) => r.at || r.place || r.contact || r.purpose);
   const time = (r: StopRow) => Date.parse(zonedToIso(r.at, timeZone));
   return rows
     .map((r, i) => ({ r, i, t: time(r) }))
-    .sort((a, b) => (Number.isNaN(a.t) ? (Number.isNaN(b.t) ? a.i - b.i : 1) : Number.isNaN(b.t) ? -1 : a.t - b.t || a.i - b.i))
+    .sort((a, b) =>
+      Number.isNaN(a.t) ? (Number.isNaN(b.t) ? a.i - b.i : 1) : Number.isNaN(b.t) ? -1 : a.t - b.t || a.i - b.i,
+    )
     .map((x) => x.r);
 }
 
 function unitRowsOf(body: Record<string, unknown>): UnitRow[] {
   const n = Math.min(Math.max(asList(body.unitPersonUnit).length, asList(body.unitPersonName).length), 100);
   const [unitId, name] = ['unitPersonUnit', 'unitPersonName'].map((k) => column(body, k, n));
-  return unitId.map((_, i) => ({ unitId: unitId[i], name: name[i], errors: [] as string[] })).filter((r) => r.unitId || r.name);
+  return unitId
+    .map((_, i) => ({ unitId: unitId[i], name: name[i], errors: [] as string[] }))
+    .filter((r) => r.unitId || r.name);
 }
 
 const stopsFor = (rows: StopRow[], timeZone: string) =>
-  rows.map((r) => ({ at: r.at ? zonedToIso(r.at, timeZone) : '', place: r.place, ...(r.contact ? { contact: r.contact } : {}), ...(r.purpose ? { purpose: r.purpose } : {}) }));
+  rows.map((r) => ({
+    at: r.at ? zonedToIso(r.at, timeZone) : '',
+    place: r.place,
+    ...(r.contact ? { contact: r.contact } : {}),
+    ...(r.purpose ? { purpose: r.purpose } : {}),
+  }));
 
 /** Rows padded with blank ones to the form's minimum, plus `extra` (增加一行). */
 export function padded<T>(rows: T[], min: number, blank: () => T, extra = 0): T[] {
@@ -100,7 +126,10 @@ export const blankStop = (): StopRow => ({ at: '', place: '', contact: '', purpo
 export const blankUnitRow = (): UnitRow => ({ unitId: '', name: '', errors: [] });
 
 /** The rows to show: those typed, then blank ones; one more when 增加一行 was pressed. */
-export function shownRows(state: Omit<PlannerState, 'form' | 'conflicts'>, body: Record<string, unknown> = {}): Pick<PlannerState, 'stops' | 'unitPeople'> {
+export function shownRows(
+  state: Omit<PlannerState, 'form' | 'conflicts'>,
+  body: Record<string, unknown> = {},
+): Pick<PlannerState, 'stops' | 'unitPeople'> {
   return {
     stops: padded(state.stops, MIN_STOP_ROWS, blankStop, body.addStop !== undefined ? 1 : 0),
     unitPeople: padded(state.unitPeople, MIN_UNIT_ROWS, blankUnitRow, body.addUnitPerson !== undefined ? 1 : 0),
@@ -113,13 +142,25 @@ export function readPlanner(spec: FormSpec, body: Record<string, unknown>, timeZ
   const stops = stopRowsOf(body, timeZone);
   const unitPeople = unitRowsOf(body);
   data.stops = stopsFor(stops, timeZone);
-  if ('participantMemberIds' in spec) data.invitedUnitPeople = unitPeople.map((r) => ({ unitId: /^\d{1,10}$/.test(r.unitId) ? Number(r.unitId) : r.unitId, name: r.name }));
+  if ('participantMemberIds' in spec)
+    data.invitedUnitPeople = unitPeople.map((r) => ({
+      unitId: /^\d{1,10}$/.test(r.unitId) ? Number(r.unitId) : r.unitId,
+      name: r.name,
+    }));
   return { form: formState(values), stops, unitPeople, data };
 }
 
 /** Puts field messages on the form and on the rows they name (`stops.1.at`, `invitedUnitPeople.0.name`). */
-export function plannerWithErrors(state: Omit<PlannerState, 'conflicts'>, spec: FormSpec, fields: Record<string, string[]>, general: string[] = []): Omit<PlannerState, 'conflicts'> {
-  const rowMessage = (prefix: string, i: number) => Object.entries(fields).filter(([k]) => k.startsWith(`${prefix}.${i}.`) || k === `${prefix}.${i}`).map(([, m]) => m[0]);
+export function plannerWithErrors(
+  state: Omit<PlannerState, 'conflicts'>,
+  spec: FormSpec,
+  fields: Record<string, string[]>,
+  general: string[] = [],
+): Omit<PlannerState, 'conflicts'> {
+  const rowMessage = (prefix: string, i: number) =>
+    Object.entries(fields)
+      .filter(([k]) => k.startsWith(`${prefix}.${i}.`) || k === `${prefix}.${i}`)
+      .map(([, m]) => m[0]);
   return {
     form: withErrors(state.form, spec, fields, general),
     stops: state.stops.map((r, i) => ({ ...r, errors: rowMessage('stops', i) })),
@@ -128,28 +169,67 @@ export function plannerWithErrors(state: Omit<PlannerState, 'conflicts'>, spec: 
 }
 
 /** Validates with `dto`: the instance, or the planner with its messages. */
-export async function validatePlanner<T extends object>(dto: new () => T, spec: FormSpec, state: ReturnType<typeof readPlanner>) {
+export async function validatePlanner<T extends object>(
+  dto: new () => T,
+  spec: FormSpec,
+  state: ReturnType<typeof readPlanner>,
+) {
   const instance = plainToInstance(dto, state.data);
-  const problems = await validate(instance, { whitelist: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const problems = await validate(instance, {
+    whitelist: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   if (!problems.length) return { ok: true as const, dto: instance };
   return { ok: false as const, planner: plannerWithErrors(state, spec, fieldErrors(problems)) };
 }
 
 /** A service's refusal as the planner's messages; a 409 VISIT_CONFLICTS also gives each person's conflicts. 403/404/500 go on to the error page. */
-export function plannerFailure(err: unknown, state: Omit<PlannerState, 'conflicts'>, spec: FormSpec): { status: number; planner: PlannerState } {
+export function plannerFailure(
+  err: unknown,
+  state: Omit<PlannerState, 'conflicts'>,
+  spec: FormSpec,
+): { status: number; planner: PlannerState } {
   if (!(err instanceof AppError) || ![400, 409].includes(err.statusCode)) throw err;
   const fields = (err.details?.fields as Record<string, string[]> | undefined) ?? {};
   const field = typeof err.details?.field === 'string' ? err.details.field : null;
   if (field && !fields[field]) fields[field] = [err.message];
-  const conflicts = err.code === 'VISIT_CONFLICTS' ? ((err.details?.conflicts as ConflictView[] | undefined) ?? []) : [];
-  return { status: err.statusCode, planner: { ...plannerWithErrors(state, spec, fields, Object.keys(fields).length ? [] : [err.message]), conflicts } };
+  const conflicts =
+    err.code === 'VISIT_CONFLICTS' ? ((err.details?.conflicts as ConflictView[] | undefined) ?? []) : [];
+  return {
+    status: err.statusCode,
+    planner: { ...plannerWithErrors(state, spec, fields, Object.keys(fields).length ? [] : [err.message]), conflicts },
+  };
 }
 
 /** The edit form filled from the visit. */
-export function editValues(v: { title: string; purpose: string; startsAt: string; endsAt: string; version: number; stops: { at: string; place: string; contact: string | null; purpose: string | null }[] }, timeZone: string) {
+export function editValues(
+  v: {
+    title: string;
+    purpose: string;
+    startsAt: string;
+    endsAt: string;
+    version: number;
+    stops: { at: string; place: string; contact: string | null; purpose: string | null }[];
+  },
+  timeZone: string,
+) {
   return {
-    form: formState({ title: v.title, purpose: v.purpose, startsAt: isoToZoned(v.startsAt, timeZone), endsAt: isoToZoned(v.endsAt, timeZone), allowConflicts: false, version: String(v.version) }),
-    stops: v.stops.map((s) => ({ at: isoToZoned(s.at, timeZone), place: s.place, contact: s.contact ?? '', purpose: s.purpose ?? '', errors: [] })),
+    form: formState({
+      title: v.title,
+      purpose: v.purpose,
+      startsAt: isoToZoned(v.startsAt, timeZone),
+      endsAt: isoToZoned(v.endsAt, timeZone),
+      allowConflicts: false,
+      version: String(v.version),
+    }),
+    stops: v.stops.map((s) => ({
+      at: isoToZoned(s.at, timeZone),
+      place: s.place,
+      contact: s.contact ?? '',
+      purpose: s.purpose ?? '',
+      errors: [],
+    })),
     unitPeople: [] as UnitRow[],
   };
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuthService } from '../auth/auth.service';
 import type { AuthedRequest } from '../auth/auth.guard';
-import type { PageRequest } from './unread-count.interceptor';
+import { AuthService } from '../auth/auth.service';
 import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../auth/tokens';
 import type { ErrorBody } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadOrganization, Organization } from '../config/organization';
+import type { PageRequest } from './unread-count.interceptor';
 import { ViewRenderer } from './view-renderer';
 import { DIRECTORY_SECTIONS, navFor, Section, ViewContexts } from './views';
 
@@ -25,7 +25,12 @@ export function safeNext(raw: unknown): string {
   return /^\/(login|logout)\b/.test(raw) ? '/' : raw;
 }
 
-export const sessionCookieOptions = (req: AuthedRequest) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: req.secure });
+export const sessionCookieOptions = (req: AuthedRequest) => ({
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  path: '/',
+  secure: req.secure,
+});
 
 /**
  * The CSRF token of a form shown to someone not signed in (the sign-in form, the public comment page):
@@ -54,7 +59,13 @@ export class WebPages {
     this.timeZone = config.displayTimeZone;
   }
 
-  send<K extends keyof ViewContexts>(req: AuthedRequest, res: Response, view: K, context: ViewContexts[K], options: SendOptions): void {
+  send<K extends keyof ViewContexts>(
+    req: AuthedRequest,
+    res: Response,
+    view: K,
+    context: ViewContexts[K],
+    options: SendOptions,
+  ): void {
     const user = req.user ?? null;
     const form = (context as { form?: { summary: unknown[] } }).form;
     const html = this.views.render(view, context, {
@@ -63,12 +74,16 @@ export class WebPages {
       nav: user && navFor(user),
       unread: user ? (options.unread ?? (req as PageRequest).unreadNotifications ?? null) : null,
       section: options.section,
-      inDirectory: options.section === 'directory' || (DIRECTORY_SECTIONS as readonly string[]).includes(options.section),
+      inDirectory:
+        options.section === 'directory' || (DIRECTORY_SECTIONS as readonly string[]).includes(options.section),
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),
       hasErrors: (form?.summary.length ?? 0) > 0,
     });
     // Pages show personal data: no copies in shared caches or in the back button after signing out.
-    res.status(options.status ?? 200).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).send(html);
+    res
+      .status(options.status ?? 200)
+      .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      .send(html);
   }
 
   /** After a POST: 303, so reloading the next page does not submit again. */
@@ -95,7 +110,13 @@ export class WebPages {
         if (found) Object.assign(req, { user: found.actor, sessionToken: found.token });
       }
       const fields = Object.values((body.details?.fields as Record<string, string[]> | undefined) ?? {}).flat();
-      this.send(req, res, 'error', { status: body.statusCode, code: body.code, message: body.message, fields }, { section: 'error', status: body.statusCode });
+      this.send(
+        req,
+        res,
+        'error',
+        { status: body.statusCode, code: body.code, message: body.message, fields },
+        { section: 'error', status: body.statusCode },
+      );
     } catch {
       if (!res.headersSent) res.status(body.statusCode).type('text/plain; charset=utf-8').send(body.message);
     }

@@ -13,16 +13,44 @@ describe('audit trail', () => {
   const auth = () => ({ Authorization: `Bearer ${admin}` });
 
   it('records each change with actor, from → to and the request id, in the same transaction', async () => {
-    const created = await t.http().post('/api/v1/committees').set(auth()).set('X-Request-Id', 'req-audit-0001').send({ name: '审计测试委员会' }).expect(201);
-    await t.http().patch(`/api/v1/committees/${created.body.id}`).set(auth()).send({ name: '审计测试委员会（改）' }).expect(200);
-    const res = await t.http().get(`/api/v1/audit?entityType=committee&entityId=${created.body.id}`).set(auth()).expect(200);
+    const created = await t
+      .http()
+      .post('/api/v1/committees')
+      .set(auth())
+      .set('X-Request-Id', 'req-audit-0001')
+      .send({ name: '审计测试委员会' })
+      .expect(201);
+    await t
+      .http()
+      .patch(`/api/v1/committees/${created.body.id}`)
+      .set(auth())
+      .send({ name: '审计测试委员会（改）' })
+      .expect(200);
+    const res = await t
+      .http()
+      .get(`/api/v1/audit?entityType=committee&entityId=${created.body.id}`)
+      .set(auth())
+      .expect(200);
     expect(res.body.items.map((e: AuditEntry) => e.action)).toEqual(['committee.update', 'committee.create']);
-    expect(res.body.items[0]).toMatchObject({ actorName: '系统管理员', from: { name: '审计测试委员会' }, to: { name: '审计测试委员会（改）' } });
+    expect(res.body.items[0]).toMatchObject({
+      actorName: '系统管理员',
+      from: { name: '审计测试委员会' },
+      to: { name: '审计测试委员会（改）' },
+    });
     expect(res.body.items[1].requestId).toBe('req-audit-0001');
   });
 
   it('concurrent changes chain one after another without forks or gaps', async () => {
-    await Promise.all(Array.from({ length: 25 }, (_, i) => t.http().post('/api/v1/committees').set(auth()).send({ name: `并发委员会${i}` }).expect(201)));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        t
+          .http()
+          .post('/api/v1/committees')
+          .set(auth())
+          .send({ name: `并发委员会${i}` })
+          .expect(201),
+      ),
+    );
     const res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
     expect(res.body.ok).toBe(true);
     const seqs = (await t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } })).map((e) => e.seq);
@@ -49,7 +77,10 @@ describe('audit trail', () => {
     const [victim] = await t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' }, skip: 3, take: 1 });
     await t.ds.query(`UPDATE audit_entries SET actorName = '冒名' WHERE id = ?`, [victim.id]);
     const res = await t.http().get('/api/v1/audit/verify').set(auth()).expect(200);
-    expect(res.body).toMatchObject({ ok: false, firstBroken: { seq: victim.seq, id: victim.id, reason: 'hash_mismatch' } });
+    expect(res.body).toMatchObject({
+      ok: false,
+      firstBroken: { seq: victim.seq, id: victim.id, reason: 'hash_mismatch' },
+    });
     await t.ds.query(`UPDATE audit_entries SET actorName = ? WHERE id = ?`, [victim.actorName, victim.id]);
   });
 
@@ -76,7 +107,9 @@ describe('audit verify command', () => {
     const os = await import('node:os');
     const fs = await import('node:fs');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-verify-'));
-    const t = await startTestApp(process.env.TEST_DB === 'mariadb' ? {} : { DATABASE_URL: `sqlite:${path.join(dir, 'verify.sqlite')}` });
+    const t = await startTestApp(
+      process.env.TEST_DB === 'mariadb' ? {} : { DATABASE_URL: `sqlite:${path.join(dir, 'verify.sqlite')}` },
+    );
     try {
       const url = t.config.database.type === 'mysql' ? t.config.database.url : `sqlite:${t.config.database.file}`;
       const cli = path.resolve(__dirname, '../../dist/cli/audit-verify.js');

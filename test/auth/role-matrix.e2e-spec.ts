@@ -1,15 +1,15 @@
 import { Role, ROLES } from '../../src/common/roles';
-import { accountOf, Cast, Facilitator } from '../support/accounts';
-import { api } from '../support/api';
-import { tinyPdf } from '../support/file-fixtures';
-import { draft, draftBody, proposalAt } from '../support/proposals';
 import { Tx } from '../../src/database/tx';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
+import { accountOf, Cast, Facilitator } from '../support/accounts';
+import { api } from '../support/api';
+import { draftAt } from '../support/drafts';
+import { tinyPdf } from '../support/file-fixtures';
+import { tinyPng } from '../support/file-fixtures';
+import { draft, draftBody, proposalAt } from '../support/proposals';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from '../support/topics';
-import { draftAt } from '../support/drafts';
-import { tinyPng } from '../support/file-fixtures';
 import { visitBody } from '../support/visits';
 
 /**
@@ -42,7 +42,12 @@ interface Row {
 
 let n = 0;
 const uniq = (prefix: string) => `${prefix}${process.pid % 1000}m${++n}`;
-const session = () => ({ code: `${Math.floor(++n / 90) + 1}-${(n % 90) + 1}`, name: uniq('矩阵会次'), opensAt: '2026-11-01T09:00:00+08:00', closesAt: '2027-01-20T17:00:00+08:00' });
+const session = () => ({
+  code: `${Math.floor(++n / 90) + 1}-${(n % 90) + 1}`,
+  name: uniq('矩阵会次'),
+  opensAt: '2026-11-01T09:00:00+08:00',
+  closesAt: '2027-01-20T17:00:00+08:00',
+});
 
 /** The record a `{id}` stands for, by the path's resource; filled in beforeAll. */
 const fixtures: Record<string, number> = {};
@@ -56,21 +61,66 @@ const directory = (resource: string, create: () => object, change: () => object)
 ];
 
 const ROWS: Row[] = [
-  { method: 'post', route: '/api/v1/auth/login', who: 'public', ok: 200, body: () => ({ username: 'admin', password: ADMIN_PASSWORD }) },
+  {
+    method: 'post',
+    route: '/api/v1/auth/login',
+    who: 'public',
+    ok: 200,
+    body: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
+  },
   { method: 'post', route: '/api/v1/auth/logout', who: 'signed-in', ok: 204, ownAccount: true },
   { method: 'get', route: '/api/v1/users/me', who: 'signed-in', ok: 200 },
-  { method: 'post', route: '/api/v1/users/me/password', who: 'signed-in', ok: 204, ownAccount: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Changed2026pw' }) },
+  {
+    method: 'post',
+    route: '/api/v1/users/me/password',
+    who: 'signed-in',
+    ok: 204,
+    ownAccount: true,
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Changed2026pw' }),
+  },
   { method: 'get', route: '/api/v1/users', who: ['admin'], ok: 200 },
-  { method: 'post', route: '/api/v1/users', who: ['admin'], ok: 201, body: () => ({ username: uniq('mx'), password: 'Welcome2026', displayName: '矩阵用户', roles: ['staff'] }) },
+  {
+    method: 'post',
+    route: '/api/v1/users',
+    who: ['admin'],
+    ok: 201,
+    body: () => ({ username: uniq('mx'), password: 'Welcome2026', displayName: '矩阵用户', roles: ['staff'] }),
+  },
   { method: 'get', route: '/api/v1/users/{id}', who: ['admin'], ok: 200 },
-  { method: 'patch', route: '/api/v1/users/{id}', who: ['admin'], ok: 200, body: () => ({ displayName: uniq('改名') }) },
+  {
+    method: 'patch',
+    route: '/api/v1/users/{id}',
+    who: ['admin'],
+    ok: 200,
+    body: () => ({ displayName: uniq('改名') }),
+  },
   { method: 'get', route: '/api/v1/audit', who: ['admin'], ok: 200 },
   { method: 'get', route: '/api/v1/audit/verify', who: ['admin'], ok: 200 },
-  ...directory('sectors', () => ({ name: uniq('矩阵界别') }), () => ({ sortOrder: ++n })),
-  ...directory('committees', () => ({ name: uniq('矩阵委员会') }), () => ({ sortOrder: ++n })),
-  ...directory('members', () => ({ name: uniq('矩阵委员'), sectorId: sectorId() }), () => ({ phone: `0571-${10000 + ++n}` })),
-  ...directory('units', () => ({ name: uniq('矩阵局'), kind: 'government' }), () => ({ contactName: uniq('联系人') })),
-  ...directory('consultation-points', () => ({ name: uniq('矩阵议事点') }), () => ({ grid: uniq('网格') })),
+  ...directory(
+    'sectors',
+    () => ({ name: uniq('矩阵界别') }),
+    () => ({ sortOrder: ++n }),
+  ),
+  ...directory(
+    'committees',
+    () => ({ name: uniq('矩阵委员会') }),
+    () => ({ sortOrder: ++n }),
+  ),
+  ...directory(
+    'members',
+    () => ({ name: uniq('矩阵委员'), sectorId: sectorId() }),
+    () => ({ phone: `0571-${10000 + ++n}` }),
+  ),
+  ...directory(
+    'units',
+    () => ({ name: uniq('矩阵局'), kind: 'government' }),
+    () => ({ contactName: uniq('联系人') }),
+  ),
+  ...directory(
+    'consultation-points',
+    () => ({ name: uniq('矩阵议事点') }),
+    () => ({ grid: uniq('网格') }),
+  ),
   ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
   { method: 'get', route: '/api/v1/notifications', who: 'signed-in', ok: 200 },
   { method: 'post', route: '/api/v1/notifications/read-all', who: 'signed-in', ok: 200 },
@@ -84,12 +134,16 @@ const ROWS: Row[] = [
  * the role that may act is also the right person. Ownership in detail: proposals/access.
  */
 let c: Cast;
-const proposal = (stage: Parameters<typeof proposalAt>[2], opts: Parameters<typeof proposalAt>[3] = {}) => async () => ({ id: await proposalAt(t, c, stage, opts) });
+const proposal =
+  (stage: Parameters<typeof proposalAt>[2], opts: Parameters<typeof proposalAt>[3] = {}) =>
+  async () => ({ id: await proposalAt(t, c, stage, opts) });
 /** A proposal of the matrix's member with one attachment, uploaded while draft, then carried to `stage`. */
 const attached = (stage: 'draft' | 'assigned') => async () => {
   let attachmentId = 0;
   const upload = async (id: number) => {
-    attachmentId = (await t.http().post(`${P}/${id}/attachments`).set(c.lead.auth).attach('file', tinyPdf(), '附件.pdf').expect(201)).body.id;
+    attachmentId = (
+      await t.http().post(`${P}/${id}/attachments`).set(c.lead.auth).attach('file', tinyPdf(), '附件.pdf').expect(201)
+    ).body.id;
   };
   return { id: await proposalAt(t, c, stage, { whileDraft: upload }), attachmentId };
 };
@@ -101,49 +155,153 @@ ROWS.push(
   { method: 'get', route: P, who: readers, ok: 200 },
   { method: 'post', route: P, who: ['member'], ok: 201, body: () => draftBody(c.sessionId) },
   { method: 'get', route: `${P}/{id}`, who: readers, ok: 200, fixture: proposal('assigned') },
-  { method: 'patch', route: `${P}/{id}`, who: ['member'], ok: 200, fixture: proposal('draft'), except: { staff: 404 }, body: () => ({ title: uniq('改后的案由') }) },
+  {
+    method: 'patch',
+    route: `${P}/{id}`,
+    who: ['member'],
+    ok: 200,
+    fixture: proposal('draft'),
+    except: { staff: 404 },
+    body: () => ({ title: uniq('改后的案由') }),
+  },
   { method: 'get', route: `${P}/{id}/history`, who: readers, ok: 200, fixture: proposal('assigned') },
   { method: 'get', route: `${P}/{id}/similar`, who: ['staff'], ok: 200, fixture: proposal('submitted') },
   {
-    method: 'post', route: `${P}/{id}/cosign`, who: ['member'], ok: 200,
-    fixture: async () => ({ id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }) }),
+    method: 'post',
+    route: `${P}/{id}/cosign`,
+    who: ['member'],
+    ok: 200,
+    fixture: async () => ({
+      id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }),
+    }),
   },
-  { method: 'post', route: `${P}/{id}/submit`, who: ['member'], ok: 200, fixture: proposal('draft'), except: { staff: 404 } },
+  {
+    method: 'post',
+    route: `${P}/{id}/submit`,
+    who: ['member'],
+    ok: 200,
+    fixture: proposal('draft'),
+    except: { staff: 404 },
+  },
   { method: 'post', route: `${P}/{id}/withdraw`, who: ['member'], ok: 200, fixture: proposal('submitted') },
-  { method: 'post', route: `${P}/{id}/review`, who: ['staff'], ok: 200, fixture: proposal('submitted'), body: () => ({ decision: 'accept' }) },
-  { method: 'post', route: `${P}/{id}/assign`, who: ['staff'], ok: 200, fixture: proposal('accepted'), body: () => ({ leadUnitId: c.unit.unitId }) },
-  { method: 'post', route: `${P}/{id}/return`, who: ['unit'], ok: 200, fixture: proposal('assigned'), body: () => ({ reason: '不属于本单位职责' }) },
-  { method: 'post', route: `${P}/{id}/communications`, who: ['unit'], ok: 201, fixture: proposal('assigned'), body: () => ({ mode: 'phone', summary: '电话沟通' }) },
   {
-    method: 'post', route: `${P}/{id}/co-opinions`, who: ['unit'], ok: 201, body: () => ({ content: '同意' }),
-    fixture: async () => ({ id: await proposalAt(t, { ...c, coUnit: c.unit }, 'assigned', { withCoUnit: true, unit: c.coUnit }) }),
+    method: 'post',
+    route: `${P}/{id}/review`,
+    who: ['staff'],
+    ok: 200,
+    fixture: proposal('submitted'),
+    body: () => ({ decision: 'accept' }),
   },
   {
-    method: 'post', route: `${P}/{id}/reply`, who: ['unit'], ok: 200, body: () => ({ classification: 'A', content: '已采纳', public: true }),
+    method: 'post',
+    route: `${P}/{id}/assign`,
+    who: ['staff'],
+    ok: 200,
+    fixture: proposal('accepted'),
+    body: () => ({ leadUnitId: c.unit.unitId }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/return`,
+    who: ['unit'],
+    ok: 200,
+    fixture: proposal('assigned'),
+    body: () => ({ reason: '不属于本单位职责' }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/communications`,
+    who: ['unit'],
+    ok: 201,
+    fixture: proposal('assigned'),
+    body: () => ({ mode: 'phone', summary: '电话沟通' }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/co-opinions`,
+    who: ['unit'],
+    ok: 201,
+    body: () => ({ content: '同意' }),
+    fixture: async () => ({
+      id: await proposalAt(t, { ...c, coUnit: c.unit }, 'assigned', { withCoUnit: true, unit: c.coUnit }),
+    }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/reply`,
+    who: ['unit'],
+    ok: 200,
+    body: () => ({ classification: 'A', content: '已采纳', public: true }),
     fixture: async () => {
       const id = await proposalAt(t, c, 'assigned');
       await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'visit', summary: '面商' }, 201);
       return { id };
     },
   },
-  { method: 'post', route: `${P}/{id}/evaluate`, who: ['member'], ok: 200, fixture: proposal('replied'), body: () => ({ rating: 'satisfied' }) },
+  {
+    method: 'post',
+    route: `${P}/{id}/evaluate`,
+    who: ['member'],
+    ok: 200,
+    fixture: proposal('replied'),
+    body: () => ({ rating: 'satisfied' }),
+  },
   { method: 'post', route: `${P}/{id}/key`, who: ['leader'], ok: 200, fixture: proposal('accepted') },
   { method: 'post', route: `${P}/{id}/excellent`, who: ['staff'], ok: 200, fixture: proposal('accepted') },
   // A leader may chase only the key proposals they supervise; this one is not key.
-  { method: 'post', route: `${P}/{id}/chase`, who: ['staff'], ok: 200, fixture: proposal('assigned'), body: () => ({ note: '请抓紧办理' }) },
-  { method: 'post', route: `${P}/{id}/extensions`, who: ['unit'], ok: 201, fixture: proposal('assigned'), body: () => ({ months: 1, reason: '需要调研' }) },
   {
-    method: 'post', route: `${P}/{id}/extensions/{extensionId}/decision`, who: ['staff'], ok: 200, body: () => ({ approve: true }),
+    method: 'post',
+    route: `${P}/{id}/chase`,
+    who: ['staff'],
+    ok: 200,
+    fixture: proposal('assigned'),
+    body: () => ({ note: '请抓紧办理' }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/extensions`,
+    who: ['unit'],
+    ok: 201,
+    fixture: proposal('assigned'),
+    body: () => ({ months: 1, reason: '需要调研' }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/extensions/{extensionId}/decision`,
+    who: ['staff'],
+    ok: 200,
+    body: () => ({ approve: true }),
     fixture: async () => {
       const id = await proposalAt(t, c, 'assigned');
       const asked = await api(t, c.unit, 'post', `/proposals/${id}/extensions`, { months: 1, reason: '需要调研' }, 201);
       return { id, extensionId: (asked.extensions as { id: number }[])[0].id };
     },
   },
-  { method: 'post', route: `${P}/{id}/attachments`, who: ['member'], ok: 201, fixture: proposal('draft'), except: { staff: 404 }, upload: () => ({ name: '附件.pdf', bytes: tinyPdf() }) },
+  {
+    method: 'post',
+    route: `${P}/{id}/attachments`,
+    who: ['member'],
+    ok: 201,
+    fixture: proposal('draft'),
+    except: { staff: 404 },
+    upload: () => ({ name: '附件.pdf', bytes: tinyPdf() }),
+  },
   { method: 'get', route: `${P}/{id}/attachments`, who: readers, ok: 200, fixture: attached('assigned') },
-  { method: 'get', route: `${P}/{id}/attachments/{attachmentId}`, who: readers, ok: 200, fixture: attached('assigned') },
-  { method: 'delete', route: `${P}/{id}/attachments/{attachmentId}`, who: ['member'], ok: 204, fixture: attached('draft'), except: { staff: 404 } },
+  {
+    method: 'get',
+    route: `${P}/{id}/attachments/{attachmentId}`,
+    who: readers,
+    ok: 200,
+    fixture: attached('assigned'),
+  },
+  {
+    method: 'delete',
+    route: `${P}/{id}/attachments/{attachmentId}`,
+    who: ['member'],
+    ok: 204,
+    fixture: attached('draft'),
+    except: { staff: 404 },
+  },
   { method: 'get', route: '/api/v1/stats/proposals', who: ['staff', 'leader'], ok: 200 },
   { method: 'get', route: '/api/v1/stats/dashboard', who: ['staff', 'leader'], ok: 200 },
   // The matrix's member reads another member's record: 403 (their own: stats/records.e2e-spec).
@@ -165,16 +323,41 @@ let assignedForReports = 0;
 async function deliveredReport(): Promise<Record<string, number>> {
   const res = await t.http().post(R).set(c.staff.auth).send(sheetOf(assignedForReports));
   await t.jobs.finished('reports', `report:${res.body.id}`);
-  await t.http().post(`${R}/${res.body.id}/deliver`).set(c.staff.auth).send({ leaderUserIds: [c.leader.userId] });
+  await t
+    .http()
+    .post(`${R}/${res.body.id}/deliver`)
+    .set(c.staff.auth)
+    .send({ leaderUserIds: [c.leader.userId] });
   return { id: res.body.id, reportId: res.body.id };
 }
 ROWS.push(
   { method: 'post', route: R, who: readers, ok: 202, body: () => sheetOf(assignedForReports) },
   { method: 'get', route: R, who: [...readers, 'facilitator'], ok: 200 },
   // Staff and the recipient; to others who print reports, one they neither asked for nor received does not exist.
-  { method: 'get', route: `${R}/{id}`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404, facilitator: 404 } },
-  { method: 'get', route: `${R}/{id}/file`, who: ['staff', 'leader'], ok: 200, fixture: deliveredReport, except: { member: 404, unit: 404, facilitator: 404 } },
-  { method: 'post', route: `${R}/{id}/deliver`, who: ['staff'], ok: 200, fixture: deliveredReport, body: () => ({ leaderUserIds: [c.leader.userId] }) },
+  {
+    method: 'get',
+    route: `${R}/{id}`,
+    who: ['staff', 'leader'],
+    ok: 200,
+    fixture: deliveredReport,
+    except: { member: 404, unit: 404, facilitator: 404 },
+  },
+  {
+    method: 'get',
+    route: `${R}/{id}/file`,
+    who: ['staff', 'leader'],
+    ok: 200,
+    fixture: deliveredReport,
+    except: { member: 404, unit: 404, facilitator: 404 },
+  },
+  {
+    method: 'post',
+    route: `${R}/{id}/deliver`,
+    who: ['staff'],
+    ok: 200,
+    fixture: deliveredReport,
+    body: () => ({ leaderUserIds: [c.leader.userId] }),
+  },
   { method: 'get', route: '/api/v1/inbox', who: ['leader'], ok: 200 },
   { method: 'post', route: '/api/v1/inbox/{reportId}/read', who: ['leader'], ok: 204, fixture: deliveredReport },
 );
@@ -194,28 +377,72 @@ const organisers: Role[] = ['staff', 'facilitator'];
 const byCommittee = () => ({ organizer: { type: 'committee' as const, id: tc.committeeId }, by: tc.staff });
 /** A committee's topic with the "252" response promise: its clocks are acknowledged and answered once. */
 const promised = () => ({ ...byCommittee(), topic: { responsePolicy: '252' } });
-const topic = (stage: Parameters<typeof topicAt>[2], opts: () => Parameters<typeof topicAt>[3] = () => ({}), pick: (f: TopicFixture) => number | null = (f) => f.id) => async () => {
-  const f = await topicAt(t, tc, stage, opts());
-  if (f.meetingId) participantId = (await api(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
-  return { id: pick(f)! };
-};
+const topic =
+  (
+    stage: Parameters<typeof topicAt>[2],
+    opts: () => Parameters<typeof topicAt>[3] = () => ({}),
+    pick: (f: TopicFixture) => number | null = (f) => f.id,
+  ) =>
+  async () => {
+    const f = await topicAt(t, tc, stage, opts());
+    if (f.meetingId) participantId = (await api(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
+    return { id: pick(f)! };
+  };
 ROWS.push(
   { method: 'get', route: T, who: topicReaders, ok: 200 },
-  { method: 'post', route: T, who: ['staff', 'facilitator', 'member'], ok: 201, body: () => topicBody({ type: 'point', id: tc.facilitator.pointId }) },
+  {
+    method: 'post',
+    route: T,
+    who: ['staff', 'facilitator', 'member'],
+    ok: 201,
+    body: () => topicBody({ type: 'point', id: tc.facilitator.pointId }),
+  },
   { method: 'get', route: `${T}/{id}`, who: topicReaders, ok: 200, fixture: topic('deliberating') },
   { method: 'get', route: `${T}/{id}/history`, who: topicReaders, ok: 200, fixture: topic('deliberating') },
   { method: 'post', route: `${T}/{id}/settle`, who: ['staff'], ok: 200, fixture: topic('raised', byCommittee) },
-  { method: 'post', route: `${T}/{id}/decline`, who: ['staff'], ok: 200, fixture: topic('raised', byCommittee), body: () => ({ reason: '不属于协商范围' }) },
-  { method: 'post', route: `${T}/{id}/meetings`, who: organisers, ok: 201, fixture: topic('settled'), body: () => meetingBody() },
-  { method: 'post', route: `${T}/{id}/outcomes`, who: organisers, ok: 201, fixture: topic('settled'), body: () => ({ kind: 'decision', text: '增设停车位' }) },
+  {
+    method: 'post',
+    route: `${T}/{id}/decline`,
+    who: ['staff'],
+    ok: 200,
+    fixture: topic('raised', byCommittee),
+    body: () => ({ reason: '不属于协商范围' }),
+  },
+  {
+    method: 'post',
+    route: `${T}/{id}/meetings`,
+    who: organisers,
+    ok: 201,
+    fixture: topic('settled'),
+    body: () => meetingBody(),
+  },
+  {
+    method: 'post',
+    route: `${T}/{id}/outcomes`,
+    who: organisers,
+    ok: 201,
+    fixture: topic('settled'),
+    body: () => ({ kind: 'decision', text: '增设停车位' }),
+  },
   { method: 'post', route: `${T}/{id}/resolve`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
   { method: 'post', route: `${T}/{id}/publish`, who: ['staff'], ok: 200, fixture: topic('deliberating', byCommittee) },
   { method: 'post', route: `${T}/{id}/acknowledge`, who: ['staff'], ok: 200, fixture: topic('raised', promised) },
-  { method: 'post', route: `${T}/{id}/answer`, who: ['staff'], ok: 200, fixture: topic('raised', promised), body: () => ({ text: '已受理，正在协调' }) },
+  {
+    method: 'post',
+    route: `${T}/{id}/answer`,
+    who: ['staff'],
+    ok: 200,
+    fixture: topic('raised', promised),
+    body: () => ({ text: '已受理，正在协调' }),
+  },
   { method: 'get', route: '/api/v1/outcomes', who: ['staff', 'leader', 'unit', 'facilitator'], ok: 200 },
   { method: 'get', route: '/api/v1/stats/topics', who: ['staff', 'leader'], ok: 200 },
   {
-    method: 'post', route: `${T}/{id}/evaluations`, who: ['member', 'unit'], ok: 201, body: () => ({ score: 4 }),
+    method: 'post',
+    route: `${T}/{id}/evaluations`,
+    who: ['member', 'unit'],
+    ok: 201,
+    body: () => ({ score: 4 }),
     fixture: async () => {
       const f = await topicAt(t, tc, 'resolving');
       await api(t, tc.unit, 'patch', `/outcomes/${f.outcomeId}`, { status: 'done', feedback: '已完成' });
@@ -223,7 +450,10 @@ ROWS.push(
     },
   },
   {
-    method: 'post', route: `${T}/{id}/close`, who: ['staff'], ok: 200,
+    method: 'post',
+    route: `${T}/{id}/close`,
+    who: ['staff'],
+    ok: 200,
     fixture: async () => {
       t.clock.advance(-16 * 86_400_000);
       try {
@@ -235,12 +465,57 @@ ROWS.push(
       }
     },
   },
-  { method: 'get', route: '/api/v1/meetings/{id}', who: topicReaders, ok: 200, fixture: topic('deliberating', undefined, (f) => f.meetingId) },
-  { method: 'post', route: '/api/v1/meetings/{id}/participants', who: organisers, ok: 201, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => [{ name: '居民代表', side: 'resident' }] },
-  { method: 'post', route: '/api/v1/meetings/{id}/attendance', who: organisers, ok: 200, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => [{ participantId, present: true }] },
-  { method: 'post', route: '/api/v1/meetings/{id}/speeches', who: organisers, ok: 201, fixture: topic('deliberating', undefined, (f) => f.meetingId), body: () => ({ participantId, summary: '建议增设停车位' }) },
-  { method: 'post', route: '/api/v1/meetings/{id}/hold', who: ['staff'], ok: 200, fixture: topic('resolving', () => ({ ...byCommittee(), spareMeeting: true }), (f) => f.spareMeetingId), body: () => ({ minutes: '会议纪要' }) },
-  { method: 'patch', route: '/api/v1/outcomes/{id}', who: ['staff', 'facilitator', 'unit'], ok: 200, fixture: topic('deliberating', undefined, (f) => f.outcomeId), body: () => ({ status: 'in_progress', feedback: '正在办理' }) },
+  {
+    method: 'get',
+    route: '/api/v1/meetings/{id}',
+    who: topicReaders,
+    ok: 200,
+    fixture: topic('deliberating', undefined, (f) => f.meetingId),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/meetings/{id}/participants',
+    who: organisers,
+    ok: 201,
+    fixture: topic('deliberating', undefined, (f) => f.meetingId),
+    body: () => [{ name: '居民代表', side: 'resident' }],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/meetings/{id}/attendance',
+    who: organisers,
+    ok: 200,
+    fixture: topic('deliberating', undefined, (f) => f.meetingId),
+    body: () => [{ participantId, present: true }],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/meetings/{id}/speeches',
+    who: organisers,
+    ok: 201,
+    fixture: topic('deliberating', undefined, (f) => f.meetingId),
+    body: () => ({ participantId, summary: '建议增设停车位' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/meetings/{id}/hold',
+    who: ['staff'],
+    ok: 200,
+    fixture: topic(
+      'resolving',
+      () => ({ ...byCommittee(), spareMeeting: true }),
+      (f) => f.spareMeetingId,
+    ),
+    body: () => ({ minutes: '会议纪要' }),
+  },
+  {
+    method: 'patch',
+    route: '/api/v1/outcomes/{id}',
+    who: ['staff', 'facilitator', 'unit'],
+    ok: 200,
+    fixture: topic('deliberating', undefined, (f) => f.outcomeId),
+    body: () => ({ status: 'in_progress', feedback: '正在办理' }),
+  },
 );
 
 /*
@@ -249,33 +524,93 @@ ROWS.push(
  * facilitator hears it is another point's: 403). Organisers commenting must name a paper form's author: 400.
  */
 const D = '/api/v1/drafts';
-const pointDraft = (stage: Parameters<typeof draftAt>[2], extra: Parameters<typeof draftAt>[3] = {}) => async () => {
-  const f = await topicAt(t, tc, 'deliberating');
-  return { id: (await draftAt(t, tc.facilitator, stage, { topicId: f.id, ...extra })).id };
-};
-const committeeDraft = (stage: Parameters<typeof draftAt>[2]) => async () => ({ id: (await draftAt(t, tc.staff, stage, { organizer: { type: 'committee', id: tc.committeeId } })).id });
+const pointDraft =
+  (stage: Parameters<typeof draftAt>[2], extra: Parameters<typeof draftAt>[3] = {}) =>
+  async () => {
+    const f = await topicAt(t, tc, 'deliberating');
+    return { id: (await draftAt(t, tc.facilitator, stage, { topicId: f.id, ...extra })).id };
+  };
+const committeeDraft = (stage: Parameters<typeof draftAt>[2]) => async () => ({
+  id: (await draftAt(t, tc.staff, stage, { organizer: { type: 'committee', id: tc.committeeId } })).id,
+});
 ROWS.push(
   { method: 'get', route: D, who: topicReaders, ok: 200 },
-  { method: 'post', route: D, who: organisers, ok: 201, body: () => ({ title: uniq('居民公约'), organizer: { type: 'point', id: tc.facilitator.pointId }, text: '第一条 爱护环境' }) },
+  {
+    method: 'post',
+    route: D,
+    who: organisers,
+    ok: 201,
+    body: () => ({
+      title: uniq('居民公约'),
+      organizer: { type: 'point', id: tc.facilitator.pointId },
+      text: '第一条 爱护环境',
+    }),
+  },
   { method: 'get', route: `${D}/{id}`, who: topicReaders, ok: 200, fixture: pointDraft('open') },
   { method: 'get', route: `${D}/{id}/history`, who: topicReaders, ok: 200, fixture: pointDraft('open') },
-  { method: 'patch', route: `${D}/{id}`, who: organisers, ok: 200, fixture: pointDraft('editing'), body: () => ({ title: uniq('改名公约') }) },
-  { method: 'post', route: `${D}/{id}/open`, who: ['staff'], ok: 200, fixture: committeeDraft('editing'), body: () => ({ closesAt: '2099-01-01T00:00:00+08:00' }) },
+  {
+    method: 'patch',
+    route: `${D}/{id}`,
+    who: organisers,
+    ok: 200,
+    fixture: pointDraft('editing'),
+    body: () => ({ title: uniq('改名公约') }),
+  },
+  {
+    method: 'post',
+    route: `${D}/{id}/open`,
+    who: ['staff'],
+    ok: 200,
+    fixture: committeeDraft('editing'),
+    body: () => ({ closesAt: '2099-01-01T00:00:00+08:00' }),
+  },
   { method: 'post', route: `${D}/{id}/close`, who: ['staff'], ok: 200, fixture: committeeDraft('open') },
-  { method: 'post', route: `${D}/{id}/comments`, who: ['member', 'unit'], ok: 201, fixture: pointDraft('open'), except: { staff: 400, facilitator: 400 }, body: () => ({ comments: [{ text: '建议增加文明停车' }] }) },
+  {
+    method: 'post',
+    route: `${D}/{id}/comments`,
+    who: ['member', 'unit'],
+    ok: 201,
+    fixture: pointDraft('open'),
+    except: { staff: 400, facilitator: 400 },
+    body: () => ({ comments: [{ text: '建议增加文明停车' }] }),
+  },
   { method: 'get', route: `${D}/{id}/summary`, who: organisers, ok: 200, fixture: pointDraft('closed') },
   { method: 'get', route: `${D}/{id}/export.xlsx`, who: organisers, ok: 200, fixture: pointDraft('closed') },
-  { method: 'post', route: `${D}/{id}/revisions`, who: ['staff'], ok: 201, fixture: committeeDraft('closed'), body: () => ({ text: '第一条 修订后的条款' }) },
   {
-    method: 'patch', route: '/api/v1/draft-comments/{id}', who: organisers, ok: 200, body: () => ({ disposition: 'adopted' }),
+    method: 'post',
+    route: `${D}/{id}/revisions`,
+    who: ['staff'],
+    ok: 201,
+    fixture: committeeDraft('closed'),
+    body: () => ({ text: '第一条 修订后的条款' }),
+  },
+  {
+    method: 'patch',
+    route: '/api/v1/draft-comments/{id}',
+    who: organisers,
+    ok: 200,
+    body: () => ({ disposition: 'adopted' }),
     fixture: async () => {
       const { id } = await pointDraft('closed')();
       const summary = await api(t, tc.staff, 'get', `/drafts/${id}/summary`);
       return { id: summary.clauses.flatMap((c: { comments: { id: number }[] }) => c.comments)[0].id };
     },
   },
-  { method: 'get', route: '/api/v1/public/drafts/{id}', who: 'public', ok: 200, fixture: pointDraft('open', { openToPublic: true }) },
-  { method: 'post', route: '/api/v1/public/drafts/{id}/comments', who: 'public', ok: 201, fixture: pointDraft('open', { openToPublic: true }), body: () => ({ name: '居民', comments: [{ text: '赞成' }] }) },
+  {
+    method: 'get',
+    route: '/api/v1/public/drafts/{id}',
+    who: 'public',
+    ok: 200,
+    fixture: pointDraft('open', { openToPublic: true }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/public/drafts/{id}/comments',
+    who: 'public',
+    ok: 201,
+    fixture: pointDraft('open', { openToPublic: true }),
+    body: () => ({ name: '居民', comments: [{ text: '赞成' }] }),
+  },
 );
 
 /* 年度协商计划: staff draw it up and carry it out, leaders read it. */
@@ -283,7 +618,14 @@ let planYear = 2040;
 const planItem = { title: '盘活工业低效用地', form: 'key', quarter: 2 };
 async function plan(approved: boolean): Promise<{ id: number; itemId: number }> {
   const p = await api(t, tc.staff, 'post', '/plans', { year: ++planYear }, 201);
-  const item = await api(t, tc.staff, 'post', `/plans/${p.id}/items`, { ...planItem, organizer: { type: 'committee', id: tc.committeeId } }, 201);
+  const item = await api(
+    t,
+    tc.staff,
+    'post',
+    `/plans/${p.id}/items`,
+    { ...planItem, organizer: { type: 'committee', id: tc.committeeId } },
+    201,
+  );
   if (approved) await api(t, tc.staff, 'post', `/plans/${p.id}/approve`, {});
   return { id: p.id, itemId: item.id };
 }
@@ -295,11 +637,31 @@ ROWS.push(
   { method: 'get', route: '/api/v1/plans', who: ['staff', 'leader'], ok: 200 },
   { method: 'post', route: '/api/v1/plans', who: ['staff'], ok: 201, body: () => ({ year: ++planYear }) },
   { method: 'get', route: '/api/v1/plans/{id}', who: ['staff', 'leader'], ok: 200, fixture: planFixture(true, 'plan') },
-  { method: 'post', route: '/api/v1/plans/{id}/items', who: ['staff'], ok: 201, fixture: planFixture(false, 'plan'), body: () => ({ ...planItem, organizer: { type: 'committee', id: tc.committeeId } }) },
+  {
+    method: 'post',
+    route: '/api/v1/plans/{id}/items',
+    who: ['staff'],
+    ok: 201,
+    fixture: planFixture(false, 'plan'),
+    body: () => ({ ...planItem, organizer: { type: 'committee', id: tc.committeeId } }),
+  },
   { method: 'post', route: '/api/v1/plans/{id}/approve', who: ['staff'], ok: 200, fixture: planFixture(false, 'plan') },
-  { method: 'patch', route: '/api/v1/plan-items/{id}', who: ['staff'], ok: 200, fixture: planFixture(false, 'item'), body: () => ({ quarter: 3 }) },
+  {
+    method: 'patch',
+    route: '/api/v1/plan-items/{id}',
+    who: ['staff'],
+    ok: 200,
+    fixture: planFixture(false, 'item'),
+    body: () => ({ quarter: 3 }),
+  },
   { method: 'delete', route: '/api/v1/plan-items/{id}', who: ['staff'], ok: 204, fixture: planFixture(false, 'item') },
-  { method: 'post', route: '/api/v1/plan-items/{id}/start', who: ['staff'], ok: 200, fixture: planFixture(true, 'item') },
+  {
+    method: 'post',
+    route: '/api/v1/plan-items/{id}/start',
+    who: ['staff'],
+    ok: 200,
+    fixture: planFixture(true, 'item'),
+  },
 );
 
 /*
@@ -309,35 +671,117 @@ ROWS.push(
  */
 const V = '/api/v1/visits';
 const visitReaders: Role[] = ['staff', 'leader', 'member', 'unit'];
-const visit = (extra: (id: number, v: Record<string, any>) => Promise<Record<string, number>> = async () => ({})) => async () => {
-  const body = visitBody(fixtures.committees, { participantMemberIds: [c.lead.memberId], invitedUnitPeople: [{ unitId: c.unit.unitId, name: uniq('科长') }], allowConflicts: true });
-  const v = await api(t, c.staff, 'post', '/visits', body, 201);
-  return { id: v.id, ...(await extra(v.id, v)) };
-};
-const withPhoto = visit(async (id) => ({ photoId: (await t.http().post(`${V}/${id}/photos`).set(c.staff.auth).attach('file', tinyPng(), '现场.png').expect(201)).body.id }));
+const visit =
+  (extra: (id: number, v: Record<string, any>) => Promise<Record<string, number>> = async () => ({})) =>
+  async () => {
+    const body = visitBody(fixtures.committees, {
+      participantMemberIds: [c.lead.memberId],
+      invitedUnitPeople: [{ unitId: c.unit.unitId, name: uniq('科长') }],
+      allowConflicts: true,
+    });
+    const v = await api(t, c.staff, 'post', '/visits', body, 201);
+    return { id: v.id, ...(await extra(v.id, v)) };
+  };
+const withPhoto = visit(async (id) => ({
+  photoId: (
+    await t.http().post(`${V}/${id}/photos`).set(c.staff.auth).attach('file', tinyPng(), '现场.png').expect(201)
+  ).body.id,
+}));
 const ownCalendar = async () => ({ id: c.lead.memberId! });
-const planning = () => `memberIds=${c.lead.memberId},${c.co1.memberId}&startsAt=${encodeURIComponent('2026-06-18T09:00:00+08:00')}&endsAt=${encodeURIComponent('2026-06-18T10:00:00+08:00')}`;
+const planning = () =>
+  `memberIds=${c.lead.memberId},${c.co1.memberId}&startsAt=${encodeURIComponent('2026-06-18T09:00:00+08:00')}&endsAt=${encodeURIComponent('2026-06-18T10:00:00+08:00')}`;
 ROWS.push(
   { method: 'get', route: V, who: visitReaders, ok: 200 },
   { method: 'post', route: V, who: ['staff'], ok: 201, body: () => visitBody(fixtures.committees) },
-  { method: 'get', route: `${V}/free-busy`, who: ['staff'], ok: 200, query: () => `memberIds=${c.lead.memberId},${c.co1.memberId}&from=2026-06-01&to=2026-06-30` },
+  {
+    method: 'get',
+    route: `${V}/free-busy`,
+    who: ['staff'],
+    ok: 200,
+    query: () => `memberIds=${c.lead.memberId},${c.co1.memberId}&from=2026-06-01&to=2026-06-30`,
+  },
   { method: 'get', route: `${V}/conflicts`, who: ['staff'], ok: 200, query: planning },
   { method: 'get', route: `${V}/{id}`, who: visitReaders, ok: 200, fixture: visit() },
   { method: 'get', route: `${V}/{id}/history`, who: visitReaders, ok: 200, fixture: visit() },
-  { method: 'patch', route: `${V}/{id}`, who: ['staff'], ok: 200, fixture: visit(), body: () => ({ title: uniq('改后的活动名称') }) },
-  { method: 'post', route: `${V}/{id}/participants`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ invitedUnitPeople: [{ unitId: c.coUnit.unitId, name: uniq('主任') }] }) },
-  { method: 'delete', route: `${V}/{id}/participants/{participantId}`, who: ['staff'], ok: 200, fixture: visit(async (_, v) => ({ participantId: v.participants[0].id })) },
+  {
+    method: 'patch',
+    route: `${V}/{id}`,
+    who: ['staff'],
+    ok: 200,
+    fixture: visit(),
+    body: () => ({ title: uniq('改后的活动名称') }),
+  },
+  {
+    method: 'post',
+    route: `${V}/{id}/participants`,
+    who: ['staff'],
+    ok: 201,
+    fixture: visit(),
+    body: () => ({ invitedUnitPeople: [{ unitId: c.coUnit.unitId, name: uniq('主任') }] }),
+  },
+  {
+    method: 'delete',
+    route: `${V}/{id}/participants/{participantId}`,
+    who: ['staff'],
+    ok: 200,
+    fixture: visit(async (_, v) => ({ participantId: v.participants[0].id })),
+  },
   // Only the invited member answers; staff, not invited here, are refused like any other role.
-  { method: 'post', route: `${V}/{id}/rsvp`, who: ['member'], ok: 200, fixture: visit(), body: () => ({ answer: 'accept' }) },
-  { method: 'post', route: `${V}/{id}/findings`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ problem: '培训与岗位需求脱节', suggestion: '培训补贴与持证挂钩' }) },
-  { method: 'post', route: `${V}/{id}/photos`, who: ['staff'], ok: 201, fixture: visit(), upload: () => ({ name: '现场.png', bytes: tinyPng() }) },
+  {
+    method: 'post',
+    route: `${V}/{id}/rsvp`,
+    who: ['member'],
+    ok: 200,
+    fixture: visit(),
+    body: () => ({ answer: 'accept' }),
+  },
+  {
+    method: 'post',
+    route: `${V}/{id}/findings`,
+    who: ['staff'],
+    ok: 201,
+    fixture: visit(),
+    body: () => ({ problem: '培训与岗位需求脱节', suggestion: '培训补贴与持证挂钩' }),
+  },
+  {
+    method: 'post',
+    route: `${V}/{id}/photos`,
+    who: ['staff'],
+    ok: 201,
+    fixture: visit(),
+    upload: () => ({ name: '现场.png', bytes: tinyPng() }),
+  },
   { method: 'get', route: `${V}/{id}/photos/{photoId}`, who: visitReaders, ok: 200, fixture: withPhoto },
   { method: 'post', route: `${V}/{id}/complete`, who: ['staff'], ok: 200, fixture: visit() },
-  { method: 'post', route: `${V}/{id}/cancel`, who: ['staff'], ok: 200, fixture: visit(), body: () => ({ reason: '改期' }) },
-  { method: 'post', route: `${V}/{id}/topics`, who: ['staff'], ok: 201, fixture: visit(), body: () => ({ title: uniq('推动家政服务业提质扩容'), description: '据视察调研提出', level: 'city' }) },
   {
-    method: 'post', route: `${V}/{id}/proposals`, who: ['member'], ok: 201, fixture: visit(),
-    body: () => ({ sessionId: c.sessionId, title: uniq('关于家政服务业的建议'), category: 'society', background: '调研发现的问题', suggestions: ['建立培训补贴机制'] }),
+    method: 'post',
+    route: `${V}/{id}/cancel`,
+    who: ['staff'],
+    ok: 200,
+    fixture: visit(),
+    body: () => ({ reason: '改期' }),
+  },
+  {
+    method: 'post',
+    route: `${V}/{id}/topics`,
+    who: ['staff'],
+    ok: 201,
+    fixture: visit(),
+    body: () => ({ title: uniq('推动家政服务业提质扩容'), description: '据视察调研提出', level: 'city' }),
+  },
+  {
+    method: 'post',
+    route: `${V}/{id}/proposals`,
+    who: ['member'],
+    ok: 201,
+    fixture: visit(),
+    body: () => ({
+      sessionId: c.sessionId,
+      title: uniq('关于家政服务业的建议'),
+      category: 'society',
+      background: '调研发现的问题',
+      suggestions: ['建立培训补贴机制'],
+    }),
   },
   { method: 'get', route: '/api/v1/members/{id}/calendar.ics', who: ['member'], ok: 200, fixture: ownCalendar },
   { method: 'get', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 200, fixture: ownCalendar },
@@ -348,8 +792,11 @@ ROWS.push(
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;
 
 function expected(row: Row): Record<Caller, number> {
-  const allowed = (c: Caller) => row.who === 'public' || (c !== 'anonymous' && (row.who === 'signed-in' || row.who.includes(c)));
-  return Object.fromEntries(CALLERS.map((c) => [c, row.except?.[c] ?? (allowed(c) ? row.ok : c === 'anonymous' ? 401 : 403)])) as Record<Caller, number>;
+  const allowed = (c: Caller) =>
+    row.who === 'public' || (c !== 'anonymous' && (row.who === 'signed-in' || row.who.includes(c)));
+  return Object.fromEntries(
+    CALLERS.map((c) => [c, row.except?.[c] ?? (allowed(c) ? row.ok : c === 'anonymous' ? 401 : 403)]),
+  ) as Record<Caller, number>;
 }
 
 describe('role matrix of the JSON API', () => {
@@ -364,13 +811,36 @@ describe('role matrix of the JSON API', () => {
     fixtures.sessions = (await t.make.session()).id;
     const as = async (role: Role) => accountOf(t, await t.tokenFor(role));
     const other = async (role: Role) => accountOf(t, (await t.signInAs(role)).token);
-    c = { lead: await as('member'), co1: await other('member'), co2: await other('member'), staff: await as('staff'), leader: await as('leader'), unit: await as('unit'), coUnit: await other('unit'), sessionId: fixtures.sessions };
+    c = {
+      lead: await as('member'),
+      co1: await other('member'),
+      co2: await other('member'),
+      staff: await as('staff'),
+      leader: await as('leader'),
+      unit: await as('unit'),
+      coUnit: await other('unit'),
+      sessionId: fixtures.sessions,
+    };
     const host = await as('facilitator');
     const me = await t.http().get('/api/v1/users/me').set(host.auth).expect(200);
-    tc = { staff: c.staff, leader: c.leader, facilitator: { ...host, pointId: me.body.pointId } as Facilitator, member: c.lead, member2: c.co1, unit: c.unit, unit2: c.coUnit, committeeId: fixtures.committees };
+    tc = {
+      staff: c.staff,
+      leader: c.leader,
+      facilitator: { ...host, pointId: me.body.pointId } as Facilitator,
+      member: c.lead,
+      member2: c.co1,
+      unit: c.unit,
+      unit2: c.coUnit,
+      committeeId: fixtures.committees,
+    };
     assignedForReports = await proposalAt(t, c, 'assigned');
     await t.app.get(Tx).run((em) =>
-      t.app.get(NotificationsService).notify(em, [fixtures.users], { kind: 'test.matrix', title: '矩阵消息', body: '只有本人可读', dedupeKey: 'matrix' }),
+      t.app.get(NotificationsService).notify(em, [fixtures.users], {
+        kind: 'test.matrix',
+        title: '矩阵消息',
+        body: '只有本人可读',
+        dedupeKey: 'matrix',
+      }),
     );
     fixtures.notifications = (await t.ds.getRepository(Notification).findOneByOrFail({ dedupeKey: 'matrix' })).id;
   });
@@ -383,7 +853,8 @@ describe('role matrix of the JSON API', () => {
 
   it.each(ROWS.map((row) => [key(row.method, row.route), row] as const))('%s', async (_, row) => {
     const ids = row.fixture ? await row.fixture() : { id: fixtures[row.route.split('/')[3]] };
-    const path = row.route.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name])) + (row.query ? `?${row.query()}` : '');
+    const path =
+      row.route.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name])) + (row.query ? `?${row.query()}` : '');
     const actual = {} as Record<Caller, number>;
     for (const caller of CALLERS) {
       const token = await tokenOf(caller, row);
@@ -392,7 +863,12 @@ describe('role matrix of the JSON API', () => {
       const file = row.upload?.();
       const res = await (file ? req.attach('file', file.bytes, file.name) : row.body ? req.send(row.body()) : req);
       actual[caller] = res.status;
-      if (res.status === 401 || res.status === 403) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      if (res.status === 401 || res.status === 403)
+        expect(res.body).toMatchObject({
+          statusCode: res.status,
+          code: expect.any(String),
+          message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+        });
     }
     expect(actual).toEqual(expected(row));
   });
@@ -401,9 +877,16 @@ describe('role matrix of the JSON API', () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
       .filter(([route]) => route.startsWith('/api/v1/'))
-      .flatMap(([route, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => key(m, route)));
+      .flatMap(([route, ops]) =>
+        Object.keys(ops)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => key(m, route)),
+      );
     const listed = ROWS.map((r) => key(r.method, r.route));
-    expect({ withoutRow: documented.filter((k) => !listed.includes(k)), notDocumented: listed.filter((k) => !documented.includes(k)) }).toEqual({ withoutRow: [], notDocumented: [] });
+    expect({
+      withoutRow: documented.filter((k) => !listed.includes(k)),
+      notDocumented: listed.filter((k) => !documented.includes(k)),
+    }).toEqual({ withoutRow: [], notDocumented: [] });
     expect(new Set(listed).size).toBe(listed.length);
   });
 });

@@ -1,9 +1,9 @@
 import { Proposal } from '../../src/proposals/proposal.entities';
 import type { Cast } from '../support/accounts';
+import { tinyPdf } from '../support/file-fixtures';
 import { binary } from '../support/http';
 import { pdfFacts } from '../support/pdf-tools';
 import { proposalAt } from '../support/proposals';
-import { tinyPdf } from '../support/file-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Agent, webCast } from '../support/web-client';
 
@@ -20,7 +20,16 @@ export const XSS_PAYLOADS = [
 ];
 
 /** Strings that break naive SQL: through every filter of every list, they must stay plain data. */
-export const SQL_PAYLOADS = ["' OR '1'='1", "1' OR 1=1 -- ", '1; DROP TABLE proposals; --', "%' UNION SELECT username, passwordHash FROM users -- ", '\\', "'; WAITFOR DELAY '0:0:5' --", '1) OR (1=1', '０x27'];
+export const SQL_PAYLOADS = [
+  "' OR '1'='1",
+  "1' OR 1=1 -- ",
+  '1; DROP TABLE proposals; --',
+  "%' UNION SELECT username, passwordHash FROM users -- ",
+  '\\',
+  "'; WAITFOR DELAY '0:0:5' --",
+  '1) OR (1=1',
+  '０x27',
+];
 
 /** Same-origin links of a page worth following (not files, downloads or sign-out). */
 function linksOf(html: string): string[] {
@@ -78,10 +87,17 @@ describe('security', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ c, web } = await webCast(t, { members: ['王建国', XSS_PAYLOADS[1], '赵其他'], units: [XSS_PAYLOADS[2], '市财政局'] }));
+    ({ c, web } = await webCast(t, {
+      members: ['王建国', XSS_PAYLOADS[1], '赵其他'],
+      units: [XSS_PAYLOADS[2], '市财政局'],
+    }));
     // Payloads in the fields pages and PDFs print: title, background, suggestions, a reply, a co-signer's and a unit's name.
     payloadProposal = await proposalAt(t, c, 'replied', {
-      draft: { title: `关于${XSS_PAYLOADS[0]}的建议`, background: XSS_PAYLOADS.join('\n'), suggestions: XSS_PAYLOADS.slice(3) },
+      draft: {
+        title: `关于${XSS_PAYLOADS[0]}的建议`,
+        background: XSS_PAYLOADS.join('\n'),
+        suggestions: XSS_PAYLOADS.slice(3),
+      },
     });
     await proposalAt(t, c, 'submitted', { draft: { title: XSS_PAYLOADS[3].slice(0, 60) } });
   });
@@ -132,7 +148,10 @@ describe('security', () => {
           const body = Object.fromEntries(form.fields.map((f) => [f, '1']));
           const none = await web[who].post(form.action).type('form').send(body);
           expect([form.action, none.status]).toEqual([form.action, 403]);
-          const wrong = await web[who].post(form.action).type('form').send({ ...body, _csrf: 'forged-token' });
+          const wrong = await web[who]
+            .post(form.action)
+            .type('form')
+            .send({ ...body, _csrf: 'forged-token' });
           expect([form.action, wrong.status]).toEqual([form.action, 403]);
         }
       }
@@ -151,7 +170,12 @@ describe('security', () => {
           expect([page, html.includes(payload)]).toEqual([page, false]);
         }
         // No element the payloads would create: a script, an event handler inside a tag, a javascript: link.
-        expect([page, /<script>alert|<(img|svg|iframe)\b[^>]*\bon\w+=|<[^>]+(href|src)="javascript:|<iframe\b|<style>body/i.test(html)]).toEqual([page, false]);
+        expect([
+          page,
+          /<script>alert|<(img|svg|iframe)\b[^>]*\bon\w+=|<[^>]+(href|src)="javascript:|<iframe\b|<style>body/i.test(
+            html,
+          ),
+        ]).toEqual([page, false]);
         if (html.includes('&lt;script&gt;alert(')) printed++;
       }
     }
@@ -163,23 +187,42 @@ describe('security', () => {
 
   it('XSS payloads print as literal text in the PDF (提案单 and 答复函)', async () => {
     for (const kind of ['proposal-sheet', 'reply-letter']) {
-      const res = await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind, subject: { type: 'proposal', id: payloadProposal } }).expect(202);
+      const res = await t
+        .http()
+        .post('/api/v1/reports')
+        .set(c.staff.auth)
+        .send({ kind, subject: { type: 'proposal', id: payloadProposal } })
+        .expect(202);
       await t.jobs.finished('reports', `report:${res.body.id}`);
-      const file = await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200);
+      const file = await t
+        .http()
+        .get(`/api/v1/reports/${res.body.id}/file`)
+        .set(c.staff.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       const facts = pdfFacts(file.body as Buffer);
       expect(facts.squeezed).toContain('<script>alert("xs1")</script>'.replace(/\s+/g, ''));
     }
   });
 
   it('SQL-injection strings through every filter of every list in the OpenAPI document stay data: no 500, nothing dropped, nothing matched by a trick', async () => {
-    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>> };
-    const lists = Object.entries(doc.paths).filter(([route, ops]) => ops.get && !route.includes('{') && (ops.get.parameters ?? []).some((p) => p.in === 'query'));
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
+    };
+    const lists = Object.entries(doc.paths).filter(
+      ([route, ops]) => ops.get && !route.includes('{') && (ops.get.parameters ?? []).some((p) => p.in === 'query'),
+    );
     const before = await t.ds.getRepository(Proposal).count();
     let tried = 0;
     for (const [route, ops] of lists) {
       for (const param of (ops.get.parameters ?? []).filter((p) => p.in === 'query')) {
         for (const payload of SQL_PAYLOADS) {
-          const res = await t.http().get(route).query({ [param.name]: payload }).set(c.staff.auth);
+          const res = await t
+            .http()
+            .get(route)
+            .query({ [param.name]: payload })
+            .set(c.staff.auth);
           tried++;
           expect([route, param.name, payload, res.status < 500]).toEqual([route, param.name, payload, true]);
         }
@@ -199,8 +242,27 @@ describe('security', () => {
   });
 
   it('an upload named to climb out of the files folder is stored by checksum under it, its name cleaned', async () => {
-    const id = (await t.http().post('/api/v1/proposals').set(c.lead.auth).send({ sessionId: c.sessionId, kind: 'individual', title: '附件名称测试', category: 'other', background: '背景', suggestions: ['建议'] }).expect(201)).body.id;
-    const res = await t.http().post(`/api/v1/proposals/${id}/attachments`).set(c.lead.auth).attach('file', tinyPdf(), '../../../../etc/passwd.pdf').expect(201);
+    const id = (
+      await t
+        .http()
+        .post('/api/v1/proposals')
+        .set(c.lead.auth)
+        .send({
+          sessionId: c.sessionId,
+          kind: 'individual',
+          title: '附件名称测试',
+          category: 'other',
+          background: '背景',
+          suggestions: ['建议'],
+        })
+        .expect(201)
+    ).body.id;
+    const res = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/attachments`)
+      .set(c.lead.auth)
+      .attach('file', tinyPdf(), '../../../../etc/passwd.pdf')
+      .expect(201);
     expect(res.body.name).not.toMatch(/[/\\]/);
     expect(res.body.name).toMatch(/\.pdf$/);
   });

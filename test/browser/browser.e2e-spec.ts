@@ -51,7 +51,10 @@ describe('web pages in Chromium', () => {
     expect(await text(page, '.error-summary')).toContain('请填写姓名');
 
     await page.type('#f-name', '王小红');
-    await page.select('#f-sectorId', await page.$eval('#f-sectorId option:nth-child(3)', (o) => (o as HTMLOptionElement).value));
+    await page.select(
+      '#f-sectorId',
+      await page.$eval('#f-sectorId option:nth-child(3)', (o) => (o as HTMLOptionElement).value),
+    );
     const sectorName = await page.$eval('#f-sectorId', (s) => (s as HTMLSelectElement).selectedOptions[0].text);
     await page.click('label[for="f-committeeIds"]');
     const committeeName = await text(page, 'label[for="f-committeeIds"]');
@@ -62,7 +65,10 @@ describe('web pages in Chromium', () => {
 
     expect(page.url()).toBe(`${base}/directory/members?done=created`);
     expect(await text(page, '.notification')).toBe('委员已新增');
-    const row = await page.$$eval('tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText).find((t) => t.includes('王小红')) ?? '');
+    const row = await page.$$eval(
+      'tbody tr',
+      (rows) => rows.map((r) => (r as HTMLElement).innerText).find((t) => t.includes('王小红')) ?? '',
+    );
     expect(row).toContain(sectorName);
     expect(row).toContain(committeeName);
     expect(row).toContain('女');

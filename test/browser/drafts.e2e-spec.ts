@@ -18,7 +18,11 @@ describe('征求意见 pages in Chromium', () => {
     host = await pointHost(t, 'jinping', '金塔社区协商议事室');
     const memberId = (await t.make.member({ name: '张文华' })).id;
     await t.signIn('zhang', ['member'], { memberId });
-    ({ id: draftId, clauseIds } = await draftAt(t, host as Account, 'open', { organizer: { type: 'point', id: host.pointId }, openToPublic: true, invitedMemberIds: [memberId] }));
+    ({ id: draftId, clauseIds } = await draftAt(t, host as Account, 'open', {
+      organizer: { type: 'point', id: host.pointId },
+      openToPublic: true,
+      invitedMemberIds: [memberId],
+    }));
     run = await startBrowser(t);
   });
 

@@ -5,7 +5,15 @@ import { Role } from '../../src/common/roles';
 import { Meeting, Outcome, Topic } from '../../src/topics/topic.entities';
 import { Account, accountOf } from '../support/accounts';
 import { api } from '../support/api';
-import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, submitIn, textOf as text } from '../support/browser';
+import {
+  BrowserRun,
+  clickAndWait,
+  signedInPage,
+  startBrowser,
+  statusOf,
+  submitIn,
+  textOf as text,
+} from '../support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { KEY_CONSULTATION_THEMES as THEMES } from '../support/topics';
 
@@ -27,7 +35,8 @@ describe('a key consultation in Chromium', () => {
   const units: { name: string; username: string; account: Account }[] = [];
   const members: { name: string; username: string; account: Account }[] = [];
 
-  const account = async (username: string, roles: Role[], links = {}): Promise<Account> => accountOf(t, (await t.signIn(username, roles, links)).token);
+  const account = async (username: string, roles: Role[], links = {}): Promise<Account> =>
+    accountOf(t, (await t.signIn(username, roles, links)).token);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -51,7 +60,8 @@ describe('a key consultation in Chromium', () => {
 
   const signedIn = (username: string) => signedInPage(run, username, TEST_PASSWORD);
 
-  const setValue = (page: Page, selector: string, value: string) => page.$eval(selector, (el, v) => ((el as HTMLInputElement).value = v), value);
+  const setValue = (page: Page, selector: string, value: string) =>
+    page.$eval(selector, (el, v) => ((el as HTMLInputElement).value = v), value);
 
   it('盘活工业低效用地 goes from 出题 to 评题 and 公示 through the pages', async () => {
     // 1. Staff raise the city-level topic with the committee as organiser, and settle it.
@@ -59,7 +69,10 @@ describe('a key consultation in Chromium', () => {
     await clickAndWait(host, 'a.service-nav__link[href="/topics"]');
     await clickAndWait(host, 'main a[href="/topics/new"]');
     await host.type('#f-title', '盘活工业低效用地');
-    await host.type('#f-description', '土地要素是经济社会发展的基础。围绕工业低效用地盘活工作建言献策，助推高质量发展。');
+    await host.type(
+      '#f-description',
+      '土地要素是经济社会发展的基础。围绕工业低效用地盘活工作建言献策，助推高质量发展。',
+    );
     await host.select('#f-organizer', `committee:${committeeId}`);
     await host.select('#f-level', 'city');
     await host.select('#f-source', 'plan');
@@ -100,28 +113,41 @@ describe('a key consultation in Chromium', () => {
       await host.select('#f-unitSide', 'department');
       await submitIn(host, `form[action="/meetings/${meetingId}/participants"]`);
     }
-    const rows = await host.$$eval('main tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent!.trim(), tr.children[1].textContent!.trim()]));
+    const rows = await host.$$eval('main tbody tr', (trs) =>
+      trs.map((tr) => [tr.children[0].textContent!.trim(), tr.children[1].textContent!.trim()]),
+    );
     expect(rows).toEqual([
       ...MEMBERS.map((m) => [m, '委员']),
       [`${UNITS[0]} 分管副局长`, '部门'],
       ['李教授', '专家'],
       ...UNITS.slice(1).map((u) => [`${u} 分管副局长`, '部门']),
     ]);
-    const radios = await host.$$eval('main tbody input[value="present"]', (is) => is.map((i) => (i as HTMLInputElement).name));
+    const radios = await host.$$eval('main tbody input[value="present"]', (is) =>
+      is.map((i) => (i as HTMLInputElement).name),
+    );
     for (const name of radios) await host.click(`input[name="${name}"][value="present"]`);
     await host.click(`input[name="${radios[2]}"][value="excused"]`);
     await submitIn(host, `form[action="/meetings/${meetingId}/attendance"]`);
     expect(await text(host, '.notification--success')).toContain('出席情况已登记');
     await host.click('details:has(form[action$="/speeches"]) summary');
-    const speaker = await host.$$eval('#f-participantId option', (os, name) => os.find((o) => o.textContent!.includes(name))!.getAttribute('value')!, MEMBERS[0]);
+    const speaker = await host.$$eval(
+      '#f-participantId option',
+      (os, name) => os.find((o) => o.textContent!.includes(name))!.getAttribute('value')!,
+      MEMBERS[0],
+    );
     await host.select('#f-participantId', speaker);
     await host.type('#f-summary', '建议对低效用地实行“一企一策”，分类处置。');
     await submitIn(host, `form[action="/meetings/${meetingId}/speeches"]`);
     expect(await text(host, 'main section.record')).toContain(MEMBERS[0]);
-    await host.type('#f-minutes', '委员们围绕盘活工业低效用地中存在的问题与市直部门面对面沟通交流，提出18条具体意见建议。');
+    await host.type(
+      '#f-minutes',
+      '委员们围绕盘活工业低效用地中存在的问题与市直部门面对面沟通交流，提出18条具体意见建议。',
+    );
     await submitIn(host, `form[action="/meetings/${meetingId}/hold"]`);
     expect(await text(host, '.notification--success')).toContain('协商会已召开');
-    expect(await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).toMatchObject({ heldAt: expect.any(Date) });
+    expect(await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).toMatchObject({
+      heldAt: expect.any(Date),
+    });
 
     // 3. The 18 recommendations, each with its unit. To keep the test quick, the first of each theme goes through
     //    the page's form and the rest through the API; the page is reloaded after them (its form carries the version).
@@ -143,13 +169,22 @@ describe('a key consultation in Chromium', () => {
           await submitIn(host, `form[action="/topics/${id}/outcomes"]`);
           expect(await text(host, '.notification--success')).toContain('协商成果已添加');
         } else {
-          await api(t, staff, 'post', `/topics/${id}/outcomes`, { kind: 'recommendation', theme, text: recommendation, unitId, dueAt: `${due}:00+08:00` }, 201);
+          await api(
+            t,
+            staff,
+            'post',
+            `/topics/${id}/outcomes`,
+            { kind: 'recommendation', theme, text: recommendation, unitId, dueAt: `${due}:00+08:00` },
+            201,
+          );
         }
         k++;
       }
     }
     await host.goto(`${run.base}/topics/${id}`);
-    expect(await host.$$eval('main section.theme h3', (hs) => hs.map((h) => h.textContent!.trim()))).toEqual(THEMES.map(([theme]) => theme));
+    expect(await host.$$eval('main section.theme h3', (hs) => hs.map((h) => h.textContent!.trim()))).toEqual(
+      THEMES.map(([theme]) => theme),
+    );
     expect(await host.$$eval('main .outcome', (os) => os.length)).toBe(18);
     await clickAndWait(host, `form[action="/topics/${id}/resolve"] button`);
     expect(await statusOf(host)).toBe('解题中');
@@ -163,10 +198,15 @@ describe('a key consultation in Chromium', () => {
       const first = outcomes.find((o) => o.unitId === u.account.unitId)!;
       const page = await signedIn(u.username);
       await clickAndWait(page, 'a.service-nav__link[href="/outcomes"]');
-      expect(await page.$$eval('main .outcome', (os) => os.length)).toBe(outcomes.filter((o) => o.unitId === u.account.unitId).length);
+      expect(await page.$$eval('main .outcome', (os) => os.length)).toBe(
+        outcomes.filter((o) => o.unitId === u.account.unitId).length,
+      );
       await page.click(`#outcome-${first.id} summary`);
       await page.select(`#f-status-${first.id}`, notAdopted(first.position) ? 'not_adopted' : 'done');
-      await page.type(`#f-feedback-${first.id}`, notAdopted(first.position) ? '受现行政策限制，暂不具备条件' : '已办结，工作方案已印发');
+      await page.type(
+        `#f-feedback-${first.id}`,
+        notAdopted(first.position) ? '受现行政策限制，暂不具备条件' : '已办结，工作方案已印发',
+      );
       await submitIn(page, `form[action="/outcomes/${first.id}"]`);
       expect(await text(page, '.notification--success')).toContain('办理情况已反馈');
       reportedOnPage.add(first.id);
@@ -175,7 +215,15 @@ describe('a key consultation in Chromium', () => {
     expect(reportedOnPage.size).toBe(5);
     for (const o of outcomes.filter((x) => !reportedOnPage.has(x.id))) {
       const unit = units.find((u) => u.account.unitId === o.unitId)!.account;
-      await api(t, unit, 'patch', `/outcomes/${o.id}`, notAdopted(o.position) ? { status: 'not_adopted', feedback: '受现行政策限制，暂不具备条件' } : { status: 'done', feedback: '已办结' });
+      await api(
+        t,
+        unit,
+        'patch',
+        `/outcomes/${o.id}`,
+        notAdopted(o.position)
+          ? { status: 'not_adopted', feedback: '受现行政策限制，暂不具备条件' }
+          : { status: 'done', feedback: '已办结' },
+      );
     }
 
     // 5. 评题: a member who took part and a department rate it on the topic's page.
@@ -198,7 +246,10 @@ describe('a key consultation in Chromium', () => {
     expect(await host.$(`form[action="/topics/${id}/close"]`)).toBeNull();
     await clickAndWait(host, `form[action="/topics/${id}/publish"] button`);
     expect(await text(host, '.notification--success')).toContain('协商成果已公示');
-    expect(await host.$$eval('main .tags .tag', (tags) => tags.map((s) => s.textContent!.trim()))).toEqual(['已评题', '已公示']);
+    expect(await host.$$eval('main .tags .tag', (tags) => tags.map((s) => s.textContent!.trim()))).toEqual([
+      '已评题',
+      '已公示',
+    ]);
     expect(await host.$$eval('.steps__item--done', (li) => li.length)).toBe(5);
     // By hand: 18 recommendations, 4 not adopted, 14 carried out: 14/18 = 77.8% → 78%.
     const adoption = await text(host, '.stat-card:has(dt) dd');
@@ -206,9 +257,16 @@ describe('a key consultation in Chromium', () => {
     expect(adoption).toContain('已落实 14 / 共 18 项');
     expect(await text(host, 'main')).toContain('待办理 0 项，办理中 0 项，已落实 14 项，未采纳 4 项。');
     expect(await text(host, 'main')).toContain('4.5 分');
-    expect(await host.$$eval('main section.theme h3', (hs) => hs.map((h) => h.textContent!.trim()))).toEqual(THEMES.map(([theme]) => theme));
-    expect(await host.$$eval('main section.theme', (ss) => ss.map((s) => s.querySelectorAll('.outcome').length))).toEqual(THEMES.map(([, texts]) => texts.length));
-    expect(await t.ds.getRepository(Topic).findOneByOrFail({ id })).toMatchObject({ status: 'evaluated', published: true });
+    expect(await host.$$eval('main section.theme h3', (hs) => hs.map((h) => h.textContent!.trim()))).toEqual(
+      THEMES.map(([theme]) => theme),
+    );
+    expect(
+      await host.$$eval('main section.theme', (ss) => ss.map((s) => s.querySelectorAll('.outcome').length)),
+    ).toEqual(THEMES.map(([, texts]) => texts.length));
+    expect(await t.ds.getRepository(Topic).findOneByOrFail({ id })).toMatchObject({
+      status: 'evaluated',
+      published: true,
+    });
 
     // 7. Anyone, signed in or not, finds it on 公开的协商议题 with its five themes in order.
     const visitor = await run.page('visitor');

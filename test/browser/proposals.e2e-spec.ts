@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // (DOM types: the functions given to $eval and evaluate run in the page.)
 import { Page } from 'puppeteer-core';
-import { ProposalSigner } from '../../src/proposals/proposal.entities';
 import { Role } from '../../src/common/roles';
+import { ProposalSigner } from '../../src/proposals/proposal.entities';
 import { accountOf } from '../support/accounts';
 import { api } from '../support/api';
 import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, textOf as text } from '../support/browser';
@@ -28,9 +28,16 @@ describe('proposal pages in Chromium', () => {
     await account('bureau', ['unit'], { unitId });
     sessionId = (await t.make.session({ name: '十二届二次会议' })).id;
     // An earlier proposal on the same matter, for the review page's 相似提案.
-    const other = await accountOf(t, (await account('early', ['member'], { memberId: (await t.make.member({ name: '周早先' })).id })).token);
+    const other = await accountOf(
+      t,
+      (await account('early', ['member'], { memberId: (await t.make.member({ name: '周早先' })).id })).token,
+    );
     earlierTitle = '关于加快老旧小区加装电梯的建议';
-    const earlier = await draft(t, other, sessionId, { title: earlierTitle, background: '老旧小区没有电梯，老年居民上下楼困难，加装电梯审批环节多、资金筹措难。', suggestions: ['简化加装电梯审批', '设立加装电梯补贴'] });
+    const earlier = await draft(t, other, sessionId, {
+      title: earlierTitle,
+      background: '老旧小区没有电梯，老年居民上下楼困难，加装电梯审批环节多、资金筹措难。',
+      suggestions: ['简化加装电梯审批', '设立加装电梯补贴'],
+    });
     await api(t, other, 'post', `/proposals/${earlier}/submit`, {});
     run = await startBrowser(t);
   });
@@ -41,7 +48,6 @@ describe('proposal pages in Chromium', () => {
   });
 
   const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
-
 
   it('a joint proposal goes from filing to 已办结 through the pages of all four roles', async () => {
     // 1. The member files it: numbered suggestion rows, a co-signer picked by name.
@@ -57,7 +63,10 @@ describe('proposal pages in Chromium', () => {
     await member.type('#f-suggestions', '简化加装电梯审批流程');
     await member.click('[data-numbered-list] button::-p-text(增加一条建议)');
     await member.type('#f-suggestions-2', '设立加装电梯专项补贴');
-    expect(await member.$$eval('.numbered-rows__label', (ls) => ls.map((l) => l.textContent))).toEqual(['第1条建议', '第2条建议']);
+    expect(await member.$$eval('.numbered-rows__label', (ls) => ls.map((l) => l.textContent))).toEqual([
+      '第1条建议',
+      '第2条建议',
+    ]);
     await member.click('label[for="f-kind-joint"]');
     await member.type('#f-coSignerNames', '附议');
     await member.waitForSelector('button[data-pick="李附议"]');
@@ -71,7 +80,10 @@ describe('proposal pages in Chromium', () => {
     const proposalUrl = `${run.base}/proposals/${id}`;
     expect(await text(member, '.notification--success')).toContain('提案已保存为草稿');
     expect(await text(member, 'main')).toContain('等待附议人确认：李附议');
-    expect(await member.$$eval('main ol.list--number li', (lis) => lis.map((li) => li.textContent))).toEqual(['简化加装电梯审批流程', '设立加装电梯专项补贴']);
+    expect(await member.$$eval('main ol.list--number li', (lis) => lis.map((li) => li.textContent))).toEqual([
+      '简化加装电梯审批流程',
+      '设立加装电梯专项补贴',
+    ]);
     expect(await member.$(`form[action="/proposals/${id}/submit"]`)).toBeNull();
 
     // 2. The co-signer sees the invitation in 我的提案 and confirms.
@@ -81,7 +93,9 @@ describe('proposal pages in Chromium', () => {
     await clickAndWait(coSigner, `main a[href="/proposals/${id}"]`);
     await clickAndWait(coSigner, `form[action="/proposals/${id}/cosign"] button`);
     expect(await text(coSigner, '.notification--success')).toContain('您已确认附议此提案');
-    expect(await t.ds.getRepository(ProposalSigner).findOneByOrFail({ proposalId: id, role: 'cosigner' })).toMatchObject({ status: 'confirmed' });
+    expect(
+      await t.ds.getRepository(ProposalSigner).findOneByOrFail({ proposalId: id, role: 'cosigner' }),
+    ).toMatchObject({ status: 'confirmed' });
 
     // 3. The member submits.
     await member.goto(proposalUrl);

@@ -3,7 +3,15 @@
 import { Page } from 'puppeteer-core';
 import { Role } from '../../src/common/roles';
 import { Meeting, Outcome, Topic } from '../../src/topics/topic.entities';
-import { BrowserRun, clickAndWait, signedInPage, startBrowser, statusOf, submitIn, textOf as text } from '../support/browser';
+import {
+  BrowserRun,
+  clickAndWait,
+  signedInPage,
+  startBrowser,
+  statusOf,
+  submitIn,
+  textOf as text,
+} from '../support/browser';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 /** The courtyard's parking dispute carried through the topic pages in real Chromium: facilitator, property company, member. */
@@ -31,13 +39,15 @@ describe('topic pages in Chromium', () => {
 
   const signedIn = (username: string): Promise<Page> => signedInPage(run, username, TEST_PASSWORD);
 
-
   it('a courtyard parking topic goes from 出题 to 评题 through the pages', async () => {
     // 1. The facilitator raises it from the board (their own point is the only organiser offered) and settles it.
     const host = await signedIn('sujianhua');
     await clickAndWait(host, 'a.service-nav__link[href="/topics"]');
     await clickAndWait(host, 'main a[href="/topics/new"]');
-    expect(await host.$$eval('#f-organizer option', (os) => os.map((o) => o.textContent))).toEqual(['请选择组织方', '协商议事点：清水湾社区协商议事室']);
+    expect(await host.$$eval('#f-organizer option', (os) => os.map((o) => o.textContent))).toEqual([
+      '请选择组织方',
+      '协商议事点：清水湾社区协商议事室',
+    ]);
     await host.type('#f-title', '吉泰润园小区停车收费和临时停车管理');
     await host.type('#f-description', '地下车位月租580元，居民反映偏高；临时停车占用地下车库。');
     await clickAndWait(host, 'main form button[type="submit"]');
@@ -69,30 +79,47 @@ describe('topic pages in Chromium', () => {
     await host.select('#f-peopleSide', 'resident');
     await submitIn(host, `form[action="/meetings/${meetingId}/participants"]`);
     expect(await text(host, '.notification--success')).toContain('参会人员已登记');
-    for (const [names, side] of [['苏建华', 'organizer'], ['杨德明', 'party_member']]) {
+    for (const [names, side] of [
+      ['苏建华', 'organizer'],
+      ['杨德明', 'party_member'],
+    ]) {
       await host.click('details:has(form[action$="/participants"]) summary');
       await host.type('#f-people', names);
       await host.select('#f-peopleSide', side);
       await submitIn(host, `form[action="/meetings/${meetingId}/participants"]`);
     }
-    const rows = await host.$$eval('main tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent!.trim(), tr.children[1].textContent!.trim()]));
+    const rows = await host.$$eval('main tbody tr', (trs) =>
+      trs.map((tr) => [tr.children[0].textContent!.trim(), tr.children[1].textContent!.trim()]),
+    );
     expect(rows).toEqual([
-      ['张文华', '委员'], ['吉泰润园物业服务中心 何伟', '利益相关方'], ['王桂兰', '居民/群众代表'], ['赵志强', '居民/群众代表'], ['苏建华', '组织方/两委'], ['杨德明', '党员代表'],
+      ['张文华', '委员'],
+      ['吉泰润园物业服务中心 何伟', '利益相关方'],
+      ['王桂兰', '居民/群众代表'],
+      ['赵志强', '居民/群众代表'],
+      ['苏建华', '组织方/两委'],
+      ['杨德明', '党员代表'],
     ]);
-    const ids = await host.$$eval('main tbody input[value="present"]', (is) => is.map((i) => (i as HTMLInputElement).name));
+    const ids = await host.$$eval('main tbody input[value="present"]', (is) =>
+      is.map((i) => (i as HTMLInputElement).name),
+    );
     for (const name of ids) await host.click(`input[name="${name}"][value="present"]`);
     await host.click(`input[name="${ids[3]}"][value="excused"]`);
     await submitIn(host, `form[action="/meetings/${meetingId}/attendance"]`);
     expect(await text(host, '.notification--success')).toContain('出席情况已登记');
     await host.click('details:has(form[action$="/speeches"]) summary');
-    await host.select('#f-participantId', (await host.$eval('#f-participantId option:nth-child(4)', (o) => (o as HTMLOptionElement).value)));
+    await host.select(
+      '#f-participantId',
+      await host.$eval('#f-participantId option:nth-child(4)', (o) => (o as HTMLOptionElement).value),
+    );
     await host.type('#f-summary', '小区停车位收费要参照市场标准，每月580元明显偏高。');
     await submitIn(host, `form[action="/meetings/${meetingId}/speeches"]`);
     expect(await text(host, 'main section.record')).toContain('王桂兰');
     await host.type('#f-minutes', '各方达成共识：停车费由每月580元下调至380元。');
     await submitIn(host, `form[action="/meetings/${meetingId}/hold"]`);
     expect(await text(host, '.notification--success')).toContain('协商会已召开');
-    expect(await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).toMatchObject({ heldAt: expect.any(Date) });
+    expect(await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).toMatchObject({
+      heldAt: expect.any(Date),
+    });
 
     // 3. Back on the topic: 议题中; the decision with the property company as its unit, then 解题.
     await clickAndWait(host, `main a.back-link[href="/topics/${id}"]`);

@@ -19,7 +19,10 @@ describe('视察调研 pages in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.clock.set(new Date('2026-06-01T09:00:00+08:00'));
-    for (const [username, name] of [['wang', '王建军'], ['lin', '林志强']]) {
+    for (const [username, name] of [
+      ['wang', '王建军'],
+      ['lin', '林志强'],
+    ]) {
       memberIds[username] = (await t.make.member({ name })).id;
       await t.signIn(username, ['member'], { memberId: memberIds[username] });
     }
@@ -39,10 +42,14 @@ describe('视察调研 pages in Chromium', () => {
 
   /** Sets a `datetime-local` (or any) field as a person picking it would, firing its change event. */
   const setValue = (page: Page, selector: string, value: string) =>
-    page.$eval(selector, (el, v) => {
-      (el as HTMLInputElement).value = v as string;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }, value);
+    page.$eval(
+      selector,
+      (el, v) => {
+        (el as HTMLInputElement).value = v as string;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      value,
+    );
 
   /** Ticks a member's box in the picker, opening their committee's group first. */
   async function tick(page: Page, memberId: number): Promise<void> {
@@ -75,7 +82,9 @@ describe('视察调研 pages in Chromium', () => {
     await tick(staff, memberIds.wang);
     await tick(staff, memberIds.lin);
     // The script keeps the free/busy link on the members ticked.
-    await staff.waitForFunction(() => /memberIds=\d+,\d+/.test((document.querySelector('[data-free-busy-link]') as HTMLAnchorElement).href));
+    await staff.waitForFunction(() =>
+      /memberIds=\d+,\d+/.test((document.querySelector('[data-free-busy-link]') as HTMLAnchorElement).href),
+    );
     await clickAndWait(staff, 'form[data-visit-planner] .button-group button[type="submit"]');
     expect(await text(staff, '.notification--success')).toContain('视察调研已安排');
     const visitPath = new URL(staff.url()).pathname;
@@ -88,7 +97,9 @@ describe('视察调研 pages in Chromium', () => {
     await setValue(staff, '#f-endsAt', '2026-06-18T15:00');
     await tick(staff, memberIds.wang);
     await staff.waitForSelector(`[data-member-id="${memberIds.wang}"] .conflict`);
-    expect(await text(staff, `[data-member-id="${memberIds.wang}"] .conflict`)).toContain('与视察调研“家政服务业发展情况专题调研”');
+    expect(await text(staff, `[data-member-id="${memberIds.wang}"] .conflict`)).toContain(
+      '与视察调研“家政服务业发展情况专题调研”',
+    );
 
     // 3. 王建军 accepts on the visit's page; 林志强 declines on 我的日程 with a reason.
     const wang = await signedIn('wang');

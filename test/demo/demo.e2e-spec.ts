@@ -1,11 +1,18 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from '../../src/demo/demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_MEMBERS,
+  DEMO_PASSWORD,
+  DEMO_POINTS,
+  DEMO_SESSIONS,
+  DEMO_UNITS,
+} from '../../src/demo/demo-data';
 import { DemoLoader } from '../../src/demo/demo-loader';
 import { textOf } from '../../src/demo/demo-proposal-loader';
 import { DEMO_PROPOSALS, DEMO_UNIT } from '../../src/demo/demo-proposals';
+import { DEMO_TOPIC_UNITS, DEMO_TOPICS } from '../../src/demo/demo-topics';
 import { Member } from '../../src/directory/directory.entities';
 import { Proposal } from '../../src/proposals/proposal.entities';
-import { DEMO_TOPIC_UNITS, DEMO_TOPICS } from '../../src/demo/demo-topics';
 import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, Topic } from '../../src/topics/topic.entities';
 import { Visit } from '../../src/visits/visit.entities';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -22,15 +29,21 @@ describe('demo data set (XS_DEMO=1)', () => {
     const staff = await login('staff');
     const members = await t.http().get('/api/v1/members?pageSize=100').auth(staff, { type: 'bearer' }).expect(200);
     expect(members.body.total).toBe(DEMO_MEMBERS.length);
-    expect(members.body.items.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['张文华', '曹慧敏']));
+    expect(members.body.items.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining(['张文华', '曹慧敏']),
+    );
     const units = await t.http().get('/api/v1/units?pageSize=100').auth(staff, { type: 'bearer' }).expect(200);
     // The topics add the property company of the courtyard story.
     const added = DEMO_TOPIC_UNITS.filter((u) => !DEMO_UNITS.some((d) => d.name === u.unit));
     expect(units.body.total).toBe(DEMO_UNITS.length + added.length);
     const points = await t.http().get('/api/v1/consultation-points').auth(staff, { type: 'bearer' }).expect(200);
-    expect(points.body.items.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(DEMO_POINTS.map((p) => p.name)));
+    expect(points.body.items.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(DEMO_POINTS.map((p) => p.name)),
+    );
     const sessions = await t.http().get('/api/v1/sessions').auth(staff, { type: 'bearer' }).expect(200);
-    expect(sessions.body.items.map((s: { name: string }) => s.name).sort()).toEqual(DEMO_SESSIONS.map((s) => s.name).sort());
+    expect(sessions.body.items.map((s: { name: string }) => s.name).sort()).toEqual(
+      DEMO_SESSIONS.map((s) => s.name).sort(),
+    );
     const created = await t.ds.getRepository(AuditEntry).countBy({ action: 'member.create' });
     expect(created).toBe(DEMO_MEMBERS.length);
   });
@@ -60,10 +73,26 @@ describe('demo data set (XS_DEMO=1)', () => {
   it('files the demo proposals through the audited services, at every status, numbered per session', async () => {
     const rows = await t.ds.getRepository(Proposal).find();
     expect(rows).toHaveLength(DEMO_PROPOSALS.length);
-    expect(new Set(rows.map((p) => p.status))).toEqual(new Set(['draft', 'submitted', 'withdrawn', 'accepted', 'rejected', 'converted', 'merged', 'assigned', 'replied', 'completed']));
+    expect(new Set(rows.map((p) => p.status))).toEqual(
+      new Set([
+        'draft',
+        'submitted',
+        'withdrawn',
+        'accepted',
+        'rejected',
+        'converted',
+        'merged',
+        'assigned',
+        'replied',
+        'completed',
+      ]),
+    );
     expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'proposal.create' })).toBe(DEMO_PROPOSALS.length);
     for (const sessionId of new Set(rows.map((p) => p.sessionId))) {
-      const numbers = rows.filter((p) => p.sessionId === sessionId && p.number !== null).map((p) => p.number!).sort((a, b) => a - b);
+      const numbers = rows
+        .filter((p) => p.sessionId === sessionId && p.number !== null)
+        .map((p) => p.number!)
+        .sort((a, b) => a - b);
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     }
     // Played on their days: the closed ones were filed last winter, the replies came before today.
@@ -76,21 +105,31 @@ describe('demo data set (XS_DEMO=1)', () => {
   it('shows the demo member their own proposals: drafts, invitations to co-sign, and a reply to evaluate', async () => {
     const token = await login('member');
     const list = await t.http().get('/api/v1/proposals?pageSize=100').auth(token, { type: 'bearer' }).expect(200);
-    const mine = DEMO_PROPOSALS.filter((p) => p.lead === '张文华' || p.coSigners?.includes('张文华')).map((p) => textOf(p).title);
+    const mine = DEMO_PROPOSALS.filter((p) => p.lead === '张文华' || p.coSigners?.includes('张文华')).map(
+      (p) => textOf(p).title,
+    );
     expect(list.body.items.map((p: { title: string }) => p.title).sort()).toEqual(mine.sort());
     const byStatus = (status: string) => list.body.items.filter((p: { status: string }) => p.status === status).length;
     expect(byStatus('draft')).toBe(2);
     expect(byStatus('replied')).toBe(1);
-    const invitation = list.body.items.find((p: { title: string }) => p.title === textOf(spec('joint-invitation')).title);
+    const invitation = list.body.items.find(
+      (p: { title: string }) => p.title === textOf(spec('joint-invitation')).title,
+    );
     const detail = await t.http().get(`/api/v1/proposals/${invitation.id}`).auth(token, { type: 'bearer' }).expect(200);
-    expect(detail.body.signers).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'cosigner', status: 'invited', name: '张文华' })]));
+    expect(detail.body.signers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'cosigner', status: 'invited', name: '张文华' })]),
+    );
   });
 
   it('shows the demo unit its current assignments, with communications, and not the one it returned', async () => {
     const token = await login('unit');
     const list = await t.http().get('/api/v1/proposals?pageSize=100').auth(token, { type: 'bearer' }).expect(200);
     const titles = list.body.items.map((p: { title: string }) => p.title);
-    const assigned = DEMO_PROPOSALS.filter((p) => p.steps.some((s) => s.do === 'assign' && (s.lead === DEMO_UNIT || s.co?.includes(DEMO_UNIT))) && !p.steps.some((s) => s.do === 'return'));
+    const assigned = DEMO_PROPOSALS.filter(
+      (p) =>
+        p.steps.some((s) => s.do === 'assign' && (s.lead === DEMO_UNIT || s.co?.includes(DEMO_UNIT))) &&
+        !p.steps.some((s) => s.do === 'return'),
+    );
     expect(titles.sort()).toEqual(assigned.map((p) => textOf(p).title).sort());
     expect(titles).not.toContain(textOf(spec('business')).title);
     const charging = list.body.items.find((p: { title: string }) => p.title === textOf(spec('charging')).title);
@@ -98,7 +137,7 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(detail.body.communications.map((c: { step: string }) => c.step)).toEqual(['before', 'during']);
   });
 
-  it("gives the office a review queue, the leader the key proposals, and the overdue list its overdue one", async () => {
+  it('gives the office a review queue, the leader the key proposals, and the overdue list its overdue one', async () => {
     const staff = await login('staff');
     const queue = await t.http().get('/api/v1/proposals?status=submitted').auth(staff, { type: 'bearer' }).expect(200);
     expect(queue.body.total).toBe(DEMO_PROPOSALS.filter((p) => p.steps.at(-1)?.do === 'submit').length);
@@ -113,22 +152,35 @@ describe('demo data set (XS_DEMO=1)', () => {
   it('ranks the accepted original first among the proposals similar to its near-duplicate', async () => {
     const staff = await login('staff');
     const duplicate = byTitle(await t.ds.getRepository(Proposal).find(), 'elderly-care-duplicate');
-    const similar = await t.http().get(`/api/v1/proposals/${duplicate.id}/similar`).auth(staff, { type: 'bearer' }).expect(200);
+    const similar = await t
+      .http()
+      .get(`/api/v1/proposals/${duplicate.id}/similar`)
+      .auth(staff, { type: 'bearer' })
+      .expect(200);
     expect(similar.body[0]).toMatchObject({ title: textOf(spec('elderly-care')).title, status: 'accepted' });
   });
 
   it('plays the demo topics through the services: the key consultation, the courtyard parking, the grid matter and the rest at every step', async () => {
     const topics = await t.ds.getRepository(Topic).find();
     expect(topics).toHaveLength(DEMO_TOPICS.length);
-    expect(new Set(topics.map((x) => x.status))).toEqual(new Set(['raised', 'settled', 'declined', 'deliberating', 'resolving', 'evaluated']));
+    expect(new Set(topics.map((x) => x.status))).toEqual(
+      new Set(['raised', 'settled', 'declined', 'deliberating', 'resolving', 'evaluated']),
+    );
     expect(await t.ds.getRepository(AuditEntry).countBy({ action: 'topic.create' })).toBe(DEMO_TOPICS.length);
     const staff = await login('staff');
-    const get = async (path: string) => (await t.http().get(`/api/v1${path}`).auth(staff, { type: 'bearer' }).expect(200)).body;
+    const get = async (path: string) =>
+      (await t.http().get(`/api/v1${path}`).auth(staff, { type: 'bearer' }).expect(200)).body;
 
     // 重点协商会: 18 recommendations under 5 themes, at various statuses with several units, published.
     const key = await get(`/topics/${topicId(topics, 'key-consultation')}`);
     expect(key).toMatchObject({ status: 'resolving', published: true, level: 'city', outcomeCount: 18 });
-    expect(key.outcomesByTheme.map((g: { theme: string }) => g.theme)).toEqual(['加强领导，高位推动', '拉网排查，摸清家底', '疏堵结合，因企施策', '强化保障，助力盘活', '源头管控，长效管理']);
+    expect(key.outcomesByTheme.map((g: { theme: string }) => g.theme)).toEqual([
+      '加强领导，高位推动',
+      '拉网排查，摸清家底',
+      '疏堵结合，因企施策',
+      '强化保障，助力盘活',
+      '源头管控，长效管理',
+    ]);
     expect(key.outcomeCounts).toEqual({ open: 3, inProgress: 5, done: 8, notAdopted: 2 });
     expect(key.adoptionRate).toBeCloseTo(8 / 18, 3);
     expect(new Set(key.outcomes.map((o: { unit: { name: string } }) => o.unit.name)).size).toBeGreaterThanOrEqual(5);
@@ -137,21 +189,36 @@ describe('demo data set (XS_DEMO=1)', () => {
     // The courtyard: four 协商议事会 with the four sides, attendance, speeches and minutes; 580 → 380 done; evaluated.
     const parking = await get(`/topics/${topicId(topics, 'parking')}`);
     expect(parking).toMatchObject({ status: 'evaluated', published: true, evaluationCount: 3, adoptionRate: 1 });
-    expect(parking.meetings.map((m: { sequenceLabel: string; kindLabel: string; heldAt: string | null }) => [m.sequenceLabel, m.kindLabel, m.heldAt !== null])).toEqual(
-      [1, 2, 3, 4].map((n) => [`第${n}次协商`, '协商议事会', true]),
-    );
-    expect(parking.outcomes.find((o: { text: string }) => o.text === '停车费由每月580元下调至380元')).toMatchObject({ kind: 'decision', status: 'done' });
+    expect(
+      parking.meetings.map((m: { sequenceLabel: string; kindLabel: string; heldAt: string | null }) => [
+        m.sequenceLabel,
+        m.kindLabel,
+        m.heldAt !== null,
+      ]),
+    ).toEqual([1, 2, 3, 4].map((n) => [`第${n}次协商`, '协商议事会', true]));
+    expect(parking.outcomes.find((o: { text: string }) => o.text === '停车费由每月580元下调至380元')).toMatchObject({
+      kind: 'decision',
+      status: 'done',
+    });
     const meetingIds = parking.meetings.map((m: { id: number }) => m.id);
-    const sides = new Set((await t.ds.getRepository(MeetingParticipant).findBy({ meetingId: meetingIds[3] })).map((p) => p.side));
+    const sides = new Set(
+      (await t.ds.getRepository(MeetingParticipant).findBy({ meetingId: meetingIds[3] })).map((p) => p.side),
+    );
     expect(sides).toEqual(new Set(['organizer', 'party_member', 'resident', 'stakeholder', 'member', 'department']));
     for (const meetingId of meetingIds) {
-      expect((await t.ds.getRepository(MeetingParticipant).findBy({ meetingId })).every((p) => p.attendance !== null)).toBe(true);
+      expect(
+        (await t.ds.getRepository(MeetingParticipant).findBy({ meetingId })).every((p) => p.attendance !== null),
+      ).toBe(true);
       expect(await t.ds.getRepository(MeetingSpeech).countBy({ meetingId })).toBeGreaterThan(0);
       expect((await t.ds.getRepository(Meeting).findOneByOrFail({ id: meetingId })).minutes).toBeTruthy();
     }
 
     // The grid matter under “252”; a meeting still to come; the public page shows both published ones.
-    expect(topics.find((x) => x.title === DEMO_TOPICS.find((d) => d.key === 'canteen')!.title)).toMatchObject({ level: 'grid', responsePolicy: '252', status: 'deliberating' });
+    expect(topics.find((x) => x.title === DEMO_TOPICS.find((d) => d.key === 'canteen')!.title)).toMatchObject({
+      level: 'grid',
+      responsePolicy: '252',
+      status: 'deliberating',
+    });
     // “252”: the canteen acknowledged within 2 minutes but answered after 9 (答复超时); the door kept in full.
     const canteen = await get(`/topics/${topicId(topics, 'canteen')}`);
     expect(Date.parse(canteen.promise.acknowledgedAt)).toBeLessThan(Date.parse(canteen.promise.acknowledgeBy));
@@ -160,7 +227,11 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(canteen.promise.breached).not.toContain('acknowledge');
     const door = await get(`/topics/${topicId(topics, 'door')}`);
     expect(door).toMatchObject({ level: 'grid', status: 'resolving', adoptionRate: 1 });
-    expect(door.promise).toMatchObject({ breached: [], answer: expect.stringContaining('读卡器'), solvedAt: expect.any(String) });
+    expect(door.promise).toMatchObject({
+      breached: [],
+      answer: expect.stringContaining('读卡器'),
+      solvedAt: expect.any(String),
+    });
     expect(Date.parse(door.promise.solvedAt)).toBeLessThan(Date.parse(door.promise.solveBy));
     const breached = await get('/topics?breached=true');
     expect(breached.items.map((x: { id: number }) => x.id)).toContain(canteen.id);
@@ -169,20 +240,34 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(upcoming.heldAt).toBeNull();
     expect(upcoming.startsAt.getTime()).toBeGreaterThan(Date.now());
     const published = await t.http().get('/api/v1/public/topics').expect(200);
-    expect(published.body.items.map((x: { title: string }) => x.title).sort()).toEqual([key.title, parking.title].sort());
+    expect(published.body.items.map((x: { title: string }) => x.title).sort()).toEqual(
+      [key.title, parking.title].sort(),
+    );
   });
 
   it('plays the demo visits through the services: the 家政 research completed with findings, one next week inviting the demo member, one cancelled', async () => {
     const staff = await login('staff');
-    const list = (await t.http().get('/api/v1/visits?pageSize=100').auth(staff, { type: 'bearer' }).expect(200)).body.items as Array<{ id: number; title: string; status: string; startsAt: string }>;
-    expect(list.map((v) => [v.title, v.status]).sort()).toEqual([
-      ['养老服务体系建设情况视察', 'planned'],
-      ['农村人居环境整治提升情况调研', 'cancelled'],
-      ['家政服务业发展情况专题调研', 'completed'],
-    ].sort());
-    const jz = (await t.http().get(`/api/v1/visits/${list.find((v) => v.status === 'completed')!.id}`).auth(staff, { type: 'bearer' }).expect(200)).body;
+    const list = (await t.http().get('/api/v1/visits?pageSize=100').auth(staff, { type: 'bearer' }).expect(200)).body
+      .items as Array<{ id: number; title: string; status: string; startsAt: string }>;
+    expect(list.map((v) => [v.title, v.status]).sort()).toEqual(
+      [
+        ['养老服务体系建设情况视察', 'planned'],
+        ['农村人居环境整治提升情况调研', 'cancelled'],
+        ['家政服务业发展情况专题调研', 'completed'],
+      ].sort(),
+    );
+    const jz = (
+      await t
+        .http()
+        .get(`/api/v1/visits/${list.find((v) => v.status === 'completed')!.id}`)
+        .auth(staff, { type: 'bearer' })
+        .expect(200)
+    ).body;
     expect(jz.organizer.name).toBe('经济和资源环境委员会');
-    expect(jz.stops.map((s: { place: string }) => s.place)).toEqual(['大武口区家政龙头企业', '石嘴山市家政服务行业协会']);
+    expect(jz.stops.map((s: { place: string }) => s.place)).toEqual([
+      '大武口区家政龙头企业',
+      '石嘴山市家政服务行业协会',
+    ]);
     expect(jz.findings).toHaveLength(3);
     expect(jz.rsvp).toMatchObject({ accepted: 4, declined: 1 });
     expect(new Date(jz.startsAt).getTime()).toBeLessThan(Date.now());
@@ -200,12 +285,20 @@ describe('demo data set (XS_DEMO=1)', () => {
   it('shows the demo facilitator its point on the board, and the demo unit its outcomes to report on', async () => {
     const facilitator = await signInWeb(t, 'facilitator', DEMO_PASSWORD);
     const board = mainOf((await facilitator.get('/topics').expect(200)).text);
-    for (const key of ['qinhanqu', 'charter', 'arrears']) expect(board).toContain(DEMO_TOPICS.find((d) => d.key === key)!.title);
+    for (const key of ['qinhanqu', 'charter', 'arrears'])
+      expect(board).toContain(DEMO_TOPICS.find((d) => d.key === key)!.title);
     expect(board).not.toContain(DEMO_TOPICS.find((d) => d.key === 'parking')!.title);
     const unit = await signInWeb(t, 'unit', DEMO_PASSWORD);
     const outcomes = mainOf((await unit.get('/outcomes').expect(200)).text);
-    const unitId = (await t.ds.getRepository(Outcome).findOneByOrFail({ text: '利用卫星遥感监测，动态掌握闲置和低效用地变化' })).unitId!;
-    const open = await t.ds.getRepository(Outcome).count({ where: [{ status: 'open', unitId }, { status: 'in_progress', unitId }] });
+    const unitId = (
+      await t.ds.getRepository(Outcome).findOneByOrFail({ text: '利用卫星遥感监测，动态掌握闲置和低效用地变化' })
+    ).unitId!;
+    const open = await t.ds.getRepository(Outcome).count({
+      where: [
+        { status: 'open', unitId },
+        { status: 'in_progress', unitId },
+      ],
+    });
     expect(open).toBeGreaterThan(0);
     expect(outcomes.match(/action="\/outcomes\/\d+"/g)).toHaveLength(open);
   });
@@ -216,15 +309,28 @@ describe('demo data set (XS_DEMO=1)', () => {
     for (const who of ['enhe', 'staff']) {
       const agent = await signInWeb(t, who, DEMO_PASSWORD);
       const list = mainOf((await agent.get('/topics?breached=1').expect(200)).text);
-      expect([who, list.includes(canteen), list.includes('答复超时'), list.includes(door)]).toEqual([who, true, true, false]);
-      expect(mainOf((await agent.get('/').expect(200)).text)).toMatch(/<a href="\/topics\?breached=1">响应超时 \d+ 件<\/a>/);
+      expect([who, list.includes(canteen), list.includes('答复超时'), list.includes(door)]).toEqual([
+        who,
+        true,
+        true,
+        false,
+      ]);
+      expect(mainOf((await agent.get('/').expect(200)).text)).toMatch(
+        /<a href="\/topics\?breached=1">响应超时 \d+ 件<\/a>/,
+      );
     }
     const qingshuiwan = await signInWeb(t, 'qingshuiwan', DEMO_PASSWORD);
     expect(mainOf((await qingshuiwan.get('/topics?breached=1').expect(200)).text)).not.toContain(canteen);
   });
 
   it('does not load twice: a second run on a database with members, proposals, topics and visits adds nothing', async () => {
-    const counts = async () => [await t.ds.getRepository(Member).count(), await t.ds.getRepository(Proposal).count(), await t.ds.getRepository(Topic).count(), await t.ds.getRepository(Visit).count(), await t.ds.getRepository(AuditEntry).count()];
+    const counts = async () => [
+      await t.ds.getRepository(Member).count(),
+      await t.ds.getRepository(Proposal).count(),
+      await t.ds.getRepository(Topic).count(),
+      await t.ds.getRepository(Visit).count(),
+      await t.ds.getRepository(AuditEntry).count(),
+    ];
     const before = await counts();
     expect(await t.app.get(DemoLoader).loadIfEmpty()).toBe(false);
     expect(await counts()).toEqual(before);

@@ -1,7 +1,7 @@
 import { Like } from 'typeorm';
 import { Committee, Member, MemberCommittee, Sector } from '../../src/directory/directory.entities';
-import { MembersService } from '../../src/directory/members.service';
 import { MemberQuery } from '../../src/directory/members.dto';
+import { MembersService } from '../../src/directory/members.service';
 import { directoryContract, expectFieldError, fresh, snapshot } from '../support/directory-contract';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -31,10 +31,26 @@ describe('委员 /api/v1/members', () => {
       path: '/api/v1/members',
       entity: Member,
       auditType: 'member',
-      body: (name) => ({ name, sectorId: education.id, committeeIds: [proposals.id], gender: 'female', term: '十二届', phone: '138 0000 0000', employer: '市第一中学校长' }),
+      body: (name) => ({
+        name,
+        sectorId: education.id,
+        committeeIds: [proposals.id],
+        gender: 'female',
+        term: '十二届',
+        phone: '138 0000 0000',
+        employer: '市第一中学校长',
+      }),
       nameMax: 50,
       required: ['name', 'sectorId'],
-      wrongTypes: { name: 123, sectorId: 'abc', committeeIds: '1,2', gender: 'f', term: 12, phone: 13800000000, employer: false },
+      wrongTypes: {
+        name: 123,
+        sectorId: 'abc',
+        committeeIds: '1,2',
+        gender: 'f',
+        term: 12,
+        phone: 13800000000,
+        employer: false,
+      },
       overLength: { term: '届'.repeat(21), phone: '1'.repeat(31), employer: '职'.repeat(201) },
       change: { phone: '0571-8765 4321', term: '十三届', gender: 'male' },
       changeShows: { genderLabel: '男' },
@@ -43,11 +59,19 @@ describe('委员 /api/v1/members', () => {
   );
 
   it('answers the sector name, the committees and the Chinese labels', async () => {
-    const res = await post({ name: fresh('李华'), sectorId: education.id, committeeIds: [economy.id, proposals.id], gender: 'female' }).expect(201);
+    const res = await post({
+      name: fresh('李华'),
+      sectorId: education.id,
+      committeeIds: [economy.id, proposals.id],
+      gender: 'female',
+    }).expect(201);
     expect(res.body).toMatchObject({
       sectorId: education.id,
       sectorName: '教育界',
-      committees: [{ id: proposals.id, name: '提案委员会' }, { id: economy.id, name: '经济委员会' }],
+      committees: [
+        { id: proposals.id, name: '提案委员会' },
+        { id: economy.id, name: '经济委员会' },
+      ],
       gender: 'female',
       genderLabel: '女',
       status: 'active',
@@ -66,30 +90,51 @@ describe('委员 /api/v1/members', () => {
     const closedCommittee = await t.make.committee(fresh('已撤销委员会'));
     await t.ds.getRepository(Committee).update(closedCommittee.id, { disabled: true });
     const before = await snapshot(t, Member);
-    expect((await post({ name: fresh('王'), sectorId: 999999 }).expect(400)).body.details.fields.sectorId).toEqual(['所选界别不存在']);
-    expect((await post({ name: fresh('王'), sectorId: closedSector.id }).expect(400)).body.details.fields.sectorId).toEqual([`界别“${closedSector.name}”已停用`]);
-    const committees = await post({ name: fresh('王'), sectorId: education.id, committeeIds: [proposals.id, 999998, closedCommittee.id] }).expect(400);
-    expect(committees.body.details.fields.committeeIds).toEqual([`专委会“${closedCommittee.name}”已停用`, '编号为 999998 的专委会不存在']);
+    expect((await post({ name: fresh('王'), sectorId: 999999 }).expect(400)).body.details.fields.sectorId).toEqual([
+      '所选界别不存在',
+    ]);
+    expect(
+      (await post({ name: fresh('王'), sectorId: closedSector.id }).expect(400)).body.details.fields.sectorId,
+    ).toEqual([`界别“${closedSector.name}”已停用`]);
+    const committees = await post({
+      name: fresh('王'),
+      sectorId: education.id,
+      committeeIds: [proposals.id, 999998, closedCommittee.id],
+    }).expect(400);
+    expect(committees.body.details.fields.committeeIds).toEqual([
+      `专委会“${closedCommittee.name}”已停用`,
+      '编号为 999998 的专委会不存在',
+    ]);
     expect(await t.ds.getRepository(MemberCommittee).countBy({ committeeId: closedCommittee.id })).toBe(0);
     expect(await snapshot(t, Member)).toEqual(before);
 
     const member = (await post({ name: fresh('王'), sectorId: education.id }).expect(201)).body;
     expectFieldError((await patch(member.id, { sectorId: closedSector.id }).expect(400)).body, 'sectorId');
     expectFieldError((await patch(member.id, { committeeIds: [closedCommittee.id] }).expect(400)).body, 'committeeIds');
-    expectFieldError((await patch(member.id, { committeeIds: [proposals.id, proposals.id] }).expect(400)).body, 'committeeIds');
+    expectFieldError(
+      (await patch(member.id, { committeeIds: [proposals.id, proposals.id] }).expect(400)).body,
+      'committeeIds',
+    );
   });
 
   it('a member of a sector disabled since can still be edited', async () => {
     const sector = await t.make.sector(fresh('将停用界别'));
     const member = (await post({ name: fresh('钱'), sectorId: sector.id }).expect(201)).body;
     await t.http().patch(`/api/v1/sectors/${sector.id}`).set(auth()).send({ disabled: true }).expect(200);
-    expect((await patch(member.id, { phone: '12345' }).expect(200)).body).toMatchObject({ sectorName: sector.name, phone: '12345' });
+    expect((await patch(member.id, { phone: '12345' }).expect(200)).body).toMatchObject({
+      sectorName: sector.name,
+      phone: '12345',
+    });
   });
 
   it('committeeIds replaces the whole set, moves the version and is audited', async () => {
-    const member = (await post({ name: fresh('孙'), sectorId: education.id, committeeIds: [proposals.id] }).expect(201)).body;
+    const member = (await post({ name: fresh('孙'), sectorId: education.id, committeeIds: [proposals.id] }).expect(201))
+      .body;
     const moved = await patch(member.id, { committeeIds: [economy.id], version: member.version }).expect(200);
-    expect(moved.body).toMatchObject({ committees: [{ id: economy.id, name: '经济委员会' }], version: member.version + 1 });
+    expect(moved.body).toMatchObject({
+      committees: [{ id: economy.id, name: '经济委员会' }],
+      version: member.version + 1,
+    });
     await patch(member.id, { committeeIds: [proposals.id], version: member.version }).expect(409);
     const none = await patch(member.id, { committeeIds: [], version: moved.body.version }).expect(200);
     expect(none.body).toMatchObject({ committees: [], version: member.version + 2 });
@@ -108,7 +153,10 @@ describe('委员 /api/v1/members', () => {
     const a = (await post({ name: `${tag}甲`, sectorId: education.id, committeeIds: [proposals.id] }).expect(201)).body;
     await post({ name: `${tag}乙`, sectorId: education.id, committeeIds: [economy.id] }).expect(201);
     await post({ name: `${tag}丙`, sectorId: other.id, committeeIds: [proposals.id, economy.id] }).expect(201);
-    expect((await patch(a.id, { status: 'left' }).expect(200)).body).toMatchObject({ status: 'left', statusLabel: '离任' });
+    expect((await patch(a.id, { status: 'left' }).expect(200)).body).toMatchObject({
+      status: 'left',
+      statusLabel: '离任',
+    });
     const q = `q=${encodeURIComponent(tag)}`;
     expect(names(await list(`${q}&sectorId=${education.id}`))).toEqual([`${tag}甲`, `${tag}乙`]);
     expect(names(await list(`${q}&committeeId=${proposals.id}`))).toEqual([`${tag}甲`, `${tag}丙`]);
@@ -121,32 +169,71 @@ describe('委员 /api/v1/members', () => {
   });
 
   it('checks the phone (digits, spaces, "-", "+"; 5–30) and clears optional fields with null or blank', async () => {
-    for (const phone of ['1234', '138-0000-0000 ext. 1', '１３８００００００００']) expectFieldError((await post({ name: fresh('周'), sectorId: education.id, phone }).expect(400)).body, 'phone');
-    const m = (await post({ name: fresh('周'), sectorId: education.id, phone: '+86-571-8765 4321', gender: 'male', employer: '市医院' }).expect(201)).body;
-    expect((await patch(m.id, { phone: '', gender: null, employer: null }).expect(200)).body).toMatchObject({ phone: null, gender: null, genderLabel: null, employer: null });
+    for (const phone of ['1234', '138-0000-0000 ext. 1', '１３８００００００００'])
+      expectFieldError((await post({ name: fresh('周'), sectorId: education.id, phone }).expect(400)).body, 'phone');
+    const m = (
+      await post({
+        name: fresh('周'),
+        sectorId: education.id,
+        phone: '+86-571-8765 4321',
+        gender: 'male',
+        employer: '市医院',
+      }).expect(201)
+    ).body;
+    expect((await patch(m.id, { phone: '', gender: null, employer: null }).expect(200)).body).toMatchObject({
+      phone: null,
+      gender: null,
+      genderLabel: null,
+      employer: null,
+    });
   });
 
   it('other roles read members but only admin and staff write them', async () => {
     const staff = { Authorization: `Bearer ${await t.tokenFor('staff')}` };
     const member = { Authorization: `Bearer ${await t.tokenFor('member')}` };
-    const created = await t.http().post('/api/v1/members').set(staff).send({ name: fresh('吴'), sectorId: education.id }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/members')
+      .set(staff)
+      .send({ name: fresh('吴'), sectorId: education.id })
+      .expect(201);
     await t.http().get(`/api/v1/members/${created.body.id}`).set(member).expect(200);
     await t.http().patch(`/api/v1/members/${created.body.id}`).set(member).send({ phone: '12345' }).expect(403);
-    await t.http().post('/api/v1/members').set(member).send({ name: fresh('吴'), sectorId: education.id }).expect(403);
+    await t
+      .http()
+      .post('/api/v1/members')
+      .set(member)
+      .send({ name: fresh('吴'), sectorId: education.id })
+      .expect(403);
   });
 
   it('lists from 10,000 members in four queries whatever the page size or filter', async () => {
     const tag = fresh('批量');
     for (let chunk = 0; chunk < 10; chunk++) {
-      const rows = Array.from({ length: 1000 }, (_, i) => ({ name: `${tag}-${chunk * 1000 + i}`, sectorId: education.id, status: i % 10 === 0 ? ('left' as const) : ('active' as const), disabled: false }));
+      const rows = Array.from({ length: 1000 }, (_, i) => ({
+        name: `${tag}-${chunk * 1000 + i}`,
+        sectorId: education.id,
+        status: i % 10 === 0 ? ('left' as const) : ('active' as const),
+        disabled: false,
+      }));
       await t.ds.createQueryBuilder().insert().into(Member).values(rows).updateEntity(false).execute();
     }
-    const seeded = await t.ds.getRepository(Member).find({ select: { id: true, name: true }, where: { name: Like(`${tag}-%`) } });
+    const seeded = await t.ds
+      .getRepository(Member)
+      .find({ select: { id: true, name: true }, where: { name: Like(`${tag}-%`) } });
     const ids: number[] = [];
     for (const m of seeded) ids[Number(m.name.slice(tag.length + 1))] = m.id;
     expect(ids.filter(Boolean)).toHaveLength(10_000);
-    const links = ids.flatMap((memberId, i) => (i % 3 === 0 ? [{ memberId, committeeId: proposals.id }, { memberId, committeeId: economy.id }] : []));
-    for (let i = 0; i < links.length; i += 1000) await t.ds.getRepository(MemberCommittee).insert(links.slice(i, i + 1000));
+    const links = ids.flatMap((memberId, i) =>
+      i % 3 === 0
+        ? [
+            { memberId, committeeId: proposals.id },
+            { memberId, committeeId: economy.id },
+          ]
+        : [],
+    );
+    for (let i = 0; i < links.length; i += 1000)
+      await t.ds.getRepository(MemberCommittee).insert(links.slice(i, i + 1000));
 
     const members = t.app.get(MembersService);
     const spy = jest.spyOn(t.ds.logger, 'logQuery');
@@ -159,7 +246,13 @@ describe('委员 /api/v1/members', () => {
     expect(all).toMatchObject({ queries: 4, page: { total: 10_000 } });
     expect(all.page.items).toHaveLength(100);
     expect(all.page.items[0].name).toBe(`${tag}-600`);
-    const seated = await run({ q: tag, committeeId: proposals.id, status: 'active', sectorId: education.id, pageSize: 100 });
+    const seated = await run({
+      q: tag,
+      committeeId: proposals.id,
+      status: 'active',
+      sectorId: education.id,
+      pageSize: 100,
+    });
     expect(seated.queries).toBe(4);
     expect(seated.page.total).toBe(ids.filter((_, i) => i % 3 === 0 && i % 10 !== 0).length);
     expect(seated.page.items.every((m) => m.committees.length === 2 && m.sectorName === '教育界')).toBe(true);

@@ -58,7 +58,14 @@ class TestJobs {
   @JobProcessor('notifications', 'test-notify')
   notify(job: JobContext<{ userId: number; key: string }>) {
     runs.push({ job: 'notify', key: job.data.key, attempt: job.attempt, by: this });
-    return this.tx.run((em) => this.notifications.notify(em, [job.data.userId], { kind: 'test.worker', title: '后台任务写入的消息', body: job.data.key, dedupeKey: job.data.key }));
+    return this.tx.run((em) =>
+      this.notifications.notify(em, [job.data.userId], {
+        kind: 'test.worker',
+        title: '后台任务写入的消息',
+        body: job.data.key,
+        dedupeKey: job.data.key,
+      }),
+    );
   }
 
   @JobProcessor('reports', 'test-slow')
@@ -102,7 +109,13 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
     expect(t.jobs.mode).toBe(mode);
     expect(t.jobs.isProcessing).toBe(true);
     const health = await t.http().get('/health').expect(200);
-    expect(health.body.queue).toMatchObject({ status: 'ok', mode, processing: true, waiting: expect.any(Number), failed: expect.any(Number) });
+    expect(health.body.queue).toMatchObject({
+      status: 'ok',
+      mode,
+      processing: true,
+      waiting: expect.any(Number),
+      failed: expect.any(Number),
+    });
   });
 
   it('runs an enqueued job with its payload and hands back its result', async () => {
@@ -112,16 +125,28 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
     expect(await t.jobs.finished('notifications', id)).toEqual({ echoed: k });
     expect(runsOf(k).map((r) => [r.job, r.attempt])).toEqual([['echo', 1]]);
     expect(runsOf(k)[0].by).toBe(t.app.get(TestJobs));
-    expect(await t.jobs.status('notifications', id)).toMatchObject({ state: 'completed', attemptsMade: 1, failedReason: null });
+    expect(await t.jobs.status('notifications', id)).toMatchObject({
+      state: 'completed',
+      attemptsMade: 1,
+      failedReason: null,
+    });
     expect(await t.jobs.runNow('notifications', 'test-echo', { key: `${k}-now` })).toEqual({ echoed: `${k}-now` });
   });
 
   it('retries a failing job after a backoff delay until it succeeds', async () => {
     const k = key('flaky');
-    const { id } = await t.jobs.enqueue('notifications', 'test-flaky', { key: k, failTimes: 2 }, { attempts: 5, backoffMs: 400 });
+    const { id } = await t.jobs.enqueue(
+      'notifications',
+      'test-flaky',
+      { key: k, failTimes: 2 },
+      { attempts: 5, backoffMs: 400 },
+    );
     // Between tries the job waits out its backoff as a delayed job, not straight back in the queue.
     await waitFor('the first failure', () => runsOf(k).length >= 1);
-    await waitFor('the job to wait for its retry', async () => (await t.jobs.status('notifications', id))?.state === 'delayed');
+    await waitFor(
+      'the job to wait for its retry',
+      async () => (await t.jobs.status('notifications', id))?.state === 'delayed',
+    );
     expect(await t.jobs.finished('notifications', id)).toBe('ok');
     expect(runsOf(k).map((r) => r.attempt)).toEqual([1, 2, 3]);
     expect(await t.jobs.status('notifications', id)).toMatchObject({ state: 'completed', attemptsMade: 3 });
@@ -132,7 +157,11 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
     const { id } = await t.jobs.enqueue('notifications', 'test-flaky', { key: k, failTimes: 99 }, { attempts: 2 });
     await expect(t.jobs.finished('notifications', id)).rejects.toThrow('第 2 次故意失败');
     expect(runsOf(k).map((r) => r.attempt)).toEqual([1, 2]);
-    expect(await t.jobs.status('notifications', id)).toMatchObject({ state: 'failed', attemptsMade: 2, failedReason: '第 2 次故意失败' });
+    expect(await t.jobs.status('notifications', id)).toMatchObject({
+      state: 'failed',
+      attemptsMade: 2,
+      failedReason: '第 2 次故意失败',
+    });
   });
 
   it('adds a job with the same jobId once: it runs once, also when added again after it ran', async () => {
@@ -184,7 +213,10 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
 describe('jobs (bull): graceful close stores the finished job in Redis', () => {
   it('the job closed over is completed in Redis afterwards', async () => {
     const prefix = uniqueQueuePrefix();
-    const t = await startTestApp({ REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: prefix }, { imports: [TestJobsModule] });
+    const t = await startTestApp(
+      { REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1', XS_QUEUE_PREFIX: prefix },
+      { imports: [TestJobsModule] },
+    );
     const inspector = new Bull('reports', TEST_REDIS_URL, { prefix });
     try {
       const k = key('slow-bull');
@@ -215,7 +247,10 @@ describe('jobs (bull): the worker process runs what the api enqueues', () => {
     const env = { REDIS_URL: TEST_REDIS_URL, XS_QUEUE_PREFIX: prefix, XS_JOB_BACKOFF_MS: '50' };
     // The api migrates the database; it does not process jobs (no XS_INLINE_WORKER).
     api = await startTestApp(env, { imports: [TestJobsModule], databaseUrl: db.url });
-    worker = await createWorker(loadConfig({ ...env, DATABASE_URL: db.url, XS_ADMIN_PASSWORD: ADMIN_PASSWORD, XS_LOG_LEVEL: 'error' }), { imports: [TestJobsModule] });
+    worker = await createWorker(
+      loadConfig({ ...env, DATABASE_URL: db.url, XS_ADMIN_PASSWORD: ADMIN_PASSWORD, XS_LOG_LEVEL: 'error' }),
+      { imports: [TestJobsModule] },
+    );
   });
   afterAll(async () => {
     await worker?.close();
@@ -242,14 +277,18 @@ describe('jobs (bull): the worker process runs what the api enqueues', () => {
     const { id } = await api.jobs.enqueue('notifications', 'test-notify', { userId, key: k });
     expect(await api.jobs.finished('notifications', id)).toBe(1);
     const inbox = await api.http().get('/api/v1/notifications').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'test.worker', title: '后台任务写入的消息', body: k, readAt: null })]);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({ kind: 'test.worker', title: '后台任务写入的消息', body: k, readAt: null }),
+    ]);
   });
 
   it('the worker schedules the deadlines sweep as one repeatable job, every XS_SWEEP_MINUTES', async () => {
     const inspector = new Bull('deadlines', TEST_REDIS_URL, { prefix });
     try {
       const repeatable = await inspector.getRepeatableJobs();
-      expect(repeatable.map((r) => ({ name: r.name, every: Number(r.every) }))).toEqual([{ name: 'sweep', every: 5 * 60_000 }]);
+      expect(repeatable.map((r) => ({ name: r.name, every: Number(r.every) }))).toEqual([
+        { name: 'sweep', every: 5 * 60_000 },
+      ]);
     } finally {
       await inspector.close();
     }

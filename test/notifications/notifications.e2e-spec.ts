@@ -18,9 +18,12 @@ const message = (label: string, extra: Partial<NotificationMessage> = {}): Notif
 describe('notifications', () => {
   let t: TestApp;
   let service: NotificationsService;
-  const notify = (userIds: number[], m: NotificationMessage) => t.app.get(Tx).run((em: EntityManager) => service.notify(em, userIds, m));
-  const get = (token: string, query = '') => t.http().get(`/api/v1/notifications${query}`).set('Authorization', `Bearer ${token}`);
-  const post = (token: string, path: string) => t.http().post(`/api/v1/notifications${path}`).set('Authorization', `Bearer ${token}`);
+  const notify = (userIds: number[], m: NotificationMessage) =>
+    t.app.get(Tx).run((em: EntityManager) => service.notify(em, userIds, m));
+  const get = (token: string, query = '') =>
+    t.http().get(`/api/v1/notifications${query}`).set('Authorization', `Bearer ${token}`);
+  const post = (token: string, path: string) =>
+    t.http().post(`/api/v1/notifications${path}`).set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -43,7 +46,7 @@ describe('notifications', () => {
     expect((await get(b.token).expect(200)).body).toMatchObject({ total: 1, unread: 1 });
   });
 
-  it('notify writes inside the caller\'s transaction: a rolled-back change leaves no notification', async () => {
+  it("notify writes inside the caller's transaction: a rolled-back change leaves no notification", async () => {
     const a = await t.signInAs('member');
     const m = message('回滚');
     await expect(
@@ -74,7 +77,7 @@ describe('notifications', () => {
     });
   });
 
-  it('lists only the caller\'s own messages, newest first, paged, with the unread count; ?unread=1 filters', async () => {
+  it("lists only the caller's own messages, newest first, paged, with the unread count; ?unread=1 filters", async () => {
     const a = await t.signInAs('unit');
     const other = await t.signInAs('unit');
     for (const label of ['一', '二', '三']) {
@@ -84,8 +87,19 @@ describe('notifications', () => {
     await notify([other.userId], message('别人的'));
     const page = await get(a.token, '?page=1&pageSize=2').expect(200);
     expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2, unread: 3 });
-    expect(page.body.items.map((i: { title: string }) => i.title)).toEqual(['您的提案已立案（三）', '您的提案已立案（二）']);
-    expect(page.body.items[0]).toEqual({ id: expect.any(Number), kind: 'proposal.accepted', title: '您的提案已立案（三）', body: expect.stringContaining('已立案'), link: '/proposals/1', createdAt: expect.any(String), readAt: null });
+    expect(page.body.items.map((i: { title: string }) => i.title)).toEqual([
+      '您的提案已立案（三）',
+      '您的提案已立案（二）',
+    ]);
+    expect(page.body.items[0]).toEqual({
+      id: expect.any(Number),
+      kind: 'proposal.accepted',
+      title: '您的提案已立案（三）',
+      body: expect.stringContaining('已立案'),
+      link: '/proposals/1',
+      createdAt: expect.any(String),
+      readAt: null,
+    });
     await post(a.token, `/${page.body.items[0].id}/read`).expect(200);
     const unread = await get(a.token, '?unread=1').expect(200);
     expect(unread.body).toMatchObject({ total: 2, unread: 2 });
@@ -95,7 +109,7 @@ describe('notifications', () => {
     await get('', '').expect(401);
   });
 
-  it('marks one read (stamped by the Clock, once); someone else\'s is 404 and stays unread', async () => {
+  it("marks one read (stamped by the Clock, once); someone else's is 404 and stays unread", async () => {
     const a = await t.signInAs('member');
     const b = await t.signInAs('member');
     await notify([a.userId], message('读'));
@@ -113,10 +127,13 @@ describe('notifications', () => {
     const refused = await post(a.token, `/${theirs.id}/read`).expect(404);
     expect(refused.body).toEqual({ statusCode: 404, code: 'NOTIFICATION_NOT_FOUND', message: '消息不存在' });
     await post(a.token, '/99999999/read').expect(404);
-    expect((await get(b.token).expect(200)).body).toMatchObject({ unread: 1, items: [expect.objectContaining({ id: theirs.id, readAt: null })] });
+    expect((await get(b.token).expect(200)).body).toMatchObject({
+      unread: 1,
+      items: [expect.objectContaining({ id: theirs.id, readAt: null })],
+    });
   });
 
-  it('read-all marks every own message read and leaves others\' alone', async () => {
+  it("read-all marks every own message read and leaves others' alone", async () => {
     const a = await t.signInAs('staff');
     const b = await t.signInAs('staff');
     await notify([a.userId, b.userId], message('全部一'));
@@ -135,7 +152,9 @@ describe('notifications', () => {
       await notify([userId], message('网页二', { title: '您的提案已答复<script>', link: null }));
       const agent = await signInWeb(t, `inbox-${process.pid}-1`, TEST_PASSWORD);
       const home = await agent.get('/').expect(200);
-      expect(navOf(home.text)).toContain('<a class="service-nav__link" href="/inbox">消息 <span class="count-badge">2<span class="visually-hidden"> 条未读</span></span></a>');
+      expect(navOf(home.text)).toContain(
+        '<a class="service-nav__link" href="/inbox">消息 <span class="count-badge">2<span class="visually-hidden"> 条未读</span></span></a>',
+      );
       const inbox = await agent.get('/inbox').expect(200);
       expect(inbox.text).toContain('<title>消息 - ');
       expect(navOf(inbox.text)).toMatch(/href="\/inbox" aria-current="page">消息/);
@@ -144,22 +163,33 @@ describe('notifications', () => {
       expect(main).toContain('您有 <strong>2</strong> 条未读消息');
       expect(main).toContain('<a href="/proposals/7">您的提案已交办</a>');
       expect(main).toContain('您的提案已答复&lt;script&gt;');
-      expect(main).toMatch(/<button type="submit" class="link-button">标为已读<span class="visually-hidden">：您的提案已交办<\/span><\/button>/);
+      expect(main).toMatch(
+        /<button type="submit" class="link-button">标为已读<span class="visually-hidden">：您的提案已交办<\/span><\/button>/,
+      );
     });
 
     it('marks one read and then all read through CSRF-protected form posts', async () => {
       const { userId } = await t.signIn(`inbox-${process.pid}-2`, ['staff']);
-      for (const label of ['甲', '乙', '丙']) await notify([userId], message(`表单${label}`, { title: `消息${label}` }));
+      for (const label of ['甲', '乙', '丙'])
+        await notify([userId], message(`表单${label}`, { title: `消息${label}` }));
       const agent = await signInWeb(t, `inbox-${process.pid}-2`, TEST_PASSWORD);
       const page = await agent.get('/inbox?unread=1').expect(200);
       const id = /action="\/inbox\/(\d+)\/read"/.exec(page.text)![1];
-      const done = await agent.post(`/inbox/${id}/read`).type('form').send({ _csrf: csrfIn(page.text), back: '/inbox?unread=1' }).expect(303);
+      const done = await agent
+        .post(`/inbox/${id}/read`)
+        .type('form')
+        .send({ _csrf: csrfIn(page.text), back: '/inbox?unread=1' })
+        .expect(303);
       expect(done.headers.location).toBe('/inbox?unread=1&done=read');
       const after = await agent.get(done.headers.location).expect(200);
       expect(mainOf(after.text)).toContain('已标为已读');
       expect(mainOf(after.text)).toContain('您有 <strong>2</strong> 条未读消息');
       expect(navOf(after.text)).toContain('<span class="count-badge">2<');
-      const all = await agent.post('/inbox/read-all').type('form').send({ _csrf: csrfIn(after.text) }).expect(303);
+      const all = await agent
+        .post('/inbox/read-all')
+        .type('form')
+        .send({ _csrf: csrfIn(after.text) })
+        .expect(303);
       expect(all.headers.location).toBe('/inbox?done=all');
       const empty = await agent.get('/inbox?done=all').expect(200);
       expect(mainOf(empty.text)).toContain('全部消息已标为已读');
@@ -179,7 +209,7 @@ describe('notifications', () => {
       expect(await service.unreadCount(userId)).toBe(1);
     });
 
-    it('someone else\'s message cannot be marked read through the page either (404)', async () => {
+    it("someone else's message cannot be marked read through the page either (404)", async () => {
       const owner = await t.signInAs('member');
       await notify([owner.userId], message('他人网页'));
       const theirs = (await get(owner.token).expect(200)).body.items[0];
@@ -187,7 +217,11 @@ describe('notifications', () => {
       const agent = await signInWeb(t, `inbox-${process.pid}-4`, TEST_PASSWORD);
       const page = await agent.get('/inbox').expect(200);
       expect(mainOf(page.text)).toContain('还没有消息。');
-      const res = await agent.post(`/inbox/${theirs.id}/read`).type('form').send({ _csrf: csrfIn(page.text) }).expect(404);
+      const res = await agent
+        .post(`/inbox/${theirs.id}/read`)
+        .type('form')
+        .send({ _csrf: csrfIn(page.text) })
+        .expect(404);
       expect(mainOf(res.text)).toContain('消息不存在');
       expect(await service.unreadCount(owner.userId)).toBe(1);
     });

@@ -6,11 +6,11 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { cast, Cast } from '../support/accounts';
-import { binary } from '../support/http';
 import { tinyPdf } from '../support/file-fixtures';
+import { binary } from '../support/http';
 import { proposalAt } from '../support/proposals';
-import { sharedDatabase, testEngine } from '../support/test-db';
 import { startTestApp, TestApp } from '../support/test-app';
+import { sharedDatabase, testEngine } from '../support/test-db';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -21,7 +21,13 @@ async function snapshot(ds: DataSource): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
     const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${ds.driver.escape(table)}`);
-    out[table] = rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
+    out[table] = rows
+      .map((r) =>
+        JSON.stringify(r, (_k, v) =>
+          v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? v.toString('hex') : v,
+        ),
+      )
+      .sort();
   }
   return out;
 }
@@ -64,13 +70,35 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     t = await startTestApp({ XS_FILES_DIR: filesDir }, { databaseUrl: db.url });
     c = await cast(t);
     completed = await proposalAt(t, c, 'completed', {
-      whileDraft: (id) => t!.http().post(`/api/v1/proposals/${id}/attachments`).set(c.lead.auth).attach('file', tinyPdf(), '调研材料.pdf').expect(201),
+      whileDraft: (id) =>
+        t!
+          .http()
+          .post(`/api/v1/proposals/${id}/attachments`)
+          .set(c.lead.auth)
+          .attach('file', tinyPdf(), '调研材料.pdf')
+          .expect(201),
     });
     await proposalAt(t, c, 'submitted');
-    const requested = await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind: 'reply-letter', subject: { type: 'proposal', id: completed } }).expect(202);
+    const requested = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(c.staff.auth)
+      .send({ kind: 'reply-letter', subject: { type: 'proposal', id: completed } })
+      .expect(202);
     await t.jobs.finished('reports', `report:${requested.body.id}`);
-    const file = await t.http().get(`/api/v1/reports/${requested.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200);
-    pdf = { id: requested.body.id, sha256: createHash('sha256').update(file.body as Buffer).digest('hex') };
+    const file = await t
+      .http()
+      .get(`/api/v1/reports/${requested.body.id}/file`)
+      .set(c.staff.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    pdf = {
+      id: requested.body.id,
+      sha256: createHash('sha256')
+        .update(file.body as Buffer)
+        .digest('hex'),
+    };
   });
 
   afterAll(async () => {
@@ -90,11 +118,25 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     expect(stdout).toContain('备份完成');
     const [dir] = fs.readdirSync(backups);
     const listed = fs.readdirSync(path.join(backups, dir)).sort();
-    expect(listed).toEqual(['MANIFEST.sha256', testEngine() === 'sqlite' ? 'database.sqlite' : 'database.sql.gz', 'files.sha256', 'files.tar.gz'].sort());
+    expect(listed).toEqual(
+      [
+        'MANIFEST.sha256',
+        testEngine() === 'sqlite' ? 'database.sqlite' : 'database.sql.gz',
+        'files.sha256',
+        'files.tar.gz',
+      ].sort(),
+    );
     const manifest = fs.readFileSync(path.join(backups, dir, 'MANIFEST.sha256'), 'utf8');
-    const tarSum = createHash('sha256').update(fs.readFileSync(path.join(backups, dir, 'files.tar.gz'))).digest('hex');
+    const tarSum = createHash('sha256')
+      .update(fs.readFileSync(path.join(backups, dir, 'files.tar.gz')))
+      .digest('hex');
     expect(manifest).toContain(`${tarSum}  files.tar.gz`);
-    expect(fs.readFileSync(path.join(backups, dir, 'files.sha256'), 'utf8').trim().split('\n')).toHaveLength(Object.keys(beforeFiles).length);
+    expect(
+      fs
+        .readFileSync(path.join(backups, dir, 'files.sha256'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(Object.keys(beforeFiles).length);
   });
 
   it('refuses a backup that does not match its manifest and changes nothing', async () => {
@@ -105,7 +147,9 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     const bytes = fs.readFileSync(tar);
     bytes[bytes.length - 20] ^= 0xff;
     fs.writeFileSync(tar, bytes);
-    const failed = await run('bash', [path.join(ROOT, 'scripts/restore.sh'), bad, '--yes'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run('bash', [path.join(ROOT, 'scripts/restore.sh'), bad, '--yes'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     fs.rmSync(bad, { recursive: true, force: true });
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain('校验和不符');
@@ -121,7 +165,9 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     fs.rmSync(filesDir, { recursive: true, force: true });
 
     const [dir] = fs.readdirSync(backups);
-    const { stdout } = await run('bash', [path.join(ROOT, 'scripts/restore.sh'), path.join(backups, dir), '--yes'], { env });
+    const { stdout } = await run('bash', [path.join(ROOT, 'scripts/restore.sh'), path.join(backups, dir), '--yes'], {
+      env,
+    });
     expect(stdout).toContain('恢复完成');
 
     t = await startTestApp({ XS_FILES_DIR: filesDir }, { databaseUrl: db.url });
@@ -129,7 +175,17 @@ describe('backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     expect(filesOf(filesDir)).toEqual(beforeFiles);
     const proposal = await t.http().get(`/api/v1/proposals/${completed}`).set(c.lead.auth).expect(200);
     expect(proposal.body.status).toBe('completed');
-    const file = await t.http().get(`/api/v1/reports/${pdf.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200);
-    expect(createHash('sha256').update(file.body as Buffer).digest('hex')).toBe(pdf.sha256);
+    const file = await t
+      .http()
+      .get(`/api/v1/reports/${pdf.id}/file`)
+      .set(c.staff.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(
+      createHash('sha256')
+        .update(file.body as Buffer)
+        .digest('hex'),
+    ).toBe(pdf.sha256);
   });
 });

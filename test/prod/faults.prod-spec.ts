@@ -8,11 +8,11 @@ import { createConnection } from 'mysql2/promise';
 import { ADMIN_PASSWORD } from '../support/test-app';
 import { freePort, sleep, until as untilWithin } from '../support/wait';
 
-const until = <T>(check: () => Promise<T | undefined | false>, what: string, ms = 120_000) => untilWithin(check, what, ms);
+const until = <T>(check: () => Promise<T | undefined | false>, what: string, ms = 120_000) =>
+  untilWithin(check, what, ms);
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-
 
 /**
  * Faults in the production topology, with real processes: scripts/topology.sh starts two `api` and one
@@ -32,7 +32,8 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
   let member: string;
   let sessionId: number;
 
-  const topology = (...args: string[]) => run('bash', [path.join(ROOT, 'scripts/topology.sh'), ...args], { env, cwd: ROOT });
+  const topology = (...args: string[]) =>
+    run('bash', [path.join(ROOT, 'scripts/topology.sh'), ...args], { env, cwd: ROOT });
   const api = (port: number, method: string, route: string, token?: string, body?: unknown) =>
     fetch(`http://127.0.0.1:${port}/api/v1${route}`, {
       method,
@@ -54,17 +55,68 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
     }
   };
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--dir', dir], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(redisPort),
+        '--bind',
+        '127.0.0.1',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--save',
+        '',
+        '--dir',
+        dir,
+      ],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 100; i++) {
-      if (await run('redis-cli', ['-p', String(redisPort), 'ping']).then((r) => r.stdout.includes('PONG'), () => false)) return;
+      if (
+        await run('redis-cli', ['-p', String(redisPort), 'ping']).then(
+          (r) => r.stdout.includes('PONG'),
+          () => false,
+        )
+      )
+        return;
       await sleep(100);
     }
     throw new Error('redis did not start');
   };
-  const reportRow = async (id: number) => (await query<{ status: string; attempts: number; filePath: string | null; sha256: string | null; pages: number | null }>('SELECT status, attempts, filePath, sha256, pages FROM reports WHERE id = ?', [id]))[0];
-  const requestReport = async (proposalId: number) => (await json(api(ports[1], 'POST', '/reports', staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: proposalId } }), 202)).id as number;
+  const reportRow = async (id: number) =>
+    (
+      await query<{
+        status: string;
+        attempts: number;
+        filePath: string | null;
+        sha256: string | null;
+        pages: number | null;
+      }>('SELECT status, attempts, filePath, sha256, pages FROM reports WHERE id = ?', [id])
+    )[0];
+  const requestReport = async (proposalId: number) =>
+    (
+      await json(
+        api(ports[1], 'POST', '/reports', staff, {
+          kind: 'proposal-sheet',
+          subject: { type: 'proposal', id: proposalId },
+        }),
+        202,
+      )
+    ).id as number;
   const submitted = async (title: string) => {
-    const draft = await json(api(ports[1], 'POST', '/proposals', member, { sessionId, kind: 'individual', title, category: 'society', background: '故障测试的提案背景。', suggestions: ['建议一'] }), 201);
+    const draft = await json(
+      api(ports[1], 'POST', '/proposals', member, {
+        sessionId,
+        kind: 'individual',
+        title,
+        category: 'society',
+        background: '故障测试的提案背景。',
+        suggestions: ['建议一'],
+      }),
+      201,
+    );
     await json(api(ports[1], 'POST', `/proposals/${draft.id}/submit`, member, {}), 200);
     return draft.id as number;
   };
@@ -87,17 +139,46 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
       XS_JOB_BACKOFF_MS: '200',
     };
     await topology('start');
-    const admin = (await json(api(ports[0], 'POST', '/auth/login', undefined, { username: 'admin', password: ADMIN_PASSWORD }), 200)).accessToken;
+    const admin = (
+      await json(api(ports[0], 'POST', '/auth/login', undefined, { username: 'admin', password: ADMIN_PASSWORD }), 200)
+    ).accessToken;
     const sector = (await json(api(ports[0], 'GET', '/sectors', admin), 200)).items[0].id;
     const m = await json(api(ports[0], 'POST', '/members', admin, { name: '故障测试委员', sectorId: sector }), 201);
     const opensAt = new Date(Date.now() - 86400_000).toISOString();
     const closesAt = new Date(Date.now() + 30 * 86400_000).toISOString();
-    sessionId = (await json(api(ports[0], 'POST', '/sessions', admin, { code: '1-1', name: '故障测试会次', opensAt, closesAt }), 201)).id;
-    for (const [username, roles, extra] of [['fault-staff', ['staff'], {}], ['fault-member', ['member'], { memberId: m.id }]] as const) {
-      await json(api(ports[0], 'POST', '/users', admin, { username, password: 'Fault2026pw', displayName: username, roles, ...extra }), 201);
+    sessionId = (
+      await json(
+        api(ports[0], 'POST', '/sessions', admin, { code: '1-1', name: '故障测试会次', opensAt, closesAt }),
+        201,
+      )
+    ).id;
+    for (const [username, roles, extra] of [
+      ['fault-staff', ['staff'], {}],
+      ['fault-member', ['member'], { memberId: m.id }],
+    ] as const) {
+      await json(
+        api(ports[0], 'POST', '/users', admin, {
+          username,
+          password: 'Fault2026pw',
+          displayName: username,
+          roles,
+          ...extra,
+        }),
+        201,
+      );
     }
-    staff = (await json(api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-staff', password: 'Fault2026pw' }), 200)).accessToken;
-    member = (await json(api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-member', password: 'Fault2026pw' }), 200)).accessToken;
+    staff = (
+      await json(
+        api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-staff', password: 'Fault2026pw' }),
+        200,
+      )
+    ).accessToken;
+    member = (
+      await json(
+        api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-member', password: 'Fault2026pw' }),
+        200,
+      )
+    ).accessToken;
   });
 
   afterAll(async () => {
@@ -146,7 +227,9 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
     await sleep(1000);
     await startRedis();
     const rows = await until(async () => {
-      const r = await query<{ id: number; status: string }>(`SELECT id, status FROM reports WHERE id IN (${ids.join(',')})`);
+      const r = await query<{ id: number; status: string }>(
+        `SELECT id, status FROM reports WHERE id IN (${ids.join(',')})`,
+      );
       return r.every((x) => x.status === 'done') ? r : undefined;
     }, 'every report of the burst to be rendered');
     expect(rows).toHaveLength(12);
@@ -159,7 +242,14 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
     let answered = 0;
     const flows = titles.map(async (title) => {
       try {
-        const draft = await api(ports[0], 'POST', '/proposals', member, { sessionId, kind: 'individual', title, category: 'economy', background: '进程中断测试的背景。', suggestions: ['建议'] });
+        const draft = await api(ports[0], 'POST', '/proposals', member, {
+          sessionId,
+          kind: 'individual',
+          title,
+          category: 'economy',
+          background: '进程中断测试的背景。',
+          suggestions: ['建议'],
+        });
         if (draft.status !== 201) return { title, created: null, submitted: false };
         const id = (await draft.json()).id as number;
         const sub = await api(ports[0], 'POST', `/proposals/${id}/submit`, member, {});

@@ -9,7 +9,6 @@ import { freePort } from '../support/wait';
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
-
 /**
  * SIGTERM to a real `node dist/main.js` (the built api, as production runs it): a request whose body is
  * still arriving when the signal comes is answered in full, new connections are refused, and the
@@ -25,7 +24,16 @@ describe('graceful shutdown of the api process', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-shutdown-'));
     port = await freePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, XS_FILES_DIR: path.join(dir, 'files'), XS_ADMIN_PASSWORD: ADMIN_PASSWORD, XS_BCRYPT_ROUNDS: '4', XS_LOG_JSON: '0', REDIS_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+        XS_FILES_DIR: path.join(dir, 'files'),
+        XS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        XS_BCRYPT_ROUNDS: '4',
+        XS_LOG_JSON: '0',
+        REDIS_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (log += d));
@@ -43,11 +51,20 @@ describe('graceful shutdown of the api process', () => {
     const half = Math.floor(body.length / 2);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, half));
       // The first half has reached the server: the request is in flight when SIGTERM arrives.

@@ -7,10 +7,15 @@ describe('GET /health', () => {
   it('answers 200 with the database engine, without a token', async () => {
     t = await startTestApp();
     const res = await t.http().get('/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', db: { status: 'ok', engine: process.env.TEST_DB === 'mariadb' ? 'mysql' : 'sqlite' }, queue: { status: 'ok', mode: 'in-process', processing: true, waiting: 0, failed: 0 }, pdf: { status: 'ok' } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      db: { status: 'ok', engine: process.env.TEST_DB === 'mariadb' ? 'mysql' : 'sqlite' },
+      queue: { status: 'ok', mode: 'in-process', processing: true, waiting: 0, failed: 0 },
+      pdf: { status: 'ok' },
+    });
   });
 
-  it('checks the real Redis when REDIS_URL is set, with the Bull queues\' counts', async () => {
+  it("checks the real Redis when REDIS_URL is set, with the Bull queues' counts", async () => {
     t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
     const res = await t.http().get('/health').expect(200);
     expect(res.body.queue).toEqual({ status: 'ok', mode: 'bull', processing: false, waiting: 0, failed: 0 });

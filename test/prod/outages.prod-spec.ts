@@ -1,10 +1,10 @@
-import { Report } from '../../src/reports/report.entities';
 import { Proposal } from '../../src/proposals/proposal.entities';
+import { Report } from '../../src/reports/report.entities';
 import { cast, Cast } from '../support/accounts';
 import { draftBody } from '../support/proposals';
 import { TcpProxy } from '../support/tcp-proxy';
-import { freshDatabase } from '../support/test-db';
 import { startTestApp, TestApp } from '../support/test-app';
+import { freshDatabase } from '../support/test-db';
 import { until } from '../support/wait';
 
 /**
@@ -27,7 +27,10 @@ describe('outages of the database and of Redis', () => {
     db = await new TcpProxy(url.hostname, Number(url.port || 3306)).start();
     redis = await new TcpProxy('127.0.0.1', 6379).start();
     url.port = String(db.port);
-    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${redis.port}`, XS_INLINE_WORKER: '1' }, { databaseUrl: url.toString() });
+    t = await startTestApp(
+      { REDIS_URL: `redis://127.0.0.1:${redis.port}`, XS_INLINE_WORKER: '1' },
+      { databaseUrl: url.toString() },
+    );
     c = await cast(t);
   });
   afterAll(async () => {
@@ -49,7 +52,11 @@ describe('outages of the database and of Redis', () => {
 
     const filed = await t.http().post('/api/v1/proposals').set(c.lead.auth).send(draftBody(c.sessionId));
     expect(filed.status).toBe(503);
-    expect(filed.body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试' });
+    expect(filed.body).toMatchObject({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: '数据库暂时无法连接，请稍后再试',
+    });
     expect(filed.headers['retry-after']).toBe('5');
     const listed = await t.http().get('/api/v1/proposals').set(c.staff.auth);
     expect(listed.status).toBe(503);
@@ -67,11 +74,16 @@ describe('outages of the database and of Redis', () => {
   });
 
   it('Redis away: a report request is 503 QUEUE_UNAVAILABLE and its record says why; /health names queue; back: reports render again', async () => {
-    const draftId = (await t.http().post('/api/v1/proposals').set(c.lead.auth).send(draftBody(c.sessionId)).expect(201)).body.id;
+    const draftId = (await t.http().post('/api/v1/proposals').set(c.lead.auth).send(draftBody(c.sessionId)).expect(201))
+      .body.id;
     await t.http().post(`/api/v1/proposals/${draftId}/submit`).set(c.lead.auth).send({}).expect(200);
     redis.cut();
 
-    const refused = await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: draftId } });
+    const refused = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(c.staff.auth)
+      .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: draftId } });
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ code: 'QUEUE_UNAVAILABLE', message: '任务队列暂时不可用，请稍后重试' });
     expect(refused.headers['retry-after']).toBe('10');
@@ -85,7 +97,11 @@ describe('outages of the database and of Redis', () => {
 
     redis.restore();
     await until(async () => (await health()).status === 200, 'health to recover');
-    const accepted = await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: draftId } });
+    const accepted = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(c.staff.auth)
+      .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: draftId } });
     expect(accepted.status).toBe(202);
     await t.jobs.finished('reports', `report:${accepted.body.id}`);
     expect((await t.http().get(`/api/v1/reports/${accepted.body.id}`).set(c.staff.auth)).body.status).toBe('done');

@@ -4,8 +4,14 @@ import { draft, proposalAt, Stage } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const LABELS: Record<string, string> = {
-  draft: '草稿', submitted: '已提交', withdrawn: '已撤回', accepted: '已立案', rejected: '不予立案',
-  assigned: '已交办', replied: '已答复', completed: '已办结',
+  draft: '草稿',
+  submitted: '已提交',
+  withdrawn: '已撤回',
+  accepted: '已立案',
+  rejected: '不予立案',
+  assigned: '已交办',
+  replied: '已答复',
+  completed: '已办结',
 };
 
 describe('提案 wrong state, wrong person, scoping', () => {
@@ -16,44 +22,160 @@ describe('提案 wrong state, wrong person, scoping', () => {
   beforeAll(async () => {
     t = await startTestApp();
     c = await cast(t);
-    for (const stage of ['draft', 'submitted', 'accepted', 'assigned', 'replied', 'completed'] as Stage[]) at[stage] = await proposalAt(t, c, stage, { withCoUnit: true });
+    for (const stage of ['draft', 'submitted', 'accepted', 'assigned', 'replied', 'completed'] as Stage[])
+      at[stage] = await proposalAt(t, c, stage, { withCoUnit: true });
     at.withdrawn = await proposalAt(t, c, 'submitted');
     await api(t, c.lead, 'post', `/proposals/${at.withdrawn}/withdraw`, {});
     at.rejected = await proposalAt(t, c, 'submitted');
-    await api(t, c.staff, 'post', `/proposals/${at.rejected}/review`, { decision: 'reject', ground: 'academic', reason: '学术探讨' });
+    await api(t, c.staff, 'post', `/proposals/${at.rejected}/review`, {
+      decision: 'reject',
+      ground: 'academic',
+      reason: '学术探讨',
+    });
   });
   afterAll(() => t.close());
 
-  const post = (who: Account, id: number, action: string, body: object = {}) => t.http().post(`/api/v1/proposals/${id}/${action}`).set(who.auth).send(body);
+  const post = (who: Account, id: number, action: string, body: object = {}) =>
+    t.http().post(`/api/v1/proposals/${id}/${action}`).set(who.auth).send(body);
 
   /** Each step by the person who may take it, in every state they can see but the step does not allow. */
-  const ACTIONS: { action: string; who: () => Account; body: () => object; verb: string; allowedIn: string[]; sees: string[] }[] = [
-    { action: 'submit', who: () => c.lead, body: () => ({}), verb: '提交', allowedIn: ['draft'], sees: Object.keys(LABELS) },
-    { action: 'withdraw', who: () => c.lead, body: () => ({}), verb: '撤回', allowedIn: ['draft', 'submitted'], sees: Object.keys(LABELS) },
-    { action: 'evaluate', who: () => c.lead, body: () => ({ rating: 'satisfied' }), verb: '评价', allowedIn: ['replied'], sees: Object.keys(LABELS) },
-    { action: 'review', who: () => c.staff, body: () => ({ decision: 'accept' }), verb: '立案', allowedIn: ['submitted'], sees: Object.keys(LABELS).filter((s) => s !== 'draft') },
-    { action: 'review', who: () => c.staff, body: () => ({ decision: 'convert' }), verb: '转为意见建议', allowedIn: ['submitted'], sees: Object.keys(LABELS).filter((s) => s !== 'draft') },
-    { action: 'assign', who: () => c.staff, body: () => ({ leadUnitId: c.unit.unitId }), verb: '交办', allowedIn: ['accepted'], sees: Object.keys(LABELS).filter((s) => s !== 'draft') },
-    { action: 'excellent', who: () => c.staff, body: () => ({}), verb: '评为优秀提案', allowedIn: ['accepted', 'assigned', 'replied', 'completed'], sees: Object.keys(LABELS).filter((s) => s !== 'draft') },
-    { action: 'key', who: () => c.leader, body: () => ({}), verb: '确定为重点提案', allowedIn: ['accepted', 'assigned', 'replied', 'completed'], sees: Object.keys(LABELS).filter((s) => s !== 'draft') },
-    { action: 'return', who: () => c.unit, body: () => ({ reason: '非本单位职责' }), verb: '退回', allowedIn: ['assigned'], sees: ['assigned', 'replied', 'completed'] },
-    { action: 'reply', who: () => c.unit, body: () => ({ classification: 'A', content: '答复', public: true }), verb: '答复', allowedIn: ['assigned'], sees: ['assigned', 'replied', 'completed'] },
-    { action: 'communications', who: () => c.unit, body: () => ({ mode: 'phone', summary: '沟通' }), verb: '记录沟通', allowedIn: ['assigned', 'replied'], sees: ['assigned', 'replied', 'completed'] },
-    { action: 'co-opinions', who: () => c.coUnit, body: () => ({ content: '意见' }), verb: '提交会办意见', allowedIn: ['assigned'], sees: ['assigned', 'replied', 'completed'] },
-    { action: 'extensions', who: () => c.unit, body: () => ({ months: 1, reason: '调研' }), verb: '申请延期', allowedIn: ['assigned'], sees: ['assigned', 'replied', 'completed'] },
+  const ACTIONS: {
+    action: string;
+    who: () => Account;
+    body: () => object;
+    verb: string;
+    allowedIn: string[];
+    sees: string[];
+  }[] = [
+    {
+      action: 'submit',
+      who: () => c.lead,
+      body: () => ({}),
+      verb: '提交',
+      allowedIn: ['draft'],
+      sees: Object.keys(LABELS),
+    },
+    {
+      action: 'withdraw',
+      who: () => c.lead,
+      body: () => ({}),
+      verb: '撤回',
+      allowedIn: ['draft', 'submitted'],
+      sees: Object.keys(LABELS),
+    },
+    {
+      action: 'evaluate',
+      who: () => c.lead,
+      body: () => ({ rating: 'satisfied' }),
+      verb: '评价',
+      allowedIn: ['replied'],
+      sees: Object.keys(LABELS),
+    },
+    {
+      action: 'review',
+      who: () => c.staff,
+      body: () => ({ decision: 'accept' }),
+      verb: '立案',
+      allowedIn: ['submitted'],
+      sees: Object.keys(LABELS).filter((s) => s !== 'draft'),
+    },
+    {
+      action: 'review',
+      who: () => c.staff,
+      body: () => ({ decision: 'convert' }),
+      verb: '转为意见建议',
+      allowedIn: ['submitted'],
+      sees: Object.keys(LABELS).filter((s) => s !== 'draft'),
+    },
+    {
+      action: 'assign',
+      who: () => c.staff,
+      body: () => ({ leadUnitId: c.unit.unitId }),
+      verb: '交办',
+      allowedIn: ['accepted'],
+      sees: Object.keys(LABELS).filter((s) => s !== 'draft'),
+    },
+    {
+      action: 'excellent',
+      who: () => c.staff,
+      body: () => ({}),
+      verb: '评为优秀提案',
+      allowedIn: ['accepted', 'assigned', 'replied', 'completed'],
+      sees: Object.keys(LABELS).filter((s) => s !== 'draft'),
+    },
+    {
+      action: 'key',
+      who: () => c.leader,
+      body: () => ({}),
+      verb: '确定为重点提案',
+      allowedIn: ['accepted', 'assigned', 'replied', 'completed'],
+      sees: Object.keys(LABELS).filter((s) => s !== 'draft'),
+    },
+    {
+      action: 'return',
+      who: () => c.unit,
+      body: () => ({ reason: '非本单位职责' }),
+      verb: '退回',
+      allowedIn: ['assigned'],
+      sees: ['assigned', 'replied', 'completed'],
+    },
+    {
+      action: 'reply',
+      who: () => c.unit,
+      body: () => ({ classification: 'A', content: '答复', public: true }),
+      verb: '答复',
+      allowedIn: ['assigned'],
+      sees: ['assigned', 'replied', 'completed'],
+    },
+    {
+      action: 'communications',
+      who: () => c.unit,
+      body: () => ({ mode: 'phone', summary: '沟通' }),
+      verb: '记录沟通',
+      allowedIn: ['assigned', 'replied'],
+      sees: ['assigned', 'replied', 'completed'],
+    },
+    {
+      action: 'co-opinions',
+      who: () => c.coUnit,
+      body: () => ({ content: '意见' }),
+      verb: '提交会办意见',
+      allowedIn: ['assigned'],
+      sees: ['assigned', 'replied', 'completed'],
+    },
+    {
+      action: 'extensions',
+      who: () => c.unit,
+      body: () => ({ months: 1, reason: '调研' }),
+      verb: '申请延期',
+      allowedIn: ['assigned'],
+      sees: ['assigned', 'replied', 'completed'],
+    },
   ];
-  const wrongState = ACTIONS.flatMap((a) => Object.keys(LABELS).filter((s) => a.sees.includes(s) && !a.allowedIn.includes(s)).map((s) => [`${a.action} ${a.verb}`, s, a] as const));
+  const wrongState = ACTIONS.flatMap((a) =>
+    Object.keys(LABELS)
+      .filter((s) => a.sees.includes(s) && !a.allowedIn.includes(s))
+      .map((s) => [`${a.action} ${a.verb}`, s, a] as const),
+  );
 
   it.each(wrongState)('%s in state %s is a 409 naming the state', async (_, state, a) => {
     const id = at[state];
     const before = (await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body.version;
     const res = await post(a.who(), id, a.action, a.body()).expect(409);
-    expect(res.body).toEqual({ statusCode: 409, code: 'PROPOSAL_WRONG_STATE', message: `提案当前为“${LABELS[state]}”，不能${a.verb}` });
-    if (before !== undefined) expect((await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body.version).toBe(before);
+    expect(res.body).toEqual({
+      statusCode: 409,
+      code: 'PROPOSAL_WRONG_STATE',
+      message: `提案当前为“${LABELS[state]}”，不能${a.verb}`,
+    });
+    if (before !== undefined)
+      expect((await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body.version).toBe(before);
   });
 
   it('a PATCH or a co-signature after submission is a 409 naming the state', async () => {
-    expect((await t.http().patch(`/api/v1/proposals/${at.submitted}`).set(c.lead.auth).send({ title: '改' }).expect(409)).body.message).toBe('提案当前为“已提交”，不能修改');
+    expect(
+      (await t.http().patch(`/api/v1/proposals/${at.submitted}`).set(c.lead.auth).send({ title: '改' }).expect(409))
+        .body.message,
+    ).toBe('提案当前为“已提交”，不能修改');
   });
 
   it('the wrong person is a 403 with a Chinese message', async () => {
@@ -106,7 +228,8 @@ describe('提案 wrong state, wrong person, scoping', () => {
     const bJointWithA = await draft(t, b, s.id, { kind: 'joint', coSignerMemberIds: [a.memberId] });
     const aAssigned = await proposalAt(t, local, 'assigned');
     const bSubmitted = await proposalAt(t, { ...local, lead: b }, 'submitted');
-    const list = async (who: Account, query = '') => (await t.http().get(`/api/v1/proposals?sessionId=${s.id}${query}`).set(who.auth).expect(200)).body;
+    const list = async (who: Account, query = '') =>
+      (await t.http().get(`/api/v1/proposals?sessionId=${s.id}${query}`).set(who.auth).expect(200)).body;
     const ids = async (who: Account, query = '') => (await list(who, query)).items.map((p: { id: number }) => p.id);
 
     expect(await ids(a)).toEqual([aAssigned, bJointWithA, aDraft]);
@@ -114,20 +237,34 @@ describe('提案 wrong state, wrong person, scoping', () => {
     expect(await ids(u)).toEqual([aAssigned]);
     expect(await ids(c.staff)).toEqual([bSubmitted, aAssigned]);
     expect(await ids(c.leader)).toEqual([bSubmitted, aAssigned]);
-    for (const role of ['admin', 'facilitator'] as const) await t.http().get('/api/v1/proposals').set('Authorization', `Bearer ${await t.tokenFor(role)}`).expect(403);
+    for (const role of ['admin', 'facilitator'] as const)
+      await t
+        .http()
+        .get('/api/v1/proposals')
+        .set('Authorization', `Bearer ${await t.tokenFor(role)}`)
+        .expect(403);
 
     // With a status filter the staff's view is the same: members' drafts stay hidden, the office's own group drafts show.
     expect(await ids(c.staff, '&status=draft')).toEqual([]);
     expect(await ids(c.leader, '&status=submitted')).toEqual([bSubmitted]);
     const aMember = await t.http().get(`/api/v1/members/${a.memberId}`).set(c.staff.auth).expect(200);
-    const groupDraft = await draft(t, c.staff, s.id, { kind: 'sector', sectorId: aMember.body.sectorId, category: 'culture' });
+    const groupDraft = await draft(t, c.staff, s.id, {
+      kind: 'sector',
+      sectorId: aMember.body.sectorId,
+      category: 'culture',
+    });
     expect(await ids(c.staff)).toEqual([groupDraft, bSubmitted, aAssigned]);
     expect(await ids(c.staff, '&status=draft')).toEqual([groupDraft]);
     expect(await ids(c.staff, '&status=submitted')).toEqual([bSubmitted]);
     expect(await ids(c.leader, '&status=draft')).toEqual([]);
 
     const page = await list(c.staff, '&status=assigned');
-    expect(page).toMatchObject({ total: 1, page: 1, pageSize: 20, items: [{ id: aAssigned, statusLabel: '已交办', leadUnit: { id: u.unitId }, leadMember: { id: a.memberId } }] });
+    expect(page).toMatchObject({
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      items: [{ id: aAssigned, statusLabel: '已交办', leadUnit: { id: u.unitId }, leadMember: { id: a.memberId } }],
+    });
     expect(await ids(c.staff, `&unitId=${u.unitId}`)).toEqual([aAssigned]);
     expect(await ids(c.staff, '&category=economy')).toEqual([]);
     expect(await ids(c.staff, '&category=society&pageSize=1&page=2')).toEqual([aAssigned]);
@@ -135,7 +272,9 @@ describe('提案 wrong state, wrong person, scoping', () => {
     const title = (await t.http().get(`/api/v1/proposals/${bSubmitted}`).set(c.staff.auth)).body.title as string;
     expect(await ids(c.staff, `&q=${encodeURIComponent(title.slice(-8))}`)).toEqual([bSubmitted]);
     expect(await ids(c.staff, `&q=${encodeURIComponent('%')}`)).toEqual([]);
-    expect((await t.http().get('/api/v1/proposals?status=finished').set(c.staff.auth).expect(400)).body.details.fields).toHaveProperty('status');
+    expect(
+      (await t.http().get('/api/v1/proposals?status=finished').set(c.staff.auth).expect(400)).body.details.fields,
+    ).toHaveProperty('status');
 
     await api(t, u, 'post', `/proposals/${aAssigned}/return`, { reason: '非本单位' });
     expect(await ids(u)).toEqual([]);
@@ -151,32 +290,76 @@ describe('提案 wrong state, wrong person, scoping', () => {
     await api(t, x, 'post', `/proposals/${merged}/submit`, {});
     await t.http().get(`/api/v1/proposals/${target}`).set(x.auth).expect(403);
 
-    expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: merged }).expect(400)).body.code).toBe('MERGE_INTO_SELF');
-    expect((await post(c.staff, merged, 'review', { decision: 'merge' }).expect(400)).body.code).toBe('MERGE_TARGET_REQUIRED');
-    expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.draft }).expect(400)).body.details.fields).toHaveProperty('mergeIntoId');
-    expect((await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.completed }).expect(409)).body).toMatchObject({ code: 'MERGE_TARGET_STATE', message: '目标提案当前为“已办结”，不能并入' });
+    expect(
+      (await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: merged }).expect(400)).body.code,
+    ).toBe('MERGE_INTO_SELF');
+    expect((await post(c.staff, merged, 'review', { decision: 'merge' }).expect(400)).body.code).toBe(
+      'MERGE_TARGET_REQUIRED',
+    );
+    expect(
+      (await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.draft }).expect(400)).body.details
+        .fields,
+    ).toHaveProperty('mergeIntoId');
+    expect(
+      (await post(c.staff, merged, 'review', { decision: 'merge', mergeIntoId: at.completed }).expect(409)).body,
+    ).toMatchObject({ code: 'MERGE_TARGET_STATE', message: '目标提案当前为“已办结”，不能并入' });
 
-    const done = await api(t, c.staff, 'post', `/proposals/${merged}/review`, { decision: 'merge', mergeIntoId: target, reason: '内容相同' });
+    const done = await api(t, c.staff, 'post', `/proposals/${merged}/review`, {
+      decision: 'merge',
+      mergeIntoId: target,
+      reason: '内容相同',
+    });
     expect(done).toMatchObject({ status: 'merged', statusLabel: '已并案', number: null, mergedInto: { id: target } });
     for (const who of [x, y]) {
       const seen = (await t.http().get(`/api/v1/proposals/${target}`).set(who.auth).expect(200)).body;
       expect(seen.mergedFrom).toEqual([expect.objectContaining({ id: merged })]);
-      expect((await t.http().get('/api/v1/proposals').set(who.auth).expect(200)).body.items.map((p: { id: number }) => p.id)).toEqual([merged, target]);
+      expect(
+        (await t.http().get('/api/v1/proposals').set(who.auth).expect(200)).body.items.map((p: { id: number }) => p.id),
+      ).toEqual([merged, target]);
     }
     const signers = (await t.http().get(`/api/v1/proposals/${target}`).set(c.staff.auth)).body.signers;
-    expect(signers.map((s: { memberId: number; role: string }) => [s.memberId, s.role])).toEqual([[z.memberId, 'lead'], [x.memberId, 'merged'], [y.memberId, 'merged']]);
+    expect(signers.map((s: { memberId: number; role: string }) => [s.memberId, s.role])).toEqual([
+      [z.memberId, 'lead'],
+      [x.memberId, 'merged'],
+      [y.memberId, 'merged'],
+    ]);
     expect(signers[1]).toMatchObject({ roleLabel: '并案提案人', mergedFromId: merged });
     const history = (await t.http().get(`/api/v1/proposals/${target}/history`).set(x.auth).expect(200)).body;
-    expect(history.at(-1)).toMatchObject({ action: 'merge_in', actionLabel: '并入其他提案', actor: { id: c.staff.userId }, from: 'accepted', to: 'accepted', details: { mergedFromId: merged } });
+    expect(history.at(-1)).toMatchObject({
+      action: 'merge_in',
+      actionLabel: '并入其他提案',
+      actor: { id: c.staff.userId },
+      from: 'accepted',
+      to: 'accepted',
+      details: { mergedFromId: merged },
+    });
     expect(history.at(-1).comment).toContain('并入提案');
     const own = (await t.http().get(`/api/v1/proposals/${merged}/history`).set(y.auth).expect(200)).body;
-    expect(own.at(-1)).toMatchObject({ action: 'merge', from: 'submitted', to: 'merged', comment: '内容相同', details: { mergedIntoId: target } });
+    expect(own.at(-1)).toMatchObject({
+      action: 'merge',
+      from: 'submitted',
+      to: 'merged',
+      comment: '内容相同',
+      details: { mergedIntoId: target },
+    });
   });
   it('shows a unit only its own extension requests under 分办, and the proposer only approved ones; staff see all', async () => {
     const id = await proposalAt(t, c, 'accepted');
     await api(t, c.staff, 'post', `/proposals/${id}/assign`, { unitIds: [c.unit.unitId, c.coUnit.unitId] });
-    await api(t, c.unit, 'post', `/proposals/${id}/extensions`, { months: 1, reason: '需要实地调研，协调多个部门' }, 201);
-    const seen = async (who: Account) => ((await t.http().get(`/api/v1/proposals/${id}`).set(who.auth).expect(200)).body.extensions as { reason: string }[]).map((x) => x.reason);
+    await api(
+      t,
+      c.unit,
+      'post',
+      `/proposals/${id}/extensions`,
+      { months: 1, reason: '需要实地调研，协调多个部门' },
+      201,
+    );
+    const seen = async (who: Account) =>
+      (
+        (await t.http().get(`/api/v1/proposals/${id}`).set(who.auth).expect(200)).body.extensions as {
+          reason: string;
+        }[]
+      ).map((x) => x.reason);
     expect(await seen(c.staff)).toEqual(['需要实地调研，协调多个部门']);
     expect(await seen(c.leader)).toEqual(['需要实地调研，协调多个部门']);
     expect(await seen(c.unit)).toEqual(['需要实地调研，协调多个部门']);

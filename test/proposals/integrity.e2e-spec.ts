@@ -15,36 +15,59 @@ describe('提案 versions, transactions and numbering', () => {
   afterAll(() => t.close());
 
   const row = (id: number) => t.ds.getRepository(Proposal).findOneByOrFail({ id });
-  const auditCount = (id: number) => t.ds.getRepository(AuditEntry).countBy({ entityType: 'proposal', entityId: String(id) });
+  const auditCount = (id: number) =>
+    t.ds.getRepository(AuditEntry).countBy({ entityType: 'proposal', entityId: String(id) });
 
   it('a stale version is a 409 and changes nothing: no number taken, no audit entry', async () => {
     const id = await proposalAt(t, c, 'submitted');
     const before = await row(id);
     const entries = await auditCount(id);
-    const res = await t.http().post(`/api/v1/proposals/${id}/review`).set(c.staff.auth).send({ decision: 'accept', version: before.version - 1 }).expect(409);
+    const res = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/review`)
+      .set(c.staff.auth)
+      .send({ decision: 'accept', version: before.version - 1 })
+      .expect(409);
     expect(res.body).toEqual({ statusCode: 409, code: 'STALE_VERSION', message: '该记录已被他人修改，请刷新后重试' });
     expect(await row(id)).toEqual(before);
     expect(await auditCount(id)).toBe(entries);
     const counter = await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: c.sessionId });
-    const accepted = await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept', version: before.version });
+    const accepted = await api(t, c.staff, 'post', `/proposals/${id}/review`, {
+      decision: 'accept',
+      version: before.version,
+    });
     expect(accepted).toMatchObject({ number: counter.lastNumber + 1, version: before.version + 1 });
   });
 
   it('two editors of one draft: the second, holding the old version, gets a 409', async () => {
     const id = await proposalAt(t, c, 'draft');
     const { version } = await row(id);
-    await t.http().patch(`/api/v1/proposals/${id}`).set(c.lead.auth).send({ title: '第一位编辑的案由', version }).expect(200);
-    await t.http().patch(`/api/v1/proposals/${id}`).set(c.lead.auth).send({ title: '第二位编辑的案由', version }).expect(409);
+    await t
+      .http()
+      .patch(`/api/v1/proposals/${id}`)
+      .set(c.lead.auth)
+      .send({ title: '第一位编辑的案由', version })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/proposals/${id}`)
+      .set(c.lead.auth)
+      .send({ title: '第二位编辑的案由', version })
+      .expect(409);
     expect((await row(id)).title).toBe('第一位编辑的案由');
   });
 
   it('two accepts of one proposal at once: one wins, the other is a 409, one number used', async () => {
     const id = await proposalAt(t, c, 'submitted');
     const { lastNumber } = await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: c.sessionId });
-    const answers = await Promise.all([0, 1].map(() => t.http().post(`/api/v1/proposals/${id}/review`).set(c.staff.auth).send({ decision: 'accept' })));
+    const answers = await Promise.all(
+      [0, 1].map(() => t.http().post(`/api/v1/proposals/${id}/review`).set(c.staff.auth).send({ decision: 'accept' })),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await row(id)).number).toBe(lastNumber + 1);
-    expect((await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: c.sessionId })).lastNumber).toBe(lastNumber + 1);
+    expect((await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: c.sessionId })).lastNumber).toBe(
+      lastNumber + 1,
+    );
   });
 
   it('an assignment with one bad unit id leaves nothing half-written', async () => {
@@ -53,21 +76,43 @@ describe('提案 versions, transactions and numbering', () => {
     const entries = await auditCount(id);
     const disabled = await t.make.unit({ disabled: true });
     for (const coUnitIds of [[c.coUnit.unitId, 999999], [disabled.id]]) {
-      const res = await t.http().post(`/api/v1/proposals/${id}/assign`).set(c.staff.auth).send({ leadUnitId: c.unit.unitId, coUnitIds }).expect(400);
+      const res = await t
+        .http()
+        .post(`/api/v1/proposals/${id}/assign`)
+        .set(c.staff.auth)
+        .send({ leadUnitId: c.unit.unitId, coUnitIds })
+        .expect(400);
       expect(res.body.details.fields.coUnitIds[0]).toMatch(/不存在或已停用/);
     }
     expect(await t.ds.getRepository(ProposalUnit).countBy({ proposalId: id })).toBe(0);
     expect(await row(id)).toEqual(before);
     expect(await auditCount(id)).toBe(entries);
-    await t.http().post(`/api/v1/proposals/${id}/assign`).set(c.staff.auth).send({ leadUnitId: c.unit.unitId, unitIds: [c.unit.unitId, c.coUnit.unitId] }).expect(400);
-    expect((await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: c.unit.unitId, coUnitIds: [c.coUnit.unitId] })).status).toBe('assigned');
+    await t
+      .http()
+      .post(`/api/v1/proposals/${id}/assign`)
+      .set(c.staff.auth)
+      .send({ leadUnitId: c.unit.unitId, unitIds: [c.unit.unitId, c.coUnit.unitId] })
+      .expect(400);
+    expect(
+      (
+        await api(t, c.staff, 'post', `/proposals/${id}/assign`, {
+          leadUnitId: c.unit.unitId,
+          coUnitIds: [c.coUnit.unitId],
+        })
+      ).status,
+    ).toBe('assigned');
   });
 
   it('a reply with an unknown classification writes no reply and moves nothing', async () => {
     const id = await proposalAt(t, c, 'assigned');
     await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通' }, 201);
     const before = await row(id);
-    const res = await t.http().post(`/api/v1/proposals/${id}/reply`).set(c.unit.auth).send({ classification: 'D', content: '答复', public: true }).expect(400);
+    const res = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/reply`)
+      .set(c.unit.auth)
+      .send({ classification: 'D', content: '答复', public: true })
+      .expect(400);
     expect(res.body.details.fields).toHaveProperty('classification');
     expect(await row(id)).toEqual(before);
     expect((await t.http().get(`/api/v1/proposals/${id}`).set(c.unit.auth)).body.replies).toEqual([]);
@@ -81,11 +126,15 @@ describe('提案 versions, transactions and numbering', () => {
     // One listening server, so the 50 requests really run side by side (supertest would otherwise listen per request).
     const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const answers = await Promise.all(ids.map((id) => t.http().post(`/api/v1/proposals/${id}/review`).set(c.staff.auth).send({ decision: 'accept' })));
+    const answers = await Promise.all(
+      ids.map((id) => t.http().post(`/api/v1/proposals/${id}/review`).set(c.staff.auth).send({ decision: 'accept' })),
+    );
     expect(answers.map((r) => r.status)).toEqual(ids.map(() => 200));
     const numbers = answers.map((r) => r.body.number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect(answers.every((r) => r.body.numberLabel === `${session.name} 第${String(r.body.number).padStart(4, '0')}号`)).toBe(true);
+    expect(
+      answers.every((r) => r.body.numberLabel === `${session.name} 第${String(r.body.number).padStart(4, '0')}号`),
+    ).toBe(true);
     expect((await t.ds.getRepository(ProposalCounter).findOneByOrFail({ sessionId: session.id })).lastNumber).toBe(50);
   });
 
@@ -101,13 +150,19 @@ describe('提案 versions, transactions and numbering', () => {
     expect((await row(second)).number).toBe(2);
   });
   it('stores and replies to the longest proposal the form accepts (30 suggestions of 2,000 characters, a 50,000-character reply) on either engine', async () => {
-    const longest = Array.from({ length: 30 }, (_, i) => `${i + 1}`.padEnd(2000, '完善社区养老服务设施𠀀'.repeat(200)).slice(0, 2000));
+    const longest = Array.from({ length: 30 }, (_, i) =>
+      `${i + 1}`.padEnd(2000, '完善社区养老服务设施𠀀'.repeat(200)).slice(0, 2000),
+    );
     const id = await draft(t, c.lead, c.sessionId, { background: '情'.repeat(20000), suggestions: longest });
     await api(t, c.lead, 'post', `/proposals/${id}/submit`, {});
     await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept' });
     await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: c.unit.unitId });
     await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话沟通' }, 201);
-    await api(t, c.unit, 'post', `/proposals/${id}/reply`, { classification: 'A', content: '复'.repeat(50000), public: false });
+    await api(t, c.unit, 'post', `/proposals/${id}/reply`, {
+      classification: 'A',
+      content: '复'.repeat(50000),
+      public: false,
+    });
     const view = (await t.http().get(`/api/v1/proposals/${id}`).set(c.lead.auth)).body;
     expect(view.suggestions).toEqual(longest);
     expect(view.background).toHaveLength(20000);

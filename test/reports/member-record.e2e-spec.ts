@@ -16,17 +16,29 @@ describe('reports: 委员履职档案', () => {
   afterAll(() => t?.close());
 
   const request = (who: { auth: Record<string, string> }, memberId: number, params?: object) =>
-    t.http().post('/api/v1/reports').set(who.auth).send({ kind: 'member-record', subject: { type: 'member', id: memberId }, ...(params ? { params } : {}) });
+    t
+      .http()
+      .post('/api/v1/reports')
+      .set(who.auth)
+      .send({ kind: 'member-record', subject: { type: 'member', id: memberId }, ...(params ? { params } : {}) });
 
   it('prints the year: proposals, attendance, speeches, outcomes, every points line, points and grade, in subset TrueType fonts', async () => {
     const res = await request(s.a, s.a.memberId!, { year: 2026 });
     expect(res.status).toBe(202);
     await t.jobs.finished('reports', `report:${res.body.id}`);
     const report = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(s.a.auth).expect(200)).body;
-    expect(report).toMatchObject({ kind: 'member-record', kindLabel: '委员履职档案', status: 'done', params: { year: 2026 } });
+    expect(report).toMatchObject({
+      kind: 'member-record',
+      kindLabel: '委员履职档案',
+      status: 'done',
+      params: { year: 2026 },
+    });
     const name = (await t.http().get(`/api/v1/members/${s.a.memberId}`).set(s.c.staff.auth)).body.name;
     expect(report.title).toBe(`${name}委员2026年度履职档案`);
-    const facts = pdfFacts((await t.http().get(`/api/v1/reports/${report.id}/file`).set(s.a.auth).buffer(true).parse(binary).expect(200)).body);
+    const facts = pdfFacts(
+      (await t.http().get(`/api/v1/reports/${report.id}/file`).set(s.a.auth).buffer(true).parse(binary).expect(200))
+        .body,
+    );
     for (const text of [
       `${name}委员2026年度履职档案`,
       '一、提交提案',
@@ -45,7 +57,8 @@ describe('reports: 委员履职档案', () => {
       '2026年6月18日',
       '得分58分',
       '等次为“不称职”',
-    ]) expect(facts.squeezed).toContain(text);
+    ])
+      expect(facts.squeezed).toContain(text);
     expectSubsetTrueType(facts);
     expectA4(facts);
   });
@@ -61,6 +74,9 @@ describe('reports: 委员履职档案', () => {
     const staff = await request(s.c.staff, s.co.memberId!);
     expect(staff.status).toBe(202);
     await t.jobs.finished('reports', `report:${staff.body.id}`);
-    expect((await t.http().get(`/api/v1/reports/${staff.body.id}`).set(s.c.staff.auth)).body).toMatchObject({ status: 'done', params: { year: 2026 } });
+    expect((await t.http().get(`/api/v1/reports/${staff.body.id}`).set(s.c.staff.auth)).body).toMatchObject({
+      status: 'done',
+      params: { year: 2026 },
+    });
   });
 });

@@ -21,7 +21,8 @@ describe('PdfRenderer in Chromium', () => {
   let briefing: RenderResult;
   let briefingFile: string;
 
-  const poppler = (tool: string, file: string, ...args: string[]) => execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+  const poppler = (tool: string, file: string, ...args: string[]) =>
+    execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
   const save = (name: string, pdf: Buffer) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, pdf);
@@ -31,7 +32,9 @@ describe('PdfRenderer in Chromium', () => {
   jest.setTimeout(30000);
 
   beforeAll(async () => {
-    briefing = await renderer.render(templates.render('briefing', sampleBriefing(2, '关于推进城镇老旧小区改造工作的协商要报')));
+    briefing = await renderer.render(
+      templates.render('briefing', sampleBriefing(2, '关于推进城镇老旧小区改造工作的协商要报')),
+    );
     briefingFile = save('briefing.pdf', briefing.pdf);
   });
 
@@ -70,10 +73,15 @@ describe('PdfRenderer in Chromium', () => {
   });
 
   it('prints a <script> in a title as text', async () => {
-    const html = templates.render('briefing', sampleBriefing(1, '<script>document.title="x"</script>关于安全的协商要报'));
+    const html = templates.render(
+      'briefing',
+      sampleBriefing(1, '<script>document.title="x"</script>关于安全的协商要报'),
+    );
     expect(html).toContain('&lt;script&gt;');
     const file = save('script.pdf', (await renderer.render(html)).pdf);
-    expect(poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '')).toContain('<script>document.title="x"</script>关于安全的协商要报');
+    expect(poppler('pdftotext', file, '-enc', 'UTF-8').replace(/\s+/g, '')).toContain(
+      '<script>document.title="x"</script>关于安全的协商要报',
+    );
   });
 
   it('fetches nothing from the network: images, styles and fonts by URL are refused, the render still completes', async () => {
@@ -90,7 +98,10 @@ describe('PdfRenderer in Chromium', () => {
       expect((await renderer.render(html)).pages).toBe(1);
       // A font by URL is refused too, and the render says so instead of printing a fallback face.
       const withFont = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>@font-face { font-family: net; src: url(${base}/font.ttf); } p { font-family: net; }</style></head><body><p>外部字体</p></body></html>`;
-      await expect(renderer.render(withFont)).rejects.toMatchObject({ code: 'PDF_FONT', message: expect.stringContaining('字体未能加载') });
+      await expect(renderer.render(withFont)).rejects.toMatchObject({
+        code: 'PDF_FONT',
+        message: expect.stringContaining('字体未能加载'),
+      });
       expect(hits).toEqual([]);
     } finally {
       server.close();
@@ -117,7 +128,9 @@ describe('PdfRenderer in Chromium', () => {
     expect(r.launches).toBe(2);
     await r.onApplicationShutdown();
     // The killed browser's children were re-parented to PID 1 (tini in containers), which reaps them once they are dead.
-    const ours = await settled(() => processTable().filter((p) => (p.pgrp === first || p.pgrp === second) && p.state !== 'Z'));
+    const ours = await settled(() =>
+      processTable().filter((p) => (p.pgrp === first || p.pgrp === second) && p.state !== 'Z'),
+    );
     expect(ours).toEqual([]);
     expect(processTable().filter((p) => p.ppid === process.pid && p.state === 'Z')).toEqual([]);
   }, 60000);
@@ -139,7 +152,10 @@ describe('PdfRenderer in Chromium', () => {
     const r = new PdfRenderer(configWith({ XS_PDF_POOL: '1' }));
     others.push(r);
     const hung = '<!DOCTYPE html><html><body><p>卡住的页面</p><script>for (;;) {}</script></body></html>';
-    await expect(r.render(hung, { timeoutMs: 1500 })).rejects.toMatchObject({ code: 'PDF_TIMEOUT', message: expect.stringMatching(/^生成 PDF 超时/) });
+    await expect(r.render(hung, { timeoutMs: 1500 })).rejects.toMatchObject({
+      code: 'PDF_TIMEOUT',
+      message: expect.stringMatching(/^生成 PDF 超时/),
+    });
     // One page in the pool: this render only runs because the hung one gave its slot back.
     const next = await r.render(templates.render('briefing', sampleBriefing(1)));
     expect(next.pages).toBe(1);

@@ -24,8 +24,16 @@ describe.each(QUEUE_MODES)('report recovery (%s)', (_mode, env) => {
   /** A report row as the API stores it, but whose job was never (or no longer) in the queue. */
   const orphan = (requestedAt: Date) =>
     t.ds.getRepository(Report).save({
-      kind: 'proposal-sheet', subjectType: 'proposal', subjectId: proposalId, params: '{}', title: '遗失任务的提案单', issueNo: null,
-      requestedByUserId: c.staff.userId, status: 'queued', attempts: 0, requestedAt,
+      kind: 'proposal-sheet',
+      subjectType: 'proposal',
+      subjectId: proposalId,
+      params: '{}',
+      title: '遗失任务的提案单',
+      issueNo: null,
+      requestedByUserId: c.staff.userId,
+      status: 'queued',
+      attempts: 0,
+      requestedAt,
     } as Partial<Report>);
 
   it('enqueues a report whose job was lost 15 minutes ago again, and it is rendered once', async () => {
@@ -40,6 +48,9 @@ describe.each(QUEUE_MODES)('report recovery (%s)', (_mode, env) => {
     expect((await t.ds.getRepository(Report).findOneByOrFail({ id: young.id })).status).toBe('queued');
 
     // Run again: the rendered one is done, the young one still young — nothing to do.
-    expect(((await t.jobs.runNow('deadlines', 'sweep')) as Record<string, unknown>).reports).toEqual({ requeued: 0, failed: 0 });
+    expect(((await t.jobs.runNow('deadlines', 'sweep')) as Record<string, unknown>).reports).toEqual({
+      requeued: 0,
+      failed: 0,
+    });
   });
 });

@@ -2,10 +2,10 @@ import { PdfRenderer } from '../../src/reports/pdf-renderer';
 import { Report } from '../../src/reports/report.entities';
 import { cast, Cast } from '../support/accounts';
 import { api } from '../support/api';
-import { draft, proposalAt } from '../support/proposals';
-import { TEST_REDIS_URL } from '../support/redis-keys';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts } from '../support/pdf-tools';
+import { draft, proposalAt } from '../support/proposals';
+import { TEST_REDIS_URL } from '../support/redis-keys';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -35,12 +35,20 @@ describe('reports', () => {
     return (await t.http().get(`/api/v1/reports/${res.body.id}`).set(who.auth)).body;
   }
 
-  const download = (who: { auth: Record<string, string> }, id: number) => t.http().get(`/api/v1/reports/${id}/file`).set(who.auth).buffer(true).parse(binary);
+  const download = (who: { auth: Record<string, string> }, id: number) =>
+    t.http().get(`/api/v1/reports/${id}/file`).set(who.auth).buffer(true).parse(binary);
 
-  it('renders a 提案单 in Chromium: the proposal\'s Chinese text, embedded subset TrueType fonts, A4, and the stored facts', async () => {
+  it("renders a 提案单 in Chromium: the proposal's Chinese text, embedded subset TrueType fonts, A4, and the stored facts", async () => {
     const proposal = (await t.http().get(`/api/v1/proposals/${replied}`).set(c.staff.auth)).body;
     const report = await rendered(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } });
-    expect(report).toMatchObject({ kind: 'proposal-sheet', kindLabel: '提案单', status: 'done', statusLabel: '已生成', attempts: 1, error: null });
+    expect(report).toMatchObject({
+      kind: 'proposal-sheet',
+      kindLabel: '提案单',
+      status: 'done',
+      statusLabel: '已生成',
+      attempts: 1,
+      error: null,
+    });
     const file = await download(c.staff, report.id);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
@@ -80,49 +88,100 @@ describe('reports', () => {
     expect(report).toMatchObject({ kind: 'proposal-annual', kindLabel: '提案办理情况报告', status: 'done' });
     const facts = pdfFacts((await download(c.leader, report.id)).body);
     const unit = (await t.http().get(`/api/v1/proposals/${key}`).set(c.staff.auth)).body.leadUnit.name;
-    for (const text of ['提案办理情况的报告', '立案率', '办复率', '办理结果满意率', '重点提案办理情况', keyTitle.slice(0, 12), unit, '图1立案、办复和满意情况', '图3承办单位办理情况']) expect(facts.squeezed).toContain(text);
+    for (const text of [
+      '提案办理情况的报告',
+      '立案率',
+      '办复率',
+      '办理结果满意率',
+      '重点提案办理情况',
+      keyTitle.slice(0, 12),
+      unit,
+      '图1立案、办复和满意情况',
+      '图3承办单位办理情况',
+    ])
+      expect(facts.squeezed).toContain(text);
     expectSubsetTrueType(facts);
     expectA4(facts);
   });
 
   it('refuses the 提案办理情况报告 to members and units, and for a session that does not exist', async () => {
-    const post = (who: { auth: Record<string, string> }, body: object) => t.http().post('/api/v1/reports').set(who.auth).send(body);
-    expect((await post(c.lead, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status).toBe(403);
-    expect((await post(c.unit, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status).toBe(403);
-    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'session', id: 999999 } })).status).toBe(404);
-    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'proposal', id: replied } })).status).toBe(400);
+    const post = (who: { auth: Record<string, string> }, body: object) =>
+      t.http().post('/api/v1/reports').set(who.auth).send(body);
+    expect(
+      (await post(c.lead, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status,
+    ).toBe(403);
+    expect(
+      (await post(c.unit, { kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } })).status,
+    ).toBe(403);
+    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'session', id: 999999 } })).status).toBe(
+      404,
+    );
+    expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'proposal', id: replied } })).status).toBe(
+      400,
+    );
   });
 
   it('lets a unit print the reply letter of a proposal it handles, and a member the sheet of their own', async () => {
-    expect((await rendered(c.unit, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } })).status).toBe('done');
-    expect((await rendered(c.lead, { kind: 'proposal-sheet', subject: { type: 'proposal', id: submitted } })).status).toBe('done');
+    expect((await rendered(c.unit, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } })).status).toBe(
+      'done',
+    );
+    expect(
+      (await rendered(c.lead, { kind: 'proposal-sheet', subject: { type: 'proposal', id: submitted } })).status,
+    ).toBe('done');
   });
 
   it('refuses bad requests with the Chinese error shape and stores nothing', async () => {
     const before = await t.ds.getRepository(Report).count();
-    const post = (who: { auth: Record<string, string> }, body: object) => t.http().post('/api/v1/reports').set(who.auth).send(body);
+    const post = (who: { auth: Record<string, string> }, body: object) =>
+      t.http().post('/api/v1/reports').set(who.auth).send(body);
     const unknownKind = await post(c.staff, { kind: 'horoscope', subject: { type: 'proposal', id: replied } });
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.body.message).toMatch(/[\u4e00-\u9fff]/);
     expect(unknownKind.body.details.fields.kind[0]).toContain('未知的报告类型');
-    expect((await post(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied }, colour: 'red' })).status).toBe(400);
+    expect(
+      (await post(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied }, colour: 'red' }))
+        .status,
+    ).toBe(400);
     expect((await post(c.staff, { kind: 'proposal-sheet' })).status).toBe(400);
     expect((await post(c.staff, { kind: 'proposal-sheet', subject: { type: 'visit', id: replied } })).status).toBe(400);
-    expect((await post(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied }, params: { year: 2026 } })).status).toBe(400);
+    expect(
+      (
+        await post(c.staff, {
+          kind: 'proposal-sheet',
+          subject: { type: 'proposal', id: replied },
+          params: { year: 2026 },
+        })
+      ).status,
+    ).toBe(400);
     const missing = await post(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: 999999 } });
     expect(missing.status).toBe(404);
     const notReplied = await post(c.staff, { kind: 'reply-letter', subject: { type: 'proposal', id: submitted } });
     expect(notReplied.status).toBe(409);
     expect(notReplied.body.message).toContain('尚无答复');
     // Someone who may not read the subject: another member, a unit it was not assigned to.
-    expect((await post(c.co1, { kind: 'proposal-sheet', subject: { type: 'proposal', id: submitted } })).status).toBe(403);
-    expect((await post(c.coUnit, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } })).status).toBe(403);
+    expect((await post(c.co1, { kind: 'proposal-sheet', subject: { type: 'proposal', id: submitted } })).status).toBe(
+      403,
+    );
+    expect((await post(c.coUnit, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } })).status).toBe(
+      403,
+    );
     // Roles that print no reports, and nobody signed in.
     for (const role of ['admin', 'facilitator'] as const) {
-      const res = await t.http().post('/api/v1/reports').set('Authorization', `Bearer ${await t.tokenFor(role)}`).send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } });
+      const res = await t
+        .http()
+        .post('/api/v1/reports')
+        .set('Authorization', `Bearer ${await t.tokenFor(role)}`)
+        .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } });
       expect(res.status).toBe(403);
     }
-    expect((await t.http().post('/api/v1/reports').send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } })).status).toBe(401);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/reports')
+          .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } })
+      ).status,
+    ).toBe(401);
     expect(await t.ds.getRepository(Report).count()).toBe(before);
   });
 
@@ -135,17 +194,22 @@ describe('reports', () => {
     }
     const mine = (await t.http().get('/api/v1/reports').set(c.co1.auth)).body;
     expect(mine.items.map((r: { id: number }) => r.id)).not.toContain(report.id);
-    expect((await t.http().get('/api/v1/reports').set(c.lead.auth)).body.items.map((r: { id: number }) => r.id)).toContain(report.id);
+    expect(
+      (await t.http().get('/api/v1/reports').set(c.lead.auth)).body.items.map((r: { id: number }) => r.id),
+    ).toContain(report.id);
   });
 
   it('delivers to leaders: their inbox and a notification, the read receipt when they open it, staff see who read it', async () => {
     const other = await t.signInAs('leader');
     const otherAuth = { Authorization: `Bearer ${other.token}` };
     const report = await rendered(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } });
-    const deliver = (who: { auth: Record<string, string> }, leaderUserIds: number[]) => t.http().post(`/api/v1/reports/${report.id}/deliver`).set(who.auth).send({ leaderUserIds });
+    const deliver = (who: { auth: Record<string, string> }, leaderUserIds: number[]) =>
+      t.http().post(`/api/v1/reports/${report.id}/deliver`).set(who.auth).send({ leaderUserIds });
 
     expect((await deliver(c.lead, [c.leader.userId])).status).toBe(403);
-    expect((await deliver({ auth: { Authorization: `Bearer ${await t.tokenFor('leader')}` } }, [c.leader.userId])).status).toBe(403);
+    expect(
+      (await deliver({ auth: { Authorization: `Bearer ${await t.tokenFor('leader')}` } }, [c.leader.userId])).status,
+    ).toBe(403);
     const notLeader = await deliver(c.staff, [c.leader.userId, c.lead.userId]);
     expect(notLeader.status).toBe(400);
     expect(notLeader.body.details.fields.leaderUserIds[0]).toContain('不是在用的领导账号');
@@ -160,13 +224,19 @@ describe('reports', () => {
     expect(item).toMatchObject({ readAt: null, deliveredBy: { id: c.staff.userId } });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     const notes = (await t.http().get('/api/v1/notifications').set(c.leader.auth)).body.items;
-    expect(notes.filter((n: { kind: string; link: string }) => n.kind === 'report.delivered' && n.link === `/reports/${report.id}`)).toHaveLength(1);
+    expect(
+      notes.filter(
+        (n: { kind: string; link: string }) => n.kind === 'report.delivered' && n.link === `/reports/${report.id}`,
+      ),
+    ).toHaveLength(1);
 
     // The recipient may open it; another leader may not.
     expect((await t.http().get(`/api/v1/reports/${report.id}`).set(c.leader.auth)).body.readAt).toBeNull();
     expect((await download(c.leader, report.id)).status).toBe(200);
     const receipts = (await t.http().get(`/api/v1/reports/${report.id}`).set(c.staff.auth)).body.deliveries;
-    expect(receipts.find((d: { recipient: { id: number } }) => d.recipient.id === c.leader.userId).readAt).not.toBeNull();
+    expect(
+      receipts.find((d: { recipient: { id: number } }) => d.recipient.id === c.leader.userId).readAt,
+    ).not.toBeNull();
     expect(receipts.find((d: { recipient: { id: number } }) => d.recipient.id === other.userId).readAt).toBeNull();
     expect((await t.http().get(`/api/v1/reports/${report.id}`).set(c.leader.auth)).body.deliveries).toBeUndefined();
 
@@ -176,13 +246,16 @@ describe('reports', () => {
     expect((await t.http().get('/api/v1/inbox').set(c.staff.auth)).status).toBe(403);
   });
 
-  it('keeps the number of a report\'s render job: enqueueing it again does not render it twice', async () => {
+  it("keeps the number of a report's render job: enqueueing it again does not render it twice", async () => {
     const report = await rendered(c.staff, { kind: 'proposal-sheet', subject: { type: 'proposal', id: replied } });
     const again = await t.jobs.enqueue('reports', 'render', { reportId: report.id }, { jobId: `report:${report.id}` });
     expect(again.added).toBe(false);
     const rerun = await t.jobs.runNow('reports', 'render', { reportId: report.id });
     expect(rerun).toEqual({ skipped: 'done' });
-    expect((await t.http().get(`/api/v1/reports/${report.id}`).set(c.staff.auth)).body).toMatchObject({ attempts: 1, sha256: report.sha256 });
+    expect((await t.http().get(`/api/v1/reports/${report.id}`).set(c.staff.auth)).body).toMatchObject({
+      attempts: 1,
+      sha256: report.sha256,
+    });
   });
 });
 
@@ -199,14 +272,22 @@ describe('reports whose render keeps failing', () => {
 
   it('ends as failed with the Chinese reason after the last try, never stuck in rendering, and cannot be delivered', async () => {
     const id = await proposalAt(t, c, 'submitted');
-    const res = await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind: 'proposal-sheet', subject: { type: 'proposal', id } });
+    const res = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(c.staff.auth)
+      .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id } });
     expect(res.status).toBe(202);
     await expect(t.jobs.finished('reports', `report:${res.body.id}`)).rejects.toThrow();
     const report = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(c.staff.auth)).body;
     expect(report).toMatchObject({ status: 'failed', statusLabel: '生成失败', attempts: 2 });
     expect(report.error).toContain('Chromium 无法启动');
     expect((await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth)).status).toBe(409);
-    const deliver = await t.http().post(`/api/v1/reports/${res.body.id}/deliver`).set(c.staff.auth).send({ leaderUserIds: [c.leader.userId] });
+    const deliver = await t
+      .http()
+      .post(`/api/v1/reports/${res.body.id}/deliver`)
+      .set(c.staff.auth)
+      .send({ leaderUserIds: [c.leader.userId] });
     expect(deliver.status).toBe(409);
     expect(deliver.body.message).toContain('生成失败');
   });
@@ -217,12 +298,25 @@ describe('reports on Bull (REDIS_URL), rendered by this process as a worker', ()
   let c: Cast;
 
   beforeAll(async () => {
-    t = await startTestApp({ REDIS_URL: TEST_REDIS_URL, XS_INLINE_WORKER: '1', XS_JOB_ATTEMPTS: '3', XS_JOB_BACKOFF_MS: '10' });
+    t = await startTestApp({
+      REDIS_URL: TEST_REDIS_URL,
+      XS_INLINE_WORKER: '1',
+      XS_JOB_ATTEMPTS: '3',
+      XS_JOB_BACKOFF_MS: '10',
+    });
     c = await cast(t);
   });
   afterAll(() => t?.close());
 
-  const request = async (id: number): Promise<number> => (await t.http().post('/api/v1/reports').set(c.staff.auth).send({ kind: 'proposal-sheet', subject: { type: 'proposal', id } }).expect(202)).body.id;
+  const request = async (id: number): Promise<number> =>
+    (
+      await t
+        .http()
+        .post('/api/v1/reports')
+        .set(c.staff.auth)
+        .send({ kind: 'proposal-sheet', subject: { type: 'proposal', id } })
+        .expect(202)
+    ).body.id;
   const statusOf = async (id: number) => (await t.ds.getRepository(Report).findOneByOrFail({ id })).status;
 
   it('retries a render whose Chromium was killed mid-way: a new browser, the report done on the second try', async () => {
@@ -231,10 +325,16 @@ describe('reports on Bull (REDIS_URL), rendered by this process as a worker', ()
     const first = renderer.browserPid();
     expect(first).not.toBeNull();
     // About 60 pages: long enough to be killed while Chromium prints it.
-    const long = await draft(t, c.lead, c.sessionId, { suggestions: Array.from({ length: 30 }, (_, i) => `第${i + 1}条建议：${'加快推进老旧小区改造，完善配套设施。'.repeat(70)}`) });
+    const long = await draft(t, c.lead, c.sessionId, {
+      suggestions: Array.from(
+        { length: 30 },
+        (_, i) => `第${i + 1}条建议：${'加快推进老旧小区改造，完善配套设施。'.repeat(70)}`,
+      ),
+    });
     await api(t, c.lead, 'post', `/proposals/${long}/submit`, {});
     const id = await request(long);
-    while ((await statusOf(id)) !== 'rendering' || renderer.activeRenders() === 0) await new Promise((r) => setTimeout(r, 2));
+    while ((await statusOf(id)) !== 'rendering' || renderer.activeRenders() === 0)
+      await new Promise((r) => setTimeout(r, 2));
     await new Promise((r) => setTimeout(r, 20));
     process.kill(first!, 'SIGKILL');
     await t.jobs.finished('reports', `report:${id}`);

@@ -1,6 +1,6 @@
-import { Report } from '../../src/reports/report.entities';
-import { ReportKinds } from '../../src/reports/report-kinds';
 import { PHOTO_MAX_PX } from '../../src/reports/kinds/visit-report-kind';
+import { ReportKinds } from '../../src/reports/report-kinds';
+import { Report } from '../../src/reports/report.entities';
 import { api } from '../support/api';
 import { QUIET_SWEEPS, shanghai } from '../support/deadlines';
 import { jpegWithThumbnail, tinyJpeg } from '../support/file-fixtures';
@@ -26,14 +26,20 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
   const PHOTOS = 20;
 
   const request = (who: { auth: Record<string, string> }, kind: string, subject: object, params?: object) =>
-    t.http().post('/api/v1/reports').set(who.auth).send({ kind, subject, ...(params ? { params } : {}) });
+    t
+      .http()
+      .post('/api/v1/reports')
+      .set(who.auth)
+      .send({ kind, subject, ...(params ? { params } : {}) });
 
   async function rendered(kind: string, subject: object): Promise<{ report: Record<string, any>; pdf: Buffer }> {
     const res = await request(c.staff, kind, subject);
     if (res.status !== 202) throw new Error(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
     await t.jobs.finished('reports', `report:${res.body.id}`);
     const report = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(c.staff.auth)).body;
-    const pdf = (await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const pdf = (
+      await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
     return { report, pdf };
   }
 
@@ -42,7 +48,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     c = await visitCast(t);
     const unit = await api(t, c.staff, 'get', `/units/${c.unit.unitId}`);
     unitName = unit.name;
-    const name = async (m: { memberId: number | null }) => (await api(t, c.staff, 'get', `/members/${m.memberId}`)).name as string;
+    const name = async (m: { memberId: number | null }) =>
+      (await api(t, c.staff, 'get', `/members/${m.memberId}`)).name as string;
     names = { m1: await name(c.m1), m2: await name(c.m2), m3: await name(c.m3) };
     t.clock.set(shanghai('2026-06-08T09:00'));
     v = await createVisit(
@@ -58,12 +65,39 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     await api(t, c.m1, 'post', `/visits/${v.id}/rsvp`, { answer: 'accept' });
     await api(t, c.m2, 'post', `/visits/${v.id}/rsvp`, { answer: 'decline', reason: '当天参加全区人大会议' });
     const [stop1, stop2] = v.stops;
-    await api(t, c.staff, 'post', `/visits/${v.id}/findings`, { problem: '家政服务员持证率不足四成，培训与岗位需求脱节', suggestion: '建立培训补贴与持证上岗挂钩机制', stopId: stop1.id }, 201);
-    await api(t, c.staff, 'post', `/visits/${v.id}/findings`, { problem: '行业诚信信息分散，消费者难以查询', suggestion: '依托行业协会建设家政服务信用信息平台', stopId: stop2.id }, 201);
+    await api(
+      t,
+      c.staff,
+      'post',
+      `/visits/${v.id}/findings`,
+      {
+        problem: '家政服务员持证率不足四成，培训与岗位需求脱节',
+        suggestion: '建立培训补贴与持证上岗挂钩机制',
+        stopId: stop1.id,
+      },
+      201,
+    );
+    await api(
+      t,
+      c.staff,
+      'post',
+      `/visits/${v.id}/findings`,
+      {
+        problem: '行业诚信信息分散，消费者难以查询',
+        suggestion: '依托行业协会建设家政服务信用信息平台',
+        stopId: stop2.id,
+      },
+      201,
+    );
     await api(t, c.staff, 'post', `/visits/${v.id}/findings`, { problem: '家政企业规模小、抗风险能力弱' }, 201);
     for (const [i, photo] of (await cameraPhotos(PHOTOS)).entries()) {
       photoBytes += photo.length;
-      await t.http().post(`/api/v1/visits/${v.id}/photos`).set(c.staff.auth).attach('file', photo, `现场照片${i + 1}.jpg`).expect(201);
+      await t
+        .http()
+        .post(`/api/v1/visits/${v.id}/photos`)
+        .set(c.staff.auth)
+        .attach('file', photo, `现场照片${i + 1}.jpg`)
+        .expect(201);
     }
     t.clock.set(shanghai('2026-06-18T12:10'));
     v = await api(t, c.staff, 'post', `/visits/${v.id}/complete`, {});
@@ -74,7 +108,14 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
 
   it('prints the 视察调研报告: organiser, time, purpose, who took part and who was excused, the itinerary, findings by stop with suggestions, photos, 版记', async () => {
     const { report, pdf } = await rendered('visit-report', { type: 'visit', id: v.id });
-    expect(report).toMatchObject({ kind: 'visit-report', kindLabel: '视察调研报告', status: 'done', issueNo: null, title: '家政服务业发展情况专题调研报告', subject: { type: 'visit', id: v.id } });
+    expect(report).toMatchObject({
+      kind: 'visit-report',
+      kindLabel: '视察调研报告',
+      status: 'done',
+      issueNo: null,
+      title: '家政服务业发展情况专题调研报告',
+      subject: { type: 'visit', id: v.id },
+    });
     const facts = pdfFacts(pdf);
     for (const text of [
       '视察调研报告',
@@ -106,7 +147,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
       `图${PHOTOS}现场照片${PHOTOS}`,
       `抄送：${unitName}。`,
       '印发',
-    ]) expect(facts.squeezed).toContain(text.replace(/\s+/g, ''));
+    ])
+      expect(facts.squeezed).toContain(text.replace(/\s+/g, ''));
     // The reason for 请假 is the member's own business: not printed.
     expect(facts.squeezed).not.toContain('全区人大会议');
     expectSubsetTrueType(facts);
@@ -118,24 +160,56 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     expect(images.every((img) => img.enc === 'jpeg')).toBe(true);
     expect(report.bytes).toBe(pdf.length);
     expect(pdf.length * 5).toBeLessThan(photoBytes);
-    process.stdout.write(`视察调研报告: ${PHOTOS} photos of ${(photoBytes / 1e6).toFixed(1)} MB uploaded → PDF ${(pdf.length / 1e6).toFixed(2)} MB, ${report.pages} pages\n`);
+    process.stdout.write(
+      `视察调研报告: ${PHOTOS} photos of ${(photoBytes / 1e6).toFixed(1)} MB uploaded → PDF ${(pdf.length / 1e6).toFixed(2)} MB, ${report.pages} pages\n`,
+    );
   });
 
   it('prints the 协商要报 of the visit under the red masthead, numbered with the topic briefings, with the topics and proposals that came of it', async () => {
-    const topic = await api(t, c.staff, 'post', `/visits/${v.id}/topics`, { title: '推动家政服务业提质扩容', description: '据家政服务业专题调研提出。', level: 'city' }, 201);
+    const topic = await api(
+      t,
+      c.staff,
+      'post',
+      `/visits/${v.id}/topics`,
+      { title: '推动家政服务业提质扩容', description: '据家政服务业专题调研提出。', level: 'city' },
+      201,
+    );
     const session = await t.make.session();
-    const proposal = await api(t, c.m1, 'post', `/visits/${v.id}/proposals`, { sessionId: session.id, title: '关于推动家政服务业提质扩容的建议', category: 'society' }, 201);
+    const proposal = await api(
+      t,
+      c.m1,
+      'post',
+      `/visits/${v.id}/proposals`,
+      { sessionId: session.id, title: '关于推动家政服务业提质扩容的建议', category: 'society' },
+      201,
+    );
     await api(t, c.m1, 'post', `/proposals/${proposal.id}/submit`, {});
     expect([topic.visitId, proposal.visitId]).toEqual([v.id, v.id]);
-    const draftOnly = await api(t, c.m1, 'post', `/visits/${v.id}/proposals`, { sessionId: session.id, title: '关于家政员社保的建议（草稿）', category: 'society' }, 201);
+    const draftOnly = await api(
+      t,
+      c.m1,
+      'post',
+      `/visits/${v.id}/proposals`,
+      { sessionId: session.id, title: '关于家政员社保的建议（草稿）', category: 'society' },
+      201,
+    );
 
     const first = await rendered('briefing', { type: 'visit', id: v.id });
     const tc = await topicCast(t);
     const held = await topicAt(t, tc, 'deliberating');
     const topicBriefing = await rendered('briefing', { type: 'topic', id: held.id });
     const second = await rendered('briefing', { type: 'visit', id: v.id });
-    expect([topicBriefing.report.issueNo, second.report.issueNo]).toEqual([first.report.issueNo + 1, first.report.issueNo + 2]);
-    expect(first.report).toMatchObject({ kind: 'briefing', kindLabel: '协商要报', status: 'done', title: '关于家政服务业发展情况专题调研情况的报告', subject: { type: 'visit', id: v.id } });
+    expect([topicBriefing.report.issueNo, second.report.issueNo]).toEqual([
+      first.report.issueNo + 1,
+      first.report.issueNo + 2,
+    ]);
+    expect(first.report).toMatchObject({
+      kind: 'briefing',
+      kindLabel: '协商要报',
+      status: 'done',
+      title: '关于家政服务业发展情况专题调研情况的报告',
+      subject: { type: 'visit', id: v.id },
+    });
 
     const facts = pdfFacts(second.pdf);
     for (const text of [
@@ -160,7 +234,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
       `${names.m1}委员`,
       '—已提交',
       `抄送：${unitName}。`,
-    ]) expect(facts.squeezed).toContain(text);
+    ])
+      expect(facts.squeezed).toContain(text);
     // A draft is its author's: not in the office's briefing.
     expect(facts.squeezed).not.toContain('草稿');
     expect(draftOnly.status).toBe('draft');
@@ -170,20 +245,45 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     expect(pdfFacts(topicBriefing.pdf).squeezed).not.toContain('后续工作');
   });
 
-  it('falls back to a broken photo\'s EXIF thumbnail, and leaves out one with none, saying so; a visit without findings still has its report', async () => {
+  it("falls back to a broken photo's EXIF thumbnail, and leaves out one with none, saying so; a visit without findings still has its report", async () => {
     t.clock.set(shanghai('2026-06-09T09:00'));
-    const w = await createVisit(t, c.staff, visitBody(c.committeeId, { startsAt: '2026-06-11T08:30:00+08:00', endsAt: '2026-06-11T12:00:00+08:00', stops: [] }));
+    const w = await createVisit(
+      t,
+      c.staff,
+      visitBody(c.committeeId, {
+        startsAt: '2026-06-11T08:30:00+08:00',
+        endsAt: '2026-06-11T12:00:00+08:00',
+        stops: [],
+      }),
+    );
     const [thumb] = await cameraPhotos(1, 160, 120);
     // Both pass the type check by their first bytes, but neither main image decodes.
-    await t.http().post(`/api/v1/visits/${w.id}/photos`).set(c.staff.auth).attach('file', jpegWithThumbnail(thumb), '有缩略图.jpg').expect(201);
-    await t.http().post(`/api/v1/visits/${w.id}/photos`).set(c.staff.auth).attach('file', tinyJpeg(), '损坏.jpg').expect(201);
+    await t
+      .http()
+      .post(`/api/v1/visits/${w.id}/photos`)
+      .set(c.staff.auth)
+      .attach('file', jpegWithThumbnail(thumb), '有缩略图.jpg')
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/visits/${w.id}/photos`)
+      .set(c.staff.auth)
+      .attach('file', tinyJpeg(), '损坏.jpg')
+      .expect(201);
     t.clock.set(shanghai('2026-06-11T12:30'));
     await api(t, c.staff, 'post', `/visits/${w.id}/complete`, {});
     t.clock.reset();
     const { report, pdf } = await rendered('visit-report', { type: 'visit', id: w.id });
     expect(report.status).toBe('done');
     const facts = pdfFacts(pdf);
-    for (const text of ['本次调研未安排分站行程。', '本次调研未记录问题和建议。', '图1有缩略图', '1张照片无法读取，未收入本报告。', '参加的委员：无。']) expect(facts.squeezed).toContain(text);
+    for (const text of [
+      '本次调研未安排分站行程。',
+      '本次调研未记录问题和建议。',
+      '图1有缩略图',
+      '1张照片无法读取，未收入本报告。',
+      '参加的委员：无。',
+    ])
+      expect(facts.squeezed).toContain(text);
     expect(facts.squeezed).not.toContain('损坏');
     expect(pdfImages(pdf).map((i) => [i.width, i.height])).toEqual([[160, 120]]);
   });
@@ -191,21 +291,57 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
   it('refuses a planned or cancelled visit (409, in Chinese), a briefing without findings (409), other roles (403), unknown visits (404), stray params (400)', async () => {
     const before = await t.ds.getRepository(Report).count();
     t.clock.set(shanghai('2026-06-09T09:00'));
-    const planned = await createVisit(t, c.staff, visitBody(c.committeeId, { startsAt: '2026-07-02T08:30:00+08:00', endsAt: '2026-07-02T12:00:00+08:00', stops: [] }));
-    const cancelled = await createVisit(t, c.staff, visitBody(c.committeeId, { startsAt: '2026-07-03T08:30:00+08:00', endsAt: '2026-07-03T12:00:00+08:00', stops: [] }));
+    const planned = await createVisit(
+      t,
+      c.staff,
+      visitBody(c.committeeId, {
+        startsAt: '2026-07-02T08:30:00+08:00',
+        endsAt: '2026-07-02T12:00:00+08:00',
+        stops: [],
+      }),
+    );
+    const cancelled = await createVisit(
+      t,
+      c.staff,
+      visitBody(c.committeeId, {
+        startsAt: '2026-07-03T08:30:00+08:00',
+        endsAt: '2026-07-03T12:00:00+08:00',
+        stops: [],
+      }),
+    );
     await api(t, c.staff, 'post', `/visits/${cancelled.id}/cancel`, {});
-    const bare = await createVisit(t, c.staff, visitBody(c.committeeId, { startsAt: '2026-06-10T08:30:00+08:00', endsAt: '2026-06-10T12:00:00+08:00', stops: [] }));
+    const bare = await createVisit(
+      t,
+      c.staff,
+      visitBody(c.committeeId, {
+        startsAt: '2026-06-10T08:30:00+08:00',
+        endsAt: '2026-06-10T12:00:00+08:00',
+        stops: [],
+      }),
+    );
     t.clock.set(shanghai('2026-06-10T12:30'));
     await api(t, c.staff, 'post', `/visits/${bare.id}/complete`, {});
     t.clock.reset();
 
     const early = await request(c.staff, 'visit-report', { type: 'visit', id: planned.id });
     expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ code: 'VISIT_NOT_COMPLETED', message: '该调研尚未完成（已安排），标记为已完成后才能生成视察调研报告' });
-    expect((await request(c.staff, 'briefing', { type: 'visit', id: planned.id })).body.message).toBe('该调研尚未完成（已安排），标记为已完成后才能生成协商要报');
-    expect((await request(c.staff, 'visit-report', { type: 'visit', id: cancelled.id })).body).toMatchObject({ statusCode: 409, message: '该调研已取消，不能生成视察调研报告' });
+    expect(early.body).toMatchObject({
+      code: 'VISIT_NOT_COMPLETED',
+      message: '该调研尚未完成（已安排），标记为已完成后才能生成视察调研报告',
+    });
+    expect((await request(c.staff, 'briefing', { type: 'visit', id: planned.id })).body.message).toBe(
+      '该调研尚未完成（已安排），标记为已完成后才能生成协商要报',
+    );
+    expect((await request(c.staff, 'visit-report', { type: 'visit', id: cancelled.id })).body).toMatchObject({
+      statusCode: 409,
+      message: '该调研已取消，不能生成视察调研报告',
+    });
     const empty = await request(c.staff, 'briefing', { type: 'visit', id: bare.id });
-    expect(empty.body).toMatchObject({ statusCode: 409, code: 'VISIT_NO_FINDINGS', message: '该调研还没有记录发现的问题和建议，不能生成协商要报' });
+    expect(empty.body).toMatchObject({
+      statusCode: 409,
+      code: 'VISIT_NO_FINDINGS',
+      message: '该调研还没有记录发现的问题和建议，不能生成协商要报',
+    });
 
     for (const who of [c.leader, c.m1, c.unit]) {
       expect((await request(who, 'visit-report', { type: 'visit', id: v.id })).status).toBe(403);
@@ -215,9 +351,15 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     expect((await request(c.staff, 'visit-report', { type: 'visit', id: v.id }, { photos: false })).status).toBe(400);
     const wrongType = await request(c.staff, 'visit-report', { type: 'topic', id: v.id });
     expect(wrongType.body).toMatchObject({ statusCode: 400, message: '视察调研报告的报告对象类型应为 visit' });
-    expect((await request(c.staff, 'briefing', { type: 'member', id: v.id })).body.message).toBe('协商要报的报告对象类型应为 topic 或 visit');
+    expect((await request(c.staff, 'briefing', { type: 'member', id: v.id })).body.message).toBe(
+      '协商要报的报告对象类型应为 topic 或 visit',
+    );
     expect(await t.ds.getRepository(Report).count()).toBe(before);
     // What the visit page asks before showing its buttons.
-    expect([t.app.get(ReportKinds).has('visit-report', 'visit'), t.app.get(ReportKinds).has('briefing', 'visit'), t.app.get(ReportKinds).has('visit-report', 'topic')]).toEqual([true, true, false]);
+    expect([
+      t.app.get(ReportKinds).has('visit-report', 'visit'),
+      t.app.get(ReportKinds).has('briefing', 'visit'),
+      t.app.get(ReportKinds).has('visit-report', 'topic'),
+    ]).toEqual([true, true, false]);
   });
 });

@@ -14,9 +14,16 @@ describe('text index', () => {
   let tx: Tx;
 
   const gramRows = async (ownerType: string, ownerId: number): Promise<string[]> =>
-    (await ds.query('SELECT gram FROM text_grams WHERE ownerType = ? AND ownerId = ? ORDER BY gram', [ownerType, ownerId])).map((r: { gram: string }) => r.gram);
+    (
+      await ds.query('SELECT gram FROM text_grams WHERE ownerType = ? AND ownerId = ? ORDER BY gram', [
+        ownerType,
+        ownerId,
+      ])
+    ).map((r: { gram: string }) => r.gram);
   const df = async (ownerType: string, gram: string): Promise<number> =>
-    Number((await ds.query('SELECT df FROM text_gram_df WHERE ownerType = ? AND gram = ?', [ownerType, gram]))[0]?.df ?? 0);
+    Number(
+      (await ds.query('SELECT df FROM text_gram_df WHERE ownerType = ? AND gram = ?', [ownerType, gram]))[0]?.df ?? 0,
+    );
   const note = (id: number, text: string) => tx.run((em) => index.reindex(em, 'note', id, [{ text }]));
 
   beforeAll(async () => {
@@ -25,7 +32,10 @@ describe('text index', () => {
     index = t.app.get(TextIndexService);
     tx = t.app.get(Tx);
     for (let start = 0; start < CORPUS; start += 500) {
-      const docs = Array.from({ length: 500 }, (_, k) => ({ id: start + k + 1, fields: proposalFields(generateProposal(start + k)) }));
+      const docs = Array.from({ length: 500 }, (_, k) => ({
+        id: start + k + 1,
+        fields: proposalFields(generateProposal(start + k)),
+      }));
       await tx.run((em) => index.reindexMany(em, 'proposal', docs));
     }
   }, 240_000);
@@ -56,7 +66,9 @@ describe('text index', () => {
   it('scores an identical text 1 and keeps to filterIds and away from excludeIds', async () => {
     const text = proposalFields(generateProposal(99));
     expect((await index.similar('proposal', text, { limit: 1 }))[0]).toEqual({ id: 100, score: 1 });
-    expect((await index.similar('proposal', text, { limit: 3, excludeIds: [100] })).map((h) => h.id)).not.toContain(100);
+    expect((await index.similar('proposal', text, { limit: 3, excludeIds: [100] })).map((h) => h.id)).not.toContain(
+      100,
+    );
     const only = await index.similar('proposal', text, { limit: 10, filterIds: [100, 2000, 2001] });
     expect(only.length).toBeGreaterThan(0);
     expect(only.every((h) => [100, 2000, 2001].includes(h.id))).toBe(true);
@@ -67,7 +79,9 @@ describe('text index', () => {
     const unique = '老城';
     expect(await df('note', unique)).toBe(1);
     await note(1, '关于发展枸杞产业的提案');
-    expect(await gramRows('note', 1)).toEqual(['产业', '关于', '发展', '提案', '枸杞', '杞产', '的提', '展枸', '于发', '业的'].sort());
+    expect(await gramRows('note', 1)).toEqual(
+      ['产业', '关于', '发展', '提案', '枸杞', '杞产', '的提', '展枸', '于发', '业的'].sort(),
+    );
     expect(await df('note', unique)).toBe(0);
     expect((await index.search('note', '停车难')).ids).toEqual([]);
     expect((await index.search('note', '枸杞产业')).ids).toEqual([1]);
@@ -94,7 +108,13 @@ describe('text index', () => {
     const units: Unit[] = [];
     // One after another: concurrent inserts on MariaDB may take ids out of order.
     for (const name of ['市停车管理中心', '市家政服务协会', '市家政培训学校']) units.push(await t.make.unit({ name }));
-    await tx.run((em) => index.reindexMany(em, 'unit', units.map((u) => ({ id: u.id, fields: [{ text: u.name }] }))));
+    await tx.run((em) =>
+      index.reindexMany(
+        em,
+        'unit',
+        units.map((u) => ({ id: u.id, fields: [{ text: u.name }] })),
+      ),
+    );
     const find = async (q: string) => {
       const qb = ds.getRepository(Unit).createQueryBuilder('u').select('u.id', 'id');
       await index.applySearch(qb, 'unit', q, { idColumn: 'u.id', likeColumns: ['u.name'] });
@@ -110,7 +130,13 @@ describe('text index', () => {
   it('confirms the index candidates by substring: holding every bigram of a term is not containing it', async () => {
     const exact = await t.make.unit({ name: '编号4p14的单位' });
     const lookalike = await t.make.unit({ name: '编号414p1的单位' }); // has 4p, p1, 14 too, but not "4p14"
-    await tx.run((em) => index.reindexMany(em, 'unit', [exact, lookalike].map((u) => ({ id: u.id, fields: [{ text: u.name }] }))));
+    await tx.run((em) =>
+      index.reindexMany(
+        em,
+        'unit',
+        [exact, lookalike].map((u) => ({ id: u.id, fields: [{ text: u.name }] })),
+      ),
+    );
     const qb = ds.getRepository(Unit).createQueryBuilder('u').select('u.id', 'id');
     await index.applySearch(qb, 'unit', '4p14', { idColumn: 'u.id', likeColumns: ['u.name'] });
     expect((await qb.getRawMany()).map((r: { id: number }) => Number(r.id))).toEqual([exact.id]);

@@ -38,8 +38,12 @@ describe('提案统计 GET /stats/proposals', () => {
     const member = await t.make.member({ sectorId, name });
     return accountOf(t, (await t.signIn(`stats-${name}`, ['member'], { memberId: member.id })).token);
   };
-  const at = (stage: Parameters<typeof proposalAt>[2], lead: Account, category: string, opts: Parameters<typeof proposalAt>[3] = {}) =>
-    proposalAt(t, c, stage, { lead, draft: { category }, ...opts });
+  const at = (
+    stage: Parameters<typeof proposalAt>[2],
+    lead: Account,
+    category: string,
+    opts: Parameters<typeof proposalAt>[3] = {},
+  ) => proposalAt(t, c, stage, { lead, draft: { category }, ...opts });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,7 +61,11 @@ describe('提案统计 GET /stats/proposals', () => {
     await draft(t, a, c.sessionId, { category: 'economy' });
     await api(t, a, 'post', `/proposals/${await at('submitted', a, 'economy')}/withdraw`, {});
     await at('submitted', b, 'society');
-    await api(t, c.staff, 'post', `/proposals/${await at('submitted', a, 'economy')}/review`, { decision: 'reject', ground: 'academic', reason: '学术探讨' });
+    await api(t, c.staff, 'post', `/proposals/${await at('submitted', a, 'economy')}/review`, {
+      decision: 'reject',
+      ground: 'academic',
+      reason: '学术探讨',
+    });
     await api(t, c.staff, 'post', `/proposals/${await at('submitted', b, 'culture')}/review`, { decision: 'convert' });
     const p6 = await at('accepted', a, 'economy');
     await api(t, c.leader, 'post', `/proposals/${p6}/key`, {});
@@ -68,14 +76,33 @@ describe('提案统计 GET /stats/proposals', () => {
     const p10 = await at('replied', b, 'ecology');
     await api(t, b, 'post', `/proposals/${p10}/evaluate`, { rating: 'unsatisfied', attitude: 'unsatisfied' });
     await api(t, c.unit, 'post', `/proposals/${p10}/communications`, { mode: 'visit', summary: '再次面商' }, 201);
-    await api(t, c.unit, 'post', `/proposals/${p10}/reply`, { classification: 'A', content: '已重新办理。', public: true });
+    await api(t, c.unit, 'post', `/proposals/${p10}/reply`, {
+      classification: 'A',
+      content: '已重新办理。',
+      public: true,
+    });
     await api(t, b, 'post', `/proposals/${p10}/evaluate`, { rating: 'basically_satisfied' });
     const p11 = await at('replied', a, 'society', { unit: u2 });
     await api(t, a, 'post', `/proposals/${p11}/evaluate`, { rating: 'unsatisfied', attitude: 'unsatisfied' });
-    await api(t, c.staff, 'post', `/proposals/${await at('submitted', b, 'economy')}/review`, { decision: 'merge', mergeIntoId: p6 });
+    await api(t, c.staff, 'post', `/proposals/${await at('submitted', b, 'economy')}/review`, {
+      decision: 'merge',
+      mergeIntoId: p6,
+    });
     const committeeId = (await t.make.committee()).id;
-    const group = await t.http().post('/api/v1/proposals').set(c.staff.auth)
-      .send({ sessionId: c.sessionId, kind: 'committee', committeeId, title: '专委会提案：关于法治宣传的建议', category: 'politics', background: '情况。', suggestions: ['建议'] }).expect(201);
+    const group = await t
+      .http()
+      .post('/api/v1/proposals')
+      .set(c.staff.auth)
+      .send({
+        sessionId: c.sessionId,
+        kind: 'committee',
+        committeeId,
+        title: '专委会提案：关于法治宣传的建议',
+        category: 'politics',
+        background: '情况。',
+        suggestions: ['建议'],
+      })
+      .expect(201);
     await api(t, c.staff, 'post', `/proposals/${group.body.id}/submit`, {});
     await api(t, c.staff, 'post', `/proposals/${group.body.id}/review`, { decision: 'accept' });
 
@@ -84,15 +111,28 @@ describe('提案统计 GET /stats/proposals', () => {
   });
   afterAll(() => t.close());
 
-  const stats = async (query: string, who: Account = c.staff) => (await t.http().get(`/api/v1/stats/proposals${query}`).set(who.auth).expect(200)).body;
-  const rate = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, rate: value });
+  const stats = async (query: string, who: Account = c.staff) =>
+    (await t.http().get(`/api/v1/stats/proposals${query}`).set(who.auth).expect(200)).body;
+  const rate = (numerator: number, denominator: number, value: number | null) => ({
+    numerator,
+    denominator,
+    rate: value,
+  });
 
   it('counts one session by status, with the rates’ numerators and denominators, overdue, key and excellent', async () => {
     const s = await stats(`?sessionId=${c.sessionId}`);
     expect(s.session).toEqual({ id: c.sessionId, name: expect.any(String) });
     expect(s.total).toBe(11);
     expect(Object.fromEntries(s.byStatus.map((x: { status: string; count: number }) => [x.status, x.count]))).toEqual({
-      submitted: 1, withdrawn: 1, accepted: 2, rejected: 1, converted: 1, merged: 1, assigned: 2, replied: 1, completed: 2,
+      submitted: 1,
+      withdrawn: 1,
+      accepted: 2,
+      rejected: 1,
+      converted: 1,
+      merged: 1,
+      assigned: 2,
+      replied: 1,
+      completed: 2,
     });
     expect(s.byStatus.find((x: { status: string }) => x.status === 'completed').label).toBe('已办结');
     expect(s.rates).toEqual({
@@ -140,16 +180,38 @@ describe('提案统计 GET /stats/proposals', () => {
     });
     expect(all.byUnit[0]).toMatchObject({ unitId: c.unit.unitId, assigned: 4, replied: 3, overdue: 1 });
     const other = await stats(`?sessionId=${otherSession}`);
-    expect(other).toMatchObject({ total: 1, overdue: 0, key: 0, excellent: 0, rates: { acceptance: rate(1, 1, 1), reply: rate(1, 1, 1), satisfaction: { attitude: rate(0, 0, null), result: rate(1, 1, 1) } } });
+    expect(other).toMatchObject({
+      total: 1,
+      overdue: 0,
+      key: 0,
+      excellent: 0,
+      rates: {
+        acceptance: rate(1, 1, 1),
+        reply: rate(1, 1, 1),
+        satisfaction: { attitude: rate(0, 0, null), result: rate(1, 1, 1) },
+      },
+    });
     expect(other.bySector).toEqual([{ sectorId: sectorA, name: '统计甲界', total: 1, reviewed: 1, accepted: 1 }]);
   });
 
   it('an empty session has zero counts and null rates; an unknown session is 400; members and units are refused', async () => {
     const empty = (await t.make.session()).id;
     const s = await stats(`?sessionId=${empty}`);
-    expect(s).toMatchObject({ total: 0, bySector: [], byUnit: [], overdue: 0, rates: { acceptance: rate(0, 0, null), reply: rate(0, 0, null) } });
-    expect((await t.http().get('/api/v1/stats/proposals?sessionId=999999').set(c.staff.auth).expect(400)).body.details.fields).toHaveProperty('sessionId');
+    expect(s).toMatchObject({
+      total: 0,
+      bySector: [],
+      byUnit: [],
+      overdue: 0,
+      rates: { acceptance: rate(0, 0, null), reply: rate(0, 0, null) },
+    });
+    expect(
+      (await t.http().get('/api/v1/stats/proposals?sessionId=999999').set(c.staff.auth).expect(400)).body.details
+        .fields,
+    ).toHaveProperty('sessionId');
     await t.http().get('/api/v1/stats/proposals?sessionId=abc').set(c.staff.auth).expect(400);
-    for (const who of [a, c.unit]) expect((await t.http().get('/api/v1/stats/proposals').set(who.auth).expect(403)).body.message).toMatch(/[\u4e00-\u9fa5]/);
+    for (const who of [a, c.unit])
+      expect((await t.http().get('/api/v1/stats/proposals').set(who.auth).expect(403)).body.message).toMatch(
+        /[\u4e00-\u9fa5]/,
+      );
   });
 });

@@ -54,21 +54,37 @@ describe('member duty records 履职档案', () => {
       // Completed visits only (V5 planned, V6 cancelled): 参加 attended, 请假 excused, no answer absent.
       visits: { invited: 4, attended: 2, excused: 1, absent: 1, unrecorded: 0 },
     });
-    const lines = r.lines.map((l: { kind: string; points: number; source: { type: string; id: number } }) => [l.kind, l.points, sourceKey(l)]);
+    const lines = r.lines.map((l: { kind: string; points: number; source: { type: string; id: number } }) => [
+      l.kind,
+      l.points,
+      sourceKey(l),
+    ]);
     expect([...lines].sort()).toEqual([...A_LINES].sort());
     // Proposals 58, meetings −5, visits +5: 53 + 5 = 58.
     expect(r.points).toBe(58);
     expect(r).toMatchObject({ score: 58, grade: '不称职', rules: { name: '委员履职积分办法（默认）', baseScore: 0 } });
     expect(r.rules.version).toMatch(/^[0-9a-f]{12}$/);
     const p1 = r.lines.find((l: { kind: string }) => l.kind === 'proposalKey');
-    expect(p1.source).toMatchObject({ type: 'proposal', id: s.proposals.p1, title: '关于建设城市社区嵌入式养老服务设施的建议' });
+    expect(p1.source).toMatchObject({
+      type: 'proposal',
+      id: s.proposals.p1,
+      title: '关于建设城市社区嵌入式养老服务设施的建议',
+    });
     expect(p1.label).toBe('《关于建设城市社区嵌入式养老服务设施的建议》确定为重点提案');
-    const m3 = r.lines.find((l: { source: { id: number; type: string } }) => l.source.type === 'meeting' && l.source.id === s.meetings.m3);
+    const m3 = r.lines.find(
+      (l: { source: { id: number; type: string } }) => l.source.type === 'meeting' && l.source.id === s.meetings.m3,
+    );
     expect(m3).toMatchObject({ label: '无故缺席：便民生活圈界别协商会', source: { at: '2026-06-18T01:00:00.000Z' } });
     expect(m3.source.topicId).toEqual(expect.any(Number));
     const v4 = r.lines.find((l: { kind: string }) => l.kind === 'visitAbsent');
-    expect(v4).toMatchObject({ label: '无故缺席调研：职业教育产教融合调研', points: -5, source: { type: 'visit', id: s.visits.v4, title: '职业教育产教融合调研', at: '2026-09-03T06:00:00.000Z' } });
-    expect(r.lines.find((l: { kind: string }) => l.kind === 'visitExcused').label).toBe('视察请假：黄河滩区生态治理视察');
+    expect(v4).toMatchObject({
+      label: '无故缺席调研：职业教育产教融合调研',
+      points: -5,
+      source: { type: 'visit', id: s.visits.v4, title: '职业教育产教融合调研', at: '2026-09-03T06:00:00.000Z' },
+    });
+    expect(r.lines.find((l: { kind: string }) => l.kind === 'visitExcused').label).toBe(
+      '视察请假：黄河滩区生态治理视察',
+    );
     // The lines run in time order.
     const times = r.lines.map((l: { source: { at: string } }) => Date.parse(l.source.at));
     expect(times).toEqual([...times].sort((x, y) => x - y));
@@ -76,7 +92,14 @@ describe('member duty records 履职档案', () => {
 
   it('counts the co-signer and the lead of one proposal each for their part', async () => {
     const r = (await get(`/members/${s.co.memberId}/record?year=2026`, s.c.staff.auth).expect(200)).body;
-    expect(r.summary.proposals).toEqual({ led: 1, ledAccepted: 1, key: 0, excellent: 0, cosigned: 1, cosignedAccepted: 1 });
+    expect(r.summary.proposals).toEqual({
+      led: 1,
+      ledAccepted: 1,
+      key: 0,
+      excellent: 0,
+      cosigned: 1,
+      cosignedAccepted: 1,
+    });
     expect(r.summary.meetings).toEqual({ invited: 5, attended: 0, excused: 0, absent: 0, unrecorded: 5 });
     expect(r.summary.visits).toEqual({ invited: 1, attended: 1, excused: 0, absent: 0, unrecorded: 0 });
     expect(r.points).toBe(23);
@@ -85,7 +108,11 @@ describe('member duty records 履职档案', () => {
   it('keeps each year to itself, and answers a year with no data with an empty record', async () => {
     const y2025 = (await get(`/members/${s.a.memberId}/record?year=2025`, s.a.auth).expect(200)).body;
     expect(y2025.lines.map((l: { kind: string; source: { id: number } }) => `${l.kind}:${l.source.id}`).sort()).toEqual(
-      [`meetingAttended:${s.meetings.m2025}`, `proposalLeadAccepted:${s.proposals.p2025}`, `visitAttended:${s.visits.v2025}`].sort(),
+      [
+        `meetingAttended:${s.meetings.m2025}`,
+        `proposalLeadAccepted:${s.proposals.p2025}`,
+        `visitAttended:${s.visits.v2025}`,
+      ].sort(),
     );
     expect(y2025.points).toBe(25);
     const empty = (await get(`/members/${s.a.memberId}/record?year=2019`, s.a.auth).expect(200)).body;
@@ -112,7 +139,9 @@ describe('member duty records 履职档案', () => {
     const all = (await get('/records?year=2026', s.c.staff.auth).expect(200)).body;
     const mine = new Set([s.a.memberId, s.co.memberId, s.idle.memberId]);
     const rows = all.items.filter((r: { member: { id: number } }) => mine.has(r.member.id));
-    expect(rows.map((r: { member: { id: number }; points: number; rank: number }) => [r.member.id, r.points, r.rank])).toEqual([
+    expect(
+      rows.map((r: { member: { id: number }; points: number; rank: number }) => [r.member.id, r.points, r.rank]),
+    ).toEqual([
       [s.a.memberId, 58, 1],
       [s.co.memberId, 23, 2],
       [s.idle.memberId, 0, 3],
@@ -124,9 +153,19 @@ describe('member duty records 履职档案', () => {
     const bySector = (await get(`/records?year=2026&sectorId=${elsewhere.id}`, s.c.leader.auth).expect(200)).body;
     expect(bySector.items.map((r: { member: { id: number } }) => r.member.id)).toEqual([lone.id]);
     const committee = await t.make.committee();
-    await t.http().patch(`/api/v1/members/${s.co.memberId}`).set(s.c.staff.auth).send({ committeeIds: [committee.id] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/members/${s.co.memberId}`)
+      .set(s.c.staff.auth)
+      .send({ committeeIds: [committee.id] })
+      .expect(200);
     const byCommittee = (await get(`/records?year=2026&committeeId=${committee.id}`, s.c.staff.auth).expect(200)).body;
-    expect(byCommittee.items.map((r: { member: { id: number; committees: string[] } }) => [r.member.id, r.member.committees])).toEqual([[s.co.memberId, [committee.name]]]);
+    expect(
+      byCommittee.items.map((r: { member: { id: number; committees: string[] } }) => [
+        r.member.id,
+        r.member.committees,
+      ]),
+    ).toEqual([[s.co.memberId, [committee.name]]]);
     const paged = (await get('/records?year=2026&pageSize=1&page=2', s.c.staff.auth).expect(200)).body;
     expect(paged).toMatchObject({ page: 2, pageSize: 1, total: all.total + 1 });
     await get('/records', s.a.auth).expect(403);
@@ -142,10 +181,58 @@ describe('member duty records 履职档案', () => {
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('2026年度');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['名次', '委员', '界别', '专委会', '领衔提案', '领衔立案', '重点提案', '优秀提案', '附议提案', '附议立案', '应参加会议', '出席', '请假', '缺席', '发言', '成果采纳', '应参加视察调研', '参加视察调研', '视察调研请假', '视察调研缺席', '积分', '得分', '等次']);
+    expect(header).toEqual([
+      '名次',
+      '委员',
+      '界别',
+      '专委会',
+      '领衔提案',
+      '领衔立案',
+      '重点提案',
+      '优秀提案',
+      '附议提案',
+      '附议立案',
+      '应参加会议',
+      '出席',
+      '请假',
+      '缺席',
+      '发言',
+      '成果采纳',
+      '应参加视察调研',
+      '参加视察调研',
+      '视察调研请假',
+      '视察调研缺席',
+      '积分',
+      '得分',
+      '等次',
+    ]);
     const name = (await t.http().get(`/api/v1/members/${s.a.memberId}`).set(s.c.staff.auth)).body.name;
     const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === name)!;
-    expect((row.values as unknown[]).slice(1)).toEqual([1, name, '教育界', undefined, 3, 2, 1, 1, 1, 1, 5, 1, 1, 2, 1, 1, 4, 2, 1, 1, 58, 58, '不称职']);
+    expect((row.values as unknown[]).slice(1)).toEqual([
+      1,
+      name,
+      '教育界',
+      undefined,
+      3,
+      2,
+      1,
+      1,
+      1,
+      1,
+      5,
+      1,
+      1,
+      2,
+      1,
+      1,
+      4,
+      2,
+      1,
+      1,
+      58,
+      58,
+      '不称职',
+    ]);
     await get('/records/export.xlsx', s.a.auth).expect(403);
   });
 
@@ -153,14 +240,36 @@ describe('member duty records 履职档案', () => {
     const shipped = loadRecordRules();
     const set = shipped.ruleSets[0];
     const changed: RecordRules = {
-      ruleSets: [{ ...set, name: '2026年修订', points: { ...set.points, speech: 2, outcomeAdopted: 5 }, plenaryMeetingKinds: ['key'], baseScore: 30, version: 'changed00000' }],
+      ruleSets: [
+        {
+          ...set,
+          name: '2026年修订',
+          points: { ...set.points, speech: 2, outcomeAdopted: 5 },
+          plenaryMeetingKinds: ['key'],
+          baseScore: 30,
+          version: 'changed00000',
+        },
+      ],
     };
-    const service = new RecordsService(t.ds, t.app.get(Clock), changed, t.app.get<RecordSource[]>(RECORD_SOURCES), t.config);
+    const service = new RecordsService(
+      t.ds,
+      t.app.get(Clock),
+      changed,
+      t.app.get<RecordSource[]>(RECORD_SOURCES),
+      t.config,
+    );
     const r = await service.recordOf(s.a.memberId!, 2026);
     // 58, plus a speech (2) and an adopted outcome (5); the 重点协商会 absence is now a plenary one (−10 instead of −5).
     expect(r.points).toBe(60);
-    expect(r).toMatchObject({ score: 90, grade: '优秀', rules: { name: '2026年修订', version: 'changed00000', baseScore: 30 } });
-    expect(r.lines.find((l) => l.source.id === s.meetings.m5 && l.source.type === 'meeting')).toMatchObject({ kind: 'plenaryAbsent', points: -10 });
+    expect(r).toMatchObject({
+      score: 90,
+      grade: '优秀',
+      rules: { name: '2026年修订', version: 'changed00000', baseScore: 30 },
+    });
+    expect(r.lines.find((l) => l.source.id === s.meetings.m5 && l.source.type === 'meeting')).toMatchObject({
+      kind: 'plenaryAbsent',
+      points: -10,
+    });
     const ranked = (await service.rows(service.yearOf(2026))).find((row) => row.member.id === s.a.memberId)!;
     expect([ranked.points, ranked.score, ranked.grade]).toEqual([60, 90, '优秀']);
     // The running app still scores by the shipped rules.
@@ -170,16 +279,34 @@ describe('member duty records 履职档案', () => {
   it("counts the year's visits on the dashboard: held, planned, cancelled, and members' participation as the records count it", async () => {
     const d = (await get('/stats/dashboard?year=2026', s.c.leader.auth).expect(200)).body;
     // V1–V4 completed, V5 planned, V6 cancelled; A took part in 2 of 4, CO in 1 of 1.
-    expect(d.visits).toEqual({ completed: 4, planned: 1, cancelled: 1, attendance: { numerator: 3, denominator: 5, rate: 0.6 }, membersTookPart: 2 });
-    expect(d.participation.find((p: { name: string }) => p.name === '教育界').visitAttendance).toEqual({ numerator: 3, denominator: 5, rate: 0.6 });
-    expect((await get('/stats/dashboard?year=2025', s.c.leader.auth).expect(200)).body.visits).toMatchObject({ completed: 1, planned: 0, attendance: { numerator: 1, denominator: 1 } });
+    expect(d.visits).toEqual({
+      completed: 4,
+      planned: 1,
+      cancelled: 1,
+      attendance: { numerator: 3, denominator: 5, rate: 0.6 },
+      membersTookPart: 2,
+    });
+    expect(d.participation.find((p: { name: string }) => p.name === '教育界').visitAttendance).toEqual({
+      numerator: 3,
+      denominator: 5,
+      rate: 0.6,
+    });
+    expect((await get('/stats/dashboard?year=2025', s.c.leader.auth).expect(200)).body.visits).toMatchObject({
+      completed: 1,
+      planned: 0,
+      attendance: { numerator: 1, denominator: 1 },
+    });
     await get('/stats/dashboard', s.a.auth).expect(403);
   });
 
   it('filters proposals and topics by year for the lists behind the dashboard', async () => {
     expect((await get('/proposals?year=2026', s.c.staff.auth).expect(200)).body.total).toBe(4);
     expect((await get('/proposals?year=2025', s.c.staff.auth).expect(200)).body.total).toBe(1);
-    expect((await get('/proposals?year=2026&key=true', s.c.staff.auth).expect(200)).body.items.map((p: { id: number }) => p.id)).toEqual([s.proposals.p1]);
+    expect(
+      (await get('/proposals?year=2026&key=true', s.c.staff.auth).expect(200)).body.items.map(
+        (p: { id: number }) => p.id,
+      ),
+    ).toEqual([s.proposals.p1]);
     expect((await get('/stats/proposals?year=2026', s.c.staff.auth).expect(200)).body.total).toBe(4);
     expect((await get('/topics?year=2026', s.c.staff.auth).expect(200)).body.total).toBe(2);
     expect((await get('/topics?year=2025', s.c.staff.auth).expect(200)).body.total).toBe(0);

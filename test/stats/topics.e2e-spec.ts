@@ -25,7 +25,14 @@ describe('GET /stats/topics', () => {
     const p1 = await topicAt(t, c, 'deliberating', { topic: { level: 'community', responsePolicy: '252' } });
     await api(t, c.facilitator, 'post', `/topics/${p1.id}/answer`, { text: '已受理' });
     await api(t, c.unit, 'patch', `/outcomes/${p1.outcomeId}`, { status: 'done', feedback: '已完成' });
-    await api(t, c.facilitator, 'post', `/topics/${p1.id}/outcomes`, { kind: 'recommendation', text: '加强宣传', unitId: c.unit2.unitId, dueAt: '2026-10-15T17:00:00+08:00' }, 201);
+    await api(
+      t,
+      c.facilitator,
+      'post',
+      `/topics/${p1.id}/outcomes`,
+      { kind: 'recommendation', text: '加强宣传', unitId: c.unit2.unitId, dueAt: '2026-10-15T17:00:00+08:00' },
+      201,
+    );
 
     t.clock.set(shanghai('2026-03-01T09:00'));
     await topicAt(t, c, 'raised', { topic: { level: 'grid', responsePolicy: '252' } });
@@ -34,7 +41,14 @@ describe('GET /stats/topics', () => {
     t.clock.reset();
 
     const c1 = await topicAt(t, c, 'deliberating', { organizer: committee(), by: c.staff, topic: { level: 'city' } });
-    const second = await api(t, c.staff, 'post', `/topics/${c1.id}/outcomes`, { kind: 'recommendation', text: '设立专项资金', unitId: c.unit.unitId }, 201);
+    const second = await api(
+      t,
+      c.staff,
+      'post',
+      `/topics/${c1.id}/outcomes`,
+      { kind: 'recommendation', text: '设立专项资金', unitId: c.unit.unitId },
+      201,
+    );
     await api(t, c.unit, 'patch', `/outcomes/${c1.outcomeId}`, { status: 'done', feedback: '已完成' });
     await api(t, c.unit, 'patch', `/outcomes/${second.id}`, { status: 'not_adopted', feedback: '财政预算已定' });
     await api(t, c.staff, 'post', `/topics/${c1.id}/resolve`, {});
@@ -44,19 +58,48 @@ describe('GET /stats/topics', () => {
   afterAll(() => t.close());
 
   const stats = async (query = '') => (await api(t, c.staff, 'get', `/stats/topics${query}`)) as Stats;
-  const counts = (rows: { count: number }[], key: string) => Object.fromEntries(rows.map((r: Record<string, any>) => [r[key], r.count]));
+  const counts = (rows: { count: number }[], key: string) =>
+    Object.fromEntries(rows.map((r: Record<string, any>) => [r[key], r.count]));
 
   it('counts everything by level, step, organiser; adoption, overdue outcomes and breaches by clock', async () => {
     const s = await stats();
     expect(s).toMatchObject({ year: null, level: null, total: 4 });
     expect(counts(s.byLevel, 'level')).toEqual({ city: 2, district: 0, street: 0, community: 1, grid: 1 });
     expect(s.byLevel.map((r: Stats) => r.label)).toEqual(['市', '区县', '街道', '社区', '网格']);
-    expect(counts(s.byStatus, 'status')).toEqual({ raised: 1, settled: 0, declined: 1, deliberating: 1, resolving: 1, evaluated: 0 });
-    expect(s.byStatus.map((r: Stats) => r.label)).toEqual(['已出题', '已定题', '不予定题', '议题中', '解题中', '已评题']);
-    const byOrganizer = Object.fromEntries(s.byOrganizer.map((r: Stats) => [`${r.organizer.type}:${r.organizer.id}`, r]));
+    expect(counts(s.byStatus, 'status')).toEqual({
+      raised: 1,
+      settled: 0,
+      declined: 1,
+      deliberating: 1,
+      resolving: 1,
+      evaluated: 0,
+    });
+    expect(s.byStatus.map((r: Stats) => r.label)).toEqual([
+      '已出题',
+      '已定题',
+      '不予定题',
+      '议题中',
+      '解题中',
+      '已评题',
+    ]);
+    const byOrganizer = Object.fromEntries(
+      s.byOrganizer.map((r: Stats) => [`${r.organizer.type}:${r.organizer.id}`, r]),
+    );
     expect(byOrganizer).toEqual({
-      [`point:${c.facilitator.pointId}`]: { organizer: expect.objectContaining({ typeLabel: '协商议事点' }), topics: 2, outcomes: 2, adoption: { numerator: 1, denominator: 2, rate: 0.5 }, overdue: 1 },
-      [`committee:${c.committeeId}`]: { organizer: expect.objectContaining({ typeLabel: '专委会' }), topics: 2, outcomes: 2, adoption: { numerator: 1, denominator: 2, rate: 0.5 }, overdue: 0 },
+      [`point:${c.facilitator.pointId}`]: {
+        organizer: expect.objectContaining({ typeLabel: '协商议事点' }),
+        topics: 2,
+        outcomes: 2,
+        adoption: { numerator: 1, denominator: 2, rate: 0.5 },
+        overdue: 1,
+      },
+      [`committee:${c.committeeId}`]: {
+        organizer: expect.objectContaining({ typeLabel: '专委会' }),
+        topics: 2,
+        outcomes: 2,
+        adoption: { numerator: 1, denominator: 2, rate: 0.5 },
+        overdue: 0,
+      },
     });
     expect(s.outcomes).toEqual({
       total: 4,
@@ -82,25 +125,46 @@ describe('GET /stats/topics', () => {
 
   it('narrows to the year raised (Shanghai calendar) and the level', async () => {
     const y2025 = await stats('?year=2025');
-    expect(y2025).toMatchObject({ year: 2025, total: 1, outcomes: { total: 0, adoption: { numerator: 0, denominator: 0, rate: null }, overdue: 0 }, promises: { topics: 0, breachedTopics: 0 } });
-    expect(y2025.byOrganizer).toEqual([expect.objectContaining({ topics: 1, outcomes: 0, adoption: { numerator: 0, denominator: 0, rate: null } })]);
+    expect(y2025).toMatchObject({
+      year: 2025,
+      total: 1,
+      outcomes: { total: 0, adoption: { numerator: 0, denominator: 0, rate: null }, overdue: 0 },
+      promises: { topics: 0, breachedTopics: 0 },
+    });
+    expect(y2025.byOrganizer).toEqual([
+      expect.objectContaining({ topics: 1, outcomes: 0, adoption: { numerator: 0, denominator: 0, rate: null } }),
+    ]);
     expect(counts(y2025.byStatus, 'status')).toMatchObject({ declined: 1, raised: 0 });
     expect((await stats('?year=2026')).total).toBe(3);
     expect((await stats('?year=2024')).total).toBe(0);
 
     const grid = await stats('?level=grid');
-    expect(grid).toMatchObject({ level: 'grid', total: 1, outcomes: { total: 0 }, promises: { topics: 1, breachedTopics: 1 } });
+    expect(grid).toMatchObject({
+      level: 'grid',
+      total: 1,
+      outcomes: { total: 0 },
+      promises: { topics: 1, breachedTopics: 1 },
+    });
     expect(grid.promises.breaches.map((b: Stats) => b.count)).toEqual([1, 1, 1]);
     const city = await stats('?level=city&year=2026');
-    expect(city).toMatchObject({ total: 1, outcomes: { total: 2, adoption: { numerator: 1, denominator: 2, rate: 0.5 }, overdue: 0 }, promises: { topics: 0 } });
+    expect(city).toMatchObject({
+      total: 1,
+      outcomes: { total: 2, adoption: { numerator: 1, denominator: 2, rate: 0.5 }, overdue: 0 },
+      promises: { topics: 0 },
+    });
   });
 
   it('is for staff and leaders; others are refused; bad filters are 400', async () => {
     expect((await t.http().get('/api/v1/stats/topics').set(c.leader.auth).expect(200)).body.total).toBe(4);
     for (const role of ['member', 'unit', 'facilitator', 'admin'] as (Role | 'admin')[]) {
-      await t.http().get('/api/v1/stats/topics').set('Authorization', `Bearer ${await t.tokenFor(role)}`).expect(403);
+      await t
+        .http()
+        .get('/api/v1/stats/topics')
+        .set('Authorization', `Bearer ${await t.tokenFor(role)}`)
+        .expect(403);
     }
     await t.http().get('/api/v1/stats/topics').expect(401);
-    for (const bad of ['year=26', 'year=abc', 'level=province', 'session=1']) await t.http().get(`/api/v1/stats/topics?${bad}`).set(c.staff.auth).expect(400);
+    for (const bad of ['year=26', 'year=abc', 'level=province', 'session=1'])
+      await t.http().get(`/api/v1/stats/topics?${bad}`).set(c.staff.auth).expect(400);
   });
 });

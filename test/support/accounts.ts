@@ -19,7 +19,13 @@ const uniq = (prefix: string) => `${prefix}${process.pid % 1000}p${++n}`;
 /** The account behind a token, with its links. */
 export async function accountOf(t: TestApp, token: string): Promise<Account> {
   const me = await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${token}`).expect(200);
-  return { token, userId: me.body.id, memberId: me.body.memberId ?? null, unitId: me.body.unitId ?? null, auth: { Authorization: `Bearer ${token}` } };
+  return {
+    token,
+    userId: me.body.id,
+    memberId: me.body.memberId ?? null,
+    unitId: me.body.unitId ?? null,
+    auth: { Authorization: `Bearer ${token}` },
+  };
 }
 
 /** A new account of `role`, linked to a new member or unit where the role needs one. */
@@ -34,7 +40,8 @@ export async function topicAccount(t: TestApp, role: Role): Promise<Account & { 
   return { ...(await accountOf(t, token)), pointId: me.body.pointId ?? null };
 }
 
-export const facilitator = async (t: TestApp): Promise<Facilitator> => (await topicAccount(t, 'facilitator')) as Facilitator;
+export const facilitator = async (t: TestApp): Promise<Facilitator> =>
+  (await topicAccount(t, 'facilitator')) as Facilitator;
 
 /** Everyone a proposal meets on its way: lead member, two co-signers, staff, leader, a lead unit and a co-unit. */
 export interface Cast {

@@ -16,6 +16,9 @@ export async function api(
   const req = t.http()[method](`/api/v1${path}`);
   if (who) req.set(who.auth);
   const res = await (body === undefined ? req : req.send(body as object));
-  if (res.status !== expected) throw new Error(`${method.toUpperCase()} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== expected)
+    throw new Error(
+      `${method.toUpperCase()} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`,
+    );
   return res.body;
 }

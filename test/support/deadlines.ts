@@ -35,7 +35,9 @@ export async function noticesOf(t: TestApp, who: Account, id: number): Promise<s
 }
 
 export function messagesOf(t: TestApp, who: Account, id: number): Promise<Notification[]> {
-  return t.ds.getRepository(Notification).find({ where: { userId: who.userId, link: `/proposals/${id}` }, order: { id: 'ASC' } });
+  return t.ds
+    .getRepository(Notification)
+    .find({ where: { userId: who.userId, link: `/proposals/${id}` }, order: { id: 'ASC' } });
 }
 
 /** The in-process sweep timer would sweep at whatever time a test set the Clock to: once a day is out of the way. */

@@ -19,16 +19,38 @@ export async function draftAt(
   stage: 'editing' | 'open' | 'closed' | 'revised',
   opts: { organizer?: Organizer; topicId?: number; openToPublic?: boolean; invitedMemberIds?: number[] } = {},
 ): Promise<{ id: number; clauseIds: number[] }> {
-  const body = { title: `金塔社区居民公约（修订征求意见稿）${++n}`, text: COVENANT, ...(opts.topicId ? { topicId: opts.topicId } : { organizer: opts.organizer }), openToPublic: opts.openToPublic ?? false, invitedMemberIds: opts.invitedMemberIds };
+  const body = {
+    title: `金塔社区居民公约（修订征求意见稿）${++n}`,
+    text: COVENANT,
+    ...(opts.topicId ? { topicId: opts.topicId } : { organizer: opts.organizer }),
+    openToPublic: opts.openToPublic ?? false,
+    invitedMemberIds: opts.invitedMemberIds,
+  };
   const d = await api(t, by, 'post', '/drafts', body, 201);
   const clauseIds = (d.clauses as { id: number }[]).map((c) => c.id);
   if (stage === 'editing') return { id: d.id, clauseIds };
-  await api(t, by, 'post', `/drafts/${d.id}/open`, { closesAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString() });
+  await api(t, by, 'post', `/drafts/${d.id}/open`, {
+    closesAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+  });
   if (stage === 'open') return { id: d.id, clauseIds };
-  await api(t, by, 'post', `/drafts/${d.id}/comments`, { authorName: '居民甲', comments: [{ clauseId: clauseIds[1], text: '建议增加文明停车的内容' }] }, 201);
+  await api(
+    t,
+    by,
+    'post',
+    `/drafts/${d.id}/comments`,
+    { authorName: '居民甲', comments: [{ clauseId: clauseIds[1], text: '建议增加文明停车的内容' }] },
+    201,
+  );
   await api(t, by, 'post', `/drafts/${d.id}/close`, {});
   if (stage === 'closed') return { id: d.id, clauseIds };
-  await api(t, by, 'post', `/drafts/${d.id}/revisions`, { text: `${COVENANT}\n第六条 文明停车，不占用消防通道。`, note: '增加文明停车一条' }, 201);
+  await api(
+    t,
+    by,
+    'post',
+    `/drafts/${d.id}/revisions`,
+    { text: `${COVENANT}\n第六条 文明停车，不占用消防通道。`, note: '增加文明停车一条' },
+    201,
+  );
   return { id: d.id, clauseIds };
 }
 

@@ -43,28 +43,57 @@ export function tinyOle2(stream: string): Buffer {
 
 /** A 1×1 PNG. */
 export const tinyPng = (): Buffer =>
-  Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0b1a80000000049454e44ae426082', 'hex');
+  Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0b1a80000000049454e44ae426082',
+    'hex',
+  );
 
-export const tinyPdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const tinyPdf = (): Buffer =>
+  Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** A small JPEG (header only: enough for the type check). */
-export const tinyJpeg = (): Buffer => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+export const tinyJpeg = (): Buffer =>
+  Buffer.from([
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xd9,
+  ]);
 
 /** A JPEG whose EXIF block (big- or little-endian) carries `thumbnail` as its IFD1 preview, as cameras write it. */
 export function jpegWithThumbnail(thumbnail: Buffer, little = true): Buffer {
-  const u16 = (v: number) => { const b = Buffer.alloc(2); little ? b.writeUInt16LE(v) : b.writeUInt16BE(v); return b; };
-  const u32 = (v: number) => { const b = Buffer.alloc(4); little ? b.writeUInt32LE(v) : b.writeUInt32BE(v); return b; };
+  const u16 = (v: number) => {
+    const b = Buffer.alloc(2);
+    if (little) b.writeUInt16LE(v);
+    else b.writeUInt16BE(v);
+    return b;
+  };
+  const u32 = (v: number) => {
+    const b = Buffer.alloc(4);
+    if (little) b.writeUInt32LE(v);
+    else b.writeUInt32BE(v);
+    return b;
+  };
   const entry = (tag: number, value: number) => Buffer.concat([u16(tag), u16(4), u32(1), u32(value)]);
   // TIFF header (8) · IFD0 with no entries (2 + 4) · IFD1 with two entries (2 + 24 + 4) · the thumbnail
   const ifd1 = 14;
   const thumbAt = ifd1 + 2 + 24 + 4;
   const tiff = Buffer.concat([
-    Buffer.from(little ? 'II' : 'MM', 'latin1'), u16(42), u32(8),
-    u16(0), u32(ifd1),
-    u16(2), entry(0x0201, thumbAt), entry(0x0202, thumbnail.length), u32(0),
+    Buffer.from(little ? 'II' : 'MM', 'latin1'),
+    u16(42),
+    u32(8),
+    u16(0),
+    u32(ifd1),
+    u16(2),
+    entry(0x0201, thumbAt),
+    entry(0x0202, thumbnail.length),
+    u32(0),
     thumbnail,
   ]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([(tiff.length + 8) >> 8, (tiff.length + 8) & 0xff]), Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.concat([
+    Buffer.from([0xff, 0xe1]),
+    Buffer.from([(tiff.length + 8) >> 8, (tiff.length + 8) & 0xff]),
+    Buffer.from('Exif\0\0', 'latin1'),
+    tiff,
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, tinyJpeg().subarray(2)]);
 }
 

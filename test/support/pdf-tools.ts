@@ -21,12 +21,14 @@ export interface PdfFacts {
 let dumped = 0;
 
 export function pdfFacts(pdf: Buffer): PdfFacts {
-  if (process.env.PDF_DUMP_DIR) fs.writeFileSync(path.join(process.env.PDF_DUMP_DIR, `${process.pid}-${++dumped}.pdf`), pdf);
+  if (process.env.PDF_DUMP_DIR)
+    fs.writeFileSync(path.join(process.env.PDF_DUMP_DIR, `${process.pid}-${++dumped}.pdf`), pdf);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-pdf-facts-'));
   const file = path.join(dir, 'doc.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    const run = (tool: string, ...args: string[]) => execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+    const run = (tool: string, ...args: string[]) =>
+      execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
     const text = run('pdftotext', '-layout', '-enc', 'UTF-8');
     const fonts = run('pdffonts')
       .trim()
@@ -38,7 +40,15 @@ export function pdfFacts(pdf: Buffer): PdfFacts {
       });
     const info = run('pdfinfo');
     const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
-    return { text, squeezed: text.replace(/\s+/g, ''), fonts, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(w), height: Number(h), a4: /\(A4\)/.test(info) };
+    return {
+      text,
+      squeezed: text.replace(/\s+/g, ''),
+      fonts,
+      pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+      width: Number(w),
+      height: Number(h),
+      a4: /\(A4\)/.test(info),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -47,7 +57,13 @@ export function pdfFacts(pdf: Buffer): PdfFacts {
 /** Every font embedded as a subset TrueType (CID) font: no Type 3, none whole. */
 export function expectSubsetTrueType(facts: PdfFacts): void {
   expect(facts.fonts.length).toBeGreaterThan(0);
-  for (const font of facts.fonts) expect(font).toMatchObject({ type: 'CID TrueType', emb: 'yes', sub: 'yes', name: expect.stringMatching(/^[A-Z]{6}\+/) });
+  for (const font of facts.fonts)
+    expect(font).toMatchObject({
+      type: 'CID TrueType',
+      emb: 'yes',
+      sub: 'yes',
+      name: expect.stringMatching(/^[A-Z]{6}\+/),
+    });
 }
 
 /** A4 within Chromium's snapping to 300 dpi device pixels (594.96 × 841.92 for 595.28 × 841.89). */

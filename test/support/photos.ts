@@ -10,7 +10,11 @@ import puppeteer from 'puppeteer-core';
  */
 export async function cameraPhotos(count: number, width = 2400, height = 1800, quality = 0.92): Promise<Buffer[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-photos-'));
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', userDataDir: profile, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    userDataDir: profile,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     const out: Buffer[] = [];
@@ -18,13 +22,13 @@ export async function cameraPhotos(count: number, width = 2400, height = 1800, q
       const url = await page.evaluate(
         (seed: number, w: number, h: number, q: number) => {
           let s = seed * 9973 + 1;
-          const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+          const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
           const canvas = document.createElement('canvas');
           canvas.width = w;
           canvas.height = h;
           const ctx = canvas.getContext('2d')!;
           const g = ctx.createLinearGradient(0, 0, w, h);
-          g.addColorStop(0, `hsl(${seed * 37 % 360} 60% 70%)`);
+          g.addColorStop(0, `hsl(${(seed * 37) % 360} 60% 70%)`);
           g.addColorStop(1, `hsl(${(seed * 37 + 120) % 360} 50% 30%)`);
           ctx.fillStyle = g;
           ctx.fillRect(0, 0, w, h);

@@ -34,7 +34,13 @@ export async function proposalAt(
   t: TestApp,
   c: Cast,
   stage: Stage,
-  opts: { withCoUnit?: boolean; lead?: Account; unit?: Account; draft?: object; whileDraft?: (id: number) => Promise<unknown> } = {},
+  opts: {
+    withCoUnit?: boolean;
+    lead?: Account;
+    unit?: Account;
+    draft?: object;
+    whileDraft?: (id: number) => Promise<unknown>;
+  } = {},
 ): Promise<number> {
   const lead = opts.lead ?? c.lead;
   const unit = opts.unit ?? c.unit;
@@ -43,11 +49,27 @@ export async function proposalAt(
   const upTo = ORDER.indexOf(stage);
   if (upTo >= 1) await api(t, lead, 'post', `/proposals/${id}/submit`, {});
   if (upTo >= 2) await api(t, c.staff, 'post', `/proposals/${id}/review`, { decision: 'accept' });
-  if (upTo >= 3) await api(t, c.staff, 'post', `/proposals/${id}/assign`, { leadUnitId: unit.unitId, ...(opts.withCoUnit ? { coUnitIds: [c.coUnit.unitId] } : {}) });
+  if (upTo >= 3)
+    await api(t, c.staff, 'post', `/proposals/${id}/assign`, {
+      leadUnitId: unit.unitId,
+      ...(opts.withCoUnit ? { coUnitIds: [c.coUnit.unitId] } : {}),
+    });
   if (upTo >= 4) {
-    await api(t, unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话联系提案人，了解诉求' }, 201);
-    if (opts.withCoUnit) await api(t, c.coUnit, 'post', `/proposals/${id}/co-opinions`, { content: '同意主办单位意见' }, 201);
-    await api(t, unit, 'post', `/proposals/${id}/reply`, { classification: 'B', content: '已列入明年计划。', public: true });
+    await api(
+      t,
+      unit,
+      'post',
+      `/proposals/${id}/communications`,
+      { mode: 'phone', summary: '电话联系提案人，了解诉求' },
+      201,
+    );
+    if (opts.withCoUnit)
+      await api(t, c.coUnit, 'post', `/proposals/${id}/co-opinions`, { content: '同意主办单位意见' }, 201);
+    await api(t, unit, 'post', `/proposals/${id}/reply`, {
+      classification: 'B',
+      content: '已列入明年计划。',
+      public: true,
+    });
   }
   if (upTo >= 5) await api(t, lead, 'post', `/proposals/${id}/evaluate`, { rating: 'satisfied' });
   return id;

@@ -45,57 +45,195 @@ export async function seedYear(t: TestApp): Promise<SeededYear> {
   const p1 = await proposalAt(t, c, 'assigned', { draft: { title: '关于建设城市社区嵌入式养老服务设施的建议' } });
   await api(t, leader, 'post', `/proposals/${p1}/key`, {});
   await api(t, staff, 'post', `/proposals/${p1}/excellent`, {});
-  const p2 = (await t.http().post('/api/v1/proposals').set(a.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于加强黄河湿地保护的建议', coSignerMemberIds: [co.memberId] })).expect(201)).body.id as number;
+  const p2 = (
+    await t
+      .http()
+      .post('/api/v1/proposals')
+      .set(a.auth)
+      .send(
+        draftBody(s2026.id, { kind: 'joint', title: '关于加强黄河湿地保护的建议', coSignerMemberIds: [co.memberId] }),
+      )
+      .expect(201)
+  ).body.id as number;
   await api(t, co, 'post', `/proposals/${p2}/cosign`, {});
   await api(t, a, 'post', `/proposals/${p2}/submit`, {});
   await api(t, staff, 'post', `/proposals/${p2}/review`, { decision: 'accept' });
   const p3 = await proposalAt(t, c, 'submitted');
   await draft(t, a, s2026.id);
-  const p6 = (await t.http().post('/api/v1/proposals').set(co.auth).send(draftBody(s2026.id, { kind: 'joint', title: '关于完善农村客运网络的建议', coSignerMemberIds: [a.memberId] })).expect(201)).body.id as number;
+  const p6 = (
+    await t
+      .http()
+      .post('/api/v1/proposals')
+      .set(co.auth)
+      .send(
+        draftBody(s2026.id, { kind: 'joint', title: '关于完善农村客运网络的建议', coSignerMemberIds: [a.memberId] }),
+      )
+      .expect(201)
+  ).body.id as number;
   await api(t, a, 'post', `/proposals/${p6}/cosign`, {});
   await api(t, co, 'post', `/proposals/${p6}/submit`, {});
   await api(t, staff, 'post', `/proposals/${p6}/review`, { decision: 'accept' });
   const p2025 = await proposalAt(t, { ...c, sessionId: s2025.id }, 'accepted');
 
   const committeeId = (await t.make.committee()).id;
-  const topicId = (await api(t, staff, 'post', '/topics', { title: '关于推进“15分钟便民生活圈”建设的协商', description: '年度重点协商议题', level: 'city', source: 'plan', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  const topicId = (
+    await api(
+      t,
+      staff,
+      'post',
+      '/topics',
+      {
+        title: '关于推进“15分钟便民生活圈”建设的协商',
+        description: '年度重点协商议题',
+        level: 'city',
+        source: 'plan',
+        organizer: { type: 'committee', id: committeeId },
+      },
+      201,
+    )
+  ).id as number;
   await api(t, staff, 'post', `/topics/${topicId}/settle`, {});
-  const meeting = async (title: string, day: string, kind = 'thematic', attendance?: { present: boolean; excused?: boolean }, speech?: string) => {
-    const id = (await api(t, staff, 'post', `/topics/${topicId}/meetings`, { kind, title, startsAt: at(day), endsAt: at(day, 11), venue: '市政协三楼会议室', chair: '马国庆' }, 201)).id as number;
-    const m = await api(t, staff, 'post', `/meetings/${id}/participants`, [{ memberId: a.memberId, side: 'member' }, { memberId: co.memberId, side: 'member' }], 201);
-    const mine = (m.participants as Array<{ id: number; memberId: number | null }>).find((p) => p.memberId === a.memberId)!;
-    if (attendance) await api(t, staff, 'post', `/meetings/${id}/attendance`, [{ participantId: mine.id, ...attendance }]);
-    if (speech) await api(t, staff, 'post', `/meetings/${id}/speeches`, { participantId: mine.id, summary: speech }, 201);
+  const meeting = async (
+    title: string,
+    day: string,
+    kind = 'thematic',
+    attendance?: { present: boolean; excused?: boolean },
+    speech?: string,
+  ) => {
+    const id = (
+      await api(
+        t,
+        staff,
+        'post',
+        `/topics/${topicId}/meetings`,
+        { kind, title, startsAt: at(day), endsAt: at(day, 11), venue: '市政协三楼会议室', chair: '马国庆' },
+        201,
+      )
+    ).id as number;
+    const m = await api(
+      t,
+      staff,
+      'post',
+      `/meetings/${id}/participants`,
+      [
+        { memberId: a.memberId, side: 'member' },
+        { memberId: co.memberId, side: 'member' },
+      ],
+      201,
+    );
+    const mine = (m.participants as Array<{ id: number; memberId: number | null }>).find(
+      (p) => p.memberId === a.memberId,
+    )!;
+    if (attendance)
+      await api(t, staff, 'post', `/meetings/${id}/attendance`, [{ participantId: mine.id, ...attendance }]);
+    if (speech)
+      await api(t, staff, 'post', `/meetings/${id}/speeches`, { participantId: mine.id, summary: speech }, 201);
     return id;
   };
   const meetings = {
     m2025: await meeting('2025年第四季度专题协商会', '2025-12-10', 'thematic', { present: true }),
-    m1: await meeting('便民生活圈专题协商会', '2026-04-16', 'thematic', { present: true }, '建议统筹布局社区菜市场和快递驿站'),
+    m1: await meeting(
+      '便民生活圈专题协商会',
+      '2026-04-16',
+      'thematic',
+      { present: true },
+      '建议统筹布局社区菜市场和快递驿站',
+    ),
     m2: await meeting('便民生活圈对口协商会', '2026-05-20', 'counterpart', { present: false, excused: true }),
     m3: await meeting('便民生活圈界别协商会', '2026-06-18', 'sector', { present: false }),
     m5: await meeting('年度重点协商会', '2026-09-10', 'key', { present: false }),
     m6: await meeting('便民生活圈回头看座谈会', '2026-10-15', 'other'),
   };
 
-  const raised = (await api(t, a, 'post', '/topics', { title: '关于老旧小区停车难的协商', description: '小区停车位少，请求协商解决。', level: 'community', source: 'member', organizer: { type: 'committee', id: committeeId } }, 201)).id as number;
+  const raised = (
+    await api(
+      t,
+      a,
+      'post',
+      '/topics',
+      {
+        title: '关于老旧小区停车难的协商',
+        description: '小区停车位少，请求协商解决。',
+        level: 'community',
+        source: 'member',
+        organizer: { type: 'committee', id: committeeId },
+      },
+      201,
+    )
+  ).id as number;
   await api(t, staff, 'post', `/topics/${raised}/settle`, {});
-  const outcomeDone = (await api(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'decision', text: '利用闲置地块新增停车位120个' }, 201)).id as number;
-  const outcomeOpen = (await api(t, staff, 'post', `/topics/${raised}/outcomes`, { kind: 'recommendation', theme: '加强管理', text: '推行错时共享停车' }, 201)).id as number;
+  const outcomeDone = (
+    await api(
+      t,
+      staff,
+      'post',
+      `/topics/${raised}/outcomes`,
+      { kind: 'decision', text: '利用闲置地块新增停车位120个' },
+      201,
+    )
+  ).id as number;
+  const outcomeOpen = (
+    await api(
+      t,
+      staff,
+      'post',
+      `/topics/${raised}/outcomes`,
+      { kind: 'recommendation', theme: '加强管理', text: '推行错时共享停车' },
+      201,
+    )
+  ).id as number;
   await api(t, staff, 'patch', `/outcomes/${outcomeDone}`, { status: 'done', feedback: '已建成投用' });
   await api(t, staff, 'patch', `/outcomes/${outcomeOpen}`, { status: 'in_progress', feedback: '正在试点' });
 
-  const visit = async (kind: string, title: string, day: string, invited: Array<{ who: Account; answer?: 'accept' | 'decline' }>, end: 'complete' | 'cancel' | null) => {
-    const v = await api(t, staff, 'post', '/visits', {
-      kind, title, purpose: '了解情况，提出意见建议。', organizer: { type: 'committee', id: committeeId }, startsAt: at(day, 14), endsAt: at(day, 17), stops: [],
-      participantMemberIds: invited.map((i) => i.who.memberId), allowConflicts: true,
-    }, 201);
-    for (const i of invited) if (i.answer) await api(t, i.who, 'post', `/visits/${v.id}/rsvp`, i.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: '外出学习' });
+  const visit = async (
+    kind: string,
+    title: string,
+    day: string,
+    invited: Array<{ who: Account; answer?: 'accept' | 'decline' }>,
+    end: 'complete' | 'cancel' | null,
+  ) => {
+    const v = await api(
+      t,
+      staff,
+      'post',
+      '/visits',
+      {
+        kind,
+        title,
+        purpose: '了解情况，提出意见建议。',
+        organizer: { type: 'committee', id: committeeId },
+        startsAt: at(day, 14),
+        endsAt: at(day, 17),
+        stops: [],
+        participantMemberIds: invited.map((i) => i.who.memberId),
+        allowConflicts: true,
+      },
+      201,
+    );
+    for (const i of invited)
+      if (i.answer)
+        await api(
+          t,
+          i.who,
+          'post',
+          `/visits/${v.id}/rsvp`,
+          i.answer === 'accept' ? { answer: 'accept' } : { answer: 'decline', reason: '外出学习' },
+        );
     if (end) await api(t, staff, 'post', `/visits/${v.id}/${end}`, {});
     return v.id as number;
   };
   const visits = {
     v2025: await visit('research', '2025年冬季供暖保障调研', '2025-11-10', [{ who: a, answer: 'accept' }], 'complete'),
-    v1: await visit('research', '农村饮水安全专题调研', '2026-03-10', [{ who: a, answer: 'accept' }, { who: co, answer: 'accept' }], 'complete'),
+    v1: await visit(
+      'research',
+      '农村饮水安全专题调研',
+      '2026-03-10',
+      [
+        { who: a, answer: 'accept' },
+        { who: co, answer: 'accept' },
+      ],
+      'complete',
+    ),
     v2: await visit('inspection', '黄河滩区生态治理视察', '2026-05-12', [{ who: a, answer: 'decline' }], 'complete'),
     v3: await visit('call', '走访小微企业', '2026-07-08', [{ who: a, answer: 'accept' }], 'complete'),
     v4: await visit('research', '职业教育产教融合调研', '2026-09-03', [{ who: a }], 'complete'),

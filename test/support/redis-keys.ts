@@ -18,7 +18,13 @@ export function uniqueQueuePrefix(): string {
 /** Deletes this prefix's keys (never FLUSHDB: others use the same Redis). */
 export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   // An unreachable Redis holds nothing of ours; ioredis would keep the process alive a while finding that out.
-  if (!(await pingRedis(redisUrl).then(() => true, () => false))) return;
+  if (
+    !(await pingRedis(redisUrl).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
   const redis = client(redisUrl);
   try {
     await redis.connect();

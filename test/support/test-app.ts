@@ -1,7 +1,7 @@
-import { INestApplication, Type } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
@@ -9,7 +9,14 @@ import { UsersService } from '../../src/auth/users.service';
 import { MovableClock } from '../../src/common/clock';
 import { Role } from '../../src/common/roles';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { Committee, ConsultationPoint, CouncilSession, Member, Sector, Unit } from '../../src/directory/directory.entities';
+import {
+  Committee,
+  ConsultationPoint,
+  CouncilSession,
+  Member,
+  Sector,
+  Unit,
+} from '../../src/directory/directory.entities';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { deleteQueueKeys, uniqueQueuePrefix } from './redis-keys';
 import { freshDatabase } from './test-db';
@@ -31,7 +38,11 @@ export interface TestApp {
   /** A new account of this role (linked to a new member, unit or point where the role needs one) and its token. */
   signInAs: (role: Role) => Promise<{ token: string; userId: number }>;
   /** An account with these roles and its token. */
-  signIn: (username: string, roles: Role[], links?: { memberId?: number; unitId?: number; pointId?: number }) => Promise<{ token: string; userId: number }>;
+  signIn: (
+    username: string,
+    roles: Role[],
+    links?: { memberId?: number; unitId?: number; pointId?: number },
+  ) => Promise<{ token: string; userId: number }>;
   make: Factories;
   close: () => Promise<void>;
 }
@@ -51,19 +62,32 @@ const uniq = (prefix: string) => `${prefix}${process.pid % 1000}-${++seq}`;
 
 function factories(ds: DataSource): Factories {
   return {
-    sector: async (name) => ds.getRepository(Sector).save({ name: name ?? uniq('测试界别'), sortOrder: 0, disabled: false }),
-    committee: async (name) => ds.getRepository(Committee).save({ name: name ?? uniq('测试委员会'), sortOrder: 0, disabled: false }),
+    sector: async (name) =>
+      ds.getRepository(Sector).save({ name: name ?? uniq('测试界别'), sortOrder: 0, disabled: false }),
+    committee: async (name) =>
+      ds.getRepository(Committee).save({ name: name ?? uniq('测试委员会'), sortOrder: 0, disabled: false }),
     member: async (fields = {}) => {
       const sectorId = fields.sectorId ?? (await ds.getRepository(Sector).findOneByOrFail({ name: '教育界' })).id;
-      return ds.getRepository(Member).save({ name: uniq('委员'), sectorId, status: 'active', disabled: false, ...fields });
+      return ds
+        .getRepository(Member)
+        .save({ name: uniq('委员'), sectorId, status: 'active', disabled: false, ...fields });
     },
-    unit: async (fields = {}) => ds.getRepository(Unit).save({ name: uniq('测试局'), kind: 'government', disabled: false, ...fields }),
-    point: async (fields = {}) => ds.getRepository(ConsultationPoint).save({ name: uniq('测试议事点'), disabled: false, ...fields }),
+    unit: async (fields = {}) =>
+      ds.getRepository(Unit).save({ name: uniq('测试局'), kind: 'government', disabled: false, ...fields }),
+    point: async (fields = {}) =>
+      ds.getRepository(ConsultationPoint).save({ name: uniq('测试议事点'), disabled: false, ...fields }),
     session: async (fields = {}) => {
       const n = ++seq;
       const opensAt = fields.opensAt ?? new Date();
       const closesAt = new Date(opensAt.getTime() + 30 * 86400_000);
-      return ds.getRepository(CouncilSession).save({ code: `${90 + (Math.floor(n / 100) % 10)}-${n % 100}`, name: `测试会次${n}`, opensAt, closesAt, disabled: false, ...fields });
+      return ds.getRepository(CouncilSession).save({
+        code: `${90 + (Math.floor(n / 100) % 10)}-${n % 100}`,
+        name: `测试会次${n}`,
+        opensAt,
+        closesAt,
+        disabled: false,
+        ...fields,
+      });
     },
   };
 }
@@ -108,13 +132,24 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   };
 
   const signIn: TestApp['signIn'] = async (username, roles, links = {}) => {
-    const user = await app.get(UsersService).create({ id: null, displayName: '测试' }, { username, password: TEST_PASSWORD, displayName: username, roles, ...links });
+    const user = await app
+      .get(UsersService)
+      .create(
+        { id: null, displayName: '测试' },
+        { username, password: TEST_PASSWORD, displayName: username, roles, ...links },
+      );
     return { token: await login(username, TEST_PASSWORD), userId: user.id };
   };
 
   const signInAs: TestApp['signInAs'] = async (role) => {
     const links =
-      role === 'member' ? { memberId: (await make.member()).id } : role === 'unit' ? { unitId: (await make.unit()).id } : role === 'facilitator' ? { pointId: (await make.point()).id } : {};
+      role === 'member'
+        ? { memberId: (await make.member()).id }
+        : role === 'unit'
+          ? { unitId: (await make.unit()).id }
+          : role === 'facilitator'
+            ? { pointId: (await make.point()).id }
+            : {};
     return signIn(uniq(`t-${role}-`), [role], links);
   };
 

@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 
 export type TestEngine = 'mariadb' | 'sqlite';
@@ -16,7 +16,9 @@ export function testEngine(): TestEngine {
 const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 /** A fresh, empty database for one suite, and the function that drops it. */
-export async function freshDatabase(engine: TestEngine = testEngine()): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  engine: TestEngine = testEngine(),
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') return { url: 'sqlite::memory:', drop: async () => undefined };
   const name = `xs_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const conn = await createConnection(MYSQL_ROOT);
@@ -36,5 +38,8 @@ export async function freshDatabase(engine: TestEngine = testEngine()): Promise<
 export async function sharedDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (testEngine() !== 'sqlite') return freshDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-db-'));
-  return { url: `sqlite:${path.join(dir, 'xieshang.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${path.join(dir, 'xieshang.sqlite')}`,
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -76,7 +76,14 @@ export async function topicAt(
   t: TestApp,
   c: TopicCast,
   stage: TopicStage,
-  opts: { organizer?: Organizer; by?: Account; spareMeeting?: boolean; unit?: Account; member?: Account; topic?: object } = {},
+  opts: {
+    organizer?: Organizer;
+    by?: Account;
+    spareMeeting?: boolean;
+    unit?: Account;
+    member?: Account;
+    topic?: object;
+  } = {},
 ): Promise<TopicFixture> {
   const by = opts.by ?? c.facilitator;
   const unit = opts.unit ?? c.unit;
@@ -91,9 +98,28 @@ export async function topicAt(
   await api(t, by, 'post', `/topics/${id}/settle`, {});
   if (stage === 'settled') return f;
   f.meetingId = (await api(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
-  await api(t, by, 'post', `/meetings/${f.meetingId}/participants`, [{ memberId: member.memberId, side: 'member' }, { unitId: unit.unitId, name: '王科长', side: 'department' }], 201);
+  await api(
+    t,
+    by,
+    'post',
+    `/meetings/${f.meetingId}/participants`,
+    [
+      { memberId: member.memberId, side: 'member' },
+      { unitId: unit.unitId, name: '王科长', side: 'department' },
+    ],
+    201,
+  );
   await api(t, by, 'post', `/meetings/${f.meetingId}/hold`, { minutes: '与会各方充分协商，形成共识。' });
-  f.outcomeId = (await api(t, by, 'post', `/topics/${id}/outcomes`, { kind: 'decision', text: '增设停车位37个', unitId: unit.unitId, dueAt: '2026-09-30T17:00:00+08:00' }, 201)).id;
+  f.outcomeId = (
+    await api(
+      t,
+      by,
+      'post',
+      `/topics/${id}/outcomes`,
+      { kind: 'decision', text: '增设停车位37个', unitId: unit.unitId, dueAt: '2026-09-30T17:00:00+08:00' },
+      201,
+    )
+  ).id;
   if (stage === 'deliberating') return f;
   if (opts.spareMeeting) f.spareMeetingId = (await api(t, by, 'post', `/topics/${id}/meetings`, meetingBody(), 201)).id;
   await api(t, by, 'post', `/topics/${id}/resolve`, {});
@@ -105,9 +131,18 @@ export async function topicAt(
 
 /** The seed's 他山之石, 盘活工业低效用地: its 18 recommendations under five themes, in order. */
 export const KEY_CONSULTATION_THEMES: [string, string[]][] = [
-  ['加强领导，高位推动', ['成立盘活工业低效用地工作领导小组', '将盘活工作纳入年度目标考核', '建立市级领导包保重点地块制度']],
-  ['拉网排查，摸清家底', ['全面开展工业用地调查评价', '建立低效用地台账并动态更新', '按亩均效益对企业分类', '向社会公开低效用地清单']],
-  ['疏堵结合，因企施策', ['实行“一企一策”盘活方案', '支持企业技改扩能提高容积率', '引导闲置厂房招商引资', '依法收回长期闲置土地']],
+  [
+    '加强领导，高位推动',
+    ['成立盘活工业低效用地工作领导小组', '将盘活工作纳入年度目标考核', '建立市级领导包保重点地块制度'],
+  ],
+  [
+    '拉网排查，摸清家底',
+    ['全面开展工业用地调查评价', '建立低效用地台账并动态更新', '按亩均效益对企业分类', '向社会公开低效用地清单'],
+  ],
+  [
+    '疏堵结合，因企施策',
+    ['实行“一企一策”盘活方案', '支持企业技改扩能提高容积率', '引导闲置厂房招商引资', '依法收回长期闲置土地'],
+  ],
   ['强化保障，助力盘活', ['设立盘活专项资金', '简化用地变更审批流程', '落实税费减免政策', '搭建低效用地交易平台']],
   ['源头管控，长效管理', ['严格新增项目准入标准', '实行工业用地弹性年期出让', '建立用地履约监管机制']],
 ];

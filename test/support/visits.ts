@@ -15,8 +15,18 @@ export function visitBody(committeeId: number, extra: Record<string, unknown> = 
     startsAt: '2026-06-18T08:30:00+08:00',
     endsAt: '2026-06-18T12:00:00+08:00',
     stops: [
-      { at: '2026-06-18T08:30:00+08:00', place: '大武口区家政龙头企业', contact: '王经理 0952-2012345', purpose: '了解家政服务员培训和持证上岗情况' },
-      { at: '2026-06-18T10:30:00+08:00', place: '石嘴山市家政服务行业协会', contact: '李会长', purpose: '座谈：行业标准与诚信体系建设' },
+      {
+        at: '2026-06-18T08:30:00+08:00',
+        place: '大武口区家政龙头企业',
+        contact: '王经理 0952-2012345',
+        purpose: '了解家政服务员培训和持证上岗情况',
+      },
+      {
+        at: '2026-06-18T10:30:00+08:00',
+        place: '石嘴山市家政服务行业协会',
+        contact: '李会长',
+        purpose: '座谈：行业标准与诚信体系建设',
+      },
     ],
     participantMemberIds: [],
     ...extra,
@@ -50,4 +60,5 @@ export async function visitCast(t: TestApp): Promise<VisitCast> {
 }
 
 /** A visit created by `staff` with `body`: its view. */
-export const createVisit = (t: TestApp, staff: Account, body: Record<string, unknown>) => api(t, staff, 'post', '/visits', body, 201);
+export const createVisit = (t: TestApp, staff: Account, body: Record<string, unknown>) =>
+  api(t, staff, 'post', '/visits', body, 201);

@@ -27,14 +27,22 @@ export function navOf(html: string): string {
 export async function signInWeb(t: TestApp, username: string, password: string): Promise<Agent> {
   const agent = request.agent(t.app.getHttpServer());
   const form = await agent.get('/login').expect(200);
-  await agent.post('/login').type('form').send({ _csrf: csrfIn(form.text), username, password }).expect(303);
+  await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfIn(form.text), username, password })
+    .expect(303);
   return agent;
 }
 
 /** GET a form page, then POST it back with its CSRF token and these fields; checks the status of the answer. */
 export async function submit(agent: Agent, path: string, fields: Record<string, string | string[]>, status: number) {
   const page = await agent.get(path).expect(200);
-  return agent.post(path).type('form').send({ _csrf: csrfIn(page.text), ...fields }).expect(status);
+  return agent
+    .post(path)
+    .type('form')
+    .send({ _csrf: csrfIn(page.text), ...fields })
+    .expect(status);
 }
 
 /**
@@ -42,9 +50,16 @@ export async function submit(agent: Agent, path: string, fields: Record<string, 
  * a bearer token for setting things up through the API, and a cookie session in `web[username]` for the pages.
  * Usernames: lead, co1, co2, staff, leader, unit, counit.
  */
-export async function webCast(t: TestApp, names: { members?: [string, string, string]; units?: [string, string] } = {}): Promise<{ c: Cast; web: Record<string, Agent> }> {
+export async function webCast(
+  t: TestApp,
+  names: { members?: [string, string, string]; units?: [string, string] } = {},
+): Promise<{ c: Cast; web: Record<string, Agent> }> {
   const web: Record<string, Agent> = {};
-  const person = async (username: string, roles: Role[], links: { memberId?: number; unitId?: number } = {}): Promise<Account> => {
+  const person = async (
+    username: string,
+    roles: Role[],
+    links: { memberId?: number; unitId?: number } = {},
+  ): Promise<Account> => {
     const { token } = await t.signIn(username, roles, links);
     web[username] = await signInWeb(t, username, TEST_PASSWORD);
     return accountOf(t, token);
@@ -65,7 +80,12 @@ export async function webCast(t: TestApp, names: { members?: [string, string, st
 }
 
 /** A facilitator of a new consultation point `pointName`, signed in both ways (its page session in `web[username]`). */
-export async function webFacilitator(t: TestApp, web: Record<string, Agent>, username: string, pointName: string): Promise<Facilitator> {
+export async function webFacilitator(
+  t: TestApp,
+  web: Record<string, Agent>,
+  username: string,
+  pointName: string,
+): Promise<Facilitator> {
   const pointId = (await t.make.point({ name: pointName })).id;
   const { token } = await t.signIn(username, ['facilitator'], { pointId });
   web[username] = await signInWeb(t, username, TEST_PASSWORD);

@@ -29,11 +29,24 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
     t = await startTestApp();
     const point = await t.make.point({ name: '清水湾社区协商议事室', district: '金凤区上海西路街道' });
     const { token, userId } = await t.signIn(`wuhm${process.pid % 1000}`, ['facilitator'], { pointId: point.id });
-    host = { token, userId, memberId: null, unitId: null, pointId: point.id, auth: { Authorization: `Bearer ${token}` } };
+    host = {
+      token,
+      userId,
+      memberId: null,
+      unitId: null,
+      pointId: point.id,
+      auth: { Authorization: `Bearer ${token}` },
+    };
     otherHost = await facilitator(t);
     const company = await t.make.unit({ name: '吉泰润园物业服务有限公司', kind: 'enterprise' });
     const signed = await t.signIn(`wy${process.pid % 1000}`, ['unit'], { unitId: company.id });
-    property = { token: signed.token, userId: signed.userId, memberId: null, unitId: company.id, auth: { Authorization: `Bearer ${signed.token}` } };
+    property = {
+      token: signed.token,
+      userId: signed.userId,
+      memberId: null,
+      unitId: company.id,
+      auth: { Authorization: `Bearer ${signed.token}` },
+    };
     resident = await topicAccount(t, 'member');
   });
   afterAll(() => t.close());
@@ -50,44 +63,111 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
     expect(refused.body.message).toBe('议事点组织者只能为本协商议事点出题');
     const raised = await api(t, host, 'post', '/topics', body, 201);
     topicId = raised.id;
-    expect(raised).toMatchObject({ status: 'raised', levelLabel: '社区', sourceLabel: '群众', organizer: { type: 'point', typeLabel: '协商议事点', id: host.pointId, name: '清水湾社区协商议事室' } });
+    expect(raised).toMatchObject({
+      status: 'raised',
+      levelLabel: '社区',
+      sourceLabel: '群众',
+      organizer: { type: 'point', typeLabel: '协商议事点', id: host.pointId, name: '清水湾社区协商议事室' },
+    });
     expect((await api(t, host, 'post', `/topics/${topicId}/settle`, {})).status).toBe('settled');
   });
 
   it('holds four 协商议事会, numbered 第1–4次; the first one starts the deliberation', async () => {
     for (let i = 1; i <= 4; i++) {
       const day = String(3 + (i - 1) * 7).padStart(2, '0');
-      const m = await api(t, host, 'post', `/topics/${topicId}/meetings`, meetingBody({
-        title: `吉泰润园小区居民协商议事会（第${i}次）`, startsAt: `2026-03-${day}T19:00:00+08:00`, endsAt: `2026-03-${day}T21:00:00+08:00`, venue: '吉泰润园小区物业服务中心', chair: '吴海明',
-      }), 201);
-      expect(m).toMatchObject({ sequence: i, sequenceLabel: `第${i}次协商`, kind: 'deliberation', kindLabel: '协商议事会' });
+      const m = await api(
+        t,
+        host,
+        'post',
+        `/topics/${topicId}/meetings`,
+        meetingBody({
+          title: `吉泰润园小区居民协商议事会（第${i}次）`,
+          startsAt: `2026-03-${day}T19:00:00+08:00`,
+          endsAt: `2026-03-${day}T21:00:00+08:00`,
+          venue: '吉泰润园小区物业服务中心',
+          chair: '吴海明',
+        }),
+        201,
+      );
+      expect(m).toMatchObject({
+        sequence: i,
+        sequenceLabel: `第${i}次协商`,
+        kind: 'deliberation',
+        kindLabel: '协商议事会',
+      });
       meetings.push(m.id);
-      const people = await api(t, host, 'post', `/meetings/${m.id}/participants`, [
-        { name: '社区党委', side: 'organizer' },
-        { name: '张党员', side: 'party_member' },
-        { name: '业主代表刘女士', side: 'resident' },
-        { unitId: property.unitId, name: '物业经理', side: 'enterprise' },
-        ...(i === 4 ? [{ memberId: resident.memberId, side: 'member' }] : []),
-      ], 201);
-      expect(people.participants.map((p: { sideLabel: string }) => p.sideLabel).slice(0, 4)).toEqual(['组织方/两委', '党员代表', '居民/群众代表', '企业']);
-      await api(t, host, 'post', `/meetings/${m.id}/speeches`, { participantId: people.participants[2].id, summary: '小区停车位收费要参照目前的市场标准，不能乱收费。' }, 201);
-      const held = await api(t, host, 'post', `/meetings/${m.id}/hold`, { minutes: `第${i}次协商：各方就停车收费、临停管理和公共收益公开深入协商。` });
+      const people = await api(
+        t,
+        host,
+        'post',
+        `/meetings/${m.id}/participants`,
+        [
+          { name: '社区党委', side: 'organizer' },
+          { name: '张党员', side: 'party_member' },
+          { name: '业主代表刘女士', side: 'resident' },
+          { unitId: property.unitId, name: '物业经理', side: 'enterprise' },
+          ...(i === 4 ? [{ memberId: resident.memberId, side: 'member' }] : []),
+        ],
+        201,
+      );
+      expect(people.participants.map((p: { sideLabel: string }) => p.sideLabel).slice(0, 4)).toEqual([
+        '组织方/两委',
+        '党员代表',
+        '居民/群众代表',
+        '企业',
+      ]);
+      await api(
+        t,
+        host,
+        'post',
+        `/meetings/${m.id}/speeches`,
+        { participantId: people.participants[2].id, summary: '小区停车位收费要参照目前的市场标准，不能乱收费。' },
+        201,
+      );
+      const held = await api(t, host, 'post', `/meetings/${m.id}/hold`, {
+        minutes: `第${i}次协商：各方就停车收费、临停管理和公共收益公开深入协商。`,
+      });
       expect(held.topic.status).toBe('deliberating');
     }
     const topic = await api(t, host, 'get', `/topics/${topicId}`);
-    expect(topic.meetings.map((m: { sequenceLabel: string; heldAt: string | null }) => [m.sequenceLabel, m.heldAt !== null])).toEqual([
-      ['第1次协商', true], ['第2次协商', true], ['第3次协商', true], ['第4次协商', true],
+    expect(
+      topic.meetings.map((m: { sequenceLabel: string; heldAt: string | null }) => [m.sequenceLabel, m.heldAt !== null]),
+    ).toEqual([
+      ['第1次协商', true],
+      ['第2次协商', true],
+      ['第3次协商', true],
+      ['第4次协商', true],
     ]);
     const history = await api(t, host, 'get', `/topics/${topicId}/history`);
-    expect(history.filter((h: { action: string }) => h.action === 'hold').map((h: { from: string; to: string }) => `${h.from}→${h.to}`)).toEqual([
-      'settled→deliberating', 'deliberating→deliberating', 'deliberating→deliberating', 'deliberating→deliberating',
+    expect(
+      history
+        .filter((h: { action: string }) => h.action === 'hold')
+        .map((h: { from: string; to: string }) => `${h.from}→${h.to}`),
+    ).toEqual([
+      'settled→deliberating',
+      'deliberating→deliberating',
+      'deliberating→deliberating',
+      'deliberating→deliberating',
     ]);
   });
 
   it('records the decisions of the fourth meeting, resolves and publishes them', async () => {
     for (const text of DECISIONS) {
-      const o = await api(t, host, 'post', `/topics/${topicId}/outcomes`, { kind: 'decision', text, unitId: property.unitId, dueAt: '2026-04-30T17:00:00+08:00' }, 201);
-      expect(o).toMatchObject({ kind: 'decision', kindLabel: '共识', theme: null, themeOrder: 1, unit: { name: '吉泰润园物业服务有限公司' } });
+      const o = await api(
+        t,
+        host,
+        'post',
+        `/topics/${topicId}/outcomes`,
+        { kind: 'decision', text, unitId: property.unitId, dueAt: '2026-04-30T17:00:00+08:00' },
+        201,
+      );
+      expect(o).toMatchObject({
+        kind: 'decision',
+        kindLabel: '共识',
+        theme: null,
+        themeOrder: 1,
+        unit: { name: '吉泰润园物业服务有限公司' },
+      });
     }
     const early = await t.http().post(`/api/v1/topics/${topicId}/resolve`).set(otherHost.auth).send({}).expect(403);
     expect(early.body.message).toBe('该协商议题不由您所在的协商议事点组织');
@@ -111,11 +191,26 @@ describe('协商 a community topic over four 协商议事会: 停车费由每月
   it('the property company reports on the fee; the adoption rate follows, and the member at the 4th meeting rates it', async () => {
     const topic = await api(t, property, 'get', `/topics/${topicId}`);
     const [fee, ...rest] = topic.outcomes;
-    const done = await api(t, property, 'patch', `/outcomes/${fee.id}`, { status: 'done', feedback: '自2026年5月起按每月380元收取', version: fee.version });
-    expect(done).toMatchObject({ status: 'done', statusLabel: '已落实', feedback: [{ fromStatus: 'open', toStatus: 'done', text: '自2026年5月起按每月380元收取' }] });
+    const done = await api(t, property, 'patch', `/outcomes/${fee.id}`, {
+      status: 'done',
+      feedback: '自2026年5月起按每月380元收取',
+      version: fee.version,
+    });
+    expect(done).toMatchObject({
+      status: 'done',
+      statusLabel: '已落实',
+      feedback: [{ fromStatus: 'open', toStatus: 'done', text: '自2026年5月起按每月380元收取' }],
+    });
     expect((await api(t, host, 'get', `/topics/${topicId}`)).adoptionRate).toBe(0.25);
     for (const o of rest) await api(t, property, 'patch', `/outcomes/${o.id}`, { status: 'done', feedback: '已落实' });
-    const rated = await api(t, resident, 'post', `/topics/${topicId}/evaluations`, { score: 5, comment: '大家的事大家作主' }, 201);
+    const rated = await api(
+      t,
+      resident,
+      'post',
+      `/topics/${topicId}/evaluations`,
+      { score: 5, comment: '大家的事大家作主' },
+      201,
+    );
     expect(rated).toMatchObject({ status: 'evaluated', adoptionRate: 1, evaluationCount: 1 });
   });
 

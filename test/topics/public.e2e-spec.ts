@@ -24,7 +24,8 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
     // Deliberating, with outcomes under two themes, published later.
     const themed = await topicAt(t, c, 'deliberating');
     themedId = themed.id;
-    const outcome = (extra: object) => api(t, c.facilitator, 'post', `/topics/${themed.id}/outcomes`, { kind: 'recommendation', ...extra }, 201);
+    const outcome = (extra: object) =>
+      api(t, c.facilitator, 'post', `/topics/${themed.id}/outcomes`, { kind: 'recommendation', ...extra }, 201);
     const greening = await outcome({ theme: '绿化', text: '补种行道树', unitId: c.unit2.unitId });
     await outcome({ theme: '停车规划', text: '划定临时停车区' });
     await outcome({ theme: '绿化', text: '修复绿地围栏', unitId: c.unit2.unitId });
@@ -60,45 +61,99 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
       statusLabel: expect.any(String),
       publishedAt: expect.any(String),
       outcomesByTheme: [
-        { theme: null, outcomes: [{ kindLabel: '共识', text: '增设停车位37个', unit: unitName, statusLabel: '待办理', feedback: null }] },
+        {
+          theme: null,
+          outcomes: [
+            { kindLabel: '共识', text: '增设停车位37个', unit: unitName, statusLabel: '待办理', feedback: null },
+          ],
+        },
         {
           theme: '绿化',
           outcomes: [
-            { kindLabel: '意见建议', text: '补种行道树', unit: unit2Name, statusLabel: '办理中', feedback: '树苗已采购' },
+            {
+              kindLabel: '意见建议',
+              text: '补种行道树',
+              unit: unit2Name,
+              statusLabel: '办理中',
+              feedback: '树苗已采购',
+            },
             { kindLabel: '意见建议', text: '修复绿地围栏', unit: unit2Name, statusLabel: '待办理', feedback: null },
           ],
         },
-        { theme: '停车规划', outcomes: [{ kindLabel: '意见建议', text: '划定临时停车区', unit: null, statusLabel: '待办理', feedback: null }] },
+        {
+          theme: '停车规划',
+          outcomes: [
+            { kindLabel: '意见建议', text: '划定临时停车区', unit: null, statusLabel: '待办理', feedback: null },
+          ],
+        },
       ],
     });
-    expect(evaluated.outcomesByTheme).toEqual([{ theme: null, outcomes: [{ kindLabel: '共识', text: '增设停车位37个', unit: unitName, statusLabel: '已落实', feedback: '已完成施工' }] }]);
+    expect(evaluated.outcomesByTheme).toEqual([
+      {
+        theme: null,
+        outcomes: [
+          { kindLabel: '共识', text: '增设停车位37个', unit: unitName, statusLabel: '已落实', feedback: '已完成施工' },
+        ],
+      },
+    ]);
     const detail = await api(t, c.staff, 'get', `/topics/${themedId}`);
     expect(themed.statusLabel).toBe(detail.statusLabel);
     const text = JSON.stringify(await list());
-    for (const secret of ['王科长', '与会各方充分协商', 'raisedBy', 'participants', 'evaluations', 'memberId', 'unitId', 'version', 'displayName', 'description']) expect(text).not.toContain(secret);
+    for (const secret of [
+      '王科长',
+      '与会各方充分协商',
+      'raisedBy',
+      'participants',
+      'evaluations',
+      'memberId',
+      'unitId',
+      'version',
+      'displayName',
+      'description',
+    ])
+      expect(text).not.toContain(secret);
   });
 
   it('pages like the other lists and searches by title', async () => {
     expect((await list('?pageSize=1&page=2')).items.map((i: { title: string }) => i.title)).toEqual([titles.evaluated]);
-    expect((await list(`?q=${encodeURIComponent(titles.themed)}`)).items.map((i: { title: string }) => i.title)).toEqual([titles.themed]);
+    expect(
+      (await list(`?q=${encodeURIComponent(titles.themed)}`)).items.map((i: { title: string }) => i.title),
+    ).toEqual([titles.themed]);
     expect((await list(`?q=${encodeURIComponent(titles.unpublished)}`)).total).toBe(0);
-    expect((await t.http().get('/api/v1/public/topics?pageSize=500').expect(400)).body.details.fields).toHaveProperty('pageSize');
+    expect((await t.http().get('/api/v1/public/topics?pageSize=500').expect(400)).body.details.fields).toHaveProperty(
+      'pageSize',
+    );
     await t.http().get('/api/v1/public/topics?status=raised').expect(400);
   });
 
   it('the public page renders without signing in, in Chinese, with the published topics only, a title search and a link to 公开的提案', async () => {
-    const res = await t.http().get('/public/topics').expect(200).expect('Content-Type', /text\/html; charset=utf-8/);
+    const res = await t
+      .http()
+      .get('/public/topics')
+      .expect(200)
+      .expect('Content-Type', /text\/html; charset=utf-8/);
     expect(res.text).toContain('<html lang="zh-CN">');
     expect(res.text).toContain('<title>公开的协商议题 - ');
     expect(res.text).not.toMatch(/<script>|style="/);
-    for (const title of [titles.themed, titles.evaluated, '补种行道树', '办理反馈：树苗已采购', '绿化']) expect(res.text).toContain(title);
+    for (const title of [titles.themed, titles.evaluated, '补种行道树', '办理反馈：树苗已采购', '绿化'])
+      expect(res.text).toContain(title);
     for (const hidden of [titles.unpublished, '王科长', '已联系园林部门']) expect(res.text).not.toContain(hidden);
     expect(res.text).toContain('<label class="label" for="f-q">按议题名称搜索</label>');
     expect(res.text).toContain('href="/public/proposals"');
-    const found = await t.http().get(`/public/topics?q=${encodeURIComponent(titles.evaluated)}`).expect(200);
+    const found = await t
+      .http()
+      .get(`/public/topics?q=${encodeURIComponent(titles.evaluated)}`)
+      .expect(200);
     expect(found.text).toContain(titles.evaluated);
     expect(found.text).not.toContain(titles.themed);
-    expect((await t.http().get(`/public/topics?q=${encodeURIComponent('没有这个')}`).expect(200)).text).toContain('没有找到名称包含“没有这个”的公开议题。');
+    expect(
+      (
+        await t
+          .http()
+          .get(`/public/topics?q=${encodeURIComponent('没有这个')}`)
+          .expect(200)
+      ).text,
+    ).toContain('没有找到名称包含“没有这个”的公开议题。');
     expect((await t.http().get('/public/proposals').expect(200)).text).toContain('href="/public/topics"');
   });
 });

@@ -22,7 +22,11 @@ describe('proposal statistics and overdue pages', () => {
     overdue = await proposalAt(t, c, 'assigned');
     await t.ds.getRepository(Proposal).update({ id: overdue }, { overdue: true });
     const rejected = await proposalAt(t, c, 'submitted');
-    await api(t, c.staff, 'post', `/proposals/${rejected}/review`, { decision: 'reject', ground: 'no_suggestion', reason: '缺少具体建议' });
+    await api(t, c.staff, 'post', `/proposals/${rejected}/review`, {
+      decision: 'reject',
+      ground: 'no_suggestion',
+      reason: '缺少具体建议',
+    });
   });
   afterAll(() => t.close());
 
@@ -36,7 +40,9 @@ describe('proposal statistics and overdue pages', () => {
       expect(html).toContain('67%<span class="stat-card__detail">2/3</span>');
       expect(html).toContain('100%<span class="stat-card__detail">1/1</span>');
       expect(html).toContain('<td>市住建局</td><td>3</td><td>2</td><td>1</td>');
-      const charts = [...html.matchAll(/<img class="chart" src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+      const charts = [...html.matchAll(/<img class="chart" src="data:image\/svg\+xml;base64,([^"]+)"/g)].map((m) =>
+        Buffer.from(m[1], 'base64').toString('utf8'),
+      );
       expect(charts).toHaveLength(4);
       expect(charts[0]).toContain('立案率');
       expect(charts[0]).toContain('75%');
@@ -57,8 +63,14 @@ describe('proposal statistics and overdue pages', () => {
     const list = (await web.staff.get('/proposals/overdue').expect(200)).text;
     expect(mainOf(list)).toContain(`<a href="/proposals/${overdue}">`);
     expect(mainOf(list)).toContain('未催办');
-    const version = new RegExp(`action="/proposals/${overdue}/chase"[\\s\\S]*?name="version" value="(\\d+)"`).exec(list)?.[1];
-    const res = await web.staff.post(`/proposals/${overdue}/chase`).type('form').send({ _csrf: csrfIn(list), version, back: 'overdue' }).expect(303);
+    const version = new RegExp(`action="/proposals/${overdue}/chase"[\\s\\S]*?name="version" value="(\\d+)"`).exec(
+      list,
+    )?.[1];
+    const res = await web.staff
+      .post(`/proposals/${overdue}/chase`)
+      .type('form')
+      .send({ _csrf: csrfIn(list), version, back: 'overdue' })
+      .expect(303);
     expect(res.headers.location).toBe('/proposals/overdue?done=chased');
     const after = mainOf((await web.staff.get(res.headers.location).expect(200)).text);
     expect(after).toContain('已催办');
@@ -68,11 +80,17 @@ describe('proposal statistics and overdue pages', () => {
   });
 
   it('offers 催办 on the proposal page to staff only, and refuses the list and the button to members and units', async () => {
-    expect((await web.staff.get(`/proposals/${overdue}`).expect(200)).text).toContain(`action="/proposals/${overdue}/chase"`);
+    expect((await web.staff.get(`/proposals/${overdue}`).expect(200)).text).toContain(
+      `action="/proposals/${overdue}/chase"`,
+    );
     expect((await web.unit.get(`/proposals/${overdue}`).expect(200)).text).not.toContain('/chase"');
     await web.lead.get('/proposals/overdue').expect(403);
     await web.unit.get('/proposals/overdue').expect(403);
     const page = (await web.unit.get(`/proposals/${overdue}`).expect(200)).text;
-    await web.unit.post(`/proposals/${overdue}/chase`).type('form').send({ _csrf: csrfIn(page) }).expect(403);
+    await web.unit
+      .post(`/proposals/${overdue}/chase`)
+      .type('form')
+      .send({ _csrf: csrfIn(page) })
+      .expect(403);
   });
 });

@@ -1,7 +1,7 @@
 import { Report, ReportDelivery } from '../../src/reports/report.entities';
 import { Cast } from '../support/accounts';
-import { proposalAt } from '../support/proposals';
 import { binary } from '../support/http';
+import { proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, webCast } from '../support/web-client';
 
@@ -23,7 +23,11 @@ describe('report pages', () => {
   async function requestFromProposalPage(who: string, kind: string): Promise<number> {
     const html = (await web[who].get(`/proposals/${replied}`).expect(200)).text;
     expect(html).toContain(`name="kind" value="${kind}"`);
-    const res = await web[who].post('/reports').type('form').send({ _csrf: csrfIn(html), kind, subjectType: 'proposal', subjectId: String(replied) }).expect(303);
+    const res = await web[who]
+      .post('/reports')
+      .type('form')
+      .send({ _csrf: csrfIn(html), kind, subjectType: 'proposal', subjectId: String(replied) })
+      .expect(303);
     const id = Number(/^\/reports\/(\d+)$/.exec(res.headers.location)?.[1]);
     expect(id).toBeGreaterThan(0);
     return id;
@@ -40,13 +44,26 @@ describe('report pages', () => {
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^inline;/);
     expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await web.staff.get(`/reports/${id}/file?download=1`).expect(200)).headers['content-disposition']).toMatch(/^attachment;/);
+    expect((await web.staff.get(`/reports/${id}/file?download=1`).expect(200)).headers['content-disposition']).toMatch(
+      /^attachment;/,
+    );
     const list = mainOf((await web.staff.get('/reports').expect(200)).text);
     expect(list).toContain(`<a href="/reports/${id}">`);
   });
 
   it('asks the page to refresh itself while a report is queued', async () => {
-    const report = await t.ds.getRepository(Report).save({ kind: 'proposal-sheet', subjectType: 'proposal', subjectId: replied, params: '{}', title: '排队中的提案单', issueNo: null, requestedByUserId: c.staff.userId, status: 'queued', attempts: 0, requestedAt: new Date() });
+    const report = await t.ds.getRepository(Report).save({
+      kind: 'proposal-sheet',
+      subjectType: 'proposal',
+      subjectId: replied,
+      params: '{}',
+      title: '排队中的提案单',
+      issueNo: null,
+      requestedByUserId: c.staff.userId,
+      status: 'queued',
+      attempts: 0,
+      requestedAt: new Date(),
+    });
     const html = mainOf((await web.staff.get(`/reports/${report.id}`).expect(200)).text);
     expect(html).toContain('data-refresh-seconds="2"');
     expect(html).toContain('排队中');
@@ -58,9 +75,17 @@ describe('report pages', () => {
     await t.jobs.finished('reports', `report:${id}`);
     const page = (await web.staff.get(`/reports/${id}`).expect(200)).text;
     expect(page).toContain(`value="${c.leader.userId}"`);
-    const none = await web.staff.post(`/reports/${id}/deliver`).type('form').send({ _csrf: csrfIn(page) }).expect(400);
+    const none = await web.staff
+      .post(`/reports/${id}/deliver`)
+      .type('form')
+      .send({ _csrf: csrfIn(page) })
+      .expect(400);
     expect(mainOf(none.text)).toContain('请至少选择一位领导');
-    await web.staff.post(`/reports/${id}/deliver`).type('form').send({ _csrf: csrfIn(page), leaderUserIds: String(c.leader.userId) }).expect(303);
+    await web.staff
+      .post(`/reports/${id}/deliver`)
+      .type('form')
+      .send({ _csrf: csrfIn(page), leaderUserIds: String(c.leader.userId) })
+      .expect(303);
     expect(await t.ds.getRepository(ReportDelivery).countBy({ reportId: id })).toBe(1);
 
     const leaderHome = (await web.leader.get('/').expect(200)).text;
@@ -73,19 +98,31 @@ describe('report pages', () => {
     expect(mainOf((await web.staff.get(`/reports/${id}`).expect(200)).text)).toMatch(/已阅/);
   });
 
-  it('refuses what a role may not do: 收文 to non-leaders, delivery to non-staff, another person\'s report, a request without access, a missing CSRF token', async () => {
+  it("refuses what a role may not do: 收文 to non-leaders, delivery to non-staff, another person's report, a request without access, a missing CSRF token", async () => {
     await web.staff.get('/reports/inbox').expect(403);
     await web.lead.get('/reports/inbox').expect(403);
     const id = await requestFromProposalPage('staff', 'proposal-sheet');
     await t.jobs.finished('reports', `report:${id}`);
     const page = (await web.lead.get('/proposals/' + replied).expect(200)).text;
-    await web.lead.post(`/reports/${id}/deliver`).type('form').send({ _csrf: csrfIn(page), leaderUserIds: String(c.leader.userId) }).expect(403);
+    await web.lead
+      .post(`/reports/${id}/deliver`)
+      .type('form')
+      .send({ _csrf: csrfIn(page), leaderUserIds: String(c.leader.userId) })
+      .expect(403);
     await web.co1.get(`/reports/${id}`).expect(404);
     await web.co1.get(`/reports/${id}/file`).expect(404);
     const before = await t.ds.getRepository(Report).count();
     const other = (await web.co1.get('/').expect(200)).text;
-    await web.co1.post('/reports').type('form').send({ _csrf: csrfIn(other), kind: 'proposal-sheet', subjectType: 'proposal', subjectId: String(replied) }).expect(403);
-    await web.staff.post('/reports').type('form').send({ kind: 'proposal-sheet', subjectType: 'proposal', subjectId: String(replied) }).expect(403);
+    await web.co1
+      .post('/reports')
+      .type('form')
+      .send({ _csrf: csrfIn(other), kind: 'proposal-sheet', subjectType: 'proposal', subjectId: String(replied) })
+      .expect(403);
+    await web.staff
+      .post('/reports')
+      .type('form')
+      .send({ kind: 'proposal-sheet', subjectType: 'proposal', subjectId: String(replied) })
+      .expect(403);
     expect(await t.ds.getRepository(Report).count()).toBe(before);
   });
 });

@@ -13,7 +13,11 @@ describe('web pages', () => {
   afterAll(() => t.close());
 
   it('the login page is Chinese, accessible and sets its double-submit cookie', async () => {
-    const res = await t.http().get('/login').expect(200).expect('Content-Type', /text\/html; charset=utf-8/);
+    const res = await t
+      .http()
+      .get('/login')
+      .expect(200)
+      .expect('Content-Type', /text\/html; charset=utf-8/);
     expect(res.text).toContain('<html lang="zh-CN">');
     expect(res.text).toContain('<title>登录 - ');
     expect(res.text).toMatch(/<label class="label" for="f-username">用户名<\/label>/);
@@ -37,14 +41,22 @@ describe('web pages', () => {
   it('signing in sets an HttpOnly SameSite=Lax session cookie and follows only a local next', async () => {
     const agent = request.agent(t.app.getHttpServer());
     const form = await agent.get('/login?next=/directory/committees').expect(200);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrfIn(form.text), username: 'staffweb', password: TEST_PASSWORD, next: '/directory/committees' }).expect(303);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfIn(form.text), username: 'staffweb', password: TEST_PASSWORD, next: '/directory/committees' })
+      .expect(303);
     expect(res.headers.location).toBe('/directory/committees');
     const session = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('xs_session='));
     expect(session).toMatch(/^xs_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
     for (const next of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)']) {
       const again = request.agent(t.app.getHttpServer());
       const page = await again.get('/login').expect(200);
-      const out = await again.post('/login').type('form').send({ _csrf: csrfIn(page.text), username: 'staffweb', password: TEST_PASSWORD, next }).expect(303);
+      const out = await again
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfIn(page.text), username: 'staffweb', password: TEST_PASSWORD, next })
+        .expect(303);
       expect(out.headers.location).toBe('/');
     }
   });
@@ -52,40 +64,80 @@ describe('web pages', () => {
   it('a wrong password is shown as an error summary on the form, with no session', async () => {
     const agent = request.agent(t.app.getHttpServer());
     const form = await agent.get('/login').expect(200);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrfIn(form.text), username: 'staffweb', password: 'wrong-pass-1' }).expect(401);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfIn(form.text), username: 'staffweb', password: 'wrong-pass-1' })
+      .expect(401);
     expect(res.text).toContain('<title>错误：登录 - ');
     expect(mainOf(res.text)).toMatch(/class="error-summary"[\s\S]*<a href="#f-username">用户名或密码错误<\/a>/);
     expect(mainOf(res.text)).toContain('value="staffweb"');
     expect(String(res.headers['set-cookie'] ?? '')).not.toContain('xs_session');
-    const empty = await agent.post('/login').type('form').send({ _csrf: csrfIn(form.text), username: '', password: '' }).expect(400);
-    expect(mainOf(empty.text)).toMatch(/id="f-username-error"><span class="visually-hidden">错误：<\/span>请输入用户名<\/p>/);
+    const empty = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfIn(form.text), username: '', password: '' })
+      .expect(400);
+    expect(mainOf(empty.text)).toMatch(
+      /id="f-username-error"><span class="visually-hidden">错误：<\/span>请输入用户名<\/p>/,
+    );
   });
 
   it('too many wrong passwords: 429 shown on the form, with Retry-After', async () => {
     await t.signIn('guessed', ['staff']);
     const agent = request.agent(t.app.getHttpServer());
     const token = csrfIn((await agent.get('/login').expect(200)).text);
-    for (let i = 0; i < 5; i++) await agent.post('/login').type('form').send({ _csrf: token, username: 'guessed', password: `guess-${i}` }).expect(401);
-    const res = await agent.post('/login').type('form').send({ _csrf: token, username: 'guessed', password: TEST_PASSWORD }).expect(429);
+    for (let i = 0; i < 5; i++)
+      await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: token, username: 'guessed', password: `guess-${i}` })
+        .expect(401);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: token, username: 'guessed', password: TEST_PASSWORD })
+      .expect(429);
     expect(mainOf(res.text)).toMatch(/<a href="#f-username">登录失败次数过多，请 \d+ 分钟后再试<\/a>/);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('refuses a login post without the double-submit token', async () => {
-    const res = await t.http().post('/login').type('form').send({ username: 'staffweb', password: TEST_PASSWORD }).expect(403);
+    const res = await t
+      .http()
+      .post('/login')
+      .type('form')
+      .send({ username: 'staffweb', password: TEST_PASSWORD })
+      .expect(403);
     expect(mainOf(res.text)).toContain('表单已过期');
   });
 
   it('refuses a page POST without or with a wrong _csrf (403) and writes nothing', async () => {
     const staff = await signInWeb(t, 'staffweb', TEST_PASSWORD);
-    const missing = await staff.post('/directory/sectors/new').type('form').send({ name: '伪造界别一', sortOrder: '1' }).expect(403);
+    const missing = await staff
+      .post('/directory/sectors/new')
+      .type('form')
+      .send({ name: '伪造界别一', sortOrder: '1' })
+      .expect(403);
     expect(mainOf(missing.text)).toContain('表单已过期');
-    await staff.post('/directory/sectors/new').type('form').send({ _csrf: 'x'.repeat(43), name: '伪造界别二', sortOrder: '1' }).expect(403);
+    await staff
+      .post('/directory/sectors/new')
+      .type('form')
+      .send({ _csrf: 'x'.repeat(43), name: '伪造界别二', sortOrder: '1' })
+      .expect(403);
     // A token from another session does not fit this one either.
     const other = await signInWeb(t, 'staffweb', TEST_PASSWORD);
     const otherToken = csrfIn((await other.get('/directory/sectors/new')).text);
-    await staff.post('/directory/sectors/new').type('form').send({ _csrf: otherToken, name: '伪造界别三', sortOrder: '1' }).expect(403);
-    expect(await t.ds.getRepository(Sector).countBy([{ name: '伪造界别一' }, { name: '伪造界别二' }, { name: '伪造界别三' }])).toBe(0);
+    await staff
+      .post('/directory/sectors/new')
+      .type('form')
+      .send({ _csrf: otherToken, name: '伪造界别三', sortOrder: '1' })
+      .expect(403);
+    expect(
+      await t.ds
+        .getRepository(Sector)
+        .countBy([{ name: '伪造界别一' }, { name: '伪造界别二' }, { name: '伪造界别三' }]),
+    ).toBe(0);
   });
 
   it('staff create and edit a sector through the forms and find it in the list', async () => {
@@ -99,10 +151,22 @@ describe('web pages', () => {
     const path = `/directory/sectors/${row.id}/edit`;
     const edit = await staff.get(path).expect(200);
     expect(edit.text).toMatch(/name="version" value="1"/);
-    await staff.post(path).type('form').send({ _csrf: csrfIn(edit.text), name: '网页改名界别', sortOrder: '6', disabled: '1', version: '1' }).expect(303);
-    expect(await t.ds.getRepository(Sector).findOneByOrFail({ id: row.id })).toMatchObject({ name: '网页改名界别', sortOrder: 6, disabled: true });
+    await staff
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfIn(edit.text), name: '网页改名界别', sortOrder: '6', disabled: '1', version: '1' })
+      .expect(303);
+    expect(await t.ds.getRepository(Sector).findOneByOrFail({ id: row.id })).toMatchObject({
+      name: '网页改名界别',
+      sortOrder: 6,
+      disabled: true,
+    });
     // The same stale form again: 409, said on the form, nothing overwritten.
-    const stale = await staff.post(path).type('form').send({ _csrf: csrfIn(edit.text), name: '旧表单界别', sortOrder: '6', version: '1' }).expect(409);
+    const stale = await staff
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfIn(edit.text), name: '旧表单界别', sortOrder: '6', version: '1' })
+      .expect(409);
     expect(mainOf(stale.text)).toContain('该记录已被他人修改，请刷新后重试');
     expect((await t.ds.getRepository(Sector).findOneByOrFail({ id: row.id })).name).toBe('网页改名界别');
   });
@@ -113,10 +177,14 @@ describe('web pages', () => {
     const main = mainOf(res.text);
     expect(main).toContain('<a href="#f-name">请填写名称</a>');
     expect(main).toContain('<a href="#f-sortOrder">排序须为整数</a>');
-    expect(main).toMatch(/<p class="error-message" id="f-name-error"><span class="visually-hidden">错误：<\/span>请填写名称<\/p>\s*<input[^>]*id="f-name"/);
+    expect(main).toMatch(
+      /<p class="error-message" id="f-name-error"><span class="visually-hidden">错误：<\/span>请填写名称<\/p>\s*<input[^>]*id="f-name"/,
+    );
     expect(main).toMatch(/id="f-sortOrder"[^>]*value="第一"/);
     const taken = await submit(staff, '/directory/committees/new', { name: '提案委员会', sortOrder: '1' }, 409);
-    expect(mainOf(taken.text)).toMatch(/id="f-name-error"><span class="visually-hidden">错误：<\/span>专委会“提案委员会”已存在<\/p>/);
+    expect(mainOf(taken.text)).toMatch(
+      /id="f-name-error"><span class="visually-hidden">错误：<\/span>专委会“提案委员会”已存在<\/p>/,
+    );
   });
 
   it('escapes what users typed', async () => {
@@ -139,7 +207,11 @@ describe('web pages', () => {
     expect(mainOf(refused.text)).toContain('您的角色无权执行此操作');
     expect(navOf(refused.text)).not.toContain('名录');
     const page = await member.get('/account/password').expect(200);
-    await member.post('/directory/sectors/new').type('form').send({ _csrf: csrfIn(page.text), name: '委员新增', sortOrder: '1' }).expect(403);
+    await member
+      .post('/directory/sectors/new')
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), name: '委员新增', sortOrder: '1' })
+      .expect(403);
     await member.get('/admin/users').expect(403);
     // Reading the lists is open to any signed-in person, without the edit links.
     const list = await member.get('/directory/sectors').expect(200);
@@ -149,12 +221,31 @@ describe('web pages', () => {
   it('a user changes their password: messages beside the fields, then success', async () => {
     await t.signIn('pwchanger', ['leader']);
     const agent = await signInWeb(t, 'pwchanger', TEST_PASSWORD);
-    const bad = await submit(agent, '/account/password', { currentPassword: 'not-mine-123', newPassword: 'short' }, 400);
-    expect(mainOf(bad.text)).toMatch(/id="f-currentPassword-error"><span class="visually-hidden">错误：<\/span>当前密码不正确/);
+    const bad = await submit(
+      agent,
+      '/account/password',
+      { currentPassword: 'not-mine-123', newPassword: 'short' },
+      400,
+    );
+    expect(mainOf(bad.text)).toMatch(
+      /id="f-currentPassword-error"><span class="visually-hidden">错误：<\/span>当前密码不正确/,
+    );
     expect(mainOf(bad.text)).not.toContain('not-mine-123');
-    const weak = await submit(agent, '/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' }, 400);
-    expect(mainOf(weak.text)).toMatch(/id="f-newPassword-error"><span class="visually-hidden">错误：<\/span>密码至少 8 位/);
-    const ok = await submit(agent, '/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd9' }, 303);
+    const weak = await submit(
+      agent,
+      '/account/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+      400,
+    );
+    expect(mainOf(weak.text)).toMatch(
+      /id="f-newPassword-error"><span class="visually-hidden">错误：<\/span>密码至少 8 位/,
+    );
+    const ok = await submit(
+      agent,
+      '/account/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd9' },
+      303,
+    );
     expect(ok.headers.location).toBe('/?done=password');
     expect(mainOf((await agent.get('/?done=password').expect(200)).text)).toContain('密码已修改');
     await signInWeb(t, 'pwchanger', 'NewPassw0rd9');
@@ -164,17 +255,45 @@ describe('web pages', () => {
     const admin = await signInWeb(t, 'admin', ADMIN_PASSWORD);
     const nav = navOf((await admin.get('/').expect(200)).text);
     expect(nav).toMatch(/账号管理[\s\S]*审计日志/);
-    const invalid = await submit(admin, '/admin/users/new', { username: 'x', displayName: '', password: 'abc', memberId: '' }, 400);
+    const invalid = await submit(
+      admin,
+      '/admin/users/new',
+      { username: 'x', displayName: '', password: 'abc', memberId: '' },
+      400,
+    );
     expect(mainOf(invalid.text)).toContain('<a href="#f-roles">至少选择一个角色</a>');
-    expect(mainOf(invalid.text)).toContain('<a href="#f-username">用户名须为 3–32 位字母、数字、下划线、点或连字符</a>');
-    const noMember = await submit(admin, '/admin/users/new', { username: 'webmember', displayName: '网页委员', password: 'Welcome2026', roles: 'member' }, 400);
+    expect(mainOf(invalid.text)).toContain(
+      '<a href="#f-username">用户名须为 3–32 位字母、数字、下划线、点或连字符</a>',
+    );
+    const noMember = await submit(
+      admin,
+      '/admin/users/new',
+      { username: 'webmember', displayName: '网页委员', password: 'Welcome2026', roles: 'member' },
+      400,
+    );
     expect(mainOf(noMember.text)).toContain('委员账号须关联委员');
     const member = await t.make.member();
-    await submit(admin, '/admin/users/new', { username: 'webmember', displayName: '网页委员', password: 'Welcome2026', roles: ['member', 'leader'], memberId: String(member.id) }, 303);
+    await submit(
+      admin,
+      '/admin/users/new',
+      {
+        username: 'webmember',
+        displayName: '网页委员',
+        password: 'Welcome2026',
+        roles: ['member', 'leader'],
+        memberId: String(member.id),
+      },
+      303,
+    );
     const list = await admin.get('/admin/users?q=webmember').expect(200);
     expect(mainOf(list.text)).toMatch(/<td>网页委员<\/td>\s*<td>政协委员、领导<\/td>/);
     const id = /\/admin\/users\/(\d+)\/edit/.exec(mainOf(list.text))![1];
-    await submit(admin, `/admin/users/${id}/edit`, { displayName: '网页委员改', roles: 'member', memberId: String(member.id), disabled: '1', password: '' }, 303);
+    await submit(
+      admin,
+      `/admin/users/${id}/edit`,
+      { displayName: '网页委员改', roles: 'member', memberId: String(member.id), disabled: '1', password: '' },
+      303,
+    );
     expect(mainOf((await admin.get('/admin/users?q=webmember').expect(200)).text)).toContain('已停用');
     const staff = await signInWeb(t, 'staffweb', TEST_PASSWORD);
     await staff.get('/admin/users').expect(403);
@@ -188,7 +307,11 @@ describe('web pages', () => {
     const home = await agent.get('/').expect(200);
     const cookie = String((await agent.get('/').expect(200)).request.cookies ?? '');
     await agent.post('/logout').type('form').send({}).expect(403);
-    const out = await agent.post('/logout').type('form').send({ _csrf: csrfIn(home.text) }).expect(303);
+    const out = await agent
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfIn(home.text) })
+      .expect(303);
     expect(out.headers.location).toBe('/login?loggedOut=1');
     expect(String(out.headers['set-cookie'])).toMatch(/xs_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
     expect(mainOf((await agent.get('/login?loggedOut=1').expect(200)).text)).toContain('您已退出登录');
@@ -198,12 +321,20 @@ describe('web pages', () => {
   });
 
   it('unknown pages are a Chinese 404 page, while the API keeps its JSON errors and pages stay out of OpenAPI', async () => {
-    const page = await t.http().get('/no-such-page').expect(404).expect('Content-Type', /text\/html/);
+    const page = await t
+      .http()
+      .get('/no-such-page')
+      .expect(404)
+      .expect('Content-Type', /text\/html/);
     expect(mainOf(page.text)).toContain('页面不存在');
     const api = await t.http().get('/api/v1/no-such-thing').expect(404).expect('Content-Type', /json/);
     expect(api.body.code).toBe('NOT_FOUND');
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths).filter((p) => !p.startsWith('/api/') && p !== '/health')).toEqual([]);
-    await t.http().get('/assets/app.css').expect(200).expect('Content-Type', /text\/css/);
+    await t
+      .http()
+      .get('/assets/app.css')
+      .expect(200)
+      .expect('Content-Type', /text\/css/);
   });
 });

@@ -49,7 +49,9 @@ export class TextIndex1764200000100 implements MigrationInterface {
         // Primary key order serves the lookups by gram (search, candidate generation).
         columns: [ownerType, gram(q), { name: 'ownerId', type: 'int', isPrimary: true }, { name: 'tf', type: 'int' }],
         // Reindexing deletes by document; exact scoring reads a few documents' grams and tf from this index alone.
-        indices: [new TableIndex({ name: 'IDX_text_grams_owner', columnNames: ['ownerType', 'ownerId', 'gram', 'tf'] })],
+        indices: [
+          new TableIndex({ name: 'IDX_text_grams_owner', columnNames: ['ownerType', 'ownerId', 'gram', 'tf'] }),
+        ],
       }),
     );
   }

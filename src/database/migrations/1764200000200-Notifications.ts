@@ -19,9 +19,20 @@ export class Notifications1764200000200 implements MigrationInterface {
           { name: 'readAt', type: 'datetime', precision: 3, isNullable: true },
           { name: 'createdAt', type: 'datetime', precision: 3 },
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
         indices: [
-          new TableIndex({ name: 'UQ_notifications_user_dedupe', columnNames: ['userId', 'dedupeKey'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_notifications_user_dedupe',
+            columnNames: ['userId', 'dedupeKey'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_notifications_user_read', columnNames: ['userId', 'readAt'] }),
         ],
       }),

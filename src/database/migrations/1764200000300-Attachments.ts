@@ -19,7 +19,13 @@ export class Attachments1764200000300 implements MigrationInterface {
           { name: 'uploadedById', type: 'int' },
           { name: 'createdAt', type: 'datetime', precision: 3, default: nowDefault(q) },
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['uploadedById'], referencedTableName: 'users', referencedColumnNames: ['id'] })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['uploadedById'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+          }),
+        ],
         indices: [new TableIndex({ columnNames: ['ownerType', 'ownerId'] })],
       }),
     );

@@ -17,8 +17,17 @@ export class ProposalScopeIndex1764200000420 implements MigrationInterface {
   name = 'ProposalScopeIndex1764200000420';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('proposals', new TableIndex({ name: 'IDX_proposals_status_filer', columnNames: ['status', 'filedByUserId'] }));
-    await q.createIndex('proposals', new TableIndex({ name: 'IDX_proposals_session_status_filer', columnNames: ['sessionId', 'status', 'filedByUserId'] }));
+    await q.createIndex(
+      'proposals',
+      new TableIndex({ name: 'IDX_proposals_status_filer', columnNames: ['status', 'filedByUserId'] }),
+    );
+    await q.createIndex(
+      'proposals',
+      new TableIndex({
+        name: 'IDX_proposals_session_status_filer',
+        columnNames: ['sessionId', 'status', 'filedByUserId'],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

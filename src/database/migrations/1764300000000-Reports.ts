@@ -5,8 +5,20 @@ export class Reports1764300000000 implements MigrationInterface {
   name = 'Reports1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
-    const time = (name: string, nullable = false) => ({ name, type: 'datetime', precision: 3, isNullable: nullable, ...(nullable ? {} : { default: nowDefault(q) }) });
+    const id = {
+      name: 'id',
+      type: 'integer',
+      isPrimary: true,
+      isGenerated: true,
+      generationStrategy: 'increment' as const,
+    };
+    const time = (name: string, nullable = false) => ({
+      name,
+      type: 'datetime',
+      precision: 3,
+      isNullable: nullable,
+      ...(nullable ? {} : { default: nowDefault(q) }),
+    });
     await q.createTable(
       new Table({
         name: 'reports',
@@ -31,8 +43,17 @@ export class Reports1764300000000 implements MigrationInterface {
           time('startedAt', true),
           time('finishedAt', true),
         ],
-        foreignKeys: [new TableForeignKey({ columnNames: ['requestedByUserId'], referencedTableName: 'users', referencedColumnNames: ['id'] })],
-        indices: [new TableIndex({ columnNames: ['requestedByUserId', 'id'] }), new TableIndex({ columnNames: ['status'] })],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['requestedByUserId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+          }),
+        ],
+        indices: [
+          new TableIndex({ columnNames: ['requestedByUserId', 'id'] }),
+          new TableIndex({ columnNames: ['status'] }),
+        ],
       }),
     );
     await q.createTable(
@@ -47,11 +68,23 @@ export class Reports1764300000000 implements MigrationInterface {
           time('readAt', true),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['reportId'], referencedTableName: 'reports', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['reportId'],
+            referencedTableName: 'reports',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
           new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'] }),
-          new TableForeignKey({ columnNames: ['deliveredByUserId'], referencedTableName: 'users', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            columnNames: ['deliveredByUserId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+          }),
         ],
-        indices: [new TableIndex({ columnNames: ['reportId', 'userId'], isUnique: true }), new TableIndex({ columnNames: ['userId', 'deliveredAt'] })],
+        indices: [
+          new TableIndex({ columnNames: ['reportId', 'userId'], isUnique: true }),
+          new TableIndex({ columnNames: ['userId', 'deliveredAt'] }),
+        ],
       }),
     );
     await q.createTable(

@@ -19,11 +19,13 @@ export class LongTexts1764300000100 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== 'mysql') return;
-    for (const [table, column, nullable] of LONG) await q.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` MEDIUMTEXT ${nullable ? 'NULL' : 'NOT NULL'}`);
+    for (const [table, column, nullable] of LONG)
+      await q.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` MEDIUMTEXT ${nullable ? 'NULL' : 'NOT NULL'}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== 'mysql') return;
-    for (const [table, column, nullable] of LONG) await q.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` TEXT ${nullable ? 'NULL' : 'NOT NULL'}`);
+    for (const [table, column, nullable] of LONG)
+      await q.query(`ALTER TABLE \`${table}\` MODIFY \`${column}\` TEXT ${nullable ? 'NULL' : 'NOT NULL'}`);
   }
 }

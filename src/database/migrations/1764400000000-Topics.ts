@@ -13,21 +13,51 @@ export class Topics1764400000000 implements MigrationInterface {
       new Table({
         name: 'topics',
         columns: [
-          id(), str('title', 200), text('description'), str('level', 12), str('source', 12), str('organizerType', 12), int('organizerId'),
-          int('raisedByUserId'), str('status', 12), text('declineReason', true), optStr('responsePolicy', 10), bool('published'),
-          optTime('publishedAt'), optTime('settledAt'), optTime('resolvedAt'), optTime('evaluatedAt'), ...stamps,
+          id(),
+          str('title', 200),
+          text('description'),
+          str('level', 12),
+          str('source', 12),
+          str('organizerType', 12),
+          int('organizerId'),
+          int('raisedByUserId'),
+          str('status', 12),
+          text('declineReason', true),
+          optStr('responsePolicy', 10),
+          bool('published'),
+          optTime('publishedAt'),
+          optTime('settledAt'),
+          optTime('resolvedAt'),
+          optTime('evaluatedAt'),
+          ...stamps,
         ],
         foreignKeys: [fk('raisedByUserId', 'users')],
         // The list filters: status, level, organiser; members find the topics they raised.
-        indices: [index('status', 'id'), index('level'), index('organizerType', 'organizerId'), index('raisedByUserId')],
+        indices: [
+          index('status', 'id'),
+          index('level'),
+          index('organizerType', 'organizerId'),
+          index('raisedByUserId'),
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'meetings',
         columns: [
-          id(), int('topicId'), int('sequence'), str('kind', 16), str('title', 200), time('startsAt'), time('endsAt'), str('venue', 200), str('chair', 50),
-          optTime('noticeSentAt'), optTime('heldAt'), text('minutes', true), ...stamps,
+          id(),
+          int('topicId'),
+          int('sequence'),
+          str('kind', 16),
+          str('title', 200),
+          time('startsAt'),
+          time('endsAt'),
+          str('venue', 200),
+          str('chair', 50),
+          optTime('noticeSentAt'),
+          optTime('heldAt'),
+          text('minutes', true),
+          ...stamps,
         ],
         foreignKeys: [fk('topicId', 'topics')],
         indices: [unique('topicId', 'sequence'), index('startsAt')],
@@ -36,8 +66,22 @@ export class Topics1764400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'meeting_participants',
-        columns: [id(), int('meetingId'), int('topicId'), optInt('memberId'), optInt('unitId'), optStr('name', 50), str('side', 16), optStr('attendance', 10)],
-        foreignKeys: [fk('meetingId', 'meetings'), fk('topicId', 'topics'), fk('memberId', 'members'), fk('unitId', 'units')],
+        columns: [
+          id(),
+          int('meetingId'),
+          int('topicId'),
+          optInt('memberId'),
+          optInt('unitId'),
+          optStr('name', 50),
+          str('side', 16),
+          optStr('attendance', 10),
+        ],
+        foreignKeys: [
+          fk('meetingId', 'meetings'),
+          fk('topicId', 'topics'),
+          fk('memberId', 'members'),
+          fk('unitId', 'units'),
+        ],
         indices: [unique('meetingId', 'memberId'), index('topicId'), index('memberId'), index('unitId')],
       }),
     );
@@ -45,7 +89,11 @@ export class Topics1764400000000 implements MigrationInterface {
       new Table({
         name: 'meeting_speeches',
         columns: [id(), int('meetingId'), int('participantId'), text('summary'), int('recordedByUserId'), time('at')],
-        foreignKeys: [fk('meetingId', 'meetings'), fk('participantId', 'meeting_participants'), fk('recordedByUserId', 'users')],
+        foreignKeys: [
+          fk('meetingId', 'meetings'),
+          fk('participantId', 'meeting_participants'),
+          fk('recordedByUserId', 'users'),
+        ],
         indices: [index('meetingId')],
       }),
     );
@@ -53,8 +101,19 @@ export class Topics1764400000000 implements MigrationInterface {
       new Table({
         name: 'topic_outcomes',
         columns: [
-          id(), int('topicId'), str('kind', 16), optStr('theme', 100), int('themeOrder'), int('position'), text('text'), optInt('unitId'), optTime('dueAt'),
-          str('status', 12), optTime('closedAt'), int('createdByUserId'), ...stamps,
+          id(),
+          int('topicId'),
+          str('kind', 16),
+          optStr('theme', 100),
+          int('themeOrder'),
+          int('position'),
+          text('text'),
+          optInt('unitId'),
+          optTime('dueAt'),
+          str('status', 12),
+          optTime('closedAt'),
+          int('createdByUserId'),
+          ...stamps,
         ],
         foreignKeys: [fk('topicId', 'topics'), fk('unitId', 'units'), fk('createdByUserId', 'users')],
         indices: [unique('topicId', 'position'), index('unitId'), index('status')],
@@ -63,7 +122,15 @@ export class Topics1764400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'outcome_feedback',
-        columns: [id(), int('outcomeId'), int('byUserId'), optStr('fromStatus', 12), optStr('toStatus', 12), text('text', true), time('at')],
+        columns: [
+          id(),
+          int('outcomeId'),
+          int('byUserId'),
+          optStr('fromStatus', 12),
+          optStr('toStatus', 12),
+          text('text', true),
+          time('at'),
+        ],
         foreignKeys: [fk('outcomeId', 'topic_outcomes'), fk('byUserId', 'users')],
         indices: [index('outcomeId')],
       }),
@@ -79,6 +146,15 @@ export class Topics1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['topic_evaluations', 'outcome_feedback', 'topic_outcomes', 'meeting_speeches', 'meeting_participants', 'meetings', 'topics']) await q.dropTable(t);
+    for (const t of [
+      'topic_evaluations',
+      'outcome_feedback',
+      'topic_outcomes',
+      'meeting_speeches',
+      'meeting_participants',
+      'meetings',
+      'topics',
+    ])
+      await q.dropTable(t);
   }
 }

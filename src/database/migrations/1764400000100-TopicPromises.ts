@@ -25,12 +25,25 @@ export class TopicPromises1764400000100 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'topic_clocks',
-        columns: [id(), int('topicId'), str('clock', 12), time('dueAt'), optTime('doneAt'), optInt('doneByUserId'), text('text', true), optTime('breachedAt')],
+        columns: [
+          id(),
+          int('topicId'),
+          str('clock', 12),
+          time('dueAt'),
+          optTime('doneAt'),
+          optInt('doneByUserId'),
+          text('text', true),
+          optTime('breachedAt'),
+        ],
         foreignKeys: [fk('topicId', 'topics'), fk('doneByUserId', 'users')],
         indices: [unique('topicId', 'clock'), index('breachedAt', 'doneAt', 'dueAt')],
       }),
     );
-    if (q.connection.options.type === 'mysql') await q.addColumn('topic_outcomes', new TableColumn({ name: 'overdueAt', type: 'datetime', precision: 3, isNullable: true }));
+    if (q.connection.options.type === 'mysql')
+      await q.addColumn(
+        'topic_outcomes',
+        new TableColumn({ name: 'overdueAt', type: 'datetime', precision: 3, isNullable: true }),
+      );
     else await q.query('ALTER TABLE "topic_outcomes" ADD COLUMN "overdueAt" datetime(3)');
     await q.createIndices('topic_outcomes', OUTCOME_INDICES);
   }

@@ -3,14 +3,28 @@ import { Proposals1764200000000 } from './1764200000000-Proposals';
 import { TextIndex1764200000100 } from './1764200000100-TextIndex';
 import { Notifications1764200000200 } from './1764200000200-Notifications';
 import { Attachments1764200000300 } from './1764200000300-Attachments';
-import { Reports1764300000000 } from './1764300000000-Reports';
-import { LongTexts1764300000100 } from './1764300000100-LongTexts';
 import { ProposalDeadlines1764200000400 } from './1764200000400-ProposalDeadlines';
 import { ProposalScopeIndex1764200000420 } from './1764200000420-ProposalScopeIndex';
+import { Reports1764300000000 } from './1764300000000-Reports';
+import { LongTexts1764300000100 } from './1764300000100-LongTexts';
 import { Topics1764400000000 } from './1764400000000-Topics';
+import { TopicPromises1764400000100 } from './1764400000100-TopicPromises';
 import { DraftsAndPlans1764400000200 } from './1764400000200-DraftsAndPlans';
 import { Visits1764500000000 } from './1764500000000-Visits';
-import { TopicPromises1764400000100 } from './1764400000100-TopicPromises';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
-export const MIGRATIONS = [Foundation1764100000000, Proposals1764200000000, TextIndex1764200000100, Notifications1764200000200, Attachments1764200000300, ProposalDeadlines1764200000400, ProposalScopeIndex1764200000420, Reports1764300000000, LongTexts1764300000100, Topics1764400000000, TopicPromises1764400000100, DraftsAndPlans1764400000200, Visits1764500000000];
+export const MIGRATIONS = [
+  Foundation1764100000000,
+  Proposals1764200000000,
+  TextIndex1764200000100,
+  Notifications1764200000200,
+  Attachments1764200000300,
+  ProposalDeadlines1764200000400,
+  ProposalScopeIndex1764200000420,
+  Reports1764300000000,
+  LongTexts1764300000100,
+  Topics1764400000000,
+  TopicPromises1764400000100,
+  DraftsAndPlans1764400000200,
+  Visits1764500000000,
+];

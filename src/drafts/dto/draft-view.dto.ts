@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
-import { COMMENT_SOURCES } from '../draft.entities';
 import { DISPOSITIONS, DRAFT_STATUSES } from '../draft-workflow';
+import { COMMENT_SOURCES } from '../draft.entities';
 
 /* What readers see of drafts for comment. Every enumeration comes with its Chinese label. */
 
@@ -291,7 +291,10 @@ export class PublicCommentsReceipt {
   message!: string;
 }
 
-export class DraftHistoryItem extends WorkflowHistoryView(DRAFT_STATUSES, { action: 'open', actionLabel: '发布征求意见' }) {}
+export class DraftHistoryItem extends WorkflowHistoryView(DRAFT_STATUSES, {
+  action: 'open',
+  actionLabel: '发布征求意见',
+}) {}
 
 export class CommentsReceipt {
   @ApiProperty({ description: '收到的意见条数' })

@@ -1,11 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalPhone, OptionalText, RequiredText } from '../../common/dto-fields';
 import { PageQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalPhone, OptionalText, RequiredText } from '../../common/dto-fields';
 import { OrganizerDto } from '../../topics/dto/topic.dto';
 import { MAX_CLAUSE_CHARS, MAX_CLAUSES } from '../draft-text';
 import { DISPOSITIONS, Disposition, DRAFT_STATUSES, DraftStatus } from '../draft-workflow';
@@ -31,7 +44,9 @@ export class ClauseDto {
 
 /** The text of an edition: either the whole text (split on 第X条 and numbered lines) or the clauses one by one. */
 export class DraftTextDto extends VersionDto {
-  @OptionalText('征求意见稿全文', TEXT_MAX, { description: '全文，按“第X条”或编号行（1. 1、（1））拆分为条款；与 clauses 二选一' })
+  @OptionalText('征求意见稿全文', TEXT_MAX, {
+    description: '全文，按“第X条”或编号行（1. 1、（1））拆分为条款；与 clauses 二选一',
+  })
   text?: string | null;
 
   @ApiPropertyOptional({ type: [ClauseDto], description: '逐条给出的条款；与 text 二选一' })
@@ -45,14 +60,17 @@ export class DraftTextDto extends VersionDto {
 
 const MemberIds = () =>
   applyDecorators(
-  ApiPropertyOptional({ type: [Number], description: '另行邀请提出意见的委员（议题协商会的委员和单位本已在征求范围内）' }),
-  IsOptional(),
-  IsArray({ message: '邀请的委员须为编号列表' }),
-  ArrayMaxSize(500, { message: '一次最多邀请 500 位委员' }),
-  ArrayUnique({ message: '邀请的委员有重复' }),
-  IsInt({ each: true, message: '委员编号须为整数' }),
-  Min(1, { each: true, message: '委员编号无效' }),
-);
+    ApiPropertyOptional({
+      type: [Number],
+      description: '另行邀请提出意见的委员（议题协商会的委员和单位本已在征求范围内）',
+    }),
+    IsOptional(),
+    IsArray({ message: '邀请的委员须为编号列表' }),
+    ArrayMaxSize(500, { message: '一次最多邀请 500 位委员' }),
+    ArrayUnique({ message: '邀请的委员有重复' }),
+    IsInt({ each: true, message: '委员编号须为整数' }),
+    Min(1, { each: true, message: '委员编号无效' }),
+  );
 
 /** A new draft for comment (拟稿中): by staff for any organiser, by a facilitator for their own point. */
 export class CreateDraftDto extends DraftTextDto {
@@ -103,7 +121,12 @@ export class UpdateDraftDto extends DraftTextDto {
 
 /** 发布征求意见: until when, and whether the public may comment. */
 export class OpenDraftDto extends VersionDto {
-  @ApiProperty({ type: String, format: 'date-time', example: '2026-03-31T17:00:00+08:00', description: '征求意见截止时间' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    example: '2026-03-31T17:00:00+08:00',
+    description: '征求意见截止时间',
+  })
   @ValidateIf((_: object, v: unknown) => v !== undefined && v !== null && v !== '')
   @TimeWithOffset('截止时间')
   closesAt!: string;
@@ -134,13 +157,13 @@ export class CommentItemDto {
 
 const Comments = () =>
   applyDecorators(
-  ApiProperty({ type: [CommentItemDto] }),
-  IsArray({ message: '意见须为列表' }),
-  ArrayMinSize(1, { message: '请至少填写一条意见' }),
-  ArrayMaxSize(MAX_COMMENTS_PER_SUBMISSION, { message: `一次最多提交 ${MAX_COMMENTS_PER_SUBMISSION} 条意见` }),
-  ValidateNested({ each: true }),
-  Type(() => CommentItemDto),
-);
+    ApiProperty({ type: [CommentItemDto] }),
+    IsArray({ message: '意见须为列表' }),
+    ArrayMinSize(1, { message: '请至少填写一条意见' }),
+    ArrayMaxSize(MAX_COMMENTS_PER_SUBMISSION, { message: `一次最多提交 ${MAX_COMMENTS_PER_SUBMISSION} 条意见` }),
+    ValidateNested({ each: true }),
+    Type(() => CommentItemDto),
+  );
 
 /** Comments of a signed-in participant; the organiser typing in a paper 征求意见表 gives the person's name (and phone). */
 export class CreateCommentsDto {

@@ -2,9 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { PagingQuery } from '../../common/pagination';
 import { VersionDto } from '../../common/version.dto';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { OrganizerDto } from '../../topics/dto/topic.dto';
 import { MEETING_KINDS, MeetingKind } from '../../topics/meeting.entities';
 import { TOPIC_LEVELS, TopicLevel } from '../../topics/topic.entities';
@@ -13,7 +13,12 @@ import { PLAN_SCOPES, PlanScope } from '../plan.entities';
 export { VersionDto };
 
 const YEAR = { min: 2000, max: 2100 };
-const Year = () => applyDecorators(IsInt({ message: '年度须为整数' }), Min(YEAR.min, { message: '年度不正确' }), Max(YEAR.max, { message: '年度不正确' }));
+const Year = () =>
+  applyDecorators(
+    IsInt({ message: '年度须为整数' }),
+    Min(YEAR.min, { message: '年度不正确' }),
+    Max(YEAR.max, { message: '年度不正确' }),
+  );
 
 export class PlanScopeDto {
   @ApiProperty({ enum: PLAN_SCOPES, description: 'all 全委，committee 专委会，sector 界别，point 协商议事点' })
@@ -47,7 +52,11 @@ export class CreatePlanDto {
   note?: string | null;
 }
 
-const formDoc = { enum: MEETING_KINDS, description: '协商形式：thematic 专题协商，counterpart 对口协商，sector 界别协商，proposal 提案办理协商，key 重点协商会，deliberation 协商议事会，bench 板凳会，tea 书记下午茶，other 其他' };
+const formDoc = {
+  enum: MEETING_KINDS,
+  description:
+    '协商形式：thematic 专题协商，counterpart 对口协商，sector 界别协商，proposal 提案办理协商，key 重点协商会，deliberation 协商议事会，bench 板凳会，tea 书记下午茶，other 其他',
+};
 const levelDoc = { enum: TOPIC_LEVELS, description: '议题层级；不填时议事点为社区，其他为市' };
 
 /** One planned consultation; `version` is the plan's. */

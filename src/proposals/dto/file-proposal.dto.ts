@@ -1,16 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
-import { VersionDto } from '../../common/version.dto';
-import { BooleanQuery, idQuery } from '../../common/validation';
-import { YearQuery } from '../../directory/session-year';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
-import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
+import { PageQuery } from '../../common/pagination';
+import { BooleanQuery, idQuery } from '../../common/validation';
+import { VersionDto } from '../../common/version.dto';
+import { YearQuery } from '../../directory/session-year';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
+import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
 
-const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 export { VersionDto };
@@ -25,7 +40,8 @@ const SuggestionsRules = () =>
     MinLength(1, { each: true, message: '建议条目不能为空' }),
     MaxLength(2000, { each: true, message: '每条建议最多 2000 个字' }),
   );
-const CategoryRules = () => applyDecorators(IsString({ message: '请选择类别' }), Matches(CODE, { message: '类别代码不正确' }));
+const CategoryRules = () =>
+  applyDecorators(IsString({ message: '请选择类别' }), Matches(CODE, { message: '类别代码不正确' }));
 const CoSignerRules = () =>
   applyDecorators(
     IsArray({ message: '附议人须为委员编号列表' }),
@@ -35,7 +51,11 @@ const CoSignerRules = () =>
     Min(1, { each: true, message: '委员编号无效' }),
   );
 const BACKGROUND_MAX = 20000;
-const categoryDoc = { description: 'economy 经济建设，politics 政治建设，culture 文化建设，society 社会建设，ecology 生态文明建设，other 其他（可配置）', example: 'economy' };
+const categoryDoc = {
+  description:
+    'economy 经济建设，politics 政治建设，culture 文化建设，society 社会建设，ecology 生态文明建设，other 其他（可配置）',
+  example: 'economy',
+};
 
 /** 提案: members file individual and joint ones; staff enter sector, committee and party ones on the group's behalf. */
 export class CreateProposalDto {
@@ -44,7 +64,10 @@ export class CreateProposalDto {
   @Min(1, { message: '会次编号无效' })
   sessionId!: number;
 
-  @ApiProperty({ enum: PROPOSAL_KINDS, description: 'individual 个人，joint 联名，sector 界别，committee 专委会，party 党派团体' })
+  @ApiProperty({
+    enum: PROPOSAL_KINDS,
+    description: 'individual 个人，joint 联名，sector 界别，committee 专委会，party 党派团体',
+  })
   @IsIn(PROPOSAL_KINDS, { message: '提案类型须为个人、联名、界别、专委会或党派团体之一' })
   kind!: ProposalKind;
 

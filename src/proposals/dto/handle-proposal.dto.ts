@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { OptionalText, RequiredText } from '../../common/dto-fields';
-import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CommunicationMode, CommunicationStep, CONTACT_KINDS, ContactKind } from '../proposal.entities';
-import { Rating, RATINGS } from '../proposal-workflow';
 import { TIME_WITH_OFFSET } from '../../common/validation';
+import { Rating, RATINGS } from '../proposal-workflow';
+import {
+  COMMUNICATION_MODES,
+  COMMUNICATION_STEPS,
+  CommunicationMode,
+  CommunicationStep,
+  CONTACT_KINDS,
+  ContactKind,
+} from '../proposal.entities';
 import { VersionDto } from './file-proposal.dto';
-
 
 /** 退回: the unit says it is not theirs. */
 export class ReturnProposalDto extends VersionDto {
@@ -22,7 +28,10 @@ export class CommunicationDto extends VersionDto {
   @RequiredText('沟通情况', 5000)
   summary!: string;
 
-  @ApiPropertyOptional({ enum: COMMUNICATION_STEPS, description: 'before 办前面商，during 办中沟通，after 办后；默认按进度推定' })
+  @ApiPropertyOptional({
+    enum: COMMUNICATION_STEPS,
+    description: 'before 办前面商，during 办中沟通，after 办后；默认按进度推定',
+  })
   @IsOptional()
   @IsIn(COMMUNICATION_STEPS, { message: '沟通阶段须为办前、办中或办后' })
   step?: CommunicationStep;
@@ -42,7 +51,10 @@ export class CoOpinionDto extends VersionDto {
 
 /** 答复 (答复函). */
 export class ReplyProposalDto extends VersionDto {
-  @ApiProperty({ example: 'A', description: 'A 已解决或采纳，B 列入计划拟解决或正在解决，C 因条件限制留作参考（可配置）' })
+  @ApiProperty({
+    example: 'A',
+    description: 'A 已解决或采纳，B 列入计划拟解决或正在解决，C 因条件限制留作参考（可配置）',
+  })
   @IsString({ message: '请选择答复分类' })
   @Matches(/^[A-Za-z][A-Za-z0-9_]{0,9}$/, { message: '答复分类代码不正确' })
   classification!: string;
@@ -97,4 +109,3 @@ export class EvaluateProposalDto extends VersionDto {
   @OptionalText('意见', 5000)
   comment?: string | null;
 }
-

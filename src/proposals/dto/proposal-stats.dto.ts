@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RateView } from '../../common/rate';
 import { RefView } from '../../common/dto-fields';
-import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
+import { RateView } from '../../common/rate';
 import { YearQuery } from '../../directory/session-year';
+import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 import { idQuery } from './file-proposal.dto';
 
 export class ProposalStatsQuery {
@@ -26,7 +26,10 @@ export class SatisfactionRates {
 }
 
 export class ProposalRates {
-  @ApiProperty({ type: RateView, description: '立案率：已立案（含其后各状态）/ 已审查（立案、不予立案、转为意见建议、并案）' })
+  @ApiProperty({
+    type: RateView,
+    description: '立案率：已立案（含其后各状态）/ 已审查（立案、不予立案、转为意见建议、并案）',
+  })
   acceptance!: RateView;
 
   @ApiProperty({ type: RateView, description: '办复率：已答复和已办结 / 已交办（含其后各状态）' })

@@ -2,11 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
 import { AttachmentRef } from '../../files/attachment.dto';
-import { CoOpinionView, CommunicationView, EvaluationView, ExtensionView, PersonRef, ProposalRef, ReplyView, SignerView, UnitPartView } from './proposal-parts.dto';
+import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
+import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
+import {
+  CoOpinionView,
+  CommunicationView,
+  EvaluationView,
+  ExtensionView,
+  PersonRef,
+  ProposalRef,
+  ReplyView,
+  SignerView,
+  UnitPartView,
+} from './proposal-parts.dto';
 
 export * from './proposal-parts.dto';
-import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
-import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 
 const nullableString = { type: String, nullable: true } as const;
 const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
@@ -163,7 +173,11 @@ export class ProposalView extends ProposalSummaryView {
   @ApiProperty({ type: EvaluationView, nullable: true, description: '最近一次评价' })
   evaluation!: EvaluationView | null;
 
-  @ApiProperty({ ...nullableString, example: '满意', description: '评价结果：最近一次评价，或“未评价”（notEvaluated）' })
+  @ApiProperty({
+    ...nullableString,
+    example: '满意',
+    description: '评价结果：最近一次评价，或“未评价”（notEvaluated）',
+  })
   evaluationLabel!: string | null;
 
   @ApiProperty({ type: [EvaluationView] })
@@ -202,7 +216,10 @@ export class ProposalView extends ProposalSummaryView {
 
 export { HistoryActor } from '../../audit/history-view.dto';
 
-export class ProposalHistoryItem extends WorkflowHistoryView(PROPOSAL_STATUSES, { action: 'accept', actionLabel: '立案' }) {}
+export class ProposalHistoryItem extends WorkflowHistoryView(PROPOSAL_STATUSES, {
+  action: 'accept',
+  actionLabel: '立案',
+}) {}
 
 /** One of the most similar earlier proposals, for staff deciding on 并案. */
 export class SimilarProposalView {

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+} from 'class-validator';
 import { OptionalText } from '../../common/dto-fields';
 import { TIME_WITH_OFFSET } from '../../common/validation';
 import { VersionDto } from './file-proposal.dto';
@@ -9,7 +21,10 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /** 审查: 立案, 不予立案 (ground + reason), 转为意见建议, 并案. */
 export class ReviewProposalDto extends VersionDto {
-  @ApiProperty({ enum: REVIEW_DECISIONS, description: 'accept 立案，reject 不予立案，convert 转为意见建议，merge 并案' })
+  @ApiProperty({
+    enum: REVIEW_DECISIONS,
+    description: 'accept 立案，reject 不予立案，convert 转为意见建议，merge 并案',
+  })
   @IsIn(REVIEW_DECISIONS, { message: '审查结论须为立案、不予立案、转为意见建议或并案之一' })
   decision!: ReviewDecision;
 
@@ -28,7 +43,6 @@ export class ReviewProposalDto extends VersionDto {
   @Min(1, { message: '提案编号无效' })
   mergeIntoId?: number;
 }
-
 
 /**
  * 交办. Either 主办 + 会办: `{leadUnitId, coUnitIds?}`, or 分办: `{unitIds:[…]}` (two or more units,
@@ -51,7 +65,11 @@ export class AssignProposalDto extends VersionDto {
   @Min(1, { each: true, message: '单位编号无效' })
   coUnitIds?: number[];
 
-  @ApiPropertyOptional({ type: Number, isArray: true, description: '分办：各自答复的单位（至少两个；与 leadUnitId 二选一）' })
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    description: '分办：各自答复的单位（至少两个；与 leadUnitId 二选一）',
+  })
   @IsOptional()
   @IsArray({ message: '分办单位须为编号列表' })
   @ArrayMinSize(2, { message: '分办至少需要两个单位' })
@@ -61,7 +79,11 @@ export class AssignProposalDto extends VersionDto {
   @Min(1, { each: true, message: '单位编号无效' })
   unitIds?: number[];
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-06-30T17:00:00+08:00', description: '办理期限，默认交办后 3 个月' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-06-30T17:00:00+08:00',
+    description: '办理期限，默认交办后 3 个月',
+  })
   @IsOptional()
   @IsString({ message: '办理期限须为带时区的时间' })
   @Matches(TIME_WITH_OFFSET, { message: '办理期限须为带时区的时间，如 2026-06-30T17:00:00+08:00' })

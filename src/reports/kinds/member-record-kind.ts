@@ -30,7 +30,8 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
     const { year, ...rest } = params;
     noParams(rest);
-    if (year !== undefined && !(Number.isInteger(year) && (year as number) >= 1949 && (year as number) <= 9999)) throw AppError.invalidField('params.year', '年度须为 1949 到 9999 的整数');
+    if (year !== undefined && !(Number.isInteger(year) && (year as number) >= 1949 && (year as number) <= 9999))
+      throw AppError.invalidField('params.year', '年度须为 1949 到 9999 的整数');
     const record = await this.records.record(actor, subjectId ?? 0, year as number | undefined);
     return { title: `${record.member.name}委员${record.year}年度履职档案`, params: { year: record.year } };
   }

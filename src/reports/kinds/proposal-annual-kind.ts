@@ -9,9 +9,9 @@ import { CouncilSession } from '../../directory/directory.entities';
 import type { RateView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalSummaryView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
-import { Proposal } from '../../proposals/proposal.entities';
 import { ProposalStatsService } from '../../proposals/proposal-stats.service';
 import { ProposalViews } from '../../proposals/proposal-views';
+import { Proposal } from '../../proposals/proposal.entities';
 import { proposalCharts } from '../proposal-charts';
 import type { AnnualProposalRow, ProposalAnnualContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
@@ -23,7 +23,11 @@ const LISTED = 300;
 
 const percent = (r: RateView) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`);
 
-function rowOf(p: ProposalSummaryView, supervisors: Map<number, string>, supervisorOf: Map<number, number | null>): AnnualProposalRow {
+function rowOf(
+  p: ProposalSummaryView,
+  supervisors: Map<number, string>,
+  supervisorOf: Map<number, number | null>,
+): AnnualProposalRow {
   const units = p.leadUnit ? [p.leadUnit.name, ...p.coUnits.map((u) => u.name)] : p.splitUnits.map((u) => u.name);
   const supervisor = supervisorOf.get(p.id);
   return {
@@ -66,12 +70,23 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
     const session = await em.findOneByOrFail(CouncilSession, { id: report.subjectId ?? 0 });
     const stats = await this.stats.forSession(session.id);
     const charts = proposalCharts(stats, { fontFamily: 'xs-hei', width: 590 });
-    const key = await em.find(Proposal, { where: { sessionId: session.id, isKey: true }, order: { number: 'ASC', id: 'ASC' }, take: LISTED });
-    const late = await em.find(Proposal, { where: { sessionId: session.id, overdue: true, status: 'assigned' }, order: { deadline: 'ASC', id: 'ASC' }, take: LISTED });
+    const key = await em.find(Proposal, {
+      where: { sessionId: session.id, isKey: true },
+      order: { number: 'ASC', id: 'ASC' },
+      take: LISTED,
+    });
+    const late = await em.find(Proposal, {
+      where: { sessionId: session.id, overdue: true, status: 'assigned' },
+      order: { deadline: 'ASC', id: 'ASC' },
+      take: LISTED,
+    });
     const supervisorIds = [...new Set(key.map((p) => p.supervisorUserId).filter((x): x is number => x !== null))];
-    const supervisors = new Map((supervisorIds.length ? await em.findBy(User, { id: In(supervisorIds) }) : []).map((u) => [u.id, u.displayName]));
+    const supervisors = new Map(
+      (supervisorIds.length ? await em.findBy(User, { id: In(supervisorIds) }) : []).map((u) => [u.id, u.displayName]),
+    );
     const supervisorOf = new Map(key.map((p) => [p.id, p.supervisorUserId]));
-    const rows = async (list: Proposal[]) => (await this.views.summaries(em, list)).map((v) => rowOf(v, supervisors, supervisorOf));
+    const rows = async (list: Proposal[]) =>
+      (await this.views.summaries(em, list)).map((v) => rowOf(v, supervisors, supervisorOf));
     const r = stats.rates;
     const count = (status: string) => stats.byStatus.find((s) => s.status === status)?.count ?? 0;
     const org = loadOrganization();
@@ -87,13 +102,27 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
         `提案人对办理工作的满意率为${percent(r.satisfaction.attitude)}，对办理结果的满意率为${percent(r.satisfaction.result)}。确定重点提案${stats.key}件，评选优秀提案${stats.excellent}件。`,
       ],
       rates: [
-        { label: '立案率', value: percent(r.acceptance), detail: `${r.acceptance.numerator}/${r.acceptance.denominator}` },
+        {
+          label: '立案率',
+          value: percent(r.acceptance),
+          detail: `${r.acceptance.numerator}/${r.acceptance.denominator}`,
+        },
         { label: '办复率', value: percent(r.reply), detail: `${r.reply.numerator}/${r.reply.denominator}` },
-        { label: '办理工作满意率', value: percent(r.satisfaction.attitude), detail: `${r.satisfaction.attitude.numerator}/${r.satisfaction.attitude.denominator}` },
-        { label: '办理结果满意率', value: percent(r.satisfaction.result), detail: `${r.satisfaction.result.numerator}/${r.satisfaction.result.denominator}` },
+        {
+          label: '办理工作满意率',
+          value: percent(r.satisfaction.attitude),
+          detail: `${r.satisfaction.attitude.numerator}/${r.satisfaction.attitude.denominator}`,
+        },
+        {
+          label: '办理结果满意率',
+          value: percent(r.satisfaction.result),
+          detail: `${r.satisfaction.result.numerator}/${r.satisfaction.result.denominator}`,
+        },
       ],
       byCategory: stats.byCategory.map((c) => ({ label: c.label, total: c.total, accepted: c.accepted })),
-      bySector: stats.bySector.filter((s) => s.total > 0).map((s) => ({ name: s.name, total: s.total, accepted: s.accepted })),
+      bySector: stats.bySector
+        .filter((s) => s.total > 0)
+        .map((s) => ({ name: s.name, total: s.total, accepted: s.accepted })),
       byUnit: stats.byUnit.map((u) => ({ name: u.name, assigned: u.assigned, replied: u.replied, overdue: u.overdue })),
       keyProposals: await rows(key),
       overdueProposals: await rows(late),
@@ -102,4 +131,3 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
     };
   }
 }
-

@@ -7,8 +7,8 @@ import { loadOrganization } from '../../config/organization';
 import { CouncilSession, Sector } from '../../directory/directory.entities';
 import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
-import { Proposal } from '../../proposals/proposal.entities';
 import { ProposalViews } from '../../proposals/proposal-views';
+import { Proposal } from '../../proposals/proposal.entities';
 import { ProposalsService } from '../../proposals/proposals.service';
 import type { ProposalSheetContext, ReplyLetterContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
@@ -28,7 +28,11 @@ export const noParams = (params: Record<string, unknown>): void => {
 };
 
 /** The proposal as of render time, read without an actor: access was checked when the report was requested. */
-async function proposalOf(em: EntityManager, views: ProposalViews, report: Report): Promise<{ view: ProposalView; session: CouncilSession }> {
+async function proposalOf(
+  em: EntityManager,
+  views: ProposalViews,
+  report: Report,
+): Promise<{ view: ProposalView; session: CouncilSession }> {
   const p = await em.findOneBy(Proposal, { id: report.subjectId ?? 0 });
   if (!p) throw new Error(`提案 ${report.subjectId} 已不存在`);
   const view = await views.detail(em, p);
@@ -37,7 +41,9 @@ async function proposalOf(em: EntityManager, views: ProposalViews, report: Repor
 
 function proposersOf(view: ProposalView): string[] {
   if (view.groupName) return [view.groupName];
-  return view.signers.filter((s) => s.role === 'lead' || s.status === 'confirmed' || s.role === 'merged').map((s) => s.name);
+  return view.signers
+    .filter((s) => s.role === 'lead' || s.status === 'confirmed' || s.role === 'merged')
+    .map((s) => s.name);
 }
 
 /** 提案单: the proposal as filed, with the review opinion and the units. Anyone who may read the proposal may print it. */
@@ -63,7 +69,9 @@ export class ProposalSheetKind implements ReportKindDef<'proposal-sheet'> {
   async context(em: EntityManager, report: Report): Promise<ProposalSheetContext> {
     const { view, session } = await proposalOf(em, this.views, report);
     const sector = view.sectorId ? await em.findOneBy(Sector, { id: view.sectorId }) : null;
-    const units = view.leadUnit ? [view.leadUnit.name, ...view.coUnits.map((u) => u.name)] : view.splitUnits.map((u) => u.name);
+    const units = view.leadUnit
+      ? [view.leadUnit.name, ...view.coUnits.map((u) => u.name)]
+      : view.splitUnits.map((u) => u.name);
     const reviewOpinion =
       view.number !== null
         ? `立案${units.length ? `，交${units.join('、')}办理` : ''}`
@@ -112,21 +120,32 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
     const { unitId, ...rest } = params;
     noParams(rest);
-    if (unitId !== undefined && !(Number.isInteger(unitId) && (unitId as number) > 0)) throw AppError.invalidField('params.unitId', '承办单位编号应为正整数');
+    if (unitId !== undefined && !(Number.isInteger(unitId) && (unitId as number) > 0))
+      throw AppError.invalidField('params.unitId', '承办单位编号应为正整数');
     const view = await this.proposals.get(actor, subjectId ?? 0);
     const reply = pickReply(view, unitId as number | undefined);
-    if (!reply) throw AppError.conflict('NO_REPLY', unitId === undefined ? `该提案（${view.statusLabel}）尚无答复，不能生成答复函` : '该承办单位尚未答复此提案');
+    if (!reply)
+      throw AppError.conflict(
+        'NO_REPLY',
+        unitId === undefined ? `该提案（${view.statusLabel}）尚无答复，不能生成答复函` : '该承办单位尚未答复此提案',
+      );
     return { title: `${reply.unit.name}关于《${view.title}》的答复函`, params: unitId === undefined ? {} : { unitId } };
   }
 
   async context(em: EntityManager, report: Report): Promise<ReplyLetterContext> {
     const { view, session } = await proposalOf(em, this.views, report);
-    const reply = pickReply(view, report.params ? (JSON.parse(report.params) as { unitId?: number }).unitId : undefined);
+    const reply = pickReply(
+      view,
+      report.params ? (JSON.parse(report.params) as { unitId?: number }).unitId : undefined,
+    );
     if (!reply) throw new Error('该提案的答复已不存在');
     const lead = view.signers.find((s) => s.role === 'lead');
     const org = loadOrganization();
     return {
-      title: view.number !== null ? `关于${session.name}${formatNumber(view.number)}提案的答复` : `关于《${view.title}》的答复`,
+      title:
+        view.number !== null
+          ? `关于${session.name}${formatNumber(view.number)}提案的答复`
+          : `关于《${view.title}》的答复`,
       unitName: reply.unit.name,
       letterNo: reply.letterNo,
       classification: reply.classification,
@@ -147,5 +166,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
 
 function pickReply(view: ProposalView, unitId: number | undefined) {
   const replies = unitId === undefined ? view.replies : view.replies.filter((r) => r.unit.id === unitId);
-  return replies.length ? replies.reduce((a, b) => (b.round > a.round || (b.round === a.round && b.at > a.at) ? b : a)) : null;
+  return replies.length
+    ? replies.reduce((a, b) => (b.round > a.round || (b.round === a.round && b.at > a.at) ? b : a))
+    : null;
 }

@@ -2,27 +2,38 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
+import { chineseDate } from '../../common/chinese-dates';
 import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { loadOrganization } from '../../config/organization';
 import { Meeting } from '../../topics/meeting.entities';
-import { Topic } from '../../topics/topic.entities';
 import { TopicViews } from '../../topics/topic-views';
+import { Topic } from '../../topics/topic.entities';
 import { TopicsService } from '../../topics/topics.service';
 import type { BriefingContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
 import { noParams, paragraphs } from './proposal-kinds';
-import { chineseDate } from '../../common/chinese-dates';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 /** The publication whose 第N期 counter a briefing takes, per year. */
 export const BRIEFING_PUBLICATION = '协商要报';
 
 /** A topic briefing's last section: how the units are carrying out its outcomes. */
-export const TOPIC_FOLLOW_UPS = { followUpsHeading: '落实情况', followUpHeads: { item: '建议事项', unit: '承办单位', progress: '进展' } } as const;
+export const TOPIC_FOLLOW_UPS = {
+  followUpsHeading: '落实情况',
+  followUpHeads: { item: '建议事项', unit: '承办单位', progress: '进展' },
+} as const;
 
 /** Reads the whole subject (a topic, a visit) at render time: access was checked as the requester when the report was asked for. */
-export const REPORT_READER: Actor = { id: 0, username: 'report', displayName: '报告', roles: ['staff'], memberId: null, unitId: null, pointId: null };
+export const REPORT_READER: Actor = {
+  id: 0,
+  username: 'report',
+  displayName: '报告',
+  roles: ['staff'],
+  memberId: null,
+  unitId: null,
+  pointId: null,
+};
 
 /**
  * 协商要报 of a topic: its background, what each held meeting heard (speeches, minutes), the outcomes by
@@ -46,8 +57,16 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
     noParams(params);
     const topic = await this.topics.get(actor, subjectId ?? 0);
-    if (!topic.meetings.some((m) => m.heldAt)) throw AppError.conflict('TOPIC_NOT_DELIBERATED', `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`);
-    return { title: topic.title.startsWith('关于') ? topic.title : `关于${topic.title}的协商情况`, params: {}, publication: BRIEFING_PUBLICATION };
+    if (!topic.meetings.some((m) => m.heldAt))
+      throw AppError.conflict(
+        'TOPIC_NOT_DELIBERATED',
+        `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`,
+      );
+    return {
+      title: topic.title.startsWith('关于') ? topic.title : `关于${topic.title}的协商情况`,
+      params: {},
+      publication: BRIEFING_PUBLICATION,
+    };
   }
 
   async context(em: EntityManager, report: Report): Promise<BriefingContext> {
@@ -73,7 +92,10 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       background: paragraphs(view.description),
       findings: meetings.map((m) => ({
         heading: `${m.sequenceLabel}${m.kindLabel}（${chineseDate(m.startsAt, this.config.displayTimeZone)}，${m.venue}）`,
-        paragraphs: [...m.speeches.map((s) => `${s.speaker}：${s.summary}`), ...(m.minutes ? paragraphs(m.minutes) : [])],
+        paragraphs: [
+          ...m.speeches.map((s) => `${s.speaker}：${s.summary}`),
+          ...(m.minutes ? paragraphs(m.minutes) : []),
+        ],
       })),
       recommendations: view.outcomesByTheme.map((group) => ({
         theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
@@ -82,7 +104,12 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       ...TOPIC_FOLLOW_UPS,
       followUps: view.outcomes
         .filter((o) => o.unit)
-        .map((o) => ({ item: o.text, unit: o.unit!.name, progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—', status: o.statusLabel })),
+        .map((o) => ({
+          item: o.text,
+          unit: o.unit!.name,
+          progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—',
+          status: o.statusLabel,
+        })),
       cc: units,
     };
   }

@@ -9,13 +9,13 @@ import { formatNumber } from '../../proposals/proposal-labels';
 import { Proposal } from '../../proposals/proposal.entities';
 import { TopicViews } from '../../topics/topic-views';
 import { Outcome, Topic } from '../../topics/topic.entities';
+import type { VisitView } from '../../visits/dto/visit-view.dto';
 import type { BriefingContext, BriefingFollowUp } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
 import { noParams, paragraphs } from './proposal-kinds';
 import { BRIEFING_PUBLICATION } from './topic-briefing-kind';
 import { VisitReportData } from './visit-report-kind';
-import type { VisitView } from '../../visits/dto/visit-view.dto';
 
 /**
  * 协商要报 of a visit: the topic briefing's sibling, same template and same 第N期 counter. 基本情况 is the
@@ -39,8 +39,13 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
     noParams(params);
     const v = await this.data.completed(actor, subjectId ?? 0, this.label);
-    if (!v.findings.length) throw AppError.conflict('VISIT_NO_FINDINGS', `该${v.kindLabel}还没有记录发现的问题和建议，不能生成协商要报`);
-    return { title: v.title.startsWith('关于') ? `${v.title}的情况` : `关于${v.title}情况的报告`, params: {}, publication: BRIEFING_PUBLICATION };
+    if (!v.findings.length)
+      throw AppError.conflict('VISIT_NO_FINDINGS', `该${v.kindLabel}还没有记录发现的问题和建议，不能生成协商要报`);
+    return {
+      title: v.title.startsWith('关于') ? `${v.title}的情况` : `关于${v.title}情况的报告`,
+      params: {},
+      publication: BRIEFING_PUBLICATION,
+    };
   }
 
   async context(em: EntityManager, report: Report): Promise<BriefingContext> {
@@ -54,10 +59,16 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       lead: this.data.lead(v),
-      background: [...paragraphs(v.purpose), `本次${v.kindLabel}由${this.data.organizer(v)}组织，时间为${this.data.span(v)}${this.data.attendingMembers(v).length ? `，${this.data.attendingMembers(v).join('、')}等委员参加` : ''}。`],
+      background: [
+        ...paragraphs(v.purpose),
+        `本次${v.kindLabel}由${this.data.organizer(v)}组织，时间为${this.data.span(v)}${this.data.attendingMembers(v).length ? `，${this.data.attendingMembers(v).join('、')}等委员参加` : ''}。`,
+      ],
       findings: groups.map((g) => ({ heading: g.heading ?? untitled, paragraphs: g.items.map((i) => i.problem) })),
       recommendations: groups
-        .map((g) => ({ theme: g.heading ?? '意见建议', items: g.items.map((i) => i.suggestion).filter((s): s is string => !!s) }))
+        .map((g) => ({
+          theme: g.heading ?? '意见建议',
+          items: g.items.map((i) => i.suggestion).filter((s): s is string => !!s),
+        }))
         .filter((g) => g.items.length),
       followUpsHeading: '后续工作',
       followUpHeads: { item: '后续事项', unit: '责任方', progress: '进展' },
@@ -68,21 +79,45 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
 
   /** The topics (with their outcomes) and the filed proposals (with their number and lead) raised from the visit. */
   private async followUps(em: EntityManager, v: VisitView): Promise<BriefingFollowUp[]> {
-    const topics = v.topics.length ? await this.topicViews.summaries(em, await em.findBy(Topic, { id: In(v.topics.map((t) => t.id)) })) : [];
+    const topics = v.topics.length
+      ? await this.topicViews.summaries(em, await em.findBy(Topic, { id: In(v.topics.map((t) => t.id)) }))
+      : [];
     const done = v.topics.length
-      ? await em.createQueryBuilder(Outcome, 'o').select('o.topicId', 'topicId').addSelect('COUNT(*)', 'n').where('o.topicId IN (:...ids) AND o.status = :done', { ids: v.topics.map((t) => t.id), done: 'done' }).groupBy('o.topicId').getRawMany<{ topicId: number | string; n: number | string }>()
+      ? await em
+          .createQueryBuilder(Outcome, 'o')
+          .select('o.topicId', 'topicId')
+          .addSelect('COUNT(*)', 'n')
+          .where('o.topicId IN (:...ids) AND o.status = :done', { ids: v.topics.map((t) => t.id), done: 'done' })
+          .groupBy('o.topicId')
+          .getRawMany<{ topicId: number | string; n: number | string }>()
       : [];
     const proposals = v.proposals.length ? await em.findBy(Proposal, { id: In(v.proposals.map((p) => p.id)) }) : [];
-    const leads = new Map((await em.findBy(Member, { id: In(proposals.map((p) => p.leadMemberId).filter((id): id is number => id !== null)) })).map((m) => [m.id, m.name]));
+    const leads = new Map(
+      (
+        await em.findBy(Member, {
+          id: In(proposals.map((p) => p.leadMemberId).filter((id): id is number => id !== null)),
+        })
+      ).map((m) => [m.id, m.name]),
+    );
     return [
       ...topics.map((t) => {
         const adopted = Number(done.find((d) => Number(d.topicId) === t.id)?.n ?? 0);
-        return { item: `协商议题《${t.title}》`, unit: t.organizer.name || '—', progress: t.outcomeCount ? `形成成果${t.outcomeCount}条，已落实${adopted}条` : '尚未形成成果', status: t.statusLabel };
+        return {
+          item: `协商议题《${t.title}》`,
+          unit: t.organizer.name || '—',
+          progress: t.outcomeCount ? `形成成果${t.outcomeCount}条，已落实${adopted}条` : '尚未形成成果',
+          status: t.statusLabel,
+        };
       }),
       ...v.proposals.map((pv) => {
         const p = proposals.find((x) => x.id === pv.id);
         const lead = p?.leadMemberId ? leads.get(p.leadMemberId) : null;
-        return { item: `提案《${pv.title}》`, unit: lead ? `${lead}委员（领衔）` : '—', progress: p?.number ? `已编号${formatNumber(p.number)}` : '—', status: pv.statusLabel };
+        return {
+          item: `提案《${pv.title}》`,
+          unit: lead ? `${lead}委员（领衔）` : '—',
+          progress: p?.number ? `已编号${formatNumber(p.number)}` : '—',
+          status: pv.statusLabel,
+        };
       }),
     ];
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
+import { chineseDate } from '../../common/chinese-dates';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { loadOrganization } from '../../config/organization';
@@ -12,7 +13,6 @@ import type { VisitView } from '../../visits/dto/visit-view.dto';
 import { PHOTO_OWNER, VisitViews } from '../../visits/visit-views';
 import { Visit } from '../../visits/visit.entities';
 import { VisitsService } from '../../visits/visits.service';
-import { chineseDate } from '../../common/chinese-dates';
 import { PdfRenderer } from '../pdf-renderer';
 import type { VisitReportContext, VisitReportFindingGroup, VisitReportPhoto } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
@@ -42,8 +42,13 @@ export class VisitReportData {
   /** As the requester (404 for a visit they may not see), and 409 unless completed. */
   async completed(actor: Actor, visitId: number, label: string): Promise<VisitView> {
     const v = await this.visits.get(actor, visitId);
-    if (v.status === 'planned') throw AppError.conflict('VISIT_NOT_COMPLETED', `该${v.kindLabel}尚未完成（${v.statusLabel}），标记为已完成后才能生成${label}`);
-    if (v.status === 'cancelled') throw AppError.conflict('VISIT_NOT_COMPLETED', `该${v.kindLabel}已取消，不能生成${label}`);
+    if (v.status === 'planned')
+      throw AppError.conflict(
+        'VISIT_NOT_COMPLETED',
+        `该${v.kindLabel}尚未完成（${v.statusLabel}），标记为已完成后才能生成${label}`,
+      );
+    if (v.status === 'cancelled')
+      throw AppError.conflict('VISIT_NOT_COMPLETED', `该${v.kindLabel}已取消，不能生成${label}`);
     return v;
   }
 
@@ -60,7 +65,12 @@ export class VisitReportData {
 
   /** 08:30, with the date before it unless it is the same day as `sameDayAs`. */
   time(iso: string, sameDayAs?: string): string {
-    const hm = new Intl.DateTimeFormat('en-GB', { timeZone: this.config.displayTimeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const hm = new Intl.DateTimeFormat('en-GB', {
+      timeZone: this.config.displayTimeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
     return sameDayAs !== undefined && this.date(iso) === this.date(sameDayAs) ? hm : `${this.date(iso)} ${hm}`;
   }
 
@@ -92,7 +102,8 @@ export class VisitReportData {
   /** Findings by stop in itinerary order, then those of the whole visit (其他方面); one untitled group when none names a stop. */
   findingGroups(v: VisitView): VisitReportFindingGroup[] {
     const item = (f: VisitView['findings'][number]) => ({ problem: f.problem, suggestion: f.suggestion });
-    if (!v.findings.some((f) => f.stopId !== null)) return v.findings.length ? [{ heading: null, items: v.findings.map(item) }] : [];
+    if (!v.findings.some((f) => f.stopId !== null))
+      return v.findings.length ? [{ heading: null, items: v.findings.map(item) }] : [];
     const groups: VisitReportFindingGroup[] = v.stops
       .map((s) => ({ heading: s.place, items: v.findings.filter((f) => f.stopId === s.id).map(item) }))
       .filter((g) => g.items.length);
@@ -103,7 +114,14 @@ export class VisitReportData {
 
   /** 抄送: the units whose people were invited. */
   units(v: VisitView): string[] {
-    return [...new Set(v.participants.filter((p) => p.kind === 'unit').map((p) => p.name.split(' ')[0]).filter(Boolean))];
+    return [
+      ...new Set(
+        v.participants
+          .filter((p) => p.kind === 'unit')
+          .map((p) => p.name.split(' ')[0])
+          .filter(Boolean),
+      ),
+    ];
   }
 }
 
@@ -131,14 +149,22 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
     noParams(params);
     const v = await this.data.completed(actor, subjectId ?? 0, this.label);
-    const title = v.title.startsWith('关于') ? `${v.title}的报告` : v.title.endsWith(v.kindLabel) ? `${v.title}报告` : `关于${v.title}的${v.kindLabel}报告`;
+    const title = v.title.startsWith('关于')
+      ? `${v.title}的报告`
+      : v.title.endsWith(v.kindLabel)
+        ? `${v.title}报告`
+        : `关于${v.title}的${v.kindLabel}报告`;
     return { title, params: {} };
   }
 
   async context(em: EntityManager, report: Report): Promise<VisitReportContext> {
     const v = await this.data.view(em, report);
-    const people = (kind: string, answer: string) => v.participants.filter((p) => p.kind === kind && p.answer === answer).map((p) => p.name);
-    const attachments = await em.find(Attachment, { where: { ownerType: PHOTO_OWNER, ownerId: v.id }, order: { id: 'ASC' } });
+    const people = (kind: string, answer: string) =>
+      v.participants.filter((p) => p.kind === kind && p.answer === answer).map((p) => p.name);
+    const attachments = await em.find(Attachment, {
+      where: { ownerType: PHOTO_OWNER, ownerId: v.id },
+      order: { id: 'ASC' },
+    });
     const { photos, unreadable } = await this.photos(attachments.slice(0, PHOTOS_PRINTED));
     return {
       title: report.title,
@@ -159,7 +185,13 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
         excused: v.participants.filter((p) => p.answer === 'declined').map((p) => p.name),
         absent: v.participants.filter((p) => p.kind !== 'unit' && p.answer === 'pending').map((p) => p.name),
       },
-      stops: v.stops.map((s) => ({ position: s.position, at: this.data.time(s.at, v.startsAt), place: s.place, contact: s.contact, purpose: s.purpose })),
+      stops: v.stops.map((s) => ({
+        position: s.position,
+        at: this.data.time(s.at, v.startsAt),
+        place: s.place,
+        contact: s.contact,
+        purpose: s.purpose,
+      })),
       findingGroups: this.data.findingGroups(v),
       photos,
       photosLeftOut: Math.max(0, attachments.length - PHOTOS_PRINTED),

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ProposalStatsView, RateView, UnitStats } from '../../proposals/dto/proposal-stats.dto';
 import { PROPOSAL_STATUSES } from '../../proposals/proposal-workflow';
-import { TOPIC_STATUSES } from '../../topics/topic-workflow';
 import { PromiseStats } from '../../topics/dto/topic-stats.dto';
+import { TOPIC_STATUSES } from '../../topics/topic-workflow';
 
 export class KeyProposalRow {
   @ApiProperty() id!: number;
@@ -37,7 +37,8 @@ export class SectorParticipation {
   @ApiProperty() name!: string;
   @ApiProperty({ description: '委员人数' }) members!: number;
   @ApiProperty({ type: RateView, description: '出席率：出席 / 应参加的协商会议' }) attendance!: RateView;
-  @ApiProperty({ type: RateView, description: '视察调研参加率：参加 / 应参加（已完成的视察调研）' }) visitAttendance!: RateView;
+  @ApiProperty({ type: RateView, description: '视察调研参加率：参加 / 应参加（已完成的视察调研）' })
+  visitAttendance!: RateView;
   @ApiProperty({ description: '领衔提案' }) proposalsLed!: number;
   @ApiProperty({ description: '会议发言' }) speeches!: number;
   @ApiProperty({ type: Number, nullable: true, description: '平均履职得分' }) averageScore!: number | null;
@@ -47,7 +48,8 @@ export class VisitFigures {
   @ApiProperty({ description: '本年度已完成的视察调研（按开始时间）' }) completed!: number;
   @ApiProperty({ description: '本年度已安排、尚未完成的视察调研' }) planned!: number;
   @ApiProperty({ description: '本年度已取消的视察调研' }) cancelled!: number;
-  @ApiProperty({ type: RateView, description: '委员参加率：已完成的视察调研中，参加 / 受邀的委员人次' }) attendance!: RateView;
+  @ApiProperty({ type: RateView, description: '委员参加率：已完成的视察调研中，参加 / 受邀的委员人次' })
+  attendance!: RateView;
   @ApiProperty({ description: '本年度参加过视察调研的委员人数' }) membersTookPart!: number;
 }
 
@@ -59,12 +61,16 @@ export class DashboardSession {
 /** 领导驾驶舱: one year at a glance. */
 export class DashboardView {
   @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ type: [DashboardSession], description: '本年度的会次（大会提案截止日期在该年）' }) sessions!: DashboardSession[];
+  @ApiProperty({ type: [DashboardSession], description: '本年度的会次（大会提案截止日期在该年）' })
+  sessions!: DashboardSession[];
   @ApiProperty({ type: ProposalStatsView, description: '本年度会次的提案统计' }) proposals!: ProposalStatsView;
-  @ApiProperty({ type: [UnitStats], description: '有超期未答复提案的承办单位，超期多者在前' }) overdueUnits!: UnitStats[];
+  @ApiProperty({ type: [UnitStats], description: '有超期未答复提案的承办单位，超期多者在前' })
+  overdueUnits!: UnitStats[];
   @ApiProperty({ type: KeyProposals }) keyProposals!: KeyProposals;
   @ApiProperty({ type: TopicSteps }) topics!: TopicSteps;
   @ApiProperty({ type: VisitFigures, description: '视察调研' }) visits!: VisitFigures;
-  @ApiProperty({ type: PromiseStats, description: '本年度出题的议题的响应承诺：有承诺的、有超时的、各时限的超时数' }) promises!: PromiseStats;
-  @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' }) participation!: SectorParticipation[];
+  @ApiProperty({ type: PromiseStats, description: '本年度出题的议题的响应承诺：有承诺的、有超时的、各时限的超时数' })
+  promises!: PromiseStats;
+  @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' })
+  participation!: SectorParticipation[];
 }

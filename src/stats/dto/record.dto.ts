@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PagingQuery } from '../../common/pagination';
-import { idQuery } from '../../proposals/dto/file-proposal.dto';
 import { YearQuery } from '../../directory/session-year';
+import { idQuery } from '../../proposals/dto/file-proposal.dto';
 import { RULE_KEYS } from '../record-rules';
 
 export class RecordQuery {
@@ -34,7 +34,12 @@ export class RecordSourceView {
   @ApiProperty({ description: '提案案由、会议名称或成果内容' })
   title!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '立案时间、会议开始时间或成果落实时间' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '立案时间、会议开始时间或成果落实时间',
+  })
   at!: Date | null;
 
   @ApiPropertyOptional({ description: '会议或成果所属的议题' })
@@ -116,7 +121,8 @@ export class RecordSummary {
   @ApiProperty({ type: AttendanceSummary, description: '协商会议' }) meetings!: AttendanceSummary;
   @ApiProperty({ description: '会议发言' }) speeches!: number;
   @ApiProperty({ description: '所提议题的成果被采纳（已落实）' }) outcomesAdopted!: number;
-  @ApiProperty({ type: AttendanceSummary, nullable: true, description: '视察调研；视察调研模块上线前为 null' }) visits!: AttendanceSummary | null;
+  @ApiProperty({ type: AttendanceSummary, nullable: true, description: '视察调研；视察调研模块上线前为 null' })
+  visits!: AttendanceSummary | null;
 }
 
 export class RecordMemberView {

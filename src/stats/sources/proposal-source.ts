@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import type { YearRange } from '../../common/time-zone';
 import { whereSessionInYear } from '../../directory/session-year';
-import { Proposal, ProposalSigner } from '../../proposals/proposal.entities';
 import type { ProposalStatus } from '../../proposals/proposal-workflow';
+import { Proposal, ProposalSigner } from '../../proposals/proposal.entities';
 import { addCounts, Counters, RecordEvent, RecordSource } from '../record-source';
 
 /** 立案 and every state after it (as ProposalStatsService counts them). */
@@ -11,7 +11,14 @@ const ACCEPTED: readonly ProposalStatus[] = ['accepted', 'assigned', 'replied', 
 /** Not filed, or taken back: not part of anyone's record. */
 const NOT_FILED: readonly ProposalStatus[] = ['draft', 'withdrawn'];
 
-export const PROPOSAL_COUNTERS = ['proposalsLed', 'proposalLeadAccepted', 'proposalKey', 'proposalExcellent', 'proposalsCosigned', 'proposalCosignedAccepted'] as const;
+export const PROPOSAL_COUNTERS = [
+  'proposalsLed',
+  'proposalLeadAccepted',
+  'proposalKey',
+  'proposalExcellent',
+  'proposalsCosigned',
+  'proposalCosignedAccepted',
+] as const;
 
 /**
  * 提案 in a duty record: the proposals of the year's sessions (`whereSessionInYear`) that the member led
@@ -51,7 +58,8 @@ export class ProposalRecordSource implements RecordSource {
     const roleOf = new Map(signed.map((r) => [Number(r.id), r.role]));
     return proposals.flatMap((p): RecordEvent[] => {
       const source = { type: 'proposal' as const, id: p.id, title: p.title, at: p.reviewedAt };
-      if (roleOf.get(p.id) === 'cosigner') return [{ kind: 'proposalCosignedAccepted', label: `附议的提案《${p.title}》立案`, source }];
+      if (roleOf.get(p.id) === 'cosigner')
+        return [{ kind: 'proposalCosignedAccepted', label: `附议的提案《${p.title}》立案`, source }];
       return [
         { kind: 'proposalLeadAccepted', label: `领衔的提案《${p.title}》立案`, source },
         ...(p.isKey ? [{ kind: 'proposalKey' as const, label: `《${p.title}》确定为重点提案`, source }] : []),
@@ -80,4 +88,3 @@ export class ProposalRecordSource implements RecordSource {
     return out;
   }
 }
-

@@ -33,9 +33,15 @@ export class VisitRecordSource implements RecordSource {
   }
 
   async events(memberId: number, range: YearRange): Promise<RecordEvent[]> {
-    const rows = await this.invitations(range).andWhere('vp.memberId = :memberId', { memberId }).select('vp.visitId', 'visitId').addSelect('vp.answer', 'answer').getRawMany<{ visitId: number | string; answer: string }>();
+    const rows = await this.invitations(range)
+      .andWhere('vp.memberId = :memberId', { memberId })
+      .select('vp.visitId', 'visitId')
+      .addSelect('vp.answer', 'answer')
+      .getRawMany<{ visitId: number | string; answer: string }>();
     if (!rows.length) return [];
-    const visits = new Map((await this.ds.getRepository(Visit).findBy({ id: In(rows.map((r) => Number(r.visitId))) })).map((v) => [v.id, v]));
+    const visits = new Map(
+      (await this.ds.getRepository(Visit).findBy({ id: In(rows.map((r) => Number(r.visitId))) })).map((v) => [v.id, v]),
+    );
     return rows.map((r): RecordEvent => {
       const v = visits.get(Number(r.visitId))!;
       const source = { type: 'visit' as const, id: v.id, title: v.title, at: v.startsAt };

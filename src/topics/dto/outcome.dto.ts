@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { PagingQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery, TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { OUTCOME_KINDS, OutcomeKind } from '../outcome.entities';
 import { OUTCOME_STATUSES, OutcomeStatus } from '../topic-workflow';
 
@@ -25,7 +25,12 @@ export class CreateOutcomeDto extends VersionDto {
   @Min(1, { message: '责任单位编号无效' })
   unitId?: number;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-31T17:00:00+08:00', description: '办理期限' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2026-12-31T17:00:00+08:00',
+    description: '办理期限',
+  })
   @IsOptional()
   @TimeWithOffset('办理期限')
   dueAt?: string;
@@ -33,7 +38,10 @@ export class CreateOutcomeDto extends VersionDto {
 
 /** 办理反馈 by the responsible unit or the organiser; `version` is the outcome's. */
 export class UpdateOutcomeDto extends VersionDto {
-  @ApiProperty({ enum: OUTCOME_STATUSES, description: 'open 待办理，in_progress 办理中，done 已落实，not_adopted 未采纳' })
+  @ApiProperty({
+    enum: OUTCOME_STATUSES,
+    description: 'open 待办理，in_progress 办理中，done 已落实，not_adopted 未采纳',
+  })
   @IsIn(OUTCOME_STATUSES, { message: '办理状态须为待办理、办理中、已落实或未采纳' })
   status!: OutcomeStatus;
 
@@ -52,7 +60,9 @@ export class OutcomeQuery extends PagingQuery {
   @BooleanQuery()
   open?: boolean;
 
-  @ApiPropertyOptional({ description: 'true：已超期（过了办理期限仍待办理或办理中），按办理期限先后排列；false：未超期' })
+  @ApiPropertyOptional({
+    description: 'true：已超期（过了办理期限仍待办理或办理中），按办理期限先后排列；false：未超期',
+  })
   @BooleanQuery('overdue 须为 true 或 false')
   overdue?: boolean;
 

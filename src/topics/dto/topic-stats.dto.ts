@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RateView } from '../../common/rate';
-import { TOPIC_LEVELS, TopicLevel } from '../topic.entities';
 import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
-import { levelDoc, LevelRule } from './topic.dto';
+import { TOPIC_LEVELS, TopicLevel } from '../topic.entities';
 import { OrganizerView } from './topic-view.dto';
+import { levelDoc, LevelRule } from './topic.dto';
 
 export class TopicStatsQuery {
   @ApiPropertyOptional({ description: '出题年份（按北京时间）；不填则统计全部', example: 2026 })

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
-import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 import { OUTCOME_KINDS } from '../outcome.entities';
-import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
 import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
+import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
+import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 
 export * from './meeting-view.dto';
 
@@ -65,7 +65,12 @@ export class PromiseView {
   @ApiProperty({ ...nullableTime, description: '解题（进入“解题中”）的时间' })
   solvedAt!: string | null;
 
-  @ApiProperty({ enum: PROMISE_CLOCKS, isArray: true, description: '超时的时限：acknowledge 回应、answer 答复、solve 解决', example: ['acknowledge'] })
+  @ApiProperty({
+    enum: PROMISE_CLOCKS,
+    isArray: true,
+    description: '超时的时限：acknowledge 回应、answer 答复、solve 解决',
+    example: ['acknowledge'],
+  })
   breached!: string[];
 
   @ApiProperty({ type: [String], example: ['回应超时'] })

@@ -1,22 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { PageQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { YearQuery } from '../../directory/session-year';
-import { ORGANIZER_TYPES, OrganizerType, TOPIC_LEVELS, TOPIC_SOURCES, TopicLevel, TopicSource } from '../topic.entities';
 import { PROMISE_CLOCKS, PromiseClock, TOPIC_STATUSES, TopicStatus } from '../topic-workflow';
+import {
+  ORGANIZER_TYPES,
+  OrganizerType,
+  TOPIC_LEVELS,
+  TOPIC_SOURCES,
+  TopicLevel,
+  TopicSource,
+} from '../topic.entities';
 
 export { VersionDto };
 
-export const levelDoc = { enum: TOPIC_LEVELS, description: 'city 市，district 区县，street 街道，community 社区，grid 网格' };
+export const levelDoc = {
+  enum: TOPIC_LEVELS,
+  description: 'city 市，district 区县，street 街道，community 社区，grid 网格',
+};
 const organizerTypeDoc = { enum: ORGANIZER_TYPES, description: 'committee 专委会，sector 界别，point 协商议事点' };
 export const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
 const OrganizerTypeRule = () => IsIn(ORGANIZER_TYPES, { message: '组织方类型须为专委会、界别或协商议事点之一' });
-const IdRule = (label: string) => applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+const IdRule = (label: string) =>
+  applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
 /** The committee, sector or consultation point that runs a topic. */
 export class OrganizerDto {
@@ -41,7 +52,10 @@ export class CreateTopicDto {
   @LevelRule()
   level!: TopicLevel;
 
-  @ApiProperty({ enum: TOPIC_SOURCES, description: 'member 委员，public 群众，department 部门，plan 年度协商计划，proposal 提案，visit 视察调研' })
+  @ApiProperty({
+    enum: TOPIC_SOURCES,
+    description: 'member 委员，public 群众，department 部门，plan 年度协商计划，proposal 提案，visit 视察调研',
+  })
   @IsIn(TOPIC_SOURCES, { message: '议题来源须为委员、群众、部门、年度协商计划、提案或视察调研之一' })
   source!: TopicSource;
 
@@ -51,7 +65,12 @@ export class CreateTopicDto {
   @Type(() => OrganizerDto)
   organizer!: OrganizerDto;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '252', description: '响应承诺：config/topics.json 配置的代码，如网格事项的“252”（2分钟内回应、5分钟内答复、2天内解决）' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '252',
+    description: '响应承诺：config/topics.json 配置的代码，如网格事项的“252”（2分钟内回应、5分钟内答复、2天内解决）',
+  })
   @IsOptional()
   @IsString({ message: '响应承诺须为配置的代码，如 252' })
   @MaxLength(10, { message: '响应承诺须为配置的代码，如 252' })
@@ -105,11 +124,16 @@ export class TopicQuery extends PageQuery {
   @YearQuery()
   year?: number;
 
-  @ApiPropertyOptional({ description: 'true：有响应承诺超时（回应、答复或解决）的议题；false：有响应承诺且从未超时的议题' })
+  @ApiPropertyOptional({
+    description: 'true：有响应承诺超时（回应、答复或解决）的议题；false：有响应承诺且从未超时的议题',
+  })
   @BooleanQuery('breached 须为 true 或 false')
   breached?: boolean;
 
-  @ApiPropertyOptional({ enum: PROMISE_CLOCKS, description: '这一时限超时的议题：acknowledge 回应超时，answer 答复超时，solve 解决超时' })
+  @ApiPropertyOptional({
+    enum: PROMISE_CLOCKS,
+    description: '这一时限超时的议题：acknowledge 回应超时，answer 答复超时，solve 解决超时',
+  })
   @IsOptional()
   @IsIn(PROMISE_CLOCKS, { message: '超时的时限须为回应、答复或解决（acknowledge、answer、solve）' })
   missed?: PromiseClock;

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AttachmentView } from '../../files/attachment.dto';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
-import { PARTICIPANT_KINDS, RSVP_ANSWERS, VISIT_KINDS } from '../visit.entities';
 import { VISIT_STATUSES } from '../visit-workflow';
+import { PARTICIPANT_KINDS, RSVP_ANSWERS, VISIT_KINDS } from '../visit.entities';
 
 /* What readers see of a field visit 视察调研. */
 
@@ -148,7 +148,10 @@ export class PhotoView extends AttachmentView {
   @ApiProperty({ example: '/api/v1/visits/3/photos/12' })
   url!: string;
 
-  @ApiProperty({ example: '/api/v1/visits/3/photos/12?preview=1', description: '缩略图（JPEG 照片内嵌的缩略图；没有时为原图）' })
+  @ApiProperty({
+    example: '/api/v1/visits/3/photos/12?preview=1',
+    description: '缩略图（JPEG 照片内嵌的缩略图；没有时为原图）',
+  })
   previewUrl!: string;
 }
 
@@ -280,7 +283,10 @@ export class FreeBusyView {
 }
 
 export class CalendarFeedView {
-  @ApiProperty({ description: '订阅地址（含密钥，只在生成时显示一次）', example: 'https://example.org/api/v1/members/12/calendar.ics?token=…' })
+  @ApiProperty({
+    description: '订阅地址（含密钥，只在生成时显示一次）',
+    example: 'https://example.org/api/v1/members/12/calendar.ics?token=…',
+  })
   url!: string;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,20 +1,38 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { PagingQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { CreateProposalDto } from '../../proposals/dto/file-proposal.dto';
 import { CreateTopicDto } from '../../topics/dto/topic.dto';
-import { VISIT_KINDS, VISIT_ORGANIZER_TYPES, VisitKind, VisitOrganizerType } from '../visit.entities';
 import { VISIT_STATUSES, VisitStatus } from '../visit-workflow';
+import { VISIT_KINDS, VISIT_ORGANIZER_TYPES, VisitKind, VisitOrganizerType } from '../visit.entities';
 
 export { VersionDto };
 
-const timeDoc = (description: string) => ({ type: String, format: 'date-time', example: '2026-06-18T08:30:00+08:00', description });
-const IdRule = (label: string) => applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
+const timeDoc = (description: string) => ({
+  type: String,
+  format: 'date-time',
+  example: '2026-06-18T08:30:00+08:00',
+  description,
+});
+const IdRule = (label: string) =>
+  applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 const IdList = (label: string, max = 200) =>
   applyDecorators(
     IsArray({ message: `${label}须为编号列表` }),
@@ -187,7 +205,14 @@ export class CancelVisitDto extends VersionDto {
 /** Comma-separated ids in a query string: `1,2,3`. */
 const IdsQuery = (label: string, max: number) =>
   applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter((v) => v.trim() !== '').map((v) => (/^\d{1,10}$/.test(v.trim()) ? Number(v) : NaN)) : value)),
+    Transform(({ value }) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .filter((v) => v.trim() !== '')
+            .map((v) => (/^\d{1,10}$/.test(v.trim()) ? Number(v) : NaN))
+        : value,
+    ),
     IdList(label, max),
   );
 
@@ -252,7 +277,13 @@ export class ConflictQuery {
 }
 
 /** 据此提出协商议题 (staff): source 视察调研; the organiser defaults to the visit's. */
-export class VisitTopicDto extends IntersectionType(PickType(CreateTopicDto, ['title', 'description', 'level'] as const), PartialType(PickType(CreateTopicDto, ['organizer'] as const))) {}
+export class VisitTopicDto extends IntersectionType(
+  PickType(CreateTopicDto, ['title', 'description', 'level'] as const),
+  PartialType(PickType(CreateTopicDto, ['organizer'] as const)),
+) {}
 
 /** 据此起草提案 (an invited member): an individual draft; 情况分析 and 具体建议 default to the visit's purpose, findings and suggestions. */
-export class VisitProposalDto extends IntersectionType(PickType(CreateProposalDto, ['sessionId', 'title', 'category'] as const), PartialType(PickType(CreateProposalDto, ['background', 'suggestions'] as const))) {}
+export class VisitProposalDto extends IntersectionType(
+  PickType(CreateProposalDto, ['sessionId', 'title', 'category'] as const),
+  PartialType(PickType(CreateProposalDto, ['background', 'suggestions'] as const)),
+) {}
