@@ -4,11 +4,12 @@ import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { ConsultationPoint, Committee, Sector } from '../directory/directory.entities';
 import { assertDraftOrganiser, draftNotFound, isDraftOrganiser, isDraftParticipant } from './draft-access';
 import { DRAFT_STATUS_LABELS, GENERAL_LABEL } from './draft-labels';
-import { allowedDraft, DraftStore } from './draft-store';
+import { DraftStore } from './draft-store';
 import { acceptsComments, clauseView, clausesOf, DraftViews } from './draft-views';
 import { decide } from './draft-workflow';
 import { CommentSource, Draft, DraftClause, DraftComment } from './draft.entities';
@@ -64,7 +65,7 @@ export class DraftCommentsService {
     return this.tx.run(async (em) => {
       const d = await this.store.load(em, actor, id);
       const organiser = isDraftOrganiser(actor, d);
-      allowedDraft(
+      assertAllowed(
         decide(d.status, 'comment', {
           closesAt: d.closesAt,
           now: this.clock.now(),
@@ -92,7 +93,7 @@ export class DraftCommentsService {
     return this.tx.run(async (em) => {
       const d = await this.publicDraft(em, id);
       const now = this.clock.now();
-      allowedDraft(decide(d.status, 'comment', { closesAt: d.closesAt, now, mayComment: true }));
+      assertAllowed(decide(d.status, 'comment', { closesAt: d.closesAt, now, mayComment: true }));
       const addressHash = createHash('sha256').update(`draft:${address}`).digest('hex');
       const since = new Date(now.getTime() - HOUR_MS);
       const recent = await em.find(DraftComment, {
@@ -157,7 +158,7 @@ export class DraftCommentsService {
       const found = await em.findOneBy(DraftComment, { id: commentId });
       if (!found) throw commentNotFound();
       const d = await this.store.load(em, actor, found.draftId);
-      allowedDraft(
+      assertAllowed(
         decide(d.status, 'dispose', {
           isOrganiser: isDraftOrganiser(actor, d),
           disposition: dto.disposition,

@@ -11,9 +11,6 @@ import { ClauseText, checkClauses, clauseLabel, splitClauses } from './draft-tex
 import { Draft, DraftClause, DraftRevision } from './draft.entities';
 import { DraftTextDto } from './dto/draft.dto';
 
-/** A refusal of the workflow as the API's error, or the decision it let through (as for topics). */
-export { allowed as allowedDraft } from '../topics/topic-store';
-
 export interface DraftChange {
   /** The audit action after `draft.`: `open`, `comment`, `revise` … */
   action: string;

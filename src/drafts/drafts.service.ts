@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { Member } from '../directory/directory.entities';
 import { isOrganiser as isTopicOrganiser } from '../topics/topic-access';
@@ -12,7 +13,7 @@ import { Topic } from '../topics/topic.entities';
 import { assertOrganizer } from '../topics/topics.service';
 import { assertCanReadDraft, draftNotFound, isDraftOrganiser } from './draft-access';
 import { DRAFT_HISTORY_LABELS } from './draft-labels';
-import { allowedDraft, clausesFrom, DraftChange, DraftStore } from './draft-store';
+import { clausesFrom, DraftChange, DraftStore } from './draft-store';
 import { DraftViews } from './draft-views';
 import { decide, DraftAction, DraftFacts } from './draft-workflow';
 import { Draft, DraftClause, DraftInvitee } from './draft.entities';
@@ -205,7 +206,7 @@ export class DraftsService {
   ): Promise<DraftView> {
     return this.tx.run(async (em) => {
       const d = await this.store.load(em, actor, id, version);
-      const next = allowedDraft(decide(d.status, action, { isOrganiser: isDraftOrganiser(actor, d), ...facts() }));
+      const next = assertAllowed(decide(d.status, action, { isOrganiser: isDraftOrganiser(actor, d), ...facts() }));
       const change = await work(em, d);
       await this.store.write(em, actor, d, { ...change, set: { ...change.set, status: next.to } });
       return this.views.detail(em, d, actor);

@@ -5,6 +5,7 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertAllowed } from '../common/workflow';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
@@ -182,8 +183,7 @@ export class PlansService {
     return this.tx.run(async (em) => {
       const { plan, item } = await this.loadItem(em, itemId, dto.version, 'start');
       // Checked on the locked item: two starts at once make one topic.
-      const refusal = planRefusal(plan.status, 'start', { topicId: item.topicId });
-      if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+      assertAllowed(planRefusal(plan.status, 'start', { topicId: item.topicId }));
       const description = [
         item.notes,
         `列入${plan.year}年度协商计划（${QUARTER_LABELS[item.quarter - 1]}，${MEETING_KIND_LABELS[item.form]}）。`,
@@ -223,8 +223,7 @@ export class PlansService {
   ): Promise<ConsultationPlan> {
     const plan = await findForUpdate(em, ConsultationPlan, id);
     if (!plan) throw planNotFound();
-    const refusal = planRefusal(plan.status, action, await facts());
-    if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+    assertAllowed(planRefusal(plan.status, action, await facts()));
     assertVersion(plan, version);
     return plan;
   }

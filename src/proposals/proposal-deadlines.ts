@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { assertAllowed } from '../common/workflow';
 import { findForUpdate } from '../database/rows';
 import { Tx } from '../database/tx';
 import { SweepStep } from '../jobs/job-processor.decorator';
@@ -8,7 +9,7 @@ import { sweepEach } from '../jobs/sweep-each';
 import { pendingUnitIds } from './proposal-access';
 import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
-import { allowed, ProposalStore } from './proposal-store';
+import { ProposalStore } from './proposal-store';
 import { decide } from './proposal-workflow';
 import { Proposal } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
@@ -118,7 +119,7 @@ export class ProposalDeadlines {
         if (!p || p.status !== 'replied' || !p.repliedAt) return false;
         const due = addWorkingDays(p.repliedAt, days, this.config.calendar);
         if (due.getTime() > now.getTime()) return false;
-        const d = allowed(decide(p.status, 'expireEvaluation', { isSystem: true }));
+        const d = assertAllowed(decide(p.status, 'expireEvaluation', { isSystem: true }));
         await this.store.write(em, null, p, {
           action: 'expire_evaluation',
           set: { status: d.to, completedAt: now, notEvaluated: true },

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import {
   CoOpinionDto,
@@ -15,9 +16,9 @@ import {
 import { ProposalView } from './dto/proposal-view.dto';
 import { isLeadProposer, unitPartOf } from './proposal-access';
 import { addMonths } from './proposal-dates';
-import { allowed, assertSideAction, ProposalStore } from './proposal-store';
+import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
-import { decide } from './proposal-workflow';
+import { checkSideAction, decide } from './proposal-workflow';
 import {
   CommunicationStep,
   Proposal,
@@ -52,7 +53,7 @@ export class ProposalHandlingService {
       const part = await unitPartOf(em, p, actor);
       const anyReplied = (await em.countBy(ProposalReply, { proposalId: p.id, round: p.rehandleCount })) > 0;
       const now = this.clock.now();
-      const d = allowed(
+      const d = assertAllowed(
         decide(p.status, 'return', {
           unitRole: part?.role ?? null,
           reason: dto.reason,
@@ -87,7 +88,7 @@ export class ProposalHandlingService {
   communicate(actor: Actor, id: number, dto: CommunicationDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'communicate');
+      assertAllowed(checkSideAction(p.status, 'communicate'));
       const part = await this.partOrForbid(em, p, actor);
       const now = this.clock.now();
       const at = dto.at ? new Date(dto.at) : now;
@@ -127,7 +128,7 @@ export class ProposalHandlingService {
   coOpinion(actor: Actor, id: number, dto: CoOpinionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'coOpinion');
+      assertAllowed(checkSideAction(p.status, 'coOpinion'));
       const part = await this.partOrForbid(em, p, actor);
       if (part.role !== 'co') throw AppError.forbidden('只有会办单位提交会办意见');
       if (await em.existsBy(ProposalCoOpinion, { proposalId: p.id, unitId: part.unitId, round: p.rehandleCount })) {
@@ -158,7 +159,7 @@ export class ProposalHandlingService {
       const round = p.rehandleCount;
       const active = await em.findBy(ProposalUnit, { proposalId: p.id, active: true });
       const opinions = await em.findBy(ProposalCoOpinion, { proposalId: p.id, round });
-      const d = allowed(
+      const d = assertAllowed(
         decide(p.status, 'reply', {
           unitRole: part?.role ?? null,
           alreadyReplied: part?.repliedAt != null,
@@ -211,7 +212,7 @@ export class ProposalHandlingService {
   requestExtension(actor: Actor, id: number, dto: RequestExtensionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'requestExtension');
+      assertAllowed(checkSideAction(p.status, 'requestExtension'));
       const part = await this.partOrForbid(em, p, actor);
       if (part.role === 'co') throw AppError.forbidden('延期由主办单位申请');
       if (await em.existsBy(ProposalExtension, { proposalId: p.id, status: 'pending' }))
@@ -251,7 +252,9 @@ export class ProposalHandlingService {
   evaluate(actor: Actor, id: number, dto: EvaluateProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      const d = allowed(decide(p.status, 'evaluate', { isLeadProposer: isLeadProposer(actor, p), rating: dto.rating }));
+      const d = assertAllowed(
+        decide(p.status, 'evaluate', { isLeadProposer: isLeadProposer(actor, p), rating: dto.rating }),
+      );
       const now = this.clock.now();
       await em.insert(ProposalEvaluation, {
         proposalId: p.id,

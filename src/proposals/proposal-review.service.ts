@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { assertAllowed } from '../common/workflow';
 import { findForUpdate } from '../database/rows';
 import { Tx } from '../database/tx';
 import { Unit } from '../directory/directory.entities';
@@ -19,9 +20,9 @@ import { pendingUnitIds } from './proposal-access';
 import { addMonths } from './proposal-dates';
 import { formatNumber } from './proposal-labels';
 import { nextNumber } from './proposal-numbering';
-import { allowed, assertSideAction, ProposalStore } from './proposal-store';
+import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
-import { decide, UnitRole } from './proposal-workflow';
+import { checkSideAction, decide, UnitRole } from './proposal-workflow';
 import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
@@ -44,7 +45,7 @@ export class ProposalReviewService {
       const reason = dto.reason ?? null;
       switch (dto.decision) {
         case 'accept': {
-          const d = allowed(decide(p.status, 'accept', { isStaff }));
+          const d = assertAllowed(decide(p.status, 'accept', { isStaff }));
           const number = await nextNumber(em, p.sessionId);
           await this.store.write(em, actor, p, {
             action: 'accept',
@@ -57,7 +58,7 @@ export class ProposalReviewService {
         }
         case 'reject': {
           const grounds = this.config.refusalGrounds.map((g) => g.code);
-          const d = allowed(decide(p.status, 'reject', { isStaff, reason, ground: dto.ground ?? null, grounds }));
+          const d = assertAllowed(decide(p.status, 'reject', { isStaff, reason, ground: dto.ground ?? null, grounds }));
           await this.store.write(em, actor, p, {
             action: 'reject',
             set: { status: d.to, reviewGround: dto.ground ?? null, reviewReason: reason, reviewedAt: now },
@@ -68,7 +69,7 @@ export class ProposalReviewService {
           break;
         }
         case 'convert': {
-          const d = allowed(decide(p.status, 'convert', { isStaff }));
+          const d = assertAllowed(decide(p.status, 'convert', { isStaff }));
           await this.store.write(em, actor, p, {
             action: 'convert',
             set: { status: d.to, reviewReason: reason, reviewedAt: now },
@@ -103,7 +104,7 @@ export class ProposalReviewService {
     ) {
       throw AppError.invalidField('mergeIntoId', '要并入的提案不存在');
     }
-    const d = allowed(
+    const d = assertAllowed(
       decide(p.status, 'merge', {
         isStaff,
         proposalId: p.id,
@@ -149,7 +150,7 @@ export class ProposalReviewService {
   assign(actor: Actor, id: number, dto: AssignProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      const d = allowed(decide(p.status, 'assign', { isStaff: hasRole(actor, 'staff') }));
+      const d = assertAllowed(decide(p.status, 'assign', { isStaff: hasRole(actor, 'staff') }));
       const plan = this.plan(dto);
       const now = this.clock.now();
       const deadline = this.deadline(dto.deadline, now);
@@ -224,7 +225,7 @@ export class ProposalReviewService {
   markKey(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'markKey');
+      assertAllowed(checkSideAction(p.status, 'markKey'));
       if (p.isKey) throw AppError.conflict('ALREADY_KEY', '该提案已是重点提案');
       await this.store.write(em, actor, p, {
         action: 'key',
@@ -240,7 +241,7 @@ export class ProposalReviewService {
   markExcellent(actor: Actor, id: number, dto: MarkExcellentDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'markExcellent');
+      assertAllowed(checkSideAction(p.status, 'markExcellent'));
       const excellent = dto.excellent ?? true;
       await this.store.write(em, actor, p, {
         action: 'excellent',
@@ -259,7 +260,7 @@ export class ProposalReviewService {
   chase(actor: Actor, id: number, dto: ChaseProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'chase');
+      assertAllowed(checkSideAction(p.status, 'chase'));
       const supervises = hasRole(actor, 'leader') && p.isKey && p.supervisorUserId === actor.id;
       if (!hasRole(actor, 'staff') && !supervises)
         throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
@@ -280,7 +281,7 @@ export class ProposalReviewService {
   decideExtension(actor: Actor, id: number, extensionId: number, dto: DecideExtensionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'decideExtension');
+      assertAllowed(checkSideAction(p.status, 'decideExtension'));
       const request = await em.findOneBy(ProposalExtension, { id: extensionId, proposalId: p.id });
       if (!request) throw AppError.notFound('延期申请', 'EXTENSION_NOT_FOUND');
       if (request.status !== 'pending') throw AppError.conflict('EXTENSION_DECIDED', '该延期申请已审批');

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
-import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { updateVersioned } from '../database/versioned';
 import { assertCanRead, notFound } from './proposal-access';
 import { ProposalEvent, ProposalEventType } from './proposal-event';
 import { ProposalEvents } from './proposal-events';
-import { Allowed, checkSideAction, Decision, ProposalStatus, SideAction } from './proposal-workflow';
 import { Proposal } from './proposal.entities';
 
 export interface ProposalChange {
@@ -21,21 +19,6 @@ export interface ProposalChange {
   details?: Record<string, unknown>;
   comment?: string | null;
   event?: { type: ProposalEventType } & Partial<Omit<ProposalEvent, 'type' | 'proposalId' | 'actorUserId' | 'at'>>;
-}
-
-/** A refusal of the workflow as the API's error. */
-export function refusalError(d: Exclude<Decision, Allowed>): AppError {
-  return new AppError(d.status, d.code, d.message);
-}
-
-export function allowed(d: Decision): Allowed {
-  if (!d.ok) throw refusalError(d);
-  return d;
-}
-
-export function assertSideAction(status: ProposalStatus, step: SideAction): void {
-  const refusal = checkSideAction(status, step);
-  if (refusal) throw refusalError(refusal);
 }
 
 /** Loading a proposal for change and writing one step of it: version-checked, audited and announced in the caller's transaction. */

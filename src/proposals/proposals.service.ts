@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { Committee, CouncilSession, Member, Sector } from '../directory/directory.entities';
 import { TextIndexService } from '../search/text-index.service';
@@ -15,10 +16,10 @@ import { addDays, isPlenary } from './proposal-dates';
 import { ProposalEvents } from './proposal-events';
 import { HISTORY_LABELS } from './proposal-labels';
 import { ensureCounter } from './proposal-numbering';
-import { allowed, assertSideAction, ProposalStore } from './proposal-store';
+import { ProposalStore } from './proposal-store';
 import { proposalFields } from './proposal-text-fields';
 import { ProposalViews } from './proposal-views';
-import { decide } from './proposal-workflow';
+import { checkSideAction, decide } from './proposal-workflow';
 import { GROUP_KINDS, Proposal, ProposalKind, ProposalSigner } from './proposal.entities';
 import { ProposalsQuery } from './proposals-query';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
@@ -170,7 +171,7 @@ export class ProposalsService {
   update(actor: Actor, id: number, dto: UpdateProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'edit');
+      assertAllowed(checkSideAction(p.status, 'edit'));
       if (!isLeadProposer(actor, p)) throw AppError.forbidden('只有领衔人可以修改提案');
       const set: Partial<Proposal> = {};
       if (dto.sessionId !== undefined && dto.sessionId !== p.sessionId)
@@ -221,7 +222,7 @@ export class ProposalsService {
   cosign(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertSideAction(p.status, 'cosign');
+      assertAllowed(checkSideAction(p.status, 'cosign'));
       const signer = await signerOf(em, p, actor);
       if (!signer || signer.role !== 'cosigner') throw AppError.forbidden('您不是该提案邀请的附议人');
       if (signer.status === 'confirmed') throw AppError.conflict('ALREADY_CONFIRMED', '您已确认附议该提案');
@@ -247,7 +248,9 @@ export class ProposalsService {
         role: 'cosigner',
         status: 'invited',
       });
-      const d = allowed(decide(p.status, 'submit', { isLeadProposer: isLeadProposer(actor, p), unconfirmedCoSigners }));
+      const d = assertAllowed(
+        decide(p.status, 'submit', { isLeadProposer: isLeadProposer(actor, p), unconfirmedCoSigners }),
+      );
       const now = this.clock.now();
       const session = await em.findOneByOrFail(CouncilSession, { id: p.sessionId });
       const plenary = isPlenary(now, session.closesAt, this.config.plenaryWindowMonths);
@@ -265,7 +268,7 @@ export class ProposalsService {
   withdraw(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      const d = allowed(decide(p.status, 'withdraw', { isLeadProposer: isLeadProposer(actor, p) }));
+      const d = assertAllowed(decide(p.status, 'withdraw', { isLeadProposer: isLeadProposer(actor, p) }));
       await this.store.write(em, actor, p, {
         action: 'withdraw',
         set: { status: d.to, withdrawnAt: this.clock.now() },

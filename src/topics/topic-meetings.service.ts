@@ -3,15 +3,16 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
 import { Member, Unit } from '../directory/directory.entities';
 import { AttendanceDto, CreateMeetingDto, HoldMeetingDto, ParticipantDto, SpeechDto } from './dto/meeting.dto';
 import { MeetingView } from './dto/topic-view.dto';
 import { isOrganiser } from './topic-access';
-import { allowed, assertStep, meetingNotFound, TopicStore } from './topic-store';
+import { meetingNotFound, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { decide } from './topic-workflow';
+import { checkStep, decide } from './topic-workflow';
 import { Attendance, Meeting, MeetingParticipant, MeetingSpeech, Topic } from './topic.entities';
 import { TopicsService } from './topics.service';
 
@@ -40,7 +41,7 @@ export class TopicMeetingsService {
   add(actor: Actor, topicId: number, dto: CreateMeetingDto): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, topicId, dto.version);
-      assertStep(t.status, 'addMeeting', { isOrganiser: isOrganiser(actor, t) });
+      assertAllowed(checkStep(t.status, 'addMeeting', { isOrganiser: isOrganiser(actor, t) }));
       const startsAt = new Date(dto.startsAt);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= startsAt.getTime()) throw AppError.invalidField('endsAt', '结束时间须晚于开始时间');
@@ -164,7 +165,7 @@ export class TopicMeetingsService {
   hold(actor: Actor, id: number, dto: HoldMeetingDto): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const { topic: t, meeting: m } = await this.store.loadMeeting(em, actor, id, dto.version);
-      const d = allowed(
+      const d = assertAllowed(
         decide(t.status, 'hold', {
           isOrganiser: isOrganiser(actor, t),
           minutes: dto.minutes,
@@ -191,7 +192,7 @@ export class TopicMeetingsService {
   ): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const { topic: t, meeting: m } = await this.store.loadMeeting(em, actor, id, version);
-      assertStep(t.status, 'editMeeting', { isOrganiser: isOrganiser(actor, t) });
+      assertAllowed(checkStep(t.status, 'editMeeting', { isOrganiser: isOrganiser(actor, t) }));
       const change = await work(em, t, m);
       await updateVersioned(em, Meeting, m, { updatedAt: this.clock.now() });
       await this.store.write(em, actor, t, change);

@@ -4,6 +4,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { updateVersioned } from '../database/versioned';
 import { Unit } from '../directory/directory.entities';
@@ -11,9 +12,9 @@ import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.
 import { OutcomeListItem, OutcomeView } from './dto/topic-view.dto';
 import { OutcomesQuery } from './outcomes-query';
 import { isOrganiser } from './topic-access';
-import { allowed, assertStep, TopicStore } from './topic-store';
+import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { CLOSED_OUTCOME_STATUSES, decideOutcome } from './topic-workflow';
+import { checkStep, CLOSED_OUTCOME_STATUSES, decideOutcome } from './topic-workflow';
 import { Outcome, OutcomeFeedback, Topic } from './topic.entities';
 
 /** 协商成果: recommendations under themes and decisions, and their units' feedback 办理反馈. */
@@ -38,7 +39,7 @@ export class TopicOutcomesService {
   add(actor: Actor, topicId: number, dto: CreateOutcomeDto): Promise<OutcomeView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, topicId, dto.version);
-      assertStep(t.status, 'addOutcome', { isOrganiser: isOrganiser(actor, t) });
+      assertAllowed(checkStep(t.status, 'addOutcome', { isOrganiser: isOrganiser(actor, t) }));
       if (dto.unitId !== undefined) {
         const unit = await em.findOneBy(Unit, { id: dto.unitId });
         if (!unit || unit.disabled)
@@ -74,10 +75,10 @@ export class TopicOutcomesService {
   update(actor: Actor, id: number, dto: UpdateOutcomeDto): Promise<OutcomeView> {
     return this.tx.run(async (em) => {
       const { topic: t, outcome: o } = await this.store.loadOutcome(em, actor, id, dto.version);
-      assertStep(t.status, 'updateOutcome', {});
+      assertAllowed(checkStep(t.status, 'updateOutcome', {}));
       const isOutcomeUnit = hasRole(actor, 'unit') && actor.unitId !== null && actor.unitId === o.unitId;
       const feedback = dto.feedback ?? null;
-      const d = allowed(
+      const d = assertAllowed(
         decideOutcome(o.status, dto.status, { isOrganiser: isOrganiser(actor, t), isOutcomeUnit, feedback }),
       );
       const from = o.status;

@@ -4,14 +4,15 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { VersionDto } from '../common/version.dto';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { TopicView } from './dto/topic-view.dto';
 import { AnswerDto } from './dto/topic.dto';
 import { isOrganiser } from './topic-access';
 import { TopicNotices } from './topic-notices';
-import { assertStep, TopicStore } from './topic-store';
+import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { BREACH_LABELS, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
+import { BREACH_LABELS, checkStep, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
 import { Topic, TopicClock } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 
@@ -79,12 +80,14 @@ export class TopicPromises {
       const t = await this.store.load(em, actor, id, version);
       const clocks = await this.clocksOf(em, t);
       const own = clocks.find((c) => c.clock === step);
-      assertStep(t.status, step, {
-        hasPromise: !!own,
-        isOrganiser: isOrganiser(actor, t),
-        text,
-        clockDone: !!own?.doneAt,
-      });
+      assertAllowed(
+        checkStep(t.status, step, {
+          hasPromise: !!own,
+          isOrganiser: isOrganiser(actor, t),
+          text,
+          clockDone: !!own?.doneAt,
+        }),
+      );
       const now = this.clock.now();
       const stopped = step === 'answer' ? clocks.filter((c) => c.clock !== 'solve' && !c.doneAt) : [own!];
       for (const c of stopped)

@@ -7,7 +7,6 @@ import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { updateVersioned } from '../database/versioned';
 import { assertCanAct, notFound } from './topic-access';
-import { checkStep, Refusal, TopicFacts, TopicStep } from './topic-workflow';
 import { Meeting, Outcome, Topic } from './topic.entities';
 
 export interface TopicChange {
@@ -22,17 +21,6 @@ export interface TopicChange {
 
 export const meetingNotFound = () => AppError.notFound('协商会', 'MEETING_NOT_FOUND');
 export const outcomeNotFound = () => AppError.notFound('协商成果', 'OUTCOME_NOT_FOUND');
-
-/** A refusal of the workflow as the API's error, or the decision it let through. */
-export function allowed<T extends { ok: true }>(d: T | Refusal): T {
-  if (!d.ok) throw new AppError(d.status, d.code, d.message);
-  return d;
-}
-
-export function assertStep(status: Topic['status'], step: TopicStep, facts: TopicFacts): void {
-  const refusal = checkStep(status, step, facts);
-  if (refusal) allowed(refusal);
-}
 
 /**
  * Loading a topic (or one of its meetings or outcomes) for change, and writing one step of it:

@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { Committee, ConsultationPoint, Sector } from '../directory/directory.entities';
 import { TopicSummaryView, TopicView } from './dto/topic-view.dto';
@@ -19,9 +20,16 @@ import {
 import { assertCanRead, isOrganiser, isParticipant, notFound } from './topic-access';
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './topic-labels';
 import { TopicPromises } from './topic-promises.service';
-import { allowed, assertStep, TopicChange, TopicStore } from './topic-store';
+import { TopicChange, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { CLOSED_OUTCOME_STATUSES, decide, OUTCOME_STATUSES, TopicAction, TopicFacts } from './topic-workflow';
+import {
+  checkStep,
+  CLOSED_OUTCOME_STATUSES,
+  decide,
+  OUTCOME_STATUSES,
+  TopicAction,
+  TopicFacts,
+} from './topic-workflow';
 import { Outcome, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
 import { TopicsQuery } from './topics-query';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
@@ -148,7 +156,7 @@ export class TopicsService {
 
   /** 定题 in the caller's transaction, for a topic settled as it is raised (a planned one). */
   async settleIn(em: EntityManager, actor: Actor, t: Topic, comment: string): Promise<Topic> {
-    const d = allowed(decide(t.status, 'settle', { isOrganiser: isOrganiser(actor, t) }));
+    const d = assertAllowed(decide(t.status, 'settle', { isOrganiser: isOrganiser(actor, t) }));
     return this.store.write(em, actor, t, {
       action: 'settle',
       set: { status: d.to, settledAt: this.clock.now() },
@@ -222,7 +230,9 @@ export class TopicsService {
   ): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, version);
-      const d = allowed(decide(t.status, action, { isOrganiser: isOrganiser(actor, t), ...(await facts(em, t)) }));
+      const d = assertAllowed(
+        decide(t.status, action, { isOrganiser: isOrganiser(actor, t), ...(await facts(em, t)) }),
+      );
       const now = this.clock.now();
       const c = change(now);
       await this.store.write(em, actor, t, { ...c, set: { ...c.set, status: d.to } });
@@ -235,11 +245,13 @@ export class TopicsService {
   publish(actor: Actor, id: number, dto: VersionDto): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, dto.version);
-      assertStep(t.status, 'publish', {
-        isOrganiser: isOrganiser(actor, t),
-        outcomes: await em.countBy(Outcome, { topicId: t.id }),
-        published: t.published,
-      });
+      assertAllowed(
+        checkStep(t.status, 'publish', {
+          isOrganiser: isOrganiser(actor, t),
+          outcomes: await em.countBy(Outcome, { topicId: t.id }),
+          published: t.published,
+        }),
+      );
       await this.store.write(em, actor, t, {
         action: 'publish',
         set: { published: true, publishedAt: this.clock.now() },
@@ -252,7 +264,7 @@ export class TopicsService {
   evaluate(actor: Actor, id: number, dto: EvaluateTopicDto): Promise<TopicView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, dto.version);
-      const d = allowed(
+      const d = assertAllowed(
         decide(t.status, 'evaluate', {
           isParticipant: await isParticipant(em, actor, t.id),
           score: dto.score,

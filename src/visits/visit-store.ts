@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
-import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { assertAllowed } from '../common/workflow';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { updateVersioned } from '../database/versioned';
 import { visitNotFound } from './visit-access';
@@ -34,8 +34,7 @@ export class VisitStore {
   async load(em: EntityManager, id: number, step: VisitStep, version?: number, facts: VisitFacts = {}): Promise<Visit> {
     const v = await findForUpdate(em, Visit, id);
     if (!v) throw visitNotFound();
-    const refusal = checkVisitStep(v.status, step, { startsAt: v.startsAt, now: this.clock.now(), ...facts });
-    if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+    assertAllowed(checkVisitStep(v.status, step, { startsAt: v.startsAt, now: this.clock.now(), ...facts }));
     assertVersion(v, version);
     return v;
   }
