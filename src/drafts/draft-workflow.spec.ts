@@ -3,7 +3,7 @@ import {
   DRAFT_ACTIONS,
   DRAFT_STATUSES,
   DraftAction,
-  draftActionsFrom,
+  actionsFrom,
   DraftFacts,
   DraftStatus,
 } from './draft-workflow';
@@ -36,8 +36,8 @@ describe('draft workflow', () => {
   }
 
   it('lists the actions of each state for the pages', () => {
-    expect(draftActionsFrom('editing')).toEqual(['edit', 'open']);
-    expect(draftActionsFrom('closed')).toEqual(['dispose', 'revise']);
+    expect(actionsFrom('editing')).toEqual(['edit', 'open']);
+    expect(actionsFrom('closed')).toEqual(['dispose', 'revise']);
   });
 
   it('only the organiser opens, closes, disposes and revises; the sweep may close', () => {

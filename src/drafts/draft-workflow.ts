@@ -4,7 +4,7 @@
  * Checked in the order the other workflows use: the state (409), the person (403), the input (400), the other facts (409).
  */
 
-import { blank, Refusal, refuse } from '../common/workflow';
+import { Arrow, blank, Refusal, refuse, transitions } from '../common/workflow';
 
 export type { Refusal };
 
@@ -55,9 +55,14 @@ export interface DraftFacts {
   reason?: string | null;
 }
 
-export type Decision = { ok: true; to: DraftStatus } | Refusal;
+export interface Allowed {
+  ok: true;
+  to: DraftStatus;
+}
 
-const to = (status: DraftStatus): Decision => ({ ok: true, to: status });
+export type Decision = Allowed | Refusal;
+
+const to = (status: DraftStatus): Allowed => ({ ok: true, to: status });
 const notOrganiser = (action: DraftAction) =>
   refuse(403, 'NOT_ORGANISER', `只有该征求意见稿的组织方可以${VERBS[action]}`);
 
@@ -65,17 +70,14 @@ export function wrongState(status: DraftStatus, action: DraftAction): Refusal {
   return refuse(409, 'DRAFT_WRONG_STATE', `征求意见稿当前为“${DRAFT_STATUS_LABELS[status]}”，不能${VERBS[action]}`);
 }
 
-interface Arrow {
-  from: readonly DraftStatus[];
-  decide: (f: DraftFacts, status: DraftStatus) => Decision;
-}
+type DraftArrow = Arrow<DraftStatus, DraftFacts, Allowed>;
 
 const organiserOnly =
-  (action: DraftAction, next: DraftStatus | null): Arrow['decide'] =>
+  (action: DraftAction, next: DraftStatus | null): DraftArrow['decide'] =>
   (f, status) =>
     f.isOrganiser ? to(next ?? status) : notOrganiser(action);
 
-const ARROWS: Record<DraftAction, Arrow> = {
+const ARROWS: Record<DraftAction, DraftArrow> = {
   edit: { from: ['editing'], decide: organiserOnly('edit', null) },
   open: {
     from: ['editing'],
@@ -111,14 +113,8 @@ const ARROWS: Record<DraftAction, Arrow> = {
   revise: { from: ['closed', 'revised'], decide: organiserOnly('revise', 'revised') },
 };
 
-/** May `action` be taken in `status` with these facts? The state it leads to, or why not. */
-export function decide(status: DraftStatus, action: DraftAction, facts: DraftFacts): Decision {
-  const arrow = ARROWS[action];
-  if (!arrow.from.includes(status)) return wrongState(status, action);
-  return arrow.decide(facts, status);
-}
-
-/** The actions a state allows: for pages that show only the buttons that can work. */
-export function draftActionsFrom(status: DraftStatus): DraftAction[] {
-  return DRAFT_ACTIONS.filter((a) => ARROWS[a].from.includes(status));
-}
+/**
+ * `decide`: may `action` be taken in `status` with these facts? The state it leads to, or why not.
+ * `actionsFrom`: the actions a state allows, for pages that show only the buttons that can work.
+ */
+export const { decide, actionsFrom } = transitions(DRAFT_ACTIONS, ARROWS, wrongState);

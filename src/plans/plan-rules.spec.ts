@@ -1,19 +1,19 @@
-import { isOverdue, itemState, planRefusal, progressOf } from './plan-rules';
+import { isOverdue, itemState, check, progressOf } from './plan-rules';
 
 describe('plan rules', () => {
   it('items change and the plan is approved only as a 草案; items start only once approved, once', () => {
-    expect(planRefusal('draft', 'editItems')).toBeNull();
-    expect(planRefusal('approved', 'editItems')).toMatchObject({
+    expect(check('draft', 'editItems')).toBeNull();
+    expect(check('approved', 'editItems')).toMatchObject({
       status: 409,
       code: 'PLAN_WRONG_STATE',
       message: '年度协商计划当前为“已批准”，不能增删改计划事项',
     });
-    expect(planRefusal('draft', 'approve', { items: 3 })).toBeNull();
-    expect(planRefusal('draft', 'approve', { items: 0 })).toMatchObject({ status: 409, code: 'PLAN_EMPTY' });
-    expect(planRefusal('approved', 'approve', { items: 3 })).toMatchObject({ code: 'PLAN_WRONG_STATE' });
-    expect(planRefusal('draft', 'start', { topicId: null })).toMatchObject({ code: 'PLAN_WRONG_STATE' });
-    expect(planRefusal('approved', 'start', { topicId: null })).toBeNull();
-    expect(planRefusal('approved', 'start', { topicId: 7 })).toMatchObject({ status: 409, code: 'ITEM_STARTED' });
+    expect(check('draft', 'approve', { items: 3 })).toBeNull();
+    expect(check('draft', 'approve', { items: 0 })).toMatchObject({ status: 409, code: 'PLAN_EMPTY' });
+    expect(check('approved', 'approve', { items: 3 })).toMatchObject({ code: 'PLAN_WRONG_STATE' });
+    expect(check('draft', 'start', { topicId: null })).toMatchObject({ code: 'PLAN_WRONG_STATE' });
+    expect(check('approved', 'start', { topicId: null })).toBeNull();
+    expect(check('approved', 'start', { topicId: 7 })).toMatchObject({ status: 409, code: 'ITEM_STARTED' });
   });
 
   it('an item is 未启动 without a topic, 进行中 until 解题, 已完成 from then', () => {

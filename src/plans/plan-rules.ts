@@ -23,8 +23,8 @@ export interface PlanFacts {
   topicId?: number | null;
 }
 
-/** Why `action` may not be taken on a plan in `status` (409), or null when it may. */
-export function planRefusal(status: PlanStatus, action: PlanAction, facts: PlanFacts = {}): Refusal | null {
+/** Why `action` may not be taken on a plan in `status` (409), or null when it may (approving moves it on: the service sets it). */
+export function check(status: PlanStatus, action: PlanAction, facts: PlanFacts = {}): Refusal | null {
   if (FROM[action] !== status)
     return refuse(409, 'PLAN_WRONG_STATE', `年度协商计划当前为“${PLAN_STATUS_LABELS[status]}”，不能${VERBS[action]}`);
   if (action === 'approve' && !facts.items) return refuse(409, 'PLAN_EMPTY', '计划中还没有协商事项，不能批准');

@@ -15,7 +15,7 @@ import { MEETING_KIND_LABELS } from '../topics/topic-labels';
 import { TopicsService, assertOrganizer } from '../topics/topics.service';
 import { PlanItemView, PlanSummaryView, PlanView } from './dto/plan-view.dto';
 import { CreatePlanDto, CreatePlanItemDto, PlanQuery, UpdatePlanItemDto, VersionDto } from './dto/plan.dto';
-import { PlanAction, planRefusal, PlanFacts, QUARTER_LABELS } from './plan-rules';
+import { PlanAction, check, PlanFacts, QUARTER_LABELS } from './plan-rules';
 import { PlanViews, SCOPE_LABELS } from './plan-views';
 import { ConsultationPlan, PlanItem } from './plan.entities';
 
@@ -183,7 +183,7 @@ export class PlansService {
     return this.tx.run(async (em) => {
       const { plan, item } = await this.loadItem(em, itemId, dto.version, 'start');
       // Checked on the locked item: two starts at once make one topic.
-      assertAllowed(planRefusal(plan.status, 'start', { topicId: item.topicId }));
+      assertAllowed(check(plan.status, 'start', { topicId: item.topicId }));
       const description = [
         item.notes,
         `列入${plan.year}年度协商计划（${QUARTER_LABELS[item.quarter - 1]}，${MEETING_KIND_LABELS[item.form]}）。`,
@@ -223,7 +223,7 @@ export class PlansService {
   ): Promise<ConsultationPlan> {
     const plan = await findForUpdate(em, ConsultationPlan, id);
     if (!plan) throw planNotFound();
-    assertAllowed(planRefusal(plan.status, action, await facts()));
+    assertAllowed(check(plan.status, action, await facts()));
     assertVersion(plan, version);
     return plan;
   }

@@ -10,7 +10,7 @@ import { Attachment } from '../files/attachment.entity';
 import { AttachmentsService, Upload } from '../files/attachments.service';
 import { isLeadProposer, loadReadable } from './proposal-access';
 import { ProposalStore } from './proposal-store';
-import { checkSideAction } from './proposal-workflow';
+import { check } from './proposal-workflow';
 import { Proposal } from './proposal.entities';
 
 const ownerOf = (p: Proposal) => ({ type: 'proposal', id: p.id });
@@ -32,7 +32,7 @@ export class ProposalAttachmentsService {
   add(actor: Actor, id: number, upload: Upload | undefined): Promise<AttachmentView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id);
-      assertAllowed(checkSideAction(p.status, 'attach'));
+      assertAllowed(check(p.status, 'attach'));
       if (!isLeadProposer(actor, p)) throw AppError.forbidden('只有领衔人可以上传附件');
       return toAttachmentView(await this.files.add(em, actor, ownerOf(p), upload));
     });
@@ -51,7 +51,7 @@ export class ProposalAttachmentsService {
   remove(actor: Actor, id: number, attachmentId: number): Promise<void> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id);
-      assertAllowed(checkSideAction(p.status, 'detach'));
+      assertAllowed(check(p.status, 'detach'));
       if (!isLeadProposer(actor, p)) throw AppError.forbidden('只有领衔人可以删除附件');
       await this.files.remove(em, actor, ownerOf(p), attachmentId);
     });

@@ -18,7 +18,7 @@ import { isLeadProposer, unitPartOf } from './proposal-access';
 import { addMonths } from './proposal-dates';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
-import { checkSideAction, decide } from './proposal-workflow';
+import { check, decide } from './proposal-workflow';
 import {
   CommunicationStep,
   Proposal,
@@ -88,7 +88,7 @@ export class ProposalHandlingService {
   communicate(actor: Actor, id: number, dto: CommunicationDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'communicate'));
+      assertAllowed(check(p.status, 'communicate'));
       const part = await this.partOrForbid(em, p, actor);
       const now = this.clock.now();
       const at = dto.at ? new Date(dto.at) : now;
@@ -128,7 +128,7 @@ export class ProposalHandlingService {
   coOpinion(actor: Actor, id: number, dto: CoOpinionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'coOpinion'));
+      assertAllowed(check(p.status, 'coOpinion'));
       const part = await this.partOrForbid(em, p, actor);
       if (part.role !== 'co') throw AppError.forbidden('只有会办单位提交会办意见');
       if (await em.existsBy(ProposalCoOpinion, { proposalId: p.id, unitId: part.unitId, round: p.rehandleCount })) {
@@ -212,7 +212,7 @@ export class ProposalHandlingService {
   requestExtension(actor: Actor, id: number, dto: RequestExtensionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'requestExtension'));
+      assertAllowed(check(p.status, 'requestExtension'));
       const part = await this.partOrForbid(em, p, actor);
       if (part.role === 'co') throw AppError.forbidden('延期由主办单位申请');
       if (await em.existsBy(ProposalExtension, { proposalId: p.id, status: 'pending' }))

@@ -22,7 +22,7 @@ import { formatNumber } from './proposal-labels';
 import { nextNumber } from './proposal-numbering';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
-import { checkSideAction, decide, UnitRole } from './proposal-workflow';
+import { check, decide, UnitRole } from './proposal-workflow';
 import { Proposal, ProposalExtension, ProposalSigner, ProposalUnit } from './proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
@@ -225,7 +225,7 @@ export class ProposalReviewService {
   markKey(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'markKey'));
+      assertAllowed(check(p.status, 'markKey'));
       if (p.isKey) throw AppError.conflict('ALREADY_KEY', '该提案已是重点提案');
       await this.store.write(em, actor, p, {
         action: 'key',
@@ -241,7 +241,7 @@ export class ProposalReviewService {
   markExcellent(actor: Actor, id: number, dto: MarkExcellentDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'markExcellent'));
+      assertAllowed(check(p.status, 'markExcellent'));
       const excellent = dto.excellent ?? true;
       await this.store.write(em, actor, p, {
         action: 'excellent',
@@ -260,7 +260,7 @@ export class ProposalReviewService {
   chase(actor: Actor, id: number, dto: ChaseProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'chase'));
+      assertAllowed(check(p.status, 'chase'));
       const supervises = hasRole(actor, 'leader') && p.isKey && p.supervisorUserId === actor.id;
       if (!hasRole(actor, 'staff') && !supervises)
         throw AppError.forbidden('只有提案工作人员或该重点提案的督办领导可以催办');
@@ -281,7 +281,7 @@ export class ProposalReviewService {
   decideExtension(actor: Actor, id: number, extensionId: number, dto: DecideExtensionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'decideExtension'));
+      assertAllowed(check(p.status, 'decideExtension'));
       const request = await em.findOneBy(ProposalExtension, { id: extensionId, proposalId: p.id });
       if (!request) throw AppError.notFound('延期申请', 'EXTENSION_NOT_FOUND');
       if (request.status !== 'pending') throw AppError.conflict('EXTENSION_DECIDED', '该延期申请已审批');

@@ -1,6 +1,6 @@
 import {
   ACTION_VERBS,
-  checkSideAction,
+  check,
   decide,
   PROPOSAL_ACTIONS,
   PROPOSAL_STATUSES,
@@ -240,13 +240,13 @@ const SIDE: Record<SideAction, ProposalStatus[]> = {
 
 describe('proposal workflow: steps that keep the state', () => {
   it('催办 only while assigned, naming the state otherwise', () => {
-    expect(checkSideAction('assigned', 'chase')).toBeNull();
-    expect(checkSideAction('replied', 'chase')).toMatchObject({ status: 409, message: '提案当前为“已答复”，不能催办' });
+    expect(check('assigned', 'chase')).toBeNull();
+    expect(check('replied', 'chase')).toMatchObject({ status: 409, message: '提案当前为“已答复”，不能催办' });
   });
 
   const sidePairs = PROPOSAL_STATUSES.flatMap((s) => SIDE_ACTIONS.map((a) => [s, a] as const));
   it.each(sidePairs)('%s: %s', (state, step) => {
-    const result = checkSideAction(state, step);
+    const result = check(state, step);
     if (SIDE[step].includes(state)) expect(result).toBeNull();
     else
       expect(result).toEqual({

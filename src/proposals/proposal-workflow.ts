@@ -5,7 +5,7 @@
  * input (400), then the other facts (409).
  */
 
-import { blank, DAY_MS, Refusal, refuse } from '../common/workflow';
+import { Arrow, blank, DAY_MS, Refusal, refuse, transitions } from '../common/workflow';
 
 export type { Refusal };
 
@@ -161,16 +161,10 @@ export function wrongState(status: ProposalStatus, action: ProposalAction | Side
 
 const notStaff = () => refuse(403, 'NOT_STAFF', '只有提案工作人员可以审查和交办提案');
 
-interface Arrow {
-  from: readonly ProposalStatus[];
-  /** The refusal, or the state it leads to. */
-  decide: (f: WorkflowFacts) => Refusal | Allowed;
-}
-
 const to = (status: ProposalStatus, rehandle?: true): Allowed =>
   rehandle ? { ok: true, to: status, rehandle } : { ok: true, to: status };
 
-const ARROWS: Record<ProposalAction, Arrow> = {
+const ARROWS: Record<ProposalAction, Arrow<ProposalStatus, WorkflowFacts, Allowed>> = {
   submit: {
     from: ['draft'],
     decide: (f) => {
@@ -256,17 +250,11 @@ const ARROWS: Record<ProposalAction, Arrow> = {
   },
 };
 
-/** May `action` be taken in `status` with these facts? The new state, or why not. */
-export function decide(status: ProposalStatus, action: ProposalAction, facts: WorkflowFacts): Decision {
-  const arrow = ARROWS[action];
-  if (!arrow.from.includes(status)) return wrongState(status, action);
-  return arrow.decide(facts);
-}
-
-/** The states each action leaves from: for pages that show only the buttons that can work. */
-export function actionsFrom(status: ProposalStatus): ProposalAction[] {
-  return PROPOSAL_ACTIONS.filter((a) => ARROWS[a].from.includes(status));
-}
+/**
+ * `decide`: may `action` be taken in `status` with these facts? The new state, or why not.
+ * `actionsFrom`: the actions a state allows, for pages that show only the buttons that can work.
+ */
+export const { decide, actionsFrom } = transitions(PROPOSAL_ACTIONS, ARROWS, wrongState);
 
 const HANDLED: ProposalStatus[] = ['accepted', 'assigned', 'replied', 'completed'];
 const SIDE_STATES: Record<SideAction, readonly ProposalStatus[]> = {
@@ -287,6 +275,9 @@ const SIDE_STATES: Record<SideAction, readonly ProposalStatus[]> = {
 };
 
 /** The 409 when `step` is not allowed in `status`, else null. */
-export function checkSideAction(status: ProposalStatus, step: SideAction): Refusal | null {
+export function check(status: ProposalStatus, step: SideAction): Refusal | null {
   return SIDE_STATES[step].includes(status) ? null : wrongState(status, step);
 }
+
+/** The old name, for web/ until it moves to `check`. */
+export const checkSideAction = check;

@@ -19,7 +19,7 @@ import { ensureCounter } from './proposal-numbering';
 import { ProposalStore } from './proposal-store';
 import { proposalFields } from './proposal-text-fields';
 import { ProposalViews } from './proposal-views';
-import { checkSideAction, decide } from './proposal-workflow';
+import { check, decide } from './proposal-workflow';
 import { GROUP_KINDS, Proposal, ProposalKind, ProposalSigner } from './proposal.entities';
 import { ProposalsQuery } from './proposals-query';
 import { PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
@@ -171,7 +171,7 @@ export class ProposalsService {
   update(actor: Actor, id: number, dto: UpdateProposalDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'edit'));
+      assertAllowed(check(p.status, 'edit'));
       if (!isLeadProposer(actor, p)) throw AppError.forbidden('只有领衔人可以修改提案');
       const set: Partial<Proposal> = {};
       if (dto.sessionId !== undefined && dto.sessionId !== p.sessionId)
@@ -222,7 +222,7 @@ export class ProposalsService {
   cosign(actor: Actor, id: number, dto: VersionDto): Promise<ProposalView> {
     return this.tx.run(async (em) => {
       const p = await this.store.load(em, actor, id, dto.version);
-      assertAllowed(checkSideAction(p.status, 'cosign'));
+      assertAllowed(check(p.status, 'cosign'));
       const signer = await signerOf(em, p, actor);
       if (!signer || signer.role !== 'cosigner') throw AppError.forbidden('您不是该提案邀请的附议人');
       if (signer.status === 'confirmed') throw AppError.conflict('ALREADY_CONFIRMED', '您已确认附议该提案');

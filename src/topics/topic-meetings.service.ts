@@ -12,7 +12,7 @@ import { MeetingView } from './dto/topic-view.dto';
 import { isOrganiser } from './topic-access';
 import { meetingNotFound, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { checkStep, decide } from './topic-workflow';
+import { check, decide } from './topic-workflow';
 import { Attendance, Meeting, MeetingParticipant, MeetingSpeech, Topic } from './topic.entities';
 import { TopicsService } from './topics.service';
 
@@ -41,7 +41,7 @@ export class TopicMeetingsService {
   add(actor: Actor, topicId: number, dto: CreateMeetingDto): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, topicId, dto.version);
-      assertAllowed(checkStep(t.status, 'addMeeting', { isOrganiser: isOrganiser(actor, t) }));
+      assertAllowed(check(t.status, 'addMeeting', { isOrganiser: isOrganiser(actor, t) }));
       const startsAt = new Date(dto.startsAt);
       const endsAt = new Date(dto.endsAt);
       if (endsAt.getTime() <= startsAt.getTime()) throw AppError.invalidField('endsAt', '结束时间须晚于开始时间');
@@ -192,7 +192,7 @@ export class TopicMeetingsService {
   ): Promise<MeetingView> {
     return this.tx.run(async (em) => {
       const { topic: t, meeting: m } = await this.store.loadMeeting(em, actor, id, version);
-      assertAllowed(checkStep(t.status, 'editMeeting', { isOrganiser: isOrganiser(actor, t) }));
+      assertAllowed(check(t.status, 'editMeeting', { isOrganiser: isOrganiser(actor, t) }));
       const change = await work(em, t, m);
       await updateVersioned(em, Meeting, m, { updatedAt: this.clock.now() });
       await this.store.write(em, actor, t, change);

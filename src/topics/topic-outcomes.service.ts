@@ -14,7 +14,7 @@ import { OutcomesQuery } from './outcomes-query';
 import { isOrganiser } from './topic-access';
 import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { checkStep, CLOSED_OUTCOME_STATUSES, decideOutcome } from './topic-workflow';
+import { check, CLOSED_OUTCOME_STATUSES, decideOutcome } from './topic-workflow';
 import { Outcome, OutcomeFeedback, Topic } from './topic.entities';
 
 /** 协商成果: recommendations under themes and decisions, and their units' feedback 办理反馈. */
@@ -39,7 +39,7 @@ export class TopicOutcomesService {
   add(actor: Actor, topicId: number, dto: CreateOutcomeDto): Promise<OutcomeView> {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, topicId, dto.version);
-      assertAllowed(checkStep(t.status, 'addOutcome', { isOrganiser: isOrganiser(actor, t) }));
+      assertAllowed(check(t.status, 'addOutcome', { isOrganiser: isOrganiser(actor, t) }));
       if (dto.unitId !== undefined) {
         const unit = await em.findOneBy(Unit, { id: dto.unitId });
         if (!unit || unit.disabled)
@@ -75,7 +75,7 @@ export class TopicOutcomesService {
   update(actor: Actor, id: number, dto: UpdateOutcomeDto): Promise<OutcomeView> {
     return this.tx.run(async (em) => {
       const { topic: t, outcome: o } = await this.store.loadOutcome(em, actor, id, dto.version);
-      assertAllowed(checkStep(t.status, 'updateOutcome', {}));
+      assertAllowed(check(t.status, 'updateOutcome', {}));
       const isOutcomeUnit = hasRole(actor, 'unit') && actor.unitId !== null && actor.unitId === o.unitId;
       const feedback = dto.feedback ?? null;
       const d = assertAllowed(

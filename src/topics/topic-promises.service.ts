@@ -12,7 +12,7 @@ import { isOrganiser } from './topic-access';
 import { TopicNotices } from './topic-notices';
 import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import { BREACH_LABELS, checkStep, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
+import { BREACH_LABELS, check, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
 import { Topic, TopicClock } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 
@@ -81,7 +81,7 @@ export class TopicPromises {
       const clocks = await this.clocksOf(em, t);
       const own = clocks.find((c) => c.clock === step);
       assertAllowed(
-        checkStep(t.status, step, {
+        check(t.status, step, {
           hasPromise: !!own,
           isOrganiser: isOrganiser(actor, t),
           text,

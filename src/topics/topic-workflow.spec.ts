@@ -1,7 +1,7 @@
 import {
   ACTION_VERBS,
   actionsFrom,
-  checkStep,
+  check,
   decide,
   decideOutcome,
   OUTCOME_STATUS_LABELS,
@@ -159,7 +159,7 @@ const STEP_FACTS: TopicFacts = {
 describe('topic workflow: steps that keep the state', () => {
   const stepPairs = TOPIC_STATUSES.flatMap((s) => TOPIC_STEPS.map((a) => [s, a] as const));
   it.each(stepPairs)('%s: %s', (state, step) => {
-    const result = checkStep(state, step, STEP_FACTS);
+    const result = check(state, step, STEP_FACTS);
     if (STEPS[step].includes(state)) expect(result).toBeNull();
     else
       expect(result).toEqual({
@@ -173,7 +173,7 @@ describe('topic workflow: steps that keep the state', () => {
   it.each(TOPIC_STEPS.filter((s) => s !== 'updateOutcome').map((s) => [s, STEPS[s][0]] as const))(
     '%s by someone not organising it is a 403',
     (step, state) => {
-      expect(checkStep(state, step, { ...STEP_FACTS, isOrganiser: false })).toMatchObject({
+      expect(check(state, step, { ...STEP_FACTS, isOrganiser: false })).toMatchObject({
         status: 403,
         code: 'NOT_ORGANISER',
         message: `只有该议题的组织方可以${ACTION_VERBS[step]}`,
@@ -182,42 +182,42 @@ describe('topic workflow: steps that keep the state', () => {
   );
 
   it('leaves the person of an outcome update to decideOutcome (its unit may update it)', () => {
-    expect(checkStep('resolving', 'updateOutcome', { isOrganiser: false })).toBeNull();
+    expect(check('resolving', 'updateOutcome', { isOrganiser: false })).toBeNull();
   });
 
   it('acknowledges and answers a response promise once each; an answer needs its text; without a promise there is nothing to do', () => {
-    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, hasPromise: false })).toMatchObject({
+    expect(check('raised', 'acknowledge', { ...STEP_FACTS, hasPromise: false })).toMatchObject({
       status: 409,
       code: 'NO_RESPONSE_POLICY',
       message: '该议题没有响应承诺，无须回应',
     });
-    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, clockDone: true })).toMatchObject({
+    expect(check('raised', 'acknowledge', { ...STEP_FACTS, clockDone: true })).toMatchObject({
       status: 409,
       code: 'ALREADY_ACKNOWLEDGED',
       message: '该议题已经回应过',
     });
-    expect(checkStep('settled', 'answer', { ...STEP_FACTS, clockDone: true })).toMatchObject({
+    expect(check('settled', 'answer', { ...STEP_FACTS, clockDone: true })).toMatchObject({
       status: 409,
       code: 'ALREADY_ANSWERED',
       message: '该议题已经答复过',
     });
-    expect(checkStep('settled', 'answer', { ...STEP_FACTS, text: ' ', clockDone: true })).toMatchObject({
+    expect(check('settled', 'answer', { ...STEP_FACTS, text: ' ', clockDone: true })).toMatchObject({
       status: 400,
       code: 'TEXT_REQUIRED',
     });
-    expect(checkStep('raised', 'acknowledge', { ...STEP_FACTS, text: null })).toBeNull();
+    expect(check('raised', 'acknowledge', { ...STEP_FACTS, text: null })).toBeNull();
     // The person before the input and the facts, as everywhere.
     expect(
-      checkStep('raised', 'answer', { hasPromise: true, isOrganiser: false, text: '', clockDone: true }),
+      check('raised', 'answer', { hasPromise: true, isOrganiser: false, text: '', clockDone: true }),
     ).toMatchObject({ status: 403 });
   });
 
   it('publishes only outcomes there are, and only once', () => {
-    expect(checkStep('resolving', 'publish', { ...STEP_FACTS, outcomes: 0 })).toMatchObject({
+    expect(check('resolving', 'publish', { ...STEP_FACTS, outcomes: 0 })).toMatchObject({
       status: 409,
       code: 'NO_OUTCOMES',
     });
-    expect(checkStep('resolving', 'publish', { ...STEP_FACTS, published: true })).toMatchObject({
+    expect(check('resolving', 'publish', { ...STEP_FACTS, published: true })).toMatchObject({
       status: 409,
       code: 'ALREADY_PUBLISHED',
     });

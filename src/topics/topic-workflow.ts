@@ -1,12 +1,12 @@
 /*
  * The five steps 五题工作法 of DOMAIN.md ("Topics 协商议题") as plain functions: no Nest, no TypeORM.
  * 出题 raised → 定题 settled (or declined) → 议题 deliberating → 解题 resolving → 评题 evaluated.
- * The service gathers the facts, asks `decide` (or `checkStep` for steps that keep the state),
+ * The service gathers the facts, asks `decide` (or `check` for steps that keep the state),
  * then saves and audits in one transaction. Checks run in one order everywhere, as for
  * proposals: the state (409), then the person (403), then the input (400), then the other facts (409).
  */
 
-import { blank, DAY_MS, Refusal, refuse } from '../common/workflow';
+import { Arrow, blank, DAY_MS, Refusal, refuse, transitions } from '../common/workflow';
 
 export type { Refusal };
 
@@ -144,13 +144,7 @@ const notOrganiser = (action: TopicAction | TopicStep) =>
 const outcomesOpen = (n: number, what: string) =>
   refuse(409, 'OUTCOMES_OPEN', `还有 ${n} 项协商成果未办结，不能${what}`);
 
-interface Arrow {
-  from: readonly TopicStatus[];
-  /** The refusal, or the state it leads to; `status` is where it starts. */
-  decide: (f: TopicFacts, status: TopicStatus) => Decision;
-}
-
-const ARROWS: Record<TopicAction, Arrow> = {
+const ARROWS: Record<TopicAction, Arrow<TopicStatus, TopicFacts, Allowed>> = {
   settle: { from: ['raised'], decide: (f) => (f.isOrganiser ? to('settled') : notOrganiser('settle')) },
   decline: {
     from: ['raised'],
@@ -208,17 +202,11 @@ const ARROWS: Record<TopicAction, Arrow> = {
   },
 };
 
-/** May `action` be taken in `status` with these facts? The new state, or why not. */
-export function decide(status: TopicStatus, action: TopicAction, facts: TopicFacts): Decision {
-  const arrow = ARROWS[action];
-  if (!arrow.from.includes(status)) return wrongState(status, action);
-  return arrow.decide(facts, status);
-}
-
-/** The actions each state allows: for pages that show only the buttons that can work. */
-export function actionsFrom(status: TopicStatus): TopicAction[] {
-  return TOPIC_ACTIONS.filter((a) => ARROWS[a].from.includes(status));
-}
+/**
+ * `decide`: may `action` be taken in `status` with these facts? The new state, or why not.
+ * `actionsFrom`: the actions a state allows, for pages that show only the buttons that can work.
+ */
+export const { decide, actionsFrom } = transitions(TOPIC_ACTIONS, ARROWS, wrongState);
 
 const RUNNING: readonly TopicStatus[] = ['settled', 'deliberating', 'resolving'];
 const STEP_STATES: Record<TopicStep, readonly TopicStatus[]> = {
@@ -233,7 +221,7 @@ const STEP_STATES: Record<TopicStep, readonly TopicStatus[]> = {
 };
 
 /** The refusal of a step that keeps the state (state, then person, then facts), or null when it may go ahead. */
-export function checkStep(status: TopicStatus, step: TopicStep, facts: TopicFacts): Refusal | null {
+export function check(status: TopicStatus, step: TopicStep, facts: TopicFacts): Refusal | null {
   if (!STEP_STATES[step].includes(status)) return wrongState(status, step);
   if ((step === 'acknowledge' || step === 'answer') && !facts.hasPromise)
     return refuse(409, 'NO_RESPONSE_POLICY', `该议题没有响应承诺，无须${ACTION_VERBS[step]}`);
@@ -252,6 +240,9 @@ export function checkStep(status: TopicStatus, step: TopicStep, facts: TopicFact
     );
   return null;
 }
+
+/** The old name, for web/ until it moves to `check`. */
+export const checkStep = check;
 
 export interface OutcomeFacts {
   /** The caller runs the topic. */

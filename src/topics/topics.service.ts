@@ -22,14 +22,7 @@ import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './topic-labels';
 import { TopicPromises } from './topic-promises.service';
 import { TopicChange, TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
-import {
-  checkStep,
-  CLOSED_OUTCOME_STATUSES,
-  decide,
-  OUTCOME_STATUSES,
-  TopicAction,
-  TopicFacts,
-} from './topic-workflow';
+import { check, CLOSED_OUTCOME_STATUSES, decide, OUTCOME_STATUSES, TopicAction, TopicFacts } from './topic-workflow';
 import { Outcome, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
 import { TopicsQuery } from './topics-query';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
@@ -246,7 +239,7 @@ export class TopicsService {
     return this.tx.run(async (em) => {
       const t = await this.store.load(em, actor, id, dto.version);
       assertAllowed(
-        checkStep(t.status, 'publish', {
+        check(t.status, 'publish', {
           isOrganiser: isOrganiser(actor, t),
           outcomes: await em.countBy(Outcome, { topicId: t.id }),
           published: t.published,

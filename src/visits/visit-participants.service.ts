@@ -10,7 +10,7 @@ import { VisitInvitations } from './visit-invitations';
 import { VisitNotices } from './visit-notices';
 import { VisitStore } from './visit-store';
 import { VisitViews } from './visit-views';
-import { checkVisitStep } from './visit-workflow';
+import { check } from './visit-workflow';
 import { VisitParticipant } from './visit.entities';
 import { VisitsService } from './visits.service';
 
@@ -75,7 +75,7 @@ export class VisitParticipantsService {
       const v = await this.store.load(em, id, 'rsvp');
       const mine = await invitationOf(em, actor, v.id);
       if (!mine) throw AppError.forbidden('您未受邀参加该视察调研，不能答复');
-      const refusal = checkVisitStep(v.status, 'rsvp', { answer: dto.answer, reason: dto.reason });
+      const refusal = check(v.status, 'rsvp', { answer: dto.answer, reason: dto.reason });
       if (refusal) throw AppError.invalidField('reason', refusal.message);
       const answer = dto.answer === 'accept' ? 'accepted' : 'declined';
       const reason = answer === 'declined' ? dto.reason! : null;

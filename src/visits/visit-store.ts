@@ -7,7 +7,7 @@ import { assertAllowed } from '../common/workflow';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { updateVersioned } from '../database/versioned';
 import { visitNotFound } from './visit-access';
-import { checkVisitStep, nextStatus, VisitFacts, VisitStep } from './visit-workflow';
+import { check, nextStatus, VisitFacts, VisitStep } from './visit-workflow';
 import { Visit } from './visit.entities';
 
 export interface VisitChange {
@@ -34,7 +34,7 @@ export class VisitStore {
   async load(em: EntityManager, id: number, step: VisitStep, version?: number, facts: VisitFacts = {}): Promise<Visit> {
     const v = await findForUpdate(em, Visit, id);
     if (!v) throw visitNotFound();
-    assertAllowed(checkVisitStep(v.status, step, { startsAt: v.startsAt, now: this.clock.now(), ...facts }));
+    assertAllowed(check(v.status, step, { startsAt: v.startsAt, now: this.clock.now(), ...facts }));
     assertVersion(v, version);
     return v;
   }

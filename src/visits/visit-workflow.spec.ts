@@ -1,12 +1,12 @@
-import { checkVisitStep, nextStatus, overlaps, scheduleErrors, VisitStatus } from './visit-workflow';
+import { check, nextStatus, overlaps, scheduleErrors, VisitStatus } from './visit-workflow';
 
 const at = (s: string) => new Date(s);
 
 describe('visit workflow', () => {
   it('completes a planned visit once it has begun, not before', () => {
     const startsAt = at('2026-06-18T09:00:00+08:00');
-    expect(checkVisitStep('planned', 'complete', { now: at('2026-06-18T01:00:00Z'), startsAt })).toBeNull();
-    expect(checkVisitStep('planned', 'complete', { now: at('2026-06-18T00:59:59Z'), startsAt })).toMatchObject({
+    expect(check('planned', 'complete', { now: at('2026-06-18T01:00:00Z'), startsAt })).toBeNull();
+    expect(check('planned', 'complete', { now: at('2026-06-18T00:59:59Z'), startsAt })).toMatchObject({
       status: 409,
       code: 'VISIT_NOT_STARTED',
     });
@@ -14,33 +14,33 @@ describe('visit workflow', () => {
   });
 
   it('cancels only a planned visit; completed and cancelled ones stay as they are', () => {
-    expect(checkVisitStep('planned', 'cancel')).toBeNull();
+    expect(check('planned', 'cancel')).toBeNull();
     expect(nextStatus('planned', 'cancel')).toBe('cancelled');
     for (const s of ['completed', 'cancelled'] as VisitStatus[]) {
       for (const step of ['complete', 'cancel', 'edit', 'invite', 'rsvp'] as const) {
-        expect(
-          checkVisitStep(s, step, { now: at('2030-01-01T00:00:00Z'), startsAt: at('2026-01-01T00:00:00Z') }),
-        ).toMatchObject({ status: 409, code: 'VISIT_WRONG_STATE' });
+        expect(check(s, step, { now: at('2030-01-01T00:00:00Z'), startsAt: at('2026-01-01T00:00:00Z') })).toMatchObject(
+          { status: 409, code: 'VISIT_WRONG_STATE' },
+        );
       }
     }
-    expect(checkVisitStep('cancelled', 'complete')!.message).toBe('视察调研当前为“已取消”，不能标记为已完成');
+    expect(check('cancelled', 'complete')!.message).toBe('视察调研当前为“已取消”，不能标记为已完成');
   });
 
   it('findings, photos and follow-ups during and after the visit, never after a cancellation', () => {
-    expect(checkVisitStep('planned', 'record')).toBeNull();
-    expect(checkVisitStep('completed', 'record')).toBeNull();
-    expect(checkVisitStep('completed', 'followUp')).toBeNull();
-    expect(checkVisitStep('cancelled', 'record')).toMatchObject({ status: 409 });
-    expect(checkVisitStep('cancelled', 'followUp')).toMatchObject({ status: 409 });
+    expect(check('planned', 'record')).toBeNull();
+    expect(check('completed', 'record')).toBeNull();
+    expect(check('completed', 'followUp')).toBeNull();
+    expect(check('cancelled', 'record')).toMatchObject({ status: 409 });
+    expect(check('cancelled', 'followUp')).toMatchObject({ status: 409 });
   });
 
   it('请假 needs a reason; accepting does not', () => {
-    expect(checkVisitStep('planned', 'rsvp', { answer: 'decline', reason: '  ' })).toMatchObject({
+    expect(check('planned', 'rsvp', { answer: 'decline', reason: '  ' })).toMatchObject({
       status: 400,
       message: '请假须说明理由',
     });
-    expect(checkVisitStep('planned', 'rsvp', { answer: 'decline', reason: '参加全国政协会议' })).toBeNull();
-    expect(checkVisitStep('planned', 'rsvp', { answer: 'accept' })).toBeNull();
+    expect(check('planned', 'rsvp', { answer: 'decline', reason: '参加全国政协会议' })).toBeNull();
+    expect(check('planned', 'rsvp', { answer: 'accept' })).toBeNull();
   });
 
   it('refuses a visit ending before it starts, stops outside the range and stops out of order', () => {

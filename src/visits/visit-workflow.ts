@@ -50,8 +50,8 @@ export interface VisitFacts {
   reason?: string | null;
 }
 
-/** Null when the step may be taken; otherwise why not. */
-export function checkVisitStep(status: VisitStatus, step: VisitStep, facts: VisitFacts = {}): Refusal | null {
+/** Null when the step may be taken; otherwise why not. Every step is checked here, those that end the visit too. */
+export function check(status: VisitStatus, step: VisitStep, facts: VisitFacts = {}): Refusal | null {
   if (!ALLOWED[step].includes(status))
     return refuse(409, 'VISIT_WRONG_STATE', `视察调研当前为“${STATUS_LABELS[status]}”，不能${VERBS[step]}`);
   if (step === 'complete' && (!facts.now || !facts.startsAt || facts.now.getTime() < facts.startsAt.getTime())) {
@@ -62,7 +62,10 @@ export function checkVisitStep(status: VisitStatus, step: VisitStep, facts: Visi
   return null;
 }
 
-/** The status a step leads to (the same one for steps that keep it). */
+/** The old name, for web/ until it moves to `check`. */
+export const checkVisitStep = check;
+
+/** The status a step leads to once `check` let it through (the same one for steps that keep it). */
 export function nextStatus(status: VisitStatus, step: VisitStep): VisitStatus {
   return step === 'complete' ? 'completed' : step === 'cancel' ? 'cancelled' : status;
 }
