@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { auditedStep, StepChange } from '../audit/audited-step';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
-import { updateVersioned } from '../database/versioned';
 import { assertCanActOnDraft, draftNotFound } from './draft-access';
 import { ClauseText, checkClauses, clauseLabel, splitClauses } from './draft-text';
 import { Draft, DraftClause, DraftRevision } from './draft.entities';
 import { DraftTextDto } from './dto/draft.dto';
 
-export interface DraftChange {
-  /** The audit action after `draft.`: `open`, `comment`, `revise` … */
-  action: string;
-  set?: Partial<Draft>;
-  details?: Record<string, unknown>;
-  comment?: string | null;
-}
+/** One step: the audit action after `draft.` (`open`, `comment`, `revise` …) and what it changes. */
+export type DraftChange = StepChange<Draft>;
 
 /** The clauses a body gives: the clauses array, or the whole text split; neither, both or a bad clause is a 400. */
 export function clausesFrom(dto: DraftTextDto): ClauseText[] {
@@ -58,17 +53,7 @@ export class DraftStore {
     d: Draft,
     change: DraftChange,
   ): Promise<Draft> {
-    const from = d.status;
-    await updateVersioned(em, Draft, d, { ...change.set, updatedAt: this.clock.now() });
-    await this.audit.record(em, {
-      actor: actor ?? SYSTEM_ACTOR,
-      action: `draft.${change.action}`,
-      entityType: 'draft',
-      entityId: d.id,
-      from: { status: from },
-      to: { status: d.status, ...change.details },
-      comment: change.comment ?? null,
-    });
+    await auditedStep(em, this.audit, { ...change, entity: Draft, type: 'draft', row: d, actor, at: this.clock.now() });
     return d;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { auditedStep } from '../audit/audited-step';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -262,15 +263,16 @@ export class PlansService {
     details: Record<string, unknown>,
     set: Partial<ConsultationPlan> = {},
   ): Promise<void> {
-    const from = plan.status;
-    await updateVersioned(em, ConsultationPlan, plan, { ...set, updatedAt: this.clock.now() });
-    await this.audit.record(em, {
+    const at = this.clock.now();
+    await auditedStep(em, this.audit, {
+      entity: ConsultationPlan,
+      type: 'plan',
+      row: plan,
+      action,
+      details,
+      set,
       actor,
-      action: `plan.${action}`,
-      entityType: 'plan',
-      entityId: plan.id,
-      from: { status: from },
-      to: { status: plan.status, ...details },
+      at,
     });
   }
 }

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { auditedStep, StepChange } from '../audit/audited-step';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
-import { updateVersioned } from '../database/versioned';
 import { assertCanRead, notFound } from './proposal-access';
 import { ProposalEvent, ProposalEventType } from './proposal-event';
 import { ProposalEvents } from './proposal-events';
 import { Proposal } from './proposal.entities';
 
-export interface ProposalChange {
-  /** The audit action after `proposal.`: `submit`, `merge_in`, `communicate` … */
-  action: string;
-  /** Columns of the proposal row to change (status included when it moves). */
-  set?: Partial<Proposal>;
-  /** What else the audit entry records next to the status (the number given, the units assigned …). */
-  details?: Record<string, unknown>;
-  comment?: string | null;
+/** One step: the audit action after `proposal.` (`submit`, `merge_in`, `communicate` …), and the event it announces. */
+export interface ProposalChange extends StepChange<Proposal> {
   event?: { type: ProposalEventType } & Partial<Omit<ProposalEvent, 'type' | 'proposalId' | 'actorUserId' | 'at'>>;
 }
 
@@ -39,22 +33,17 @@ export class ProposalStore {
     return p;
   }
 
-  /**
-   * `UPDATE proposals SET … WHERE id = ? AND version = ?` (typeorm#2848: a versioned save() does not
-   * refuse a stale row), then the audit entry and the event. Zero rows changed is a 409.
-   */
+  /** `UPDATE proposals … WHERE id = ? AND version = ?` (zero rows: 409), then the audit entry and the event; `actor` null for 系统. */
   async write(em: EntityManager, actor: Actor | null, p: Proposal, change: ProposalChange): Promise<Proposal> {
     const now = this.clock.now();
-    const from = p.status;
-    await updateVersioned(em, Proposal, p, { ...change.set, updatedAt: now });
-    await this.audit.record(em, {
-      actor: actor ?? { id: null, displayName: '系统' },
-      action: `proposal.${change.action}`,
-      entityType: 'proposal',
-      entityId: p.id,
-      from: { status: from },
-      to: { status: p.status, ...change.details },
-      comment: change.comment ?? null,
+    const { event: _event, ...step } = change;
+    const from = await auditedStep(em, this.audit, {
+      ...step,
+      entity: Proposal,
+      type: 'proposal',
+      row: p,
+      actor,
+      at: now,
     });
     if (change.event) {
       await this.events.emit(em, {

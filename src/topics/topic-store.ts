@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, SYSTEM_ACTOR } from '../common/actor';
+import { auditedStep, StepChange } from '../audit/audited-step';
+import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
-import { updateVersioned } from '../database/versioned';
 import { assertCanAct, notFound } from './topic-access';
 import { Meeting, Outcome, Topic } from './topic.entities';
 
-export interface TopicChange {
-  /** The audit action after `topic.`: `settle`, `meeting`, `outcome_update` … */
-  action: string;
-  /** Columns of the topic row to change (status included when it moves). */
-  set?: Partial<Topic>;
-  /** What else the audit entry records next to the status (the meeting, the outcome, the score …). */
-  details?: Record<string, unknown>;
-  comment?: string | null;
-}
+/** One step: the audit action after `topic.` (`settle`, `meeting`, `outcome_update` …), the meeting, the outcome, the score … */
+export type TopicChange = StepChange<Topic>;
 
 export const meetingNotFound = () => AppError.notFound('协商会', 'MEETING_NOT_FOUND');
 export const outcomeNotFound = () => AppError.notFound('协商成果', 'OUTCOME_NOT_FOUND');
@@ -84,17 +77,7 @@ export class TopicStore {
 
   /** `UPDATE topics … WHERE id = ? AND version = ?` (zero rows: 409), then the audit entry; `actor` null for 系统 (the sweep). */
   async write(em: EntityManager, actor: Actor | null, t: Topic, change: TopicChange): Promise<Topic> {
-    const from = t.status;
-    await updateVersioned(em, Topic, t, { ...change.set, updatedAt: this.clock.now() });
-    await this.audit.record(em, {
-      actor: actor ?? SYSTEM_ACTOR,
-      action: `topic.${change.action}`,
-      entityType: 'topic',
-      entityId: t.id,
-      from: { status: from },
-      to: { status: t.status, ...change.details },
-      comment: change.comment ?? null,
-    });
+    await auditedStep(em, this.audit, { ...change, entity: Topic, type: 'topic', row: t, actor, at: this.clock.now() });
     return t;
   }
 }

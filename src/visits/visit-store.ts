@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, SYSTEM_ACTOR } from '../common/actor';
+import { auditedStep, StepChange } from '../audit/audited-step';
+import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { assertAllowed } from '../common/workflow';
 import { assertVersion, findForUpdate } from '../database/rows';
-import { updateVersioned } from '../database/versioned';
 import { visitNotFound } from './visit-access';
 import { check, nextStatus, VisitFacts, VisitStep } from './visit-workflow';
 import { Visit } from './visit.entities';
 
-export interface VisitChange {
-  /** The audit action after `visit.`: `update`, `invite`, `finding` … */
-  action: string;
-  set?: Partial<Visit>;
-  details?: Record<string, unknown>;
-  comment?: string | null;
-}
+/** One step: the audit action after `visit.` (`update`, `invite`, `finding` …) and what it changes. */
+export type VisitChange = StepChange<Visit>;
 
 /**
  * Loading a visit for a step and writing it: the row locked (MySQL), the `version` checked, the step
@@ -47,17 +42,15 @@ export class VisitStore {
     step: VisitStep | null,
     change: VisitChange,
   ): Promise<Visit> {
-    const from = v.status;
     const status = step ? nextStatus(v.status, step) : v.status;
-    await updateVersioned(em, Visit, v, { ...change.set, status, updatedAt: this.clock.now() });
-    await this.audit.record(em, {
-      actor: actor ?? SYSTEM_ACTOR,
-      action: `visit.${change.action}`,
-      entityType: 'visit',
-      entityId: v.id,
-      from: { status: from },
-      to: { status: v.status, ...change.details },
-      comment: change.comment ?? null,
+    await auditedStep(em, this.audit, {
+      ...change,
+      set: { ...change.set, status },
+      entity: Visit,
+      type: 'visit',
+      row: v,
+      actor,
+      at: this.clock.now(),
     });
     return v;
   }
