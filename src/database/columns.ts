@@ -20,3 +20,8 @@ export abstract class VersionedRecord {
   @VersionColumn()
   version!: number;
 }
+
+/** mysql2 (timezone 'Z') hands raw datetimes over as Dates; better-sqlite3 as the stored UTC text `2026-06-18 01:00:00.000`. */
+export function rawTime(v: Date | string): Date {
+  return v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`);
+}

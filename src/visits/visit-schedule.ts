@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { rawTime } from '../database/columns';
 import { Meeting, MeetingParticipant } from '../topics/topic.entities';
 import { Visit, VisitParticipant } from './visit.entities';
 
@@ -25,11 +26,6 @@ export interface People {
 export interface Range {
   from: Date;
   to: Date;
-}
-
-/** mysql2 (timezone 'Z') hands raw datetimes over as Dates; better-sqlite3 as the stored UTC text `2026-06-18 01:00:00.000`. */
-export function rawTime(v: Date | string): Date {
-  return v instanceof Date ? v : new Date(`${v.replace(' ', 'T')}Z`);
 }
 
 /**
