@@ -25,6 +25,15 @@ export interface NotificationMessage {
   dedupeKey: string;
 }
 
+/**
+ * One message of a feature's notice rules (`proposal-notices.ts`, `topic-notices.ts`, `visit-notices.ts`),
+ * and the audience it is for: a name the feature's notifier turns into accounts.
+ */
+export interface Notice<A extends string> {
+  to: A;
+  message: NotificationMessage;
+}
+
 const LIMITS = { kind: 40, title: 200, dedupeKey: 191, link: 500 } as const;
 
 /** The in-app inbox 消息: written by the workflows and jobs inside their transactions, read by its owner only. */
@@ -72,6 +81,24 @@ export class NotificationsService {
       .orUpdate(['dedupeKey'], ['userId', 'dedupeKey'])
       .execute();
     return fresh.length;
+  }
+
+  /**
+   * The notices of one occasion, in order: each to the accounts of its audience (`accountsOf`, the
+   * feature's own lookup), never to `exceptUserId` (whoever took the step). How many inboxes got one now.
+   */
+  async deliver<A extends string>(
+    em: EntityManager,
+    notices: readonly Notice<A>[],
+    accountsOf: (audience: A) => Promise<number[]>,
+    exceptUserId: number | null = null,
+  ): Promise<number> {
+    let sent = 0;
+    for (const notice of notices) {
+      const users = (await accountsOf(notice.to)).filter((id) => id !== exceptUserId);
+      sent += await this.notify(em, users, notice.message);
+    }
+    return sent;
   }
 
   /** The enabled accounts linked to this member 委员. */

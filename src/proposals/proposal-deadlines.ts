@@ -8,7 +8,7 @@ import type { SweepContext } from '../jobs/job-types';
 import { sweepEach } from '../jobs/sweep-each';
 import { pendingUnitIds } from './proposal-access';
 import { addDays, addWorkingDays, daysUntil, shanghaiDay } from './proposal-dates';
-import { ProposalEvents } from './proposal-events';
+import { ProposalNotifier } from './proposal-notifier';
 import { ProposalStore } from './proposal-store';
 import { decide } from './proposal-workflow';
 import { Proposal } from './proposal.entities';
@@ -40,7 +40,7 @@ export class ProposalDeadlines {
     private readonly ds: DataSource,
     private readonly tx: Tx,
     private readonly store: ProposalStore,
-    private readonly events: ProposalEvents,
+    private readonly notifier: ProposalNotifier,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
@@ -70,7 +70,7 @@ export class ProposalDeadlines {
         const passed = thresholds.filter((days) => left > 0 && left <= days * DAY_MS);
         if (!p || !passed.length) return false;
         const days = Math.min(...passed);
-        const sent = await this.events.emit(em, {
+        const sent = await this.notifier.send(em, p, {
           type: 'proposal.reminded',
           proposalId: p.id,
           actorUserId: null,

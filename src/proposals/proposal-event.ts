@@ -30,7 +30,7 @@ export const PROPOSAL_EVENT_TYPES = [
 ] as const;
 export type ProposalEventType = (typeof PROPOSAL_EVENT_TYPES)[number];
 
-/** What happened to a proposal; ids only, so a job or notification loads what it needs. */
+/** What happened to a proposal: the step, who took it and whom it concerns (ProposalNotifier gets the row beside it). */
 export interface ProposalEvent {
   type: ProposalEventType;
   proposalId: number;

@@ -1,12 +1,12 @@
 import { chineseDate } from '../common/chinese-dates';
-import type { NotificationMessage } from '../notifications/notifications.service';
+import type { Notice } from '../notifications/notifications.service';
 import type { ProposalEvent, ProposalEventType } from './proposal-event';
 
 /*
  * Who hears of what happens to a proposal, and in which words: the one table of the in-app notices
  * (消息) of the proposal workflow and its deadline jobs. Pure, so each rule is unit-tested;
- * `ProposalEvents` gathers the facts, finds the accounts of each audience, leaves out the actor and
- * writes the messages in the step's transaction.
+ * `ProposalNotifier` gathers the facts, finds the accounts of each audience, leaves out the actor and
+ * writes the messages in the step's transaction (the one design of topic- and visit-notices too).
  */
 
 /**
@@ -21,7 +21,7 @@ export interface ProposalRef {
   numberLabel: string | null;
 }
 
-/** What the messages say, loaded by ProposalEvents. */
+/** What the messages say, loaded by ProposalNotifier. */
 export interface NoticeFacts extends ProposalRef {
   deadline: Date | null;
   rehandleCount: number;
@@ -36,11 +36,6 @@ export interface NoticeFacts extends ProposalRef {
   timeZone: string;
   coSignDays: number;
   evaluationWorkingDays: number;
-}
-
-export interface Notice {
-  to: Audience;
-  message: NotificationMessage;
 }
 
 interface Rule {
@@ -170,7 +165,7 @@ export const hasNotices = (type: ProposalEventType): boolean => RULES[type] !== 
  * The notices of one event. The dedupe key names the proposal, the event and its occurrence (the
  * proposal's version after a step, or the deadline job's own key), so a re-run notifies nobody twice.
  */
-export function noticesFor(event: ProposalEvent, facts: NoticeFacts): Notice[] {
+export function noticesFor(event: ProposalEvent, facts: NoticeFacts): Notice<Audience>[] {
   const occurrence = event.occurrence ?? (event.version !== undefined ? `v${event.version}` : `t${event.at.getTime()}`);
   const what = event.type.replace(/^proposal\./, '');
   return (RULES[event.type] ?? [])

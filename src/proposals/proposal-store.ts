@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { assertVersion, findForUpdate } from '../database/rows';
 import { assertCanRead, notFound } from './proposal-access';
 import { ProposalEvent, ProposalEventType } from './proposal-event';
-import { ProposalEvents } from './proposal-events';
+import { ProposalNotifier } from './proposal-notifier';
 import { Proposal } from './proposal.entities';
 
 /** One step: the audit action after `proposal.` (`submit`, `merge_in`, `communicate` …), and the event it announces. */
@@ -20,7 +20,7 @@ export interface ProposalChange extends StepChange<Proposal> {
 export class ProposalStore {
   constructor(
     private readonly audit: AuditService,
-    private readonly events: ProposalEvents,
+    private readonly notifier: ProposalNotifier,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,7 @@ export class ProposalStore {
       at: now,
     });
     if (change.event) {
-      await this.events.emit(em, {
+      await this.notifier.send(em, p, {
         proposalId: p.id,
         actorUserId: actor?.id ?? null,
         at: now,

@@ -3,9 +3,9 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 import { ProposalDeadlines } from './proposal-deadlines';
-import { ProposalEvents } from './proposal-events';
 import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
+import { ProposalNotifier } from './proposal-notifier';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
@@ -23,7 +23,7 @@ import { PublicProposalsService } from './public-proposals.service';
   imports: [NotificationsModule],
   providers: [
     { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
-    ProposalEvents,
+    ProposalNotifier,
     ProposalStore,
     ProposalViews,
     ProposalsQuery,
@@ -38,7 +38,7 @@ import { PublicProposalsService } from './public-proposals.service';
   ],
   exports: [
     PROPOSAL_CONFIG,
-    ProposalEvents,
+    ProposalNotifier,
     ProposalViews,
     ProposalsQuery,
     ProposalsService,

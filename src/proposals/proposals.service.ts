@@ -13,8 +13,8 @@ import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from 
 import { ProposalHistoryItem, SimilarProposalView, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 import { isLeadProposer, loadReadable, signerOf } from './proposal-access';
 import { addDays, isPlenary } from './proposal-dates';
-import { ProposalEvents } from './proposal-events';
 import { HISTORY_LABELS } from './proposal-labels';
+import { ProposalNotifier } from './proposal-notifier';
 import { ensureCounter } from './proposal-numbering';
 import { ProposalStore } from './proposal-store';
 import { proposalFields } from './proposal-text-fields';
@@ -35,7 +35,7 @@ export class ProposalsService {
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
     private readonly query: ProposalsQuery,
-    private readonly events: ProposalEvents,
+    private readonly notifier: ProposalNotifier,
     private readonly textIndex: TextIndexService,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
@@ -148,7 +148,7 @@ export class ProposalsService {
         ...(p.visitId ? { visitId: p.visitId } : {}),
       },
     });
-    await this.events.emit(em, {
+    await this.notifier.send(em, p, {
       type: 'proposal.created',
       proposalId: p.id,
       actorUserId: actor.id,
@@ -157,7 +157,7 @@ export class ProposalsService {
       version: p.version,
     });
     if (coSigners.length)
-      await this.events.emit(em, {
+      await this.notifier.send(em, p, {
         type: 'proposal.cosign_invited',
         proposalId: p.id,
         actorUserId: actor.id,

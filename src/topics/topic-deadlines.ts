@@ -6,7 +6,7 @@ import { updateVersioned } from '../database/versioned';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
 import { sweepEach } from '../jobs/sweep-each';
-import { TopicNotices } from './topic-notices';
+import { TopicNotifier } from './topic-notifier';
 import { TopicPromises } from './topic-promises.service';
 import { TopicStore } from './topic-store';
 import { CLOCK_STATES, CLOSED_OUTCOME_STATUSES, OUTCOME_STATUSES } from './topic-workflow';
@@ -36,7 +36,7 @@ export class TopicDeadlines {
     private readonly tx: Tx,
     private readonly store: TopicStore,
     private readonly promises: TopicPromises,
-    private readonly notices: TopicNotices,
+    private readonly notifier: TopicNotifier,
   ) {}
 
   @SweepStep('topics')
@@ -112,7 +112,7 @@ export class TopicDeadlines {
           action: 'outcome_overdue',
           details: { outcomeId: o.id, order: o.position, dueAt: o.dueAt.toISOString(), unitId: o.unitId },
         });
-        await this.notices.outcomeOverdue(em, t, o);
+        await this.notifier.outcomeOverdue(em, t, o);
         return true;
       },
       failed,

@@ -9,7 +9,7 @@ import { Tx } from '../database/tx';
 import { TopicView } from './dto/topic-view.dto';
 import { AnswerDto } from './dto/topic.dto';
 import { isOrganiser } from './topic-access';
-import { TopicNotices } from './topic-notices';
+import { TopicNotifier } from './topic-notifier';
 import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
 import { BREACH_LABELS, check, PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
@@ -29,7 +29,7 @@ export class TopicPromises {
     private readonly clock: Clock,
     private readonly store: TopicStore,
     private readonly views: TopicViews,
-    private readonly notices: TopicNotices,
+    private readonly notifier: TopicNotifier,
     @Inject(TOPIC_CONFIG) private readonly config: TopicConfig,
   ) {}
 
@@ -130,7 +130,7 @@ export class TopicPromises {
       details: { clock: c.clock, dueAt: c.dueAt.toISOString() },
       comment: BREACH_LABELS[c.clock as PromiseClock],
     });
-    await this.notices.breach(em, t, c.clock, c.dueAt, lateUserId);
+    await this.notifier.breach(em, t, c.clock, c.dueAt, lateUserId);
   }
 
   private clocksOf(em: EntityManager, t: Topic): Promise<TopicClock[]> {

@@ -5,7 +5,7 @@ import { PublicTopicsController } from './public-topics.controller';
 import { PublicTopicsService } from './public-topics.service';
 import { TopicDeadlines } from './topic-deadlines';
 import { TopicMeetingsService } from './topic-meetings.service';
-import { TopicNotices } from './topic-notices';
+import { TopicNotifier } from './topic-notifier';
 import { TopicOutcomesService } from './topic-outcomes.service';
 import { TopicPromises } from './topic-promises.service';
 import { TopicStatsService } from './topic-stats.service';
@@ -26,7 +26,7 @@ import { TopicsService } from './topics.service';
     TopicViews,
     TopicsQuery,
     OutcomesQuery,
-    TopicNotices,
+    TopicNotifier,
     TopicPromises,
     TopicsService,
     TopicMeetingsService,

@@ -7,7 +7,7 @@ import { VisitView } from './dto/visit-view.dto';
 import { InviteesDto, RsvpDto, VersionDto } from './dto/visit.dto';
 import { invitationOf } from './visit-access';
 import { VisitInvitations } from './visit-invitations';
-import { VisitNotices } from './visit-notices';
+import { VisitNotifier } from './visit-notifier';
 import { VisitStore } from './visit-store';
 import { VisitViews } from './visit-views';
 import { check } from './visit-workflow';
@@ -23,7 +23,7 @@ export class VisitParticipantsService {
     private readonly store: VisitStore,
     private readonly views: VisitViews,
     private readonly invitations: VisitInvitations,
-    private readonly notices: VisitNotices,
+    private readonly notifier: VisitNotifier,
     private readonly visits: VisitsService,
   ) {}
 
@@ -48,7 +48,7 @@ export class VisitParticipantsService {
         },
       });
       for (const p of parts)
-        await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
+        await this.notifier.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -64,7 +64,7 @@ export class VisitParticipantsService {
         action: 'uninvite',
         details: { participantId: p.id, memberId: p.memberId, userId: p.userId, unitId: p.unitId, name: p.name },
       });
-      await this.notices.send(em, v, [p], 'uninvited', { key: String(p.id), skipUserId: actor.id });
+      await this.notifier.send(em, v, [p], 'uninvited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }

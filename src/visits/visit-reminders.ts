@@ -4,7 +4,7 @@ import { DAY_MS } from '../common/workflow';
 import { Tx } from '../database/tx';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import type { SweepContext } from '../jobs/job-types';
-import { VisitNotices } from './visit-notices';
+import { VisitNotifier } from './visit-notifier';
 import { Visit, VisitParticipant } from './visit.entities';
 import { stillInvited } from './visits.service';
 
@@ -24,7 +24,7 @@ export class VisitReminders {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Tx,
-    private readonly notices: VisitNotices,
+    private readonly notifier: VisitNotifier,
   ) {}
 
   @SweepStep('visits')
@@ -60,6 +60,6 @@ export class VisitReminders {
     if (!passed.length) return false;
     const days = Math.min(...passed);
     const to = stillInvited(await em.findBy(VisitParticipant, { visitId: v.id }));
-    return (await this.notices.send(em, v, to, 'reminder', { key: `${v.startsAt.toISOString()}:${days}d` })) > 0;
+    return (await this.notifier.send(em, v, to, 'reminder', { key: `${v.startsAt.toISOString()}:${days}d` })) > 0;
   }
 }

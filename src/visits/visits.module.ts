@@ -6,7 +6,7 @@ import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { VisitFollowUpsService } from './visit-follow-ups.service';
 import { VisitInvitations } from './visit-invitations';
-import { VisitNotices } from './visit-notices';
+import { VisitNotifier } from './visit-notifier';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
 import { VisitRecordsService } from './visit-records.service';
@@ -26,7 +26,7 @@ import { VisitsService } from './visits.service';
     VisitStore,
     VisitViews,
     VisitInvitations,
-    VisitNotices,
+    VisitNotifier,
     VisitsService,
     VisitParticipantsService,
     VisitRecordsService,

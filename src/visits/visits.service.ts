@@ -20,7 +20,7 @@ import {
 import { loadReadable } from './visit-access';
 import { VisitInvitations } from './visit-invitations';
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './visit-labels';
-import { VisitNotices } from './visit-notices';
+import { VisitNotifier } from './visit-notifier';
 import { VisitStore } from './visit-store';
 import { VisitViews } from './visit-views';
 import { scheduleErrors } from './visit-workflow';
@@ -50,7 +50,7 @@ export class VisitsService {
     private readonly store: VisitStore,
     private readonly views: VisitViews,
     private readonly invitations: VisitInvitations,
-    private readonly notices: VisitNotices,
+    private readonly notifier: VisitNotifier,
   ) {}
 
   /** Staff and leaders see every visit; others those they (or their unit) are invited to. Upcoming first when `from` is given, else the latest first. */
@@ -144,7 +144,7 @@ export class VisitsService {
         },
       });
       for (const p of parts)
-        await this.notices.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
+        await this.notifier.send(em, v, [p], 'invited', { key: String(p.id), skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -191,7 +191,7 @@ export class VisitsService {
         },
       });
       if (moved || dto.stops)
-        await this.notices.send(em, v, parts, 'changed', { key: `v${v.version}`, skipUserId: actor.id });
+        await this.notifier.send(em, v, parts, 'changed', { key: `v${v.version}`, skipUserId: actor.id });
       return this.views.detail(em, v, actor);
     });
   }
@@ -215,7 +215,7 @@ export class VisitsService {
         set: { cancelledAt: this.clock.now(), cancelReason: reason },
         comment: reason,
       });
-      await this.notices.send(em, v, stillInvited(await em.findBy(VisitParticipant, { visitId: v.id })), 'cancelled', {
+      await this.notifier.send(em, v, stillInvited(await em.findBy(VisitParticipant, { visitId: v.id })), 'cancelled', {
         reason,
         skipUserId: actor.id,
       });

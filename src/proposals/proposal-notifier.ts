@@ -10,29 +10,23 @@ import { GROUP_KINDS, Proposal, ProposalReply, ProposalSigner, ProposalUnit } fr
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 /**
- * The seam for notifications and deadline jobs: called inside the transaction of each step,
- * after its writes, so a listener may write in the same transaction and nothing is announced
- * for a step that rolled back. It puts the notices of `proposal-notices.ts` in the inboxes of
- * the people they are for — never the actor's own.
+ * Tells people what happened to a proposal: called inside the transaction of each step, after its
+ * writes, so nothing is announced for a step that rolled back. It gathers the facts the notices of
+ * `proposal-notices.ts` need and puts them in the inboxes of the people they are for — never the actor's own.
  */
 @Injectable()
-export class ProposalEvents {
+export class ProposalNotifier {
   constructor(
     private readonly notifications: NotificationsService,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
   ) {}
 
-  /** How many inboxes got a message now (0 when all had it already). */
-  async emit(em: EntityManager, event: ProposalEvent): Promise<number> {
+  /** The notices of `event` on `p` (the row as the step left it). How many inboxes got one now (0 when all had it already). */
+  async send(em: EntityManager, p: Proposal, event: ProposalEvent): Promise<number> {
     if (!hasNotices(event.type)) return 0;
-    const p = await em.findOneByOrFail(Proposal, { id: event.proposalId });
-    let sent = 0;
-    for (const notice of noticesFor(event, await this.facts(em, p, event))) {
-      const users = (await this.usersOf(em, notice.to, p, event)).filter((id) => id !== event.actorUserId);
-      sent += await this.notifications.notify(em, users, notice.message);
-    }
-    return sent;
+    const notices = noticesFor(event, await this.facts(em, p, event));
+    return this.notifications.deliver(em, notices, (to) => this.usersOf(em, to, p, event), event.actorUserId);
   }
 
   private async facts(em: EntityManager, p: Proposal, event: ProposalEvent): Promise<NoticeFacts> {

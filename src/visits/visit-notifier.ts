@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { noticesFor, VisitNotice } from './visit-notices';
+import { Visit, VisitParticipant } from './visit.entities';
+
+/**
+ * Tells the participants a step names of what happened to a visit, in the step's transaction: the
+ * notices of `visit-notices.ts`. A member hears through every account linked to them, a unit's person
+ * through the unit's accounts.
+ */
+@Injectable()
+export class VisitNotifier {
+  constructor(
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** How many inboxes got the notice now; `skipUserId`: whoever took the step. */
+  send(
+    em: EntityManager,
+    v: Visit,
+    to: VisitParticipant[],
+    notice: VisitNotice,
+    extra: { key?: string; reason?: string | null; skipUserId?: number } = {},
+  ): Promise<number> {
+    const { skipUserId, ...facts } = extra;
+    const notices = noticesFor(v, notice, { timeZone: this.config.displayTimeZone, ...facts });
+    return this.notifications.deliver(em, notices, () => this.accounts(em, to), skipUserId ?? null);
+  }
+
+  private async accounts(em: EntityManager, parts: VisitParticipant[]): Promise<number[]> {
+    const out: number[] = [];
+    for (const p of parts) {
+      if (p.memberId !== null) out.push(...(await this.notifications.usersOfMember(em, p.memberId)));
+      else if (p.userId !== null) out.push(p.userId);
+      else if (p.unitId !== null) out.push(...(await this.notifications.usersOfUnit(em, p.unitId)));
+    }
+    return [...new Set(out)];
+  }
+}
