@@ -45,19 +45,19 @@ describe('InProcessRunner', () => {
   it('runs jobs only once started, passing the payload through JSON', async () => {
     const r = registry();
     const seen: JobContext[] = [];
-    r.register('notifications', 'echo', (job) => {
+    r.register('reports', 'echo', (job) => {
       seen.push(job);
       return 'done';
     });
     const runner = new InProcessRunner(r);
     const at = new Date('2027-01-01T00:00:00Z');
-    const { id } = await runner.add('notifications', 'echo', { at }, opts());
-    expect((await runner.status('notifications', id))!.state).toBe('waiting');
+    const { id } = await runner.add('reports', 'echo', { at }, opts());
+    expect((await runner.status('reports', id))!.state).toBe('waiting');
     await runner.start();
-    expect(await runner.finished('notifications', id)).toBe('done');
+    expect(await runner.finished('reports', id)).toBe('done');
     expect(seen).toEqual([
       {
-        queue: 'notifications',
+        queue: 'reports',
         name: 'echo',
         id,
         data: { at: '2027-01-01T00:00:00.000Z' },

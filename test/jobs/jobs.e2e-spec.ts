@@ -14,9 +14,9 @@ import { sharedDatabase } from '../support/test-db';
 
 declare module '../../src/jobs/job-types' {
   interface JobPayloads {
-    'notifications:test-echo': { key: string };
-    'notifications:test-flaky': { key: string; failTimes: number };
-    'notifications:test-notify': { userId: number; key: string };
+    'reports:test-echo': { key: string };
+    'reports:test-flaky': { key: string; failTimes: number };
+    'reports:test-notify': { userId: number; key: string };
     'reports:test-slow': { key: string };
   }
 }
@@ -42,20 +42,20 @@ class TestJobs {
     private readonly notifications: NotificationsService,
   ) {}
 
-  @JobProcessor('notifications', 'test-echo')
+  @JobProcessor('reports', 'test-echo')
   echo(job: JobContext<{ key: string }>) {
     runs.push({ job: 'echo', key: job.data.key, attempt: job.attempt, by: this });
     return { echoed: job.data.key };
   }
 
-  @JobProcessor('notifications', 'test-flaky')
+  @JobProcessor('reports', 'test-flaky')
   flaky(job: JobContext<{ key: string; failTimes: number }>) {
     runs.push({ job: 'flaky', key: job.data.key, attempt: job.attempt, by: this });
     if (job.attempt <= job.data.failTimes) throw new Error(`第 ${job.attempt} 次故意失败`);
     return 'ok';
   }
 
-  @JobProcessor('notifications', 'test-notify')
+  @JobProcessor('reports', 'test-notify')
   notify(job: JobContext<{ userId: number; key: string }>) {
     runs.push({ job: 'notify', key: job.data.key, attempt: job.attempt, by: this });
     return this.tx.run((em) =>
@@ -120,23 +120,23 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
 
   it('runs an enqueued job with its payload and hands back its result', async () => {
     const k = key('echo');
-    const { id, added } = await t.jobs.enqueue('notifications', 'test-echo', { key: k });
+    const { id, added } = await t.jobs.enqueue('reports', 'test-echo', { key: k });
     expect(added).toBe(true);
-    expect(await t.jobs.finished('notifications', id)).toEqual({ echoed: k });
+    expect(await t.jobs.finished('reports', id)).toEqual({ echoed: k });
     expect(runsOf(k).map((r) => [r.job, r.attempt])).toEqual([['echo', 1]]);
     expect(runsOf(k)[0].by).toBe(t.app.get(TestJobs));
-    expect(await t.jobs.status('notifications', id)).toMatchObject({
+    expect(await t.jobs.status('reports', id)).toMatchObject({
       state: 'completed',
       attemptsMade: 1,
       failedReason: null,
     });
-    expect(await t.jobs.runNow('notifications', 'test-echo', { key: `${k}-now` })).toEqual({ echoed: `${k}-now` });
+    expect(await t.jobs.runNow('reports', 'test-echo', { key: `${k}-now` })).toEqual({ echoed: `${k}-now` });
   });
 
   it('retries a failing job after a backoff delay until it succeeds', async () => {
     const k = key('flaky');
     const { id } = await t.jobs.enqueue(
-      'notifications',
+      'reports',
       'test-flaky',
       { key: k, failTimes: 2 },
       { attempts: 5, backoffMs: 400 },
@@ -145,19 +145,19 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
     await waitFor('the first failure', () => runsOf(k).length >= 1);
     await waitFor(
       'the job to wait for its retry',
-      async () => (await t.jobs.status('notifications', id))?.state === 'delayed',
+      async () => (await t.jobs.status('reports', id))?.state === 'delayed',
     );
-    expect(await t.jobs.finished('notifications', id)).toBe('ok');
+    expect(await t.jobs.finished('reports', id)).toBe('ok');
     expect(runsOf(k).map((r) => r.attempt)).toEqual([1, 2, 3]);
-    expect(await t.jobs.status('notifications', id)).toMatchObject({ state: 'completed', attemptsMade: 3 });
+    expect(await t.jobs.status('reports', id)).toMatchObject({ state: 'completed', attemptsMade: 3 });
   });
 
   it('marks a job failed once its attempts are used up, with the reason', async () => {
     const k = key('hopeless');
-    const { id } = await t.jobs.enqueue('notifications', 'test-flaky', { key: k, failTimes: 99 }, { attempts: 2 });
-    await expect(t.jobs.finished('notifications', id)).rejects.toThrow('第 2 次故意失败');
+    const { id } = await t.jobs.enqueue('reports', 'test-flaky', { key: k, failTimes: 99 }, { attempts: 2 });
+    await expect(t.jobs.finished('reports', id)).rejects.toThrow('第 2 次故意失败');
     expect(runsOf(k).map((r) => r.attempt)).toEqual([1, 2]);
-    expect(await t.jobs.status('notifications', id)).toMatchObject({
+    expect(await t.jobs.status('reports', id)).toMatchObject({
       state: 'failed',
       attemptsMade: 2,
       failedReason: '第 2 次故意失败',
@@ -168,12 +168,12 @@ describe.each(QUEUE_MODES)('jobs (%s)', (mode, env) => {
     const k = key('once');
     const jobId = `test-once:${k}`;
     const [first, second] = await Promise.all([
-      t.jobs.enqueue('notifications', 'test-echo', { key: k }, { jobId }),
-      t.jobs.enqueue('notifications', 'test-echo', { key: k }, { jobId }),
+      t.jobs.enqueue('reports', 'test-echo', { key: k }, { jobId }),
+      t.jobs.enqueue('reports', 'test-echo', { key: k }, { jobId }),
     ]);
     expect([first.id, second.id]).toEqual([jobId, jobId]);
     await t.jobs.drain();
-    expect((await t.jobs.enqueue('notifications', 'test-echo', { key: k }, { jobId })).added).toBe(false);
+    expect((await t.jobs.enqueue('reports', 'test-echo', { key: k }, { jobId })).added).toBe(false);
     await t.jobs.drain();
     expect(runsOf(k)).toHaveLength(1);
   });
@@ -264,8 +264,8 @@ describe('jobs (bull): the worker process runs what the api enqueues', () => {
     expect(worker.get(JobQueue).isProcessing).toBe(true);
     expect((await api.http().get('/health').expect(200)).body.queue).toMatchObject({ mode: 'bull', processing: false });
     const k = key('via-worker');
-    const { id } = await api.jobs.enqueue('notifications', 'test-echo', { key: k });
-    expect(await api.jobs.finished('notifications', id)).toEqual({ echoed: k });
+    const { id } = await api.jobs.enqueue('reports', 'test-echo', { key: k });
+    expect(await api.jobs.finished('reports', id)).toEqual({ echoed: k });
     expect(runsOf(k)).toHaveLength(1);
     expect(runsOf(k)[0].by).toBe(worker.get(TestJobs));
     expect(runsOf(k)[0].by).not.toBe(api.app.get(TestJobs));
@@ -274,8 +274,8 @@ describe('jobs (bull): the worker process runs what the api enqueues', () => {
   it('what the worker writes to the database, the api serves', async () => {
     const { token, userId } = await api.signInAs('member');
     const k = key('worker-notify');
-    const { id } = await api.jobs.enqueue('notifications', 'test-notify', { userId, key: k });
-    expect(await api.jobs.finished('notifications', id)).toBe(1);
+    const { id } = await api.jobs.enqueue('reports', 'test-notify', { userId, key: k });
+    expect(await api.jobs.finished('reports', id)).toBe(1);
     const inbox = await api.http().get('/api/v1/notifications').set('Authorization', `Bearer ${token}`).expect(200);
     expect(inbox.body.items).toEqual([
       expect.objectContaining({ kind: 'test.worker', title: '后台任务写入的消息', body: k, readAt: null }),
