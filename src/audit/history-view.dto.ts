@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-const nullableString = { type: String, nullable: true } as const;
+import { nullableString } from '../common/openapi';
 
 export class HistoryActor {
   @ApiProperty({ type: Number, nullable: true, description: '系统操作时为 null' })

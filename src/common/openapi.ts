@@ -41,3 +41,9 @@ export function ApiPageResponse(item: Type<unknown>) {
     }),
   );
 }
+
+/** `@ApiProperty(nullableString)`: the OpenAPI type of a view field that may be null (TypeScript's `string | null` says nothing at run time). */
+export const nullableString = { type: String, nullable: true } as const;
+/** A time as ISO 8601 text, or null. */
+export const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
+export const nullableInt = { type: Number, nullable: true } as const;

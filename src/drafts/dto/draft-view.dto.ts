@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
+import { nullableString, nullableTime } from '../../common/openapi';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { DISPOSITIONS, DRAFT_STATUSES } from '../draft-workflow';
 import { COMMENT_SOURCES } from '../draft.entities';
 
 /* What readers see of drafts for comment. Every enumeration comes with its Chinese label. */
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
 
 export class ClauseView {
   @ApiProperty()

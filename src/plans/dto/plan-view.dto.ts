@@ -1,14 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RefView } from '../../common/dto-fields';
+import { nullableString, nullableTime } from '../../common/openapi';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { MEETING_KINDS } from '../../topics/meeting.entities';
 import { TOPIC_STATUSES } from '../../topics/topic-workflow';
 import { TOPIC_LEVELS } from '../../topics/topic.entities';
 import { ITEM_STATES } from '../plan-rules';
 import { PLAN_SCOPES, PLAN_STATUSES } from '../plan.entities';
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
 
 export class PlanScopeView {
   @ApiProperty({ enum: PLAN_SCOPES })

@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RefView } from '../../common/dto-fields';
+import { nullableString, nullableTime } from '../../common/openapi';
 
 /* The parts a proposal view is made of. */
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
 
 export class PersonRef {
   @ApiProperty()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
+import { nullableString, nullableTime } from '../../common/openapi';
 import { AttachmentRef } from '../../files/attachment.dto';
 import { PROPOSAL_STATUSES, ProposalStatus } from '../proposal-workflow';
 import { PROPOSAL_KINDS, ProposalKind } from '../proposal.entities';
@@ -17,9 +18,6 @@ import {
 } from './proposal-parts.dto';
 
 export * from './proposal-parts.dto';
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
 
 /** A proposal in a list. */
 export class ProposalSummaryView {

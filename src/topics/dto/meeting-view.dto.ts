@@ -1,12 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { nullableInt, nullableString, nullableTime } from '../../common/openapi';
 import { ATTENDANCES, MEETING_KINDS, PARTICIPANT_SIDES } from '../meeting.entities';
 import { TOPIC_STATUSES } from '../topic-workflow';
 
 /* What readers see of a meeting 协商会. */
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
-const nullableInt = { type: Number, nullable: true } as const;
 
 export class MeetingSummaryView {
   @ApiProperty()

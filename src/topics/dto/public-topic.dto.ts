@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { nullableString } from '../../common/openapi';
 import { PageQuery } from '../../common/pagination';
-
-const nullableString = { type: String, nullable: true } as const;
 
 export class PublicTopicQuery extends PageQuery {
   @ApiPropertyOptional({ description: '按议题名称搜索' })

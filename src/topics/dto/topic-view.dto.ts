@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkflowHistoryView } from '../../audit/history-view.dto';
 import { RefView } from '../../common/dto-fields';
+import { nullableInt, nullableString, nullableTime } from '../../common/openapi';
 import { OUTCOME_KINDS } from '../outcome.entities';
 import { OUTCOME_STATUSES, PROMISE_CLOCKS, TOPIC_STATUSES } from '../topic-workflow';
 import { ORGANIZER_TYPES, TOPIC_LEVELS, TOPIC_SOURCES } from '../topic.entities';
@@ -9,10 +10,6 @@ import { MeetingSummaryView, TopicRef } from './meeting-view.dto';
 export * from './meeting-view.dto';
 
 /* What readers see of topics and outcomes. Every enumeration comes with its Chinese label. */
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
-const nullableInt = { type: Number, nullable: true } as const;
 
 export class UserRef {
   @ApiProperty()

@@ -1,14 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { nullableInt, nullableString, nullableTime } from '../../common/openapi';
 import { AttachmentView } from '../../files/attachment.dto';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { VISIT_STATUSES } from '../visit-workflow';
 import { PARTICIPANT_KINDS, RSVP_ANSWERS, VISIT_KINDS } from '../visit.entities';
 
 /* What readers see of a field visit 视察调研. */
-
-const nullableString = { type: String, nullable: true } as const;
-const nullableTime = { type: String, format: 'date-time', nullable: true } as const;
-const nullableInt = { type: Number, nullable: true } as const;
 
 export class RsvpCounts {
   @ApiProperty({ description: '受邀人数' })
