@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { iso } from '../common/iso-time';
 import { Committee, ConsultationPoint, Member, Sector } from '../directory/directory.entities';
 import { ORGANIZER_TYPE_LABELS } from '../topics/topic-labels';
 import { namesOf, usersOf } from '../topics/topic-views';
@@ -10,8 +11,6 @@ import { isDraftOrganiser, isDraftParticipant } from './draft-access';
 import { COMMENT_SOURCE_LABELS, DISPOSITION_LABELS, DRAFT_STATUS_LABELS, revisionLabel } from './draft-labels';
 import { Draft, DraftClause, DraftComment, DraftInvitee, DraftRevision } from './draft.entities';
 import { ClauseView, CommentView, DraftSummaryView, DraftView } from './dto/draft-view.dto';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export const clauseView = (c: DraftClause): ClauseView => ({
   id: c.id,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { iso } from '../common/iso-time';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Committee, ConsultationPoint, Sector, Unit } from '../directory/directory.entities';
@@ -17,7 +18,6 @@ export const SCOPE_LABELS: Record<PlanScope, string> = {
   sector: '界别',
   point: '协商议事点',
 };
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const ENTITIES = { committee: Committee, sector: Sector, point: ConsultationPoint } as const;
 
 /** What readers see of plans: every item with its topic's step, and the plan's progress, as of now on the display calendar. */

@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
+import { iso } from '../common/iso-time';
 import { CouncilSession, Member, Unit } from '../directory/directory.entities';
 import { toAttachmentRef } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
@@ -33,7 +34,6 @@ import {
 } from './proposal.entities';
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 

@@ -7,6 +7,7 @@ import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { iso } from '../common/iso-time';
 import { Page, pageOf } from '../common/pagination';
 import { yearOf } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -35,7 +36,6 @@ declare module '../jobs/job-types' {
 }
 
 const notFound = () => AppError.notFound('报告', 'REPORT_NOT_FOUND');
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * Report requests, their files, and delivery to leaders. Who may see a report: staff (the office's

@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
+import { iso } from '../common/iso-time';
 import { rateOf } from '../common/rate';
 import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
 import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
@@ -47,7 +48,6 @@ import {
 } from './topic.entities';
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
 
 /** Names of directory rows by id (committees, sectors, points, members, units), one query. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
+import { iso } from '../common/iso-time';
 import { Committee, Member, Sector, Unit } from '../directory/directory.entities';
 import { toAttachmentView } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
@@ -19,8 +20,6 @@ import {
   STATUS_LABELS,
 } from './visit-labels';
 import { Visit, VisitFinding, VisitParticipant, VisitStop } from './visit.entities';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export const PHOTO_OWNER = 'visit';
 export const photoUrl = (visitId: number, photoId: number) => `/api/v1/visits/${visitId}/photos/${photoId}`;
