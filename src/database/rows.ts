@@ -1,5 +1,6 @@
-import { EntityManager, EntityTarget, Not, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, In, Not, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { RefView } from '../common/dto-fields';
 import { Page, pageOf, PageQuery } from '../common/pagination';
 
 /**
@@ -68,4 +69,15 @@ export async function pageOfRows<T extends ObjectLiteral, V>(
     .take(q.pageSize)
     .getManyAndCount();
   return pageOf(rows.map(toView), total, q);
+}
+
+/** `{id, name}` of the wanted rows of a named table (committees, sectors, points, members, units …) by id, in one query; nulls and repeats skipped. */
+export async function namesOf(
+  em: EntityManager,
+  entity: new () => { id: number; name: string },
+  wanted: (number | null)[],
+): Promise<Map<number, RefView>> {
+  const list = [...new Set(wanted.filter((v): v is number => v !== null))];
+  const rows = list.length ? await em.find(entity, { where: { id: In(list) }, select: { id: true, name: true } }) : [];
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
 }

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
-import { RefView } from '../common/dto-fields';
 import { iso } from '../common/iso-time';
+import { namesOf } from '../database/rows';
 import { CouncilSession, Member, Unit } from '../directory/directory.entities';
 import { toAttachmentRef } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
@@ -36,19 +36,6 @@ import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
 
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
-
-/** `{id, name}` of the wanted rows of a named table (members, units …), by id. */
-export async function namesOf<T extends { id: number; name: string }>(
-  em: EntityManager,
-  entity: new () => T,
-  wanted: (number | null)[],
-): Promise<Map<number, RefView>> {
-  const list = ids(wanted);
-  const rows = list.length
-    ? await em.find(entity, { where: { id: In(list) } as never, select: { id: true, name: true } as never })
-    : [];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
-}
 
 /** Builds what readers see of proposals; related rows are loaded per page, never per proposal. */
 @Injectable()

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Page, pageOf } from '../common/pagination';
+import { namesOf } from '../database/rows';
 import { Member, Unit } from '../directory/directory.entities';
 import { PublicProposalQuery, PublicProposalView } from './dto/public-proposal.dto';
-import { namesOf, ProposalViews } from './proposal-views';
+import { ProposalViews } from './proposal-views';
 import { ProposalReply, ProposalSigner } from './proposal.entities';
 import { ProposalsQuery } from './proposals-query';
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';

@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
 import { iso } from '../common/iso-time';
 import { rateOf } from '../common/rate';
+import { namesOf } from '../database/rows';
 import { Committee, ConsultationPoint, Member, Sector, Unit } from '../directory/directory.entities';
 import { ConsultationPlan, PlanItem } from '../plans/plan.entities';
 import {
@@ -49,17 +50,6 @@ import {
 import { TOPIC_CONFIG, TopicConfig } from './topics.config';
 
 const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
-
-/** Names of directory rows by id (committees, sectors, points, members, units), one query. */
-export async function namesOf(
-  em: EntityManager,
-  entity: new () => { id: number; name: string },
-  wanted: (number | null)[],
-): Promise<Map<number, RefView>> {
-  const list = ids(wanted);
-  const rows = list.length ? await em.find(entity, { where: { id: In(list) }, select: { id: true, name: true } }) : [];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]));
-}
 
 /** Display names of accounts by id, one query. */
 export async function usersOf(em: EntityManager, wanted: number[]): Promise<Map<number, UserRef>> {
