@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type, ValueProvider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Bootstrapper } from './app.bootstrapper';
@@ -11,7 +11,9 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle';
 import { UsersService } from './auth/users.service';
 import { Clock } from './common/clock';
-import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { loadOrganization, ORGANIZATION } from './config/organization';
 import { Tx } from './database/tx';
 import { DemoLoader } from './demo/demo-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
@@ -34,10 +36,13 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
+import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals/proposals.config';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
+import { loadRecordRules, RECORD_RULES } from './stats/record-rules';
 import { StatsModule } from './stats/stats.module';
+import { loadTopicConfig, TOPIC_CONFIG } from './topics/topics.config';
 import { TopicsModule } from './topics/topics.module';
 import { VisitsModule } from './visits/visits.module';
 import { WebModule } from './web/web.module';
@@ -50,15 +55,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), retryAttempts: 1 })],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock },
-        Tx,
-        AuditService,
-        AttachmentsService,
-        SingleFileInterceptor,
-      ],
-      exports: [APP_CONFIG, Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      providers: [{ provide: Clock, useValue: clock }, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      exports: [Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
     };
   }
 }
@@ -84,6 +82,16 @@ export class AuthModule {}
 })
 export class DirectoryModule {}
 
+/** The config/*.json files, each read and checked once by its loader, before Nest builds the app (a bad one: exit code 78). */
+function configFiles(): ValueProvider[] {
+  return [
+    { provide: ORGANIZATION, useValue: loadOrganization() },
+    { provide: PROPOSAL_CONFIG, useValue: loadProposalConfig() },
+    { provide: TOPIC_CONFIG, useValue: loadTopicConfig() },
+    { provide: RECORD_RULES, useValue: loadRecordRules() },
+  ];
+}
+
 export interface AppOptions {
   /** Test only: a MovableClock. */
   clock?: Clock;
@@ -101,6 +109,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config, configFiles()),
         CoreModule.forRoot(config, options.clock),
         JobsModule,
         SearchModule,

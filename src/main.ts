@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { loadConfigOrExit } from './config/app-config';
+import { exitOnConfigError, loadConfigOrExit } from './config/app-config';
 
 /** How long SIGTERM waits for in-flight requests before closing their connections. */
 const DRAIN_MS = 30_000;
@@ -44,6 +44,7 @@ function stopGracefully(app: INestApplication): void {
 }
 
 main().catch((e: Error) => {
+  exitOnConfigError(e);
   new Logger('Main').fatal(`启动失败：${e.message}`);
   process.exit(1);
 });

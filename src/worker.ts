@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createWorker } from './app.factory';
-import { loadConfigOrExit } from './config/app-config';
+import { exitOnConfigError, loadConfigOrExit } from './config/app-config';
 import { JobQueue } from './jobs/job-queue';
 
 /**
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error) => {
+  exitOnConfigError(e);
   new Logger('Worker').fatal(`启动失败：${e.message}`);
   process.exit(1);
 });

@@ -44,12 +44,18 @@ export interface JobsConfig {
   lockMs: number;
 }
 
+/**
+ * A setting start-up cannot go on with: a bad environment variable, or a bad entry of a config/*.json
+ * file (`ConfigFileError`). The entry points print its message and exit with code 78 (EX_CONFIG).
+ */
 export class ConfigError extends Error {
   constructor(
+    /** The environment variable at fault (the entry, for a config file). */
     readonly variable: string,
     problem: string,
+    message = `配置错误：环境变量 ${variable} ${problem}`,
   ) {
-    super(`配置错误：环境变量 ${variable} ${problem}`);
+    super(message);
   }
 }
 
@@ -213,10 +219,15 @@ export function loadConfigOrExit(): AppConfig {
   try {
     return loadConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(78);
-    }
+    exitOnConfigError(e);
     throw e;
+  }
+}
+
+/** For the entry points: a ConfigError (found before or while the app is built) ends the process with its message and exit code 78. */
+export function exitOnConfigError(e: unknown): void {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(78);
   }
 }

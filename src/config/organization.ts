@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { ConfigFile, readJson } from './json-config';
 
 export interface Organization {
   name: string;
@@ -12,18 +11,16 @@ export interface ReferenceData {
   committees: string[];
 }
 
-/** The shipped `config/` folder, found from the source tree or the built one. */
-export const CONFIG_DIR = path.resolve(__dirname, '..', '..', 'config');
+/** The office's names (`config/organization.json`), read once at boot and injected as `ORGANIZATION`. */
+export const ORGANIZATION = Symbol('ORGANIZATION');
 
-/** A JSON file of `config/` (or at an absolute path); an unreadable one stops start-up naming the file. */
-export function readJson<T>(file: string): T {
-  const full = path.resolve(CONFIG_DIR, file);
-  try {
-    return JSON.parse(fs.readFileSync(full, 'utf8')) as T;
-  } catch (e) {
-    throw new Error(`配置文件 ${full} 无法读取：${(e as Error).message}`);
-  }
+export function loadOrganization(): Organization {
+  const f = new ConfigFile('organization.json');
+  return {
+    name: f.text(f.root.name, 'name', '须为政协的全称'),
+    shortName: f.text(f.root.shortName, 'shortName', '须为政协的简称，如“政协某某市委员会”'),
+    systemName: f.text(f.root.systemName, 'systemName', '须为平台的名称'),
+  };
 }
 
-export const loadOrganization = (): Organization => readJson<Organization>('organization.json');
 export const loadReferenceData = (): ReferenceData => readJson<ReferenceData>('reference-data.json');

@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_DIR } from '../config/organization';
+import { CONFIG_DIR, ConfigFile } from '../config/json-config';
 import type { WorkCalendar } from './proposal-dates';
 
 /** A configurable list entry: a stable English code and its Chinese label. */
@@ -48,70 +47,58 @@ const NUMBERS = [
   'communicationBeforeWorkingDays',
 ] as const;
 
-function codedList(raw: unknown, key: string, file: string, allowEmpty: boolean): Coded[] {
-  if (!Array.isArray(raw) || (!allowEmpty && raw.length === 0)) throw new Error(`${file}：${key} 须为非空列表`);
+function codedList(f: ConfigFile, raw: unknown, key: string, allowEmpty: boolean): Coded[] {
   const seen = new Set<string>();
-  return raw.map((item: unknown, i) => {
+  return f.list(raw, key, '须为非空列表', !allowEmpty).map((item: unknown, i) => {
     const { code, label } = (item ?? {}) as Partial<Coded>;
     if (typeof code !== 'string' || !CODE.test(code) || typeof label !== 'string' || !label.trim()) {
-      throw new Error(`${file}：${key}[${i}] 须为 {code, label}，code 为英文代码`);
+      f.fail(`${key}[${i}]`, '须为 {code, label}，code 为英文代码');
     }
-    if (seen.has(code)) throw new Error(`${file}：${key} 中代码 ${code} 重复`);
+    if (seen.has(code)) f.fail(key, `中代码 ${code} 重复`);
     seen.add(code);
     return { code, label: label.trim() };
   });
 }
 
 /** A list of whole numbers 1–366, each once; `fallback` when the key is absent. */
-function dayCounts(raw: unknown, key: string, file: string, fallback: number[]): number[] {
+function dayCounts(f: ConfigFile, raw: unknown, key: string, fallback: number[]): number[] {
   if (raw === undefined) return fallback;
   if (
     !Array.isArray(raw) ||
     raw.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366) ||
     new Set(raw).size !== raw.length
   ) {
-    throw new Error(`${file}：${key} 须为 1–366 的整数列表，不能重复`);
+    f.fail(key, '须为 1–366 的整数列表，不能重复');
   }
   return [...(raw as number[])].sort((a, b) => b - a);
 }
 
 /** A list of calendar days `YYYY-MM-DD`; empty when the key is absent. */
-function dayList(raw: unknown, key: string, file: string): string[] {
+function dayList(f: ConfigFile, raw: unknown, key: string): string[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new Error(`${file}：${key} 须为日期列表，如 ["2026-10-01"]`);
-  return raw.map((day: unknown, i) => {
+  return f.list(raw, key, '须为日期列表，如 ["2026-10-01"]').map((day: unknown, i) => {
     const at =
       typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`).getTime() : NaN;
     const valid = !Number.isNaN(at) && new Date(at).toISOString().startsWith(day as string);
-    if (!valid) throw new Error(`${file}：${key}[${i}] 须为日期，如 "2026-10-01"`);
+    if (!valid) f.fail(`${key}[${i}]`, '须为日期，如 "2026-10-01"');
     return day as string;
   });
 }
 
-/** Reads and checks the proposal rules; a bad file stops start-up with a message naming the entry. */
+/** Reads and checks the proposal rules; a bad file stops start-up (exit code 78) with a message naming the entry. */
 export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json')): ProposalConfig {
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch (e) {
-    throw new Error(`配置文件 ${file} 无法读取：${(e as Error).message}`);
-  }
+  const f = new ConfigFile(file);
+  const raw = f.root;
   const numbers = {} as Record<(typeof NUMBERS)[number], number>;
-  for (const key of NUMBERS) {
-    const n = raw[key];
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 366)
-      throw new Error(`${file}：${key} 须为 1–366 的整数`);
-    numbers[key] = n;
-  }
-  if (numbers.maxHandlingMonths < numbers.deadlineMonths)
-    throw new Error(`${file}：maxHandlingMonths 不能小于 deadlineMonths`);
+  for (const key of NUMBERS) numbers[key] = f.int(raw[key], key, 1, 366);
+  if (numbers.maxHandlingMonths < numbers.deadlineMonths) f.fail('maxHandlingMonths', '不能小于 deadlineMonths');
   return {
-    categories: codedList(raw.categories, 'categories', file, false),
-    refusalGrounds: codedList(raw.refusalGrounds, 'refusalGrounds', file, true),
-    classifications: codedList(raw.classifications, 'classifications', file, false),
+    categories: codedList(f, raw.categories, 'categories', false),
+    refusalGrounds: codedList(f, raw.refusalGrounds, 'refusalGrounds', true),
+    classifications: codedList(f, raw.classifications, 'classifications', false),
     ...numbers,
-    reminderDaysBefore: dayCounts(raw.reminderDaysBefore, 'reminderDaysBefore', file, [15, 3]),
-    calendar: { holidays: dayList(raw.holidays, 'holidays', file), workdays: dayList(raw.workdays, 'workdays', file) },
+    reminderDaysBefore: dayCounts(f, raw.reminderDaysBefore, 'reminderDaysBefore', [15, 3]),
+    calendar: { holidays: dayList(f, raw.holidays, 'holidays'), workdays: dayList(f, raw.workdays, 'workdays') },
   };
 }
 

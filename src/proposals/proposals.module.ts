@@ -11,7 +11,6 @@ import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
 import { ProposalsQuery } from './proposals-query';
-import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals.config';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 import { PublicProposalsController } from './public-proposals.controller';
@@ -22,7 +21,6 @@ import { PublicProposalsService } from './public-proposals.service';
   controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
   imports: [NotificationsModule],
   providers: [
-    { provide: PROPOSAL_CONFIG, useFactory: () => loadProposalConfig() },
     ProposalNotifier,
     ProposalStore,
     ProposalViews,
@@ -37,7 +35,6 @@ import { PublicProposalsService } from './public-proposals.service';
     ProposalDeadlines,
   ],
   exports: [
-    PROPOSAL_CONFIG,
     ProposalNotifier,
     ProposalViews,
     ProposalsQuery,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readJson } from '../config/organization';
+import { ConfigFile } from '../config/json-config';
 import { MEETING_KINDS, MeetingKind } from '../topics/meeting.entities';
 
 /**
@@ -67,75 +67,64 @@ export interface RecordRules {
 
 export const RECORD_RULES = Symbol('RECORD_RULES');
 
-const isInt = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-
-function fail(file: string, key: string, problem: string): never {
-  throw new Error(`${file}：${key} ${problem}`);
-}
-
-function pointsOf(raw: unknown, at: string, file: string): Record<RuleKey, number> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, at, '须为对象，列出每项积分');
-  const values = raw as Record<string, unknown>;
+function pointsOf(f: ConfigFile, raw: unknown, at: string): Record<RuleKey, number> {
+  const values = f.object(raw, at, '须为对象，列出每项积分');
   const unknown = Object.keys(values).find((k) => !(RULE_KEYS as readonly string[]).includes(k));
-  if (unknown) fail(file, `${at}.${unknown}`, `不是积分项；可用的积分项：${RULE_KEYS.join('、')}`);
+  if (unknown) f.fail(`${at}.${unknown}`, `不是积分项；可用的积分项：${RULE_KEYS.join('、')}`);
   const out = {} as Record<RuleKey, number>;
-  for (const key of RULE_KEYS) {
-    if (!isInt(values[key], -100, 100)) fail(file, `${at}.${key}`, '须为 -100 到 100 的整数');
-    out[key] = values[key];
-  }
+  for (const key of RULE_KEYS) out[key] = f.int(values[key], `${at}.${key}`, -100, 100, '须为 -100 到 100 的整数');
   return out;
 }
 
-function gradesOf(raw: unknown, at: string, file: string): GradeBand[] {
-  if (!Array.isArray(raw) || raw.length === 0)
-    fail(file, at, '须为非空列表，如 [{"min": 90, "label": "优秀"}, …, {"min": 0, "label": "不称职"}]');
-  const bands = raw.map((b: unknown, i) => {
+function gradesOf(f: ConfigFile, raw: unknown, at: string): GradeBand[] {
+  const list = f.list(
+    raw,
+    at,
+    '须为非空列表，如 [{"min": 90, "label": "优秀"}, …, {"min": 0, "label": "不称职"}]',
+    true,
+  );
+  const bands = list.map((b: unknown, i) => {
     const { min, label } = (b ?? {}) as Partial<GradeBand>;
-    if (!isInt(min, 0, 100)) fail(file, `${at}[${i}].min`, '须为 0 到 100 的整数');
-    if (typeof label !== 'string' || !label.trim()) fail(file, `${at}[${i}].label`, '须为等次名称');
-    if (i > 0 && min >= (raw[i - 1] as GradeBand).min)
-      fail(file, `${at}[${i}].min`, '须小于上一档的 min（从高到低排列）');
-    return { min, label: label.trim() };
+    f.int(min, `${at}[${i}].min`, 0, 100, '须为 0 到 100 的整数');
+    const name = f.text(label, `${at}[${i}].label`, '须为等次名称');
+    if (i > 0 && min! >= (list[i - 1] as GradeBand).min)
+      f.fail(`${at}[${i}].min`, '须小于上一档的 min（从高到低排列）');
+    return { min: min!, label: name };
   });
   if (bands[bands.length - 1].min !== 0)
-    fail(file, `${at}[${bands.length - 1}].min`, '最后一档须从 0 分开始，使每个分数都有等次');
+    f.fail(`${at}[${bands.length - 1}].min`, '最后一档须从 0 分开始，使每个分数都有等次');
   return bands;
 }
 
-function ruleSetOf(raw: unknown, i: number, file: string): RuleSet {
+function ruleSetOf(f: ConfigFile, raw: unknown, i: number): RuleSet {
   const at = `ruleSets[${i}]`;
-  if (typeof raw !== 'object' || raw === null) fail(file, at, '须为对象');
-  const r = raw as Record<string, unknown>;
-  if (!isInt(r.fromYear, 1949, 9999)) fail(file, `${at}.fromYear`, '须为年份，如 2026');
-  if (typeof r.name !== 'string' || !r.name.trim()) fail(file, `${at}.name`, '须为规则名称');
-  const kinds = r.plenaryMeetingKinds ?? [];
-  if (!Array.isArray(kinds)) fail(file, `${at}.plenaryMeetingKinds`, '须为会议类型列表');
+  const r = f.object(raw, at, '须为对象');
+  const fromYear = f.int(r.fromYear, `${at}.fromYear`, 1949, 9999, '须为年份，如 2026');
+  const name = f.text(r.name, `${at}.name`, '须为规则名称');
+  const kinds = f.list(r.plenaryMeetingKinds ?? [], `${at}.plenaryMeetingKinds`, '须为会议类型列表');
   kinds.forEach((k: unknown, j) => {
     if (!(MEETING_KINDS as readonly unknown[]).includes(k))
-      fail(file, `${at}.plenaryMeetingKinds[${j}]`, `不是会议类型；可选 ${MEETING_KINDS.join('、')}`);
+      f.fail(`${at}.plenaryMeetingKinds[${j}]`, `不是会议类型；可选 ${MEETING_KINDS.join('、')}`);
   });
-  const baseScore = r.baseScore ?? 0;
-  if (!isInt(baseScore, 0, 100)) fail(file, `${at}.baseScore`, '须为 0 到 100 的整数');
+  const baseScore = f.int(r.baseScore ?? 0, `${at}.baseScore`, 0, 100, '须为 0 到 100 的整数');
   const set = {
-    fromYear: r.fromYear,
-    name: r.name.trim(),
-    points: pointsOf(r.points, `${at}.points`, file),
+    fromYear,
+    name,
+    points: pointsOf(f, r.points, `${at}.points`),
     plenaryMeetingKinds: kinds as MeetingKind[],
     baseScore,
-    grades: gradesOf(r.grades, `${at}.grades`, file),
+    grades: gradesOf(f, r.grades, `${at}.grades`),
   };
   return { ...set, version: createHash('sha256').update(JSON.stringify(set)).digest('hex').slice(0, 12) };
 }
 
-/** Reads and checks `config/records.json` (or `file`); a broken one stops start-up with a message naming the key. */
+/** Reads and checks `config/records.json` (or `file`); a broken one stops start-up (exit code 78) with a message naming the key. */
 export function loadRecordRules(file = 'records.json'): RecordRules {
-  const raw = readJson<Record<string, unknown>>(file);
-  if (!Array.isArray(raw.ruleSets) || raw.ruleSets.length === 0) fail(file, 'ruleSets', '须为非空列表');
-  const ruleSets = raw.ruleSets.map((s: unknown, i) => ruleSetOf(s, i, file));
+  const f = new ConfigFile(file);
+  const ruleSets = f.list(f.root.ruleSets, 'ruleSets', '须为非空列表', true).map((s, i) => ruleSetOf(f, s, i));
   ruleSets.forEach((s, i) => {
     if (i > 0 && s.fromYear <= ruleSets[i - 1].fromYear)
-      fail(file, `ruleSets[${i}].fromYear`, '须大于上一套规则的 fromYear（按年份从早到晚排列）');
+      f.fail(`ruleSets[${i}].fromYear`, '须大于上一套规则的 fromYear（按年份从早到晚排列）');
   });
   return { ruleSets };
 }

@@ -3,7 +3,6 @@ import { ProposalsModule } from '../proposals/proposals.module';
 import { TopicsModule } from '../topics/topics.module';
 import { DashboardService } from './dashboard.service';
 import { RecordExport } from './record-export';
-import { loadRecordRules, RECORD_RULES } from './record-rules';
 import { RECORD_SOURCES, RecordSource } from './record-source';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
@@ -21,7 +20,6 @@ import { StatsController } from './stats.controller';
   imports: [ProposalsModule, TopicsModule],
   controllers: [StatsController, RecordsController],
   providers: [
-    { provide: RECORD_RULES, useFactory: () => loadRecordRules() },
     ProposalRecordSource,
     TopicRecordSource,
     VisitRecordSource,
@@ -34,6 +32,6 @@ import { StatsController } from './stats.controller';
     RecordExport,
     DashboardService,
   ],
-  exports: [RECORD_RULES, RecordsService, RecordExport, DashboardService],
+  exports: [RecordsService, RecordExport, DashboardService],
 })
 export class StatsModule {}

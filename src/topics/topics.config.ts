@@ -1,4 +1,4 @@
-import { readJson } from '../config/organization';
+import { ConfigFile } from '../config/json-config';
 import { PROMISE_CLOCKS, PromiseClock } from './topic-workflow';
 
 /** A response promise 响应承诺 (the shipped "252"): how long after 出题 each clock runs out. */
@@ -26,39 +26,36 @@ export function parseDuration(value: unknown): number | null {
   return m ? Number(m[1]) * UNITS[m[2]] : null;
 }
 
-function loadPolicies(file: string, raw: unknown): Map<string, ResponsePolicy> {
+function loadPolicies(f: ConfigFile, raw: unknown): Map<string, ResponsePolicy> {
   if (raw === undefined) return new Map();
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new Error(`${file}：responsePolicies 须为以承诺代码为键的对象`);
   const policies = new Map<string, ResponsePolicy>();
-  for (const [code, entry] of Object.entries(raw as Record<string, unknown>)) {
+  for (const [code, entry] of Object.entries(f.object(raw, 'responsePolicies', '须为以承诺代码为键的对象'))) {
     const at = `responsePolicies.${code}`;
-    if (!/^[A-Za-z0-9_-]{1,10}$/.test(code)) throw new Error(`${file}：${at} 的代码须为 1–10 位字母、数字、- 或 _`);
-    if (typeof entry !== 'object' || entry === null) throw new Error(`${file}：${at} 须为对象`);
-    const e = entry as Record<string, unknown>;
-    if (typeof e.label !== 'string' || !e.label.trim()) throw new Error(`${file}：${at}.label 须为中文名称`);
+    if (!/^[A-Za-z0-9_-]{1,10}$/.test(code)) f.fail(at, '的代码须为 1–10 位字母、数字、- 或 _');
+    const e = f.object(entry, at, '须为对象');
+    const label = f.text(e.label, `${at}.label`, '须为中文名称');
     const durations = {} as Record<PromiseClock, number>;
     for (const clock of PROMISE_CLOCKS) {
       const ms = parseDuration(e[clock]);
-      if (ms === null) throw new Error(`${file}：${at}.${clock} 须为时长，如 "30m"（分钟）、"4h"（小时）、"2d"（天）`);
+      if (ms === null) f.fail(`${at}.${clock}`, '须为时长，如 "30m"（分钟）、"4h"（小时）、"2d"（天）');
       durations[clock] = ms;
     }
     if (!(durations.acknowledge <= durations.answer && durations.answer <= durations.solve))
-      throw new Error(`${file}：${at} 的时限须为 acknowledge ≤ answer ≤ solve`);
+      f.fail(at, '的时限须为 acknowledge ≤ answer ≤ solve');
     const unknown = Object.keys(e).filter((k) => k !== 'label' && !(PROMISE_CLOCKS as readonly string[]).includes(k));
-    if (unknown.length) throw new Error(`${file}：${at}.${unknown[0]} 不是可配置的项目`);
-    policies.set(code, { code, label: e.label.trim(), durations });
+    if (unknown.length) f.fail(`${at}.${unknown[0]}`, '不是可配置的项目');
+    policies.set(code, { code, label, durations });
   }
   return policies;
 }
 
-/** Reads and checks the topic rules; a bad file stops start-up with a message naming the entry. */
+/** Reads and checks the topic rules; a bad file stops start-up (exit code 78) with a message naming the entry. */
 export function loadTopicConfig(file = 'topics.json'): TopicConfig {
-  const raw = readJson<Record<string, unknown>>(file);
-  const days = raw.evaluationDays;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 366)
-    throw new Error(`${file}：evaluationDays 须为 1–366 的整数`);
-  return { evaluationDays: days, responsePolicies: loadPolicies(file, raw.responsePolicies) };
+  const f = new ConfigFile(file);
+  return {
+    evaluationDays: f.int(f.root.evaluationDays, 'evaluationDays', 1, 366),
+    responsePolicies: loadPolicies(f, f.root.responsePolicies),
+  };
 }
 
 export const TOPIC_CONFIG = Symbol('TOPIC_CONFIG');

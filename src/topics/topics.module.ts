@@ -12,7 +12,6 @@ import { TopicStatsService } from './topic-stats.service';
 import { TopicStore } from './topic-store';
 import { TopicViews } from './topic-views';
 import { TopicsQuery } from './topics-query';
-import { loadTopicConfig, TOPIC_CONFIG } from './topics.config';
 import { MeetingsController, OutcomesController, TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
@@ -21,7 +20,6 @@ import { TopicsService } from './topics.service';
   controllers: [TopicsController, MeetingsController, OutcomesController, PublicTopicsController],
   imports: [NotificationsModule],
   providers: [
-    { provide: TOPIC_CONFIG, useFactory: () => loadTopicConfig() },
     TopicStore,
     TopicViews,
     TopicsQuery,
@@ -37,7 +35,6 @@ import { TopicsService } from './topics.service';
   ],
   exports: [
     PublicTopicsService,
-    TOPIC_CONFIG,
     TopicViews,
     TopicsQuery,
     TopicsService,

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { RecordsService } from '../../stats/records.service';
 import type { MemberRecordContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
@@ -25,6 +25,7 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
   constructor(
     private readonly records: RecordsService,
     private readonly clock: Clock,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -58,7 +59,7 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
       rulesName: r.rules.name,
       rulesVersion: r.rules.version,
       grades: r.rules.grades,
-      issuingOffice: `${loadOrganization().shortName}办公室`,
+      issuingOffice: `${this.org.shortName}办公室`,
       printedOn: this.clock.now(),
     };
   }

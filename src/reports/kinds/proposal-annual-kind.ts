@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { User } from '../../auth/user.entity';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { CouncilSession } from '../../directory/directory.entities';
 import type { RateView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalSummaryView } from '../../proposals/dto/proposal-view.dto';
@@ -57,6 +57,7 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
     private readonly stats: ProposalStatsService,
     private readonly views: ProposalViews,
     private readonly clock: Clock,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(_actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -89,11 +90,10 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
       (await this.views.summaries(em, list)).map((v) => rowOf(v, supervisors, supervisorOf));
     const r = stats.rates;
     const count = (status: string) => stats.byStatus.find((s) => s.status === status)?.count ?? 0;
-    const org = loadOrganization();
     return {
       title: report.title,
       sessionName: session.name,
-      issuingOffice: `${org.shortName}提案委员会`,
+      issuingOffice: `${this.org.shortName}提案委员会`,
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       summary: [
@@ -127,7 +127,7 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
       keyProposals: await rows(key),
       overdueProposals: await rows(late),
       charts: { rates: charts.rates, byCategory: charts.byCategory, byUnit: charts.byUnit },
-      cc: [`${org.shortName}主席会议成员`, `${org.shortName}各专门委员会`],
+      cc: [`${this.org.shortName}主席会议成员`, `${this.org.shortName}各专门委员会`],
     };
   }
 }

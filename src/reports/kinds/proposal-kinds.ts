@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { CouncilSession, Sector } from '../../directory/directory.entities';
 import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
@@ -115,6 +115,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
   constructor(
     private readonly proposals: ProposalsService,
     private readonly views: ProposalViews,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -140,7 +141,6 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
     );
     if (!reply) throw new Error('该提案的答复已不存在');
     const lead = view.signers.find((s) => s.role === 'lead');
-    const org = loadOrganization();
     return {
       title:
         view.number !== null
@@ -159,7 +159,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       signer: reply.signer,
       contact: reply.contact,
       repliedOn: reply.at,
-      cc: [`${org.shortName}提案委员会`],
+      cc: [`${this.org.shortName}提案委员会`],
     };
   }
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../common/app-error';
 import { chineseDate } from '../../common/chinese-dates';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { Meeting } from '../../topics/meeting.entities';
 import { TopicViews } from '../../topics/topic-views';
 import { Topic } from '../../topics/topic.entities';
@@ -52,6 +52,7 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
     private readonly views: TopicViews,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -75,13 +76,12 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
     const view = await this.views.detail(em, topic, REPORT_READER);
     const held = await em.find(Meeting, { where: { topicId: topic.id }, order: { sequence: 'ASC' } });
     const meetings = await Promise.all(held.filter((m) => m.heldAt).map((m) => this.views.meeting(em, m)));
-    const org = loadOrganization();
     const first = meetings[0];
     const units = [...new Set(view.outcomes.map((o) => o.unit?.name).filter((n): n is string => !!n))];
     return {
       title: report.title,
       issueNo: report.issueNo ?? 0,
-      issuingOffice: `${org.shortName}办公室`,
+      issuingOffice: `${this.org.shortName}办公室`,
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       lead: first

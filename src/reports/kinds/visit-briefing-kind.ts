@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { Member } from '../../directory/directory.entities';
 import { formatNumber } from '../../proposals/proposal-labels';
 import { Proposal } from '../../proposals/proposal.entities';
@@ -34,6 +34,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
     private readonly data: VisitReportData,
     private readonly topicViews: TopicViews,
     private readonly clock: Clock,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -55,7 +56,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
     return {
       title: report.title,
       issueNo: report.issueNo ?? 0,
-      issuingOffice: `${loadOrganization().shortName}办公室`,
+      issuingOffice: `${this.org.shortName}办公室`,
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       lead: this.data.lead(v),

@@ -5,7 +5,7 @@ import { AppError } from '../../common/app-error';
 import { chineseDate } from '../../common/chinese-dates';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { loadOrganization } from '../../config/organization';
+import { ORGANIZATION, Organization } from '../../config/organization';
 import { Attachment } from '../../files/attachment.entity';
 import { AttachmentsService } from '../../files/attachments.service';
 import { jpegThumbnail } from '../../files/jpeg-thumbnail';
@@ -37,6 +37,7 @@ export class VisitReportData {
     private readonly visits: VisitsService,
     private readonly views: VisitViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   /** As the requester (404 for a visit they may not see), and 409 unless completed. */
@@ -81,7 +82,7 @@ export class VisitReportData {
 
   /** 政协XX市委员会经济委员会 */
   organizer(v: VisitView): string {
-    return `${loadOrganization().shortName}${v.organizer.name}`;
+    return `${this.org.shortName}${v.organizer.name}`;
   }
 
   /** Members who took part (参加): those who accepted. */
@@ -144,6 +145,7 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
     private readonly files: AttachmentsService,
     private readonly renderer: PdfRenderer,
     private readonly clock: Clock,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -169,7 +171,7 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
     return {
       title: report.title,
       issueNo: null,
-      issuingOffice: `${loadOrganization().shortName}办公室`,
+      issuingOffice: `${this.org.shortName}办公室`,
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       kindLabel: v.kindLabel,
