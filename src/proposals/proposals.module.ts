@@ -16,7 +16,10 @@ import { ProposalsService } from './proposals.service';
 import { PublicProposalsController } from './public-proposals.controller';
 import { PublicProposalsService } from './public-proposals.service';
 
-/** 提案: filing, review, assignment, handling and evaluation, and their deadlines (the `proposals` step of the deadlines sweep). */
+/**
+ * 提案: filing, review, assignment, handling and evaluation, and their deadlines (the `proposals` step of the deadlines sweep).
+ * `PROPOSAL_CONFIG` (config/proposals.json) comes from the ConfigModule, read at boot.
+ */
 @Module({
   controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
   imports: [NotificationsModule],

@@ -14,7 +14,8 @@ import { StatsController } from './stats.controller';
 /**
  * 统计 over the feature modules (each computes its own figures: ProposalStatsService …), the duty records
  * 履职档案 and the leaders' dashboard. A duty record's sources, one per module: proposals, topics (meetings,
- * speeches, outcomes) and visits (attendance at completed visits, by the answer).
+ * speeches, outcomes) and visits (attendance at completed visits, by the answer). `RECORD_RULES`
+ * (config/records.json) comes from the ConfigModule, read at boot.
  */
 @Module({
   imports: [ProposalsModule, TopicsModule],

@@ -15,7 +15,10 @@ import { TopicsQuery } from './topics-query';
 import { MeetingsController, OutcomesController, TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
-/** 协商议题 through 出题→定题→议题→解题→评题; meetings 协商会; outcomes 意见建议/共识; response promises and overdue outcomes (the `topics` step of the deadlines sweep). */
+/**
+ * 协商议题 through 出题→定题→议题→解题→评题; meetings 协商会; outcomes 意见建议/共识; response promises and overdue outcomes (the `topics` step of the deadlines sweep).
+ * `TOPIC_CONFIG` (config/topics.json) comes from the ConfigModule, read at boot.
+ */
 @Module({
   controllers: [TopicsController, MeetingsController, OutcomesController, PublicTopicsController],
   imports: [NotificationsModule],
