@@ -1,15 +1,9 @@
 import { DynamicModule, Global, Module, Type, ValueProvider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Bootstrapper } from './app.bootstrapper';
 import { appDataSourceOptions } from './app.entities';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
-import { AuthController, UsersController } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
-import { LoginThrottleService } from './auth/login-throttle';
-import { UsersService } from './auth/users.service';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -19,19 +13,9 @@ import { DemoLoader } from './demo/demo-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
 import { DemoTopicLoader } from './demo/demo-topic-loader';
 import { DemoVisitLoader } from './demo/demo-visit-loader';
-import { ConsultationPointsController } from './directory/consultation-points.controller';
-import { ConsultationPointsService } from './directory/consultation-points.service';
-import { MembersController } from './directory/members.controller';
-import { MembersService } from './directory/members.service';
-import { CommitteesController, SectorsController } from './directory/named-list.controller';
-import { NamedListService } from './directory/named-list.service';
-import { SessionsController } from './directory/sessions.controller';
-import { SessionsService } from './directory/sessions.service';
-import { UnitsController } from './directory/units.controller';
-import { UnitsService } from './directory/units.service';
+import { DirectoryModule } from './directory/directory.module';
 import { DraftsModule } from './drafts/drafts.module';
-import { AttachmentsService } from './files/attachments.service';
-import { SingleFileInterceptor } from './files/upload.interceptor';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -55,32 +39,11 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), retryAttempts: 1 })],
-      providers: [{ provide: Clock, useValue: clock }, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
-      exports: [Clock, Tx, AuditService, AttachmentsService, SingleFileInterceptor],
+      providers: [{ provide: Clock, useValue: clock }, Tx],
+      exports: [Clock, Tx],
     };
   }
 }
-
-@Module({
-  controllers: [AuthController, UsersController, AuditController],
-  providers: [AuthService, UsersService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, UsersService],
-})
-export class AuthModule {}
-
-@Module({
-  controllers: [
-    SectorsController,
-    CommitteesController,
-    MembersController,
-    UnitsController,
-    ConsultationPointsController,
-    SessionsController,
-  ],
-  providers: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
-  exports: [NamedListService, MembersService, UnitsService, ConsultationPointsService, SessionsService],
-})
-export class DirectoryModule {}
 
 /** The config/*.json files, each read and checked once by its loader, before Nest builds the app (a bad one: exit code 78). */
 function configFiles(): ValueProvider[] {
@@ -111,6 +74,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, configFiles()),
         CoreModule.forRoot(config, options.clock),
+        AuditModule,
+        FilesModule,
         JobsModule,
         SearchModule,
         AuthModule,
@@ -124,6 +89,8 @@ export class AppModule {
         VisitsModule,
         ReportsModule,
         WebModule.forRoot([
+          AuditModule,
+          FilesModule,
           AuthModule,
           DirectoryModule,
           NotificationsModule,

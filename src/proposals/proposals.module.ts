@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
@@ -22,7 +24,7 @@ import { PublicProposalsService } from './public-proposals.service';
  */
 @Module({
   controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
-  imports: [NotificationsModule],
+  imports: [AuditModule, FilesModule, NotificationsModule],
   providers: [
     ProposalNotifier,
     ProposalStore,

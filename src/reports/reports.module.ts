@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { StatsModule } from '../stats/stats.module';
@@ -20,7 +22,7 @@ import { ReportsService } from './reports.service';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  imports: [ProposalsModule, TopicsModule, VisitsModule, NotificationsModule, StatsModule],
+  imports: [AuditModule, FilesModule, ProposalsModule, TopicsModule, VisitsModule, NotificationsModule, StatsModule],
   controllers: [ReportsController, ReportInboxController],
   providers: [
     PdfRenderer,

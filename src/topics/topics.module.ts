@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutcomesQuery } from './outcomes-query';
 import { PublicTopicsController } from './public-topics.controller';
@@ -21,7 +22,7 @@ import { TopicsService } from './topics.service';
  */
 @Module({
   controllers: [TopicsController, MeetingsController, OutcomesController, PublicTopicsController],
-  imports: [NotificationsModule],
+  imports: [AuditModule, NotificationsModule],
   providers: [
     TopicStore,
     TopicViews,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { TopicsModule } from '../topics/topics.module';
@@ -19,7 +21,7 @@ import { VisitsService } from './visits.service';
 
 /** 视察调研: itineraries, invitations and answers, conflicts and free/busy, findings and photos, reminders, calendar feeds, follow-up topics and proposals. */
 @Module({
-  imports: [NotificationsModule, TopicsModule, ProposalsModule],
+  imports: [AuditModule, FilesModule, NotificationsModule, TopicsModule, ProposalsModule],
   controllers: [VisitsController, CalendarController],
   providers: [
     VisitSchedule,
