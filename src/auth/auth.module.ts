@@ -4,7 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthController, UsersController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottleService } from './login-throttle';
+import { LoginThrottleService } from './login-throttle.service';
 import { UsersService } from './users.service';
 
 /** Accounts, sign-in and sessions; AuthGuard guards every route of the application (`@Public()` opts out). */

@@ -9,7 +9,7 @@ import { passwordProblems } from '../common/password-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { AuthSession } from './auth-session.entity';
-import { LoginThrottleService } from './login-throttle';
+import { LoginThrottleService } from './login-throttle.service';
 import { hashToken, newToken } from './tokens';
 import { toActor } from './user-view';
 import { User } from './user.entity';
