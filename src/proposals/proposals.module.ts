@@ -4,7 +4,7 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
-import { ProposalDeadlines } from './proposal-deadlines';
+import { ProposalDeadlines } from './proposal-deadlines.sweep';
 import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalNotifier } from './proposal-notifier';

@@ -14,7 +14,7 @@ import { VisitBriefingKind } from './kinds/visit-briefing-kind';
 import { VisitReportData, VisitReportKind } from './kinds/visit-report-kind';
 import { PdfRenderer } from './pdf-renderer';
 import { ReportKinds } from './report-kinds';
-import { ReportRecovery } from './report-recovery';
+import { ReportRecovery } from './report-recovery.sweep';
 import { ReportRenderJob } from './report-render.job';
 import { ReportTemplates } from './report-templates';
 import { ReportInboxController, ReportsController } from './reports.controller';

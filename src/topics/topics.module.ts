@@ -4,7 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OutcomesQuery } from './outcomes-query';
 import { PublicTopicsController } from './public-topics.controller';
 import { PublicTopicsService } from './public-topics.service';
-import { TopicDeadlines } from './topic-deadlines';
+import { TopicDeadlines } from './topic-deadlines.sweep';
 import { TopicMeetingsService } from './topic-meetings.service';
 import { TopicNotifier } from './topic-notifier';
 import { TopicOutcomesService } from './topic-outcomes.service';

@@ -12,7 +12,7 @@ import { VisitNotifier } from './visit-notifier';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
 import { VisitRecordsService } from './visit-records.service';
-import { VisitReminders } from './visit-reminders';
+import { VisitReminders } from './visit-reminders.sweep';
 import { VisitSchedule } from './visit-schedule';
 import { VisitStore } from './visit-store';
 import { VisitViews } from './visit-views';

@@ -1,5 +1,5 @@
 import { Notification } from '../../src/notifications/notification.entity';
-import type { ProposalSweepResult } from '../../src/proposals/proposal-deadlines';
+import type { ProposalSweepResult } from '../../src/proposals/proposal-deadlines.sweep';
 import { Account, cast, Cast } from './accounts';
 import { startTestApp, TestApp } from './test-app';
 
