@@ -1,5 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
-import { AuditEntry, AuditHead } from './audit/audit-entry.entity';
+import { AuditEntry, AuditHead } from './audit/audit.entities';
 import { AuthSession } from './auth/auth-session.entity';
 import { LoginThrottle } from './auth/login-throttle.entity';
 import { User } from './auth/user.entity';

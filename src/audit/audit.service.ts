@@ -6,8 +6,8 @@ import { Page, pageOf } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
 import { lockForUpdate } from '../database/rows';
 import { ChainBreak, chainHash, findBreak, GENESIS_HASH } from './audit-chain';
-import { AuditEntry, AuditHead } from './audit-entry.entity';
 import { AuditQuery } from './audit.dto';
+import { AuditEntry, AuditHead } from './audit.entities';
 
 export interface AuditChange {
   actor: Actor | typeof SYSTEM_ACTOR;

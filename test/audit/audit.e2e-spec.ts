@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/audit/audit.entities';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('audit trail', () => {

@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/audit/audit.entities';
 import {
   DEMO_ACCOUNTS,
   DEMO_MEMBERS,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/audit/audit.entities';
 import { User } from '../../src/auth/user.entity';
 import { Actor } from '../../src/common/actor';
 import { Tx } from '../../src/database/tx';

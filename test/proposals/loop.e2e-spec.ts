@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/audit/audit.entities';
 import { Proposal, ProposalSigner, ProposalUnit } from '../../src/proposals/proposal.entities';
 import { account, cast, Cast } from '../support/accounts';
 import { api } from '../support/api';

@@ -1,5 +1,5 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { AuditHead } from '../../src/audit/audit-entry.entity';
+import { AuditHead } from '../../src/audit/audit.entities';
 import { TestApp } from './test-app';
 
 /** One directory resource as the shared contract below exercises it. */

@@ -1,4 +1,4 @@
-import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/audit/audit.entities';
 import { Meeting, MeetingParticipant, Outcome, Topic, TopicEvaluation } from '../../src/topics/topic.entities';
 import { Account, facilitator, Facilitator, topicAccount } from '../support/accounts';
 import { api } from '../support/api';
