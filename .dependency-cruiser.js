@@ -1,5 +1,5 @@
 /**
- * The layer rules of docs/design/layout.md, checked by the test command (`npm run lint:deps`).
+ * The layer rules of docs/design/layout.md, checked by the test command (`npm run lint`, also run by `scripts/test.sh`).
  * From the bottom: ground (common, config) → database → platform modules → journeys' domain
  * modules → adapters (web pages, health, demo) → the composition root (src/app.*, main, worker, cli).
  * A folder may import its own layer and those below it, never one above.
