@@ -14,7 +14,7 @@ import { MemberPagesController } from './directory/member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './directory/named-list-pages.controller';
 import { UsersPagesController } from './directory/users-pages.controller';
 import { DraftPagesController, PublicDraftPagesController } from './drafts/draft-pages.controller';
-import { ProposalChoices } from './kit/directory-choices';
+import { DirectoryChoices } from './kit/directory-choices';
 import { ErrorPageMiddleware } from './kit/error-page.middleware';
 import { OrganizerChoices } from './kit/organizer-choices';
 import { PageCsrfGuard } from './kit/page-csrf.guard';
@@ -22,6 +22,7 @@ import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
 import { ViewRenderer } from './kit/view-renderer';
 import { WebPages } from './kit/web-pages';
 import { PlanPagesController } from './plans/plan-pages.controller';
+import { ProposalChoices } from './proposals/proposal-choices';
 import { ProposalMemberPagesController } from './proposals/proposal-member-pages.controller';
 import { ProposalOfficePagesController } from './proposals/proposal-office-pages.controller';
 import { ProposalPages } from './proposals/proposal-pages';
@@ -82,6 +83,7 @@ export class WebModule implements NestModule {
         WebPages,
         PageCsrfGuard,
         ProposalPages,
+        DirectoryChoices,
         ProposalChoices,
         OrganizerChoices,
         TopicPages,

@@ -7,9 +7,9 @@ import { AuthService } from '../../auth/auth.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../auth/tokens';
 import { Public } from '../../common/auth.decorators';
 import { formState, FormSpec, submitForm } from '../kit/forms';
-import { LoginView } from '../kit/layout';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { anonymousCsrf, safeNext, sessionCookieOptions, WebPages } from '../kit/web-pages';
+import type { LoginView } from './views';
 
 const LOGIN_FORM: FormSpec = { username: 'text', password: 'secret' };
 

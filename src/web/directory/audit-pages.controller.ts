@@ -6,10 +6,10 @@ import { AuditService } from '../../audit/audit.service';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { Roles } from '../../common/auth.decorators';
 import { parseQuery } from '../kit/forms';
-import { AuditView } from '../kit/layout';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
+import type { AuditView } from './views';
 
 const BASE = '/admin/audit';
 

@@ -8,16 +8,10 @@ import { Page } from '../../common/pagination';
 import { ParseIdPipe } from '../../common/validation';
 import { DirectoryQuery } from '../../directory/directory.dto';
 import { FormOutcome, formState, FormSpec, FormState, FormValue, parseQuery, submitForm } from '../kit/forms';
-import {
-  DirectoryFormView,
-  DirectoryItem,
-  DirectoryListView,
-  DirectorySection,
-  Option,
-  ViewContexts,
-} from '../kit/layout';
+import { DirectorySection, Option, ViewContexts } from '../kit/layout';
 import { LIST_QUERY, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
+import { DirectoryFormView, DirectoryItem, DirectoryListView } from './views';
 
 type ListViewName = {
   [K in keyof ViewContexts]: ViewContexts[K] extends DirectoryListView ? K : never;

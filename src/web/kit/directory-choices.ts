@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error';
 import { Page } from '../../common/pagination';
 import { DirectoryQuery } from '../../directory/directory.dto';
@@ -9,53 +9,11 @@ import { SessionQuery } from '../../directory/sessions.dto';
 import { SessionsService } from '../../directory/sessions.service';
 import { UnitQuery } from '../../directory/units.dto';
 import { UnitsService } from '../../directory/units.service';
-import {
-  CONTACT_LABELS,
-  MODE_LABELS,
-  RATING_LABELS,
-  STATUS_LABELS,
-  STEP_LABELS,
-} from '../../proposals/proposal-labels';
-import { PROPOSAL_STATUSES, RATINGS } from '../../proposals/proposal-workflow';
-import { COMMUNICATION_MODES, COMMUNICATION_STEPS, CONTACT_KINDS } from '../../proposals/proposal.entities';
-import { Coded, PROPOSAL_CONFIG, ProposalConfig } from '../../proposals/proposals.config';
-import { Option } from './layout';
+import type { Option } from './layout';
 
+/** A fixed list of codes as options, labelled as the API labels them. */
 export const options = <K extends string>(codes: readonly K[], labels: Record<K, string>): Option[] =>
   codes.map((c) => ({ value: c, label: labels[c] }));
-const coded = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: c.label }));
-const withCode = (list: Coded[]): Option[] => list.map((c) => ({ value: c.code, label: `${c.code}：${c.label}` }));
-
-/** The fixed choices of the proposal forms, labelled as everywhere else. */
-export const PROPOSAL_OPTIONS = {
-  kinds: [
-    { value: 'individual', label: '个人提案' },
-    { value: 'joint', label: '联名提案（须邀请附议人）' },
-  ],
-  statuses: options(PROPOSAL_STATUSES, STATUS_LABELS),
-  steps: options(COMMUNICATION_STEPS, STEP_LABELS),
-  modes: options(COMMUNICATION_MODES, MODE_LABELS),
-  ratings: options(RATINGS, RATING_LABELS),
-  contacts: options(CONTACT_KINDS, CONTACT_LABELS),
-  yesNo: [
-    { value: 'yes', label: '是' },
-    { value: 'no', label: '否' },
-  ],
-  approve: [
-    { value: 'yes', label: '同意延期' },
-    { value: 'no', label: '不同意' },
-  ],
-  handling: [
-    { value: 'lead', label: '主办会办：一个主办单位答复，会办单位提出会办意见' },
-    { value: 'split', label: '分办：几个单位各自答复' },
-  ],
-  decisions: [
-    { value: 'accept', label: '立案' },
-    { value: 'reject', label: '不予立案' },
-    { value: 'convert', label: '转为意见建议' },
-    { value: 'merge', label: '并案' },
-  ],
-} satisfies Record<string, Option[]>;
 
 /** Every page of a directory list, for a form's select (the lists are short: sessions, units, sectors). */
 export async function everything<V>(fetch: (page: number) => Promise<Page<V>>): Promise<V[]> {
@@ -70,20 +28,18 @@ export async function everything<V>(fetch: (page: number) => Promise<Page<V>>): 
 export const query = <Q extends DirectoryQuery>(make: new () => Q, page: number, extra: Partial<Q> = {}): Q =>
   Object.assign(new make(), { page, pageSize: 100, includeDisabled: false }, extra);
 
-/** The choices the proposal forms offer, from the directory (through its services) and from `config/proposals.json`. */
+/**
+ * The choices the forms offer from the directory, through its services: sessions, units, sectors, committees, and
+ * members by name (proposal, meeting, record and visit pages alike).
+ */
 @Injectable()
-export class ProposalChoices {
+export class DirectoryChoices {
   constructor(
     private readonly sessionsService: SessionsService,
     private readonly unitsService: UnitsService,
     private readonly lists: NamedListService,
     private readonly members: MembersService,
-    @Inject(PROPOSAL_CONFIG) readonly config: ProposalConfig,
   ) {}
-
-  categories = (): Option[] => coded(this.config.categories);
-  grounds = (): Option[] => coded(this.config.refusalGrounds);
-  classifications = (): Option[] => withCode(this.config.classifications);
 
   async sessions(): Promise<Option[]> {
     const rows = await everything((page) => this.sessionsService.list(query(SessionQuery, page)));

@@ -9,6 +9,7 @@ import { loadOrganization, Organization } from '../../config/organization';
 import { DIRECTORY_SECTIONS, navFor, Section, ViewContexts } from './layout';
 import type { PageRequest } from './unread-count.interceptor';
 import { ViewRenderer } from './view-renderer';
+import type { ErrorView } from './views';
 
 export interface SendOptions {
   section: Section;
@@ -110,13 +111,8 @@ export class WebPages {
         if (found) Object.assign(req, { user: found.actor, sessionToken: found.token });
       }
       const fields = Object.values((body.details?.fields as Record<string, string[]> | undefined) ?? {}).flat();
-      this.send(
-        req,
-        res,
-        'error',
-        { status: body.statusCode, code: body.code, message: body.message, fields },
-        { section: 'error', status: body.statusCode },
-      );
+      const view: ErrorView = { status: body.statusCode, code: body.code, message: body.message, fields };
+      this.send(req, res, 'error', view, { section: 'error', status: body.statusCode });
     } catch {
       if (!res.headersSent) res.status(body.statusCode).type('text/plain; charset=utf-8').send(body.message);
     }

@@ -10,7 +10,7 @@ import { EvaluateProposalDto } from '../../proposals/dto/handle-proposal.dto';
 import { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ProposalHandlingService } from '../../proposals/proposal-handling.service';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { PROPOSAL_OPTIONS, ProposalChoices } from '../kit/directory-choices';
+import { DirectoryChoices } from '../kit/directory-choices';
 import {
   blankValues,
   FormOptions,
@@ -24,6 +24,7 @@ import {
 } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
+import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
 
@@ -69,6 +70,7 @@ export class ProposalMemberPagesController {
     private readonly steps: ProposalPages,
     private readonly proposals: ProposalsService,
     private readonly choices: ProposalChoices,
+    private readonly directory: DirectoryChoices,
     handling: ProposalHandlingService,
   ) {
     this.evaluation = {
@@ -151,7 +153,7 @@ export class ProposalMemberPagesController {
   @Get('cosigner-search')
   @Header('Cache-Control', 'no-store')
   async searchCoSigners(@CurrentUser() actor: Actor, @Query('q') q: unknown) {
-    return { items: await this.choices.searchMembers(asText(q), actor.memberId) };
+    return { items: await this.directory.searchMembers(asText(q), actor.memberId) };
   }
 
   @Get(':id/edit')
@@ -241,7 +243,7 @@ export class ProposalMemberPagesController {
   }
 
   private coSigners(body: Record<string, unknown>): Promise<number[]> {
-    return this.choices.memberIdsNamed(linesOf(asText(body.coSignerNames)));
+    return this.directory.memberIdsNamed(linesOf(asText(body.coSignerNames)));
   }
 
   private valuesOf(p: ProposalView): Record<string, FormValue> {
@@ -268,7 +270,7 @@ export class ProposalMemberPagesController {
     status = 200,
   ): Promise<void> {
     const choices = {
-      sessions: await this.choices.sessions(),
+      sessions: await this.directory.sessions(),
       categories: this.choices.categories(),
       kinds: PROPOSAL_OPTIONS.kinds,
     };

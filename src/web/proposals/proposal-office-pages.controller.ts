@@ -21,10 +21,11 @@ import { ProposalStatsService } from '../../proposals/proposal-stats.service';
 import { ProposalsService } from '../../proposals/proposals.service';
 import { svgDataUri } from '../../reports/charts';
 import { proposalCharts } from '../../reports/proposal-charts';
-import { PROPOSAL_OPTIONS, ProposalChoices } from '../kit/directory-choices';
+import { DirectoryChoices } from '../kit/directory-choices';
 import { FormSpec, parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { LIST_QUERY } from '../kit/paging';
+import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
@@ -76,6 +77,7 @@ export class ProposalOfficePagesController {
     private readonly proposals: ProposalsService,
     private readonly review: ProposalReviewService,
     private readonly choices: ProposalChoices,
+    private readonly directory: DirectoryChoices,
     private readonly stats: ProposalStatsService,
     clock: Clock,
   ) {
@@ -94,7 +96,7 @@ export class ProposalOfficePagesController {
       dto: AssignProposalDto,
       spec: assignSpec,
       initial: () => ({ mode: 'lead', leadUnitId: '', coUnitIds: [], unitIds: [], deadline: '' }),
-      choices: async () => ({ handling: PROPOSAL_OPTIONS.handling, units: await choices.units() }),
+      choices: async () => ({ handling: PROPOSAL_OPTIONS.handling, units: await directory.units() }),
       extra: () => ({ defaultDeadline: addMonths(clock.now(), choices.config.deadlineMonths) }),
       save: (actor, id, dto) => review.assign(actor, id, dto),
       done: 'assigned',
@@ -128,10 +130,10 @@ export class ProposalOfficePagesController {
     const q = await parseQuery(ProposalQuery, FILTERS, query);
     const choices = {
       statuses: PROPOSAL_OPTIONS.statuses,
-      sessions: await this.choices.sessions(),
+      sessions: await this.directory.sessions(),
       categories: this.choices.categories(),
-      sectors: await this.choices.sectors(),
-      units: await this.choices.units(),
+      sectors: await this.directory.sectors(),
+      units: await this.directory.units(),
     };
     const page = await this.proposals.list(actor, q);
     this.steps.sendList(req, res, 'proposals/index', page, {
@@ -262,7 +264,7 @@ export class ProposalOfficePagesController {
     @Res() res: Response,
     @Query('sessionId') rawSession: unknown,
   ): Promise<void> {
-    const sessions = await this.choices.sessions();
+    const sessions = await this.directory.sessions();
     const chosen =
       typeof rawSession === 'string' && sessions.some((s) => s.value === rawSession) ? Number(rawSession) : undefined;
     const stats = await this.stats.forSession(chosen);

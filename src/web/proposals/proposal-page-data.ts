@@ -9,6 +9,8 @@ import {
   SideAction,
   UnitRole,
 } from '../../proposals/proposal-workflow';
+import type { ProposalSection } from '../kit/layout';
+import { historyTimeline, TimelineItem } from '../kit/timeline';
 
 /*
  * What a proposal page shows beside the services' views: which buttons to offer, the timeline in
@@ -71,21 +73,17 @@ export function offersFor(actor: Actor, p: ProposalView): Offers {
   return { ...offers, any: Object.values(offers).some(Boolean) };
 }
 
+/** The menu entry a proposal's own page belongs to, by the viewer's main role. */
+export function proposalSectionFor(actor: Actor): ProposalSection {
+  if (hasRole(actor, 'staff')) return 'proposals';
+  if (hasRole(actor, 'leader')) return 'key-proposals';
+  if (hasRole(actor, 'unit')) return 'assignments';
+  return 'my-proposals';
+}
+
 /** Co-signers who have not confirmed yet (the lead cannot submit until there are none). */
 export const unconfirmed = (p: ProposalView): string[] =>
   p.signers.filter((s) => s.role === 'cosigner' && s.status === 'invited').map((s) => s.name);
-
-/** One line of a proposal's 办理过程: who did what when, and what it changed. */
-export interface TimelineItem {
-  at: string;
-  who: string;
-  what: string;
-  /** `已提交 → 已立案`, when the step moved the status. */
-  change: string | null;
-  /** What the step recorded worth reading: the number given, the rating … */
-  note: string | null;
-  comment: string | null;
-}
 
 const statusLabel = (s: string | null) => (s ? (STATUS_LABELS[s as ProposalStatus] ?? s) : '');
 
@@ -102,25 +100,6 @@ function noteOf(item: ProposalHistoryItem): string | null {
 
 export function timelineOf(history: ProposalHistoryItem[]): TimelineItem[] {
   return historyTimeline(history, statusLabel, noteOf);
-}
-
-/** What a timeline line is made of: one audited step of a workflow's history. */
-type HistoryLine = Pick<ProposalHistoryItem, 'at' | 'actor' | 'actionLabel' | 'from' | 'to' | 'comment'>;
-
-/** Any workflow's history as timeline lines, its statuses named by `label` and what is worth reading by `note`. */
-export function historyTimeline<H extends HistoryLine>(
-  history: H[],
-  label: (status: string) => string,
-  note: (item: H) => string | null,
-): TimelineItem[] {
-  return history.map((h) => ({
-    at: h.at,
-    who: h.actor.displayName,
-    what: h.actionLabel,
-    change: h.from && h.to && h.from !== h.to ? `${label(h.from)} → ${label(h.to)}` : null,
-    note: note(h),
-    comment: h.comment,
-  }));
 }
 
 const DAY_MS = 86_400_000;

@@ -8,17 +8,11 @@ import { Page } from '../../common/pagination';
 import { ProposalSummaryView, ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ProposalsService } from '../../proposals/proposals.service';
 import { blankValues, FormOptions, formState, FormSpec, FormState, FormValue, submitForm } from '../kit/forms';
-import {
-  Option,
-  ProposalFormView,
-  ProposalListView,
-  proposalSectionFor,
-  ProposalSection,
-  ViewContexts,
-} from '../kit/layout';
+import { Option, ProposalSection, ViewContexts } from '../kit/layout';
 import { pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
-import { offersFor, ProposalRow, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
+import { offersFor, ProposalRow, proposalSectionFor, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
+import { ProposalFormView, ProposalListView } from './views';
 
 type StepViewName = {
   [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never;

@@ -15,9 +15,9 @@ import {
 } from '../../proposals/dto/handle-proposal.dto';
 import { ProposalHandlingService } from '../../proposals/proposal-handling.service';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { PROPOSAL_OPTIONS, ProposalChoices } from '../kit/directory-choices';
 import { parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
+import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ProposalPages, StepForm } from './proposal-pages';
 

@@ -12,11 +12,12 @@ import { DashboardService } from '../../stats/dashboard.service';
 import { MemberRecordView, RankingQuery, RecordQuery } from '../../stats/dto/record.dto';
 import { RecordExport } from '../../stats/record-export';
 import { RecordsService } from '../../stats/records.service';
-import { ProposalChoices } from '../kit/directory-choices';
+import { DirectoryChoices } from '../kit/directory-choices';
 import { parseQuery } from '../kit/forms';
-import type { Option, RecordLineRow } from '../kit/layout';
+import type { Option } from '../kit/layout';
 import { pageHref, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
+import type { RecordLineRow } from './views';
 
 const SOURCE_LABELS = { proposal: '提案', meeting: '会议', outcome: '协商成果', visit: '视察调研' } as const;
 
@@ -52,7 +53,7 @@ export class RecordPagesController {
     private readonly records: RecordsService,
     private readonly exporter: RecordExport,
     private readonly dashboard: DashboardService,
-    private readonly choices: ProposalChoices,
+    private readonly choices: DirectoryChoices,
     private readonly pages: WebPages,
   ) {}
 

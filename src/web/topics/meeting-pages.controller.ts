@@ -9,7 +9,7 @@ import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { ArrayBodyPipe, ParseIdPipe } from '../../common/validation';
 import { AttendanceDto, HoldMeetingDto, ParticipantDto, SpeechDto } from '../../topics/dto/meeting.dto';
 import { TopicMeetingsService } from '../../topics/topic-meetings.service';
-import { ProposalChoices } from '../kit/directory-choices';
+import { DirectoryChoices } from '../kit/directory-choices';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { InlineForm, TopicPages } from './topic-pages';
 
@@ -44,7 +44,7 @@ export class MeetingPagesController {
 
   constructor(
     private readonly steps: TopicPages,
-    private readonly choices: ProposalChoices,
+    private readonly choices: DirectoryChoices,
     meetings: TopicMeetingsService,
   ) {
     this.participantsStep = {

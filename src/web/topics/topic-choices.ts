@@ -18,7 +18,7 @@ import {
   SOURCE_LABELS,
 } from '../../topics/topic-labels';
 import { TOPIC_LEVELS, TOPIC_SOURCES } from '../../topics/topic.entities';
-import { everything, options, ProposalChoices, query } from '../kit/directory-choices';
+import { DirectoryChoices, everything, options, query } from '../kit/directory-choices';
 import { Option } from '../kit/layout';
 
 const sides = (list: ParticipantSide[]): Option[] => list.map((s) => ({ value: s, label: SIDE_LABELS[s] }));
@@ -52,14 +52,14 @@ export const organizerValue = (type: string, id: number): string => `${type}:${i
 @Injectable()
 export class TopicChoices {
   constructor(
-    private readonly proposals: ProposalChoices,
+    private readonly directory: DirectoryChoices,
     private readonly lists: NamedListService,
     private readonly points: ConsultationPointsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  units = (): Promise<Option[]> => this.proposals.units();
+  units = (): Promise<Option[]> => this.directory.units();
 
   /** Every committee, sector and consultation point in use, as `type:id` (a facilitator raising a topic: their own point only). */
   async organizers(raisingAs?: Actor): Promise<Option[]> {

@@ -17,7 +17,7 @@ import {
 } from '../../topics/topic-workflow';
 import { formState, FormState } from '../kit/forms';
 import { Option } from '../kit/layout';
-import { historyTimeline, TimelineItem } from '../proposals/proposal-page-data';
+import { historyTimeline, TimelineItem } from '../kit/timeline';
 
 /*
  * What the topic and meeting pages show beside the services' views: which buttons and forms to offer,

@@ -41,12 +41,13 @@ import { VisitPlanningService } from '../../visits/visit-planning.service';
 import { photoAnswer, VisitRecordsService } from '../../visits/visit-records.service';
 import { checkVisitStep } from '../../visits/visit-workflow';
 import { VisitsService } from '../../visits/visits.service';
-import { ProposalChoices } from '../kit/directory-choices';
+import { DirectoryChoices } from '../kit/directory-choices';
 import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery, submitForm } from '../kit/forms';
 import { organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard, PageUpload } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
+import { ProposalChoices } from '../proposals/proposal-choices';
 import { KIND_OPTIONS, VisitChoices } from './visit-choices';
 import {
   EDIT_VISIT,
@@ -108,6 +109,7 @@ export class VisitPagesController {
     private readonly planning: VisitPlanningService,
     private readonly followUps: VisitFollowUpsService,
     private readonly choices: VisitChoices,
+    private readonly directory: DirectoryChoices,
     private readonly proposalChoices: ProposalChoices,
     private readonly reports: ReportsService,
     private readonly clock: Clock,
@@ -706,7 +708,7 @@ export class VisitPagesController {
         reason: mine?.reason ?? '',
       });
     const [sessions, categories] = can.proposal
-      ? await Promise.all([this.proposalChoices.sessions(), Promise.resolve(this.proposalChoices.categories())])
+      ? await Promise.all([this.directory.sessions(), Promise.resolve(this.proposalChoices.categories())])
       : [[], []];
     this.pages.send(
       req,
