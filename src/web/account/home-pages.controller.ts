@@ -9,7 +9,7 @@ import { CurrentUser } from '../../common/auth.decorators';
 import { TopicQuery } from '../../topics/dto/topic.dto';
 import { TopicsService } from '../../topics/topics.service';
 import { formState, FormSpec, submitForm } from '../kit/forms';
-import { navFor } from '../kit/layout';
+import { navAccess } from '../kit/layout';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
 
@@ -40,7 +40,7 @@ export class HomePagesController {
       'home',
       {
         user: { displayName: actor.displayName, roles: actor.roles },
-        can: navFor(actor),
+        can: navAccess(actor),
         done,
         breaches: await this.breaches(actor),
       },

@@ -2,7 +2,7 @@ import type { Role } from '../../common/roles';
 import type { PublicProposalView } from '../../proposals/dto/public-proposal.dto';
 import type { PublicTopicView } from '../../topics/dto/public-topic.dto';
 import type { FormState } from '../kit/forms';
-import type { Nav } from '../kit/layout';
+import type { NavAccess } from '../kit/layout';
 import type { Pager } from '../kit/paging';
 
 export interface LoginView {
@@ -13,7 +13,8 @@ export interface LoginView {
 
 export interface HomeView {
   user: { displayName: string; roles: Role[] };
-  can: Nav;
+  /** The home page's cards follow the menu. */
+  can: NavAccess;
   done: string | null;
   /** 响应超时: topics whose response promise was missed, for facilitators (their point's) and staff; null for others. */
   breaches: number | null;

@@ -1,5 +1,4 @@
-import type { Actor } from '../../common/actor';
-import { hasRole } from '../../common/actor';
+import { Actor, hasRole } from '../../common/actor';
 import type { Role } from '../../common/roles';
 import type { Organization } from '../../config/organization';
 
@@ -7,75 +6,6 @@ import type { Organization } from '../../config/organization';
  * What every page shares: the menu, the layout around the view, and the registry of views. Each journey adds
  * its views to `ViewContexts` by declaration merging in its own views.ts, so no file imports every page.
  */
-
-/** What the signed-in person may reach from the menu; the labels are in the layout template. */
-export interface Nav {
-  /** 我的提案 (members) */
-  myProposals: boolean;
-  /** 提案审查 (staff) */
-  review: boolean;
-  /** 我的办理 (units) */
-  assignments: boolean;
-  /** 重点提案 (leaders) */
-  keyProposals: boolean;
-  /** 全部提案 (staff, leaders) */
-  proposals: boolean;
-  /** 超期提案 with 催办 (staff) */
-  overdue: boolean;
-  /** 办理统计: the rates with charts (staff, leaders) */
-  proposalStats: boolean;
-  /** 我的履职档案 (members) */
-  myRecord: boolean;
-  /** 履职排名 (staff, leaders) */
-  records: boolean;
-  /** 领导驾驶舱 (leaders, staff) */
-  dashboard: boolean;
-  /** 报告 (everyone who handles proposals: what they requested or received; staff all) */
-  reports: boolean;
-  /** 收文 (leaders: reports delivered to them) */
-  reportInbox: boolean;
-  /** 征求意见 (organisers: staff, facilitators) */
-  drafts: boolean;
-  /** 年度协商计划 (staff; leaders read it) */
-  plans: boolean;
-  /** 协商议题: the five-step board, as each role may read it */
-  topics: boolean;
-  /** 成果办理: a unit's consultation outcomes, with feedback */
-  outcomes: boolean;
-  /** 视察调研: the planner (staff; leaders read it) */
-  visits: boolean;
-  /** 我的日程: invitations to visits, meetings, the calendar feed (members) */
-  schedule: boolean;
-  directory: boolean;
-  users: boolean;
-  audit: boolean;
-}
-
-export function navFor(actor: Actor): Nav {
-  return {
-    myProposals: hasRole(actor, 'member') && actor.memberId !== null,
-    review: hasRole(actor, 'staff'),
-    assignments: hasRole(actor, 'unit') && actor.unitId !== null,
-    keyProposals: hasRole(actor, 'leader'),
-    proposals: hasRole(actor, 'staff', 'leader'),
-    overdue: hasRole(actor, 'staff'),
-    proposalStats: hasRole(actor, 'staff', 'leader'),
-    myRecord: hasRole(actor, 'member') && actor.memberId !== null,
-    records: hasRole(actor, 'staff', 'leader'),
-    dashboard: hasRole(actor, 'staff', 'leader'),
-    reports: hasRole(actor, 'staff', 'leader', 'member', 'unit'),
-    reportInbox: hasRole(actor, 'leader'),
-    drafts: hasRole(actor, 'staff', 'facilitator'),
-    plans: hasRole(actor, 'staff', 'leader'),
-    topics: hasRole(actor, 'staff', 'leader', 'member', 'unit', 'facilitator'),
-    outcomes: hasRole(actor, 'unit') && actor.unitId !== null,
-    visits: hasRole(actor, 'staff', 'leader'),
-    schedule: hasRole(actor, 'member') && actor.memberId !== null,
-    directory: hasRole(actor, 'admin', 'staff'),
-    users: hasRole(actor, 'admin'),
-    audit: hasRole(actor, 'admin'),
-  };
-}
 
 /** The directory lists, by their path under /directory/. */
 export const DIRECTORY_SECTIONS = ['members', 'sectors', 'committees', 'units', 'points', 'sessions'] as const;
@@ -110,6 +40,122 @@ export type Section =
 export type ProposalSection =
   'my-proposals' | 'review' | 'assignments' | 'key-proposals' | 'proposals' | 'overdue' | 'proposal-stats';
 
+/** An entry of the main menu. */
+export interface NavEntry {
+  /** How the home page's cards ask whether the person may reach it (`can.myProposals`). */
+  key: string;
+  href: string;
+  label: string;
+  /** The page sections it is the current entry on (`aria-current="page"`). */
+  section?: Section | readonly Section[];
+  /** Whether the signed-in person sees it. */
+  show: (actor: Actor) => boolean;
+  /** 消息: the unread count beside the label. */
+  countsUnread?: boolean;
+}
+
+const everyone = () => true;
+const anyOf =
+  (...roles: Role[]) =>
+  (actor: Actor) =>
+    hasRole(actor, ...roles);
+/** A member account linked to its member (a record, proposals, a schedule). */
+const ownMember = (actor: Actor) => hasRole(actor, 'member') && actor.memberId !== null;
+/** A unit account linked to its unit. */
+const ownUnit = (actor: Actor) => hasRole(actor, 'unit') && actor.unitId !== null;
+
+/** The main menu, in its order: one list, each entry shown to whom it serves. A new page adds its entry here. */
+export const NAV = [
+  { key: 'home', href: '/', label: '首页', section: 'home', show: everyone },
+  { key: 'myProposals', href: '/proposals/mine', label: '我的提案', section: 'my-proposals', show: ownMember },
+  { key: 'review', href: '/proposals/review', label: '提案审查', section: 'review', show: anyOf('staff') },
+  { key: 'assignments', href: '/proposals/assignments', label: '我的办理', section: 'assignments', show: ownUnit },
+  { key: 'keyProposals', href: '/proposals/key', label: '重点提案', section: 'key-proposals', show: anyOf('leader') },
+  { key: 'proposals', href: '/proposals', label: '全部提案', section: 'proposals', show: anyOf('staff', 'leader') },
+  /** 超期提案, with 催办 on each row. */
+  { key: 'overdue', href: '/proposals/overdue', label: '超期提案', section: 'overdue', show: anyOf('staff') },
+  /** 办理统计: the rates with charts. */
+  {
+    key: 'proposalStats',
+    href: '/proposals/stats',
+    label: '办理统计',
+    section: 'proposal-stats',
+    show: anyOf('staff', 'leader'),
+  },
+  /** 协商议题: the five-step board, as each role may read it. */
+  {
+    key: 'topics',
+    href: '/topics',
+    label: '协商议题',
+    section: 'topics',
+    show: anyOf('staff', 'leader', 'member', 'unit', 'facilitator'),
+  },
+  /** 成果办理: a unit's consultation outcomes, with feedback. */
+  { key: 'outcomes', href: '/outcomes', label: '成果办理', section: 'outcomes', show: ownUnit },
+  { key: 'myRecord', href: '/records/mine', label: '履职档案', section: 'my-record', show: ownMember },
+  { key: 'dashboard', href: '/dashboard', label: '年度概览', section: 'dashboard', show: anyOf('staff', 'leader') },
+  { key: 'records', href: '/records', label: '履职排名', section: 'records', show: anyOf('staff', 'leader') },
+  /** 征求意见: the organisers'. */
+  { key: 'drafts', href: '/drafts', label: '征求意见', section: 'drafts', show: anyOf('staff', 'facilitator') },
+  /** 我的日程: invitations to visits, meetings, the calendar feed. */
+  { key: 'schedule', href: '/schedule', label: '我的日程', section: 'schedule', show: ownMember },
+  /** 视察调研: the planner (staff; leaders read it). */
+  { key: 'visits', href: '/visits', label: '视察调研', section: 'visits', show: anyOf('staff', 'leader') },
+  /** 年度协商计划 (staff; leaders read it). */
+  { key: 'plans', href: '/plans', label: '协商计划', section: 'plans', show: anyOf('staff', 'leader') },
+  /** 收文: reports delivered to leaders. */
+  { key: 'reportInbox', href: '/reports/inbox', label: '收文', section: 'report-inbox', show: anyOf('leader') },
+  /** 报告: what each requested or received; staff all. */
+  {
+    key: 'reports',
+    href: '/reports',
+    label: '报告',
+    section: 'reports',
+    show: anyOf('staff', 'leader', 'member', 'unit'),
+  },
+  { key: 'inbox', href: '/inbox', label: '消息', section: 'inbox', show: everyone, countsUnread: true },
+  {
+    key: 'directory',
+    href: '/directory',
+    label: '名录',
+    section: ['directory', ...DIRECTORY_SECTIONS],
+    show: anyOf('admin', 'staff'),
+  },
+  { key: 'users', href: '/admin/users', label: '账号管理', section: 'users', show: anyOf('admin') },
+  { key: 'audit', href: '/admin/audit', label: '审计日志', section: 'audit', show: anyOf('admin') },
+  { key: 'account', href: '/account/password', label: '修改密码', section: 'account', show: everyone },
+] as const satisfies readonly NavEntry[];
+
+export type NavKey = (typeof NAV)[number]['key'];
+
+/** Which menu entries the signed-in person may reach (the home page's cards follow the menu). */
+export type NavAccess = Record<NavKey, boolean>;
+
+export function navAccess(actor: Actor): NavAccess {
+  return Object.fromEntries(NAV.map((e) => [e.key, e.show(actor)])) as NavAccess;
+}
+
+/** A menu link as the layout prints it. */
+export interface NavLink {
+  href: string;
+  label: string;
+  /** The page's own entry: `aria-current="page"`. */
+  current: boolean;
+  /** Beside 消息: the unread messages (null: none counted). */
+  unread: number | null;
+}
+
+/** The menu of the signed-in person on a page of `section`; 消息 carries their unread count. */
+export function navFor(actor: Actor, section: Section, unread: number | null): NavLink[] {
+  const on = (e: NavEntry) => (typeof e.section === 'string' ? [e.section] : (e.section ?? [])).includes(section);
+  return NAV.filter((e) => e.show(actor)).map((e: NavEntry) => ({
+    href: e.href,
+    label: e.label,
+    current: on(e),
+    unread: e.countsUnread ? unread : null,
+  }));
+}
+
 export interface Option {
   value: string;
   label: string;
@@ -122,12 +168,8 @@ export interface LayoutContext {
   csrf: string;
   org: Organization;
   user: { displayName: string; roles: Role[] } | null;
-  nav: Nav | null;
-  /** The signed-in person's unread messages, shown beside 消息 in the menu (null: not counted for this page). */
-  unread: number | null;
-  section: Section;
-  /** A directory page: 名录 is the current menu entry. */
-  inDirectory: boolean;
+  /** The main menu of the signed-in person (null: signed out). */
+  nav: NavLink[] | null;
   hasErrors: boolean;
 }
 

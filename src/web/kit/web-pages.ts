@@ -6,7 +6,7 @@ import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../auth
 import type { ErrorBody } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { loadOrganization, Organization } from '../../config/organization';
-import { DIRECTORY_SECTIONS, navFor, Section, ViewContexts } from './layout';
+import { navFor, Section, ViewContexts } from './layout';
 import type { PageRequest } from './unread-count.interceptor';
 import { ViewRenderer } from './view-renderer';
 import type { ErrorView } from './views';
@@ -72,11 +72,7 @@ export class WebPages {
     const html = this.views.render(view, context, {
       org: this.org,
       user: user && { displayName: user.displayName, roles: user.roles },
-      nav: user && navFor(user),
-      unread: user ? (options.unread ?? (req as PageRequest).unreadNotifications ?? null) : null,
-      section: options.section,
-      inDirectory:
-        options.section === 'directory' || (DIRECTORY_SECTIONS as readonly string[]).includes(options.section),
+      nav: user && navFor(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null),
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),
       hasErrors: (form?.summary.length ?? 0) > 0,
     });
