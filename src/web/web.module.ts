@@ -18,6 +18,7 @@ import { DirectoryChoices } from './kit/directory-choices';
 import { ErrorPageMiddleware } from './kit/error-page.middleware';
 import { OrganizerChoices } from './kit/organizer-choices';
 import { PageCsrfGuard } from './kit/page-csrf.guard';
+import { StepForms } from './kit/step-forms';
 import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
 import { ViewRenderer } from './kit/view-renderer';
 import { WebPages } from './kit/web-pages';
@@ -82,6 +83,7 @@ export class WebModule implements NestModule {
         ViewRenderer,
         WebPages,
         PageCsrfGuard,
+        StepForms,
         ProposalPages,
         DirectoryChoices,
         ProposalChoices,

@@ -17,6 +17,7 @@ import { MEETING_KIND_LABELS } from '../../topics/topic-labels';
 import { formErrorFrom, formState, FormSpec, FormState, submitForm } from '../kit/forms';
 import { OrganizerChoices, organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
+import { StepForm, StepForms } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 
 const NEW_PLAN: FormSpec = { year: 'int', title: 'text?' };
@@ -52,7 +53,16 @@ export class PlanPagesController {
     private readonly organizers: OrganizerChoices,
     private readonly units: UnitsService,
     private readonly pages: WebPages,
+    private readonly steps: StepForms,
   ) {}
+
+  /** 加入协商事项 on the plan's page. */
+  private readonly itemStep: StepForm<PlanItemForm> = {
+    dto: PlanItemForm,
+    spec: NEW_ITEM,
+    save: (actor, id, dto) => this.plans.addItem(actor, id, { ...dto, organizer: organizerOf(dto.organizer)! }),
+    done: 'added',
+  };
 
   @Get()
   async listPlans(
@@ -113,18 +123,17 @@ export class PlanPagesController {
 
   @Roles('staff')
   @Post(':id/items')
-  async addItem(
+  addItem(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(PlanItemForm, NEW_ITEM, body, (dto) =>
-      this.plans.addItem(actor, id, { ...dto, organizer: organizerOf(dto.organizer)! }),
-    );
-    if (!outcome.ok) return this.send(req, res, actor, await this.plans.get(id), outcome.form, null, outcome.status);
-    this.pages.redirect(res, `/plans/${id}?done=added`);
+    return this.steps.post(res, { actor, id, body }, this.itemStep, {
+      page: `/plans/${id}`,
+      refused: async (form, status) => this.send(req, res, actor, await this.plans.get(id), form, null, status),
+    });
   }
 
   @Roles('staff')

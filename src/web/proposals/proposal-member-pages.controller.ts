@@ -26,7 +26,7 @@ import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
-import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
+import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
 
 /** The filing form; 附议人 are typed or picked by name and become `coSignerMemberIds` on the way to the service. */
 const FILING: FormSpec = {
@@ -60,7 +60,7 @@ const asText = (raw: unknown): string => (typeof raw === 'string' ? raw : '');
 @Roles('member')
 @Controller('proposals')
 export class ProposalMemberPagesController {
-  private readonly evaluation: StepForm<EvaluateProposalDto, 'proposals/evaluate'>;
+  private readonly evaluation: StepPage<EvaluateProposalDto, 'proposals/evaluate'>;
   private readonly submitStep: ButtonStep<VersionDto>;
   private readonly withdrawStep: ButtonStep<VersionDto>;
   private readonly cosignStep: ButtonStep<VersionDto>;

@@ -26,7 +26,7 @@ import { FormSpec, parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { LIST_QUERY } from '../kit/paging';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
-import { ButtonStep, ProposalPages, StepForm } from './proposal-pages';
+import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
 const FILTERS: FormSpec = {
@@ -66,8 +66,8 @@ const filtersOf = (spec: FormSpec, raw: Record<string, unknown>): Record<string,
 @UseGuards(PageCsrfGuard)
 @Controller('proposals')
 export class ProposalOfficePagesController {
-  private readonly reviewStep: StepForm<ReviewProposalDto, 'proposals/review'>;
-  private readonly assignStep: StepForm<AssignProposalDto, 'proposals/assign'>;
+  private readonly reviewStep: StepPage<ReviewProposalDto, 'proposals/review'>;
+  private readonly assignStep: StepPage<AssignProposalDto, 'proposals/assign'>;
   private readonly excellentStep: ButtonStep<MarkExcellentDto>;
   private readonly keyStep: ButtonStep<VersionDto>;
   private readonly chaseStep: ButtonStep<ChaseProposalDto>;
@@ -337,7 +337,7 @@ export class ProposalOfficePagesController {
     return this.steps.button(req, res, actor, id, body, this.keyStep);
   }
 
-  private decisionStep(extensionId: number): StepForm<DecideExtensionDto, 'proposals/decide-extension'> {
+  private decisionStep(extensionId: number): StepPage<DecideExtensionDto, 'proposals/decide-extension'> {
     return {
       view: 'proposals/decide-extension',
       path: `extensions/${extensionId}`,

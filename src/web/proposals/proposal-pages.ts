@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { Actor } from '../../common/actor';
@@ -7,9 +6,10 @@ import { Clock } from '../../common/clock';
 import { Page } from '../../common/pagination';
 import { ProposalSummaryView, ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { blankValues, FormOptions, formState, FormSpec, FormState, FormValue, submitForm } from '../kit/forms';
+import { blankValues, formState, FormSpec, FormState, FormValue } from '../kit/forms';
 import { Option, ProposalSection, ViewContexts } from '../kit/layout';
 import { pagerFor } from '../kit/paging';
+import { specOf, StepForm, StepForms, VERSIONED } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { offersFor, ProposalRow, proposalSectionFor, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
 import { ProposalFormView, ProposalListView } from './views';
@@ -21,28 +21,20 @@ type ExtraOf<K extends StepViewName> = ViewContexts[K] extends ProposalFormView<
 type ListViewName =
   'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index' | 'proposals/overdue';
 
-/** What every step's form carries: the `version` of the proposal as the page showed it (stale → 409 on the form). */
-const VERSIONED: FormSpec = { version: 'int' };
-
 /**
- * One step on a proposal with a page of its own (review, assign, reply …): the form as first
- * shown, the service call a valid submission makes, and where to go after it.
+ * One step on a proposal with a page of its own (review, assign, reply …): the step's form (the proposal's `version`
+ * goes with its fields), the form as first shown, and what its page adds. Refused, the step's page shows it again.
  */
-export interface StepForm<T extends object, K extends StepViewName> {
+export interface StepPage<T extends object, K extends StepViewName> extends StepForm<T> {
   view: K;
-  dto: ClassConstructor<T>;
-  /** The fields, or the fields for what was submitted (交办: 主办会办 or 分办). */
-  spec: FormSpec | ((body: Record<string, unknown>) => FormSpec);
   /** The form as first shown (default: empty). */
   initial?: (p: ProposalView) => Record<string, FormValue>;
   choices?: (p: ProposalView) => Promise<Record<string, Option[]>> | Record<string, Option[]>;
   extra: (p: ProposalView, actor: Actor) => Promise<ExtraOf<K>> | ExtraOf<K>;
-  save: (actor: Actor, id: number, dto: T, body: Record<string, unknown>) => Promise<unknown>;
   /** The `done` banner of the page after it. */
   done: string;
   /** The page after it, when not the proposal's own (a unit that returned it may no longer read it). */
   next?: (id: number) => string;
-  options?: FormOptions;
   /** The path under /proposals/:id/ the form posts to (default: the view's name). */
   path?: string;
   /** The menu entry it belongs to (default: the viewer's proposal entry). */
@@ -50,27 +42,28 @@ export interface StepForm<T extends object, K extends StepViewName> {
 }
 
 /** A one-button step on the proposal's page (submit, withdraw, 附议, 重点 …); a refusal shows on that page. */
-export interface ButtonStep<T extends object> {
-  dto: ClassConstructor<T>;
+export interface ButtonStep<T extends object> extends StepForm<T> {
   spec: FormSpec;
-  save: (actor: Actor, id: number, dto: T) => Promise<unknown>;
   done: string;
   /** Where to go afterwards, when not back to the proposal's page (e.g. the list the button was on). */
   next?: (id: number, body: Record<string, unknown>) => string;
 }
+
+/** Every step on a proposal posts the `version` the page showed, after its own fields. */
+const versioned = <T extends object>(step: StepForm<T>): StepForm<T> => ({
+  ...step,
+  spec: (body) => ({ ...specOf(step.spec, body), ...VERSIONED }),
+});
 
 /** The flows every proposal page shares: the proposal's page, step forms, buttons, lists. */
 @Injectable()
 export class ProposalPages {
   constructor(
     private readonly pages: WebPages,
+    private readonly forms: StepForms,
     private readonly proposals: ProposalsService,
     private readonly clock: Clock,
   ) {}
-
-  get timeZone(): string {
-    return this.pages.timeZone;
-  }
 
   /** The proposal's page, through the services as `actor` reads it (someone else's draft: the 404 page). */
   async show(
@@ -104,7 +97,7 @@ export class ProposalPages {
     res: Response,
     actor: Actor,
     id: number,
-    step: StepForm<T, K>,
+    step: StepPage<T, K>,
   ): Promise<void> {
     const p = await this.proposals.get(actor, id);
     const initial = step.initial ? step.initial(p) : blankValues(typeof step.spec === 'function' ? {} : step.spec);
@@ -117,20 +110,13 @@ export class ProposalPages {
     actor: Actor,
     id: number,
     body: Record<string, unknown>,
-    step: StepForm<T, K>,
+    step: StepPage<T, K>,
   ): Promise<void> {
-    const options = { timeZone: this.pages.timeZone, ...step.options };
-    const spec = typeof step.spec === 'function' ? step.spec(body) : step.spec;
-    const outcome = await submitForm(
-      step.dto,
-      { ...spec, ...VERSIONED },
-      body,
-      (dto) => step.save(actor, id, dto, body),
-      options,
-    );
-    if (outcome.ok) return this.pages.redirect(res, step.next ? step.next(id) : `/proposals/${id}?done=${step.done}`);
-    const p = await this.proposals.get(actor, id);
-    await this.sendStep(req, res, actor, p, step, outcome.form, outcome.status);
+    await this.forms.post(res, { actor, id, body }, versioned(step), {
+      page: `/proposals/${id}`,
+      refused: async (form, status) =>
+        this.sendStep(req, res, actor, await this.proposals.get(actor, id), step, form, status),
+    });
   }
 
   async button<T extends object>(
@@ -141,11 +127,10 @@ export class ProposalPages {
     body: Record<string, unknown>,
     step: ButtonStep<T>,
   ): Promise<void> {
-    const outcome = await submitForm(step.dto, { ...step.spec, ...VERSIONED }, body, (dto) =>
-      step.save(actor, id, dto),
-    );
-    if (outcome.ok) return this.pages.redirect(res, step.next?.(id, body) ?? `/proposals/${id}?done=${step.done}`);
-    await this.show(req, res, actor, id, { form: outcome.form, status: outcome.status });
+    await this.forms.post(res, { actor, id, body }, versioned(step), {
+      page: `/proposals/${id}`,
+      refused: (form, status) => this.show(req, res, actor, id, { form, status }),
+    });
   }
 
   private async sendStep<T extends object, K extends StepViewName>(
@@ -153,7 +138,7 @@ export class ProposalPages {
     res: Response,
     actor: Actor,
     p: ProposalView,
-    step: StepForm<T, K>,
+    step: StepPage<T, K>,
     form: FormState,
     status = 200,
   ): Promise<void> {

@@ -19,7 +19,7 @@ import { parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
-import { ProposalPages, StepForm } from './proposal-pages';
+import { ProposalPages, StepPage } from './proposal-pages';
 
 /** A handling unit's pages: 我的办理 and, on a proposal, 沟通, 会办意见, 退回, 延期申请, 答复. */
 @ApiExcludeController()
@@ -27,11 +27,11 @@ import { ProposalPages, StepForm } from './proposal-pages';
 @Roles('unit')
 @Controller('proposals')
 export class ProposalUnitPagesController {
-  private readonly communicate: StepForm<CommunicationDto, 'proposals/communicate'>;
-  private readonly coOpinion: StepForm<CoOpinionDto, 'proposals/co-opinion'>;
-  private readonly returnStep: StepForm<ReturnProposalDto, 'proposals/return'>;
-  private readonly extension: StepForm<RequestExtensionDto, 'proposals/extension'>;
-  private readonly reply: StepForm<ReplyProposalDto, 'proposals/reply'>;
+  private readonly communicate: StepPage<CommunicationDto, 'proposals/communicate'>;
+  private readonly coOpinion: StepPage<CoOpinionDto, 'proposals/co-opinion'>;
+  private readonly returnStep: StepPage<ReturnProposalDto, 'proposals/return'>;
+  private readonly extension: StepPage<RequestExtensionDto, 'proposals/extension'>;
+  private readonly reply: StepPage<ReplyProposalDto, 'proposals/reply'>;
 
   constructor(
     private readonly steps: ProposalPages,

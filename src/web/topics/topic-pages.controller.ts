@@ -25,6 +25,7 @@ import { TopicsService } from '../../topics/topics.service';
 import { blankValues, formState, FormSpec, FormState, parseQuery, submitForm } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pageHref, pagerFor } from '../kit/paging';
+import { VERSIONED } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
 import { BOARD_COLUMNS, boardColumn } from './topic-page-data';
@@ -102,7 +103,7 @@ export class TopicPagesController {
       key: string,
       save: (actor: Actor, id: number, dto: VersionDto) => Promise<unknown>,
       done: string,
-    ): InlineForm<VersionDto> => ({ key, dto: VersionDto, spec: { version: 'int' }, save, done });
+    ): InlineForm<VersionDto> => ({ key, dto: VersionDto, spec: VERSIONED, save, done });
     this.settleStep = button('settle', (a, id, dto) => topics.settle(a, id, dto), 'settled');
     this.resolveStep = button('resolve', (a, id, dto) => topics.resolve(a, id, dto), 'resolved');
     this.publishStep = button('publish', (a, id, dto) => topics.publish(a, id, dto), 'published');

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { TopicMeetingsService } from '../../topics/topic-meetings.service';
 import { TopicsService } from '../../topics/topics.service';
-import { FormOptions, formState, FormSpec, FormState, submitForm } from '../kit/forms';
+import { formState, FormState } from '../kit/forms';
+import { StepForm, StepForms } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
 import {
@@ -31,15 +31,10 @@ export interface PageOptions {
   done?: unknown;
 }
 
-/** A form on a topic's or a meeting's page: its fields, the service call a valid one makes, the banner after it. */
-export interface InlineForm<T extends object> {
+/** A form on a topic's or a meeting's page: which one (`decline` …), its fields, the service call, the banner after it. */
+export interface InlineForm<T extends object> extends StepForm<T> {
   key: string;
-  dto: ClassConstructor<T>;
-  /** The fields, or the fields of what was submitted (出席情况: one per participant). */
-  spec: FormSpec | ((body: Record<string, unknown>) => FormSpec);
-  save: (actor: Actor, id: number, dto: T, body: Record<string, unknown>) => Promise<unknown>;
   done: string;
-  options?: FormOptions;
 }
 
 /** Up to this many steps, a topic's history shows unfolded. */
@@ -52,6 +47,7 @@ const doneOf = (raw: unknown): string | null => (typeof raw === 'string' && /^[a
 export class TopicPages {
   constructor(
     private readonly pages: WebPages,
+    private readonly forms: StepForms,
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
     private readonly choices: TopicChoices,
@@ -165,7 +161,7 @@ export class TopicPages {
   }
 
   /** A form on the topic's page: saved, back to the page with its banner; refused, the page with the form open and its errors. */
-  async topicForm<T extends object>(
+  topicForm<T extends object>(
     req: AuthedRequest,
     res: Response,
     actor: Actor,
@@ -173,13 +169,14 @@ export class TopicPages {
     body: Record<string, unknown>,
     f: InlineForm<T>,
   ): Promise<void> {
-    const outcome = await this.submit(actor, id, body, f);
-    if (outcome.ok) return this.pages.redirect(res, `/topics/${id}?done=${f.done}`);
-    await this.show(req, res, actor, id, { failed: { key: f.key, form: outcome.form }, status: outcome.status });
+    return this.forms.post(res, { actor, id, body }, f, {
+      page: `/topics/${id}`,
+      refused: (form, status) => this.show(req, res, actor, id, { failed: { key: f.key, form }, status }),
+    });
   }
 
   /** The same for a form on a meeting's page. */
-  async meetingForm<T extends object>(
+  meetingForm<T extends object>(
     req: AuthedRequest,
     res: Response,
     actor: Actor,
@@ -187,16 +184,9 @@ export class TopicPages {
     body: Record<string, unknown>,
     f: InlineForm<T>,
   ): Promise<void> {
-    const outcome = await this.submit(actor, id, body, f);
-    if (outcome.ok) return this.pages.redirect(res, `/meetings/${id}?done=${f.done}`);
-    await this.showMeeting(req, res, actor, id, { failed: { key: f.key, form: outcome.form }, status: outcome.status });
-  }
-
-  private submit<T extends object>(actor: Actor, id: number, body: Record<string, unknown>, f: InlineForm<T>) {
-    const spec = typeof f.spec === 'function' ? f.spec(body) : f.spec;
-    return submitForm(f.dto, spec, body, (dto) => f.save(actor, id, dto, body), {
-      timeZone: this.timeZone,
-      ...f.options,
+    return this.forms.post(res, { actor, id, body }, f, {
+      page: `/meetings/${id}`,
+      refused: (form, status) => this.showMeeting(req, res, actor, id, { failed: { key: f.key, form }, status }),
     });
   }
 }

@@ -20,6 +20,7 @@ import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { Clock } from '../../common/clock';
 import { ParseIdPipe } from '../../common/validation';
 import { Upload } from '../../files/attachments.service';
+import { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ReportsService } from '../../reports/reports.service';
 import { LEVEL_LABELS } from '../../topics/topic-labels';
 import { TOPIC_LEVELS } from '../../topics/topic.entities';
@@ -42,10 +43,11 @@ import { photoAnswer, VisitRecordsService } from '../../visits/visit-records.ser
 import { checkVisitStep } from '../../visits/visit-workflow';
 import { VisitsService } from '../../visits/visits.service';
 import { DirectoryChoices } from '../kit/directory-choices';
-import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery, submitForm } from '../kit/forms';
+import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery } from '../kit/forms';
 import { organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard, PageUpload } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
+import { StepForm, StepForms } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { ProposalChoices } from '../proposals/proposal-choices';
 import { KIND_OPTIONS, VisitChoices } from './visit-choices';
@@ -69,6 +71,14 @@ const CANCEL: FormSpec = { reason: 'text?', version: 'int' };
 const TOPIC: FormSpec = { title: 'text', description: 'text', level: 'text' };
 const PROPOSAL: FormSpec = { sessionId: 'int', title: 'text', category: 'text' };
 const FREE_BUSY_DAYS = 14;
+
+/** The forms of a visit's page, each shown again with its errors when refused. */
+type VisitFormKey = 'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action';
+
+/** A form on a visit's page, run by StepForms. */
+interface VisitStep<T extends object, R = unknown> extends StepForm<T, string, R> {
+  key: VisitFormKey;
+}
 
 const TABS = ['upcoming', 'past', 'cancelled'] as const;
 type Tab = (typeof TABS)[number];
@@ -114,7 +124,52 @@ export class VisitPagesController {
     private readonly reports: ReportsService,
     private readonly clock: Clock,
     private readonly pages: WebPages,
+    private readonly steps: StepForms,
   ) {}
+
+  private readonly rsvpStep: VisitStep<RsvpDto, VisitView> = {
+    key: 'rsvp',
+    dto: RsvpDto,
+    spec: RSVP,
+    save: (a, id, dto) => this.participants.rsvp(a, id, dto),
+    done: (v) => (v.myAnswer === 'declined' ? 'declined' : 'accepted'),
+    // 我的日程 answers on its own page.
+    next: (id, body, done) => (body.back === 'schedule' ? `/schedule?done=${done}` : `/visits/${id}?done=${done}`),
+  };
+
+  private readonly findingStep: VisitStep<FindingDto> = {
+    key: 'finding',
+    dto: FindingDto,
+    spec: FINDING,
+    save: (a, id, dto) => this.records.addFinding(a, id, dto),
+    done: 'finding',
+    next: (id, _body, done) => `/visits/${id}?done=${done}#findings`,
+  };
+
+  private readonly cancelStep: VisitStep<CancelVisitDto> = {
+    key: 'cancel',
+    dto: CancelVisitDto,
+    spec: CANCEL,
+    save: (a, id, dto) => this.visits.cancel(a, id, dto),
+    done: 'cancelled',
+  };
+
+  private readonly topicStep: VisitStep<VisitTopicDto> = {
+    key: 'topic',
+    dto: VisitTopicDto,
+    spec: TOPIC,
+    save: (a, id, dto) => this.followUps.raiseTopic(a, id, dto),
+    done: 'topic',
+  };
+
+  /** 据此提出提案: on to the new draft's edit page. */
+  private readonly proposalStep: VisitStep<VisitProposalDto, ProposalView> = {
+    key: 'proposal',
+    dto: VisitProposalDto,
+    spec: PROPOSAL,
+    save: (a, id, dto) => this.followUps.startProposal(a, id, dto),
+    next: (_id, _body, _done, proposal) => `/proposals/${proposal.id}/edit`,
+  };
 
   @Roles('staff', 'leader')
   @Get()
@@ -401,41 +456,26 @@ export class VisitPagesController {
 
   @Roles('member', 'staff')
   @Post(':id/rsvp')
-  async rsvp(
+  rsvp(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(RsvpDto, RSVP, body, (dto) => this.participants.rsvp(actor, id, dto));
-    if (!outcome.ok)
-      return this.send(req, res, actor, await this.visits.get(actor, id), { rsvp: outcome.form }, null, outcome.status);
-    const done = outcome.result.myAnswer === 'declined' ? 'declined' : 'accepted';
-    this.pages.redirect(res, body.back === 'schedule' ? `/schedule?done=${done}` : `/visits/${id}?done=${done}`);
+    return this.post(req, res, actor, id, body, this.rsvpStep);
   }
 
   @Roles('staff')
   @Post(':id/findings')
-  async addFinding(
+  addFinding(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(FindingDto, FINDING, body, (dto) => this.records.addFinding(actor, id, dto));
-    if (!outcome.ok)
-      return this.send(
-        req,
-        res,
-        actor,
-        await this.visits.get(actor, id),
-        { finding: outcome.form },
-        null,
-        outcome.status,
-      );
-    this.pages.redirect(res, `/visits/${id}?done=finding#findings`);
+    return this.post(req, res, actor, id, body, this.findingStep);
   }
 
   @Roles('staff')
@@ -494,73 +534,54 @@ export class VisitPagesController {
 
   @Roles('staff')
   @Post(':id/cancel')
-  async cancel(
+  cancel(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(CancelVisitDto, CANCEL, body, (dto) => this.visits.cancel(actor, id, dto));
-    if (!outcome.ok)
-      return this.send(
-        req,
-        res,
-        actor,
-        await this.visits.get(actor, id),
-        { cancel: outcome.form },
-        null,
-        outcome.status,
-      );
-    this.pages.redirect(res, `/visits/${id}?done=cancelled`);
+    return this.post(req, res, actor, id, body, this.cancelStep);
   }
 
   @Roles('staff')
   @Post(':id/topics')
-  async raiseTopic(
+  raiseTopic(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(VisitTopicDto, TOPIC, body, (dto) => this.followUps.raiseTopic(actor, id, dto));
-    if (!outcome.ok)
-      return this.send(
-        req,
-        res,
-        actor,
-        await this.visits.get(actor, id),
-        { topic: outcome.form },
-        null,
-        outcome.status,
-      );
-    this.pages.redirect(res, `/visits/${id}?done=topic`);
+    return this.post(req, res, actor, id, body, this.topicStep);
   }
 
   @Roles('member')
   @Post(':id/proposals')
-  async startProposal(
+  startProposal(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(VisitProposalDto, PROPOSAL, body, (dto) =>
-      this.followUps.startProposal(actor, id, dto),
-    );
-    if (!outcome.ok)
-      return this.send(
-        req,
-        res,
-        actor,
-        await this.visits.get(actor, id),
-        { proposal: outcome.form },
-        null,
-        outcome.status,
-      );
-    this.pages.redirect(res, `/proposals/${outcome.result.id}/edit`);
+    return this.post(req, res, actor, id, body, this.proposalStep);
+  }
+
+  /** A form on the visit's page: done → the page after it; refused → the visit's page with that form's errors. */
+  private post<T extends object, R>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    step: VisitStep<T, R>,
+  ): Promise<void> {
+    return this.steps.post(res, { actor, id, body }, step, {
+      page: `/visits/${id}`,
+      refused: async (form, status) =>
+        this.send(req, res, actor, await this.visits.get(actor, id), { [step.key]: form }, null, status),
+    });
   }
 
   /** A button's step: done → the visit's page with a banner; refused → the page with the message. */
@@ -674,7 +695,7 @@ export class VisitPagesController {
     res: Response,
     actor: Actor,
     v: VisitView,
-    forms: Partial<Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action', FormState>>,
+    forms: Partial<Record<VisitFormKey, FormState>>,
     done: string | null,
     status = 200,
   ): Promise<void> {
