@@ -33,6 +33,9 @@ export function pageHref(path: string, filters: Record<string, string | undefine
   return query ? `${path}?${query}` : path;
 }
 
+/** `path?done=…` (`&done=…` after a query): the page after a step, with its banner. */
+export const doneHref = (path: string, done: string): string => `${path}${path.includes('?') ? '&' : '?'}done=${done}`;
+
 /** Page links as the GOV.UK pattern shows them: first, last, the current one and its neighbours, gaps as "…". */
 export function pagerFor(page: Page<unknown>, path: string, filters: Record<string, string | undefined> = {}): Pager {
   const count = Math.max(1, Math.ceil(page.total / page.pageSize));

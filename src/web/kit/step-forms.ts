@@ -3,6 +3,7 @@ import { ClassConstructor } from 'class-transformer';
 import type { Response } from 'express';
 import { Actor } from '../../common/actor';
 import { FormOptions, FormSpec, FormState, submitForm } from './forms';
+import { doneHref } from './paging';
 import { WebPages } from './web-pages';
 
 /** What a step on a versioned record posts besides its fields: the `version` the page showed (stale → 409 on the form). */
@@ -71,6 +72,6 @@ export class StepForms {
     if (!outcome.ok) return landing.refused(outcome.form, outcome.status);
     const done = typeof step.done === 'function' ? step.done(outcome.result) : step.done;
     const after = step.next?.(post.id, post.body, done, outcome.result);
-    this.pages.redirect(res, after ?? (done === undefined ? landing.page : `${landing.page}?done=${done}`));
+    this.pages.redirect(res, after ?? (done === undefined ? landing.page : doneHref(landing.page, done)));
   }
 }

@@ -27,6 +27,7 @@ import { WebPages } from '../kit/web-pages';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
+import { proposalDoneHref } from './views';
 
 /** The filing form; 附议人 are typed or picked by name and become `coSignerMemberIds` on the way to the service. */
 const FILING: FormSpec = {
@@ -146,7 +147,7 @@ export class ProposalMemberPagesController {
       FILING_OPTIONS,
     );
     if (!outcome.ok) return this.sendFiling(req, res, outcome.form, null, outcome.status);
-    this.pages.redirect(res, `/proposals/${outcome.result.id}?done=created`);
+    this.pages.redirect(res, proposalDoneHref(`/proposals/${outcome.result.id}`, 'created'));
   }
 
   /** 附议人 picker: serving members by name, as JSON for the page's script. */
@@ -184,7 +185,7 @@ export class ProposalMemberPagesController {
     );
     if (!outcome.ok)
       return this.sendFiling(req, res, outcome.form, await this.proposals.get(actor, id), outcome.status);
-    this.pages.redirect(res, `/proposals/${id}?done=updated`);
+    this.pages.redirect(res, proposalDoneHref(`/proposals/${id}`, 'updated'));
   }
 
   @Post(':id/submit')

@@ -27,6 +27,7 @@ import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { LIST_QUERY } from '../kit/paging';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
+import { proposalDoneHref } from './views';
 
 /** The full list's filters (API.md): status, session, category, sector, unit, key, overdue, q. */
 const FILTERS: FormSpec = {
@@ -114,7 +115,8 @@ export class ProposalOfficePagesController {
       spec: { note: 'text?' },
       save: (actor, id, dto) => review.chase(actor, id, dto),
       done: 'chased',
-      next: (id, body) => (body.back === 'overdue' ? '/proposals/overdue?done=chased' : `/proposals/${id}?done=chased`),
+      next: (id, body) =>
+        proposalDoneHref(body.back === 'overdue' ? '/proposals/overdue' : `/proposals/${id}`, 'chased'),
     };
   }
 

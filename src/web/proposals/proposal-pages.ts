@@ -12,7 +12,7 @@ import { pagerFor } from '../kit/paging';
 import { specOf, StepForm, StepForms, VERSIONED } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { offersFor, ProposalRow, proposalSectionFor, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
-import { ProposalFormView, ProposalListView } from './views';
+import { ProposalDone, ProposalFormView, ProposalListView } from './views';
 
 type StepViewName = {
   [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never;
@@ -25,14 +25,14 @@ type ListViewName =
  * One step on a proposal with a page of its own (review, assign, reply …): the step's form (the proposal's `version`
  * goes with its fields), the form as first shown, and what its page adds. Refused, the step's page shows it again.
  */
-export interface StepPage<T extends object, K extends StepViewName> extends StepForm<T> {
+export interface StepPage<T extends object, K extends StepViewName> extends StepForm<T, ProposalDone> {
   view: K;
   /** The form as first shown (default: empty). */
   initial?: (p: ProposalView) => Record<string, FormValue>;
   choices?: (p: ProposalView) => Promise<Record<string, Option[]>> | Record<string, Option[]>;
   extra: (p: ProposalView, actor: Actor) => Promise<ExtraOf<K>> | ExtraOf<K>;
   /** The `done` banner of the page after it. */
-  done: string;
+  done: ProposalDone;
   /** The page after it, when not the proposal's own (a unit that returned it may no longer read it). */
   next?: (id: number) => string;
   /** The path under /proposals/:id/ the form posts to (default: the view's name). */
@@ -42,15 +42,15 @@ export interface StepPage<T extends object, K extends StepViewName> extends Step
 }
 
 /** A one-button step on the proposal's page (submit, withdraw, 附议, 重点 …); a refusal shows on that page. */
-export interface ButtonStep<T extends object> extends StepForm<T> {
+export interface ButtonStep<T extends object> extends StepForm<T, ProposalDone> {
   spec: FormSpec;
-  done: string;
+  done: ProposalDone;
   /** Where to go afterwards, when not back to the proposal's page (e.g. the list the button was on). */
   next?: (id: number, body: Record<string, unknown>) => string;
 }
 
 /** Every step on a proposal posts the `version` the page showed, after its own fields. */
-const versioned = <T extends object>(step: StepForm<T>): StepForm<T> => ({
+const versioned = <T extends object>(step: StepForm<T, ProposalDone>): StepForm<T, ProposalDone> => ({
   ...step,
   spec: (body) => ({ ...specOf(step.spec, body), ...VERSIONED }),
 });

@@ -20,6 +20,7 @@ import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ProposalPages, StepPage } from './proposal-pages';
+import { proposalDoneHref } from './views';
 
 /** A handling unit's pages: 我的办理 and, on a proposal, 沟通, 会办意见, 退回, 延期申请, 答复. */
 @ApiExcludeController()
@@ -64,7 +65,7 @@ export class ProposalUnitPagesController {
       save: (actor, id, dto) => handling.returnProposal(actor, id, dto),
       done: 'returned',
       // Returned, the proposal is no longer the unit's to read.
-      next: () => '/proposals/assignments?done=returned',
+      next: () => proposalDoneHref('/proposals/assignments', 'returned'),
     };
     this.extension = {
       view: 'proposals/extension',

@@ -3,9 +3,38 @@ import type { ProposalStatsView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalView, SimilarProposalView } from '../../proposals/dto/proposal-view.dto';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
-import type { Pager } from '../kit/paging';
+import { doneHref, type Pager } from '../kit/paging';
 import type { TimelineItem } from '../kit/timeline';
 import type { Offers, ProposalRow } from './proposal-page-data';
+
+/**
+ * The banners of the proposal pages after a step (`?done=`), one message each in templates/partials/proposals/done.hbs
+ * (views.spec.ts holds the two lists together). Every key the code sends is a ProposalDone, so a typo does not compile;
+ * a key typed into the address bar that is none of these still shows 操作已完成.
+ */
+export const PROPOSAL_DONE = [
+  'created',
+  'updated',
+  'submitted',
+  'withdrawn',
+  'cosigned',
+  'evaluated',
+  'reviewed',
+  'assigned',
+  'extension-decided',
+  'excellent',
+  'key',
+  'communicated',
+  'co-opinion',
+  'returned',
+  'extension-requested',
+  'replied',
+  'chased',
+] as const;
+export type ProposalDone = (typeof PROPOSAL_DONE)[number];
+
+/** The proposal page at `path` with the banner of the step just taken. */
+export const proposalDoneHref = (path: string, done: ProposalDone): string => doneHref(path, done);
 
 /** 我的提案, 我的办理, 提案审查, 全部提案 and 重点提案. */
 export interface ProposalListView {

@@ -14,6 +14,7 @@ import { pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
 import { canFeedback, outcomeRow } from './topic-page-data';
 import { TopicPages } from './topic-pages';
+import { topicDoneHref } from './views';
 
 const FEEDBACK: FormSpec = { version: 'int', status: 'text', feedback: 'text?' };
 /** 成果办理's tabs: not yet closed, closed, everything. */
@@ -68,7 +69,7 @@ export class OutcomePagesController {
     const outcome = await submitForm(UpdateOutcomeDto, FEEDBACK, body, (dto) => this.outcomes.update(actor, id, dto), {
       generalField: 'feedback',
     });
-    if (outcome.ok) return this.pages.redirect(res, `${back}${back.includes('?') ? '&' : '?'}done=feedback`);
+    if (outcome.ok) return this.pages.redirect(res, topicDoneHref(back, 'feedback'));
     const failed = { key: 'feedback', outcomeId: id, form: forOutcome(outcome.form, id) };
     const topic = /^\/topics\/(\d+)$/.exec(back);
     if (topic) return this.steps.show(req, res, actor, Number(topic[1]), { failed, status: outcome.status });

@@ -30,6 +30,7 @@ import { WebPages } from '../kit/web-pages';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
 import { BOARD_COLUMNS, boardColumn } from './topic-page-data';
 import { InlineForm, TopicPages } from './topic-pages';
+import { TopicDone, topicDoneHref } from './views';
 
 const READERS = ['staff', 'leader', 'member', 'unit', 'facilitator'] as const;
 const ORGANISERS = ['staff', 'facilitator'] as const;
@@ -102,7 +103,7 @@ export class TopicPagesController {
     const button = (
       key: string,
       save: (actor: Actor, id: number, dto: VersionDto) => Promise<unknown>,
-      done: string,
+      done: TopicDone,
     ): InlineForm<VersionDto> => ({ key, dto: VersionDto, spec: VERSIONED, save, done });
     this.settleStep = button('settle', (a, id, dto) => topics.settle(a, id, dto), 'settled');
     this.resolveStep = button('resolve', (a, id, dto) => topics.resolve(a, id, dto), 'resolved');
@@ -249,7 +250,7 @@ export class TopicPagesController {
       { aliases: { 'organizer.id': 'organizer', 'organizer.type': 'organizer' } },
     );
     if (!outcome.ok) return this.sendRaise(req, res, actor, outcome.form, outcome.status);
-    this.pages.redirect(res, `/topics/${outcome.result.id}?done=created`);
+    this.pages.redirect(res, topicDoneHref(`/topics/${outcome.result.id}`, 'created'));
   }
 
   @Roles(...READERS)
@@ -418,7 +419,7 @@ export class TopicPagesController {
       timeZone: this.steps.timeZone,
     });
     if (!outcome.ok) return this.sendMeetingForm(req, res, id, outcome.form, outcome.status, actor);
-    this.pages.redirect(res, `/meetings/${outcome.result.id}?done=meeting-created`);
+    this.pages.redirect(res, topicDoneHref(`/meetings/${outcome.result.id}`, 'meeting-created'));
   }
 
   private async sendMeetingForm(

@@ -17,6 +17,7 @@ import {
   topicOffersFor,
   topicTimeline,
 } from './topic-page-data';
+import type { TopicDone } from './views';
 
 /** A form sent back with its errors: which one (`decline`, `outcome`, `feedback` …), and for 办理反馈 the outcome. */
 export interface FailedForm {
@@ -32,9 +33,9 @@ export interface PageOptions {
 }
 
 /** A form on a topic's or a meeting's page: which one (`decline` …), its fields, the service call, the banner after it. */
-export interface InlineForm<T extends object> extends StepForm<T> {
+export interface InlineForm<T extends object> extends StepForm<T, TopicDone> {
   key: string;
-  done: string;
+  done: TopicDone;
 }
 
 /** Up to this many steps, a topic's history shows unfolded. */

@@ -1,9 +1,37 @@
 import type { OutcomeListItem, TopicSummaryView, TopicView, MeetingView } from '../../topics/dto/topic-view.dto';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
-import type { Pager } from '../kit/paging';
+import { doneHref, type Pager } from '../kit/paging';
 import type { TimelineItem } from '../kit/timeline';
 import type { BoardColumn, MeetingOffers, OutcomeRow, PromisePanel, TopicOffers } from './topic-page-data';
+
+/**
+ * The banners of the topic, meeting and 成果办理 pages after a step (`?done=`), one message each in
+ * templates/partials/topics/done.hbs (views.spec.ts holds the two lists together). Every key the code sends is a
+ * TopicDone, so a typo does not compile.
+ */
+export const TOPIC_DONE = [
+  'created',
+  'settled',
+  'declined',
+  'meeting-created',
+  'participants',
+  'attendance',
+  'speech',
+  'held',
+  'outcome-added',
+  'resolved',
+  'feedback',
+  'evaluated',
+  'closed',
+  'published',
+  'acknowledged',
+  'answered',
+] as const;
+export type TopicDone = (typeof TOPIC_DONE)[number];
+
+/** The page at `path` (a topic's, a meeting's, 成果办理) with the banner of the step just taken. */
+export const topicDoneHref = (path: string, done: TopicDone): string => doneHref(path, done);
 
 /** 协商议题: the five columns, 不予定题 apart, the filters. */
 export interface TopicBoardView {
