@@ -10,6 +10,6 @@ const keysIn = (partial: string): string[] =>
 
 describe("the proposal pages' banners", () => {
   it('have one message for each key the code may send, and none for a key it never sends', () => {
-    expect(keysIn('proposal-done.hbs').sort()).toEqual([...PROPOSAL_DONE].sort());
+    expect(keysIn('proposals/done.hbs').sort()).toEqual([...PROPOSAL_DONE].sort());
   });
 });

@@ -10,6 +10,6 @@ const keysIn = (partial: string): string[] =>
 
 describe("the topic pages' banners", () => {
   it('have one message for each key the code may send, and none for a key it never sends', () => {
-    expect(keysIn('topic-done.hbs').sort()).toEqual([...TOPIC_DONE].sort());
+    expect(keysIn('topics/done.hbs').sort()).toEqual([...TOPIC_DONE].sort());
   });
 });
