@@ -5,6 +5,7 @@ import { InboxPagesController } from './account/inbox-pages.controller';
 import { PublicPagesController } from './account/public-pages.controller';
 import { SignInPagesController } from './account/sign-in-pages.controller';
 import { AuditPagesController } from './directory/audit-pages.controller';
+import { DirectoryIndexPagesController } from './directory/directory-index-pages.controller';
 import {
   CouncilSessionPagesController,
   PointPagesController,
@@ -53,6 +54,7 @@ export class WebModule implements NestModule {
       controllers: [
         SignInPagesController,
         HomePagesController,
+        DirectoryIndexPagesController,
         MemberPagesController,
         SectorPagesController,
         CommitteePagesController,

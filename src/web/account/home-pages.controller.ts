@@ -15,7 +15,7 @@ import { WebPages } from '../kit/web-pages';
 
 const PASSWORD_FORM: FormSpec = { currentPassword: 'secret', newPassword: 'secret' };
 
-/** The home page every signed-in person lands on, the directory's index, and their own account. */
+/** The home page every signed-in person lands on, and their own account. */
 @ApiExcludeController()
 @UseGuards(PageCsrfGuard)
 @Controller()
@@ -53,12 +53,6 @@ export class HomePagesController {
     if (!hasRole(actor, 'staff', 'facilitator')) return null;
     return (await this.topics.list(actor, Object.assign(new TopicQuery(), { breached: true, page: 1, pageSize: 1 })))
       .total;
-  }
-
-  /** 名录: the six directory lists. */
-  @Get('directory')
-  showDirectory(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response): void {
-    this.pages.send(req, res, 'directory', { canEdit: hasRole(actor, 'admin', 'staff') }, { section: 'directory' });
   }
 
   @Get('account/password')
