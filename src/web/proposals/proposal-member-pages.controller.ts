@@ -23,11 +23,12 @@ import {
   submitForm,
 } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
+import { StepForm, StepForms } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
-import { proposalDoneHref } from './views';
+import { ProposalDone, proposalDoneHref } from './views';
 
 /** The filing form; 附议人 are typed or picked by name and become `coSignerMemberIds` on the way to the service. */
 const FILING: FormSpec = {
@@ -72,6 +73,7 @@ export class ProposalMemberPagesController {
     private readonly proposals: ProposalsService,
     private readonly choices: ProposalChoices,
     private readonly directory: DirectoryChoices,
+    private readonly forms: StepForms,
     handling: ProposalHandlingService,
   ) {
     this.evaluation = {
@@ -102,6 +104,16 @@ export class ProposalMemberPagesController {
       done: 'cosigned',
     };
   }
+
+  /** Editing the draft; its own page shows a refusal again. */
+  private readonly editStep: StepForm<UpdateProposalDto, ProposalDone> = {
+    dto: UpdateProposalDto,
+    spec: EDITING,
+    save: async (actor, id, dto, body) =>
+      this.proposals.update(actor, id, { ...dto, coSignerMemberIds: await this.coSigners(body) }),
+    done: 'updated',
+    options: FILING_OPTIONS,
+  };
 
   /** 我的提案: those the member leads, co-signs or had merged in, as a member sees them. */
   @Get('mine')
@@ -169,23 +181,17 @@ export class ProposalMemberPagesController {
   }
 
   @Post(':id/edit')
-  async editProposal(
+  editProposal(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const outcome = await submitForm(
-      UpdateProposalDto,
-      EDITING,
-      body,
-      async (dto) => this.proposals.update(actor, id, { ...dto, coSignerMemberIds: await this.coSigners(body) }),
-      FILING_OPTIONS,
-    );
-    if (!outcome.ok)
-      return this.sendFiling(req, res, outcome.form, await this.proposals.get(actor, id), outcome.status);
-    this.pages.redirect(res, proposalDoneHref(`/proposals/${id}`, 'updated'));
+    return this.forms.post(res, { actor, id, body }, this.editStep, {
+      page: `/proposals/${id}`,
+      refused: async (form, status) => this.sendFiling(req, res, form, await this.proposals.get(actor, id), status),
+    });
   }
 
   @Post(':id/submit')

@@ -8,6 +8,7 @@ import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseIdPipe } from '../../common/validation';
 import { CreateMeetingDto } from '../../topics/dto/meeting.dto';
 import { CreateOutcomeDto } from '../../topics/dto/outcome.dto';
+import { MeetingView } from '../../topics/dto/topic-view.dto';
 import {
   AnswerDto,
   CreateTopicDto,
@@ -25,7 +26,7 @@ import { TopicsService } from '../../topics/topics.service';
 import { blankValues, formState, FormSpec, FormState, parseQuery, submitForm } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pageHref, pagerFor } from '../kit/paging';
-import { VERSIONED } from '../kit/step-forms';
+import { StepForm, StepForms, VERSIONED } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
 import { BOARD_COLUMNS, boardColumn } from './topic-page-data';
@@ -62,6 +63,15 @@ const BOARD_FILTERS: FormSpec = {
   missed: 'text?',
   page: 'int',
 };
+const MEETING: FormSpec = {
+  kind: 'text',
+  title: 'text',
+  startsAt: 'datetime',
+  endsAt: 'datetime',
+  venue: 'text',
+  chair: 'text',
+  version: 'int',
+};
 /** 响应超时: which clock was missed. */
 const BREACH_OPTIONS = PROMISE_CLOCKS.map((c) => ({ value: c, label: BREACH_LABELS[c] }));
 /** How many topics each column of the board lists. */
@@ -97,6 +107,7 @@ export class TopicPagesController {
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
     private readonly choices: TopicChoices,
+    private readonly forms: StepForms,
     outcomes: TopicOutcomesService,
     promises: TopicPromises,
   ) {
@@ -140,6 +151,14 @@ export class TopicPagesController {
       done: 'outcome-added',
     };
   }
+
+  /** 安排协商会 on its own page: on to the new meeting's page. */
+  private readonly meetingStep: StepForm<CreateMeetingDto, TopicDone, MeetingView> = {
+    dto: CreateMeetingDto,
+    spec: MEETING,
+    save: (actor, id, dto) => this.meetings.add(actor, id, dto),
+    next: (_id, _body, _done, meeting) => topicDoneHref(`/meetings/${meeting.id}`, 'meeting-created'),
+  };
 
   /**
    * The board: 出题 → 评题 in five columns, 不予定题 apart; filtered by level, organiser, year and title.
@@ -399,27 +418,17 @@ export class TopicPagesController {
 
   @Roles(...ORGANISERS)
   @Post(':id/meetings/new')
-  async addMeeting(
+  addMeeting(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const spec: FormSpec = {
-      kind: 'text',
-      title: 'text',
-      startsAt: 'datetime',
-      endsAt: 'datetime',
-      venue: 'text',
-      chair: 'text',
-      version: 'int',
-    };
-    const outcome = await submitForm(CreateMeetingDto, spec, body, (dto) => this.meetings.add(actor, id, dto), {
-      timeZone: this.steps.timeZone,
+    return this.forms.post(res, { actor, id, body }, this.meetingStep, {
+      page: `/topics/${id}`,
+      refused: (form, status) => this.sendMeetingForm(req, res, id, form, status, actor),
     });
-    if (!outcome.ok) return this.sendMeetingForm(req, res, id, outcome.form, outcome.status, actor);
-    this.pages.redirect(res, topicDoneHref(`/meetings/${outcome.result.id}`, 'meeting-created'));
   }
 
   private async sendMeetingForm(
