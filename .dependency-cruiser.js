@@ -40,6 +40,14 @@ module.exports = {
       to: { path: '^src/(web|health|demo)/', pathNot: '^src/$1/' },
     },
     {
+      name: 'web-kit-imports-no-journey',
+      comment:
+        'the page kit (web/kit) serves every journey and imports none of them: journeys add their views to ViewContexts by declaration merging',
+      severity: 'error',
+      from: { path: '^src/web/kit/' },
+      to: { path: '^src/web/', pathNot: '^src/web/kit/' },
+    },
+    {
       name: 'src-never-imports-tests',
       severity: 'error',
       comment: 'unit specs may read the test fixtures; the application never does',
