@@ -1,5 +1,5 @@
 /**
- * The layer rules of docs/design/layout.md, checked by the test command (`npm run lint:deps`).
+ * The layer rules of docs/design/layout.md, checked by the test command (`npm run lint`, also run by `scripts/test.sh`).
  * From the bottom: ground (common, config) → database → platform modules → journeys' domain
  * modules → adapters (web pages, health, demo) → the composition root (src/app.*, main, worker, cli).
  * A folder may import its own layer and those below it, never one above.
@@ -38,6 +38,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(web|health|demo)/' },
       to: { path: '^src/(web|health|demo)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'web-kit-imports-no-journey',
+      comment:
+        'the page kit (web/kit) serves every journey and imports none of them: journeys add their views to ViewContexts by declaration merging',
+      severity: 'error',
+      from: { path: '^src/web/kit/' },
+      to: { path: '^src/web/', pathNot: '^src/web/kit/' },
     },
     {
       name: 'src-never-imports-tests',

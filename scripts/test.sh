@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: unit specs, then the e2e suites on MariaDB and again on SQLite
-# (Supertest and real Chromium), then the production-topology faults once. Starts MariaDB and Redis when they are not running.
+# The whole test suite: the guard rails (ESLint, Prettier, the layer rules), unit specs, then the e2e suites on
+# MariaDB and again on SQLite (Supertest and real Chromium), then the production-topology faults once.
+# Starts MariaDB and Redis when they are not running.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_services() {
@@ -27,6 +28,9 @@ build
 results=.tmp/jest
 rm -rf "$results" && mkdir -p "$results"
 status=0
+say "代码检查（ESLint、Prettier、分层规则）"
+lint_failed=0
+bash scripts/lint.sh || { status=1; lint_failed=1; }
 say "单元测试"
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || status=1
 for engine in mariadb sqlite; do
@@ -37,11 +41,11 @@ say "生产拓扑测试（MariaDB + Redis：断线、kill -9、Redis 重启）"
 npx jest --selectProjects prod --runInBand --json --outputFile="$results/prod.json" || status=1
 
 node -e '
-  const fs = require("fs"); let passed = 0, failed = 0;
+  const fs = require("fs"); let passed = 0, failed = Number(process.argv[2]); // a failed lint counts as one
   for (const f of fs.readdirSync(process.argv[1])) {
     const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
   console.log(`${passed} passed, ${failed} failed`);
-' "$results"
+' "$results" "$lint_failed"
 exit $status

@@ -1,7 +1,5 @@
-import { chineseDate, chineseDateInWords } from '../common/chinese-dates';
 import { chineseNumeral } from '../common/chinese-numerals';
-
-type Helper = (...args: unknown[]) => unknown;
+import { Helper, templateHelpers } from '../common/templates';
 
 /** The number of a heading at a GB/T 9704 level: 1 一、 2 （一） 3 1. 4 (1). */
 export function headingNumber(level: number, n: number): string {
@@ -25,23 +23,13 @@ export function issueLabel(n: number): string {
   return `第${n}期`;
 }
 
-/** The helpers every report template may use, registered in one place. Handlebars passes its options object last. */
+/** The helpers the report templates use: those every template has (common/templates.ts), and the reports' own. */
 export function reportHelpers(timeZone: string): Record<string, Helper> {
   const num = (v: unknown) => Number(v);
   return {
-    /** 2026年11月26日 */
-    date: (value) => chineseDate(value, timeZone),
-    /** 二〇二六年十一月二十六日 */
-    dateInWords: (value) => chineseDateInWords(value, timeZone),
-    /** 十一 */
-    numeral: (n) => chineseNumeral(num(n)),
+    ...templateHelpers(timeZone),
     /** `{{headingNumber 2 (inc @index)}}` → （一） */
     headingNumber: (level, n) => headingNumber(num(level), num(n)),
     issue: (n) => issueLabel(num(n)),
-    /** Handlebars' @index counts from 0; headings count from 1. */
-    inc: (n) => num(n) + 1,
-    /** `{{join cc "，"}}`: the joined text is escaped like any other value. */
-    join: (list, separator) =>
-      Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : '，') : '',
   };
 }

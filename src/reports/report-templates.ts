@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
+import { createTemplateEngine, Templates } from '../common/templates';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { loadOrganization, Organization } from '../config/organization';
 import { TEMPLATES_DIR } from '../config/paths';
@@ -18,38 +17,23 @@ export interface ReportData {
   fontCss: string;
 }
 
-function hbsIn(dir: string): Array<[string, string]> {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.hbs'))
-    .map((f) => [f.slice(0, -'.hbs'.length), fs.readFileSync(path.join(dir, f), 'utf8')]);
-}
-
 /**
- * The report templates in `templates/reports/` (one per kind) and their shared partials, compiled once at
- * boot in strict mode: a misspelt field throws instead of printing nothing, and every value is escaped.
+ * The report templates in `templates/reports/` (one per kind) and their shared partials in `partials/`, read and
+ * parsed once at boot by the one template engine (common/templates.ts).
  */
 @Injectable()
 export class ReportTemplates {
-  private readonly hbs = Handlebars.create();
-  private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly templates: Templates;
   private readonly data: ReportData;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.hbs.registerHelper(reportHelpers(config.displayTimeZone));
-    for (const [name, source] of hbsIn(path.join(REPORT_TEMPLATES_DIR, 'partials')))
-      this.hbs.registerPartial(name, this.compile(`partials/${name}`, source));
-    for (const [name, source] of hbsIn(REPORT_TEMPLATES_DIR)) this.templates.set(name, this.compile(name, source));
+    this.templates = createTemplateEngine({
+      templates: REPORT_TEMPLATES_DIR,
+      partials: path.join(REPORT_TEMPLATES_DIR, 'partials'),
+      helpers: reportHelpers(config.displayTimeZone),
+      kind: '报告模板',
+    });
     this.data = { org: loadOrganization(), fontCss: fontFaceCss(config.pdf.fonts) };
-  }
-
-  /** Parsing here makes a syntax error stop start-up, naming the file; Handlebars turns the parsed template into code on its first render. */
-  private compile(name: string, source: string): Handlebars.TemplateDelegate {
-    try {
-      return this.hbs.compile(this.hbs.parse(source), { strict: true });
-    } catch (e) {
-      throw new Error(`报告模板 ${name}.hbs 有语法错误：${(e as Error).message}`);
-    }
   }
 
   /** The whole HTML document of a report kind, ready for `PdfRenderer.render`. */

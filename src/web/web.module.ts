@@ -1,38 +1,45 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditPagesController } from './audit-pages.controller';
-import { CouncilSessionPagesController, PointPagesController, UnitPagesController } from './directory-pages.controller';
-import { DraftPagesController, PublicDraftPagesController } from './draft-pages.controller';
-import { ErrorPageMiddleware } from './error-page.middleware';
-import { HomePagesController } from './home-pages.controller';
-import { InboxPagesController } from './inbox-pages.controller';
-import { MeetingPagesController } from './meeting-pages.controller';
-import { MemberPagesController } from './member-pages.controller';
-import { CommitteePagesController, SectorPagesController } from './named-list-pages.controller';
-import { OrganizerChoices } from './organizer-choices';
-import { OutcomePagesController } from './outcome-pages.controller';
-import { PageCsrfGuard } from './page-csrf.guard';
-import { PlanPagesController } from './plan-pages.controller';
-import { ProposalChoices } from './proposal-choices';
-import { ProposalMemberPagesController } from './proposal-member-pages.controller';
-import { ProposalOfficePagesController } from './proposal-office-pages.controller';
-import { ProposalPages } from './proposal-pages';
-import { ProposalPagesController } from './proposal-pages.controller';
-import { ProposalUnitPagesController } from './proposal-unit-pages.controller';
-import { PublicPagesController } from './public-pages.controller';
-import { RecordPagesController } from './record-pages.controller';
-import { ReportPagesController } from './report-pages.controller';
-import { SchedulePagesController } from './schedule-pages.controller';
-import { SignInPagesController } from './sign-in-pages.controller';
-import { TopicChoices } from './topic-choices';
-import { TopicPages } from './topic-pages';
-import { TopicPagesController } from './topic-pages.controller';
-import { UnreadCountInterceptor } from './unread-count.interceptor';
-import { UsersPagesController } from './users-pages.controller';
-import { ViewRenderer } from './view-renderer';
-import { VisitChoices } from './visit-choices';
-import { VisitPagesController } from './visit-pages.controller';
-import { WebPages } from './web-pages';
+import { HomePagesController } from './account/home-pages.controller';
+import { InboxPagesController } from './account/inbox-pages.controller';
+import { PublicPagesController } from './account/public-pages.controller';
+import { SignInPagesController } from './account/sign-in-pages.controller';
+import { AuditPagesController } from './directory/audit-pages.controller';
+import { DirectoryIndexPagesController } from './directory/directory-index-pages.controller';
+import {
+  CouncilSessionPagesController,
+  PointPagesController,
+  UnitPagesController,
+} from './directory/directory-pages.controller';
+import { MemberPagesController } from './directory/member-pages.controller';
+import { CommitteePagesController, SectorPagesController } from './directory/named-list-pages.controller';
+import { UsersPagesController } from './directory/users-pages.controller';
+import { DraftPagesController, PublicDraftPagesController } from './drafts/draft-pages.controller';
+import { DirectoryChoices } from './kit/directory-choices';
+import { ErrorPageMiddleware } from './kit/error-page.middleware';
+import { OrganizerChoices } from './kit/organizer-choices';
+import { PageCsrfGuard } from './kit/page-csrf.guard';
+import { StepForms } from './kit/step-forms';
+import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
+import { ViewRenderer } from './kit/view-renderer';
+import { WebPages } from './kit/web-pages';
+import { PlanPagesController } from './plans/plan-pages.controller';
+import { ProposalChoices } from './proposals/proposal-choices';
+import { ProposalMemberPagesController } from './proposals/proposal-member-pages.controller';
+import { ProposalOfficePagesController } from './proposals/proposal-office-pages.controller';
+import { ProposalPages } from './proposals/proposal-pages';
+import { ProposalPagesController } from './proposals/proposal-pages.controller';
+import { ProposalUnitPagesController } from './proposals/proposal-unit-pages.controller';
+import { RecordPagesController } from './records/record-pages.controller';
+import { ReportPagesController } from './reports/report-pages.controller';
+import { MeetingPagesController } from './topics/meeting-pages.controller';
+import { OutcomePagesController } from './topics/outcome-pages.controller';
+import { TopicChoices } from './topics/topic-choices';
+import { TopicPages } from './topics/topic-pages';
+import { TopicPagesController } from './topics/topic-pages.controller';
+import { SchedulePagesController } from './visits/schedule-pages.controller';
+import { VisitChoices } from './visits/visit-choices';
+import { VisitPagesController } from './visits/visit-pages.controller';
 
 /**
  * The server-rendered Chinese pages. They call the same services as the API, so AppModule
@@ -47,6 +54,7 @@ export class WebModule implements NestModule {
       controllers: [
         SignInPagesController,
         HomePagesController,
+        DirectoryIndexPagesController,
         MemberPagesController,
         SectorPagesController,
         CommitteePagesController,
@@ -77,7 +85,9 @@ export class WebModule implements NestModule {
         ViewRenderer,
         WebPages,
         PageCsrfGuard,
+        StepForms,
         ProposalPages,
+        DirectoryChoices,
         ProposalChoices,
         OrganizerChoices,
         TopicPages,

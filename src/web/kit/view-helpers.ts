@@ -1,0 +1,25 @@
+import type { HelperOptions } from 'handlebars';
+import { Role, ROLE_LABELS } from '../../common/roles';
+import { Helper, templateHelpers } from '../../common/templates';
+
+/** What a view tells the layout while it renders (its title), carried in Handlebars' `@page` data. */
+export interface PageData {
+  title: string;
+}
+
+/** The helpers the pages use: those every template has (common/templates.ts), and the pages' own. */
+export function viewHelpers(timeZone: string): Record<string, Helper> {
+  const args = (list: unknown[]) => list.slice(0, -1);
+  return {
+    ...templateHelpers(timeZone),
+    /** How many of a picker group's people are ticked. */
+    picked: (list) => (Array.isArray(list) ? list.filter((p: { checked?: boolean }) => p.checked).length : 0),
+    roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
+    /** `{{pageTitle "编辑界别：" record.name}}` sets the `<title>` the layout shows; it prints nothing. */
+    pageTitle: (...list) => {
+      const options = list[list.length - 1] as HelperOptions;
+      (options.data.page as PageData).title = args(list).map(String).join('');
+      return '';
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../../auth/auth.guard';
+import { Actor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { Page } from '../../common/pagination';
+import { ProposalSummaryView, ProposalView } from '../../proposals/dto/proposal-view.dto';
+import { ProposalsService } from '../../proposals/proposals.service';
+import { blankValues, formState, FormSpec, FormState, FormValue } from '../kit/forms';
+import { Option, ProposalSection, ViewContexts } from '../kit/layout';
+import { pagerFor } from '../kit/paging';
+import { specOf, StepForm, StepForms, VERSIONED } from '../kit/step-forms';
+import { WebPages } from '../kit/web-pages';
+import { offersFor, ProposalRow, proposalSectionFor, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
+import { ProposalDone, ProposalFormView, ProposalListView } from './views';
+
+type StepViewName = {
+  [K in keyof ViewContexts]: ViewContexts[K] extends ProposalFormView<unknown> ? K : never;
+}[keyof ViewContexts];
+type ExtraOf<K extends StepViewName> = ViewContexts[K] extends ProposalFormView<infer E> ? E : never;
+type ListViewName =
+  'proposals/mine' | 'proposals/assignments' | 'proposals/queue' | 'proposals/index' | 'proposals/overdue';
+
+/**
+ * One step on a proposal with a page of its own (review, assign, reply …): the step's form (the proposal's `version`
+ * goes with its fields), the form as first shown, and what its page adds. Refused, the step's page shows it again.
+ */
+export interface StepPage<T extends object, K extends StepViewName> extends StepForm<T, ProposalDone> {
+  view: K;
+  /** The form as first shown (default: empty). */
+  initial?: (p: ProposalView) => Record<string, FormValue>;
+  choices?: (p: ProposalView) => Promise<Record<string, Option[]>> | Record<string, Option[]>;
+  extra: (p: ProposalView, actor: Actor) => Promise<ExtraOf<K>> | ExtraOf<K>;
+  /** The `done` banner of the page after it. */
+  done: ProposalDone;
+  /** The page after it, when not the proposal's own (a unit that returned it may no longer read it). */
+  next?: (id: number) => string;
+  /** The path under /proposals/:id/ the form posts to (default: the view's name). */
+  path?: string;
+  /** The menu entry it belongs to (default: the viewer's proposal entry). */
+  section?: ProposalSection;
+}
+
+/** A one-button step on the proposal's page (submit, withdraw, 附议, 重点 …); a refusal shows on that page. */
+export interface ButtonStep<T extends object> extends StepForm<T, ProposalDone> {
+  spec: FormSpec;
+  done: ProposalDone;
+  /** Where to go afterwards, when not back to the proposal's page (e.g. the list the button was on). */
+  next?: (id: number, body: Record<string, unknown>) => string;
+}
+
+/** Every step on a proposal posts the `version` the page showed, after its own fields. */
+const versioned = <T extends object>(step: StepForm<T, ProposalDone>): StepForm<T, ProposalDone> => ({
+  ...step,
+  spec: (body) => ({ ...specOf(step.spec, body), ...VERSIONED }),
+});
+
+/** The flows every proposal page shares: the proposal's page, step forms, buttons, lists. */
+@Injectable()
+export class ProposalPages {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly forms: StepForms,
+    private readonly proposals: ProposalsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The proposal's page, through the services as `actor` reads it (someone else's draft: the 404 page). */
+  async show(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    opts: { form?: FormState; status?: number; done?: unknown } = {},
+  ): Promise<void> {
+    const p = await this.proposals.get(actor, id);
+    const history = await this.proposals.history(actor, id);
+    this.pages.send(
+      req,
+      res,
+      'proposals/show',
+      {
+        p,
+        can: offersFor(actor, p),
+        timeline: timelineOf(history),
+        waitingFor: p.status === 'draft' ? unconfirmed(p) : [],
+        pendingExtension: p.extensions.find((x) => x.status === 'pending') ?? null,
+        form: opts.form ?? formState(),
+        done: typeof opts.done === 'string' ? opts.done : null,
+      },
+      { section: proposalSectionFor(actor), status: opts.status },
+    );
+  }
+
+  async showStep<T extends object, K extends StepViewName>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    step: StepPage<T, K>,
+  ): Promise<void> {
+    const p = await this.proposals.get(actor, id);
+    const initial = step.initial ? step.initial(p) : blankValues(typeof step.spec === 'function' ? {} : step.spec);
+    await this.sendStep(req, res, actor, p, step, formState({ ...initial, version: String(p.version) }));
+  }
+
+  async postStep<T extends object, K extends StepViewName>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    step: StepPage<T, K>,
+  ): Promise<void> {
+    await this.forms.post(res, { actor, id, body }, versioned(step), {
+      page: `/proposals/${id}`,
+      refused: async (form, status) =>
+        this.sendStep(req, res, actor, await this.proposals.get(actor, id), step, form, status),
+    });
+  }
+
+  async button<T extends object>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    body: Record<string, unknown>,
+    step: ButtonStep<T>,
+  ): Promise<void> {
+    await this.forms.post(res, { actor, id, body }, versioned(step), {
+      page: `/proposals/${id}`,
+      refused: (form, status) => this.show(req, res, actor, id, { form, status }),
+    });
+  }
+
+  private async sendStep<T extends object, K extends StepViewName>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    p: ProposalView,
+    step: StepPage<T, K>,
+    form: FormState,
+    status = 200,
+  ): Promise<void> {
+    const action = `/proposals/${p.id}/${step.path ?? step.view.replace('proposals/', '')}`;
+    const view: ProposalFormView<ExtraOf<K>> = {
+      p,
+      action,
+      form,
+      choices: (await step.choices?.(p)) ?? {},
+      extra: await step.extra(p, actor),
+    };
+    // ViewContexts[K] is ProposalFormView<ExtraOf<K>> by the definition of StepViewName; TypeScript cannot follow a generic K there.
+    this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], {
+      section: step.section ?? proposalSectionFor(actor),
+      status,
+    });
+  }
+
+  /** A list page: the rows (deadlines counted now), page links keeping the filters. */
+  sendList(
+    req: AuthedRequest,
+    res: Response,
+    view: ListViewName,
+    page: Page<ProposalSummaryView>,
+    opts: {
+      path: string;
+      section: ProposalSection;
+      filters?: Record<string, string>;
+      choices?: Record<string, Option[]>;
+      rows?: (p: ProposalSummaryView, now: Date) => ProposalRow;
+      tab?: string;
+      keyOnly?: boolean;
+      done?: unknown;
+    },
+  ): void {
+    const now = this.clock.now();
+    const filters = opts.filters ?? {};
+    const context: ProposalListView = {
+      items: page.items.map((p) => (opts.rows ?? rowOf)(p, now)),
+      pager: pagerFor(page, opts.path, filters),
+      filters,
+      choices: opts.choices ?? {},
+      done: typeof opts.done === 'string' ? opts.done : null,
+      tab: opts.tab ?? '',
+      keyOnly: opts.keyOnly ?? false,
+    };
+    this.pages.send(req, res, view, context, { section: opts.section });
+  }
+
+  sendStats(req: AuthedRequest, res: Response, context: ViewContexts['proposals/stats']): void {
+    this.pages.send(req, res, 'proposals/stats', context, { section: 'proposal-stats' });
+  }
+}
