@@ -17,6 +17,7 @@ const { loadConfig } = require('../dist/config/app-config');
 const { sampleBriefing } = require('../dist/demo/sample-briefing');
 const { PdfRenderer } = require('../dist/reports/pdf-renderer');
 const { ReportTemplates } = require('../dist/reports/report-templates');
+const { loadOrganization } = require('../dist/config/organization');
 
 const RENDERS = Number(process.env.SOAK_RENDERS || 1000);
 const MB = 1048576;
@@ -63,7 +64,7 @@ function processes() {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-soak-'));
   const config = loadConfig({ XS_PDF_POOL: '2' }, dir);
-  const templates = new ReportTemplates(config);
+  const templates = new ReportTemplates(config, loadOrganization());
   const renderer = new PdfRenderer(config);
   const html = [1, 3, 10].map((n) => templates.render('briefing', sampleBriefing(n)));
   for (let i = 0; i < 6; i++) await renderer.render(html[i % 3]);

@@ -19,6 +19,7 @@ const { loadConfig } = require('../dist/config/app-config');
 const { sampleBriefing } = require('../dist/demo/sample-briefing');
 const { PdfRenderer } = require('../dist/reports/pdf-renderer');
 const { ReportTemplates } = require('../dist/reports/report-templates');
+const { loadOrganization } = require('../dist/config/organization');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 10);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS || 10);
@@ -85,7 +86,7 @@ async function rawRender(page, html) {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-bench-pdf-'));
   const config = loadConfig({ XS_PDF_POOL: '2' }, dir);
-  const templates = new ReportTemplates(config);
+  const templates = new ReportTemplates(config, loadOrganization());
   const renderer = new PdfRenderer(config);
   const mem = memoryWatch();
   const raw = await rawBrowser(dir);

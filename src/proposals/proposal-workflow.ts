@@ -278,6 +278,3 @@ const SIDE_STATES: Record<SideAction, readonly ProposalStatus[]> = {
 export function check(status: ProposalStatus, step: SideAction): Refusal | null {
   return SIDE_STATES[step].includes(status) ? null : wrongState(status, step);
 }
-
-/** The old name, for web/ until it moves to `check`. */
-export const checkSideAction = check;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { createTemplateEngine, Templates } from '../common/templates';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { loadOrganization, Organization } from '../config/organization';
+import { Organization, ORGANIZATION } from '../config/organization';
 import { TEMPLATES_DIR } from '../config/paths';
 import { fontFaceCss } from './fonts';
 import type { ReportContexts, ReportKind } from './report-contexts';
@@ -26,14 +26,14 @@ export class ReportTemplates {
   private readonly templates: Templates;
   private readonly data: ReportData;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(ORGANIZATION) org: Organization) {
     this.templates = createTemplateEngine({
       templates: REPORT_TEMPLATES_DIR,
       partials: path.join(REPORT_TEMPLATES_DIR, 'partials'),
       helpers: reportHelpers(config.displayTimeZone),
       kind: '报告模板',
     });
-    this.data = { org: loadOrganization(), fontCss: fontFaceCss(config.pdf.fonts) };
+    this.data = { org, fontCss: fontFaceCss(config.pdf.fonts) };
   }
 
   /** The whole HTML document of a report kind, ready for `PdfRenderer.render`. */

@@ -241,9 +241,6 @@ export function check(status: TopicStatus, step: TopicStep, facts: TopicFacts): 
   return null;
 }
 
-/** The old name, for web/ until it moves to `check`. */
-export const checkStep = check;
-
 export interface OutcomeFacts {
   /** The caller runs the topic. */
   isOrganiser?: boolean;

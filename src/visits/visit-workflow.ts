@@ -62,9 +62,6 @@ export function check(status: VisitStatus, step: VisitStep, facts: VisitFacts = 
   return null;
 }
 
-/** The old name, for web/ until it moves to `check`. */
-export const checkVisitStep = check;
-
 /** The status a step leads to once `check` let it through (the same one for steps that keep it). */
 export function nextStatus(status: VisitStatus, step: VisitStep): VisitStatus {
   return step === 'complete' ? 'completed' : step === 'cancel' ? 'cancelled' : status;

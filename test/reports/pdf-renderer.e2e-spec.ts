@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { loadOrganization } from '../../src/config/organization';
 import { sampleBriefing } from '../../src/demo/sample-briefing';
 import { PdfRenderer, PdfRenderError, RenderResult } from '../../src/reports/pdf-renderer';
 import { ReportTemplates } from '../../src/reports/report-templates';
@@ -15,7 +16,7 @@ describe('PdfRenderer in Chromium', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-pdf-'));
   const configWith = (env: Record<string, string> = {}): AppConfig => loadConfig(env, dir);
   const config = configWith();
-  const templates = new ReportTemplates(config);
+  const templates = new ReportTemplates(config, loadOrganization());
   const renderer = new PdfRenderer(config);
   const others: PdfRenderer[] = [];
   let briefing: RenderResult;

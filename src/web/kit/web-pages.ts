@@ -5,7 +5,7 @@ import { AuthService } from '../../auth/auth.service';
 import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../auth/tokens';
 import type { ErrorBody } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { loadOrganization, Organization } from '../../config/organization';
+import { Organization, ORGANIZATION } from '../../config/organization';
 import { navFor, Section, ViewContexts } from './layout';
 import type { PageRequest } from './unread-count.interceptor';
 import { ViewRenderer } from './view-renderer';
@@ -48,7 +48,6 @@ export function anonymousCsrf(req: AuthedRequest, res: Response): string {
 /** Sends pages inside the layout, for the signed-in person (menu, CSRF token), and the error pages. */
 @Injectable()
 export class WebPages {
-  private readonly org: Organization = loadOrganization();
   /** The zone dates are shown in and `datetime-local` fields are read in. */
   readonly timeZone: string;
 
@@ -56,6 +55,7 @@ export class WebPages {
     private readonly views: ViewRenderer,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ORGANIZATION) private readonly org: Organization,
   ) {
     this.timeZone = config.displayTimeZone;
   }

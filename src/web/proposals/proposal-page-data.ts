@@ -1,21 +1,14 @@
 import { Actor, hasRole } from '../../common/actor';
 import { ProposalHistoryItem, ProposalSummaryView, ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { RATING_LABELS, STATUS_LABELS, UNIT_ROLE_LABELS } from '../../proposals/proposal-labels';
-import {
-  actionsFrom,
-  checkSideAction,
-  ProposalStatus,
-  Rating,
-  SideAction,
-  UnitRole,
-} from '../../proposals/proposal-workflow';
+import { actionsFrom, check, ProposalStatus, Rating, SideAction, UnitRole } from '../../proposals/proposal-workflow';
 import type { ProposalSection } from '../kit/layout';
 import { historyTimeline, TimelineItem } from '../kit/timeline';
 
 /*
  * What a proposal page shows beside the services' views: which buttons to offer, the timeline in
  * Chinese, days left. Pure functions over the views. The buttons follow the workflow's own tables
- * (`actionsFrom`, `checkSideAction`); the services still decide every request.
+ * (`actionsFrom`, `check`); the services still decide every request.
  */
 
 /** The buttons and links a proposal page offers this viewer. */
@@ -49,7 +42,7 @@ export function offersFor(actor: Actor, p: ProposalView): Offers {
   const part = hasRole(actor, 'unit') && actor.unitId !== null ? p.units.find((u) => u.id === actor.unitId) : undefined;
   const replying = part !== undefined && part.role !== 'co';
   const arrows = actionsFrom(p.status);
-  const side = (step: SideAction) => checkSideAction(p.status, step) === null;
+  const side = (step: SideAction) => check(p.status, step) === null;
   const round = p.rehandleCount;
   const offers: Omit<Offers, 'any'> = {
     edit: lead && side('edit'),

@@ -4,7 +4,7 @@ import { MeetingView, OutcomeView, PromiseView, TopicSummaryView, TopicView } fr
 import { ATTENDANCE_LABELS, OUTCOME_STATUS_LABELS, STATUS_LABELS } from '../../topics/topic-labels';
 import {
   actionsFrom,
-  checkStep,
+  check,
   CLOCK_LABELS,
   CLOCK_STATES,
   decide,
@@ -22,7 +22,7 @@ import { historyTimeline, TimelineItem } from '../kit/timeline';
 /*
  * What the topic and meeting pages show beside the services' views: which buttons and forms to offer,
  * the five-step board, the history in Chinese. Pure functions over the views; the buttons follow the
- * workflow's own tables (`actionsFrom`, `checkStep`, `decideOutcome`) and the services decide each request.
+ * workflow's own tables (`actionsFrom`, `check`, `decideOutcome`) and the services decide each request.
  */
 
 /** What the viewer is to the topic (TopicsService.viewer). */
@@ -56,8 +56,7 @@ export function topicOffersFor(actor: Actor, t: TopicView, v: TopicViewer): Topi
   const status = t.status as TopicStatus;
   const arrows = actionsFrom(status);
   const step = (s: 'addMeeting' | 'addOutcome' | 'publish') =>
-    v.organiser &&
-    checkStep(status, s, { isOrganiser: true, outcomes: t.outcomeCount, published: t.published }) === null;
+    v.organiser && check(status, s, { isOrganiser: true, outcomes: t.outcomeCount, published: t.published }) === null;
   const buttons = {
     settle: v.organiser && arrows.includes('settle'),
     decline: v.organiser && arrows.includes('decline'),
@@ -112,7 +111,7 @@ const STATE_LABELS: Record<PromiseClockRow['state'], (label: string) => string> 
 
 /**
  * The panel of a topic with a promise (null without one). A clock past its deadline counts as 超时 at once,
- * before the sweep records it; the organiser is offered 回应 and 答复 as `checkStep` would allow them.
+ * before the sweep records it; the organiser is offered 回应 and 答复 as `check` would allow them.
  */
 export function promisePanel(
   t: { status: string; promise: PromiseView | null },
@@ -149,7 +148,7 @@ export function promisePanel(
     };
   });
   const may = (step: 'acknowledge' | 'answer', clockDone: boolean) =>
-    organiser && checkStep(status, step, { hasPromise: true, isOrganiser: true, clockDone, text: '—' }) === null;
+    organiser && check(status, step, { hasPromise: true, isOrganiser: true, clockDone, text: '—' }) === null;
   return {
     policyLabel: p.policyLabel,
     clocks,
@@ -174,7 +173,7 @@ export interface OutcomeRow extends OutcomeView {
 
 /** May `actor` report on this outcome of a topic in `topicStatus`: the organiser, or an account of its unit, while it is open. */
 export function canFeedback(actor: Actor, topicStatus: string, o: OutcomeView, organiser: boolean): boolean {
-  if (checkStep(topicStatus as TopicStatus, 'updateOutcome', {}) !== null) return false;
+  if (check(topicStatus as TopicStatus, 'updateOutcome', {}) !== null) return false;
   const ownUnit = hasRole(actor, 'unit') && actor.unitId !== null && o.unit?.id === actor.unitId;
   return decideOutcome(o.status as OutcomeStatus, o.status as OutcomeStatus, {
     isOrganiser: organiser,
@@ -282,7 +281,7 @@ export interface MeetingOffers {
 
 export function meetingOffersFor(m: MeetingView, organiser: boolean): MeetingOffers {
   const status = m.topic.status as TopicStatus;
-  const edit = organiser && checkStep(status, 'editMeeting', { isOrganiser: true }) === null;
+  const edit = organiser && check(status, 'editMeeting', { isOrganiser: true }) === null;
   return {
     edit,
     hold:

@@ -40,7 +40,7 @@ import { VisitFollowUpsService } from '../../visits/visit-follow-ups.service';
 import { VisitParticipantsService } from '../../visits/visit-participants.service';
 import { VisitPlanningService } from '../../visits/visit-planning.service';
 import { photoAnswer, VisitRecordsService } from '../../visits/visit-records.service';
-import { checkVisitStep } from '../../visits/visit-workflow';
+import { check } from '../../visits/visit-workflow';
 import { VisitsService } from '../../visits/visits.service';
 import { DirectoryChoices } from '../kit/directory-choices';
 import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery } from '../kit/forms';
@@ -701,8 +701,8 @@ export class VisitPagesController {
   ): Promise<void> {
     const staff = hasRole(actor, 'staff');
     const now = this.clock.now();
-    const allowed = (step: Parameters<typeof checkVisitStep>[1]) =>
-      !checkVisitStep(v.status as 'planned', step, { now, startsAt: new Date(v.startsAt) });
+    const allowed = (step: Parameters<typeof check>[1]) =>
+      !check(v.status as 'planned', step, { now, startsAt: new Date(v.startsAt) });
     const mine =
       v.participants.find(
         (p) => (p.memberId !== null && p.memberId === actor.memberId) || (p.userId !== null && p.userId === actor.id),
