@@ -17,8 +17,8 @@ module.exports = {
       testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
       // The run's template database: the first suite migrates, the others start from a copy (test/support/db-template.ts).
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },
     // The production topology (MariaDB + Redis + built processes): once per run, not once per engine.
     { displayName: 'prod', testEnvironment: 'node', roots: ['<rootDir>/test'], testMatch: ['**/*.prod-spec.ts'], transform: { '^.+\\.ts$': tsJest } },

@@ -21,9 +21,9 @@ import { DataSource } from 'typeorm';
  * The Bootstrapper still runs on the copy and finds nothing to do, as on a restarted install.
  * test/integration/database-template.int-spec.ts checks a copy against a freshly migrated database.
  *
- * The run directory comes from the e2e project's globalSetup (XS_TEST_TEMPLATES); without it (the
- * prod project, a script) every suite migrates its own database as before. globalTeardown drops the
- * template schema; scripts/test.sh drops leftovers of an interrupted run (`xs_t_%`).
+ * The run directory comes from the e2e project's globalSetup (global-setup.js, XS_TEST_TEMPLATES);
+ * without it (the prod project, a script) every suite migrates its own database as before.
+ * globalTeardown drops the template schema; scripts/test.sh drops leftovers of an interrupted run (`xs_t_%`).
  */
 
 export const TEMPLATES_ENV = 'XS_TEST_TEMPLATES';
@@ -66,35 +66,50 @@ export async function publishSqliteTemplate(ds: DataSource): Promise<void> {
   await publishFile(sqliteFile(dir), (tmp) => ds.query('VACUUM INTO ?', [tmp]));
 }
 
-/** Makes `ds`'s empty database a copy of the template file: the same schema objects, rows and AUTOINCREMENT counters. */
-export async function copySqliteTemplate(ds: DataSource, file: string): Promise<void> {
-  // Foreign keys are checked at the end of the copy's transaction, not row by row.
-  await ds.query('PRAGMA foreign_keys = OFF');
-  await ds.query('ATTACH DATABASE ? AS tmpl', [file]);
+/** The better-sqlite3 connection under a TypeORM DataSource (one per SQLite DataSource). */
+interface RawSqlite {
+  exec(sql: string): void;
+  readonly inTransaction: boolean;
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+}
+const rawSqlite = (ds: DataSource) => (ds.driver as unknown as { databaseConnection: RawSqlite }).databaseConnection;
+const quoteSqlite = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literalSqlite = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * Makes `ds`'s empty database a copy of the template file: the same schema objects (their exact
+ * CREATE statements), rows and AUTOINCREMENT counters. One script on the raw connection.
+ */
+export function copySqliteTemplate(ds: DataSource, file: string): void {
+  const db = rawSqlite(ds);
+  db.exec(`ATTACH DATABASE ${literalSqlite(file)} AS tmpl`);
   try {
-    const objects: { type: string; name: string; sql: string }[] = await ds.query(
-      "SELECT type, name, sql FROM tmpl.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid",
+    const objects = db
+      .prepare("SELECT type, name, sql FROM tmpl.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+      .all() as { type: string; name: string; sql: string }[];
+    const hasSequence = db.prepare("SELECT 1 FROM tmpl.sqlite_master WHERE name = 'sqlite_sequence'").all().length > 0;
+    const tables = objects.filter((o) => o.type === 'table');
+    // Foreign keys are switched off while copying (the template is consistent) and checked afterwards.
+    db.exec(
+      [
+        'PRAGMA foreign_keys = OFF',
+        'BEGIN',
+        ...tables.map((o) => o.sql),
+        ...tables.map((o) => `INSERT INTO main.${quoteSqlite(o.name)} SELECT * FROM tmpl.${quoteSqlite(o.name)}`),
+        ...(hasSequence ? ['DELETE FROM main.sqlite_sequence', 'INSERT INTO main.sqlite_sequence SELECT * FROM tmpl.sqlite_sequence'] : []),
+        ...objects.filter((o) => o.type !== 'table').map((o) => o.sql),
+        'COMMIT',
+        'PRAGMA foreign_keys = ON',
+      ].join(';\n'),
     );
-    const hasSequence = (await ds.query("SELECT 1 FROM tmpl.sqlite_master WHERE name = 'sqlite_sequence'")).length > 0;
-    await ds.query('BEGIN');
-    try {
-      for (const o of objects.filter((o) => o.type === 'table')) await ds.query(o.sql);
-      for (const o of objects.filter((o) => o.type === 'table')) await ds.query(`INSERT INTO main."${o.name}" SELECT * FROM tmpl."${o.name}"`);
-      if (hasSequence) {
-        await ds.query('DELETE FROM main.sqlite_sequence');
-        await ds.query('INSERT INTO main.sqlite_sequence SELECT * FROM tmpl.sqlite_sequence');
-      }
-      for (const o of objects.filter((o) => o.type !== 'table')) await ds.query(o.sql);
-      await ds.query('COMMIT');
-    } catch (e) {
-      await ds.query('ROLLBACK');
-      throw e;
-    }
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    db.exec('PRAGMA foreign_keys = ON');
+    throw e;
   } finally {
-    await ds.query('DETACH DATABASE tmpl');
-    await ds.query('PRAGMA foreign_keys = ON');
+    db.exec('DETACH DATABASE tmpl');
   }
-  const broken = await ds.query('PRAGMA foreign_key_check');
+  const broken = db.prepare('PRAGMA foreign_key_check').all();
   if (broken.length) throw new Error(`SQLite template copy breaks foreign keys: ${JSON.stringify(broken.slice(0, 3))}`);
 }
 
@@ -105,7 +120,7 @@ const COPIED = Symbol('sqlite template copied');
  * builds the app: after TypeORM connects, before createApp runs the Bootstrapper.
  */
 export function sqliteTemplateModule(file: string): Type {
-  @Module({ providers: [{ provide: COPIED, useFactory: (ds: DataSource) => copySqliteTemplate(ds, file).then(() => true), inject: [DataSource] }] })
+  @Module({ providers: [{ provide: COPIED, useFactory: (ds: DataSource) => (copySqliteTemplate(ds, file), true), inject: [DataSource] }] })
   class SqliteTemplateModule {}
   return SqliteTemplateModule;
 }
@@ -204,16 +219,6 @@ export async function publishMariadbTemplate(database: string): Promise<void> {
     }
     const template: MariadbTemplate = { schema, tables };
     await publishFile(mariadbFile(dir), (tmp) => fs.writeFileSync(tmp, JSON.stringify(template)));
-  } finally {
-    await conn.end();
-  }
-}
-
-/** Drops the run's template schema (globalTeardown). */
-export async function dropMariadbTemplate(dir: string): Promise<void> {
-  const conn = await root();
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS ${q(templateSchemaName(dir))}`);
   } finally {
     await conn.end();
   }
