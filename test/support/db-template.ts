@@ -155,12 +155,12 @@ async function describeSchema(conn: Connection, database: string): Promise<Maria
   const [names] = (await conn.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name`, [database])) as unknown as [
     { name: string }[],
   ];
-  const tables: MariadbTemplate['tables'] = [];
-  for (const { name } of names) {
-    const [[created]] = (await conn.query(`SHOW CREATE TABLE ${q(database)}.${q(name)}`)) as unknown as [Record<string, string>[]];
-    const [[count]] = (await conn.query(`SELECT COUNT(*) AS n FROM ${q(database)}.${q(name)}`)) as unknown as [{ n: number | string }[]];
-    tables.push({ name, ddl: created['Create Table'], rows: Number(count.n) });
-  }
+  if (!names.length) return [];
+  // One round trip: SHOW CREATE TABLE and COUNT(*) of each table, in turn.
+  const [results] = (await conn.query(names.map(({ name }) => `SHOW CREATE TABLE ${q(database)}.${q(name)}; SELECT COUNT(*) AS n FROM ${q(database)}.${q(name)}`).join(';\n'))) as unknown as [
+    Record<string, unknown>[][],
+  ];
+  const tables = names.map(({ name }, i) => ({ name, ddl: String(results[2 * i][0]['Create Table']), rows: Number(results[2 * i + 1][0].n) }));
   return tables;
 }
 
