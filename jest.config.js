@@ -1,4 +1,8 @@
-/** Two layers: unit specs beside the code, e2e suites (real database, real browser) under test/. */
+/**
+ * Three layers: unit specs beside the code; under test/, integration specs (services against a real
+ * database, no HTTP: *.int-spec.ts) and e2e suites (real database, real browser). Both of the latter
+ * run in the e2e project, on each engine.
+ */
 const tsJest = ['ts-jest', { diagnostics: false }];
 module.exports = {
   // Global on purpose: jest-circus reads only the global testTimeout, a per-project one is ignored.
@@ -16,8 +20,11 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts'],
+      testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      // The run's template database: the first suite migrates, the others start from a copy (test/support/db-template.ts).
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },
     // The production topology (MariaDB + Redis + built processes): once per run, not once per engine.
     {

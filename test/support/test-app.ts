@@ -19,7 +19,7 @@ import {
 } from '../../src/directory/directory.entities';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { deleteQueueKeys, uniqueQueuePrefix } from './redis-keys';
-import { freshDatabase } from './test-db';
+import { publishTemplate, suiteDatabase } from './test-db';
 
 export const ADMIN_PASSWORD = 'Xieshang2026';
 export const TEST_PASSWORD = 'Passw0rd2026';
@@ -44,6 +44,8 @@ export interface TestApp {
     links?: { memberId?: number; unitId?: number; pointId?: number },
   ) => Promise<{ token: string; userId: number }>;
   make: Factories;
+  /** The database started as a copy of the run's template (else start-up migrated and seeded it). */
+  fromTemplate: boolean;
   close: () => Promise<void>;
 }
 
@@ -97,15 +99,30 @@ export interface TestAppOptions {
   imports?: Type[];
   /** Another app's database (e.g. a worker beside an api): not dropped on close. */
   databaseUrl?: string;
+  /** false: migrate an empty database as a first install does, instead of starting from a copy of the run's template. */
+  template?: boolean;
 }
 
 /**
- * The whole application on a fresh database of the engine under test, ready for Supertest.
+ * Settings that change what start-up writes to an empty database (the first admin, its password hash),
+ * or point the app at a database of the test's own: with one of them, the app migrates and seeds as before.
+ */
+const SEED_SETTINGS = ['DATABASE_URL', 'XS_ADMIN_USER', 'XS_ADMIN_PASSWORD', 'XS_BCRYPT_ROUNDS'];
+/** Start-up with these also writes more than the template holds (the demo data set): such a database is not published as the template. */
+const EXTRA_SEED_SETTINGS = ['XS_DEMO'];
+
+/**
+ * The whole application on a database of its own of the engine under test, ready for Supertest: in
+ * the state start-up leaves a new install in (migrated, reference lists, first admin). That is a copy
+ * of the run's template once one suite has made it (see db-template.ts), else migrated and seeded here.
  * With REDIS_URL, its queues get a key prefix of their own (unless XS_QUEUE_PREFIX is given),
  * whose keys are deleted on close.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const db = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase();
+  const plain = !options.databaseUrl && !SEED_SETTINGS.some((k) => env[k] !== undefined);
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined, fromTemplate: false, imports: [] }
+    : await suiteDatabase(plain && options.template !== false);
   const ownPrefix = env.REDIS_URL && !env.XS_QUEUE_PREFIX ? uniqueQueuePrefix() : null;
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-files-'));
   const config = loadConfig({
@@ -118,9 +135,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...env,
   });
   const clock = new MovableClock();
-  const { app } = await createApp(config, { clock, imports: options.imports });
+  const { app } = await createApp(config, { clock, imports: [...(options.imports ?? []), ...db.imports] });
   await app.init();
   const ds = app.get(DataSource);
+  if (plain && !db.fromTemplate && !EXTRA_SEED_SETTINGS.some((k) => env[k] !== undefined)) await publishTemplate(ds);
   const http = () => request(app.getHttpServer());
   const make = factories(ds);
   const tokens = new Map<string, string>();
@@ -172,6 +190,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     signInAs,
     signIn,
     make,
+    fromTemplate: db.fromTemplate,
     close: async () => {
       await app.close();
       if (ownPrefix) await deleteQueueKeys(config.redisUrl!, ownPrefix);
