@@ -4,6 +4,20 @@
  * run in the e2e project, on each engine.
  */
 const tsJest = ['ts-jest', { diagnostics: false }];
+
+/** The e2e project on one engine: `--selectProjects e2e-sqlite` (test/support/engine.js sets TEST_DB). */
+const e2e = (engine) => ({
+  displayName: `e2e-${engine}`,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  globals: { XS_TEST_ENGINE: engine },
+  setupFiles: ['<rootDir>/test/support/engine.js'],
+  // The run's template database: the first suite migrates, the others start from a copy (test/support/db-template.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
+});
 module.exports = {
   // Global on purpose: jest-circus reads only the global testTimeout, a per-project one is ignored.
   // The e2e suites start an app and migrate a fresh database in beforeAll, which can pass 5 s on a busy machine.
@@ -16,16 +30,9 @@ module.exports = {
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
-      // The run's template database: the first suite migrates, the others start from a copy (test/support/db-template.ts).
-      globalSetup: '<rootDir>/test/support/global-setup.js',
-      globalTeardown: '<rootDir>/test/support/global-teardown.js',
-    },
+    // The e2e and integration suites, once on each engine (the test command runs one project after the other).
+    e2e('mariadb'),
+    e2e('sqlite'),
     // The production topology (MariaDB + Redis + built processes): once per run, not once per engine.
     {
       displayName: 'prod',

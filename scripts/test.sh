@@ -35,7 +35,7 @@ say "单元测试"
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" || status=1
 for engine in mariadb sqlite; do
   say "端到端测试（$engine）"
-  TEST_DB=$engine npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile="$results/e2e-$engine.json" || status=1
+  npx jest --selectProjects "e2e-$engine" --maxWorkers=2 --json --outputFile="$results/e2e-$engine.json" || status=1
 done
 say "生产拓扑测试（MariaDB + Redis：断线、kill -9、Redis 重启）"
 npx jest --selectProjects prod --runInBand --json --outputFile="$results/prod.json" || status=1

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { contentDisposition } from '../files/attachments.service';
-import { XLSX_MIME } from '../proposals/proposal-export';
+import { xlsxDownload, XlsxWriter } from '../files/xlsx';
 import { assertDraftOrganiser, draftNotFound } from './draft-access';
 import { COMMENTED_REVISION } from './draft-comments.service';
 import { COMMENT_SOURCE_LABELS, DISPOSITION_LABELS, GENERAL_LABEL } from './draft-labels';
@@ -60,14 +58,8 @@ export class DraftExport {
     await assertDraftOrganiser(this.ds.manager, actor, d);
     const clauses = await clausesOf(this.ds.manager, d.id, COMMENTED_REVISION);
     const day = wallClock(this.clock.now(), this.config.displayTimeZone).toISOString().slice(0, 10).replace(/-/g, '');
-    res.status(200).set({
-      'Content-Type': XLSX_MIME,
-      'Content-Disposition': contentDisposition(`${d.title}-意见汇总-${day}.xlsx`),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
     try {
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+      const book = await xlsxDownload(res, `${d.title}-意见汇总-${day}.xlsx`);
       const sheet = book.addWorksheet('意见汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = this.columns.map((c, i) => ({
         key: String(i),
@@ -111,11 +103,7 @@ export class DraftExport {
   }
 
   /** 按条款统计: comments and dispositions per clause, counted by the database. */
-  private async countsSheet(
-    book: ExcelJS.stream.xlsx.WorkbookWriter,
-    draftId: number,
-    clauses: DraftClause[],
-  ): Promise<void> {
+  private async countsSheet(book: XlsxWriter, draftId: number, clauses: DraftClause[]): Promise<void> {
     const rows = await this.ds
       .getRepository(DraftComment)
       .createQueryBuilder('c')

@@ -5,7 +5,7 @@ import { Actor } from '../common/actor';
 import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
-import { XLSX_MIME } from '../proposals/proposal-export';
+import { XLSX_MIME } from '../files/xlsx';
 import { DraftCommentsService } from './draft-comments.service';
 import { DraftExport } from './draft-export';
 import { DraftsService } from './drafts.service';

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -7,7 +6,7 @@ import { Clock } from '../common/clock';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member, Sector } from '../directory/directory.entities';
-import { contentDisposition } from '../files/attachments.service';
+import { xlsxDownload } from '../files/xlsx';
 import { ProposalQuery } from './dto/file-proposal.dto';
 import { ProposalSummaryView } from './dto/proposal-view.dto';
 import { formatNumber, RATING_LABELS } from './proposal-labels';
@@ -15,8 +14,6 @@ import { ProposalViews } from './proposal-views';
 import { Proposal, ProposalEvaluation, ProposalReply, ProposalSigner } from './proposal.entities';
 import { ProposalsQuery } from './proposals-query';
 import { labelOf, PROPOSAL_CONFIG, ProposalConfig } from './proposals.config';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One spreadsheet row: what a proposal's summary, its co-signers, sector, last reply and last evaluation say. */
 interface Line {
@@ -108,14 +105,8 @@ export class ProposalExport {
       .toISOString()
       .slice(0, 10)
       .replace(/-/g, '');
-    res.status(200).set({
-      'Content-Type': XLSX_MIME,
-      'Content-Disposition': contentDisposition(`提案列表-${day}.xlsx`),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
     try {
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+      const book = await xlsxDownload(res, `提案列表-${day}.xlsx`);
       const sheet = book.addWorksheet('提案', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = this.columns.map((c, i) => ({
         key: String(i),

@@ -5,6 +5,7 @@ import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
+import { XLSX_MIME } from '../files/xlsx';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import {
   CoOpinionDto,
@@ -22,7 +23,7 @@ import {
   MarkExcellentDto,
   ReviewProposalDto,
 } from './dto/review-proposal.dto';
-import { ProposalExport, XLSX_MIME } from './proposal-export';
+import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalsService } from './proposals.service';

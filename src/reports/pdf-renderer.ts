@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
 import { fontconfigXml, fontFamily, fontProblems } from './fonts';
@@ -358,6 +358,8 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
     const profileDir = fs.mkdtempSync(path.join(this.root, 'profile-'));
     let browser: Browser;
     try {
+      // Loaded with the first browser, not at start-up: an api process that renders nothing never needs it.
+      const { default: puppeteer } = await import('puppeteer-core');
       browser = await puppeteer.launch({
         executablePath: this.config.chromiumPath,
         headless: true,

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { contentDisposition } from '../files/attachments.service';
-import { XLSX_MIME } from '../proposals/proposal-export';
+import { xlsxDownload } from '../files/xlsx';
 import type { RankingQuery, RankingRowView } from './dto/record.dto';
 import { RecordsService } from './records.service';
 
@@ -55,14 +53,8 @@ export class RecordExport {
     const y = this.records.yearOf(q.year);
     const rows = await this.records.rows(y, q);
     const columns = [...COLUMNS, ...(this.records.hasVisits ? VISIT_COLUMNS : []), ...TOTALS];
-    res.status(200).set({
-      'Content-Type': XLSX_MIME,
-      'Content-Disposition': contentDisposition(`委员履职档案-${y.year}.xlsx`),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
     try {
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+      const book = await xlsxDownload(res, `委员履职档案-${y.year}.xlsx`);
       const sheet = book.addWorksheet(`${y.year}年度`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
       sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width }));
       const header = sheet.addRow(columns.map((c) => c.header));

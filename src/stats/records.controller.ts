@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
-import { XLSX_MIME } from '../proposals/proposal-export';
+import { XLSX_MIME } from '../files/xlsx';
 import { MemberRecordView, RankingQuery, RankingView, RecordQuery } from './dto/record.dto';
 import { RecordExport } from './record-export';
 import { RecordsService } from './records.service';

@@ -7,6 +7,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 module.exports = function globalSetup() {
+  // Both e2e projects (one per engine) share one run directory: the templates are kept per engine inside it.
+  const existing = process.env.XS_TEST_TEMPLATES;
+  if (existing && fs.existsSync(existing)) return;
   const dir = path.join(os.tmpdir(), `xs-jest-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir);
   // TEMPLATES_ENV in db-template.ts. The workers start after globalSetup and inherit it.
