@@ -14,9 +14,6 @@ import { hashToken, newToken } from './tokens';
 import { toActor } from './user-view';
 import { User } from './user.entity';
 
-/** A hash to compare against when the user does not exist, so timing does not tell which names exist. */
-const DUMMY_HASH = bcrypt.hashSync('not-a-password', 4);
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -26,7 +23,15 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.dummyHash = bcrypt.hashSync('not-a-password', config.bcryptRounds);
+  }
+
+  /**
+   * What a password is compared against when the user name does not exist: a hash of the configured cost, made
+   * once at start-up, so an unknown name takes as long as a wrong password and timing does not tell which exist.
+   */
+  private readonly dummyHash: string;
 
   hashPassword(password: string): Promise<string> {
     return bcrypt.hash(password, this.config.bcryptRounds);
@@ -40,7 +45,7 @@ export class AuthService {
   ): Promise<{ token: string; user: User }> {
     await this.throttle.assertAllowed(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !ok) {
       await this.throttle.recordFailure(username, ip);
       throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');

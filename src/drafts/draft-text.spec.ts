@@ -18,6 +18,14 @@ describe('splitClauses', () => {
     ]);
   });
 
+  it('takes a line with a megabyte of spaces inside it in one pass (the trim is linear: a regex trim froze the process)', () => {
+    const gap = ' '.repeat(1_000_000);
+    const clauses = splitClauses(`第一条 楼道${gap}整洁\u3000\u3000\n第二条 文明养犬`);
+    expect(clauses.map((c) => c.label)).toEqual(['第一条', '第二条']);
+    expect(clauses[0].text).toBe(`楼道${gap}整洁`);
+    expect(clauses[1].text).toBe('文明养犬');
+  });
+
   it('puts clauses under their chapter; 第X条 in digits too; a marker alone on its line takes the next lines', () => {
     const text = '第一章 总则\n第1条 本章程适用于金塔社区。\n第二章 居民权利\n第2条\n居民享有选举权。';
     expect(splitClauses(text)).toEqual([
