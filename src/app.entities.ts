@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { AuditEntry, AuditHead } from './audit/audit.entities';
+import { SecurityEvent } from './audit/security-event.entity';
 import { AuthSession } from './auth/auth-session.entity';
 import { LoginThrottle } from './auth/login-throttle.entity';
 import { User } from './auth/user.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   LoginThrottle,
   AuditEntry,
   AuditHead,
+  SecurityEvent,
   Sector,
   Committee,
   Member,

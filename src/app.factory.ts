@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { Bootstrapper } from './app.bootstrapper';
 import { AppModule, AppOptions } from './app.module';
+import { SecurityEventsService } from './audit/security-events.service';
 import { ErrorFilter } from './common/error.filter';
 import { mountOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
@@ -56,7 +57,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(app.get(SecurityEventsService)));
   // No enableShutdownHooks here: main.ts stops the HTTP server before closing the app (see stopGracefully).
   mountOpenApi(app);
   // Keep idle connections longer than the clients and proxies in front do (nginx, Node's keep-alive agent):

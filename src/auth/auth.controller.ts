@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SecurityEventsService } from '../audit/security-events.service';
 import { Actor } from '../common/actor';
 import { CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
@@ -12,13 +13,19 @@ import { UsersService } from './users.service';
 @ApiTags('账号')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly events: SecurityEventsService,
+  ) {}
 
+  /** Records `auth.login`, `auth.login_failed` (the name tried) or `auth.locked` (429) as a security event. */
   @Public()
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: AuthedRequest) {
-    const { token, user } = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api');
+    const { token, user } = await this.events.signIn(req, dto.username, 'api', () =>
+      this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api'),
+    );
     return { accessToken: token, user: toActor(user) };
   }
 
@@ -27,6 +34,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() req: AuthedRequest): Promise<void> {
     await this.auth.logout(req.sessionToken!);
+    await this.events.record(req, { type: 'auth.logout', detail: { kind: 'api' } });
   }
 }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { AppError, ErrorBody } from './app-error';
 import { currentRequestId } from './request-context';
+import { refusalType, SecurityEventSink, SecurityEventSource, wasRecorded } from './security-event';
 
 const STATUS_MESSAGES: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', '请求有误'],
@@ -88,11 +89,18 @@ export function toErrorBody(exception: unknown): ErrorBody {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后再试' };
 }
 
+/**
+ * Every error of every request becomes the API's error shape, or the page's error page. A 401 or 403 answer is
+ * recorded once as a security event (`access.denied`, `csrf.refused`) before it is sent, unless the request's own
+ * outcome was recorded already (a refused sign-in).
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Error');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly securityEvents?: SecurityEventSink) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
@@ -105,6 +113,17 @@ export class ErrorFilter implements ExceptionFilter {
         err: String((exception as Error)?.stack ?? exception),
       });
     }
+    await this.recordRefusal(req, body);
+    try {
+      this.answer(req, res, body);
+    } catch (e) {
+      // Nest does not wait for an async filter: nothing may escape it as an unhandled rejection.
+      this.logger.error({ msg: 'error answer failed', requestId: currentRequestId(), err: String(e) });
+      if (!res.headersSent) res.status(body.statusCode).end();
+    }
+  }
+
+  private answer(req: Request, res: Response, body: ErrorBody): void {
     if (res.headersSent) return;
     const retry = body.details?.retryAfterSeconds;
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
@@ -114,5 +133,18 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     res.status(body.statusCode).json(body);
+  }
+
+  private async recordRefusal(req: Request, body: ErrorBody): Promise<void> {
+    const type = refusalType(body.statusCode, body.code);
+    if (!type || !this.securityEvents || wasRecorded(req)) return;
+    try {
+      await this.securityEvents.record(req as SecurityEventSource, {
+        type,
+        detail: { method: req.method, path: req.path, status: body.statusCode, code: body.code },
+      });
+    } catch {
+      // record() logs its own failures; the answer goes out regardless.
+    }
   }
 }

@@ -13,6 +13,7 @@ import {
 } from './directory/directory-pages.controller';
 import { MemberPagesController } from './directory/member-pages.controller';
 import { CommitteePagesController, SectorPagesController } from './directory/named-list-pages.controller';
+import { SecurityEventsPagesController } from './directory/security-events-pages.controller';
 import { UsersPagesController } from './directory/users-pages.controller';
 import { DraftPagesController, PublicDraftPagesController } from './drafts/draft-pages.controller';
 import { DirectoryChoices } from './kit/directory-choices';
@@ -63,6 +64,7 @@ export class WebModule implements NestModule {
         CouncilSessionPagesController,
         UsersPagesController,
         AuditPagesController,
+        SecurityEventsPagesController,
         InboxPagesController,
         ProposalMemberPagesController,
         ProposalOfficePagesController,

@@ -96,6 +96,7 @@ const ROWS: Row[] = [
   },
   { method: 'get', route: '/api/v1/audit', who: ['admin'], ok: 200 },
   { method: 'get', route: '/api/v1/audit/verify', who: ['admin'], ok: 200 },
+  { method: 'get', route: '/api/v1/security-events', who: ['admin'], ok: 200 },
   ...directory(
     'sectors',
     () => ({ name: uniq('矩阵界别') }),

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { SecurityEventsService } from '../../audit/security-events.service';
 import { LoginDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
@@ -21,6 +22,7 @@ export class SignInPagesController {
   constructor(
     private readonly auth: AuthService,
     private readonly pages: WebPages,
+    private readonly events: SecurityEventsService,
   ) {}
 
   @Public()
@@ -42,7 +44,8 @@ export class SignInPagesController {
       LoginDto,
       LOGIN_FORM,
       body,
-      (dto) => this.auth.login(dto.username, dto.password, ip, 'web'),
+      (dto) =>
+        this.events.signIn(req, dto.username, 'web', () => this.auth.login(dto.username, dto.password, ip, 'web')),
       { generalField: 'username' },
     );
     if (!outcome.ok) {
@@ -57,6 +60,7 @@ export class SignInPagesController {
   @Post('logout')
   async logout(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
     await this.auth.logout(req.sessionToken!);
+    await this.events.record(req, { type: 'auth.logout', detail: { kind: 'web' } });
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     this.pages.redirect(res, '/login?loggedOut=1');
   }

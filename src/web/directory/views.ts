@@ -1,3 +1,4 @@
+import type { SecurityEventView } from '../../audit/security-events.dto';
 import type { UserView } from '../../auth/user-view';
 import type { FormState } from '../kit/forms';
 import type { DirectorySection, Option } from '../kit/layout';
@@ -62,7 +63,14 @@ export interface AuditView {
   entityType: string;
 }
 
-/** The directory journey's views, each with its typed context: 名录 and its six lists, 账号管理, 审计日志. */
+export interface SecurityEventsView {
+  items: (SecurityEventView & { summary: string })[];
+  pager: Pager;
+  filters: Record<string, string>;
+  types: Option[];
+}
+
+/** The directory journey's views, each with its typed context: 名录 and its six lists, 账号管理, 审计日志, 安全事件. */
 declare module '../kit/layout' {
   interface ViewContexts {
     directory: { canEdit: boolean };
@@ -81,5 +89,6 @@ declare module '../kit/layout' {
     'admin/users': UsersView;
     'admin/user-form': UserFormView;
     'admin/audit': AuditView;
+    'admin/security-events': SecurityEventsView;
   }
 }

@@ -26,7 +26,7 @@ describe('the main menu', () => {
       '消息',
       '修改密码',
     ]);
-    expect(labels(actor(['admin']))).toEqual(['首页', '消息', '名录', '账号管理', '审计日志', '修改密码']);
+    expect(labels(actor(['admin']))).toEqual(['首页', '消息', '名录', '账号管理', '审计日志', '安全事件', '修改密码']);
     expect(labels(actor(['unit']))).not.toContain('我的办理');
     expect(labels(actor(['unit'], { unitId: 2 }))).toContain('我的办理');
   });

@@ -21,6 +21,7 @@ export type Section =
   | DirectorySection
   | 'users'
   | 'audit'
+  | 'security-events'
   | 'inbox'
   | 'reports'
   | 'report-inbox'
@@ -123,6 +124,14 @@ export const NAV = [
   },
   { key: 'users', href: '/admin/users', label: '账号管理', section: 'users', show: anyOf('admin') },
   { key: 'audit', href: '/admin/audit', label: '审计日志', section: 'audit', show: anyOf('admin') },
+  /** 安全事件: sign-ins, failures, lock-outs, refused requests (等保 安全审计). */
+  {
+    key: 'securityEvents',
+    href: '/admin/security-events',
+    label: '安全事件',
+    section: 'security-events',
+    show: anyOf('admin'),
+  },
   { key: 'account', href: '/account/password', label: '修改密码', section: 'account', show: everyone },
 ] as const satisfies readonly NavEntry[];
 
