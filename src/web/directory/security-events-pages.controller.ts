@@ -28,6 +28,7 @@ function summary(detail: Record<string, unknown> | null): string {
   if (detail.code === 'ACCOUNT_DISABLED') parts.push('账号已停用');
   if (detail.code === 'INVALID_CREDENTIALS') parts.push('用户名或密码错误');
   if (detail.code === 'INVALID_TOKEN') parts.push('登录已失效');
+  if (detail.code === 'LOGIN_THROTTLED') parts.push('失败次数过多');
   return parts.join(' · ');
 }
 
