@@ -138,6 +138,10 @@ export class ErrorFilter implements ExceptionFilter {
   private async recordRefusal(req: Request, body: ErrorBody): Promise<void> {
     const type = refusalType(body.statusCode, body.code);
     if (!type || !this.securityEvents || wasRecorded(req)) return;
+    // A signed-out visitor opening a page is sent to the sign-in page: an everyday step, not a refusal worth a row
+    // (it would bury the real ones). Anonymous API calls and presented-but-invalid sessions are still recorded.
+    const isPageVisit = (req.method === 'GET' || req.method === 'HEAD') && !req.path.toLowerCase().startsWith('/api/');
+    if (body.code === 'UNAUTHENTICATED' && isPageVisit) return;
     try {
       await this.securityEvents.record(req as SecurityEventSource, {
         type,

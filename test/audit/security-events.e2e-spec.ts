@@ -175,6 +175,17 @@ describe('security events', () => {
     ]);
   });
 
+  it("a signed-out visitor's page visit is not recorded, a page visit with a forged session cookie is", async () => {
+    const quiet = nextIp();
+    await t.http().get('/proposals').set('X-Forwarded-For', quiet).expect(303);
+    expect((await events(`ip=${quiet}`)).items).toEqual([]);
+    const forged = nextIp();
+    await t.http().get('/proposals').set('X-Forwarded-For', forged).set('Cookie', 'xs_session=forged').expect(303);
+    expect((await events(`ip=${forged}`)).items).toEqual([
+      expect.objectContaining({ type: 'access.denied', detail: expect.objectContaining({ code: 'INVALID_TOKEN' }) }),
+    ]);
+  });
+
   it('a page POST without its CSRF token records csrf.refused with the account', async () => {
     const { userId } = await t.signInAs('staff');
     const username = (await t.ds.query('SELECT username FROM users WHERE id = ?', [userId]))[0].username as string;
