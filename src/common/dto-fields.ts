@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /*
  * Field decorators every DTO shares, so each rule and its Chinese message is written once.
@@ -14,6 +14,23 @@ const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string
 /** Digits, spaces, "-" and "+": 0571-8765 4321, +86 138 0000 0000. */
 export const PHONE_PATTERN = /^[0-9 +-]{5,30}$/;
 
+/**
+ * Unicode's bidi controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069): invisible, they reorder what a
+ * reader sees (a title with U+202E reads backwards from there on). Chinese text never needs them; newlines
+ * and tabs are not among them.
+ */
+const BIDI_CONTROL = /\p{Bidi_Control}/u;
+
+/** Text holding a bidi control is refused (400), in every text field below. */
+export const NoBidiControls = (label: string) =>
+  ValidateBy({
+    name: 'noBidiControls',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !BIDI_CONTROL.test(value),
+      defaultMessage: () => `${label}含有不可见的文字方向控制字符（如 U+202E），请删除后重新提交`,
+    },
+  });
+
 /** A PATCH field that may be left out but, when sent, must be a value (null would empty a NOT NULL column). */
 export const IsOmittable = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
@@ -25,6 +42,7 @@ export function RequiredText(label: string, max: number, api: ApiPropertyOptions
     IsString({ message: `请填写${label}` }),
     MinLength(1, { message: `请填写${label}` }),
     MaxLength(max, { message: `${label}最多 ${max} 个字` }),
+    NoBidiControls(label),
   );
 }
 
@@ -37,6 +55,7 @@ export function PatchText(label: string, max: number, api: ApiPropertyOptions = 
     IsString({ message: `${label}须为文字` }),
     MinLength(1, { message: `${label}不能为空` }),
     MaxLength(max, { message: `${label}最多 ${max} 个字` }),
+    NoBidiControls(label),
   );
 }
 
@@ -48,6 +67,7 @@ export function OptionalText(label: string, max: number, api: ApiPropertyOptions
     IsOptional(),
     IsString({ message: `${label}须为文字` }),
     MaxLength(max, { message: `${label}最多 ${max} 个字` }),
+    NoBidiControls(label),
   );
 }
 

@@ -15,10 +15,16 @@ export interface AppConfig {
   filesDir: string;
   /** Largest attachment accepted (XS_UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
+  /** Largest image accepted, in pixels as its header declares them (XS_IMAGE_MAX_PIXELS): a guard against decompression bombs. */
+  imageMaxPixels: number;
   dataDir: string;
   chromiumPath: string;
-  /** PDF rendering: pages rendered at once (XS_PDF_POOL), renders before the browser is replaced (XS_PDF_RECYCLE_AFTER), time-out per render (XS_PDF_TIMEOUT_MS), font files (XS_FONT_*). */
-  pdf: { poolSize: number; recycleAfter: number; timeoutMs: number; fonts: FontSet };
+  /**
+   * PDF rendering: pages rendered at once (XS_PDF_POOL), renders before the browser is replaced (XS_PDF_RECYCLE_AFTER),
+   * time-out per render (XS_PDF_TIMEOUT_MS), font files (XS_FONT_*), and whether Chromium keeps its own sandbox
+   * (XS_CHROMIUM_SANDBOX; off by default because the containers run as root, see docs/design/pdf-and-fonts.md).
+   */
+  pdf: { poolSize: number; recycleAfter: number; timeoutMs: number; fonts: FontSet; sandbox: boolean };
   displayTimeZone: string;
   bcryptRounds: number;
   sessionHours: number;
@@ -169,6 +175,16 @@ function fontsVar(env: Env): FontSet {
   return fonts;
 }
 
+function pdfVars(env: Env): AppConfig['pdf'] {
+  return {
+    poolSize: intVar(env, 'XS_PDF_POOL', 2, 1, 16),
+    recycleAfter: intVar(env, 'XS_PDF_RECYCLE_AFTER', 500, 1, 100000),
+    timeoutMs: intVar(env, 'XS_PDF_TIMEOUT_MS', 60000, 100, 600000),
+    fonts: fontsVar(env),
+    sandbox: boolVar(env, 'XS_CHROMIUM_SANDBOX', false),
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -195,14 +211,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demo: boolVar(env, 'XS_DEMO', false),
     filesDir: path.resolve(cwd, env.XS_FILES_DIR || './data/files'),
     uploadMaxBytes: intVar(env, 'XS_UPLOAD_MAX_MB', 20, 1, 200) * 1024 * 1024,
+    imageMaxPixels: intVar(env, 'XS_IMAGE_MAX_PIXELS', 50_000_000, 1_000_000, 500_000_000),
     dataDir,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
-    pdf: {
-      poolSize: intVar(env, 'XS_PDF_POOL', 2, 1, 16),
-      recycleAfter: intVar(env, 'XS_PDF_RECYCLE_AFTER', 500, 1, 100000),
-      timeoutMs: intVar(env, 'XS_PDF_TIMEOUT_MS', 60000, 100, 600000),
-      fonts: fontsVar(env),
-    },
+    pdf: pdfVars(env),
     displayTimeZone: validTimeZone(env),
     bcryptRounds: intVar(env, 'XS_BCRYPT_ROUNDS', 11, 4, 15),
     sessionHours: intVar(env, 'XS_SESSION_HOURS', 12, 1, 24 * 30),

@@ -5,7 +5,7 @@ import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { xlsxDownload, XlsxWriter } from '../files/xlsx';
+import { writeRow, xlsxDownload, XlsxWriter } from '../files/xlsx';
 import { assertDraftOrganiser, draftNotFound } from './draft-access';
 import { COMMENTED_REVISION } from './draft-comments.service';
 import { COMMENT_SOURCE_LABELS, DISPOSITION_LABELS, GENERAL_LABEL } from './draft-labels';
@@ -74,7 +74,10 @@ export class DraftExport {
         for await (const batch of this.comments(d.id, clause?.id ?? null)) {
           for (const c of batch) {
             n += 1;
-            sheet.addRow(this.columns.map((col) => col.value(c, clause, n) ?? null)).commit();
+            writeRow(
+              sheet,
+              this.columns.map((col) => col.value(c, clause, n)),
+            );
           }
         }
       }
@@ -122,16 +125,14 @@ export class DraftExport {
     for (const clause of [...clauses, null]) {
       const mine = rows.filter((r) => (r.clauseId === null ? null : Number(r.clauseId)) === (clause?.id ?? null));
       const n = (disposition: string | null) => Number(mine.find((r) => r.disposition === disposition)?.n ?? 0);
-      sheet
-        .addRow([
-          clause?.label ?? GENERAL_LABEL,
-          mine.reduce((s, r) => s + Number(r.n), 0),
-          n('adopted'),
-          n('partly'),
-          n('not_adopted'),
-          n(null),
-        ])
-        .commit();
+      writeRow(sheet, [
+        clause?.label ?? GENERAL_LABEL,
+        mine.reduce((s, r) => s + Number(r.n), 0),
+        n('adopted'),
+        n('partly'),
+        n('not_adopted'),
+        n(null),
+      ]);
     }
     sheet.commit();
   }

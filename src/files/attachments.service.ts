@@ -9,6 +9,7 @@ import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Attachment } from './attachment.entity';
 import { ACCEPTED_TYPES_LABEL, DetectedType, detectFileType, nameForType } from './file-type';
+import { imageSize, overPixelBudget, pixelsTooManyMessage } from './image-size';
 
 /** What the multipart parser hands over for one uploaded file. */
 export interface Upload {
@@ -33,7 +34,8 @@ export class AttachmentsService {
   ) {}
 
   /**
-   * Checks the type from the bytes (415) and the size (413), stores the bytes and adds the row, audited, in the caller's transaction.
+   * Checks the type from the bytes (415), the size (413) and an image's pixel count as its header declares it
+   * (413, XS_IMAGE_MAX_PIXELS: a small file of huge dimensions would be decoded in full later), stores the bytes and adds the row, audited, in the caller's transaction.
    * `only` narrows the accepted types (photos: JPEG and PNG), `label` names them in the refusal (“只能上传 <label>”).
    */
   async add(
@@ -49,6 +51,7 @@ export class AttachmentsService {
     const type = detectFileType(upload.buffer);
     if (!type || (only && !only.exts.includes(type.ext)))
       throw unsupported(`只能上传 ${only?.label ?? `${ACCEPTED_TYPES_LABEL} 文件`}`, only?.exts);
+    this.checkPixels(upload.buffer);
     const name = nameForType(cleanName(upload.originalname), type);
     if (!name) throw unsupported(`文件名的扩展名与文件内容（${type.label}）不符，请检查后重新上传`);
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
@@ -124,6 +127,17 @@ export class AttachmentsService {
     }
   }
 
+  /** A PNG or JPEG over the pixel budget is refused; one whose header cannot be read is kept (reports will not decode it). */
+  private checkPixels(bytes: Buffer): void {
+    const size = imageSize(bytes);
+    if (size && overPixelBudget(size, this.config.imageMaxPixels))
+      throw new AppError(413, 'IMAGE_TOO_LARGE', pixelsTooManyMessage(size, this.config.imageMaxPixels), {
+        width: size.width,
+        height: size.height,
+        maxPixels: this.config.imageMaxPixels,
+      });
+  }
+
   private async find(
     em: EntityManager,
     owner: { type: string; id: number },
@@ -157,9 +171,10 @@ function cleanName(raw: string): string {
   // multer hands over the multipart filename as latin1; browsers send UTF-8 bytes.
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
   const name = (decoded.includes('\uFFFD') ? raw : decoded)
-    // Control characters, path separators and quotes never reach a stored name or a Content-Disposition header.
+    // Control characters, path separators and quotes never reach a stored name or a Content-Disposition header;
+    // nor do bidi controls (U+202E RIGHT-TO-LEFT OVERRIDE shows report\u202Egnp.pdf as “reportfdp.png”).
     // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-    .replace(/[\u0000-\u001f\u007f/\\"]/g, '')
+    .replace(/[\u0000-\u001f\u007f/\\"\p{Bidi_Control}]/gu, '')
     .trim()
     .slice(0, 200);
   return name || '附件';

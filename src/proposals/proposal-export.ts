@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { wallClock } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Member, Sector } from '../directory/directory.entities';
-import { xlsxDownload } from '../files/xlsx';
+import { writeRow, xlsxDownload } from '../files/xlsx';
 import { ProposalQuery } from './dto/file-proposal.dto';
 import { ProposalSummaryView } from './dto/proposal-view.dto';
 import { formatNumber, RATING_LABELS } from './proposal-labels';
@@ -34,8 +34,6 @@ interface Column {
 }
 
 const yes = (b: boolean) => (b ? '是' : '否');
-/** An empty text is an empty cell, not a cell holding "". */
-const blankAsNull = <T>(v: T | '') => (v === '' ? null : v);
 const names = (refs: { name: string }[]) => refs.map((r) => r.name).join('、');
 
 /**
@@ -118,7 +116,10 @@ export class ProposalExport {
       header.commit();
       for (let batch = first; !batch.done; batch = await batches.next()) {
         for (const line of await this.lines(this.ds.manager, batch.value))
-          sheet.addRow(this.columns.map((c) => blankAsNull(c.value(line)))).commit();
+          writeRow(
+            sheet,
+            this.columns.map((c) => c.value(line)),
+          );
       }
       sheet.commit();
       await book.commit();

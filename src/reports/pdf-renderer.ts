@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
+import { imageSize, overPixelBudget, pixelBudgetLabel } from '../files/image-size';
 import { fontconfigXml, fontFamily, fontProblems } from './fonts';
 
 export interface RenderOptions {
@@ -27,7 +28,7 @@ export interface ShrunkImage {
   height: number;
 }
 
-export type PdfRenderErrorCode = 'PDF_TIMEOUT' | 'PDF_FONT' | 'PDF_BROWSER' | 'PDF_CLOSED';
+export type PdfRenderErrorCode = 'PDF_TIMEOUT' | 'PDF_FONT' | 'PDF_BROWSER' | 'PDF_CLOSED' | 'PDF_IMAGE';
 
 /** A failed render; `message` is Chinese and is what a report record shows. */
 export class PdfRenderError extends Error {
@@ -61,8 +62,8 @@ const FONTS_READY_CAP_MS = 5000;
 /** A page or browser that does not close within this is killed. */
 const CLOSE_CAP_MS = 5000;
 
+/** `--no-sandbox` is added unless XS_CHROMIUM_SANDBOX=1 (docs/design/pdf-and-fonts.md says why). */
 const ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-quic',
@@ -73,6 +74,64 @@ const ARGS = [
   '--disable-extensions',
   '--mute-audio',
 ];
+
+/**
+ * The variables Chromium inherits from our environment; HOME, TMPDIR, FONTCONFIG_FILE and the XDG folders are
+ * set to the renderer's own. Nothing else: not DATABASE_URL, REDIS_URL, XS_ADMIN_PASSWORD or any other secret.
+ */
+const INHERITED_ENV = ['PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TZ'];
+
+/**
+ * The Content-Security-Policy every rendered document carries: nothing but inline styles and `data:` images
+ * and fonts (the fonts themselves are `local()` faces). It is what stops a WebSocket: the request interception
+ * never sees one, and neither does CDP's `Network.setBlockedURLs` in Chromium 156 (tried, the handshake still
+ * reached a local server); `connect-src` (here through `default-src`) does.
+ */
+export const CONTENT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * `html` with CONTENT_POLICY as its first element: right after the doctype (so the document stays in standards
+ * mode), where the parser opens the head for it; the template's own `<html>` and `<head>` tags then merge into
+ * those. A policy in the markup can only narrow it further.
+ */
+export function withContentPolicy(html: string): string {
+  const at = /^\uFEFF?\s*<!doctype[^>]*>/i.exec(html)?.[0].length ?? 0;
+  return `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${CONTENT_POLICY}">${html.slice(at)}`;
+}
+
+/**
+ * Locks a page down for untrusted markup: no JavaScript (charts are server-side SVG; `page.evaluate` still runs
+ * ours) and every request but `data:` refused by the request interception. WebSockets, which the interception
+ * does not see, are refused by the document's CONTENT_POLICY (`print` adds it). Exported for the test that
+ * opens a WebSocket from a page of this kind with JavaScript turned back on.
+ */
+export async function lockDownPage(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req: HTTPRequest) => {
+    if (req.isInterceptResolutionHandled()) return;
+    // Templates are self-contained: fonts are local, images are data: URLs.
+    (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
+  });
+}
+
+/** Chromium's environment: the few variables it needs, nothing of ours. */
+export function chromiumEnv(
+  from: NodeJS.ProcessEnv,
+  own: { home: string; tmp: string; fontsConf: string },
+): Record<string, string> {
+  const env: Record<string, string> = { PATH: '/usr/local/bin:/usr/bin:/bin' };
+  for (const name of INHERITED_ENV) if (from[name]) env[name] = from[name]!;
+  return {
+    ...env,
+    HOME: own.home,
+    TMPDIR: own.tmp,
+    XDG_CONFIG_HOME: path.join(own.home, '.config'),
+    XDG_CACHE_HOME: path.join(own.home, '.cache'),
+    FONTCONFIG_FILE: own.fontsConf,
+  };
+}
 
 /** Runs in the page: waits (capped) for the fonts and names the faces that failed to load. */
 const FONTS_SCRIPT = `(async () => {
@@ -154,6 +213,8 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     for (const p of fontProblems(this.config.pdf.fonts)) this.logger.warn(`${p.message}：PDF 报告将无法生成`);
+    if (this.config.pdf.sandbox && process.getuid?.() === 0)
+      this.logger.warn('XS_CHROMIUM_SANDBOX=1 但进程以 root 运行：Chromium 不会以沙箱方式启动，PDF 报告将无法生成');
   }
 
   /** The running browser's process id, or null when none runs (for tests that kill it). */
@@ -179,10 +240,18 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
    * A photo made small enough to print: decoded by Chromium (EXIF orientation applied) and drawn on a canvas
    * at most `maxPx` on its longer side, as a JPEG of `quality`. A JPEG already within `maxPx` comes back as
    * it was. Chromium embeds images in a PDF at their own resolution, so a report of camera photos would
-   * otherwise carry every full-size file. Rejects when the bytes are no image Chromium can decode. Takes a
-   * pooled page like a render (and counts towards `recycleAfter`).
+   * otherwise carry every full-size file. Rejects when the bytes are no image Chromium can decode, and before
+   * decoding anything when the header declares more pixels than XS_IMAGE_MAX_PIXELS (a 20000×20000 PNG of
+   * 1 MB took Chromium 8 GB) or cannot be read. Takes a pooled page like a render (and counts towards `recycleAfter`).
    */
   async shrinkImage(image: Buffer, mime: string, maxPx: number, quality = 0.8): Promise<ShrunkImage> {
+    const size = imageSize(image);
+    if (!size) throw new PdfRenderError('PDF_IMAGE', '无法读取图片的尺寸，未解码');
+    if (overPixelBudget(size, this.config.imageMaxPixels))
+      throw new PdfRenderError(
+        'PDF_IMAGE',
+        `图片像素过大（${size.width}×${size.height}），超过 ${pixelBudgetLabel(this.config.imageMaxPixels)} 像素，未解码`,
+      );
     const { value } = await this.withPage(
       async (page) => {
         // The script is text (a string given to evaluate takes no arguments): made a function in the page, then called with the image.
@@ -281,7 +350,7 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async print(page: Page, html: string): Promise<Buffer> {
-    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+    await page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: 0 });
     const fonts = (await page.evaluate(FONTS_SCRIPT)) as { ready: boolean; failed: string[] };
     if (!fonts.ready) throw new PdfRenderError('PDF_FONT', `等待字体加载超过 ${FONTS_READY_CAP_MS} 毫秒`);
     if (fonts.failed.length) {
@@ -329,12 +398,7 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
 
   private async newPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (req: HTTPRequest) => {
-      if (req.isInterceptResolutionHandled()) return;
-      // Templates are self-contained: fonts are local, images are data: URLs.
-      (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined);
-    });
+    await lockDownPage(page);
     return page;
   }
 
@@ -365,8 +429,8 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
         headless: true,
         pipe: true,
         userDataDir: profileDir,
-        args: ARGS,
-        env: { ...process.env, HOME: home, TMPDIR: tmp, FONTCONFIG_FILE: fontsConf },
+        args: this.config.pdf.sandbox ? ARGS : ['--no-sandbox', ...ARGS],
+        env: chromiumEnv(process.env, { home, tmp, fontsConf }),
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { xlsxDownload } from '../files/xlsx';
+import { writeRow, xlsxDownload } from '../files/xlsx';
 import type { RankingQuery, RankingRowView } from './dto/record.dto';
 import { RecordsService } from './records.service';
 
@@ -60,8 +60,12 @@ export class RecordExport {
       const header = sheet.addRow(columns.map((c) => c.header));
       header.font = { bold: true };
       header.commit();
-      // An empty text is an empty cell, not a cell holding "".
-      for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)).map((v) => (v === '' ? null : v))).commit();
+      // An empty text is an empty cell, not a cell holding ""; text that starts like a formula is neutralised.
+      for (const row of rows)
+        writeRow(
+          sheet,
+          columns.map((c) => c.value(row)),
+        );
       sheet.commit();
       await book.commit();
     } catch (e) {

@@ -186,4 +186,22 @@ describe('提案导出 GET /proposals/export.xlsx', () => {
       [ids.assigned, ids.completed],
     ]);
   });
+  it('neutralises text that starts like a formula (= + - @): a leading apostrophe, no formula, dates stay dates', async () => {
+    // Titles are trimmed, so a leading tab or CR never reaches this export (safeCell handles them: xlsx.spec.ts).
+    const titles = ['=HYPERLINK("http://evil.example","x")', '-1+2', '@SUM(A1)', '+86 热线'];
+    for (const title of titles) await proposalAt(t, c, 'submitted', { draft: { title } });
+    const { sheet, rows } = await workbook('&status=submitted');
+    const cells = rows.slice(1).map((r) => r[2]);
+    expect(cells).toEqual(expect.arrayContaining(titles.map((x) => `'${x}`)));
+    for (const row of rows) for (const v of row) if (typeof v === 'string') expect(v).not.toMatch(/^[=+\-@\t\r]/);
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula).toBeUndefined();
+      }),
+    );
+    // Ordinary titles are untouched, and a date column still holds dates.
+    expect(rows.slice(1).some((r) => typeof r[2] === 'string' && r[2].startsWith('关于'))).toBe(true);
+    expect(rows.slice(1).every((r) => r[9] instanceof Date)).toBe(true);
+  });
 });
