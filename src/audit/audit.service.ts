@@ -80,6 +80,15 @@ export class AuditService implements OnApplicationBootstrap {
    * from the unkeyed chain is marked even before its next audited write.
    */
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.sealKeyedFrom();
+    } catch (e) {
+      // A worker starts before the api has migrated the schema: the first keyed write seals it instead.
+      this.logger.warn(`暂未记下审计链启用密钥的位置（${(e as Error).message}），将在第一次写入审计记录时记下`);
+    }
+  }
+
+  private async sealKeyedFrom(): Promise<void> {
     const key = this.chain.key;
     await this.ds.transaction(async (em) => {
       const head = await lockForUpdate(em.createQueryBuilder(AuditHead, 'h').where('h.id = 1')).getOneOrFail();
@@ -185,32 +194,23 @@ export class AuditService implements OnApplicationBootstrap {
     const repo = this.ds.getRepository(AuditEntry);
     const head = await this.ds.getRepository(AuditHead).findOneByOrFail({ id: 1 });
     const key = this.chain.key;
-    const report = (firstBroken: ChainBreak | null, extra: Partial<ChainReport> = {}): ChainReport => ({
+    const expected = { seq: 0, hash: GENESIS_HASH };
+    const { anchors, lastAnchor, invalidLines } = this.anchors();
+    const report = (firstBroken: ChainBreak | null): ChainReport => ({
       ok: firstBroken === null,
       checked: expected.seq,
       headSeq: head.seq,
       keyedFrom: head.keyedFrom,
       anchors: anchors.size,
       firstBroken,
-      ...extra,
     });
-    const expected = { seq: 0, hash: GENESIS_HASH };
-    const anchors = new Map<number, AnchorPoint>();
-    let lastAnchor: AnchorPoint | null = null;
-    if (this.chain.db) {
-      const file = readAnchorFile(this.chain.anchorFile, this.chain.db, key);
-      if (file.invalidLines.length)
-        return report({
-          seq: 0,
-          id: null,
-          reason: 'anchor_invalid',
-          message: `锚点文件 ${this.chain.anchorFile} 第 ${file.invalidLines.join('、')} 行的签名不符（被改动，或用了另一把密钥）`,
-        });
-      for (const a of file.anchors) {
-        if (!anchors.has(a.seq)) anchors.set(a.seq, a);
-        if (!lastAnchor || a.seq > lastAnchor.seq) lastAnchor = a;
-      }
-    }
+    if (invalidLines.length)
+      return report({
+        seq: 0,
+        id: null,
+        reason: 'anchor_invalid',
+        message: `锚点文件 ${this.chain.anchorFile} 第 ${invalidLines.join('、')} 行的签名不符（被改动，或用了另一把密钥）`,
+      });
     // Sealed at the first start with a key (or the first keyed write): a head without a seal had it removed.
     if (head.keyedFrom === null || !sealMatches(key, head.keyedFrom, head.seal))
       return report({
@@ -253,6 +253,19 @@ export class AuditService implements OnApplicationBootstrap {
         message: `审计链只到第 ${expected.seq} 条，而 ${lastAnchor.date} 记在库外的锚点已到第 ${lastAnchor.seq} 条：末尾的记录被删除、链头被回退`,
       });
     return report(null);
+  }
+
+  /** This database's anchors in the anchor file, by seq, the highest one, and the lines whose signature does not match. */
+  private anchors(): { anchors: Map<number, AnchorPoint>; lastAnchor: AnchorPoint | null; invalidLines: number[] } {
+    const anchors = new Map<number, AnchorPoint>();
+    let lastAnchor: AnchorPoint | null = null;
+    if (!this.chain.db) return { anchors, lastAnchor, invalidLines: [] };
+    const file = readAnchorFile(this.chain.anchorFile, this.chain.db, this.chain.key);
+    for (const a of file.anchors) {
+      if (!anchors.has(a.seq)) anchors.set(a.seq, a);
+      if (!lastAnchor || a.seq > lastAnchor.seq) lastAnchor = a;
+    }
+    return { anchors, lastAnchor, invalidLines: file.invalidLines };
   }
 }
 
