@@ -46,6 +46,10 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** How `hash` was computed: `hmac-sha256` or `hmac-sm3` with the audit key; null for the unkeyed SHA-256 of rows written before the key. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  alg!: string | null;
 }
 
 /** The chain's head: locked by each audited write, so entries are chained one after another. */
@@ -59,4 +63,12 @@ export class AuditHead {
 
   @Column({ type: 'varchar', length: 64 })
   hash!: string;
+
+  /** The first seq written with the audit key: every row from here on must be keyed (null until the first start with a key). */
+  @Column({ type: 'int', nullable: true })
+  keyedFrom!: number | null;
+
+  /** `keyedFrom` signed with the key (audit-chain.ts keyedFromSeal), so that it cannot be moved without the key. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  seal!: string | null;
 }

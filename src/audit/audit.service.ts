@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
 import { lockForUpdate } from '../database/rows';
-import { ChainBreak, chainHash, findBreak, GENESIS_HASH } from './audit-chain';
+import { readAnchorFile } from './audit-anchor';
+import {
+  AnchorPoint,
+  ChainBreak,
+  findBreak,
+  GENESIS_HASH,
+  keyedChainHash,
+  keyedFromSeal,
+  sealMatches,
+} from './audit-chain';
+import { AUDIT_CHAIN, AuditChainSettings } from './audit-key';
 import { AuditQuery } from './audit.dto';
 import { AuditEntry, AuditHead } from './audit.entities';
 
@@ -42,8 +52,13 @@ export interface WorkflowHistoryItem {
 
 export interface ChainReport {
   ok: boolean;
+  /** Rows verified before the first break (all of them when intact). */
   checked: number;
   headSeq: number;
+  /** The first seq written with the key (rows before it carry the old unkeyed hash); null when none is sealed. */
+  keyedFrom: number | null;
+  /** Anchors of this database found in the anchor file and checked against the chain. */
+  anchors: number;
   firstBroken: ChainBreak | null;
 }
 
@@ -51,11 +66,41 @@ const encode = (v: unknown): string | null => (v === undefined || v === null ? n
 const decode = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Audit');
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    @Inject(AUDIT_CHAIN) private readonly chain: AuditChainSettings,
   ) {}
+
+  /**
+   * Seals the first keyed seq at the first start with a key (the next row), so a database upgraded
+   * from the unkeyed chain is marked even before its next audited write.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.sealKeyedFrom();
+    } catch (e) {
+      // A worker starts before the api has migrated the schema: the first keyed write seals it instead.
+      this.logger.warn(`暂未记下审计链启用密钥的位置（${(e as Error).message}），将在第一次写入审计记录时记下`);
+    }
+  }
+
+  private async sealKeyedFrom(): Promise<void> {
+    const key = this.chain.key;
+    await this.ds.transaction(async (em) => {
+      const head = await lockForUpdate(em.createQueryBuilder(AuditHead, 'h').where('h.id = 1')).getOneOrFail();
+      if (head.keyedFrom !== null) return;
+      const keyedFrom = head.seq + 1;
+      await em.update(AuditHead, { id: 1 }, { keyedFrom, seal: keyedFromSeal(key, this.chain.hmac, keyedFrom) });
+      if (head.seq > 0)
+        this.logger.log(
+          `审计链自第 ${keyedFrom} 条起以密钥签名（HMAC-${this.chain.hmac.toUpperCase()}）；此前 ${head.seq} 条保留旧式哈希`,
+        );
+    });
+  }
 
   /**
    * Appends one entry inside the caller's transaction. The head row is locked last,
@@ -76,10 +121,14 @@ export class AuditService {
       comment: change.comment ?? null,
       requestId: currentRequestId(),
       prevHash: head.hash,
+      alg: `hmac-${this.chain.hmac}`,
     });
-    entry.hash = chainHash(entry);
+    const key = this.chain.key;
+    entry.hash = keyedChainHash(entry, key, this.chain.hmac);
     await em.insert(AuditEntry, entry);
-    await em.update(AuditHead, { id: 1 }, { seq: entry.seq, hash: entry.hash });
+    const seal =
+      head.keyedFrom === null ? { keyedFrom: entry.seq, seal: keyedFromSeal(key, this.chain.hmac, entry.seq) } : {};
+    await em.update(AuditHead, { id: 1 }, { seq: entry.seq, hash: entry.hash, ...seal });
     return entry;
   }
 
@@ -136,12 +185,44 @@ export class AuditService {
     );
   }
 
-  /** Recomputes the whole chain and names the first row that was edited, deleted or reordered. */
+  /**
+   * Recomputes the whole chain with the key and names the first row that was edited, deleted, reordered
+   * or re-chained; checks it against the head, the sealed first keyed seq and the anchors kept outside
+   * the database (a chain shorter than an anchor, or a row whose hash differs from its anchor, is broken).
+   */
   async verify(batchSize = 2000): Promise<ChainReport> {
     const repo = this.ds.getRepository(AuditEntry);
     const head = await this.ds.getRepository(AuditHead).findOneByOrFail({ id: 1 });
+    const key = this.chain.key;
     const expected = { seq: 0, hash: GENESIS_HASH };
-    let checked = 0;
+    const { anchors, lastAnchor, invalidLines } = this.anchors();
+    const report = (firstBroken: ChainBreak | null): ChainReport => ({
+      ok: firstBroken === null,
+      checked: expected.seq,
+      headSeq: head.seq,
+      keyedFrom: head.keyedFrom,
+      anchors: anchors.size,
+      firstBroken,
+    });
+    if (invalidLines.length)
+      return report({
+        seq: 0,
+        id: null,
+        reason: 'anchor_invalid',
+        message: `锚点文件 ${this.chain.anchorFile} 第 ${invalidLines.join('、')} 行的签名不符（被改动，或用了另一把密钥）`,
+      });
+    // Sealed at the first start with a key (or the first keyed write): a head without a seal had it removed.
+    if (head.keyedFrom === null || !sealMatches(key, head.keyedFrom, head.seal))
+      return report({
+        seq: head.keyedFrom ?? head.seq + 1,
+        id: null,
+        reason: 'seal_mismatch',
+        message:
+          head.keyedFrom === null
+            ? '审计链头缺少启用密钥的位置（应用启动时写入，已被删除）'
+            : '审计链头记载的启用密钥位置与其签名不符（被改动，或用了另一把密钥）',
+      });
+    const check = { key, keyedFrom: head.keyedFrom, anchors };
     for (;;) {
       const rows = await repo
         .createQueryBuilder('a')
@@ -150,23 +231,41 @@ export class AuditService {
         .take(batchSize)
         .getMany();
       if (rows.length === 0) break;
-      const broken = findBreak(rows, expected);
-      if (broken) return { ok: false, checked, headSeq: head.seq, firstBroken: broken };
-      checked += rows.length;
+      const broken = findBreak(rows, expected, check);
+      if (broken) return report(broken);
     }
     if (expected.seq !== head.seq || expected.hash !== head.hash) {
       const missing = expected.seq < head.seq;
-      const firstBroken: ChainBreak = {
+      return report({
         seq: missing ? expected.seq + 1 : expected.seq,
         id: null,
         reason: missing ? 'missing_rows' : 'head_mismatch',
         message: missing
           ? `第 ${expected.seq + 1} 条及以后的审计记录缺失（已被删除）`
           : '审计链的链头与最后一条记录不一致',
-      };
-      return { ok: false, checked, headSeq: head.seq, firstBroken };
+      });
     }
-    return { ok: true, checked, headSeq: head.seq, firstBroken: null };
+    if (lastAnchor && lastAnchor.seq > expected.seq)
+      return report({
+        seq: expected.seq + 1,
+        id: null,
+        reason: 'anchor_truncated',
+        message: `审计链只到第 ${expected.seq} 条，而 ${lastAnchor.date} 记在库外的锚点已到第 ${lastAnchor.seq} 条：末尾的记录被删除、链头被回退`,
+      });
+    return report(null);
+  }
+
+  /** This database's anchors in the anchor file, by seq, the highest one, and the lines whose signature does not match. */
+  private anchors(): { anchors: Map<number, AnchorPoint>; lastAnchor: AnchorPoint | null; invalidLines: number[] } {
+    const anchors = new Map<number, AnchorPoint>();
+    let lastAnchor: AnchorPoint | null = null;
+    if (!this.chain.db) return { anchors, lastAnchor, invalidLines: [] };
+    const file = readAnchorFile(this.chain.anchorFile, this.chain.db, this.chain.key);
+    for (const a of file.anchors) {
+      if (!anchors.has(a.seq)) anchors.set(a.seq, a);
+      if (!lastAnchor || a.seq > lastAnchor.seq) lastAnchor = a;
+    }
+    return { anchors, lastAnchor, invalidLines: file.invalidLines };
   }
 }
 

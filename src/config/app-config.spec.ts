@@ -98,3 +98,56 @@ describe('loadConfig', () => {
     expect(c.pdf.fonts.hei).toEqual({ file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', index: 0 });
   });
 });
+
+describe('audit key settings', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const os = jest.requireActual<typeof import('node:os')>('node:os');
+  const path = jest.requireActual<typeof import('node:path')>('node:path');
+  const KEY = 'k'.repeat(8) + '0123456789abcdef0123456789abcdef';
+
+  it('defaults to HMAC-SHA256 with a key file and anchors under the data directory', () => {
+    expect(load({}).audit).toEqual({
+      key: null,
+      keyFile: '/srv/xs/data/audit.key',
+      configured: false,
+      hmac: 'sha256',
+      anchorFile: '/srv/xs/data/audit-anchors.jsonl',
+    });
+    expect(load({ XS_AUDIT_KEY: KEY, XS_AUDIT_HMAC: 'sm3' }).audit).toMatchObject({
+      key: Buffer.from(KEY),
+      configured: true,
+      hmac: 'sm3',
+    });
+  });
+
+  it.each([
+    [{ XS_AUDIT_KEY: 'short' }, 'XS_AUDIT_KEY'],
+    [{ XS_AUDIT_KEY: 'a'.repeat(40) }, 'XS_AUDIT_KEY'],
+    [{ XS_AUDIT_KEY: KEY, XS_AUDIT_KEY_FILE: '/nonexistent' }, 'XS_AUDIT_KEY'],
+    [{ XS_AUDIT_KEY_FILE: '/nonexistent/audit.key' }, 'XS_AUDIT_KEY_FILE'],
+    [{ XS_AUDIT_HMAC: 'md5' }, 'XS_AUDIT_HMAC'],
+  ])('refuses %j', (env, variable) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    try {
+      load(env);
+    } catch (e) {
+      expect((e as ConfigError).variable).toBe(variable);
+    }
+  });
+
+  it('reads a key file readable by the application only', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-key-'));
+    const file = path.join(dir, 'audit.key');
+    try {
+      fs.writeFileSync(file, `${KEY}\n`, { mode: 0o600 });
+      expect(load({ XS_AUDIT_KEY_FILE: file }).audit).toMatchObject({ key: Buffer.from(KEY), keyFile: file });
+      fs.chmodSync(file, 0o644);
+      expect(() => load({ XS_AUDIT_KEY_FILE: file })).toThrow(/chmod 600/);
+      fs.writeFileSync(file, 'too-short', { mode: 0o600 });
+      fs.chmodSync(file, 0o600);
+      expect(() => load({ XS_AUDIT_KEY_FILE: file })).toThrow(/过短/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import * as fs from 'node:fs';
 import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { passwordProblems } from '../common/password-policy';
@@ -32,6 +34,21 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'log';
   /** `XS_TRUST_PROXY`: the reverse proxies whose X-Forwarded-* headers are believed (Express's `trust proxy`). */
   trustProxy: string[];
+  audit: AuditConfig;
+}
+
+/** The audit chain's key and anchors (docs/design/audit-chain.md). */
+export interface AuditConfig {
+  /** `XS_AUDIT_KEY`, or the content of `XS_AUDIT_KEY_FILE`; null: neither is set, the key is `keyFile`, made on first start. */
+  key: Buffer | null;
+  /** `XS_AUDIT_KEY_FILE`, else `<data>/audit.key`. */
+  keyFile: string;
+  /** Whether the key came from the environment or a configured file (false: the generated file of the embedded default). */
+  configured: boolean;
+  /** `XS_AUDIT_HMAC`: `sha256` (HMAC-SHA256, the default) or `sm3` (HMAC-SM3, for 商用密码 assessments). */
+  hmac: 'sha256' | 'sm3';
+  /** `XS_AUDIT_ANCHOR_FILE`: where the daily signed head digests are appended; default `<data>/audit-anchors.jsonl`. */
+  anchorFile: string;
 }
 
 /** How jobs run; see src/jobs/job-queue.ts for the process model. */
@@ -185,6 +202,70 @@ function pdfVars(env: Env): AppConfig['pdf'] {
   };
 }
 
+/** Shortest audit key accepted, in bytes: 32, e.g. `openssl rand -hex 32` (64 characters). */
+export const AUDIT_KEY_MIN_BYTES = 32;
+
+function auditKeyProblem(key: Buffer): string | null {
+  if (key.length < AUDIT_KEY_MIN_BYTES)
+    return `过短：至少 ${AUDIT_KEY_MIN_BYTES} 个字节（可用 openssl rand -hex 32 生成），实际为 ${key.length} 个`;
+  if (new Set(key).size < 8) return '过于简单（重复字符过多），请用 openssl rand -hex 32 生成';
+  return null;
+}
+
+/** A key file must be readable by the application only: no permission for group or others (chmod 600). */
+export function readAuditKeyFile(variable: string, file: string): Buffer {
+  let stat: fs.Stats;
+  let key: Buffer;
+  try {
+    stat = fs.statSync(file);
+    key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8');
+  } catch (e) {
+    throw new ConfigError(
+      variable,
+      `指向的文件无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：${file}`,
+    );
+  }
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0)
+    throw new ConfigError(
+      variable,
+      `指向的文件 ${file} 权限为 ${(stat.mode & 0o777).toString(8)}，须只允许应用自身读取（chmod 600）`,
+    );
+  const problem = auditKeyProblem(key);
+  if (problem) throw new ConfigError(variable, `中的密钥${problem}`);
+  return key;
+}
+
+function auditVar(env: Env, dataDir: string, cwd: string): AuditConfig {
+  const hmac = env.XS_AUDIT_HMAC || 'sha256';
+  if (hmac !== 'sha256' && hmac !== 'sm3')
+    throw new ConfigError('XS_AUDIT_HMAC', `应为 sha256 或 sm3，实际为 "${hmac}"`);
+  if (hmac === 'sm3') {
+    try {
+      createHmac('sm3', 'probe');
+    } catch {
+      throw new ConfigError(
+        'XS_AUDIT_HMAC',
+        '为 sm3，但本机 Node.js 所带的 OpenSSL 不支持 SM3（HMAC-SM3 is not available in this Node.js OpenSSL build）；请改用 sha256，或换用支持 SM3 的 Node.js',
+      );
+    }
+  }
+  const anchorFile = path.resolve(cwd, env.XS_AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchors.jsonl'));
+  const raw = env.XS_AUDIT_KEY;
+  const file = env.XS_AUDIT_KEY_FILE;
+  if (raw && file) throw new ConfigError('XS_AUDIT_KEY', '与 XS_AUDIT_KEY_FILE 只能设置其一');
+  if (raw) {
+    const key = Buffer.from(raw, 'utf8');
+    const problem = auditKeyProblem(key);
+    if (problem) throw new ConfigError('XS_AUDIT_KEY', problem);
+    return { key, keyFile: '', configured: true, hmac, anchorFile };
+  }
+  if (file) {
+    const keyFile = path.resolve(cwd, file);
+    return { key: readAuditKeyFile('XS_AUDIT_KEY_FILE', keyFile), keyFile, configured: true, hmac, anchorFile };
+  }
+  return { key: null, keyFile: path.join(dataDir, 'audit.key'), configured: false, hmac, anchorFile };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -221,6 +302,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logJson: boolVar(env, 'XS_LOG_JSON', true),
     logLevel: logLevelVar(env),
     trustProxy: trustProxyVar(env),
+    audit: auditVar(env, dataDir, cwd),
   };
 }
 
