@@ -1,5 +1,5 @@
 import { DraftComment } from '../../src/drafts/draft.entities';
-import { Account, Cast, Facilitator } from '../support/accounts';
+import { Account, accountOf, Cast, Facilitator } from '../support/accounts';
 import { api } from '../support/api';
 import { shanghai } from '../support/deadlines';
 import { draftAt } from '../support/drafts';
@@ -11,8 +11,8 @@ import { Agent, mainOf, webCast, webFacilitator } from '../support/web-client';
 
 /*
  * The role matrix for fields: what a detail view shows some readers only stays with them in every other answer
- * that carries it — the record's history (API and page). For each restricted field, the readers
- * who must not see it do not, and those who may still do (security review M3).
+ * that carries it — the record's history (API and page) and the directory. For each restricted field, the readers
+ * who must not see it do not, and those who may still do (security review M3 and M4).
  */
 
 type Step = { action: string; comment: string | null; details?: Record<string, unknown> };
@@ -237,6 +237,57 @@ describe('field access: restricted fields by reader', () => {
           details: { disposition: 'not_adopted' },
         });
       }
+    });
+  });
+
+  describe('委员名录: phones and employers to admin, staff and the member themself', () => {
+    const PHONE = '13995300000';
+    const EMPLOYER = '石嘴山市第一中学 副校长';
+    let memberId: number;
+    let self: Account;
+    let admin: Account;
+
+    beforeAll(async () => {
+      memberId = (await t.make.member({ name: '张文华', phone: PHONE, employer: EMPLOYER })).id;
+      self = await accountOf(t, (await t.signIn('zhangwenhua', ['member'], { memberId })).token);
+      admin = await accountOf(t, await t.tokenFor('admin'));
+    });
+
+    const listed = async (who: Account) =>
+      (
+        (await api(t, who, 'get', `/members?q=${encodeURIComponent('张文华')}`)).items as Record<string, unknown>[]
+      ).find((m) => m.id === memberId)!;
+
+    it('units, facilitators, leaders and other members get names and sectors, no phone and no employer (list and detail)', async () => {
+      for (const [name, who] of [
+        ['unit', c.unit],
+        ['facilitator', host],
+        ['leader', c.leader],
+        ['another member', c.co1],
+      ] as const) {
+        for (const view of [await listed(who), await api(t, who, 'get', `/members/${memberId}`)]) {
+          expect([name, view]).toEqual([name, expect.objectContaining({ name: '张文华', sectorName: '教育界' })]);
+          expect([name, 'phone' in view, 'employer' in view]).toEqual([name, false, false]);
+          expect([name, JSON.stringify(view).includes(PHONE)]).toEqual([name, false]);
+        }
+      }
+      for (const name of ['unit', 'host', 'leader', 'co1'])
+        expect([
+          name,
+          (await page(name, `/directory/members?q=${encodeURIComponent('张文华')}`)).includes(PHONE),
+        ]).toEqual([name, false]);
+    });
+
+    it('admin, staff and the member themself still read the phone and employer (list and detail)', async () => {
+      for (const [name, who] of [
+        ['admin', admin],
+        ['staff', c.staff],
+        ['self', self],
+      ] as const) {
+        for (const view of [await listed(who), await api(t, who, 'get', `/members/${memberId}`)])
+          expect([name, view]).toEqual([name, expect.objectContaining({ phone: PHONE, employer: EMPLOYER })]);
+      }
+      expect(await page('staff', `/directory/members?q=${encodeURIComponent('张文华')}`)).toContain(PHONE);
     });
   });
 });
