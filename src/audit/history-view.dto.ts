@@ -30,10 +30,17 @@ export function WorkflowHistoryView(statuses: readonly string[], example: { acti
     @ApiProperty({ ...nullableString, enum: statuses })
     to!: string | null;
 
-    @ApiProperty(nullableString)
+    @ApiProperty({
+      ...nullableString,
+      description: '该步骤的说明（理由、意见等）；详情中不向查看人显示的内容（如他人的请假理由、评分）在此为 null',
+    })
     comment!: string | null;
 
-    @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '该步骤记录的其他内容' })
+    @ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: true,
+      description: '该步骤记录的其他内容；详情中不向查看人显示的内容在此省略',
+    })
     details?: Record<string, unknown>;
   }
   return HistoryItemView;

@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from './directory-labels';
 import { Committee, Member, MemberCommittee, Sector } from './directory.entities';
@@ -21,6 +22,20 @@ export function toMemberView(m: Member, sectorName: string, committees: RefView[
     disabled: m.disabled,
     version: m.version,
   };
+}
+
+/** Sees a member's phone and employer: admin and staff (who keep the directory), and the member themself. */
+export const seesContactOf = (reader: Actor, memberId: number): boolean =>
+  hasRole(reader, 'admin', 'staff') || (hasRole(reader, 'member') && reader.memberId === memberId);
+
+/**
+ * What `reader` sees of a member: everything for `seesContactOf`; for everyone else (units, facilitators,
+ * leaders, other members) the name, sector, committees, term and status, without the phone and employer.
+ */
+export function memberForReader(view: MemberView, reader: Actor): MemberView {
+  if (seesContactOf(reader, view.id)) return view;
+  const { phone: _phone, employer: _employer, ...reduced } = view;
+  return reduced;
 }
 
 /**

@@ -13,16 +13,17 @@ import { MembersService } from './members.service';
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
+  /** Every account reads the directory; phones and employers only admin, staff and the member themself. */
   @Get()
   @ApiPageResponse(MemberView)
-  listMembers(@Query() q: MemberQuery) {
-    return this.members.list(q);
+  listMembers(@CurrentUser() actor: Actor, @Query() q: MemberQuery) {
+    return this.members.list(q, actor);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: MemberView })
-  getMember(@Param('id', ParseIdPipe) id: number) {
-    return this.members.get(id);
+  getMember(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.members.get(id, actor);
   }
 
   @Roles('admin', 'staff')

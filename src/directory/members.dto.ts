@@ -129,11 +129,20 @@ export class MemberView extends DirectoryView {
   @ApiProperty({ type: String, nullable: true, example: '十二届' })
   term!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  phone!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      '联系电话：仅向系统管理员、机关工作人员和委员本人提供，其他账号（单位、议事点、领导、其他委员）的响应中没有此字段',
+  })
+  phone?: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  employer!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '工作单位及职务：仅向系统管理员、机关工作人员和委员本人提供，其他账号的响应中没有此字段',
+  })
+  employer?: string | null;
 
   @ApiProperty({ enum: MEMBER_STATUSES })
   status!: MemberStatus;

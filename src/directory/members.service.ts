@@ -15,7 +15,7 @@ import {
   saveChanges,
 } from './directory-base';
 import { Committee, Member, MemberCommittee, Sector } from './directory.entities';
-import { committeeIdsOf, toMemberViews } from './member-views';
+import { committeeIdsOf, memberForReader, toMemberViews } from './member-views';
 import { CreateMemberDto, MemberQuery, MemberView, UpdateMemberDto } from './members.dto';
 
 export { toMemberView } from './member-views';
@@ -39,8 +39,11 @@ export class MembersService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Four queries whatever the page: count, the page of members, their sectors' names, their committees. */
-  async list(q: MemberQuery): Promise<Page<MemberView>> {
+  /**
+   * Four queries whatever the page: count, the page of members, their sectors' names, their committees. With a
+   * `reader`, each as that reader may see it (`memberForReader`: phones and employers to admin, staff and the member).
+   */
+  async list(q: MemberQuery, reader?: Actor): Promise<Page<MemberView>> {
     const qb = directoryListQuery(this.ds, MEMBER, q);
     if (q.sectorId) qb.andWhere('r.sectorId = :sectorId', { sectorId: q.sectorId });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
@@ -58,12 +61,15 @@ export class MembersService {
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    return pageOf(await toMemberViews(this.ds.manager, rows), total, q);
+    const views = await toMemberViews(this.ds.manager, rows);
+    return pageOf(reader ? views.map((v) => memberForReader(v, reader)) : views, total, q);
   }
 
-  async get(id: number): Promise<MemberView> {
+  /** One member; with a `reader`, as that reader may see it (`memberForReader`). */
+  async get(id: number, reader?: Actor): Promise<MemberView> {
     const row = await findRecord(this.ds.manager, MEMBER, id);
-    return (await toMemberViews(this.ds.manager, [row]))[0];
+    const [view] = await toMemberViews(this.ds.manager, [row]);
+    return reader ? memberForReader(view, reader) : view;
   }
 
   create(actor: Actor | typeof SYSTEM_ACTOR, dto: CreateMemberDto): Promise<MemberView> {

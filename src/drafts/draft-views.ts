@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { WorkflowHistoryItem } from '../audit/audit.service';
+import { withheld, withoutComment, withoutDetails } from '../audit/history-reader';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { iso } from '../common/iso-time';
@@ -28,6 +30,29 @@ export const acceptsComments = (d: Draft, now: Date): boolean =>
 /** The clauses of one edition, in order. */
 export const clausesOf = (em: EntityManager, draftId: number, revision: number) =>
   em.find(DraftClause, { where: { draftId, revision }, order: { position: 'ASC' } });
+
+/**
+ * A draft's history as `viewer` may see it. Its organiser (`isDraftOrganiser`) sees every step; others see what the
+ * detail view and the comment page show them: no invitees (the `invitedMemberIds` of 起草 and 修改), no name of
+ * whose paper 征求意见表 was typed in (the comment of 提出意见), and no 处理意见 (its comment, disposition and reason:
+ * the 意见汇总 is the organiser's).
+ */
+export function draftHistoryFor(d: Draft, viewer: Actor, items: WorkflowHistoryItem[]): WorkflowHistoryItem[] {
+  if (isDraftOrganiser(viewer, d)) return items;
+  return items.map((h) => {
+    switch (h.action) {
+      case 'create':
+      case 'update':
+        return withoutDetails(h, ['invitedMemberIds']);
+      case 'comment':
+        return withoutComment(h);
+      case 'dispose':
+        return withheld(h);
+      default:
+        return h;
+    }
+  });
+}
 
 /** Builds what readers see of drafts; related rows are loaded per page, never per row. */
 @Injectable()

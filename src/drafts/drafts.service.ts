@@ -14,7 +14,7 @@ import { assertOrganizer } from '../topics/topics.service';
 import { assertCanReadDraft, draftNotFound, isDraftOrganiser } from './draft-access';
 import { DRAFT_HISTORY_LABELS } from './draft-labels';
 import { clausesFrom, DraftChange, DraftStore } from './draft-store';
-import { DraftViews } from './draft-views';
+import { draftHistoryFor, DraftViews } from './draft-views';
 import { decide, DraftAction, DraftFacts } from './draft-workflow';
 import { Draft, DraftClause, DraftInvitee } from './draft.entities';
 import { DraftsQuery } from './drafts-query';
@@ -47,9 +47,10 @@ export class DraftsService {
     return this.views.detail(this.ds.manager, d, actor, revision);
   }
 
+  /** The audit trail of the draft, oldest first, as `actor` may see it (`draftHistoryFor`). */
   async history(actor: Actor, id: number): Promise<WorkflowHistoryItem[]> {
-    await this.readable(actor, id);
-    return this.audit.workflowHistory('draft', id, DRAFT_HISTORY_LABELS);
+    const d = await this.readable(actor, id);
+    return draftHistoryFor(d, actor, await this.audit.workflowHistory('draft', id, DRAFT_HISTORY_LABELS));
   }
 
   async readable(actor: Actor, id: number): Promise<Draft> {

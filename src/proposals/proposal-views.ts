@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { withheld } from '../audit/history-reader';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { iso } from '../common/iso-time';
@@ -7,7 +8,7 @@ import { namesOf } from '../database/rows';
 import { CouncilSession, Member, Unit } from '../directory/directory.entities';
 import { toAttachmentRef } from '../files/attachment.dto';
 import { Attachment } from '../files/attachment.entity';
-import { ProposalRef, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
+import { ProposalHistoryItem, ProposalRef, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
 import {
   CONTACT_LABELS,
   EXTENSION_STATUS_LABELS,
@@ -253,13 +254,55 @@ export class ProposalViews {
 }
 
 /**
- * What a reader sees of a proposal they may read. Staff and leaders: everything. A unit: its own extension
- * requests only (another unit's request and reasons are between that unit and the office). A proposer: the
- * approved extensions (the deadline moved), not pending or refused requests.
+ * Which extension requests of a proposal a reader sees, `unitIds` being the units of its current assignment.
+ * Staff and leaders: all. A unit of the assignment: its own requests only (another unit's request and reasons are
+ * between that unit and the office). Anyone else (the proposers): the approved extensions (the deadline moved),
+ * not pending or refused requests. The detail view (`forReader`) and the history (`historyFor`) both ask here.
  */
+export function seesExtension(
+  reader: Actor,
+  unitIds: readonly number[],
+): (x: { unitId: number; status: string }) => boolean {
+  if (hasRole(reader, 'staff', 'leader')) return () => true;
+  if (hasRole(reader, 'unit') && reader.unitId !== null && unitIds.includes(reader.unitId))
+    return (x) => x.unitId === reader.unitId;
+  return (x) => x.status === 'approved';
+}
+
+/** What a reader sees of a proposal they may read: the extension requests of `seesExtension`. */
 export function forReader(view: ProposalView, reader: Actor): ProposalView {
   if (hasRole(reader, 'staff', 'leader')) return view;
-  if (hasRole(reader, 'unit') && reader.unitId !== null && view.units.some((u) => u.id === reader.unitId))
-    return { ...view, extensions: view.extensions.filter((x) => x.unit.id === reader.unitId) };
-  return { ...view, extensions: view.extensions.filter((x) => x.status === 'approved') };
+  const sees = seesExtension(
+    reader,
+    view.units.map((u) => u.id),
+  );
+  return { ...view, extensions: view.extensions.filter((x) => sees({ unitId: x.unit.id, status: x.status })) };
+}
+
+/** The steps that record an extension request (its months and reason) or the decision on it (and its comment). */
+const EXTENSION_STEPS = ['extension_request', 'extension_decision'];
+
+/**
+ * A proposal's history as `reader` may see it: a step on an extension request the reader's detail view does not
+ * show (`seesExtension`) keeps its action, actor and time, not its months, reason or decision.
+ */
+export async function historyFor(
+  em: EntityManager,
+  p: Proposal,
+  reader: Actor,
+  items: ProposalHistoryItem[],
+): Promise<ProposalHistoryItem[]> {
+  if (hasRole(reader, 'staff', 'leader')) return items;
+  const [parts, extensions] = await Promise.all([
+    em.findBy(ProposalUnit, { proposalId: p.id, active: true }),
+    em.findBy(ProposalExtension, { proposalId: p.id }),
+  ]);
+  const sees = seesExtension(
+    reader,
+    parts.map((u) => u.unitId),
+  );
+  const shown = new Set(extensions.filter(sees).map((x) => x.id));
+  return items.map((h) =>
+    EXTENSION_STEPS.includes(h.action) && !shown.has(Number(h.details?.extensionId)) ? withheld(h) : h,
+  );
 }

@@ -18,7 +18,7 @@ import { ProposalNotifier } from './proposal-notifier';
 import { ensureCounter } from './proposal-numbering';
 import { ProposalStore } from './proposal-store';
 import { proposalFields } from './proposal-text-fields';
-import { ProposalViews } from './proposal-views';
+import { historyFor, ProposalViews } from './proposal-views';
 import { check, decide } from './proposal-workflow';
 import { GROUP_KINDS, Proposal, ProposalKind, ProposalSigner } from './proposal.entities';
 import { ProposalsQuery } from './proposals-query';
@@ -49,7 +49,6 @@ export class ProposalsService {
     return this.views.detail(this.ds.manager, await this.readable(actor, id), actor);
   }
 
-  /** The audit trail of the proposal, oldest first, with each step's state before and after. */
   /**
    * 相似提案 for staff deciding on 并案: the most similar other proposals (drafts never), best first,
    * through the bigram index — candidates from the proposal's rarest grams, never a scan of every pair.
@@ -77,9 +76,10 @@ export class ProposalsService {
       });
   }
 
+  /** The audit trail of the proposal, oldest first, with each step's state before and after, as `actor` may see it. */
   async history(actor: Actor, id: number): Promise<ProposalHistoryItem[]> {
-    await this.readable(actor, id);
-    return this.audit.workflowHistory('proposal', id, HISTORY_LABELS);
+    const p = await this.readable(actor, id);
+    return historyFor(this.ds.manager, p, actor, await this.audit.workflowHistory('proposal', id, HISTORY_LABELS));
   }
 
   create(actor: Actor, dto: CreateProposalDto): Promise<ProposalView> {

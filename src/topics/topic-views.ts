@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { WorkflowHistoryItem } from '../audit/audit.service';
+import { withheld } from '../audit/history-reader';
 import { User } from '../auth/user.entity';
 import { Actor, hasRole } from '../common/actor';
 import { RefView } from '../common/dto-fields';
@@ -104,6 +106,19 @@ export const adoptionRate = (done: number, all: number): number | null => rateOf
 export const isOverdue = (o: Pick<Outcome, 'overdueAt' | 'status'>): boolean =>
   o.overdueAt !== null && !CLOSED_OUTCOME_STATUSES.includes(o.status);
 
+/** Sees each person's 评题 score and comment: those who run the topic (`isOrganiser`) and leaders; others the count and average. */
+export const seesEachEvaluation = (viewer: Actor, t: Pick<Topic, 'organizerType' | 'organizerId'>): boolean =>
+  isOrganiser(viewer, t) || hasRole(viewer, 'leader');
+
+/**
+ * A topic's history as `viewer` may see it: a 评题 step keeps who and when, but its score and comment only for
+ * those who see each evaluation in the detail view (`seesEachEvaluation`).
+ */
+export function topicHistoryFor(t: Topic, viewer: Actor, items: WorkflowHistoryItem[]): WorkflowHistoryItem[] {
+  if (seesEachEvaluation(viewer, t)) return items;
+  return items.map((h) => (h.action === 'evaluate' ? withheld(h) : h));
+}
+
 /** Builds what readers see of topics, meetings and outcomes; related rows are loaded per page, never per row. */
 @Injectable()
 export class TopicViews {
@@ -199,7 +214,7 @@ export class TopicViews {
       ),
     ]);
     const count = (status: OutcomeStatus) => outcomes.filter((o) => o.status === status).length;
-    const seesEach = isOrganiser(viewer, t) || hasRole(viewer, 'leader');
+    const seesEach = seesEachEvaluation(viewer, t);
     return {
       ...summary,
       description: t.description,

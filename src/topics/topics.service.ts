@@ -21,7 +21,7 @@ import { assertCanRead, isOrganiser, isParticipant, notFound } from './topic-acc
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './topic-labels';
 import { TopicPromises } from './topic-promises.service';
 import { TopicChange, TopicStore } from './topic-store';
-import { TopicViews } from './topic-views';
+import { topicHistoryFor, TopicViews } from './topic-views';
 import { check, CLOSED_OUTCOME_STATUSES, decide, OUTCOME_STATUSES, TopicAction, TopicFacts } from './topic-workflow';
 import { Outcome, OrganizerType, Topic, TopicEvaluation } from './topic.entities';
 import { TopicsQuery } from './topics-query';
@@ -58,10 +58,10 @@ export class TopicsService {
     return this.views.detail(this.ds.manager, await this.readable(actor, id), actor);
   }
 
-  /** The audit trail of the topic, its meetings and outcomes included, oldest first. */
+  /** The audit trail of the topic, its meetings and outcomes included, oldest first, as `actor` may see it. */
   async history(actor: Actor, id: number): Promise<WorkflowHistoryItem[]> {
-    await this.readable(actor, id);
-    return this.audit.workflowHistory('topic', id, HISTORY_LABELS);
+    const t = await this.readable(actor, id);
+    return topicHistoryFor(t, actor, await this.audit.workflowHistory('topic', id, HISTORY_LABELS));
   }
 
   /** What the caller is to a topic they may read: its organiser, a participant (who may rate it), and whether they rated it. */

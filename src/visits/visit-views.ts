@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { WorkflowHistoryItem } from '../audit/audit.service';
+import { withoutComment } from '../audit/history-reader';
 import { Actor, hasRole } from '../common/actor';
 import { iso } from '../common/iso-time';
 import { namesOf } from '../database/rows';
@@ -33,6 +35,28 @@ function rsvpCounts(parts: VisitParticipant[]): RsvpCounts {
 /** Whether this invitation is the viewer's own: as the member, or as the staff account. */
 const isOwn = (viewer: Actor, p: VisitParticipant) =>
   (p.memberId !== null && p.memberId === viewer.memberId) || (p.userId !== null && p.userId === viewer.id);
+
+/** Whether `viewer` sees the reason of this answer: staff and leaders every one (`seesReasons`), others their own. */
+export const seesReasonOf = (viewer: Actor, p: VisitParticipant): boolean => seesReasons(viewer) || isOwn(viewer, p);
+
+/**
+ * A visit's history as `viewer` may see it: an answer's 请假 reason (the comment of its `rsvp` step) only to
+ * those who see it in the participant list (`seesReasonOf`); the answer itself is everyone's to see.
+ */
+export async function visitHistoryFor(
+  em: EntityManager,
+  v: Visit,
+  viewer: Actor,
+  items: WorkflowHistoryItem[],
+): Promise<WorkflowHistoryItem[]> {
+  if (seesReasons(viewer)) return items;
+  const parts = new Map((await em.findBy(VisitParticipant, { visitId: v.id })).map((p) => [p.id, p]));
+  return items.map((h) => {
+    if (h.action !== 'rsvp') return h;
+    const p = parts.get(Number(h.details.participantId));
+    return p && seesReasonOf(viewer, p) ? h : withoutComment(h);
+  });
+}
 
 /** Builds what readers see of visits; related rows are loaded per page, never per row. */
 @Injectable()
@@ -177,7 +201,7 @@ export class VisitViews {
       name: participantName(p, { members, units, users }),
       answer: p.answer,
       answerLabel: ANSWER_LABELS[p.answer],
-      reason: seesReasons(viewer) || isOwn(viewer, p) ? p.reason : null,
+      reason: seesReasonOf(viewer, p) ? p.reason : null,
       answeredAt: iso(p.answeredAt),
     }));
   }

@@ -22,7 +22,7 @@ import { VisitInvitations } from './visit-invitations';
 import { HISTORY_LABELS, ORGANIZER_TYPE_LABELS } from './visit-labels';
 import { VisitNotifier } from './visit-notifier';
 import { VisitStore } from './visit-store';
-import { VisitViews } from './visit-views';
+import { visitHistoryFor, VisitViews } from './visit-views';
 import { scheduleErrors } from './visit-workflow';
 import { Visit, VisitParticipant, VisitStop } from './visit.entities';
 
@@ -87,9 +87,10 @@ export class VisitsService {
     return this.views.detail(this.ds.manager, await loadReadable(this.ds.manager, actor, id), actor);
   }
 
+  /** The audit trail of the visit, oldest first, as `actor` may see it (`visitHistoryFor`). */
   async history(actor: Actor, id: number): Promise<WorkflowHistoryItem[]> {
-    await loadReadable(this.ds.manager, actor, id);
-    return this.audit.workflowHistory('visit', id, HISTORY_LABELS);
+    const v = await loadReadable(this.ds.manager, actor, id);
+    return visitHistoryFor(this.ds.manager, v, actor, await this.audit.workflowHistory('visit', id, HISTORY_LABELS));
   }
 
   /** 安排: the visit, its itinerary and its invitations in one transaction; conflicts are a 409 unless allowed. */

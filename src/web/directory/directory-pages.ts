@@ -22,7 +22,8 @@ type FormViewName = {
 
 /** The four calls every directory service offers (members, units, points, sessions; sectors and committees by kind). */
 export interface DirectoryRecords<V, C, U, Q> {
-  list(q: Q): Promise<Page<V>>;
+  /** With a `reader`, the records as that reader may see them (members: no phones but to admin, staff and the member). */
+  list(q: Q, reader?: Actor): Promise<Page<V>>;
   get(id: number): Promise<V>;
   create(actor: Actor, dto: C): Promise<V>;
   update(actor: Actor, id: number, dto: U): Promise<V>;
@@ -81,7 +82,7 @@ export abstract class DirectoryPages<
     const q = await parseQuery(this.config.query.dto, spec, query);
     const canEdit = hasRole(actor, 'admin', 'staff');
     q.includeDisabled = canEdit;
-    const page = await this.records.list(q);
+    const page = await this.records.list(q, actor);
     const filters: Record<string, string> = {};
     for (const key of Object.keys(spec))
       if (key !== 'page') filters[key] = formText((q as Record<string, unknown>)[key] as string | undefined);
