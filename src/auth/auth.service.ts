@@ -43,15 +43,16 @@ export class AuthService {
     ip: string,
     kind: 'api' | 'web',
   ): Promise<{ token: string; user: User }> {
-    await this.throttle.assertAllowed(username, ip);
+    // The attempt is counted before the compare (429 at the limit), so parallel guesses cannot outrun the count.
+    const attempt = await this.throttle.reserve(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !ok) {
-      await this.throttle.recordFailure(username, ip);
+      await this.throttle.fail(username, ip);
       throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }
+    await this.throttle.succeed(attempt);
     if (user.disabled) throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
-    await this.throttle.recordSuccess(username);
     const token = newToken();
     const now = this.clock.now();
     await this.ds.getRepository(AuthSession).insert({
