@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../common/actor';
@@ -10,11 +11,25 @@ import { SESSION_COOKIE } from './tokens';
 
 export type AuthedRequest = Request & { user?: Actor; sessionToken?: string };
 
-export const isApiPath = (path: string): boolean => path.startsWith('/api/');
+const routeIsApi = (path: unknown): boolean =>
+  (Array.isArray(path) ? path : [path]).some((p) => typeof p === 'string' && /^api(\/|$)/i.test(p.replace(/^\/+/, '')));
 
 /**
- * Global guard. The JSON API takes a bearer token (no cookies, so no CSRF surface);
- * the pages take the session cookie. Roles are checked here; ownership in the services.
+ * Whether the matched handler belongs to the JSON API: its controller (or the handler itself) is declared under
+ * `api/…`. Decided from the route's declaration, never from the request's path, whose spelling the client chooses
+ * (security review H2: `/API/v1/…` once reached an API handler as a page request, with the cookie and no CSRF check).
+ */
+export function isApiRoute(ctx: ExecutionContext): boolean {
+  const reflector = new Reflector();
+  return (
+    routeIsApi(reflector.get<unknown>(PATH_METADATA, ctx.getClass())) ||
+    routeIsApi(reflector.get<unknown>(PATH_METADATA, ctx.getHandler()))
+  );
+}
+
+/**
+ * Global guard. Every handler of the JSON API takes only a bearer token (never the cookie, so no CSRF surface);
+ * the pages take only the session cookie. Roles are checked here; ownership in the services.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,7 +44,7 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
 
-    const api = isApiPath(req.path);
+    const api = isApiRoute(ctx);
     const header = req.headers.authorization;
     const token = api
       ? header?.startsWith('Bearer ')
