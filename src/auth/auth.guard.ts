@@ -4,12 +4,15 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE } from './tokens';
 
-export type AuthedRequest = Request & { user?: Actor; sessionToken?: string };
+/** The error code of a request refused until the person changes the password an administrator chose. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+export type AuthedRequest = Request & { user?: Actor; sessionToken?: string; mustChangePassword?: boolean };
 
 const routeIsApi = (path: unknown): boolean =>
   (Array.isArray(path) ? path : [path]).some((p) => typeof p === 'string' && /^api(\/|$)/i.test(p.replace(/^\/+/, '')));
@@ -55,6 +58,7 @@ export class AuthGuard implements CanActivate {
     if (found) {
       req.user = found.actor;
       req.sessionToken = found.token;
+      req.mustChangePassword = found.mustChangePassword;
     }
     if (isPublic) return true;
     if (!found) {
@@ -63,6 +67,9 @@ export class AuthGuard implements CanActivate {
         token || header ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
         token || header ? '登录已失效，请重新登录' : '请先登录',
       );
+    }
+    if (found.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new AppError(403, PASSWORD_CHANGE_REQUIRED, '您的密码由管理员设置或重置，请先修改密码后再继续使用');
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && !found.actor.roles.some((r) => roles.includes(r))) {
