@@ -26,6 +26,17 @@ export function createLogger(config: AppConfig): ConsoleLogger {
 }
 
 /**
+ * `/API/v1/…` is not `/api/v1/…`: Express matches paths case-insensitively by default (security review H2). Its
+ * application router takes the setting when it is created, which the Nest adapter has already done, so the
+ * router is told as well, before any route or middleware is added to it.
+ */
+function caseSensitiveRouting(app: NestExpressApplication): void {
+  app.set('case sensitive routing', true);
+  const http = app.getHttpAdapter().getInstance() as { router: { caseSensitive?: boolean } };
+  http.router.caseSensitive = true;
+}
+
+/**
  * Builds the HTTP application (used by main.ts and by the e2e suites): migrated, seeded, initialised,
  * running jobs when it is the one that runs them (see JobQueue), not yet listening.
  */
@@ -34,6 +45,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: createLogger(config),
     bodyParser: false,
   });
+  caseSensitiveRouting(app);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);

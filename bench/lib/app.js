@@ -46,7 +46,21 @@ async function login(port, username, password = ADMIN_PASSWORD) {
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return (await res.json()).accessToken;
+  const { accessToken, mustChangePassword } = await res.json();
+  // An account the admin created must change its password first: change it and back, so it signs in again as before.
+  if (mustChangePassword) {
+    const change = async (currentPassword, newPassword) => {
+      const r = await fetch(`http://127.0.0.1:${port}/api/v1/users/me/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
+      if (r.status !== 204) throw new Error(`password change ${username}: ${r.status} ${await r.text()}`);
+    };
+    await change(password, `${password}Tmp1`);
+    await change(`${password}Tmp1`, password);
+  }
+  return accessToken;
 }
 
 module.exports = { ADMIN_PASSWORD, startApp, stopApp, waitForHealth, login };

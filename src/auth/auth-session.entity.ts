@@ -27,4 +27,8 @@ export class AuthSession {
 
   @Column({ ...timeColumn, nullable: true })
   revokedAt!: Date | null;
+
+  /** The session's last request, written at most once a minute (null: none since sign-in); for the idle time-out. */
+  @Column({ ...timeColumn, nullable: true })
+  lastUsedAt!: Date | null;
 }

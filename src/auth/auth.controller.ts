@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SecurityEventsService } from '../audit/security-events.service';
 import { Actor } from '../common/actor';
-import { CurrentUser, Public, Roles } from '../common/auth.decorators';
+import { BeforePasswordChange, CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto, UserQuery } from './auth.dto';
 import type { AuthedRequest } from './auth.guard';
@@ -26,10 +26,11 @@ export class AuthController {
     const { token, user } = await this.events.signIn(req, dto.username, 'api', () =>
       this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api'),
     );
-    return { accessToken: token, user: toActor(user) };
+    return { accessToken: token, user: toActor(user), mustChangePassword: user.mustChangePassword };
   }
 
   @ApiBearerAuth()
+  @BeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: AuthedRequest): Promise<void> {
@@ -47,11 +48,13 @@ export class UsersController {
     private readonly auth: AuthService,
   ) {}
 
+  @BeforePasswordChange()
   @Get('me')
   getMe(@CurrentUser() actor: Actor) {
     return this.users.get(actor.id);
   }
 
+  @BeforePasswordChange()
   @Post('me/password')
   @HttpCode(204)
   async changeMyPassword(

@@ -1,20 +1,38 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE } from './tokens';
 
-export type AuthedRequest = Request & { user?: Actor; sessionToken?: string };
+/** The error code of a request refused until the person changes the password an administrator chose. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
-export const isApiPath = (path: string): boolean => path.startsWith('/api/');
+export type AuthedRequest = Request & { user?: Actor; sessionToken?: string; mustChangePassword?: boolean };
+
+const routeIsApi = (path: unknown): boolean =>
+  (Array.isArray(path) ? path : [path]).some((p) => typeof p === 'string' && /^api(\/|$)/i.test(p.replace(/^\/+/, '')));
 
 /**
- * Global guard. The JSON API takes a bearer token (no cookies, so no CSRF surface);
- * the pages take the session cookie. Roles are checked here; ownership in the services.
+ * Whether the matched handler belongs to the JSON API: its controller (or the handler itself) is declared under
+ * `api/…`. Decided from the route's declaration, never from the request's path, whose spelling the client chooses
+ * (security review H2: `/API/v1/…` once reached an API handler as a page request, with the cookie and no CSRF check).
+ */
+export function isApiRoute(ctx: ExecutionContext): boolean {
+  const reflector = new Reflector();
+  return (
+    routeIsApi(reflector.get<unknown>(PATH_METADATA, ctx.getClass())) ||
+    routeIsApi(reflector.get<unknown>(PATH_METADATA, ctx.getHandler()))
+  );
+}
+
+/**
+ * Global guard. Every handler of the JSON API takes only a bearer token (never the cookie, so no CSRF surface);
+ * the pages take only the session cookie. Roles are checked here; ownership in the services.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,7 +47,7 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
 
-    const api = isApiPath(req.path);
+    const api = isApiRoute(ctx);
     const header = req.headers.authorization;
     const token = api
       ? header?.startsWith('Bearer ')
@@ -40,6 +58,7 @@ export class AuthGuard implements CanActivate {
     if (found) {
       req.user = found.actor;
       req.sessionToken = found.token;
+      req.mustChangePassword = found.mustChangePassword;
     }
     if (isPublic) return true;
     if (!found) {
@@ -48,6 +67,9 @@ export class AuthGuard implements CanActivate {
         token || header ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
         token || header ? '登录已失效，请重新登录' : '请先登录',
       );
+    }
+    if (found.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new AppError(403, PASSWORD_CHANGE_REQUIRED, '您的密码由管理员设置或重置，请先修改密码后再继续使用');
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (roles && !found.actor.roles.some((r) => roles.includes(r))) {

@@ -12,7 +12,7 @@ describe('AuthService.login with an unknown user name', () => {
   it('compares against a hash of the configured cost, so timing does not tell which names exist', async () => {
     const none = { findOneBy: async () => null };
     const ds = { getRepository: () => none };
-    const throttle = { assertAllowed: async () => undefined, recordFailure: async () => undefined };
+    const throttle = { reserve: async () => ({ counters: [] }), fail: async () => undefined };
     const config = { bcryptRounds: 6 } as AppConfig;
     const service = new AuthService(
       ds as never,

@@ -14,6 +14,16 @@ import { hashToken, newToken } from './tokens';
 import { toActor } from './user-view';
 import { User } from './user.entity';
 
+/** How stale a session's recorded last use may get before a request writes it again. */
+const LAST_USE_STEP_MS = 60_000;
+
+export interface Authenticated {
+  actor: Actor;
+  token: string;
+  /** An administrator chose the password (or start-up generated it): until it is changed, little else is open. */
+  mustChangePassword: boolean;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -43,15 +53,16 @@ export class AuthService {
     ip: string,
     kind: 'api' | 'web',
   ): Promise<{ token: string; user: User }> {
-    await this.throttle.assertAllowed(username, ip);
+    // The attempt is counted before the compare (429 at the limit), so parallel guesses cannot outrun the count.
+    const attempt = await this.throttle.reserve(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
     const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !ok) {
-      await this.throttle.recordFailure(username, ip);
+      await this.throttle.fail(username, ip);
       throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }
+    await this.throttle.succeed(attempt);
     if (user.disabled) throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
-    await this.throttle.recordSuccess(username);
     const token = newToken();
     const now = this.clock.now();
     await this.ds.getRepository(AuthSession).insert({
@@ -65,16 +76,26 @@ export class AuthService {
     return { token, user };
   }
 
-  /** The signed-in user behind a token, or null when the token is unknown, expired, revoked or its account disabled. */
-  async authenticate(token: string, kind: 'api' | 'web'): Promise<{ actor: Actor; token: string } | null> {
+  /**
+   * The signed-in user behind a token, or null when the token is unknown, expired, revoked or its account
+   * disabled, or — a page session — unused for longer than `XS_SESSION_IDLE_MINUTES`. The last use is written
+   * at most once a minute, not on every request.
+   */
+  async authenticate(token: string, kind: 'api' | 'web'): Promise<Authenticated | null> {
     if (!token || token.length > 100) return null;
     const session = await this.ds
       .getRepository(AuthSession)
       .findOneBy({ tokenHash: hashToken(token), kind, revokedAt: IsNull() });
-    if (!session || session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const now = this.clock.now().getTime();
+    if (!session || session.expiresAt.getTime() <= now) return null;
+    const lastUsed = (session.lastUsedAt ?? session.createdAt).getTime();
+    if (kind === 'web' && now - lastUsed > this.config.sessionIdleMinutes * 60_000) return null;
     const user = await this.ds.getRepository(User).findOneBy({ id: session.userId });
     if (!user || user.disabled) return null;
-    return { actor: toActor(user), token };
+    if (now - lastUsed > LAST_USE_STEP_MS) {
+      await this.ds.getRepository(AuthSession).update({ id: session.id }, { lastUsedAt: new Date(now) });
+    }
+    return { actor: toActor(user), token, mustChangePassword: user.mustChangePassword };
   }
 
   async logout(token: string): Promise<void> {
@@ -98,7 +119,7 @@ export class AuthService {
     const passwordHash = await this.hashPassword(newPassword);
     await this.tx.run(async (em) => {
       const now = this.clock.now();
-      await em.update(User, { id: user.id }, { passwordHash, passwordChangedAt: now });
+      await em.update(User, { id: user.id }, { passwordHash, passwordChangedAt: now, mustChangePassword: false });
       await em
         .createQueryBuilder()
         .update(AuthSession)

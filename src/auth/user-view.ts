@@ -19,6 +19,7 @@ export function toUserView(u: User) {
     ...toActor(u),
     roleLabels: u.roles.map((r) => ROLE_LABELS[r]),
     disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
     createdAt: u.createdAt.toISOString(),
     version: u.version,
   };

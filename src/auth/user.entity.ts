@@ -35,6 +35,10 @@ export class User {
   @Column({ ...timeColumn, nullable: true })
   passwordChangedAt!: Date | null;
 
+  /** The password was chosen by an administrator (or generated at first start): its owner must change it first. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
   @CreateDateColumn(timeColumn)
   createdAt!: Date;
 

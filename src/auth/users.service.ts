@@ -53,7 +53,16 @@ export class UsersService {
     return toUserView(user);
   }
 
-  async create(actor: Actor | typeof SYSTEM_ACTOR, dto: CreateUserDto): Promise<UserView> {
+  /**
+   * A new account. Its password must be changed at first sign-in when someone else chose it: an administrator
+   * (`actor` a person), or start-up generating it (`mustChangePassword`). Accounts the system itself seeds with a
+   * known password (the demo's, the tests') are not flagged.
+   */
+  async create(
+    actor: Actor | typeof SYSTEM_ACTOR,
+    dto: CreateUserDto,
+    { mustChangePassword = actor.id !== null }: { mustChangePassword?: boolean } = {},
+  ): Promise<UserView> {
     const problems = passwordProblems(dto.password, dto.username);
     if (problems.length) throw AppError.invalid({ password: problems }, problems[0]);
     const passwordHash = await this.auth.hashPassword(dto.password);
@@ -73,6 +82,7 @@ export class UsersService {
         roleList: dto.roles.join(','),
         disabled: false,
         passwordChangedAt: null,
+        mustChangePassword,
         ...links,
       });
       await em.save(user);
@@ -116,7 +126,13 @@ export class UsersService {
       Object.assign(user, links, { roleList: roles.join(',') });
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.disabled !== undefined) user.disabled = dto.disabled;
-      if (passwordHash) Object.assign(user, { passwordHash, passwordChangedAt: this.clock.now() });
+      // A password set for someone else is theirs to change at their next sign-in.
+      if (passwordHash)
+        Object.assign(user, {
+          passwordHash,
+          passwordChangedAt: this.clock.now(),
+          mustChangePassword: user.id !== actor.id,
+        });
       await em.save(user);
       if (user.disabled || passwordHash) {
         await em.update(AuthSession, { userId: user.id }, { revokedAt: this.clock.now() });
@@ -139,12 +155,11 @@ export class UsersService {
     if ((await this.ds.getRepository(User).count()) > 0) return { created: false };
     const generated = !this.config.adminPassword;
     const password = this.config.adminPassword ?? `Xs${randomBytes(9).toString('base64url')}9`;
-    await this.create(SYSTEM_ACTOR, {
-      username: this.config.adminUser,
-      password,
-      displayName: '系统管理员',
-      roles: ['admin'],
-    });
+    await this.create(
+      SYSTEM_ACTOR,
+      { username: this.config.adminUser, password, displayName: '系统管理员', roles: ['admin'] },
+      { mustChangePassword: generated },
+    );
     if (generated) {
       this.logger.warn(`已创建管理员账号 ${this.config.adminUser}，初始密码：${password}（请登录后立即修改）`);
     } else {

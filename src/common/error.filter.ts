@@ -128,7 +128,8 @@ export class ErrorFilter implements ExceptionFilter {
     const retry = body.details?.retryAfterSeconds;
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     const renderPage = res.locals?.renderErrorPage as ((body: ErrorBody) => void) | undefined;
-    if (renderPage && !req.path.startsWith('/api/') && req.path !== '/health') {
+    // Any spelling of /api answers JSON (routes match case-sensitively; an unmatched /API/… is a JSON 404 too).
+    if (renderPage && !/^\/api\//i.test(req.path) && req.path !== '/health') {
       renderPage(body);
       return;
     }

@@ -75,6 +75,9 @@ describe('loadConfig', () => {
     ['XS_FONT_TITLE', '/opt/fonts/xbs.otf'],
     ['XS_TRUST_PROXY', 'everyone'],
     ['XS_TRUST_PROXY', '10.0.0.0/8/1'],
+    ['XS_SESSION_IDLE_MINUTES', '0'],
+    ['XS_SESSION_IDLE_MINUTES', '30m'],
+    ['XS_SESSION_IDLE_MINUTES', '2000'],
   ])('a bad %s (%s) stops start-up and names the variable', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     try {
@@ -83,6 +86,11 @@ describe('loadConfig', () => {
       expect((e as ConfigError).variable).toBe(name);
       expect((e as Error).message).toContain(name);
     }
+  });
+
+  it('ends page sessions after 30 idle minutes unless XS_SESSION_IDLE_MINUTES says otherwise', () => {
+    expect(load({}).sessionIdleMinutes).toBe(30);
+    expect(load({ XS_SESSION_IDLE_MINUTES: '15' }).sessionIdleMinutes).toBe(15);
   });
 
   it('reads the PDF pool, time-out and licensed font paths, keeping the Debian defaults for the rest', () => {

@@ -30,6 +30,8 @@ export interface AppConfig {
   displayTimeZone: string;
   bcryptRounds: number;
   sessionHours: number;
+  /** `XS_SESSION_IDLE_MINUTES`: a page session unused this long ends (the API's tokens end after sessionHours only). */
+  sessionIdleMinutes: number;
   logJson: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'log';
   /** `XS_TRUST_PROXY`: the reverse proxies whose X-Forwarded-* headers are believed (Express's `trust proxy`). */
@@ -299,6 +301,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     displayTimeZone: validTimeZone(env),
     bcryptRounds: intVar(env, 'XS_BCRYPT_ROUNDS', 11, 4, 15),
     sessionHours: intVar(env, 'XS_SESSION_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: intVar(env, 'XS_SESSION_IDLE_MINUTES', 30, 2, 24 * 60),
     logJson: boolVar(env, 'XS_LOG_JSON', true),
     logLevel: logLevelVar(env),
     trustProxy: trustProxyVar(env),

@@ -167,18 +167,20 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
         201,
       );
     }
-    staff = (
-      await json(
-        api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-staff', password: 'Fault2026pw' }),
-        200,
-      )
-    ).accessToken;
-    member = (
-      await json(
-        api(ports[0], 'POST', '/auth/login', undefined, { username: 'fault-member', password: 'Fault2026pw' }),
-        200,
-      )
-    ).accessToken;
+    // Accounts an admin creates change their password at first sign-in before they may do anything else.
+    const firstSignIn = async (username: string) => {
+      const token = (
+        await json(api(ports[0], 'POST', '/auth/login', undefined, { username, password: 'Fault2026pw' }), 200)
+      ).accessToken as string;
+      const changed = await api(ports[0], 'POST', '/users/me/password', token, {
+        currentPassword: 'Fault2026pw',
+        newPassword: 'Fault2026own',
+      });
+      if (changed.status !== 204) throw new Error(`${username}: password change ${changed.status}`);
+      return token;
+    };
+    staff = await firstSignIn('fault-staff');
+    member = await firstSignIn('fault-member');
   });
 
   afterAll(async () => {

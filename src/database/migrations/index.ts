@@ -13,6 +13,7 @@ import { DraftsAndPlans1764400000200 } from './1764400000200-DraftsAndPlans';
 import { Visits1764500000000 } from './1764500000000-Visits';
 import { SecurityEvents1764600000100 } from './1764600000100-SecurityEvents';
 import { KeyedAuditChain1764600000200 } from './1764600000200-KeyedAuditChain';
+import { AuthHardening1764600000000 } from './1764600000000-AuthHardening';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Visits1764500000000,
   SecurityEvents1764600000100,
   KeyedAuditChain1764600000200,
+  AuthHardening1764600000000,
 ];

@@ -5,7 +5,7 @@ import { ChangePasswordDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { Actor, hasRole } from '../../common/actor';
-import { CurrentUser } from '../../common/auth.decorators';
+import { BeforePasswordChange, CurrentUser } from '../../common/auth.decorators';
 import { TopicQuery } from '../../topics/dto/topic.dto';
 import { TopicsService } from '../../topics/topics.service';
 import { formState, FormSpec, submitForm } from '../kit/forms';
@@ -55,17 +55,19 @@ export class HomePagesController {
       .total;
   }
 
+  @BeforePasswordChange()
   @Get('account/password')
   showChangePassword(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response): void {
     this.pages.send(
       req,
       res,
       'account/password',
-      { form: formState(), username: actor.username },
+      { form: formState(), username: actor.username, mustChange: req.mustChangePassword ?? false },
       { section: 'account' },
     );
   }
 
+  @BeforePasswordChange()
   @Post('account/password')
   async changePassword(
     @CurrentUser() actor: Actor,
@@ -81,7 +83,7 @@ export class HomePagesController {
         req,
         res,
         'account/password',
-        { form: outcome.form, username: actor.username },
+        { form: outcome.form, username: actor.username, mustChange: req.mustChangePassword ?? false },
         { section: 'account', status: outcome.status },
       );
     }

@@ -6,7 +6,7 @@ import { LoginDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../auth/tokens';
-import { Public } from '../../common/auth.decorators';
+import { BeforePasswordChange, Public } from '../../common/auth.decorators';
 import { formState, FormSpec, submitForm } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { anonymousCsrf, safeNext, sessionCookieOptions, WebPages } from '../kit/web-pages';
@@ -57,6 +57,7 @@ export class SignInPagesController {
     this.pages.redirect(res, next);
   }
 
+  @BeforePasswordChange()
   @Post('logout')
   async logout(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
     await this.auth.logout(req.sessionToken!);

@@ -11,6 +11,13 @@ export interface LoginView {
   notice: 'loggedOut' | 'expired' | null;
 }
 
+export interface PasswordView {
+  form: FormState;
+  username: string;
+  /** The password was chosen by an administrator: every other page leads here until it is changed. */
+  mustChange: boolean;
+}
+
 export interface HomeView {
   user: { displayName: string; roles: Role[] };
   /** The home page's cards follow the menu. */
@@ -55,7 +62,7 @@ declare module '../kit/layout' {
   interface ViewContexts {
     login: LoginView;
     home: HomeView;
-    'account/password': { form: FormState; username: string };
+    'account/password': PasswordView;
     inbox: InboxView;
     'public/proposals': PublicProposalsView;
     'public/topics': PublicTopicsView;

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import { isApiPath, type AuthedRequest } from '../../auth/auth.guard';
+import { isApiRoute, type AuthedRequest } from '../../auth/auth.guard';
 import { NotificationsService } from '../../notifications/notifications.service';
 
 export type PageRequest = AuthedRequest & { unreadNotifications?: number };
@@ -16,7 +16,7 @@ export class UnreadCountInterceptor implements NestInterceptor {
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (ctx.getType() === 'http') {
       const req = ctx.switchToHttp().getRequest<PageRequest>();
-      if (req.user && !isApiPath(req.path) && req.method === 'GET')
+      if (req.user && !isApiRoute(ctx) && req.method === 'GET')
         req.unreadNotifications = await this.notifications.unreadCount(req.user.id);
     }
     return next.handle();

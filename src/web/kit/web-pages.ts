@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthedRequest } from '../../auth/auth.guard';
+import { PASSWORD_CHANGE_REQUIRED, type AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../auth/tokens';
 import type { ErrorBody } from '../../common/app-error';
@@ -100,6 +100,8 @@ export class WebPages {
         const query = params.toString();
         return this.redirect(res, query ? `/login?${query}` : '/login');
       }
+      // A password an administrator chose is changed before anything else.
+      if (body.code === PASSWORD_CHANGE_REQUIRED) return this.redirect(res, '/account/password');
       // Unknown paths never reach the guard: look the visitor up so the page still has its menu.
       const token = req.cookies?.[SESSION_COOKIE];
       if (!req.user && typeof token === 'string' && token) {
