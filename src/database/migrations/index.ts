@@ -11,6 +11,7 @@ import { Topics1764400000000 } from './1764400000000-Topics';
 import { TopicPromises1764400000100 } from './1764400000100-TopicPromises';
 import { DraftsAndPlans1764400000200 } from './1764400000200-DraftsAndPlans';
 import { Visits1764500000000 } from './1764500000000-Visits';
+import { ReportQuota1764600000300 } from './1764600000300-ReportQuota';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TopicPromises1764400000100,
   DraftsAndPlans1764400000200,
   Visits1764500000000,
+  ReportQuota1764600000300,
 ];
