@@ -64,7 +64,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   // No enableShutdownHooks here: main.ts stops the HTTP server before closing the app (see stopGracefully).
-  mountOpenApi(app);
+  // The API map is for developers and integrators: on with the demo data, in production only with XS_API_DOCS=1.
+  if (config.apiDocs) mountOpenApi(app);
   // Keep idle connections longer than the clients and proxies in front do (nginx, Node's keep-alive agent):
   // a server closing a socket the client is just reusing resets that request (ECONNRESET).
   const server = app.getHttpServer() as import('node:http').Server;

@@ -28,6 +28,8 @@ export interface AppConfig {
   trustProxy: string[];
   /** Brakes on requests that cost the server work or space (docs/design/request-quotas.md). */
   quotas: QuotasConfig;
+  /** `XS_API_DOCS`: serve the OpenAPI document at /api/docs and /api/docs-json; by default only with the demo data. */
+  apiDocs: boolean;
 }
 
 /** Per-person and per-record limits within a sliding hour (security review L3, L8). */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logJson: boolVar(env, 'XS_LOG_JSON', true),
     logLevel: logLevelVar(env),
     trustProxy: trustProxyVar(env),
+    apiDocs: boolVar(env, 'XS_API_DOCS', boolVar(env, 'XS_DEMO', false)),
     quotas: {
       reportsPerHour: intVar(env, 'XS_REPORT_QUOTA_PER_HOUR', 30, 1, 100_000),
       staffReportsPerHour: intVar(env, 'XS_REPORT_QUOTA_STAFF_PER_HOUR', 200, 1, 100_000),

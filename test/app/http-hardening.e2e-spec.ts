@@ -83,3 +83,26 @@ describe('HTTP hardening: JSON depth and Cache-Control on the API', () => {
     expect(health.headers['cache-control']).toBeUndefined();
   });
 });
+
+/* Security review L9: the API map is served with the demo data or XS_API_DOCS=1 only (the suites turn it on). */
+describe('the OpenAPI document outside the demo', () => {
+  it('is not served when XS_API_DOCS=0 (the default without XS_DEMO)', async () => {
+    const t = await startTestApp({ XS_API_DOCS: '0' });
+    try {
+      for (const path of ['/api/docs', '/api/docs-json', '/api/docs/'])
+        expect((await t.http().get(path)).status).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is served when turned on', async () => {
+    const t = await startTestApp({ XS_API_DOCS: '1' });
+    try {
+      const doc = await t.http().get('/api/docs-json').expect(200);
+      expect(doc.body.paths).toHaveProperty(['/api/v1/reports']);
+    } finally {
+      await t.close();
+    }
+  });
+});
