@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { Bootstrapper } from './app.bootstrapper';
 import { AppModule, AppOptions } from './app.module';
 import { SecurityEventsService } from './audit/security-events.service';
+import { apiNoStoreMiddleware } from './common/api-headers.middleware';
 import { ErrorFilter } from './common/error.filter';
+import { jsonDepthVerifier } from './common/json-depth';
 import { mountOpenApi } from './common/openapi';
 import { requestIdMiddleware } from './common/request-id.middleware';
 import { createValidationPipe } from './common/validation';
@@ -49,6 +51,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(apiNoStoreMiddleware);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -66,12 +69,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // The pages' CSS and script; URLs carry a content hash (ViewRenderer.assetVersion), so a day of caching is safe.
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/assets/', maxAge: '1d', index: false, fallthrough: true });
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Nesting is limited before parsing (JSON_TOO_DEEP): a body thousands of levels deep overflowed the validation pipe.
+  // (Nest's type leaves out `verify`, which it uses only for rawBody; without rawBody the option goes to body-parser.)
+  const jsonOptions = { limit: '1mb', verify: jsonDepthVerifier() };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(app.get(SecurityEventsService)));
   // No enableShutdownHooks here: main.ts stops the HTTP server before closing the app (see stopGracefully).
-  mountOpenApi(app);
+  // The API map is for developers and integrators: on with the demo data, in production only with XS_API_DOCS=1.
+  if (config.apiDocs) mountOpenApi(app);
   // Keep idle connections longer than the clients and proxies in front do (nginx, Node's keep-alive agent):
   // a server closing a socket the client is just reusing resets that request (ECONNRESET).
   const server = app.getHttpServer() as import('node:http').Server;

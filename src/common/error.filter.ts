@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, ErrorBody } from './app-error';
+import { MAX_JSON_DEPTH } from './json-depth';
 import { currentRequestId } from './request-context';
 import { refusalType, SecurityEventSink, SecurityEventSource, wasRecorded } from './security-event';
 
@@ -53,6 +54,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const raw = exception as { type?: string; status?: number };
   if (raw?.type === 'entity.parse.failed')
     return { statusCode: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' };
+  if (raw?.type === 'entity.too.deep')
+    return { statusCode: 400, code: 'JSON_TOO_DEEP', message: `请求内容嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）` };
   if (raw?.type === 'entity.too.large')
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
   if (exception instanceof HttpException) {

@@ -39,6 +39,28 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves the API document with the demo data, or when XS_API_DOCS says so (security review L9)', () => {
+    expect(load({}).apiDocs).toBe(false);
+    expect(load({ XS_DEMO: '1' }).apiDocs).toBe(true);
+    expect(load({ XS_API_DOCS: '1' }).apiDocs).toBe(true);
+    expect(load({ XS_DEMO: '1', XS_API_DOCS: '0' }).apiDocs).toBe(false);
+    expect(() => load({ XS_API_DOCS: 'maybe' })).toThrow('XS_API_DOCS');
+  });
+
+  it('reads the quotas, with their defaults (security review L3, L8)', () => {
+    expect(load({}).quotas).toEqual({
+      reportsPerHour: 30,
+      staffReportsPerHour: 200,
+      reportReuseMinutes: 10,
+      publicCommentsPerDraftHour: 600,
+    });
+    expect(load({ XS_REPORT_QUOTA_PER_HOUR: '5', XS_REPORT_REUSE_MINUTES: '0' }).quotas).toMatchObject({
+      reportsPerHour: 5,
+      reportReuseMinutes: 0,
+    });
+    expect(() => load({ XS_REPORT_QUOTA_PER_HOUR: '0' })).toThrow('XS_REPORT_QUOTA_PER_HOUR');
+  });
+
   it('believes X-Forwarded-* from loopback only unless XS_TRUST_PROXY names the reverse proxies', () => {
     expect(load({}).trustProxy).toEqual(['loopback']);
     expect(load({ XS_TRUST_PROXY: 'loopback, uniquelocal,10.8.0.0/16' }).trustProxy).toEqual([

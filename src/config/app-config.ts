@@ -37,6 +37,22 @@ export interface AppConfig {
   /** `XS_TRUST_PROXY`: the reverse proxies whose X-Forwarded-* headers are believed (Express's `trust proxy`). */
   trustProxy: string[];
   audit: AuditConfig;
+  /** Brakes on requests that cost the server work or space (docs/design/request-quotas.md). */
+  quotas: QuotasConfig;
+  /** `XS_API_DOCS`: serve the OpenAPI document at /api/docs and /api/docs-json; by default only with the demo data. */
+  apiDocs: boolean;
+}
+
+/** Per-person and per-record limits within a sliding hour (security review L3, L8). */
+export interface QuotasConfig {
+  /** `XS_REPORT_QUOTA_PER_HOUR`: report requests per person per hour (members, units, leaders, facilitators). */
+  reportsPerHour: number;
+  /** `XS_REPORT_QUOTA_STAFF_PER_HOUR`: the same for staff, who print the office's documents in batches. */
+  staffReportsPerHour: number;
+  /** `XS_REPORT_REUSE_MINUTES`: a repeated request gets a report rendered this recently, if its subject is unchanged. */
+  reportReuseMinutes: number;
+  /** `XS_PUBLIC_COMMENTS_PER_DRAFT_HOUR`: public comments on one draft per hour, from all addresses together. */
+  publicCommentsPerDraftHour: number;
 }
 
 /** The audit chain's key and anchors (docs/design/audit-chain.md). */
@@ -306,6 +322,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: logLevelVar(env),
     trustProxy: trustProxyVar(env),
     audit: auditVar(env, dataDir, cwd),
+    apiDocs: boolVar(env, 'XS_API_DOCS', boolVar(env, 'XS_DEMO', false)),
+    quotas: {
+      reportsPerHour: intVar(env, 'XS_REPORT_QUOTA_PER_HOUR', 30, 1, 100_000),
+      staffReportsPerHour: intVar(env, 'XS_REPORT_QUOTA_STAFF_PER_HOUR', 200, 1, 100_000),
+      reportReuseMinutes: intVar(env, 'XS_REPORT_REUSE_MINUTES', 10, 0, 24 * 60),
+      publicCommentsPerDraftHour: intVar(env, 'XS_PUBLIC_COMMENTS_PER_DRAFT_HOUR', 600, 1, 1_000_000),
+    },
   };
 }
 

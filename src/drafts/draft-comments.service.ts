@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { assertAllowed } from '../common/workflow';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { findForUpdate } from '../database/rows';
 import { Tx } from '../database/tx';
 import { ConsultationPoint, Committee, Sector } from '../directory/directory.entities';
 import { assertDraftOrganiser, draftNotFound, isDraftOrganiser, isDraftParticipant } from './draft-access';
+import { commenterKey } from './draft-comments-address';
 import { DRAFT_STATUS_LABELS, GENERAL_LABEL } from './draft-labels';
 import { DraftStore } from './draft-store';
 import { acceptsComments, clauseView, clausesOf, DraftViews } from './draft-views';
@@ -28,7 +31,8 @@ export const COMMENTED_REVISION = 1;
 /**
  * The public page's limit: comments from one address on one draft within an hour. Generous, because
  * a courtyard's residents often share one address (the community's Wi-Fi); paper forms typed in by
- * the organiser do not count.
+ * the organiser do not count. An IPv6 address counts by its /64 (commenterKey). Beside it, all addresses
+ * together may leave `XS_PUBLIC_COMMENTS_PER_DRAFT_HOUR` (600) public comments on one draft in an hour.
  */
 export const PUBLIC_COMMENTS_PER_HOUR = 60;
 const HOUR_MS = 3_600_000;
@@ -55,6 +59,7 @@ export class DraftCommentsService {
     private readonly clock: Clock,
     private readonly store: DraftStore,
     private readonly views: DraftViews,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -88,31 +93,28 @@ export class DraftCommentsService {
     });
   }
 
-  /** The public page's comments: a draft not open to the public does not exist there (404); too many from one address is a 429. */
+  /**
+   * The public page's comments: a draft not open to the public does not exist there (404); too many from one
+   * address (an IPv6 /64), or from everyone on this draft, within the hour is a 429. The draft's row is locked
+   * first, so simultaneous submissions are counted one after another.
+   */
   publicComment(id: number, dto: PublicCommentsDto, address: string): Promise<PublicCommentsReceipt> {
     return this.tx.run(async (em) => {
-      const d = await this.publicDraft(em, id);
+      const d = await this.publicDraft(em, id, true);
       const now = this.clock.now();
       assertAllowed(decide(d.status, 'comment', { closesAt: d.closesAt, now, mayComment: true }));
-      const addressHash = createHash('sha256').update(`draft:${address}`).digest('hex');
+      const addressHash = createHash('sha256')
+        .update(`draft:${commenterKey(address)}`)
+        .digest('hex');
       const since = new Date(now.getTime() - HOUR_MS);
       const recent = await em.find(DraftComment, {
         where: { draftId: d.id, addressHash, createdAt: MoreThan(since) },
         order: { createdAt: 'ASC' },
         select: { id: true, createdAt: true },
       });
-      if (recent.length + dto.comments.length > PUBLIC_COMMENTS_PER_HOUR) {
-        const retryAfterSeconds = Math.max(
-          60,
-          Math.ceil(((recent[0]?.createdAt.getTime() ?? now.getTime()) + HOUR_MS - now.getTime()) / 1000),
-        );
-        throw new AppError(
-          429,
-          'TOO_MANY_COMMENTS',
-          `提交的意见过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`,
-          { retryAfterSeconds },
-        );
-      }
+      if (recent.length + dto.comments.length > PUBLIC_COMMENTS_PER_HOUR)
+        throw tooMany('TOO_MANY_COMMENTS', '提交的意见过多', recent[0]?.createdAt, now);
+      await this.assertDraftHourlyLimit(em, d, dto.comments.length, since, now);
       const rows = await this.insert(
         em,
         d,
@@ -125,6 +127,19 @@ export class DraftCommentsService {
       });
       return { received: rows.length, message: '感谢您提出的意见，组织方将逐条研究' };
     });
+  }
+
+  /** All addresses together: a flood from many addresses (or a botnet) stops at the draft's hourly limit. */
+  private async assertDraftHourlyLimit(em: EntityManager, d: Draft, adding: number, since: Date, now: Date) {
+    const limit = this.config.quotas.publicCommentsPerDraftHour;
+    const count = await em.countBy(DraftComment, { draftId: d.id, source: 'public', createdAt: MoreThan(since) });
+    if (count + adding <= limit) return;
+    const oldest = await em.findOne(DraftComment, {
+      where: { draftId: d.id, source: 'public', createdAt: MoreThan(since) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      select: { id: true, createdAt: true },
+    });
+    throw tooMany('TOO_MANY_DRAFT_COMMENTS', '这份征求意见稿一小时内收到的网上意见已达上限', oldest?.createdAt, now);
   }
 
   /** What the public page shows: the current text of a draft open to the public, once put out. */
@@ -217,8 +232,8 @@ export class DraftCommentsService {
     };
   }
 
-  private async publicDraft(em: EntityManager, id: number): Promise<Draft> {
-    const d = await em.findOneBy(Draft, { id });
+  private async publicDraft(em: EntityManager, id: number, lock = false): Promise<Draft> {
+    const d = lock ? await findForUpdate(em, Draft, id) : await em.findOneBy(Draft, { id });
     if (!d || !d.openToPublic || d.status === 'editing') throw draftNotFound();
     return d;
   }
@@ -257,6 +272,15 @@ export class DraftCommentsService {
     );
     return em.save(rows);
   }
+}
+
+/** 429 with the minutes until the oldest counted comment leaves the hour (at least one minute). */
+function tooMany(code: string, what: string, oldest: Date | undefined, now: Date): AppError {
+  const retryAfterSeconds = Math.max(
+    60,
+    Math.ceil(((oldest?.getTime() ?? now.getTime()) + HOUR_MS - now.getTime()) / 1000),
+  );
+  return new AppError(429, code, `${what}，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, { retryAfterSeconds });
 }
 
 function countsOf(comments: CommentView[]) {

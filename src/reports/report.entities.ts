@@ -118,4 +118,17 @@ export class ReportIssueCounter {
   last!: number;
 }
 
-export const REPORT_ENTITIES = [Report, ReportDelivery, ReportIssueCounter];
+/**
+ * A person's report requests, counted; its row is locked by each request (database/counters.ts), so one
+ * person's requests are checked for reuse and quota one at a time, on both engines.
+ */
+@Entity('report_request_counters')
+export class ReportRequestCounter {
+  @PrimaryColumn({ type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'int', default: 0 })
+  requests!: number;
+}
+
+export const REPORT_ENTITIES = [Report, ReportDelivery, ReportIssueCounter, ReportRequestCounter];

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
@@ -18,10 +26,23 @@ export class ReportsController {
   @Roles('staff', 'leader', 'member', 'unit', 'facilitator')
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: '申请生成报告：登记后排队，由后台进程生成 PDF（202）' })
-  @ApiAcceptedResponse({ type: ReportView })
-  requestReport(@CurrentUser() actor: Actor, @Body() dto: RequestReportDto) {
-    return this.reports.request(actor, dto);
+  @ApiOperation({
+    summary: '申请生成报告：登记后排队，由后台进程生成 PDF（202）',
+    description:
+      '同一人对同一对象、同一参数的相同申请，若上一份仍在排队或生成中，或刚生成不久且对象未变，则返回那一份（200），不再重复生成；' +
+      '每人每小时申请次数有限，超出为 429 REPORT_QUOTA_EXCEEDED（Retry-After）。',
+  })
+  @ApiAcceptedResponse({ type: ReportView, description: '新登记的报告，已排队' })
+  @ApiOkResponse({ type: ReportView, description: '相同申请已有的报告（未重复生成）' })
+  @ApiTooManyRequestsResponse({ description: '超过每小时申请次数（REPORT_QUOTA_EXCEEDED）' })
+  async requestReport(
+    @CurrentUser() actor: Actor,
+    @Body() dto: RequestReportDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportView> {
+    const { report, reused } = await this.reports.requestOrReuse(actor, dto);
+    if (reused) res.status(200);
+    return report;
   }
 
   @Roles('staff', 'leader', 'member', 'unit', 'facilitator')

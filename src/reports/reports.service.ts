@@ -11,12 +11,19 @@ import { iso } from '../common/iso-time';
 import { Page, pageOf } from '../common/pagination';
 import { yearOf } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { nextCount } from '../database/counters';
+import { ensureCounterRow, nextCount } from '../database/counters';
 import { Tx } from '../database/tx';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ReportKinds } from './report-kinds';
-import { Report, REPORT_STATUS_LABELS, ReportDelivery, ReportIssueCounter } from './report.entities';
+import { assertReportQuota, ReportRequestKey, reusableReport } from './report-quota';
+import {
+  Report,
+  REPORT_STATUS_LABELS,
+  ReportDelivery,
+  ReportIssueCounter,
+  ReportRequestCounter,
+} from './report.entities';
 import {
   DeliverReportDto,
   DeliveryView,
@@ -56,27 +63,41 @@ export class ReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the request as the requester, stores it as `queued` and enqueues its render: 202, never waiting on Chromium. */
+  /** For the pages: the report a request leads to, new or reused. */
   async request(actor: Actor, dto: RequestReportDto): Promise<ReportView> {
-    const def = this.kinds.get(dto.kind, dto.subject?.type);
-    if (!hasRole(actor, ...def.roles)) throw AppError.forbidden(`您无权生成${def.label}`);
-    if (def.subjectType && !dto.subject) throw AppError.invalidField('subject', `${def.label}须指明报告对象`);
-    if (!def.subjectType && dto.subject) throw AppError.invalidField('subject', `${def.label}不需要报告对象`);
-    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType)
-      throw AppError.invalidField(
-        'subject.type',
-        `${def.label}的报告对象类型应为 ${this.kinds.subjectTypesOf(def.kind).join(' 或 ')}`,
-      );
+    return (await this.requestOrReuse(actor, dto)).report;
+  }
+
+  /**
+   * Checks the request as the requester; then either gives back the same person's identical report still
+   * queued or rendered moments ago (`reused`: the API answers 200), or — within the person's hourly quota,
+   * else 429 — stores a new one as `queued` and enqueues its render (202, never waiting on Chromium). The
+   * person's counter row is locked first, so simultaneous requests are decided one after another.
+   */
+  async requestOrReuse(actor: Actor, dto: RequestReportDto): Promise<{ report: ReportView; reused: boolean }> {
+    const def = this.checked(actor, dto);
     const prepared = await def.prepare(actor, dto.subject?.id ?? null, dto.params ?? {});
-    const report = await this.tx.run(async (em) => {
+    const key: ReportRequestKey = {
+      kind: def.kind,
+      subjectType: def.subjectType,
+      subjectId: dto.subject?.id ?? null,
+      params: JSON.stringify(prepared.params),
+    };
+    // Outside the transaction: concurrent first requests would otherwise deadlock inserting the same row.
+    await ensureCounterRow(this.ds.manager, ReportRequestCounter, { userId: actor.id }, 'requests');
+    const { report, reused } = await this.tx.run(async (em) => {
+      await nextCount(em, ReportRequestCounter, { userId: actor.id }, 'requests');
       const now = this.clock.now();
+      const existing = await reusableReport(em, actor.id, key, now, this.config.quotas.reportReuseMinutes);
+      if (existing) return { report: existing, reused: true };
+      await assertReportQuota(em, actor, now, this.config.quotas);
       const issueNo = prepared.publication ? await this.nextIssue(em, prepared.publication, now) : null;
       const row = await em.save(
         em.create(Report, {
-          kind: def.kind,
-          subjectType: def.subjectType,
-          subjectId: dto.subject?.id ?? null,
-          params: JSON.stringify(prepared.params),
+          kind: key.kind,
+          subjectType: key.subjectType,
+          subjectId: key.subjectId,
+          params: key.params,
           title: prepared.title.slice(0, 300),
           issueNo,
           requestedByUserId: actor.id,
@@ -92,8 +113,27 @@ export class ReportsService {
         entityId: row.id,
         to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo },
       });
-      return row;
+      return { report: row, reused: false };
     });
+    if (!reused) await this.enqueueRender(report);
+    return { report: await this.view(this.ds.manager, actor, report), reused };
+  }
+
+  /** The kind asked for, once the caller's role and the subject's type fit it (403, 400). */
+  private checked(actor: Actor, dto: RequestReportDto) {
+    const def = this.kinds.get(dto.kind, dto.subject?.type);
+    if (!hasRole(actor, ...def.roles)) throw AppError.forbidden(`您无权生成${def.label}`);
+    if (def.subjectType && !dto.subject) throw AppError.invalidField('subject', `${def.label}须指明报告对象`);
+    if (!def.subjectType && dto.subject) throw AppError.invalidField('subject', `${def.label}不需要报告对象`);
+    if (def.subjectType && dto.subject && dto.subject.type !== def.subjectType)
+      throw AppError.invalidField(
+        'subject.type',
+        `${def.label}的报告对象类型应为 ${this.kinds.subjectTypesOf(def.kind).join(' 或 ')}`,
+      );
+    return def;
+  }
+
+  private async enqueueRender(report: Report): Promise<void> {
     try {
       await this.jobs.enqueue(
         RENDER_JOB.queue,
@@ -110,7 +150,6 @@ export class ReportsService {
         );
       throw e;
     }
-    return this.view(this.ds.manager, actor, report);
   }
 
   async get(actor: Actor, id: number): Promise<ReportView> {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashToken, newToken } from '../auth/tokens';
-import { Actor, hasRole } from '../common/actor';
+import { User } from '../auth/user.entity';
+import { Actor, hasRole, SYSTEM_ACTOR } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { chineseDateTime } from '../common/chinese-dates';
 import { Clock } from '../common/clock';
@@ -88,13 +89,40 @@ export class CalendarService {
     });
   }
 
-  /** Who may read the feed: the member signed in (bearer), or the feed's token; anyone else 401/403. */
+  /**
+   * Who may read the feed: the member signed in (bearer), or the feed's token; anyone else 401/403. The token
+   * speaks for the account that made it, so it works only while that account is in use, still this member's,
+   * and its password has not been set since (CalendarFeedRevoker ends it at once; this is the check on read):
+   * otherwise the feed is revoked for good, and a re-enabled account makes a new one.
+   */
   async authorise(actor: Actor | undefined, memberId: number, token: string | undefined): Promise<void> {
     if (actor) return this.assertOwn(actor, memberId);
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录，或使用日程订阅地址');
+    const invalid = () => new AppError(401, 'INVALID_FEED_TOKEN', '日程订阅地址无效或已停用，请在“我的日程”中重新生成');
     const feed = await this.ds.getRepository(CalendarFeed).findOneBy({ tokenHash: hashToken(token) });
-    if (!feed || feed.memberId !== memberId)
-      throw new AppError(401, 'INVALID_FEED_TOKEN', '日程订阅地址无效或已停用，请在“我的日程”中重新生成');
+    if (!feed || feed.memberId !== memberId) throw invalid();
+    const owner = await this.ds.getRepository(User).findOneBy({ id: feed.createdByUserId });
+    const current =
+      owner &&
+      !owner.disabled &&
+      owner.memberId === feed.memberId &&
+      owner.roles.includes('member') &&
+      !(owner.passwordChangedAt && owner.passwordChangedAt.getTime() > feed.createdAt.getTime());
+    if (current) return;
+    await this.tx.run(async (em) => {
+      const removed = await em.delete(CalendarFeed, { id: feed.id });
+      if (removed.affected)
+        await this.audit.record(em, {
+          actor: SYSTEM_ACTOR,
+          action: 'member.calendar_feed_revoke',
+          entityType: 'member',
+          entityId: feed.memberId,
+          from: { feed: 'active' },
+          to: null,
+          comment: '账号已停用、已不是该委员或密码已更改，日程订阅地址随之停用',
+        });
+    });
+    throw invalid();
   }
 
   async ics(memberId: number): Promise<string> {

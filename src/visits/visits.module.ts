@@ -4,6 +4,7 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { TopicsModule } from '../topics/topics.module';
+import { CalendarFeedRevoker } from './calendar-feed-revoker';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { VisitFollowUpsService } from './visit-follow-ups.service';
@@ -36,6 +37,7 @@ import { VisitsService } from './visits.service';
     VisitFollowUpsService,
     VisitReminders,
     CalendarService,
+    CalendarFeedRevoker,
   ],
   exports: [
     VisitsService,

@@ -19,7 +19,8 @@ describe('reports', () => {
   let submitted: number;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The tests print the same document again on purpose: no reuse of a rendered one (test/reports/quota.e2e-spec.ts).
+    t = await startTestApp({ XS_REPORT_REUSE_MINUTES: '0' });
     c = await cast(t);
     replied = await proposalAt(t, c, 'replied');
     submitted = await proposalAt(t, c, 'submitted');

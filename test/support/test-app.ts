@@ -131,6 +131,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     XS_BCRYPT_ROUNDS: '4',
     XS_LOG_LEVEL: 'error',
     XS_FILES_DIR: filesDir,
+    // The role matrix and the security suite read the live OpenAPI document (off by default outside the demo).
+    XS_API_DOCS: '1',
     ...(ownPrefix ? { XS_QUEUE_PREFIX: ownPrefix } : {}),
     ...env,
   });

@@ -59,7 +59,8 @@ describe('report pages', () => {
       params: '{}',
       title: '排队中的提案单',
       issueNo: null,
-      requestedByUserId: c.staff.userId,
+      // Another staff account's: a queued report of c.staff's own would be given back to its later identical requests.
+      requestedByUserId: (await t.signInAs('staff')).userId,
       status: 'queued',
       attempts: 0,
       requestedAt: new Date(),

@@ -14,6 +14,7 @@ import { Visits1764500000000 } from './1764500000000-Visits';
 import { SecurityEvents1764600000100 } from './1764600000100-SecurityEvents';
 import { KeyedAuditChain1764600000200 } from './1764600000200-KeyedAuditChain';
 import { AuthHardening1764600000000 } from './1764600000000-AuthHardening';
+import { ReportQuota1764600000300 } from './1764600000300-ReportQuota';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SecurityEvents1764600000100,
   KeyedAuditChain1764600000200,
   AuthHardening1764600000000,
+  ReportQuota1764600000300,
 ];
