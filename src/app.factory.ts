@@ -101,7 +101,6 @@ export async function createWorker(config: AppConfig, options: AppOptions = {}):
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, options), {
     logger: createLogger(config),
   });
-  ctx.enableShutdownHooks();
   try {
     await waitForSchema(ctx.get(DataSource));
     await ctx.get(JobQueue).startProcessing();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { createWorker } from './app.factory';
 import { exitOnConfigError, loadConfigOrExit } from './config/app-config';
 import { JobQueue } from './jobs/job-queue';
@@ -18,7 +18,26 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const worker = await createWorker(config);
+  stopGracefully(worker);
   new Logger('Worker').log(`任务进程已启动（队列前缀 ${config.jobs.prefix}，模式 ${worker.get(JobQueue).mode}）`);
+}
+
+/**
+ * SIGTERM/SIGINT: close the context — JobQueue stops taking jobs and lets the running ones finish — and exit 0.
+ * (Nest's own shutdown hooks would re-raise the signal after closing: the exit status 143 of a killed process.)
+ */
+function stopGracefully(worker: INestApplicationContext): void {
+  const logger = new Logger('Worker');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`收到 ${signal}：不再接收新任务，等待进行中的任务完成`);
+    await worker.close();
+    logger.log('已停止');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
 }
 
 main().catch((e: Error) => {
