@@ -13,6 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { NoBidiControls } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { Role, ROLES } from '../common/roles';
 
@@ -58,6 +59,7 @@ export class CreateUserDto {
   @IsString({ message: '请输入姓名' })
   @MinLength(1, { message: '请输入姓名' })
   @MaxLength(50, { message: '姓名最多 50 个字' })
+  @NoBidiControls('姓名')
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -92,6 +94,7 @@ export class UpdateUserDto {
   @IsString()
   @MinLength(1, { message: '请输入姓名' })
   @MaxLength(50, { message: '姓名最多 50 个字' })
+  @NoBidiControls('姓名')
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })

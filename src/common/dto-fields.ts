@@ -21,15 +21,18 @@ export const PHONE_PATTERN = /^[0-9 +-]{5,30}$/;
  */
 const BIDI_CONTROL = /\p{Bidi_Control}/u;
 
-/** Text holding a bidi control is refused (400), in every text field below. */
-export const NoBidiControls = (label: string) =>
-  ValidateBy({
-    name: 'noBidiControls',
-    validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !BIDI_CONTROL.test(value),
-      defaultMessage: () => `${label}含有不可见的文字方向控制字符（如 U+202E），请删除后重新提交`,
+/** Text holding a bidi control is refused (400), in every text field below; `each` checks every item of a list. */
+export const NoBidiControls = (label: string, each = false) =>
+  ValidateBy(
+    {
+      name: 'noBidiControls',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !BIDI_CONTROL.test(value),
+        defaultMessage: () => `${label}含有不可见的文字方向控制字符（如 U+202E），请删除后重新提交`,
+      },
     },
-  });
+    each ? { each: true } : undefined,
+  );
 
 /** A PATCH field that may be left out but, when sent, must be a value (null would empty a NOT NULL column). */
 export const IsOmittable = () => ValidateIf((_: object, value: unknown) => value !== undefined);

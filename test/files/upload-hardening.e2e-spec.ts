@@ -77,6 +77,33 @@ describe('upload and text hardening', () => {
     expect(/\p{Bidi_Control}/u.test(row.name)).toBe(false);
   });
 
+  it("refuses a bidi control in a person's name and in a proposal's suggestions (400), naming the field", async () => {
+    const admin = { Authorization: `Bearer ${await t.tokenFor('admin')}` };
+    const user = await t
+      .http()
+      .post('/api/v1/users')
+      .set(admin)
+      .send({
+        username: `bidi${process.pid % 1000}`,
+        password: 'Passw0rd2026',
+        displayName: '张\u202E三',
+        roles: ['staff'],
+      })
+      .expect(400);
+    expect(user.body.details.fields).toEqual({
+      displayName: ['姓名含有不可见的文字方向控制字符（如 U+202E），请删除后重新提交'],
+    });
+    const proposal = await t
+      .http()
+      .post('/api/v1/proposals')
+      .set(c.lead.auth)
+      .send(draftBody(c.sessionId, { suggestions: ['简化审批', '设立\u2067专项补贴'] }))
+      .expect(400);
+    expect(proposal.body.details.fields).toEqual({
+      suggestions: ['建议含有不可见的文字方向控制字符（如 U+202E），请删除后重新提交'],
+    });
+  });
+
   it('refuses a title or a text with a bidi control (400, the API error shape); newlines and tabs in long text pass', async () => {
     for (const ch of ['\u202E', '\u2066', '\u200F', '\u061C']) {
       const res = await t

@@ -16,7 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
+import { IsOmittable, NoBidiControls, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { PageQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
@@ -39,6 +39,7 @@ const SuggestionsRules = () =>
     IsString({ each: true, message: '每条建议须为文字' }),
     MinLength(1, { each: true, message: '建议条目不能为空' }),
     MaxLength(2000, { each: true, message: '每条建议最多 2000 个字' }),
+    NoBidiControls('建议', true),
   );
 const CategoryRules = () =>
   applyDecorators(IsString({ message: '请选择类别' }), Matches(CODE, { message: '类别代码不正确' }));
