@@ -156,7 +156,15 @@ describe('production install (npm ci --omit=dev) starts and renders a PDF', () =
         }),
         201,
       );
+      // A password an administrator set is changed at first sign-in, before anything else is allowed.
       const staff = await signIn('smoke-staff', 'Smoke2026pw');
+      await expectStatus(
+        call('POST', '/api/v1/users/me/password', staff, {
+          currentPassword: 'Smoke2026pw',
+          newPassword: 'Smoke2026own',
+        }),
+        204,
+      );
       const report = await expectStatus(
         call('POST', '/api/v1/reports', staff, {
           kind: 'proposal-annual',
