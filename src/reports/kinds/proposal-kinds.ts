@@ -4,12 +4,14 @@ import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { ORGANIZATION, Organization } from '../../config/organization';
-import { CouncilSession, Sector } from '../../directory/directory.entities';
+import { CouncilSession, Sector, Unit } from '../../directory/directory.entities';
 import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
 import { ProposalViews } from '../../proposals/proposal-views';
 import { Proposal } from '../../proposals/proposal.entities';
+import { PROPOSAL_CONFIG, ProposalConfig } from '../../proposals/proposals.config';
 import { ProposalsService } from '../../proposals/proposals.service';
+import { trimReplyBody } from '../../proposals/reply-body';
 import type { ProposalSheetContext, ReplyLetterContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
@@ -116,6 +118,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
     private readonly proposals: ProposalsService,
     private readonly views: ProposalViews,
     @Inject(ORGANIZATION) private readonly org: Organization,
+    @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -140,26 +143,47 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       report.params ? (JSON.parse(report.params) as { unitId?: number }).unitId : undefined,
     );
     if (!reply) throw new Error('该提案的答复已不存在');
-    const lead = view.signers.find((s) => s.role === 'lead');
+    const unit = await em.findOneBy(Unit, { id: reply.unit.id });
+    const proposers = proposersOf(view);
+    const several = !view.groupName && proposers.length > 1;
+    const lead = view.signers.find((s) => s.role === 'lead')?.name ?? proposers[0];
+    // The unit's own contact line when the reply records one, else the unit's contact person and phone.
+    const contact = reply.contact
+      ? [`联系人及电话：${reply.contact}`]
+      : [
+          ...(unit?.contactName ? [`联系人：${unit.contactName}`] : []),
+          ...(unit?.contactPhone ? [`联系电话：${unit.contactPhone}`] : []),
+        ];
     return {
       title:
         view.number !== null
           ? `关于${session.name}${formatNumber(view.number)}提案的答复`
           : `关于《${view.title}》的答复`,
+      // Units have one name; it is the organ's name the letter is signed with (no separate full name is recorded).
       unitName: reply.unit.name,
       letterNo: reply.letterNo,
       classification: reply.classification,
       classificationLabel: reply.classificationLabel,
-      addressee: view.groupName ?? (lead ? `${lead.name}委员` : '提案人'),
+      printClassification: this.config.printReplyClassification,
+      addressee: view.groupName
+        ? `尊敬的${view.groupName}`
+        : several
+          ? `尊敬的${lead}等${proposers.length}位委员`
+          : lead
+            ? `尊敬的${lead}委员`
+            : '尊敬的提案人',
+      you: view.groupName || several ? '你们' : '您',
       proposalTitle: view.title,
       sessionName: session.name,
       numberLabel: view.number !== null ? formatNumber(view.number) : null,
-      paragraphs: paragraphs(reply.content),
+      // The body as stored, less any salutation or signature lines still at its edges: the frame prints its own.
+      paragraphs: paragraphs(trimReplyBody(reply.content, [reply.unit.name])),
       public: reply.public,
       signer: reply.signer,
-      contact: reply.contact,
+      contact,
       repliedOn: reply.at,
-      cc: [`${this.org.shortName}提案委员会`],
+      cc: [this.org.proposalCommittee],
+      letterFormat: true,
     };
   }
 }
