@@ -144,16 +144,6 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
     );
     if (!reply) throw new Error('该提案的答复已不存在');
     const unit = await em.findOneBy(Unit, { id: reply.unit.id });
-    const proposers = proposersOf(view);
-    const several = !view.groupName && proposers.length > 1;
-    const lead = view.signers.find((s) => s.role === 'lead')?.name ?? proposers[0];
-    // The unit's own contact line when the reply records one, else the unit's contact person and phone.
-    const contact = reply.contact
-      ? [`联系人及电话：${reply.contact}`]
-      : [
-          ...(unit?.contactName ? [`联系人：${unit.contactName}`] : []),
-          ...(unit?.contactPhone ? [`联系电话：${unit.contactPhone}`] : []),
-        ];
     return {
       title:
         view.number !== null
@@ -165,14 +155,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       classification: reply.classification,
       classificationLabel: reply.classificationLabel,
       printClassification: this.config.printReplyClassification,
-      addressee: view.groupName
-        ? `尊敬的${view.groupName}`
-        : several
-          ? `尊敬的${lead}等${proposers.length}位委员`
-          : lead
-            ? `尊敬的${lead}委员`
-            : '尊敬的提案人',
-      you: view.groupName || several ? '你们' : '您',
+      ...addresseeOf(view),
       proposalTitle: view.title,
       sessionName: session.name,
       numberLabel: view.number !== null ? formatNumber(view.number) : null,
@@ -180,12 +163,30 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       paragraphs: paragraphs(trimReplyBody(reply.content, [reply.unit.name])),
       public: reply.public,
       signer: reply.signer,
-      contact,
+      contact: contactLines(reply.contact, unit),
       repliedOn: reply.at,
       cc: [this.org.proposalCommittee],
       letterFormat: true,
     };
   }
+}
+
+/** 尊敬的张三委员 (您) / 尊敬的张三等3位委员 (你们) / 尊敬的九三学社吴忠市委员会 (你们). */
+function addresseeOf(view: ProposalView): { addressee: string; you: string } {
+  if (view.groupName) return { addressee: `尊敬的${view.groupName}`, you: '你们' };
+  const proposers = proposersOf(view);
+  const lead = view.signers.find((s) => s.role === 'lead')?.name ?? proposers[0];
+  if (proposers.length > 1) return { addressee: `尊敬的${lead}等${proposers.length}位委员`, you: '你们' };
+  return { addressee: lead ? `尊敬的${lead}委员` : '尊敬的提案人', you: '您' };
+}
+
+/** The reply's own 联系人及电话 when it records one, else the unit's contact person and phone. */
+function contactLines(replyContact: string | null, unit: Unit | null): string[] {
+  if (replyContact) return [`联系人及电话：${replyContact}`];
+  return [
+    ...(unit?.contactName ? [`联系人：${unit.contactName}`] : []),
+    ...(unit?.contactPhone ? [`联系电话：${unit.contactPhone}`] : []),
+  ];
 }
 
 function pickReply(view: ProposalView, unitId: number | undefined) {
