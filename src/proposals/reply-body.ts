@@ -1,3 +1,5 @@
+import type { ProposalView } from './dto/proposal-view.dto';
+
 /**
  * 答复函 body: the unit writes the body only; the letter's frame (称谓, 收悉 sentence, closing, organ, date, contact)
  * comes from the data. Units are used to writing whole letters, so a body may still start with a salutation or end
@@ -77,3 +79,51 @@ export function trimReplyBody(text: string, organs: string[] = []): string {
 }
 
 export const hasFrameLines = (lines: FrameLines): boolean => lines.head.length + lines.tail.length > 0;
+
+/** The proposers a document names: the group, or the lead, the confirmed co-signers and the merged proposals' leads. */
+export function proposersOf(view: ProposalView): string[] {
+  if (view.groupName) return [view.groupName];
+  return view.signers
+    .filter((s) => s.role === 'lead' || s.status === 'confirmed' || s.role === 'merged')
+    .map((s) => s.name);
+}
+
+/** Who a proposal's 答复函 is addressed to: 尊敬的张三委员 (您), 尊敬的张三等3位委员 (你们), 尊敬的<group> (你们). */
+export function letterAddressee(view: ProposalView): { addressee: string; you: string } {
+  if (view.groupName) return { addressee: `尊敬的${view.groupName}`, you: '你们' };
+  const proposers = proposersOf(view);
+  const lead = view.signers.find((s) => s.role === 'lead')?.name ?? proposers[0];
+  if (proposers.length > 1) return { addressee: `尊敬的${lead}等${proposers.length}位委员`, you: '你们' };
+  return { addressee: lead ? `尊敬的${lead}委员` : '尊敬的提案人', you: '您' };
+}
+
+/** The 收悉 sentence: 您提出的《关于……》（第N号）收悉。现答复如下： */
+export const receivedSentence = (you: string, title: string, numberLabel: string | null): string =>
+  `${you}提出的《${title}》${numberLabel ? `（${numberLabel}）` : ''}收悉。现答复如下：`;
+
+/** The closing the frame prints once. */
+export const closingSentence = (you: string): string => `感谢${you}对我们工作的关心和支持。`;
+
+/** The 答复函 as text, for the reply form's preview: the frame around the body as it would be printed. */
+export interface LetterPreview {
+  addressee: string;
+  received: string;
+  paragraphs: string[];
+  closing: string;
+  unitName: string;
+}
+
+export function letterPreview(view: ProposalView, unitName: string, body: string): LetterPreview {
+  const { addressee, you } = letterAddressee(view);
+  const numberLabel = view.numberLabel ? (/第\d+号$/.exec(view.numberLabel)?.[0] ?? view.numberLabel) : null;
+  return {
+    addressee,
+    received: receivedSentence(you, view.title, numberLabel),
+    paragraphs: trimReplyBody(body, [unitName])
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    closing: closingSentence(you),
+    unitName,
+  };
+}

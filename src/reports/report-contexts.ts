@@ -136,12 +136,10 @@ export interface ReplyLetterContext {
   printClassification: boolean;
   /** 尊敬的张三委员 / 尊敬的张三等3位委员 / 尊敬的九三学社吴忠市委员会 */
   addressee: string;
-  /** 您, or 你们 for several proposers or a group. */
-  you: string;
-  proposalTitle: string;
-  sessionName: string;
-  /** 第0045号 within the session, or null for a proposal without a number. */
-  numberLabel: string | null;
+  /** 您提出的《…》（第0045号）收悉。现答复如下： (你们 for several proposers or a group; no number when it has none). */
+  received: string;
+  /** 感谢您对我们工作的关心和支持。 */
+  closing: string;
   paragraphs: string[];
   public: boolean;
   signer: string | null;

@@ -11,7 +11,13 @@ import { ProposalViews } from '../../proposals/proposal-views';
 import { Proposal } from '../../proposals/proposal.entities';
 import { PROPOSAL_CONFIG, ProposalConfig } from '../../proposals/proposals.config';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { trimReplyBody } from '../../proposals/reply-body';
+import {
+  closingSentence,
+  letterAddressee,
+  proposersOf,
+  receivedSentence,
+  trimReplyBody,
+} from '../../proposals/reply-body';
 import type { ProposalSheetContext, ReplyLetterContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
@@ -39,13 +45,6 @@ async function proposalOf(
   if (!p) throw new Error(`提案 ${report.subjectId} 已不存在`);
   const view = await views.detail(em, p);
   return { view, session: await em.findOneByOrFail(CouncilSession, { id: p.sessionId }) };
-}
-
-function proposersOf(view: ProposalView): string[] {
-  if (view.groupName) return [view.groupName];
-  return view.signers
-    .filter((s) => s.role === 'lead' || s.status === 'confirmed' || s.role === 'merged')
-    .map((s) => s.name);
 }
 
 /** 提案单: the proposal as filed, with the review opinion and the units. Anyone who may read the proposal may print it. */
@@ -143,6 +142,8 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       report.params ? (JSON.parse(report.params) as { unitId?: number }).unitId : undefined,
     );
     if (!reply) throw new Error('该提案的答复已不存在');
+    const { addressee, you } = letterAddressee(view);
+    const numberLabel = view.number !== null ? formatNumber(view.number) : null;
     const unit = await em.findOneBy(Unit, { id: reply.unit.id });
     return {
       title:
@@ -155,10 +156,9 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       classification: reply.classification,
       classificationLabel: reply.classificationLabel,
       printClassification: this.config.printReplyClassification,
-      ...addresseeOf(view),
-      proposalTitle: view.title,
-      sessionName: session.name,
-      numberLabel: view.number !== null ? formatNumber(view.number) : null,
+      addressee,
+      received: receivedSentence(you, view.title, numberLabel),
+      closing: closingSentence(you),
       // The body as stored, less any salutation or signature lines still at its edges: the frame prints its own.
       paragraphs: paragraphs(trimReplyBody(reply.content, [reply.unit.name])),
       public: reply.public,
@@ -169,15 +169,6 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       letterFormat: true,
     };
   }
-}
-
-/** 尊敬的张三委员 (您) / 尊敬的张三等3位委员 (你们) / 尊敬的九三学社吴忠市委员会 (你们). */
-function addresseeOf(view: ProposalView): { addressee: string; you: string } {
-  if (view.groupName) return { addressee: `尊敬的${view.groupName}`, you: '你们' };
-  const proposers = proposersOf(view);
-  const lead = view.signers.find((s) => s.role === 'lead')?.name ?? proposers[0];
-  if (proposers.length > 1) return { addressee: `尊敬的${lead}等${proposers.length}位委员`, you: '你们' };
-  return { addressee: lead ? `尊敬的${lead}委员` : '尊敬的提案人', you: '您' };
 }
 
 /** The reply's own 联系人及电话 when it records one, else the unit's contact person and phone. */
