@@ -4,6 +4,8 @@ export interface Organization {
   name: string;
   shortName: string;
   systemName: string;
+  /** 提案委员会: 抄送 on every 答复函. Optional in the file; by default 「<shortName>提案委员会」. */
+  proposalCommittee: string;
 }
 
 export interface ReferenceData {
@@ -16,10 +18,15 @@ export const ORGANIZATION = Symbol('ORGANIZATION');
 
 export function loadOrganization(): Organization {
   const f = new ConfigFile('organization.json');
+  const shortName = f.text(f.root.shortName, 'shortName', '须为政协的简称，如“政协某某市委员会”');
   return {
     name: f.text(f.root.name, 'name', '须为政协的全称'),
-    shortName: f.text(f.root.shortName, 'shortName', '须为政协的简称，如“政协某某市委员会”'),
+    shortName,
     systemName: f.text(f.root.systemName, 'systemName', '须为平台的名称'),
+    proposalCommittee:
+      f.root.proposalCommittee === undefined
+        ? `${shortName}提案委员会`
+        : f.text(f.root.proposalCommittee, 'proposalCommittee', '须为提案委员会的名称，如“政协某某市委员会提案委员会”'),
   };
 }
 

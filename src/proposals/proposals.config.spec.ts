@@ -48,6 +48,22 @@ describe('proposal configuration', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('prints the class on the 答复函 unless the file says false; anything but a boolean stops start-up', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-cfg-'));
+    const file = path.join(dir, 'proposals.json');
+    const { printReplyClassification: _p, ...rest } = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'proposals.json'), 'utf8'),
+    );
+    expect(loadProposalConfig().printReplyClassification).toBe(true);
+    fs.writeFileSync(file, JSON.stringify(rest));
+    expect(loadProposalConfig(file).printReplyClassification).toBe(true);
+    fs.writeFileSync(file, JSON.stringify({ ...rest, printReplyClassification: false }));
+    expect(loadProposalConfig(file).printReplyClassification).toBe(false);
+    fs.writeFileSync(file, JSON.stringify({ ...rest, printReplyClassification: 'no' }));
+    expect(() => loadProposalConfig(file)).toThrow(/printReplyClassification/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('stops start-up naming the entry that is wrong', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-cfg-'));
     const file = path.join(dir, 'proposals.json');

@@ -34,6 +34,8 @@ export interface ProposalConfig {
   reminderDaysBefore: number[];
   /** Working days (for the evaluation time-out): `holidays` off, `workdays` (调休) worked, as `YYYY-MM-DD` in Shanghai. */
   calendar: WorkCalendar;
+  /** 答复函: print 「答复类别：B类」 under the masthead (default true; false where the office keeps the class off the letter). */
+  printReplyClassification: boolean;
 }
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
@@ -85,6 +87,13 @@ function dayList(f: ConfigFile, raw: unknown, key: string): string[] {
   });
 }
 
+/** true or false; `fallback` when the key is absent. */
+function flag(f: ConfigFile, raw: unknown, key: string, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'boolean') f.fail(key, '须为 true 或 false');
+  return raw;
+}
+
 /** Reads and checks the proposal rules; a bad file stops start-up (exit code 78) with a message naming the entry. */
 export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json')): ProposalConfig {
   const f = new ConfigFile(file);
@@ -99,6 +108,7 @@ export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json'
     ...numbers,
     reminderDaysBefore: dayCounts(f, raw.reminderDaysBefore, 'reminderDaysBefore', [15, 3]),
     calendar: { holidays: dayList(f, raw.holidays, 'holidays'), workdays: dayList(f, raw.workdays, 'workdays') },
+    printReplyClassification: flag(f, raw.printReplyClassification, 'printReplyClassification', true),
   };
 }
 

@@ -130,22 +130,26 @@ export interface ReplyLetterContext {
   title: string;
   unitName: string;
   letterNo: string | null;
-  /** A / B / C in the top right, with its meaning. */
+  /** A / B / C, printed 「答复类别：B类」 under the masthead when `printClassification`. */
   classification: string;
   classificationLabel: string;
-  /** 张三委员 / 九三学社吴忠市委员会 */
+  printClassification: boolean;
+  /** 尊敬的张三委员 / 尊敬的张三等3位委员 / 尊敬的九三学社吴忠市委员会 */
   addressee: string;
-  proposalTitle: string;
-  sessionName: string;
-  /** 第0045号 within the session, or null for a proposal without a number. */
-  numberLabel: string | null;
+  /** 您提出的《…》（第0045号）收悉。现答复如下： (你们 for several proposers or a group; no number when it has none). */
+  received: string;
+  /** 感谢您对我们工作的关心和支持。 */
+  closing: string;
   paragraphs: string[];
   public: boolean;
   signer: string | null;
-  contact: string | null;
+  /** 联系人及电话 lines: the reply's own, else the unit's contact person and phone. */
+  contact: string[];
   repliedOn: ReportDate;
   /** 抄送 */
   cc: string[];
+  /** 信函格式 (GB/T 9704 10.1): no page number on the first page. */
+  letterFormat: true;
 }
 
 export interface AnnualProposalRow {

@@ -67,7 +67,7 @@ describe('reports', () => {
     expectA4(facts);
   });
 
-  it('renders a 答复函 with the unit, the class mark, the reply and 抄送 提案委员会', async () => {
+  it('renders a 答复函 with the unit, the class with its label, the reply and 抄送 提案委员会', async () => {
     const report = await rendered(c.staff, { kind: 'reply-letter', subject: { type: 'proposal', id: replied } });
     expect(report.status).toBe('done');
     const facts = pdfFacts((await download(c.staff, report.id)).body);
@@ -76,9 +76,66 @@ describe('reports', () => {
     expect(facts.squeezed).toContain('已列入明年计划。');
     expect(facts.squeezed).toContain('现答复如下');
     expect(facts.squeezed).toContain('抄送：政协吴忠市委员会提案委员会');
-    // The class mark sits in the top right corner, on the letterhead's line.
-    expect(facts.text.split('\n')[0].trim()).toMatch(/B$/);
+    // The class with its label, on the line under the masthead rule.
+    expect(facts.squeezed).toContain('答复类别：B类');
     expectSubsetTrueType(facts);
+  });
+
+  it('frames a reply typed as a whole letter once: one salutation, one 收悉 sentence, one closing, the organ signed once, the 文号 at the right, no page number on page 1', async () => {
+    const id = await proposalAt(t, c, 'assigned');
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话联系提案人' }, 201);
+    const proposal = (await t.http().get(`/api/v1/proposals/${id}`).set(c.staff.auth)).body;
+    const unit: string = proposal.leadUnit.name;
+    // Long enough for a second page, to see its page number.
+    const middle = Array.from(
+      { length: 14 },
+      (_, i) => `第${i + 1}项，我们已会同有关部门开展专题调研，摸清底数，制定方案，逐项推进落实。`,
+    );
+    const letter = [
+      '尊敬的提案人委员：',
+      '您好！',
+      ...middle,
+      '感谢您对我们工作的关心和支持！',
+      unit,
+      '2026年5月8日',
+      '联系人：王五',
+      '联系电话：0953-7654321',
+    ].join('\n');
+    await api(t, c.unit, 'post', `/proposals/${id}/reply`, {
+      classification: 'B',
+      content: letter,
+      public: true,
+      letterNo: '吴资规函〔2026〕4号',
+      contact: '李明 0953-1234567',
+    });
+    const report = await rendered(c.staff, { kind: 'reply-letter', subject: { type: 'proposal', id } });
+    expect(report.status).toBe('done');
+    const facts = pdfFacts((await download(c.staff, report.id)).body);
+    const count = (needle: string) => facts.squeezed.split(needle).length - 1;
+    expect(count('委员：')).toBe(1);
+    expect(count('您好')).toBe(0);
+    const no = /第\d+号$/.exec(proposal.numberLabel)![0];
+    expect(count(`您提出的《${proposal.title.replace(/\s+/g, '')}》（${no}）收悉。现答复如下：`)).toBe(1);
+    expect(count('收悉')).toBe(1);
+    expect(count('感谢您对我们工作的关心和支持')).toBe(1);
+    expect(count('第14项')).toBe(1);
+    // The organ's name: the masthead (the first line of page 1) and the signature, nowhere else (no 印发 line in a 函).
+    const lines = facts.text.split('\n').filter((l) => l.trim());
+    expect(lines[0].replace(/\s+/g, '')).toBe(unit);
+    expect(count(unit)).toBe(2);
+    expect(count('2026年5月8日')).toBe(0);
+    expect(count('联系人')).toBe(1);
+    expect(facts.squeezed).toContain('联系人及电话：李明0953-1234567');
+    expect(count('王五')).toBe(0);
+    expect(facts.squeezed).toContain('抄送：政协吴忠市委员会提案委员会。');
+    expect(count('印发')).toBe(0);
+    // 答复类别 on the left, the 文号 at the right edge, on the line under the rule.
+    expect(lines[1]).toMatch(/^\s*答复类别：B类\s{4,}吴资规函〔2026〕4号$/);
+    // 信函格式: no page number on the first page; the second has its own.
+    const pages = facts.text.split('\f');
+    expect(facts.pages).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).not.toMatch(/—\s*\d+\s*—/);
+    expect(pages[1]).toMatch(/—\s*2\s*—/);
   });
 
   it('renders a 提案办理情况报告 for a leader: figures, rates, units, key proposals and ECharts charts whose text is real text in our fonts', async () => {

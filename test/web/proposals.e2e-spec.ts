@@ -345,6 +345,48 @@ describe('proposal pages', () => {
     expect((await proposal(id)).status).toBe('replied');
   });
 
+  it('the reply form asks for the body only, flags the salutation and signature lines typed into it, trims them in one click and previews the whole letter', async () => {
+    const id = await proposalAt(t, c, 'assigned');
+    await api(t, c.unit, 'post', `/proposals/${id}/communications`, { mode: 'phone', summary: '电话联系' }, 201);
+    const path = `/proposals/${id}/reply`;
+    const blank = await page('unit', path);
+    expect(blank).toContain('只填写答复正文');
+    expect(blank).not.toContain('答复内容中有答复函会自动生成的行');
+    expect(blank).not.toContain('答复函全文预览');
+    const frame = ['尊敬的王建国委员：', '您好！'];
+    const signature = ['感谢您对我们工作的关心和支持！', '市住建局', '2026年5月8日', '联系电话：0571-1234567'];
+    const body = '已列入明年计划，正在推进。\n一是开展调研；二是制定方案。';
+    const fields = { classification: 'B', public: 'yes', letterNo: '', signer: '', contact: '' };
+    const letter = [...frame, body, '', ...signature].join('\n');
+
+    const flagged = mainOf(
+      (await submit(web.unit, path, { ...fields, content: letter, _action: 'preview' }, 200)).text,
+    );
+    expect(flagged).toContain('答复内容中有答复函会自动生成的行');
+    for (const line of [...frame, ...signature]) expect(flagged).toContain(`<code>${line}</code>`);
+    expect(flagged).not.toContain('<code>已列入明年计划');
+    expect(flagged).toContain(
+      '<button type="submit" class="button button--secondary" name="_action" value="trim">去掉这些行</button>',
+    );
+    // The preview: the frame once around the body, without the typed frame lines.
+    const preview = flagged.slice(flagged.indexOf('答复函全文预览'));
+    expect(preview).toMatch(
+      /<p>尊敬的.+委员：<\/p>\s*<p class="reply-preview__indent">您提出的《.+》（第\d+号）收悉。现答复如下：<\/p>\s*<p class="reply-preview__indent">已列入明年计划，正在推进。<\/p>\s*<p class="reply-preview__indent">一是开展调研；二是制定方案。<\/p>\s*<p class="reply-preview__indent">感谢您对我们工作的关心和支持。<\/p>\s*<p class="reply-preview__sign">市住建局/,
+    );
+    expect(preview).not.toContain('您好');
+    expect((await proposal(id)).status).toBe('assigned');
+
+    const trimmed = mainOf((await submit(web.unit, path, { ...fields, content: letter, _action: 'trim' }, 200)).text);
+    expect(trimmed).toContain(`name="content" rows="12"`);
+    expect(trimmed).toMatch(/name="content"[^>]*>已列入明年计划，正在推进。\n一是开展调研；二是制定方案。<\/textarea>/);
+    expect(trimmed).not.toContain('答复内容中有答复函会自动生成的行');
+    expect(trimmed).toMatch(/value="B" checked/);
+    expect((await proposal(id)).status).toBe('assigned');
+
+    await submit(web.unit, path, { ...fields, content: body }, 303);
+    expect((await proposal(id)).status).toBe('replied');
+  });
+
   it('a unit asks for more time and staff decide it from 提案审查; a unit returns a proposal with its reason', async () => {
     const id = await proposalAt(t, c, 'assigned');
     const noReason = mainOf(

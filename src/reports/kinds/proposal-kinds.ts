@@ -4,12 +4,20 @@ import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { ORGANIZATION, Organization } from '../../config/organization';
-import { CouncilSession, Sector } from '../../directory/directory.entities';
+import { CouncilSession, Sector, Unit } from '../../directory/directory.entities';
 import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
 import { ProposalViews } from '../../proposals/proposal-views';
 import { Proposal } from '../../proposals/proposal.entities';
+import { PROPOSAL_CONFIG, ProposalConfig } from '../../proposals/proposals.config';
 import { ProposalsService } from '../../proposals/proposals.service';
+import {
+  closingSentence,
+  letterAddressee,
+  proposersOf,
+  receivedSentence,
+  trimReplyBody,
+} from '../../proposals/reply-body';
 import type { ProposalSheetContext, ReplyLetterContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
@@ -37,13 +45,6 @@ async function proposalOf(
   if (!p) throw new Error(`提案 ${report.subjectId} 已不存在`);
   const view = await views.detail(em, p);
   return { view, session: await em.findOneByOrFail(CouncilSession, { id: p.sessionId }) };
-}
-
-function proposersOf(view: ProposalView): string[] {
-  if (view.groupName) return [view.groupName];
-  return view.signers
-    .filter((s) => s.role === 'lead' || s.status === 'confirmed' || s.role === 'merged')
-    .map((s) => s.name);
 }
 
 /** 提案单: the proposal as filed, with the review opinion and the units. Anyone who may read the proposal may print it. */
@@ -116,6 +117,7 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
     private readonly proposals: ProposalsService,
     private readonly views: ProposalViews,
     @Inject(ORGANIZATION) private readonly org: Organization,
+    @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
   async prepare(actor: Actor, subjectId: number | null, params: Record<string, unknown>): Promise<PreparedReport> {
@@ -140,28 +142,42 @@ export class ReplyLetterKind implements ReportKindDef<'reply-letter'> {
       report.params ? (JSON.parse(report.params) as { unitId?: number }).unitId : undefined,
     );
     if (!reply) throw new Error('该提案的答复已不存在');
-    const lead = view.signers.find((s) => s.role === 'lead');
+    const { addressee, you } = letterAddressee(view);
+    const numberLabel = view.number !== null ? formatNumber(view.number) : null;
+    const unit = await em.findOneBy(Unit, { id: reply.unit.id });
     return {
       title:
         view.number !== null
           ? `关于${session.name}${formatNumber(view.number)}提案的答复`
           : `关于《${view.title}》的答复`,
+      // Units have one name; it is the organ's name the letter is signed with (no separate full name is recorded).
       unitName: reply.unit.name,
       letterNo: reply.letterNo,
       classification: reply.classification,
       classificationLabel: reply.classificationLabel,
-      addressee: view.groupName ?? (lead ? `${lead.name}委员` : '提案人'),
-      proposalTitle: view.title,
-      sessionName: session.name,
-      numberLabel: view.number !== null ? formatNumber(view.number) : null,
-      paragraphs: paragraphs(reply.content),
+      printClassification: this.config.printReplyClassification,
+      addressee,
+      received: receivedSentence(you, view.title, numberLabel),
+      closing: closingSentence(you),
+      // The body as stored, less any salutation or signature lines still at its edges: the frame prints its own.
+      paragraphs: paragraphs(trimReplyBody(reply.content, [reply.unit.name])),
       public: reply.public,
       signer: reply.signer,
-      contact: reply.contact,
+      contact: contactLines(reply.contact, unit),
       repliedOn: reply.at,
-      cc: [`${this.org.shortName}提案委员会`],
+      cc: [this.org.proposalCommittee],
+      letterFormat: true,
     };
   }
+}
+
+/** The reply's own 联系人及电话 when it records one, else the unit's contact person and phone. */
+function contactLines(replyContact: string | null, unit: Unit | null): string[] {
+  if (replyContact) return [`联系人及电话：${replyContact}`];
+  return [
+    ...(unit?.contactName ? [`联系人：${unit.contactName}`] : []),
+    ...(unit?.contactPhone ? [`联系电话：${unit.contactPhone}`] : []),
+  ];
 }
 
 function pickReply(view: ProposalView, unitId: number | undefined) {

@@ -30,7 +30,8 @@ export interface StepPage<T extends object, K extends StepViewName> extends Step
   /** The form as first shown (default: empty). */
   initial?: (p: ProposalView) => Record<string, FormValue>;
   choices?: (p: ProposalView) => Promise<Record<string, Option[]>> | Record<string, Option[]>;
-  extra: (p: ProposalView, actor: Actor) => Promise<ExtraOf<K>> | ExtraOf<K>;
+  /** What the page adds; `form` is the form as it will be shown (e.g. for a preview of what was typed). */
+  extra: (p: ProposalView, actor: Actor, form: FormState) => Promise<ExtraOf<K>> | ExtraOf<K>;
   /** The `done` banner of the page after it. */
   done: ProposalDone;
   /** The page after it, when not the proposal's own (a unit that returned it may no longer read it). */
@@ -119,6 +120,18 @@ export class ProposalPages {
     });
   }
 
+  /** The step's page again with `values` (what was posted, perhaps changed), nothing saved: a preview or a fix-up. */
+  async redisplayStep<T extends object, K extends StepViewName>(
+    req: AuthedRequest,
+    res: Response,
+    actor: Actor,
+    id: number,
+    values: Record<string, FormValue>,
+    step: StepPage<T, K>,
+  ): Promise<void> {
+    await this.sendStep(req, res, actor, await this.proposals.get(actor, id), step, formState(values));
+  }
+
   async button<T extends object>(
     req: AuthedRequest,
     res: Response,
@@ -148,7 +161,7 @@ export class ProposalPages {
       action,
       form,
       choices: (await step.choices?.(p)) ?? {},
-      extra: await step.extra(p, actor),
+      extra: await step.extra(p, actor, form),
     };
     // ViewContexts[K] is ProposalFormView<ExtraOf<K>> by the definition of StepViewName; TypeScript cannot follow a generic K there.
     this.pages.send(req, res, step.view, view as unknown as ViewContexts[K], {

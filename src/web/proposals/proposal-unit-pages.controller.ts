@@ -13,14 +13,16 @@ import {
   RequestExtensionDto,
   ReturnProposalDto,
 } from '../../proposals/dto/handle-proposal.dto';
+import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ProposalHandlingService } from '../../proposals/proposal-handling.service';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { parseQuery } from '../kit/forms';
+import { findFrameLines, hasFrameLines, letterPreview, trimReplyBody } from '../../proposals/reply-body';
+import { FormState, FormValue, parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ProposalPages, StepPage } from './proposal-pages';
-import { proposalDoneHref } from './views';
+import { proposalDoneHref, ReplyFormExtra } from './views';
 
 /** A handling unit's pages: 我的办理 and, on a proposal, 沟通, 会办意见, 退回, 延期申请, 答复. */
 @ApiExcludeController()
@@ -87,7 +89,7 @@ export class ProposalUnitPagesController {
         contact: 'text?',
       },
       choices: () => ({ classifications: choices.classifications(), yesNo: PROPOSAL_OPTIONS.yesNo }),
-      extra: () => null,
+      extra: replyExtra,
       save: (actor, id, dto) => handling.reply(actor, id, dto),
       done: 'replied',
     };
@@ -206,13 +208,42 @@ export class ProposalUnitPagesController {
   }
 
   @Post(':id/reply')
-  replyProposal(
+  async replyProposal(
     @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
   ) {
+    // 预览 / 去掉重复的称谓和落款: the page again with the letter's preview (and the body trimmed), nothing saved.
+    if (body._action === 'preview' || body._action === 'trim') {
+      const values: Record<string, FormValue> = {};
+      for (const name of [...Object.keys(REPLY_FIELDS), 'version']) values[name] = stringOf(body[name]);
+      if (body._action === 'trim') {
+        const p = await this.proposals.get(actor, id);
+        values.content = trimReplyBody(values.content as string, [unitNameOf(p, actor.unitId) ?? '']);
+      }
+      return this.steps.redisplayStep(req, res, actor, id, values, this.reply);
+    }
     return this.steps.postStep(req, res, actor, id, body, this.reply);
   }
+}
+
+/** The frame lines found in what was typed, and the letter's preview once something is typed. */
+function replyExtra(p: ProposalView, actor: Actor, form: FormState): ReplyFormExtra {
+  const body = String(form.values.content ?? '');
+  if (!body.trim()) return { frame: null, preview: null };
+  const unitName = unitNameOf(p, actor.unitId) ?? '';
+  const frame = findFrameLines(body, [unitName]);
+  return { frame: hasFrameLines(frame) ? frame : null, preview: letterPreview(p, unitName, body) };
+}
+
+const REPLY_FIELDS = { classification: 1, content: 1, public: 1, letterNo: 1, signer: 1, contact: 1 };
+
+const stringOf = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The name of the actor's unit among the proposal's units. */
+function unitNameOf(p: ProposalView, unitId: number | null | undefined): string | null {
+  const units = [...(p.leadUnit ? [p.leadUnit] : []), ...p.coUnits, ...p.splitUnits];
+  return units.find((u) => u.id === unitId)?.name ?? null;
 }

@@ -1,6 +1,7 @@
 import type { ExtensionView } from '../../proposals/dto/proposal-parts.dto';
 import type { ProposalStatsView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalView, SimilarProposalView } from '../../proposals/dto/proposal-view.dto';
+import type { FrameLines, LetterPreview } from '../../proposals/reply-body';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
 import { doneHref, type Pager } from '../kit/paging';
@@ -71,6 +72,12 @@ export interface ProposalFilingView {
   editing: ProposalView | null;
 }
 
+/** 答复: the frame lines found in the typed body (to trim), and the whole letter as text once something is typed. */
+export interface ReplyFormExtra {
+  frame: FrameLines | null;
+  preview: LetterPreview | null;
+}
+
 /** One step's form on a proposal (review, assign, reply …): the proposal, the form, and what the step's page adds. */
 export interface ProposalFormView<E = null> {
   p: ProposalView;
@@ -106,6 +113,6 @@ declare module '../kit/layout' {
     'proposals/co-opinion': ProposalFormView;
     'proposals/return': ProposalFormView;
     'proposals/extension': ProposalFormView<{ maxMonths: number }>;
-    'proposals/reply': ProposalFormView;
+    'proposals/reply': ProposalFormView<ReplyFormExtra>;
   }
 }
