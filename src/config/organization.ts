@@ -4,7 +4,12 @@ export interface Organization {
   name: string;
   shortName: string;
   systemName: string;
+  /** 机关代字 of the 提案办理情况报告's 文号, 吴政协提办 → 吴政协提办〔2026〕3号; `proposalReportPrefix`, default 政协提办. */
+  proposalReportPrefix: string;
 }
+
+/** The 文号 prefix when config/organization.json names none. */
+export const DEFAULT_PROPOSAL_REPORT_PREFIX = '政协提办';
 
 export interface ReferenceData {
   sectors: string[];
@@ -20,6 +25,14 @@ export function loadOrganization(): Organization {
     name: f.text(f.root.name, 'name', '须为政协的全称'),
     shortName: f.text(f.root.shortName, 'shortName', '须为政协的简称，如“政协某某市委员会”'),
     systemName: f.text(f.root.systemName, 'systemName', '须为平台的名称'),
+    proposalReportPrefix:
+      f.root.proposalReportPrefix === undefined
+        ? DEFAULT_PROPOSAL_REPORT_PREFIX
+        : f.text(
+            f.root.proposalReportPrefix,
+            'proposalReportPrefix',
+            '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
+          ),
   };
 }
 
