@@ -113,7 +113,7 @@ function practice(f: AnnualFigures): string[] {
   }
   if (f.key > 0)
     out.push(
-      `突出重点提案督办。确定重点提案${f.key}件，${f.keySupervised > 0 ? `其中${f.keySupervised}件由领导领衔督办，` : ''}跟踪办理进度，推动重点提案高质量办理。`,
+      `突出重点提案督办。确定重点提案${f.key}件，${f.keySupervised === f.key ? '均由领导领衔督办，' : f.keySupervised > 0 ? `其中${f.keySupervised}件由领导领衔督办，` : ''}跟踪办理进度，推动重点提案高质量办理。`,
     );
   else out.push('本会次尚未确定重点提案。');
   if (f.communications > 0)

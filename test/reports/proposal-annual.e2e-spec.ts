@@ -63,7 +63,7 @@ describe('提案办理情况报告', () => {
     expect(text).toContain('以来，共收到提案6件，经审查立案5件，立案率100.0%；尚在审查1件。');
     expect(text).toContain('已交办的5件提案中，已办复3件，办复率60.0%；尚在办理2件。');
     expect(text).toContain('已交办提案5件，涉及承办单位2个，其中由一个单位主办的5件（其中会同其他单位会办的1件）。');
-    expect(text).toContain('确定重点提案1件');
+    expect(text).toContain('确定重点提案1件，均由领导领衔督办');
     expect(text).toContain('承办单位与提案人沟通3次');
     expect(text).toContain('所提问题列入计划拟解决或正在解决的B类3件，占100.0%');
     expect(text).toContain('对办理结果满意或基本满意的1件，满意率100.0%');

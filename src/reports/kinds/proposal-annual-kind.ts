@@ -45,7 +45,7 @@ function rowOf(
     numberLabel: p.number === null ? null : formatNumber(p.number),
     title: p.title,
     proposer: p.leadMember?.name ?? p.groupName ?? '',
-    units: units.join('、') || '—',
+    units: units.join('、') || '尚未交办',
     statusLabel: p.statusLabel,
     deadline: p.deadline,
     supervisor: supervisor ? (supervisors.get(supervisor) ?? null) : null,
