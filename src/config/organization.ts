@@ -6,7 +6,12 @@ export interface Organization {
   systemName: string;
   /** 提案委员会: 抄送 on every 答复函. Optional in the file; by default 「<shortName>提案委员会」. */
   proposalCommittee: string;
+  /** 机关代字 of the 提案办理情况报告's 文号, 吴政协提办 → 吴政协提办〔2026〕3号; `proposalReportPrefix`, default 政协提办. */
+  proposalReportPrefix: string;
 }
+
+/** The 文号 prefix when config/organization.json names none. */
+export const DEFAULT_PROPOSAL_REPORT_PREFIX = '政协提办';
 
 export interface ReferenceData {
   sectors: string[];
@@ -27,6 +32,14 @@ export function loadOrganization(): Organization {
       f.root.proposalCommittee === undefined
         ? `${shortName}提案委员会`
         : f.text(f.root.proposalCommittee, 'proposalCommittee', '须为提案委员会的名称，如“政协某某市委员会提案委员会”'),
+    proposalReportPrefix:
+      f.root.proposalReportPrefix === undefined
+        ? DEFAULT_PROPOSAL_REPORT_PREFIX
+        : f.text(
+            f.root.proposalReportPrefix,
+            'proposalReportPrefix',
+            '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
+          ),
   };
 }
 

@@ -45,6 +45,25 @@ describe('server-side charts', () => {
     expect(svg).toContain('超期');
   });
 
+  it('never cuts a long unit name on horizontal bars: it wraps, whole, and the row grows for it', () => {
+    const name = '吴忠市住房和城乡建设局城市更新和老旧小区改造工作专班';
+    const svg = barChartSvg({
+      categories: [name, '财政局'],
+      series: [{ name: '交办', data: [5, 3] }],
+      horizontal: true,
+    });
+    const labels = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
+    expect(labels).toContain(name);
+    expect(svg).not.toMatch(/\.\.\.|…/);
+    const short = barChartSvg({
+      categories: ['财政局', '教育局'],
+      series: [{ name: '交办', data: [5, 3] }],
+      horizontal: true,
+    });
+    const height = (s: string) => Number(/height="(\d+)"/.exec(s)![1]);
+    expect(height(svg)).toBeGreaterThan(height(short));
+  });
+
   it('draws a pie of the non-empty parts with their shares', () => {
     const svg = pieChartSvg({
       items: [

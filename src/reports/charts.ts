@@ -62,17 +62,25 @@ function withoutTextOutlines(svg: string): string {
   );
 }
 
+/** Width of a horizontal chart's category labels: 11 characters of 13 px a line. */
+const LABEL_WIDTH = 150;
+
 export function barChartSvg(c: BarChart): string {
   const value = {
     type: 'value',
     minInterval: c.percent ? undefined : 1,
     max: c.percent ? 1 : undefined,
-    axisLabel: c.percent ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
+    // The origin is left unlabelled: a lone 「0%」 on the axis reads as a figure.
+    axisLabel: c.percent ? { formatter: (v: number) => (v === 0 ? '' : `${Math.round(v * 100)}%`) } : {},
   };
+  // Long Chinese names (units, sectors) are never cut: they wrap onto as many lines as they need, and each row is
+  // made tall enough for the longest one.
   const category = {
     type: 'category',
     data: c.categories,
-    axisLabel: { interval: 0, width: c.horizontal ? 130 : 80, overflow: c.horizontal ? 'truncate' : 'break' },
+    axisLabel: c.horizontal
+      ? { interval: 0, width: LABEL_WIDTH, overflow: 'break', lineHeight: 16 }
+      : { interval: 0, width: 80, overflow: 'break' },
   };
   const label = {
     show: true,
@@ -80,11 +88,13 @@ export function barChartSvg(c: BarChart): string {
     formatter: c.percent ? (p: { value: number }) => `${Math.round(p.value * 100)}%` : '{c}',
   };
   const rows = c.horizontal ? c.categories.length : 0;
+  const lines = Math.max(1, ...c.categories.map((name) => Math.ceil(([...name].length * 13) / LABEL_WIDTH)));
+  const rowHeight = Math.max(30, lines * 16 + 12);
   return render(
     {
       legend: c.series.length > 1 ? { top: 0 } : undefined,
       grid: {
-        left: c.horizontal ? 140 : 40,
+        left: c.horizontal ? LABEL_WIDTH + 12 : 40,
         right: 40,
         top: c.series.length > 1 ? 36 : 20,
         bottom: 30,
@@ -95,7 +105,7 @@ export function barChartSvg(c: BarChart): string {
       series: c.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label, barMaxWidth: 36 })),
     },
     c,
-    { width: 640, height: c.horizontal ? Math.max(160, 60 + rows * 30) : 300 },
+    { width: 640, height: c.horizontal ? Math.max(160, 60 + rows * rowHeight) : 300 },
   );
 }
 

@@ -3,7 +3,10 @@ import { barChartSvg } from './charts';
 
 /** The charts of 提案办理统计: the same four on the rates page and in the 提案办理情况报告. */
 export interface ProposalCharts {
-  rates: string;
+  /** The rates that have data behind them (a rate over nothing, or 办复率 before any reply, is left out, not drawn as 0%); null when none has. */
+  rates: string | null;
+  /** The rates not drawn for want of data, by name. */
+  ratesLeftOut: string[];
   byCategory: string;
   byStatus: string;
   /** The units with most assignments (at most `maxUnits`), assigned / replied / overdue; null when none was assigned. */
@@ -19,18 +22,24 @@ export function proposalCharts(
   const units = [...stats.byUnit]
     .sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name, 'zh'))
     .slice(0, opts.maxUnits ?? 12);
+  const rates = [
+    ['立案率', r.acceptance.rate],
+    // Nothing replied yet: the assignments are still in hand, not a 0% result.
+    ['办复率', r.reply.numerator > 0 ? r.reply.rate : null],
+    ['办理工作满意率', r.satisfaction.attitude.rate],
+    ['办理结果满意率', r.satisfaction.result.rate],
+  ] as Array<[string, number | null]>;
+  const rated = rates.filter((x): x is [string, number] => x[1] !== null);
   return {
-    rates: barChartSvg({
-      ...size,
-      percent: true,
-      categories: ['立案率', '办复率', '办理工作满意率', '办理结果满意率'],
-      series: [
-        {
-          name: '比率',
-          data: [r.acceptance, r.reply, r.satisfaction.attitude, r.satisfaction.result].map((x) => x.rate ?? 0),
-        },
-      ],
-    }),
+    ratesLeftOut: rates.filter(([, rate]) => rate === null).map(([label]) => label),
+    rates: rated.length
+      ? barChartSvg({
+          ...size,
+          percent: true,
+          categories: rated.map(([label]) => label),
+          series: [{ name: '比率', data: rated.map(([, rate]) => rate) }],
+        })
+      : null,
     byCategory: barChartSvg({
       ...size,
       categories: stats.byCategory.map((c) => c.label),

@@ -163,23 +163,30 @@ export interface AnnualProposalRow {
   supervisor: string | null;
 }
 
-/** 提案办理情况报告 of a session: figures, rates, tables and charts; `templates/reports/proposal-annual.hbs`. */
+/** 提案办理情况报告 of a session: masthead, 文号, the narrative, then the figures, tables and charts as 附表; `templates/reports/proposal-annual.hbs`. */
 export interface ProposalAnnualContext {
   title: string;
   sessionName: string;
+  /** 吴政协提办〔2026〕3号 (prefix from config/organization.json, 第N号 from the per-year counter); null for a report made before it was numbered. */
+  docNumber: string | null;
   issuingOffice: string;
   issuedOn: ReportDate;
   printedOn: ReportDate;
-  /** The opening paragraphs, with the figures in words. */
-  summary: string[];
+  /** The sentence after the salutation. */
+  lead: string;
+  /** 一、基本情况 … 五、下一步工作, pre-filled from the figures (src/reports/proposal-annual-text.ts). */
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+  /** The 附表's main figures; a rate without data is said in words (暂不计算, 暂无评价). */
   rates: Array<{ label: string; value: string; detail: string }>;
+  /** The rates left out of the chart for want of data (办理工作满意率、办理结果满意率), or null when all are drawn. */
+  ratesLeftOut: string | null;
   byCategory: Array<{ label: string; total: number; accepted: number }>;
   bySector: Array<{ name: string; total: number; accepted: number }>;
   byUnit: Array<{ name: string; assigned: number; replied: number; overdue: number }>;
   keyProposals: AnnualProposalRow[];
   overdueProposals: AnnualProposalRow[];
-  /** SVG drawn by ECharts on the server (labels escaped by it), put in as they are. */
-  charts: { rates: string; byCategory: string; byUnit: string | null };
+  /** SVG drawn by ECharts on the server (labels escaped by it), put in as they are; null where there is nothing to draw. */
+  charts: { rates: string | null; byCategory: string | null; byUnit: string | null };
   cc: string[];
 }
 

@@ -276,7 +276,7 @@ export class ProposalOfficePagesController {
       sessions,
       filters: { sessionId: chosen === undefined ? '' : String(chosen) },
       charts: {
-        rates: svgDataUri(charts.rates),
+        rates: charts.rates && svgDataUri(charts.rates),
         byCategory: svgDataUri(charts.byCategory),
         byStatus: svgDataUri(charts.byStatus),
         byUnit: charts.byUnit && svgDataUri(charts.byUnit),

@@ -101,7 +101,7 @@ declare module '../kit/layout' {
       /** The chosen session, as the session filter reads it. */
       filters: { sessionId: string };
       /** data: URIs of the server-drawn SVG charts. */
-      charts: { rates: string; byCategory: string; byStatus: string; byUnit: string | null };
+      charts: { rates: string | null; byCategory: string; byStatus: string; byUnit: string | null };
     };
     'proposals/show': ProposalPageView;
     'proposals/filing': ProposalFilingView;

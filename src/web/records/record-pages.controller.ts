@@ -158,7 +158,7 @@ export class RecordPagesController {
     const sectors = d.participation.filter((s) => s.attendance.denominator > 0);
     const charts = {
       byStatus: svgDataUri(p.byStatus),
-      rates: svgDataUri(p.rates),
+      rates: p.rates && svgDataUri(p.rates),
       topics: svgDataUri(
         barChartSvg({
           categories: d.topics.byStatus.map((s) => s.label),

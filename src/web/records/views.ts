@@ -39,7 +39,7 @@ export interface DashboardPageView {
   years: Option[];
   filters: { year: string };
   /** data: URIs of the server-drawn SVG charts. */
-  charts: { byStatus: string; rates: string; topics: string; participation: string | null };
+  charts: { byStatus: string; rates: string | null; topics: string; participation: string | null };
   /** 响应承诺 kept in full: topics with a promise and no miss. */
   promisesKept: number;
 }
