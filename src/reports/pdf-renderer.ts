@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
 import { imageSize, overPixelBudget, pixelBudgetLabel } from '../files/image-size';
 import { fontconfigXml, fontFamily, fontProblems } from './fonts';
+import { withPdfInfo } from './pdf-info';
 
 export interface RenderOptions {
   /** Overrides XS_PDF_TIMEOUT_MS for this render (from taking a page to the finished PDF). */
@@ -157,6 +158,42 @@ const SHRINK_SCRIPT = `async (src, max, quality) => {
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return { width: canvas.width, height: canvas.height, dataUrl: canvas.toDataURL('image/jpeg', quality) };
 }`;
+
+/**
+ * Runs in the page before printing: puts the 版记 (`.banji`) at the foot of the last page (GB/T 9704 §7.4).
+ * The document's content moves into a `.xs-sheet` box; the 版记 stays in the flow, hidden, so that the text
+ * always leaves it room on the last page, and a copy of it is placed `position: absolute; bottom: 0` in the
+ * sheet. `sizeSheet` then gives the sheet the height of whole pages, so its last fragment ends at the foot of
+ * the 版心 and the copy with it. Returns the first guess at the page count: the sheet's height in one column
+ * of 156 mm (page breaks can only add to it), made even when the office prints double-sided
+ * (`<html data-duplex>`, from `duplex` in organization.json).
+ */
+const FOOT_SCRIPT = `(() => {
+  const banji = document.querySelector('.banji');
+  if (!banji) return null;
+  const sheet = document.createElement('div');
+  sheet.className = 'xs-sheet';
+  while (document.body.firstChild) sheet.appendChild(document.body.firstChild);
+  document.body.appendChild(sheet);
+  const foot = banji.cloneNode(true);
+  foot.classList.add('banji--foot');
+  banji.classList.add('banji--room');
+  banji.setAttribute('aria-hidden', 'true');
+  sheet.appendChild(foot);
+  const pageMm = 225, mm = 96 / 25.4;
+  const pages = Math.max(1, Math.ceil(sheet.getBoundingClientRect().height / (pageMm * mm) - 0.001));
+  return { pages, duplex: document.documentElement.hasAttribute('data-duplex') };
+})()`;
+
+/** Runs in the page: the document's title and issuing organ (`<title>`, `<meta name="author">`). */
+const INFO_SCRIPT = `({ title: document.title, author: document.querySelector('meta[name="author"]')?.content ?? '' })`;
+
+/** The application, as every report's PDF names it in Creator (Chromium would write its user agent). */
+export const PDF_CREATOR = '协商';
+
+/** The sheet of FOOT_SCRIPT made `pages` pages of the 版心 high, half a millimetre short so that rounding never adds a page. */
+const sizeSheet = (pages: number) =>
+  `document.querySelector('.xs-sheet').style.minHeight = 'calc(${pages} * 225mm - 0.5mm)'`;
 
 function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -359,7 +396,26 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
         .map((r, i) => (r ? FONT_LABELS[r] : fonts.failed[i]));
       throw new PdfRenderError('PDF_FONT', `字体未能加载：${labels.join('、')}。请检查 XS_FONT_* 配置的字体文件`);
     }
-    return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 }));
+    const info = (await page.evaluate(INFO_SCRIPT)) as { title: string; author: string };
+    const foot = (await page.evaluate(FOOT_SCRIPT)) as { pages: number; duplex: boolean } | null;
+    const printed = async () =>
+      withPdfInfo(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })), {
+        ...info,
+        creator: PDF_CREATOR,
+      });
+    if (!foot) return printed();
+    const whole = (n: number) => (foot.duplex && n % 2 ? n + 1 : n);
+    // Usually one print: the guess is right unless page breaks pushed the text onto one more page.
+    let pages = whole(foot.pages);
+    await page.evaluate(sizeSheet(pages));
+    let pdf = await printed();
+    const counted = countPdfPages(pdf);
+    if (counted > pages) {
+      pages = whole(counted);
+      await page.evaluate(sizeSheet(pages));
+      pdf = await printed();
+    }
+    return pdf;
   }
 
   private async checkout(): Promise<Lease> {
