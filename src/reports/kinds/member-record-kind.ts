@@ -57,7 +57,7 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
       score: r.score,
       grade: r.grade,
       // The rule set as the member knows it: the configuration's own mark 「（默认）」 is not printed, nor its checksum.
-      rulesName: r.rules.name.replace(/\s*[（(]默认[)）]\s*$/, ''),
+      rulesName: r.rules.name.replace(/[（(]默认[)）]$/, '').trim(),
       grades: r.rules.grades,
       issuingOffice: `${this.org.shortName}办公室`,
       printedOn: this.clock.now(),
