@@ -8,6 +8,11 @@ export interface Organization {
   proposalCommittee: string;
   /** 机关代字 of the 提案办理情况报告's 文号, 吴政协提办 → 吴政协提办〔2026〕3号; `proposalReportPrefix`, default 政协提办. */
   proposalReportPrefix: string;
+  /**
+   * The office prints on both sides (`duplex`, optional, default false): a report's 版记 then stands on an
+   * even last page (GB/T 9704 §7.4), a blank-backed page added where the text ends on an odd one.
+   */
+  duplex: boolean;
 }
 
 /** The 文号 prefix when config/organization.json names none. */
@@ -40,7 +45,14 @@ export function loadOrganization(): Organization {
             'proposalReportPrefix',
             '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
           ),
+    duplex: duplex(f),
   };
+}
+
+function duplex(f: ConfigFile): boolean {
+  const value = f.root.duplex ?? false;
+  if (typeof value !== 'boolean') f.fail('duplex', '须为 true 或 false（是否双面印刷）');
+  return value;
 }
 
 export const loadReferenceData = (): ReferenceData => readJson<ReferenceData>('reference-data.json');

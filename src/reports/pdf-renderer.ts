@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
 import { imageSize, overPixelBudget, pixelBudgetLabel } from '../files/image-size';
 import { fontconfigXml, fontFamily, fontProblems } from './fonts';
+import { withPdfInfo } from './pdf-info';
 
 export interface RenderOptions {
   /** Overrides XS_PDF_TIMEOUT_MS for this render (from taking a page to the finished PDF). */
@@ -157,6 +158,70 @@ const SHRINK_SCRIPT = `async (src, max, quality) => {
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return { width: canvas.width, height: canvas.height, dataUrl: canvas.toDataURL('image/jpeg', quality) };
 }`;
+
+/** Runs in the page: the document's title and issuing organ (`<title>`, `<meta name="author">`). */
+const INFO_SCRIPT = `({ title: document.title, author: document.querySelector('meta[name="author"]')?.content ?? '' })`;
+
+/** The application, as every report's PDF names it in Creator (Chromium would write its user agent). */
+export const PDF_CREATOR = '协商';
+
+/** The address of the link FOOT_MARK wraps the 版记 in; never followed (nothing leaves the page). */
+const FOOT_LINK = 'https://xs-banji.invalid/';
+
+/**
+ * Runs in the page before the first print: the 版记 (`.banji`) wrapped in a link to FOOT_LINK, so that the
+ * printed PDF says where it landed (a link annotation's /Rect: Chromium has no other way to tell where a box
+ * fell in the pages). Returns null when the document has no 版记, else whether the office prints double-sided
+ * (`<html data-duplex>`, from `duplex` in organization.json).
+ */
+const FOOT_MARK = `(() => {
+  const banji = [...document.querySelectorAll('.banji')].pop();
+  if (!banji) return null;
+  const link = document.createElement('a');
+  link.href = '${FOOT_LINK}';
+  link.className = 'xs-foot-mark';
+  banji.replaceWith(link);
+  link.appendChild(banji);
+  return { duplex: document.documentElement.hasAttribute('data-duplex') };
+})()`;
+
+/**
+ * Runs in the page before the second print: the link taken off again and `mm` of padding set above the 版记
+ * (padding, not a spacer box: it leaves the collapsing of the margins above as it was), on a page of its own
+ * when `newPage`.
+ */
+const footSpacer = (mm: number, newPage: boolean) => `(() => {
+  const link = document.querySelector('.xs-foot-mark');
+  const banji = link.firstElementChild;
+  link.replaceWith(banji);
+  banji.style.paddingTop = '${mm.toFixed(2)}mm';
+  if (${newPage}) banji.style.breakBefore = 'page';
+})()`;
+
+/** The 版心's foot, from the top of an A4 page (GB/T 9704: 37 mm + 225 mm). */
+const TEXT_FOOT_MM = 262;
+const TEXT_TOP_MM = 37;
+/** Left between the 版记 and the 版心's foot, so that rounding to device pixels never pushes it onto a new page. */
+const FOOT_SLACK_MM = 0.3;
+const PT_MM = 25.4 / 72;
+
+/**
+ * Where the 版记 stands in a PDF printed after FOOT_MARK: its top and bottom edges in millimetres from the top of the
+ * page (Skia writes each link annotation as an uncompressed dictionary with its /Rect in points from the
+ * bottom left corner). Null when the link is not found.
+ */
+export function footBoxMm(pdf: Buffer): { top: number; bottom: number } | null {
+  const text = pdf.toString('latin1');
+  const at = text.lastIndexOf(`(${FOOT_LINK})`);
+  if (at < 0) return null;
+  const start = text.lastIndexOf(' obj', at);
+  const annot = text.slice(start, text.indexOf('endobj', at));
+  const rect = /\/Rect\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/.exec(annot);
+  const media = /\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s*\]/.exec(text);
+  if (!rect || !media) return null;
+  const [y1, y2] = [Number(rect[2]), Number(rect[4])];
+  return { top: (Number(media[1]) - Math.max(y1, y2)) * PT_MM, bottom: (Number(media[1]) - Math.min(y1, y2)) * PT_MM };
+}
 
 function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -359,7 +424,25 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
         .map((r, i) => (r ? FONT_LABELS[r] : fonts.failed[i]));
       throw new PdfRenderError('PDF_FONT', `字体未能加载：${labels.join('、')}。请检查 XS_FONT_* 配置的字体文件`);
     }
-    return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 }));
+    const info = (await page.evaluate(INFO_SCRIPT)) as { title: string; author: string };
+    const foot = (await page.evaluate(FOOT_MARK)) as { duplex: boolean } | null;
+    const printed = async () =>
+      withPdfInfo(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })), {
+        ...info,
+        creator: PDF_CREATOR,
+      });
+    if (!foot) return printed();
+    // The 版记 at the foot of the last page (GB/T 9704 §7.4): printed once to see where it ends, then again
+    // with that much space before it; on an even last page when the office prints double-sided.
+    const first = await printed();
+    const box = footBoxMm(first);
+    if (!box) return first;
+    const newPage = foot.duplex && countPdfPages(first) % 2 === 1;
+    const room = newPage
+      ? TEXT_FOOT_MM - FOOT_SLACK_MM - TEXT_TOP_MM - (box.bottom - box.top)
+      : TEXT_FOOT_MM - FOOT_SLACK_MM - box.bottom;
+    await page.evaluate(footSpacer(Math.max(0, room), newPage));
+    return printed();
   }
 
   private async checkout(): Promise<Lease> {

@@ -222,9 +222,8 @@ export interface MemberRecordContext {
   baseScore: number;
   score: number;
   grade: string;
-  /** The rule set it was scored by, with its checksum. */
+  /** The rule set it was scored by, as the member knows it (no checksum, no 「（默认）」). */
   rulesName: string;
-  rulesVersion: string;
   grades: Array<{ min: number; label: string }>;
   issuingOffice: string;
   printedOn: ReportDate;

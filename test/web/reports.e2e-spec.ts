@@ -94,6 +94,11 @@ describe('report pages', () => {
     const inbox = mainOf((await web.leader.get('/reports/inbox').expect(200)).text);
     expect(inbox).toContain(`<a href="/reports/${id}">`);
     expect(inbox).toContain('未阅');
+    // The leader reads the document, not its bookkeeping: no checksum, byte count or attempts (staff keep them).
+    const leaderPage = mainOf((await web.leader.get(`/reports/${id}`).expect(200)).text);
+    expect(leaderPage).toContain('页数');
+    for (const internal of ['SHA-256', '校验值', '字节', '已尝试']) expect(leaderPage).not.toContain(internal);
+    expect(mainOf(page)).toContain('SHA-256');
     await web.leader.get(`/reports/${id}/file`).expect(200);
     expect(mainOf((await web.leader.get('/reports/inbox').expect(200)).text)).toContain('已阅');
     expect(mainOf((await web.staff.get(`/reports/${id}`).expect(200)).text)).toMatch(/已阅/);

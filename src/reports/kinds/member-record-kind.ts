@@ -56,8 +56,8 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
       baseScore: r.rules.baseScore,
       score: r.score,
       grade: r.grade,
-      rulesName: r.rules.name,
-      rulesVersion: r.rules.version,
+      // The rule set as the member knows it: the configuration's own mark 「（默认）」 is not printed, nor its checksum.
+      rulesName: r.rules.name.replace(/[（(]默认[)）]$/, '').trim(),
       grades: r.rules.grades,
       issuingOffice: `${this.org.shortName}办公室`,
       printedOn: this.clock.now(),

@@ -131,6 +131,7 @@ export class ReportPagesController {
         pending: report.status === 'queued' || report.status === 'rendering',
         refresh: report.status === 'queued' || report.status === 'rendering' ? 2 : null,
         canDeliver: staff && report.status === 'done',
+        technical: staff || hasRole(actor, 'admin'),
         leaders,
         done: opts.done ?? null,
         error: opts.error ?? null,

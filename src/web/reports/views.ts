@@ -12,6 +12,8 @@ declare module '../kit/layout' {
       /** Seconds until the page reloads itself (public/app.js) while the report is being made. */
       refresh: number | null;
       canDeliver: boolean;
+      /** Staff and admins see the file's bookkeeping (attempts, bytes, SHA-256); a leader reads the document only. */
+      technical: boolean;
       leaders: Array<{ id: number; displayName: string; delivered: boolean }>;
       done: 'delivered' | null;
       error: string | null;

@@ -1,0 +1,70 @@
+import { binary } from '../support/http';
+import { expectGbt9704 } from '../support/pdf-geometry';
+import { proposalAt } from '../support/proposals';
+import { seedYear, SeededYear } from '../support/records';
+import { startTestApp, TestApp } from '../support/test-app';
+import { topicAt, topicCast } from '../support/topics';
+
+/**
+ * The GB/T 9704 geometry of every report kind, measured on the rendered PDF with poppler
+ * (test/support/pdf-geometry.ts): A4, the 版心, the line pitch, 28 characters a line, page numbers and their
+ * side, the 版记 at the foot of the last page, no half-empty page, fonts, and the PDF's Creator 「协商」.
+ */
+describe('reports: the layout of every kind (GB/T 9704)', () => {
+  let t: TestApp;
+  let s: SeededYear;
+  let replied: number;
+  let topicId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ XS_REPORT_REUSE_MINUTES: '0' });
+    s = await seedYear(t);
+    replied = await proposalAt(t, s.c, 'replied');
+    topicId = (await topicAt(t, await topicCast(t), 'evaluated')).id;
+  });
+  afterAll(() => t?.close());
+
+  async function pdfOf(kind: string, subject: object, params?: object): Promise<Buffer> {
+    const staff = s.c.staff;
+    const res = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(staff.auth)
+      .send({ kind, subject, ...(params ? { params } : {}) });
+    if (res.status !== 202) throw new Error(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
+    await t.jobs.finished('reports', `report:${res.body.id}`);
+    const report = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(staff.auth)).body;
+    if (report.status !== 'done') throw new Error(`${kind}: ${report.status} ${report.error}`);
+    return (
+      await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(staff.auth).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
+  }
+
+  it('提案单: one page when it fits, the review block with the rest', async () => {
+    const g = expectGbt9704(await pdfOf('proposal-sheet', { type: 'proposal', id: replied }));
+    expect(g.pages).toHaveLength(1);
+  });
+
+  it('答复函', async () => {
+    expectGbt9704(await pdfOf('reply-letter', { type: 'proposal', id: replied }));
+  });
+
+  it('提案办理情况报告', async () => {
+    expectGbt9704(await pdfOf('proposal-annual', { type: 'session', id: s.c.sessionId }));
+  });
+
+  it('协商要报 of a topic', async () => {
+    expectGbt9704(await pdfOf('briefing', { type: 'topic', id: topicId }));
+  });
+
+  it('视察调研报告', async () => {
+    expectGbt9704(await pdfOf('visit-report', { type: 'visit', id: s.visits.v1 }));
+  });
+
+  it('委员履职档案: nothing internal printed (no checksum, no 「（默认）」)', async () => {
+    const pdf = await pdfOf('member-record', { type: 'member', id: s.a.memberId }, { year: 2026 });
+    const g = expectGbt9704(pdf);
+    const text = g.pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
+    expect(text).not.toMatch(/校验值|默认/);
+  });
+});
