@@ -10,7 +10,7 @@ import { Meeting } from '../../topics/meeting.entities';
 import { TopicViews } from '../../topics/topic-views';
 import { Topic } from '../../topics/topic.entities';
 import { TopicsService } from '../../topics/topics.service';
-import type { BriefingContext, BriefingDistributionLine } from '../report-contexts';
+import type { BriefingContext, BriefingDistributionLine, BriefingFinding } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
 import {
@@ -117,34 +117,7 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
         : [],
       background: paragraphs(view.description),
       findingsHeading: '主要问题',
-      findings: [
-        ...meetings
-          .filter((m) => m.minutes)
-          .map((m) => ({
-            heading: `${meetingHeading(m.sequence, m.kindLabel)}（${date(m.startsAt)}）`,
-            paragraphs: paragraphs(m.minutes!),
-          })),
-        ...(themes.length
-          ? [
-              {
-                heading: null,
-                paragraphs: [
-                  `协商中，与会各方主要围绕${themes.map((t) => `“${t}”`).join('')}${themes.length > 1 ? '等方面' : ''}分析问题、提出建议，具体如下。`,
-                ],
-              },
-            ]
-          : []),
-        ...(meetings.some((m) => m.minutes) || themes.length
-          ? []
-          : [
-              {
-                heading: null,
-                paragraphs: [
-                  `与会各方围绕议题充分交流意见${view.outcomes.length ? `，形成${notice ? '协商结果' : '意见建议和共识'}${view.outcomes.length}条` : ''}。`,
-                ],
-              },
-            ]),
-      ],
+      findings: this.problems(meetings, themes, view.outcomes.length, notice),
       recommendationsHeading: notice ? '协商结果' : '意见建议',
       recommendations: view.outcomesByTheme.map((group) => ({
         theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
@@ -160,5 +133,46 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       distribution: notice ? [] : distributionLines(this.org.briefingRecipients),
       cc: units,
     };
+  }
+
+  /**
+   * 主要问题: the organiser's minutes of each held meeting, then the themes the outcomes fall under; the
+   * speeches are not repeated (they are the minutes' source, not the briefing's).
+   */
+  private problems(
+    meetings: Array<{ sequence: number; kindLabel: string; startsAt: string; minutes: string | null }>,
+    themes: string[],
+    outcomes: number,
+    notice: boolean,
+  ): BriefingFinding[] {
+    const date = (d: string) => chineseDate(d, this.config.displayTimeZone);
+    return [
+      ...meetings
+        .filter((m) => m.minutes)
+        .map((m) => ({
+          heading: `${meetingHeading(m.sequence, m.kindLabel)}（${date(m.startsAt)}）`,
+          paragraphs: paragraphs(m.minutes!),
+        })),
+      ...(themes.length
+        ? [
+            {
+              heading: null,
+              paragraphs: [
+                `协商中，与会各方主要围绕${themes.map((t) => `“${t}”`).join('')}${themes.length > 1 ? '等方面' : ''}分析问题、提出建议，具体如下。`,
+              ],
+            },
+          ]
+        : []),
+      ...(meetings.some((m) => m.minutes) || themes.length
+        ? []
+        : [
+            {
+              heading: null,
+              paragraphs: [
+                `与会各方围绕议题充分交流意见${outcomes ? `，形成${notice ? '协商结果' : '意见建议和共识'}${outcomes}条` : ''}。`,
+              ],
+            },
+          ]),
+    ];
   }
 }

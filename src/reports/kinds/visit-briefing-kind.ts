@@ -13,8 +13,8 @@ import type { VisitView } from '../../visits/dto/visit-view.dto';
 import type { BriefingContext, BriefingFollowUp } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
-import { noParams, paragraphs } from './proposal-kinds';
 import { visitReportTitle } from './briefing-titles';
+import { noParams, paragraphs } from './proposal-kinds';
 import { BRIEFING_PUBLICATION, distributionLines } from './topic-briefing-kind';
 import { VisitReportData } from './visit-report-kind';
 
