@@ -1,5 +1,22 @@
 import { ConfigFile, readJson } from './json-config';
 
+/**
+ * Who a 协商要报 goes to, printed in its 版记: 报 (up, to the leading bodies), 送 (across), 发 (down, inside
+ * the CPPCC). An empty list leaves its line out.
+ */
+export interface BriefingRecipients {
+  报: string[];
+  送: string[];
+  发: string[];
+}
+
+/** The distribution shipped when `organization.json` names none: the usual one for a city CPPCC's 协商要报. */
+export const DEFAULT_BRIEFING_RECIPIENTS: BriefingRecipients = {
+  报: ['市委', '市人大常委会', '市政府'],
+  送: ['市委办公室', '市政府办公室'],
+  发: ['各专门委员会', '各民主党派市委（总支）', '各县（市、区）政协'],
+};
+
 export interface Organization {
   name: string;
   shortName: string;
@@ -13,6 +30,8 @@ export interface Organization {
    * even last page (GB/T 9704 §7.4), a blank-backed page added where the text ends on an odd one.
    */
   duplex: boolean;
+  /** `briefingRecipients` of the file, or DEFAULT_BRIEFING_RECIPIENTS. */
+  briefingRecipients: BriefingRecipients;
 }
 
 /** The 文号 prefix when config/organization.json names none. */
@@ -46,6 +65,7 @@ export function loadOrganization(): Organization {
             '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
           ),
     duplex: duplex(f),
+    briefingRecipients: briefingRecipients(f),
   };
 }
 
@@ -53,6 +73,20 @@ function duplex(f: ConfigFile): boolean {
   const value = f.root.duplex ?? false;
   if (typeof value !== 'boolean') f.fail('duplex', '须为 true 或 false（是否双面印刷）');
   return value;
+}
+
+function briefingRecipients(f: ConfigFile): BriefingRecipients {
+  if (f.root.briefingRecipients === undefined) return DEFAULT_BRIEFING_RECIPIENTS;
+  const o = f.object(f.root.briefingRecipients, 'briefingRecipients', '须为 { "报": [...], "送": [...], "发": [...] }');
+  const line = (key: keyof BriefingRecipients): string[] =>
+    o[key] === undefined
+      ? []
+      : f
+          .list(o[key], `briefingRecipients.${key}`, '须为单位名称的列表')
+          .map((name, i) => f.text(name, `briefingRecipients.${key}[${i}]`, '须为单位名称'));
+  for (const key of Object.keys(o))
+    if (!['报', '送', '发'].includes(key)) f.fail(`briefingRecipients.${key}`, '只能是 报、送、发');
+  return { 报: line('报'), 送: line('送'), 发: line('发') };
 }
 
 export const loadReferenceData = (): ReferenceData => readJson<ReferenceData>('reference-data.json');

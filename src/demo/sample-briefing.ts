@@ -27,13 +27,16 @@ export function sampleBriefing(pages = 1, title = '关于推进城镇老旧小�
   }));
   return {
     title,
+    notice: false,
     issueNo: 3,
     issuingOffice: '政协吴忠市委员会办公室',
     issuedOn: '2026-11-26T02:00:00Z',
     printedOn: '2026-11-26T02:00:00Z',
     lead: pages > 1 ? [PARAGRAPHS[0]] : [],
     background: [pages > 1 ? PARAGRAPHS[1] : SHORT_BACKGROUND],
+    findingsHeading: '主要问题',
     findings,
+    recommendationsHeading: '意见建议',
     recommendations: THEMES.slice(0, pages > 1 ? 4 : 1).map((theme, i) => ({
       theme,
       items: pages > 1 ? [PARAGRAPHS[3], PARAGRAPHS[(i + 2) % 4]] : [SHORT_ITEM],
@@ -45,6 +48,7 @@ export function sampleBriefing(pages = 1, title = '关于推进城镇老旧小�
       progress: '已制定工作方案，正在组织实施',
       status: i % 2 ? '办理中' : '已落实',
     })),
+    distribution: [],
     cc:
       pages > 1 ? ['市委办公室', '市人大常委会办公室', '市政府办公室', '各专门委员会'] : ['市委办公室', '市政府办公室'],
   };

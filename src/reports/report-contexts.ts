@@ -2,7 +2,8 @@
 export type ReportDate = Date | string;
 
 export interface BriefingFinding {
-  heading: string;
+  /** null: paragraphs straight under the section heading. */
+  heading: string | null;
   paragraphs: string[];
 }
 
@@ -25,12 +26,24 @@ export interface BriefingFollowUpHeads {
   progress: string;
 }
 
-/** 协商要报: one topic or visit under the red masthead; `templates/reports/briefing.hbs`. */
+/** One line of the 版记 above 印发: 报：市委，市人大常委会，市政府。 */
+export interface BriefingDistributionLine {
+  /** 报 / 送 / 发 */
+  label: string;
+  names: string[];
+}
+
+/**
+ * 协商要报: one topic or visit under the red masthead; `templates/reports/briefing.hbs`. A consultation point's
+ * topic is its own 协商结果公示 instead (`notice`): the point's name as the masthead, no 期号, no 报/送/发.
+ */
 export interface BriefingContext {
   title: string;
-  /** 第N期 of the publication in its year (from the gap-free counter). */
-  issueNo: number;
-  /** The office named in the masthead and the 版记, e.g. 政协吴忠市委员会办公室. */
+  /** 协商结果公示 of a consultation point: its name (`issuingOffice`) heads the page instead of 协商要报. */
+  notice: boolean;
+  /** 第N期 of the publication in its year (from the gap-free counter); null for a notice. */
+  issueNo: number | null;
+  /** The office named in the masthead and the 版记, e.g. 政协吴忠市委员会办公室; the point for a notice. */
   issuingOffice: string;
   issuedOn: ReportDate;
   /** 印发日期 in the 版记. */
@@ -38,12 +51,18 @@ export interface BriefingContext {
   /** Opening paragraphs before 一、. */
   lead: string[];
   background: string[];
+  /** 主要问题 (a topic: the organiser's minutes and the themes) or 发现的问题 (a visit). */
+  findingsHeading: string;
   findings: BriefingFinding[];
+  /** 意见建议, or 协商结果 for a notice. */
+  recommendationsHeading: string;
   recommendations: BriefingRecommendationGroup[];
   /** 落实情况 (a topic) or 后续工作 (a visit); the section is left out while there is none. */
   followUpsHeading: string;
   followUpHeads: BriefingFollowUpHeads;
   followUps: BriefingFollowUp[];
+  /** 报 / 送 / 发 lines of the 版记 (`briefingRecipients` of organization.json); none for a notice. */
+  distribution: BriefingDistributionLine[];
   /** 抄送 */
   cc: string[];
 }

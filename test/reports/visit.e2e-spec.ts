@@ -121,7 +121,7 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     for (const text of [
       '视察调研报告',
       '家政服务业发展情况专题调研报告',
-      `组织1名委员开展调研“家政服务业发展情况专题调研”，先后到大武口区家政龙头企业、石嘴山市家政服务行业协会实地了解情况，发现问题3个、提出建议2条。`,
+      `组织1名委员，就家政服务业发展情况开展专题调研，先后到大武口区家政龙头企业、石嘴山市家政服务行业协会实地了解情况，发现问题3个、提出建议2条。`,
       '一、基本情况',
       '（一）调研目的',
       '了解我市家政服务业发展现状',
@@ -197,7 +197,11 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
 
     const first = await rendered('briefing', { type: 'visit', id: v.id });
     const tc = await topicCast(t);
-    const held = await topicAt(t, tc, 'deliberating');
+    // A committee's topic: a consultation point's is its own 协商结果公示 and takes no 第N期.
+    const held = await topicAt(t, tc, 'deliberating', {
+      organizer: { type: 'committee', id: tc.committeeId },
+      by: tc.staff,
+    });
     const topicBriefing = await rendered('briefing', { type: 'topic', id: held.id });
     const second = await rendered('briefing', { type: 'visit', id: v.id });
     expect([topicBriefing.report.issueNo, second.report.issueNo]).toEqual([
@@ -208,7 +212,7 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
       kind: 'briefing',
       kindLabel: '协商要报',
       status: 'done',
-      title: '关于家政服务业发展情况专题调研情况的报告',
+      title: '关于家政服务业发展情况的调研报告',
       subject: { type: 'visit', id: v.id },
     });
 
@@ -216,7 +220,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     for (const text of [
       '协商要报',
       `第${second.report.issueNo}期`,
-      '关于家政服务业发展情况专题调研情况的报告',
+      '关于家政服务业发展情况的调研报告',
+      '组织1名委员，就家政服务业发展情况开展专题调研',
       '一、基本情况',
       '了解我市家政服务业发展现状',
       `时间为2026年6月18日08:30至12:00，${names.m1}等委员参加。`,
@@ -234,9 +239,13 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
       '2提案《关于推动家政',
       `${names.m1}委员`,
       '—已提交',
+      '报：市委，市人大常委会，市政府。',
+      '送：市委办公室，市政府办公室。',
       `抄送：${unitName}。`,
     ])
       expect(facts.squeezed).toContain(text);
+    // Nothing said twice, no raw name in quotes.
+    expect(facts.squeezed).not.toMatch(/调研情况的报告|协商协商|“家政服务业发展情况专题调研”/);
     // A draft is its author's: not in the office's briefing.
     expect(facts.squeezed).not.toContain('草稿');
     expect(draftOnly.status).toBe('draft');

@@ -296,6 +296,22 @@ describe('视察调研 pages', () => {
     expect(mainOf((await web.office.get('/visits').expect(200)).text)).not.toContain(`href="/visits/${visitId}"`);
   });
 
+  it('a completed visit with findings offers staff 生成协商要报 (a briefing of the visit), and not its invited member', async () => {
+    const before = mainOf((await web.office.get(`/visits/${visitId}`).expect(200)).text);
+    expect(before).toContain('生成协商要报');
+    const form = /<form method="post" action="\/reports"[^]*?生成协商要报/.exec(before)![0];
+    expect(form).toContain('name="kind" value="briefing"');
+    expect(form).toContain('name="subjectType" value="visit"');
+    expect(form).toContain(`name="subjectId" value="${visitId}"`);
+    const page = await web.office.get(`/visits/${visitId}`).expect(200);
+    const asked = await web.office
+      .post('/reports')
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), kind: 'briefing', subjectType: 'visit', subjectId: String(visitId) });
+    expect(asked.status).toBe(303);
+    expect(mainOf((await web.wang.get(`/visits/${visitId}`).expect(200)).text)).not.toContain('生成协商要报');
+  });
+
   it('staff cancel a planned visit with a reason; it is listed under 已取消', async () => {
     const made = await post(
       'office',

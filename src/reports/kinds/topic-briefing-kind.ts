@@ -10,9 +10,16 @@ import { Meeting } from '../../topics/meeting.entities';
 import { TopicViews } from '../../topics/topic-views';
 import { Topic } from '../../topics/topic.entities';
 import { TopicsService } from '../../topics/topics.service';
-import type { BriefingContext } from '../report-contexts';
+import type { BriefingContext, BriefingDistributionLine, BriefingFinding } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import {
+  meetingHeading,
+  namedSubject,
+  organAbbreviation,
+  pointNoticeTitle,
+  topicBriefingTitle,
+} from './briefing-titles';
 import { noParams, paragraphs } from './proposal-kinds';
 
 /** The publication whose 第N期 counter a briefing takes, per year. */
@@ -35,10 +42,22 @@ export const REPORT_READER: Actor = {
   pointId: null,
 };
 
+/** 报 / 送 / 发 of the 版记, the lines with no one left out. */
+export function distributionLines(r: Organization['briefingRecipients']): BriefingDistributionLine[] {
+  return (['报', '送', '发'] as const).filter((k) => r[k].length).map((k) => ({ label: k, names: r[k] }));
+}
+
+/** A meeting kind's label from the first meeting held: it says what the topic's consultation was. */
+const firstHeldKind = (meetings: Array<{ heldAt: unknown; kindLabel: string }>): string | null =>
+  meetings.find((m) => m.heldAt)?.kindLabel ?? null;
+
 /**
- * 协商要报 of a topic: its background, what each held meeting heard (speeches, minutes), the outcomes by
- * theme, and how the units are following them up; numbered 第N期 per year. Staff, and the facilitator of
- * the topic's own point (the topic's access rules decide).
+ * 协商要报 of a topic, as the office writes one: 「市政协就…开展重点协商」, what the topic is, the main problems
+ * (the organiser's minutes of each meeting and the themes the outcomes fall under — the speeches stay in
+ * the minutes), the outcomes by theme, and how every outcome is being carried out; numbered 第N期 per
+ * year, with the 报/送/发 lines of organization.json. A consultation point's topic is the point's own
+ * 协商结果公示 instead: its name heads the page, no 期号, no 报/送/发. Staff, and the facilitator of the
+ * topic's own point (the topic's access rules decide).
  */
 @Injectable()
 export class TopicBriefingKind implements ReportKindDef<'briefing'> {
@@ -63,8 +82,9 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
         'TOPIC_NOT_DELIBERATED',
         `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`,
       );
+    if (topic.organizer.type === 'point') return { title: pointNoticeTitle(topic.title), params: {} };
     return {
-      title: topic.title.startsWith('关于') ? topic.title : `关于${topic.title}的协商情况`,
+      title: topicBriefingTitle(organAbbreviation(this.org.shortName), topic.title, firstHeldKind(topic.meetings)),
       params: {},
       publication: BRIEFING_PUBLICATION,
     };
@@ -77,40 +97,82 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
     const held = await em.find(Meeting, { where: { topicId: topic.id }, order: { sequence: 'ASC' } });
     const meetings = await Promise.all(held.filter((m) => m.heldAt).map((m) => this.views.meeting(em, m)));
     const first = meetings[0];
+    const notice = view.organizer.type === 'point';
     const units = [...new Set(view.outcomes.map((o) => o.unit?.name).filter((n): n is string => !!n))];
+    const themes = view.outcomesByTheme.map((g) => g.theme).filter((t): t is string => !!t);
+    const organ = notice ? view.organizer.name : `${this.org.shortName}${view.organizer.name}`;
+    const date = (d: string | Date) => chineseDate(d, this.config.displayTimeZone);
+    const later = meetings.length > 1 ? `，此后又召开${meetings.length - 1}次会议` : '';
     return {
       title: report.title,
-      issueNo: report.issueNo ?? 0,
-      issuingOffice: `${this.org.shortName}办公室`,
+      notice,
+      issueNo: notice ? null : (report.issueNo ?? 0),
+      issuingOffice: notice ? view.organizer.name : `${this.org.shortName}办公室`,
       issuedOn: this.clock.now(),
       printedOn: this.clock.now(),
       lead: first
         ? [
-            `${chineseDate(first.startsAt, this.config.displayTimeZone)}，${view.organizer.name}召开${first.kindLabel}，围绕“${view.title}”开展协商${meetings.length > 1 ? `，此后又召开${meetings.length - 1}次协商会` : ''}。${view.outcomes.length ? `经协商，形成意见建议和共识${view.outcomes.length}条。` : ''}现将有关情况报告如下。`,
+            `${date(first.startsAt)}，${organ}召开${first.kindLabel}，就${namedSubject(view.title).subject}进行协商${later}。${view.outcomes.length ? `经协商，形成${notice ? '协商结果' : '意见建议和共识'}${view.outcomes.length}条。` : ''}${notice ? '现将协商结果公示如下。' : '现将有关情况报告如下。'}`,
           ]
         : [],
       background: paragraphs(view.description),
-      findings: meetings.map((m) => ({
-        heading: `${m.sequenceLabel}${m.kindLabel}（${chineseDate(m.startsAt, this.config.displayTimeZone)}，${m.venue}）`,
-        paragraphs: [
-          ...m.speeches.map((s) => `${s.speaker}：${s.summary}`),
-          ...(m.minutes ? paragraphs(m.minutes) : []),
-        ],
-      })),
+      findingsHeading: '主要问题',
+      findings: this.problems(meetings, themes, view.outcomes.length, notice),
+      recommendationsHeading: notice ? '协商结果' : '意见建议',
       recommendations: view.outcomesByTheme.map((group) => ({
         theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
         items: group.outcomes.map((o) => o.text),
       })),
       ...TOPIC_FOLLOW_UPS,
-      followUps: view.outcomes
-        .filter((o) => o.unit)
-        .map((o) => ({
-          item: o.text,
-          unit: o.unit!.name,
-          progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—',
-          status: o.statusLabel,
-        })),
+      followUps: view.outcomes.map((o) => ({
+        item: o.text,
+        unit: o.unit?.name ?? (notice ? '由议事会成员和社区落实' : `由${view.organizer.name}跟进落实`),
+        progress: [...o.feedback].reverse().find((f) => f.text)?.text ?? '—',
+        status: o.statusLabel,
+      })),
+      distribution: notice ? [] : distributionLines(this.org.briefingRecipients),
       cc: units,
     };
+  }
+
+  /**
+   * 主要问题: the organiser's minutes of each held meeting, then the themes the outcomes fall under; the
+   * speeches are not repeated (they are the minutes' source, not the briefing's).
+   */
+  private problems(
+    meetings: Array<{ sequence: number; kindLabel: string; startsAt: string; minutes: string | null }>,
+    themes: string[],
+    outcomes: number,
+    notice: boolean,
+  ): BriefingFinding[] {
+    const date = (d: string) => chineseDate(d, this.config.displayTimeZone);
+    return [
+      ...meetings
+        .filter((m) => m.minutes)
+        .map((m) => ({
+          heading: `${meetingHeading(m.sequence, m.kindLabel)}（${date(m.startsAt)}）`,
+          paragraphs: paragraphs(m.minutes!),
+        })),
+      ...(themes.length
+        ? [
+            {
+              heading: null,
+              paragraphs: [
+                `协商中，与会各方主要围绕${themes.map((t) => `“${t}”`).join('')}${themes.length > 1 ? '等方面' : ''}分析问题、提出建议，具体如下。`,
+              ],
+            },
+          ]
+        : []),
+      ...(meetings.some((m) => m.minutes) || themes.length
+        ? []
+        : [
+            {
+              heading: null,
+              paragraphs: [
+                `与会各方围绕议题充分交流意见${outcomes ? `，形成${notice ? '协商结果' : '意见建议和共识'}${outcomes}条` : ''}。`,
+              ],
+            },
+          ]),
+    ];
   }
 }

@@ -13,13 +13,15 @@ import type { VisitView } from '../../visits/dto/visit-view.dto';
 import type { BriefingContext, BriefingFollowUp } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { visitReportTitle } from './briefing-titles';
 import { noParams, paragraphs } from './proposal-kinds';
-import { BRIEFING_PUBLICATION } from './topic-briefing-kind';
+import { BRIEFING_PUBLICATION, distributionLines } from './topic-briefing-kind';
 import { VisitReportData } from './visit-report-kind';
 
 /**
- * 协商要报 of a visit: the topic briefing's sibling, same template and same 第N期 counter. 基本情况 is the
- * visit's purpose, 发现的问题 its findings by stop, 意见建议 their suggestions by stop, and 后续工作 the topics
+ * 协商要报 of a visit: the topic briefing's sibling, same template and same 第N期 counter, titled
+ * 「关于…的调研报告」. 基本情况 is the visit's purpose, 发现的问题 its findings by stop, 意见建议 their
+ * suggestions by stop (a finding has no theme to group them by), and 后续工作 the topics
  * and proposals raised from it (their `visitId` links) with how far they have got. Staff, of a completed
  * visit with at least one finding (409 otherwise: there would be nothing to brief).
  */
@@ -43,7 +45,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
     if (!v.findings.length)
       throw AppError.conflict('VISIT_NO_FINDINGS', `该${v.kindLabel}还没有记录发现的问题和建议，不能生成协商要报`);
     return {
-      title: v.title.startsWith('关于') ? `${v.title}的情况` : `关于${v.title}情况的报告`,
+      title: visitReportTitle(v.title, v.kindLabel),
       params: {},
       publication: BRIEFING_PUBLICATION,
     };
@@ -55,6 +57,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
     const untitled = v.kindLabel === '视察' ? '视察发现的问题' : `${v.kindLabel}发现的问题`;
     return {
       title: report.title,
+      notice: false,
       issueNo: report.issueNo ?? 0,
       issuingOffice: `${this.org.shortName}办公室`,
       issuedOn: this.clock.now(),
@@ -64,7 +67,10 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
         ...paragraphs(v.purpose),
         `本次${v.kindLabel}由${this.data.organizer(v)}组织，时间为${this.data.span(v)}${this.data.attendingMembers(v).length ? `，${this.data.attendingMembers(v).join('、')}等委员参加` : ''}。`,
       ],
+      findingsHeading: '发现的问题',
       findings: groups.map((g) => ({ heading: g.heading ?? untitled, paragraphs: g.items.map((i) => i.problem) })),
+      // A finding carries no theme of its own: its suggestions stay under the stop they were made at.
+      recommendationsHeading: '意见建议',
       recommendations: groups
         .map((g) => ({
           theme: g.heading ?? '意见建议',
@@ -74,6 +80,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
       followUpsHeading: '后续工作',
       followUpHeads: { item: '后续事项', unit: '责任方', progress: '进展' },
       followUps: await this.followUps(em, v),
+      distribution: distributionLines(this.org.briefingRecipients),
       cc: this.data.units(v),
     };
   }

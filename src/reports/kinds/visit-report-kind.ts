@@ -17,6 +17,7 @@ import { PdfRenderer } from '../pdf-renderer';
 import type { VisitReportContext, VisitReportFindingGroup, VisitReportPhoto } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { visitAction } from './briefing-titles';
 import { noParams, paragraphs } from './proposal-kinds';
 import { REPORT_READER } from './topic-briefing-kind';
 
@@ -96,7 +97,7 @@ export class VisitReportData {
     const places = v.stops.map((s) => s.place);
     const suggestions = v.findings.filter((f) => f.suggestion).length;
     return [
-      `${this.date(v.startsAt)}，${this.organizer(v)}${members ? `组织${members}名委员` : '组织'}开展${v.kindLabel}“${v.title}”${places.length ? `，先后到${places.join('、')}实地了解情况` : ''}${v.findings.length ? `，发现问题${v.findings.length}个、提出建议${suggestions}条` : ''}。现将有关情况报告如下。`,
+      `${this.date(v.startsAt)}，${this.organizer(v)}${members ? `组织${members}名委员，` : ''}${visitAction(v.title, v.kindLabel)}${places.length ? `，先后到${places.join('、')}实地了解情况` : ''}${v.findings.length ? `，发现问题${v.findings.length}个、提出建议${suggestions}条` : ''}。现将有关情况报告如下。`,
     ];
   }
 

@@ -65,6 +65,7 @@ declare module '../kit/layout' {
         | 'topic'
         | 'proposal'
         | 'report'
+        | 'briefing'
         | 'seeReasons',
         boolean
       >;

@@ -719,6 +719,12 @@ export class VisitPagesController {
       topic: staff && allowed('followUp'),
       proposal: invitedMember && allowed('followUp'),
       report: staff && this.reports.kindsFor(actor).some((k) => k.kind === 'visit-report'),
+      /** 生成协商要报: staff, of a completed visit with findings (what the briefing kind accepts). */
+      briefing:
+        staff &&
+        v.status === 'completed' &&
+        v.findings.length > 0 &&
+        this.reports.kindsFor(actor).some((k) => k.kind === 'briefing' && k.subjectType === 'visit'),
       seeReasons: hasRole(actor, 'staff', 'leader'),
     };
     const blank = (values: Record<string, string> = {}) => formState(values);
