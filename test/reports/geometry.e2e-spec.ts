@@ -45,8 +45,8 @@ describe('reports: the layout of every kind (GB/T 9704)', () => {
     expect(g.pages).toHaveLength(1);
   });
 
-  it('答复函', async () => {
-    expectGbt9704(await pdfOf('reply-letter', { type: 'proposal', id: replied }));
+  it('答复函 (信函格式: no page number on the first page, a 版记 of 抄送 only)', async () => {
+    expectGbt9704(await pdfOf('reply-letter', { type: 'proposal', id: replied }), { firstPageUnnumbered: true });
   });
 
   it('提案办理情况报告', async () => {

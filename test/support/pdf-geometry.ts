@@ -117,7 +117,7 @@ export interface GeometryOptions {
  *   device pixels of 1/300 inch, so a run of lines may be off by a pixel or two);
  * - page numbers 「— N —」 below the 版心 (262 to 285 mm), on odd pages ending 7 ± 3 mm left of the right edge of
  *   the 版心 (one 4号 character in), on even pages starting 7 ± 3 mm right of its left edge;
- * - 版记 (the line with 印发 or 打印) in the bottom quarter of the last page, ending within the 版心;
+ * - 版记 (the lines with 抄送, 印发 or 打印; a 函's has 抄送 only) in the bottom quarter of the last page, ending within the 版心;
  * - no page but the last filled less than half the 版心 (its lowest text line above 37 + 112.5 mm).
  */
 export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeometry {
@@ -176,7 +176,7 @@ export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeome
   // A paragraph's full lines fill the 版心 exactly (justified); a document of short lines only has none.
   if (widest > GBT9704.width * 0.9 && Math.abs(widest - GBT9704.width) > 1)
     problems.push(`正文最宽一行 ${fmt(widest)} mm，版心宽 156 mm`);
-  const banji = g.pages[last].lines.filter((l) => /印发|打印/.test(l.text));
+  const banji = g.pages[last].lines.filter((l) => /印发|打印|^抄送：/.test(l.text.trim()));
   if (!banji.length) problems.push('末页没有版记');
   for (const l of banji)
     if (l.yMax < (g.pages[last].heightMm * 3) / 4)
