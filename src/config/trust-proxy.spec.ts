@@ -5,13 +5,28 @@ import { loadConfig } from './app-config';
 
 /** docker/compose.yaml's text: the api's XS_TRUST_PROXY, the proxy's fixed address and the network's subnet. */
 function composeFile() {
-  const text = readFileSync(join(__dirname, '../../docker/compose.yaml'), 'utf8');
-  const pick = (re: RegExp) => re.exec(text)?.[1].trim() ?? '(none)';
+  const lines = readFileSync(join(__dirname, '../../docker/compose.yaml'), 'utf8').split('\n');
+  const valueOf = (key: string, from = 0, until = lines.length) => {
+    for (let i = from; i < until; i++) {
+      const line = lines[i].trim();
+      if (line.startsWith(`${key}:`))
+        return line
+          .slice(key.length + 1)
+          .split('#')[0]
+          .trim()
+          .replaceAll('"', '');
+    }
+    return '(none)';
+  };
+  // The proxy service: from its `  proxy:` line to the next service or section at its indentation or less.
+  const start = lines.findIndex((l) => l === '  proxy:');
+  let end = start + 1;
+  while (start >= 0 && end < lines.length && (lines[end] === '' || lines[end].startsWith('   '))) end++;
   return {
-    trustProxy: pick(/^\s+XS_TRUST_PROXY:\s*"?([^"\n#]+)"?/m),
+    trustProxy: valueOf('XS_TRUST_PROXY'),
     // The proxy service's networks.default.ipv4_address.
-    proxyAddress: pick(/^ {2}proxy:\n(?: {4}.*\n| {6,}.*\n)*? {8}ipv4_address:\s*([\d.]+)/m),
-    subnet: pick(/^\s+- subnet:\s*([\d./]+)/m),
+    proxyAddress: start < 0 ? '(none)' : valueOf('ipv4_address', start, end),
+    subnet: valueOf('- subnet'),
   };
 }
 

@@ -11,9 +11,9 @@ import { Topics1764400000000 } from './1764400000000-Topics';
 import { TopicPromises1764400000100 } from './1764400000100-TopicPromises';
 import { DraftsAndPlans1764400000200 } from './1764400000200-DraftsAndPlans';
 import { Visits1764500000000 } from './1764500000000-Visits';
+import { AuthHardening1764600000000 } from './1764600000000-AuthHardening';
 import { SecurityEvents1764600000100 } from './1764600000100-SecurityEvents';
 import { KeyedAuditChain1764600000200 } from './1764600000200-KeyedAuditChain';
-import { AuthHardening1764600000000 } from './1764600000000-AuthHardening';
 import { ReportQuota1764600000300 } from './1764600000300-ReportQuota';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
@@ -31,8 +31,8 @@ export const MIGRATIONS = [
   TopicPromises1764400000100,
   DraftsAndPlans1764400000200,
   Visits1764500000000,
+  AuthHardening1764600000000,
   SecurityEvents1764600000100,
   KeyedAuditChain1764600000200,
-  AuthHardening1764600000000,
   ReportQuota1764600000300,
 ];
