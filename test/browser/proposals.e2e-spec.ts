@@ -139,7 +139,8 @@ describe('proposal pages in Chromium', () => {
     await unit.click('label[for="f-public"]');
     await unit.type('#f-letterNo', '市资规函〔2026〕12号');
     await unit.type('#f-signer', '王局长');
-    await clickAndWait(unit, 'main form button[type="submit"]');
+    // The form's other buttons (预览答复函全文, 去掉这些行) carry a name; 提交答复 is the one without.
+    await clickAndWait(unit, 'main form button[type="submit"]:not([name])');
     expect(await text(unit, '.notification--success')).toContain('答复已提交');
     expect(await statusOf(unit)).toBe('已答复');
 
