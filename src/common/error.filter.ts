@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isApiPath } from './api-path';
 import { AppError, ErrorBody } from './app-error';
 import { MAX_JSON_DEPTH } from './json-depth';
 import { currentRequestId } from './request-context';
@@ -132,7 +133,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     const renderPage = res.locals?.renderErrorPage as ((body: ErrorBody) => void) | undefined;
     // Any spelling of /api answers JSON (routes match case-sensitively; an unmatched /API/… is a JSON 404 too).
-    if (renderPage && !/^\/api\//i.test(req.path) && req.path !== '/health') {
+    if (renderPage && !isApiPath(req.path) && req.path !== '/health') {
       renderPage(body);
       return;
     }
@@ -144,7 +145,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (!type || !this.securityEvents || wasRecorded(req)) return;
     // A signed-out visitor opening a page is sent to the sign-in page: an everyday step, not a refusal worth a row
     // (it would bury the real ones). Anonymous API calls and presented-but-invalid sessions are still recorded.
-    const isPageVisit = (req.method === 'GET' || req.method === 'HEAD') && !req.path.toLowerCase().startsWith('/api/');
+    const isPageVisit = (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path);
     if (body.code === 'UNAUTHENTICATED' && isPageVisit) return;
     try {
       await this.securityEvents.record(req as SecurityEventSource, {

@@ -64,6 +64,11 @@ export class ConfigFile {
     return value.trim();
   }
 
+  /** Text that may be left out of the file (then `fallback`); when given, not blank, trimmed. */
+  optionalText(value: unknown, entry: string, fallback: string, problem: string): string {
+    return value === undefined ? fallback : this.text(value, entry, problem);
+  }
+
   /** An object (not a list, not null). */
   object(value: unknown, entry: string, problem: string): Record<string, unknown> {
     if (!isObject(value)) this.fail(entry, problem);

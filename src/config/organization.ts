@@ -52,18 +52,18 @@ export function loadOrganization(): Organization {
     name: f.text(f.root.name, 'name', '须为政协的全称'),
     shortName,
     systemName: f.text(f.root.systemName, 'systemName', '须为平台的名称'),
-    proposalCommittee:
-      f.root.proposalCommittee === undefined
-        ? `${shortName}提案委员会`
-        : f.text(f.root.proposalCommittee, 'proposalCommittee', '须为提案委员会的名称，如“政协某某市委员会提案委员会”'),
-    proposalReportPrefix:
-      f.root.proposalReportPrefix === undefined
-        ? DEFAULT_PROPOSAL_REPORT_PREFIX
-        : f.text(
-            f.root.proposalReportPrefix,
-            'proposalReportPrefix',
-            '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
-          ),
+    proposalCommittee: f.optionalText(
+      f.root.proposalCommittee,
+      'proposalCommittee',
+      `${shortName}提案委员会`,
+      '须为提案委员会的名称，如“政协某某市委员会提案委员会”',
+    ),
+    proposalReportPrefix: f.optionalText(
+      f.root.proposalReportPrefix,
+      'proposalReportPrefix',
+      DEFAULT_PROPOSAL_REPORT_PREFIX,
+      '须为提案办理情况报告文号的机关代字，如“吴政协提办”',
+    ),
     duplex: duplex(f),
     briefingRecipients: briefingRecipients(f),
   };
