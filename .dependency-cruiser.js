@@ -1,13 +1,15 @@
 /**
  * The layer rules of docs/design/layout.md, checked by the test command (`npm run lint`, also run by `scripts/test.sh`).
  * From the bottom: ground (common, config) → database → platform modules → journeys' domain
- * modules → adapters (web pages, health, demo) → the composition root (src/app.*, main, worker, cli).
+ * modules → overview modules over several journeys (todos) → adapters (web pages, health, demo) → the composition root (src/app.*, main, worker, cli).
  * A folder may import its own layer and those below it, never one above.
  */
 const GROUND = 'src/(common|config)/';
 const DATABASE = 'src/database/';
 const PLATFORM = 'src/(jobs|search|files|notifications|audit|auth|directory)/';
-const DOMAIN = 'src/(proposals|topics|visits|drafts|plans|stats|reports)/';
+const DOMAIN = 'src/(proposals|topics|visits|drafts|plans|stats|reports|opinions|instructions)/';
+/** Modules that read several journeys at once (待办): above the journeys, below the adapters. */
+const OVERVIEW = 'src/(todos)/';
 const ADAPTERS = 'src/(web|health|demo)/';
 
 const above = (layer, ...higher) => ({
@@ -27,10 +29,11 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    above({ name: 'ground', path: GROUND }, DATABASE, PLATFORM, DOMAIN, ADAPTERS),
-    above({ name: 'database', path: DATABASE }, PLATFORM, DOMAIN, ADAPTERS),
-    above({ name: 'platform', path: PLATFORM }, DOMAIN, ADAPTERS),
-    above({ name: 'domain', path: DOMAIN }, ADAPTERS),
+    above({ name: 'ground', path: GROUND }, DATABASE, PLATFORM, DOMAIN, OVERVIEW, ADAPTERS),
+    above({ name: 'database', path: DATABASE }, PLATFORM, DOMAIN, OVERVIEW, ADAPTERS),
+    above({ name: 'platform', path: PLATFORM }, DOMAIN, OVERVIEW, ADAPTERS),
+    above({ name: 'domain', path: DOMAIN }, OVERVIEW, ADAPTERS),
+    above({ name: 'overview', path: OVERVIEW }, ADAPTERS),
     {
       name: 'adapters-stay-apart',
       comment:

@@ -5,12 +5,16 @@
  */
 const tsJest = ['ts-jest', { diagnostics: false }];
 
-/** The e2e project on one engine: `--selectProjects e2e-sqlite` (test/support/engine.js sets TEST_DB). */
-const e2e = (engine) => ({
+/**
+ * The e2e project on one engine: `--selectProjects e2e-sqlite` (test/support/engine.js sets TEST_DB). The crawl of
+ * every page (*.pages-spec.ts: layout and accessibility at two widths, three minutes) runs once, on the embedded
+ * default: what it checks is the pages, which the engine does not change; the journeys run on both.
+ */
+const e2e = (engine, extra = []) => ({
   displayName: `e2e-${engine}`,
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts'],
+  testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts', ...extra],
   transform: { '^.+\\.ts$': tsJest },
   globals: { XS_TEST_ENGINE: engine },
   setupFiles: ['<rootDir>/test/support/engine.js'],
@@ -32,7 +36,7 @@ module.exports = {
     },
     // The e2e and integration suites, once on each engine (the test command runs one project after the other).
     e2e('mariadb'),
-    e2e('sqlite'),
+    e2e('sqlite', ['**/*.pages-spec.ts']),
     // The production topology (MariaDB + Redis + built processes): once per run, not once per engine.
     {
       displayName: 'prod',

@@ -15,6 +15,21 @@
       });
     }
 
+    // Tables stacked into rows on a phone (app.css): each cell is labelled with its column's heading.
+    document.querySelectorAll('table.table').forEach(function (table) {
+      var heads = table.querySelectorAll('thead tr:last-child th');
+      if (!heads.length) return;
+      table.querySelectorAll('tbody tr').forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var head = heads[column];
+          if (head && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', head.textContent.trim());
+          column += cell.colSpan || 1;
+        });
+      });
+      table.classList.add('table--labelled');
+    });
+
     // A failed form: move focus to its error summary so screen readers announce it.
     var summary = document.querySelector('[data-error-summary]');
     if (summary) summary.focus();
@@ -43,7 +58,43 @@
     document.querySelectorAll('[data-member-picker]').forEach(memberPicker);
     document.querySelectorAll('[data-visit-planner]').forEach(conflictWatch);
     showChosenMode(document.querySelectorAll('[data-assign-mode]'));
+    document.querySelectorAll('[data-review-desk]').forEach(reviewDesk);
   });
+
+  // 提案审查: a similar proposal opens in the panel beside the one reviewed without leaving the page, so what is typed
+  // in the form stays. The links are the server's own (?compare=<id>): the desk is fetched and its texts and list
+  // taken over; without the script, or if the fetch fails, the link is simply followed.
+  function reviewDesk(desk) {
+    desk.addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-compare-link]');
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      var href = link.href;
+      fetch(href, { credentials: 'same-origin' })
+        .then(function (res) {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.text();
+        })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, 'text/html');
+          ['[data-review-texts]', '[data-similar-list]'].forEach(function (selector) {
+            var part = next.querySelector(selector);
+            var current = desk.querySelector(selector);
+            if (!part || !current) throw new Error('not the review desk');
+            current.replaceWith(document.importNode(part, true));
+          });
+          var form = desk.querySelector('form[data-review-form]');
+          var nextForm = next.querySelector('form[data-review-form]');
+          if (form && nextForm) form.setAttribute('action', nextForm.getAttribute('action'));
+          window.history.replaceState(null, '', href);
+          var focus = document.getElementById('compare-panel') || document.getElementById('review-texts');
+          if (focus) focus.focus();
+        })
+        .catch(function () {
+          window.location.href = href;
+        });
+    });
+  }
 
   function element(tag, className, text) {
     var el = document.createElement(tag);

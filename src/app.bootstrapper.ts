@@ -30,6 +30,11 @@ export class Bootstrapper {
     return { adminPassword: admin.password };
   }
 
+  /** Start-up work that needs the initialised application (the job processors registered): the demo documents. */
+  async afterInit(): Promise<void> {
+    if (this.config.demo) await this.demo.loadDocumentsIfNone();
+  }
+
   /** Loaded once, into empty tables; afterwards the lists belong to the office and are edited in the app. */
   private async loadReferenceLists(): Promise<void> {
     const ref = loadReferenceData();

@@ -17,7 +17,10 @@ import {
 } from './directory/directory.entities';
 import { DRAFT_ENTITIES } from './drafts/draft.entities';
 import { Attachment } from './files/attachment.entity';
+import { INSTRUCTION_ENTITIES } from './instructions/instruction.entities';
 import { Notification } from './notifications/notification.entity';
+import { OPINION_ADOPTION_ENTITIES } from './opinions/opinion-adoption.entity';
+import { OPINION_ENTITIES } from './opinions/opinion.entities';
 import { PLAN_ENTITIES } from './plans/plan.entities';
 import { PROPOSAL_ENTITIES } from './proposals/proposal.entities';
 import { REPORT_ENTITIES } from './reports/report.entities';
@@ -47,6 +50,9 @@ export const ENTITIES = [
   ...DRAFT_ENTITIES,
   ...PLAN_ENTITIES,
   ...VISIT_ENTITIES,
+  ...OPINION_ENTITIES,
+  ...INSTRUCTION_ENTITIES,
+  ...OPINION_ADOPTION_ENTITIES,
 ];
 
 /** The data source of this application's entities for `config`: the API, the worker, the CLI and the benches. */

@@ -86,6 +86,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   server.headersTimeout = 66_000;
   const boot = await app.get(Bootstrapper).run();
   await app.init();
+  await app.get(Bootstrapper).afterInit();
   const jobs = app.get(JobQueue);
   if (jobs.processesInApi) await jobs.startProcessing();
   return { app, adminPassword: boot.adminPassword };

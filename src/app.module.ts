@@ -9,16 +9,24 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loadOrganization, ORGANIZATION } from './config/organization';
 import { Tx } from './database/tx';
+import { DemoInstructionLoader } from './demo/demo-instruction-loader';
 import { DemoLoader } from './demo/demo-loader';
+import { DemoOpinionLoader } from './demo/demo-opinion-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
+import { DemoReportLoader } from './demo/demo-report-loader';
 import { DemoTopicLoader } from './demo/demo-topic-loader';
 import { DemoVisitLoader } from './demo/demo-visit-loader';
 import { DirectoryModule } from './directory/directory.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
+import { InstructionsModule } from './instructions/instructions.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OpinionIssuesModule } from './opinions/opinion-issues.module';
+import { OpinionOutcomesModule } from './opinions/opinion-outcomes.module';
+import { loadOpinionConfig, OPINION_CONFIG } from './opinions/opinions.config';
+import { OpinionsModule } from './opinions/opinions.module';
 import { PlansModule } from './plans/plans.module';
 import { loadProposalConfig, PROPOSAL_CONFIG } from './proposals/proposals.config';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -26,6 +34,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
 import { loadRecordRules, RECORD_RULES } from './stats/record-rules';
 import { StatsModule } from './stats/stats.module';
+import { TodosModule } from './todos/todos.module';
 import { loadTopicConfig, TOPIC_CONFIG } from './topics/topics.config';
 import { TopicsModule } from './topics/topics.module';
 import { VisitsModule } from './visits/visits.module';
@@ -52,6 +61,7 @@ function configFiles(): ValueProvider[] {
     { provide: PROPOSAL_CONFIG, useValue: loadProposalConfig() },
     { provide: TOPIC_CONFIG, useValue: loadTopicConfig() },
     { provide: RECORD_RULES, useValue: loadRecordRules() },
+    { provide: OPINION_CONFIG, useValue: loadOpinionConfig() },
   ];
 }
 
@@ -88,6 +98,11 @@ export class AppModule {
         PlansModule,
         VisitsModule,
         ReportsModule,
+        OpinionOutcomesModule,
+        OpinionsModule,
+        OpinionIssuesModule,
+        InstructionsModule,
+        TodosModule,
         WebModule.forRoot([
           AuditModule,
           FilesModule,
@@ -101,11 +116,25 @@ export class AppModule {
           DraftsModule,
           PlansModule,
           VisitsModule,
+          TodosModule,
+          OpinionOutcomesModule,
+          OpinionsModule,
+          OpinionIssuesModule,
+          InstructionsModule,
         ]),
         ...(options.imports ?? []),
       ],
       controllers: [HealthController],
-      providers: [Bootstrapper, DemoLoader, DemoProposalLoader, DemoTopicLoader, DemoVisitLoader],
+      providers: [
+        Bootstrapper,
+        DemoLoader,
+        DemoProposalLoader,
+        DemoTopicLoader,
+        DemoVisitLoader,
+        DemoReportLoader,
+        DemoInstructionLoader,
+        DemoOpinionLoader,
+      ],
     };
   }
 }

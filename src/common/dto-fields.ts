@@ -1,7 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 /*
  * Field decorators every DTO shares, so each rule and its Chinese message is written once.
@@ -89,3 +99,18 @@ export class RefView {
   @ApiProperty()
   name!: string;
 }
+
+const unchosen = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * The id of a record picked from a list (`stopId`, `organizer.id`): 「请选择站点」 when none was picked (a drop-down's
+ * blank choice), 「站点编号须为整数」 / 「站点编号无效」 for a wrong one.
+ */
+export const IdRule = (label: string) =>
+  applyDecorators(
+    IsInt({ message: ({ value }) => (unchosen(value) ? `请选择${label}` : `${label}编号须为整数`) }),
+    Min(1, {
+      message: ({ value }) =>
+        typeof value === 'number' ? `${label}编号无效` : unchosen(value) ? `请选择${label}` : `${label}编号须为整数`,
+    }),
+  );

@@ -9,9 +9,14 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): Record<stri
   for (const e of errors) {
     const key = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
-      out[key] = Object.entries(e.constraints).map(([rule, msg]) =>
-        rule === 'whitelistValidation' ? '不允许的字段' : /[\u4e00-\u9fa5]/.test(msg) ? msg : `字段格式不正确`,
-      );
+      // Two rules may say the same (请选择会次 for a missing id): each message once.
+      out[key] = [
+        ...new Set(
+          Object.entries(e.constraints).map(([rule, msg]) =>
+            rule === 'whitelistValidation' ? '不允许的字段' : /[\u4e00-\u9fa5]/.test(msg) ? msg : `字段格式不正确`,
+          ),
+        ),
+      ];
     }
     if (e.children?.length) Object.assign(out, fieldErrors(e.children, key));
   }

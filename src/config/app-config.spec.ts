@@ -47,6 +47,14 @@ describe('loadConfig', () => {
     expect(() => load({ XS_API_DOCS: 'maybe' })).toThrow('XS_API_DOCS');
   });
 
+  it('reads the public address printed on paper, without its trailing slash; refuses one that is not http(s) or has a query', () => {
+    expect(load({}).publicBaseUrl).toBeNull();
+    expect(load({ XS_PUBLIC_BASE_URL: 'https://xs.example.gov.cn/' }).publicBaseUrl).toBe('https://xs.example.gov.cn');
+    expect(load({ XS_PUBLIC_BASE_URL: 'http://10.0.0.5:3000/xs/' }).publicBaseUrl).toBe('http://10.0.0.5:3000/xs');
+    for (const bad of ['xs.example.gov.cn', 'ftp://xs.example.gov.cn', 'https://xs.example.gov.cn/?a=1'])
+      expect(() => load({ XS_PUBLIC_BASE_URL: bad })).toThrow(/XS_PUBLIC_BASE_URL/);
+  });
+
   it('reads the quotas, with their defaults (security review L3, L8)', () => {
     expect(load({}).quotas).toEqual({
       reportsPerHour: 30,

@@ -41,6 +41,8 @@ export interface AppConfig {
   quotas: QuotasConfig;
   /** `XS_API_DOCS`: serve the OpenAPI document at /api/docs and /api/docs-json; by default only with the demo data. */
   apiDocs: boolean;
+  /** `XS_PUBLIC_BASE_URL`: where the public reaches the platform, for links printed on paper (the 公示单's QR code). */
+  publicBaseUrl: string | null;
 }
 
 /** Per-person and per-record limits within a sliding hour (security review L3, L8). */
@@ -109,6 +111,16 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(name, `应在 ${min} 到 ${max} 之间，实际为 ${n}`);
   return n;
+}
+
+/** An absolute http(s) address without query or fragment, kept without its trailing slash. */
+function baseUrlVar(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  const url = URL.parse(raw);
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
+    throw new ConfigError(name, `须为 http:// 或 https:// 开头、不带查询参数的地址，实际为 "${raw}"`);
+  return url.href.endsWith('/') ? url.href.slice(0, -1) : url.href;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean): boolean {
@@ -323,6 +335,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustProxy: trustProxyVar(env),
     audit: auditVar(env, dataDir, cwd),
     apiDocs: boolVar(env, 'XS_API_DOCS', boolVar(env, 'XS_DEMO', false)),
+    publicBaseUrl: baseUrlVar(env, 'XS_PUBLIC_BASE_URL'),
     quotas: {
       reportsPerHour: intVar(env, 'XS_REPORT_QUOTA_PER_HOUR', 30, 1, 100_000),
       staffReportsPerHour: intVar(env, 'XS_REPORT_QUOTA_STAFF_PER_HOUR', 200, 1, 100_000),

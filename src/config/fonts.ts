@@ -3,14 +3,15 @@ import * as path from 'node:path';
 /**
  * The faces of a GB/T 9704 document. Each role is one TrueType file (a `.ttc` collection with a face index).
  *
- * For the README (configuration): the defaults are Debian's TrueType CJK fonts (fonts-arphic-uming,
- * fonts-arphic-ukai, fonts-wqy-zenhei). Offices with licensed fonts point these variables at the files,
- * `/path/file.ttf` or `/path/file.ttc#N` for face N of a collection:
- *   XS_FONT_TITLE    方正小标宋 (titles, masthead)       default AR PL UMing CN
+ * For the README (configuration): the defaults are free TrueType CJK fonts — Noto Serif SC Bold from the npm
+ * package @expo-google-fonts/noto-serif-sc (a dependency), Debian's fonts-lxgw-wenkai, fonts-arphic-uming and
+ * fonts-wqy-zenhei. Offices with licensed fonts point these variables at the files, `/path/file.ttf` or
+ * `/path/file.ttc#N` for face N of a collection:
+ *   XS_FONT_TITLE    方正小标宋 (titles, masthead)       default Noto Serif SC Bold
  *   XS_FONT_SONG     宋体 (page numbers, tables)          default AR PL UMing CN
  *   XS_FONT_FANGSONG 仿宋_GB2312 (body)                   default AR PL UMing CN
  *   XS_FONT_HEI      黑体 (headings 一、)                 default WenQuanYi Zen Hei
- *   XS_FONT_KAI      楷体_GB2312 (headings （一）)        default AR PL UKai CN
+ *   XS_FONT_KAI      楷体_GB2312 (headings （一）)        default LXGW WenKai
  * Only TrueType outlines: Chromium prints CFF fonts (Noto CJK, most .otf) as Type 3 fonts, slower and larger.
  * A missing or CFF file is a start-up warning and makes /health answer 503 (`pdf` down).
  */
@@ -42,14 +43,27 @@ export const FONT_LABELS: Record<FontRole, string> = {
   kai: '楷体',
 };
 
+/**
+ * A font file shipped by an npm dependency, wherever npm put it. A package that is not installed gives the path it
+ * would have under ./node_modules, so start-up warns and /health names the missing file instead of the import failing.
+ */
+export function packagedFont(spec: string): string {
+  try {
+    return require.resolve(spec);
+  } catch {
+    return path.resolve('node_modules', spec);
+  }
+}
+
 const UMING = '/usr/share/fonts/truetype/arphic/uming.ttc';
 export const DEFAULT_FONTS: FontSet = {
-  // No bold serif TrueType CJK face ships with Debian, and synthetic bold turns a face into Type 3 glyphs: titles use UMing as is.
-  title: { file: UMING, index: 0 },
+  // A heavy Song with TrueType outlines, the nearest free face to 方正小标宋 (Debian has none: fonts-noto-cjk is CFF).
+  // Its weight is the face's own: synthetic bold would turn a face into Type 3 glyphs (docs/design/pdf-and-fonts.md).
+  title: { file: packagedFont('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'), index: 0 },
   song: { file: UMING, index: 0 },
   fangsong: { file: UMING, index: 0 },
   hei: { file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', index: 0 },
-  kai: { file: '/usr/share/fonts/truetype/arphic/ukai.ttc', index: 0 },
+  kai: { file: '/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf', index: 0 },
 };
 
 /** `XS_FONT_*` → a font file, or a reason in Chinese (the caller names the variable). */

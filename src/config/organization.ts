@@ -32,6 +32,11 @@ export interface Organization {
   duplex: boolean;
   /** `briefingRecipients` of the file, or DEFAULT_BRIEFING_RECIPIENTS. */
   briefingRecipients: BriefingRecipients;
+  /**
+   * 签发人 besides the leaders: the logins (`signers`, optional, default none) of staff accounts who may
+   * sign off the office's documents (e.g. the office's director). Leaders may always sign.
+   */
+  signers: string[];
 }
 
 /** The 文号 prefix when config/organization.json names none. */
@@ -66,7 +71,15 @@ export function loadOrganization(): Organization {
     ),
     duplex: duplex(f),
     briefingRecipients: briefingRecipients(f),
+    signers: signers(f),
   };
+}
+
+function signers(f: ConfigFile): string[] {
+  if (f.root.signers === undefined) return [];
+  return f
+    .list(f.root.signers, 'signers', '须为可以签发文稿的账号（登录名）列表，如 ["zhangsan"]')
+    .map((login, i) => f.text(login, `signers[${i}]`, '须为账号的登录名'));
 }
 
 function duplex(f: ConfigFile): boolean {

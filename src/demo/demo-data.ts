@@ -90,7 +90,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'unit', displayName: '马建国（市自然资源局）', roles: ['unit'] as const, unit: '市自然资源局' },
   {
     username: 'facilitator',
-    displayName: '金萍（金塔社区书记）',
+    displayName: '杨婷（金塔社区书记）',
     roles: ['facilitator'] as const,
     point: '利通区金塔社区协商议事室',
   },

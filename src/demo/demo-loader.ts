@@ -8,7 +8,10 @@ import { MembersService } from '../directory/members.service';
 import { SessionsService } from '../directory/sessions.service';
 import { UnitsService } from '../directory/units.service';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from './demo-data';
+import { DemoInstructionLoader } from './demo-instruction-loader';
+import { DemoOpinionLoader } from './demo-opinion-loader';
 import { DemoProposalLoader } from './demo-proposal-loader';
+import { DemoReportLoader } from './demo-report-loader';
 import { DemoTopicLoader } from './demo-topic-loader';
 import { DemoVisitLoader } from './demo-visit-loader';
 
@@ -16,7 +19,8 @@ import { DemoVisitLoader } from './demo-visit-loader';
  * Loads the demo data set through the same services the API uses, so every demo record
  * is validated and audited like a real one: the directory and accounts on a database without
  * members, then the demo proposals while there are none (DemoProposalLoader), then the demo topics
- * and the demo visits likewise (DemoTopicLoader, DemoVisitLoader).
+ * and the demo visits likewise (DemoTopicLoader, DemoVisitLoader); after initialisation the demo documents
+ * (DemoReportLoader).
  */
 @Injectable()
 export class DemoLoader {
@@ -32,6 +36,9 @@ export class DemoLoader {
     private readonly proposals: DemoProposalLoader,
     private readonly topics: DemoTopicLoader,
     private readonly visits: DemoVisitLoader,
+    private readonly reports: DemoReportLoader,
+    private readonly instructions: DemoInstructionLoader,
+    private readonly opinions: DemoOpinionLoader,
   ) {}
 
   /** Loads what is missing; false when there was nothing to load. */
@@ -40,7 +47,17 @@ export class DemoLoader {
     const proposals = await this.proposals.loadIfNone();
     const topics = await this.topics.loadIfNone();
     const visits = await this.visits.loadIfNone();
-    return directory || proposals || topics || visits;
+    // A year of 社情民意 with some 采用 (DemoOpinionLoader).
+    const opinions = await this.opinions.loadIfNone();
+    return directory || proposals || topics || visits || opinions;
+  }
+
+  /** The demo documents: they enqueue render jobs, so they load once the application is initialised. */
+  async loadDocumentsIfNone(): Promise<boolean> {
+    const reports = await this.reports.loadIfNone();
+    // The demo 领导批示 are on the delivered documents (DemoInstructionLoader).
+    const instructions = await this.instructions.loadIfNone();
+    return reports || instructions;
   }
 
   private async loadDirectoryIfEmpty(): Promise<boolean> {

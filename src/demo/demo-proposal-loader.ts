@@ -6,6 +6,7 @@ import { UsersService } from '../auth/users.service';
 import { Actor, SYSTEM_ACTOR } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Committee, CouncilSession, Member, Sector, Unit } from '../directory/directory.entities';
+import { CommitmentsService } from '../proposals/commitments.service';
 import { ProposalHandlingService } from '../proposals/proposal-handling.service';
 import { ProposalReviewService } from '../proposals/proposal-review.service';
 import { Proposal, ProposalExtension } from '../proposals/proposal.entities';
@@ -50,6 +51,7 @@ export class DemoProposalLoader {
     private readonly proposals: ProposalsService,
     private readonly review: ProposalReviewService,
     private readonly handling: ProposalHandlingService,
+    private readonly commitments: CommitmentsService,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
@@ -139,7 +141,12 @@ export class DemoProposalLoader {
       category: (label) => this.config.categories.find((c) => c.label === label)?.code ?? 'other',
       pendingExtension: async (proposalId) =>
         (await this.ds.getRepository(ProposalExtension).findOneByOrFail({ proposalId, status: 'pending' })).id,
-      services: { proposals: this.proposals, review: this.review, handling: this.handling },
+      services: {
+        proposals: this.proposals,
+        review: this.review,
+        handling: this.handling,
+        commitments: this.commitments,
+      },
     };
   }
 
@@ -163,12 +170,17 @@ interface Cast {
   committeeId: (name: string) => number;
   category: (label: string) => string;
   pendingExtension: (proposalId: number) => Promise<number>;
-  services: { proposals: ProposalsService; review: ProposalReviewService; handling: ProposalHandlingService };
+  services: {
+    proposals: ProposalsService;
+    review: ProposalReviewService;
+    handling: ProposalHandlingService;
+    commitments: CommitmentsService;
+  };
 }
 
 /**
  * Every history's drafting and steps in date order, oldest first (a history's own order kept on a
- * day), each at its day in the afternoon of Beijing time, minutes apart, and never later than an hour ago.
+ * day), each at its day from a working hour of Beijing time that varies by day (workingMinute), minutes apart, and never later than an hour ago.
  */
 export function timeline(now: Date): Array<{ event: Event; at: Date }> {
   const events: Event[] = DEMO_PROPOSALS.flatMap((spec) => [
@@ -180,9 +192,13 @@ export function timeline(now: Date): Array<{ event: Event; at: Date }> {
   return order.map(({ e }) => {
     const k = onDay.get(e.step.day) ?? 0;
     onDay.set(e.step.day, k + 1);
-    return { event: e, at: demoInstant(now, e.step.day, 14 * 60 + k * 7) };
+    return { event: e, at: demoInstant(now, e.step.day, workingMinute(e.step.day) + k * 7) };
   });
 }
+
+/** The Shanghai day `days` after `at` (`2026-06-30`). */
+const dayOf = (at: Date, days: number): string =>
+  new Date(at.getTime() + SHANGHAI_MS + days * DAY_MS).toISOString().slice(0, 10);
 
 /** `days` before `now` at `minutes` past midnight Beijing time, never later than an hour before `now` (a negative `days` is ahead, unclamped: a meeting to come). */
 export function demoInstant(now: Date, days: number, minutes: number): Date {
@@ -199,7 +215,7 @@ class Playback {
   constructor(private readonly c: Cast) {}
 
   async step({ spec, step }: Event, at: Date): Promise<void> {
-    const { proposals, review, handling } = this.c.services;
+    const { proposals, review, handling, commitments } = this.c.services;
     if (step.do === 'create') {
       this.ids.set(spec.key, (await proposals.create(this.proposer(spec), this.draft(spec))).id);
       return;
@@ -276,8 +292,19 @@ class Playback {
           letterNo: this.letterNo(step.unit, at),
           signer: null,
           contact: contact ? `${contact.contactName} ${contact.contactPhone}` : null,
+          commitments: step.commitments?.map((c) => ({ text: c.text, dueDate: dayOf(at, step.day - c.due) })),
         }));
       }
+      case 'reportCommitment':
+        return void (await commitments.report(this.c.unit(step.unit), await this.commitmentId(id, step.position), {
+          text: step.text,
+          doneDate: dayOf(at, step.day - step.done),
+        }));
+      case 'judgeCommitment':
+        return void (await commitments.verdict(this.proposer(spec), await this.commitmentId(id, step.position), {
+          kept: step.kept,
+          comment: step.comment ?? null,
+        }));
       case 'evaluate':
         return void (await handling.evaluate(this.proposer(spec), id, {
           rating: step.rating,
@@ -286,6 +313,14 @@ class Playback {
           comment: step.comment ?? evaluationText(step.rating),
         }));
     }
+  }
+
+  /** The id of the commitment numbered `position` among a proposal's (as its staff read them). */
+  private async commitmentId(proposalId: number, position: number): Promise<number> {
+    const all = await this.c.services.commitments.forProposal(this.c.staff, proposalId);
+    const found = all.find((c) => c.position === position);
+    if (!found) throw new Error(`演示数据引用了不存在的第 ${position} 项承诺事项`);
+    return found.id;
   }
 
   /** The lead member, or the office for a group proposal. */
@@ -342,4 +377,9 @@ function lookup<T extends { id: number }>(rows: T[], nameOf: (row: T) => string)
 function actorOfOrFail(actor: Actor | undefined, name: string): Actor {
   if (!actor) throw new Error(`演示数据中“${name}”没有账号`);
   return actor;
+}
+
+/** When the day's steps begin: between 08:40 and 14:40, varying from day to day, so the stories do not all start at one hour. */
+export function workingMinute(day: number): number {
+  return 8 * 60 + 40 + ((((day * 97) % 360) + 360) % 360);
 }

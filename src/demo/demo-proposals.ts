@@ -51,7 +51,17 @@ export type DemoStep = { day: number } & (
   | { do: 'return'; unit: string; reason: string }
   | { do: 'communicate'; unit: string; mode: CommunicationMode; summary?: string }
   | { do: 'coOpinion'; unit: string; content?: string }
-  | { do: 'reply'; unit: string; classification: 'A' | 'B' | 'C'; content?: string }
+  | {
+      do: 'reply';
+      unit: string;
+      classification: 'A' | 'B' | 'C';
+      content?: string;
+      /** 承诺事项 (回头看), each due on the day `due` days before loading. */
+      commitments?: { text: string; due: number }[];
+    }
+  /** 回头看: the unit reports on its commitment number `position` (done `done` days before loading), the proposer judges it. */
+  | { do: 'reportCommitment'; unit: string; position: number; text: string; done: number }
+  | { do: 'judgeCommitment'; position: number; kept: boolean; comment?: string }
   | { do: 'extension'; unit: string; months: number; reason: string }
   | { do: 'decideExtension'; approve: boolean; comment: string }
   | { do: 'evaluate'; rating: Rating; attitude?: Rating; comment?: string }
@@ -238,8 +248,27 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
         comment: '答复只说明了困难，岸线修复没有具体安排，请重新办理。',
       },
       { day: 200, do: 'communicate', unit: DEMO_UNIT, mode: 'visit' },
-      { day: 160, do: 'reply', unit: DEMO_UNIT, classification: 'B' },
+      {
+        day: 160,
+        do: 'reply',
+        unit: DEMO_UNIT,
+        classification: 'B',
+        // 回头看: one promise kept on time, one past its day with no report (listed as overdue).
+        commitments: [
+          { text: '完成青铜峡至利通区段黄河岸线12公里生态修复', due: 100 },
+          { text: '建立黄河岸线巡查和修复情况季度通报制度', due: 30 },
+        ],
+      },
       { day: 150, do: 'evaluate', rating: 'basically_satisfied', attitude: 'satisfied' },
+      {
+        day: 99,
+        do: 'reportCommitment',
+        unit: DEMO_UNIT,
+        position: 1,
+        text: '12公里岸线生态修复已完工，补植柽柳、旱柳等乡土树种3.6万株，已通过水利、林草部门联合验收。',
+        done: 102,
+      },
+      { day: 92, do: 'judgeCommitment', position: 1, kept: true, comment: '实地看过，岸线修复效果明显。' },
     ],
   },
   {

@@ -12,6 +12,7 @@ import { VisitRecordsService } from '../visits/visit-records.service';
 import { Visit } from '../visits/visit.entities';
 import { VisitsService } from '../visits/visits.service';
 import { DEMO_PASSWORD } from './demo-data';
+import { demoVisitPhotos } from './demo-photos';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -128,16 +129,19 @@ export class DemoVisitLoader {
         problem: '家政服务员持证上岗率不足四成，培训以短期速成为主，育婴、养老护理等专项技能培训供给不足。',
         suggestion:
           '依托职业院校和龙头企业建设实训基地，推行“培训—考证—上岗”一体化，对取得职业技能等级证书的给予培训补贴。',
+        theme: '技能培训',
       },
       {
         stopId: first.id,
         problem: '员工制家政企业社保负担重，多数企业采用中介制，服务质量难以统一管理。',
         suggestion: '对吸纳就业困难人员的员工制家政企业落实社保补贴，培育 3 家以上本地家政品牌。',
+        theme: '企业培育',
       },
       {
         stopId: second.id,
         problem: '行业服务标准不统一、价格不透明，消费纠纷调处渠道不畅。',
         suggestion: '制定家政服务地方标准，推广合同示范文本，建立家政服务人员信用档案和“一人一码”查询。',
+        theme: '标准和信用',
       },
     ];
     for (const [i, f] of findings.entries()) {
@@ -146,6 +150,15 @@ export class DemoVisitLoader {
         this.records.addFinding(staff, jz.id, { ...f, version: v.version }),
       );
     }
+    // Two pictures of the day, drawn by demo-photos.ts (the demo downloads nothing), uploaded as the staff would.
+    for (const [i, photo] of demoVisitPhotos().entries())
+      await this.clock.runAt(at(-30, 12, 50 + i * 2), () =>
+        this.records.addPhoto(staff, jz.id, {
+          originalname: photo.name,
+          buffer: photo.bytes,
+          size: photo.bytes.length,
+        }),
+      );
     await this.clock.runAt(at(-30, 13), async () =>
       this.visits.complete(staff, jz.id, { version: (await this.visits.get(staff, jz.id)).version }),
     );

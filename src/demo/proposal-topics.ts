@@ -715,30 +715,8 @@ export const PROPOSAL_TOPICS: ProposalTopic[] = [
   },
 ];
 
-export const PLACES = [
-  '利通区',
-  '青铜峡市',
-  '盐池县',
-  '同心县',
-  '红寺堡区',
-  '兴庆区',
-  '金凤区',
-  '西夏区',
-  '永宁县',
-  '贺兰县',
-  '灵武市',
-  '大武口区',
-  '惠农区',
-  '平罗县',
-  '沙坡头区',
-  '中宁县',
-  '海原县',
-  '原州区',
-  '西吉县',
-  '隆德县',
-  '泾源县',
-  '彭阳县',
-];
+/** The places of 吴忠市, whose 政协 files the demo proposals: its 县（市、区）. */
+export const PLACES = ['利通区', '红寺堡区', '青铜峡市', '盐池县', '同心县'];
 export const TOWNS = [
   '金积镇',
   '扁担沟镇',

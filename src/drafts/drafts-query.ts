@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
+import { Tally, tallyOf } from '../database/tally';
 import { MeetingParticipant } from '../topics/topic.entities';
 import { Draft, DraftInvitee } from './draft.entities';
 import { DraftQuery } from './dto/draft.dto';
@@ -16,6 +17,29 @@ export class DraftsQuery {
   constructor(private readonly ds: DataSource) {}
 
   async page(actor: Actor, q: DraftQuery): Promise<Page<Draft>> {
+    const qb = this.matching(actor, q);
+    const total = await qb.getCount();
+    const idRows = await qb
+      .select('d.id', 'id')
+      .orderBy('d.id', 'DESC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawMany<{ id: number | string }>();
+    const ids = idRows.map((r) => Number(r.id));
+    const rows = ids.length ? await this.ds.getRepository(Draft).findBy({ id: In(ids) }) : [];
+    return pageOf(
+      rows.sort((a, b) => b.id - a.id),
+      total,
+      q,
+    );
+  }
+
+  /** How many drafts the list would show with these filters, and the earliest `oldest` (a `d.` column) among them. */
+  tally(actor: Actor, q: DraftQuery, oldest: keyof Draft & string): Promise<Tally> {
+    return tallyOf(this.matching(actor, q), `d.${oldest}`);
+  }
+
+  private matching(actor: Actor, q: DraftQuery): SelectQueryBuilder<Draft> {
     const qb = this.ds.getRepository(Draft).createQueryBuilder('d');
     if (!hasRole(actor, 'staff', 'leader')) {
       const topicsOf = (column: 'memberId' | 'unitId', param: string) =>
@@ -43,19 +67,6 @@ export class DraftsQuery {
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });
     if (q.topicId) qb.andWhere('d.topicId = :topicId', { topicId: q.topicId });
     if (q.q) qb.andWhere(`d.title LIKE :q ${LIKE_ESCAPE}`, { q: likeContains(q.q) });
-    const total = await qb.getCount();
-    const idRows = await qb
-      .select('d.id', 'id')
-      .orderBy('d.id', 'DESC')
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getRawMany<{ id: number | string }>();
-    const ids = idRows.map((r) => Number(r.id));
-    const rows = ids.length ? await this.ds.getRepository(Draft).findBy({ id: In(ids) }) : [];
-    return pageOf(
-      rows.sort((a, b) => b.id - a.id),
-      total,
-      q,
-    );
+    return qb;
   }
 }

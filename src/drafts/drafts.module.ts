@@ -14,6 +14,6 @@ import { DraftsService } from './drafts.service';
   imports: [AuditModule],
   controllers: [DraftsController, DraftCommentsController, PublicDraftsController],
   providers: [DraftStore, DraftViews, DraftsQuery, DraftsService, DraftCommentsService, DraftExport, DraftSweep],
-  exports: [DraftsService, DraftCommentsService, DraftExport],
+  exports: [DraftsQuery, DraftsService, DraftCommentsService, DraftExport],
 })
 export class DraftsModule {}

@@ -4,6 +4,7 @@ import { User } from '../auth/user.entity';
 import type { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { Tally, tallyOf } from '../database/tally';
 import { Notification } from './notification.entity';
 import {
   NotificationPage,
@@ -143,6 +144,15 @@ export class NotificationsService {
       pageSize: query.pageSize,
       unread: await this.unreadCount(actor.id),
     };
+  }
+
+  /** The unread messages of `userId` and when the earliest of them came (the 待办 of the home page). */
+  unreadTally(userId: number): Promise<Tally> {
+    const qb = this.ds
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where('n.userId = :userId AND n.readAt IS NULL', { userId });
+    return tallyOf(qb, 'n.createdAt');
   }
 
   unreadCount(userId: number): Promise<number> {

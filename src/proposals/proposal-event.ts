@@ -5,6 +5,7 @@ export const PROPOSAL_EVENT_TYPES = [
   'proposal.created',
   'proposal.cosign_invited',
   'proposal.cosigned',
+  'proposal.cosign_declined',
   'proposal.submitted',
   'proposal.withdrawn',
   'proposal.accepted',

@@ -5,6 +5,8 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { assertAllowed } from '../common/workflow';
 import { Tx } from '../database/tx';
+import { checkCommitments } from './commitment-rules';
+import { CommitmentStore } from './commitment-store';
 import {
   CoOpinionDto,
   CommunicationDto,
@@ -15,7 +17,7 @@ import {
 } from './dto/handle-proposal.dto';
 import { ProposalView } from './dto/proposal-view.dto';
 import { isLeadProposer, unitPartOf } from './proposal-access';
-import { addMonths } from './proposal-dates';
+import { addMonths, shanghaiDay } from './proposal-dates';
 import { ProposalStore } from './proposal-store';
 import { ProposalViews } from './proposal-views';
 import { check, decide } from './proposal-workflow';
@@ -43,6 +45,7 @@ export class ProposalHandlingService {
     private readonly clock: Clock,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
+    private readonly commitments: CommitmentStore,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
@@ -177,8 +180,11 @@ export class ProposalHandlingService {
           `答复分类须为${this.config.classifications.map((c) => `${c.code}（${c.label}）`).join('、')}之一`,
         );
       }
+      const commitments = dto.commitments ?? [];
+      const classCodes = this.config.classifications.map((c) => c.code);
+      assertAllowed(checkCommitments(dto.classification, classCodes, commitments, shanghaiDay(this.clock.now())));
       const now = this.clock.now();
-      await em.insert(ProposalReply, {
+      const reply = em.create(ProposalReply, {
         proposalId: p.id,
         unitId: part!.unitId,
         round,
@@ -191,6 +197,8 @@ export class ProposalHandlingService {
         at: now,
         byUserId: actor.id,
       });
+      reply.id = (await em.insert(ProposalReply, { ...reply })).identifiers[0].id as number;
+      await this.commitments.addForReply(em, reply, commitments);
       await em.update(ProposalUnit, { id: part!.id }, { repliedAt: now });
       const set: Partial<Proposal> = d.to === 'replied' ? { status: d.to, repliedAt: now, overdue: false } : {};
       await this.store.write(em, actor, p, {
@@ -201,6 +209,7 @@ export class ProposalHandlingService {
           classification: dto.classification,
           letterNo: dto.letterNo ?? null,
           public: dto.public,
+          ...(commitments.length ? { commitments: commitments.length } : {}),
         },
         event: { type: 'proposal.replied', unitIds: [part!.unitId] },
       });

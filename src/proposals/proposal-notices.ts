@@ -60,6 +60,14 @@ const RULES: Partial<Record<ProposalEventType, Rule[]>> = {
       body: (f) => `${named(f)}邀请您作为附议人，请在 ${f.coSignDays} 天内确认附议。`,
     },
   ],
+  'proposal.cosign_declined': [
+    {
+      to: 'proposers',
+      title: '附议邀请被谢绝',
+      body: (f, e) =>
+        `${e.note ?? '一位委员'}谢绝附议${named(f)}。如需附议人，请修改提案另行邀请；没有附议人的提案按个人提案提交。`,
+    },
+  ],
   'proposal.accepted': [
     { to: 'proposers', title: '您的提案已立案', body: (f) => `提案“${f.title}”已立案，编号为${f.numberLabel}。` },
   ],

@@ -17,6 +17,7 @@ import {
   ReviewProposalDto,
 } from './dto/review-proposal.dto';
 import { pendingUnitIds } from './proposal-access';
+import { ProposalConversions } from './proposal-conversions';
 import { addMonths } from './proposal-dates';
 import { formatNumber } from './proposal-labels';
 import { nextNumber } from './proposal-numbering';
@@ -34,6 +35,7 @@ export class ProposalReviewService {
     private readonly clock: Clock,
     private readonly store: ProposalStore,
     private readonly views: ProposalViews,
+    private readonly conversions: ProposalConversions,
     @Inject(PROPOSAL_CONFIG) private readonly config: ProposalConfig,
   ) {}
 
@@ -76,6 +78,7 @@ export class ProposalReviewService {
             comment: reason,
             event: { type: 'proposal.converted' },
           });
+          await this.conversions.converted(em, actor, p);
           break;
         }
         case 'merge':

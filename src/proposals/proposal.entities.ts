@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { timeColumn, VersionedRecord } from '../database/columns';
+import { ProposalCommitment } from './commitment.entities';
 import {
   ProposalCoOpinion,
   ProposalCommunication,
@@ -217,4 +218,5 @@ export const PROPOSAL_ENTITIES = [
   ProposalEvaluation,
   ProposalExtension,
   ProposalCounter,
+  ProposalCommitment,
 ];

@@ -4,6 +4,7 @@ import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf } from '../common/pagination';
 import { yearRange } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Tally, tallyOf } from '../database/tally';
 import { whereSessionInYear } from '../directory/session-year';
 import { TextIndexService } from '../search/text-index.service';
 import { ProposalQuery } from './dto/file-proposal.dto';
@@ -35,6 +36,11 @@ export class ProposalsQuery {
     const total = await countOf(qb);
     const rows = await this.rowsOf(qb.offset((q.page - 1) * q.pageSize).limit(q.pageSize));
     return pageOf(rows, total, q);
+  }
+
+  /** How many proposals the list would show with these filters, and the earliest `oldest` among them (a `p.` column). */
+  async tally(actor: Actor, q: ProposalQuery, oldest: keyof Proposal & string): Promise<Tally> {
+    return tallyOf(await this.matching(actor, q), `p.${oldest}`);
   }
 
   /**

@@ -64,6 +64,25 @@ describe('proposal configuration', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('offers similar proposals from 30 % unless the file says otherwise; a threshold outside 1–100 stops start-up', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-cfg-'));
+    const file = path.join(dir, 'proposals.json');
+    const { similarMinPercent: shipped, ...rest } = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'proposals.json'), 'utf8'),
+    );
+    expect(shipped).toBe(30);
+    expect(loadProposalConfig().similarMinPercent).toBe(30);
+    fs.writeFileSync(file, JSON.stringify(rest));
+    expect(loadProposalConfig(file).similarMinPercent).toBe(30);
+    fs.writeFileSync(file, JSON.stringify({ ...rest, similarMinPercent: 45 }));
+    expect(loadProposalConfig(file).similarMinPercent).toBe(45);
+    for (const bad of [0, 101, 0.3, '30'] as unknown[]) {
+      fs.writeFileSync(file, JSON.stringify({ ...rest, similarMinPercent: bad }));
+      expect(() => loadProposalConfig(file)).toThrow(/similarMinPercent 须为 1–100 的整数/);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('stops start-up naming the entry that is wrong', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-cfg-'));
     const file = path.join(dir, 'proposals.json');

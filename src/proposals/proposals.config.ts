@@ -36,7 +36,15 @@ export interface ProposalConfig {
   calendar: WorkCalendar;
   /** 答复函: print 「答复类别：B类」 under the masthead (default true; false where the office keeps the class off the letter). */
   printReplyClassification: boolean;
+  /**
+   * 相似提案: only proposals at least this similar (weighted Jaccard of their character bigrams, in per cent) are
+   * offered on the review desk, for 并案 and by `GET /proposals/:id/similar` (default 30).
+   */
+  similarMinPercent: number;
 }
+
+/** The shipped threshold of 相似提案: the demo's same-matter pairs score 33–80 %, unrelated ones at most 24 %. */
+export const DEFAULT_SIMILAR_MIN_PERCENT = 30;
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 const NUMBERS = [
@@ -109,6 +117,10 @@ export function loadProposalConfig(file = path.join(CONFIG_DIR, 'proposals.json'
     reminderDaysBefore: dayCounts(f, raw.reminderDaysBefore, 'reminderDaysBefore', [15, 3]),
     calendar: { holidays: dayList(f, raw.holidays, 'holidays'), workdays: dayList(f, raw.workdays, 'workdays') },
     printReplyClassification: flag(f, raw.printReplyClassification, 'printReplyClassification', true),
+    similarMinPercent:
+      raw.similarMinPercent === undefined
+        ? DEFAULT_SIMILAR_MIN_PERCENT
+        : f.int(raw.similarMinPercent, 'similarMinPercent', 1, 100, '须为 1–100 的整数（相似度百分比）'),
   };
 }
 

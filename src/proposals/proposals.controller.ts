@@ -95,7 +95,10 @@ export class ProposalsController {
 
   @Roles('staff')
   @Get(':id/similar')
-  @ApiOperation({ summary: '相似提案（供并案参考）：按相似度从高到低，不含草稿' })
+  @ApiOperation({
+    summary: '相似提案（供并案参考）：按相似度从高到低，不含草稿',
+    description: '只列相似度不低于 config/proposals.json 的 similarMinPercent（默认 30%）的提案。',
+  })
   @ApiOkResponse({ type: [SimilarProposalView] })
   getSimilarProposals(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
     return this.proposals.similar(actor, id);
@@ -108,6 +111,16 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalView })
   cosignProposal(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto) {
     return this.proposals.cosign(actor, id, dto);
+  }
+
+  @Roles('member')
+  @Post(':id/decline-cosign')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: '谢绝附议（受邀、尚未确认的附议人）：退出该提案，领衔人收到消息；联名提案因此没有附议人时改为个人提案',
+  })
+  async declineCosign(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto) {
+    await this.proposals.declineCosign(actor, id, dto);
   }
 
   @Roles('member', 'staff')

@@ -2,8 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CommitmentDeadlines } from './commitment-deadlines.sweep';
+import { CommitmentExport } from './commitment-export';
+import { CommitmentStore } from './commitment-store';
+import { CommitmentsController } from './commitments.controller';
+import { CommitmentsService } from './commitments.service';
 import { ProposalAttachmentsController } from './proposal-attachments.controller';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
+import { ProposalConversions } from './proposal-conversions';
 import { ProposalDeadlines } from './proposal-deadlines.sweep';
 import { ProposalExport } from './proposal-export';
 import { ProposalHandlingService } from './proposal-handling.service';
@@ -11,6 +17,7 @@ import { ProposalNotifier } from './proposal-notifier';
 import { ProposalReviewService } from './proposal-review.service';
 import { ProposalStatsService } from './proposal-stats.service';
 import { ProposalStore } from './proposal-store';
+import { ProposalTodos } from './proposal-todos';
 import { ProposalViews } from './proposal-views';
 import { ProposalsQuery } from './proposals-query';
 import { ProposalsController } from './proposals.controller';
@@ -23,9 +30,10 @@ import { PublicProposalsService } from './public-proposals.service';
  * `PROPOSAL_CONFIG` (config/proposals.json) comes from the ConfigModule, read at boot.
  */
 @Module({
-  controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController],
+  controllers: [ProposalsController, ProposalAttachmentsController, PublicProposalsController, CommitmentsController],
   imports: [AuditModule, FilesModule, NotificationsModule],
   providers: [
+    ProposalConversions,
     ProposalNotifier,
     ProposalStore,
     ProposalViews,
@@ -38,8 +46,14 @@ import { PublicProposalsService } from './public-proposals.service';
     ProposalExport,
     PublicProposalsService,
     ProposalDeadlines,
+    ProposalTodos,
+    CommitmentStore,
+    CommitmentsService,
+    CommitmentDeadlines,
+    CommitmentExport,
   ],
   exports: [
+    ProposalConversions,
     ProposalNotifier,
     ProposalViews,
     ProposalsQuery,
@@ -47,7 +61,11 @@ import { PublicProposalsService } from './public-proposals.service';
     ProposalReviewService,
     ProposalHandlingService,
     ProposalStatsService,
+    ProposalExport,
     PublicProposalsService,
+    ProposalTodos,
+    CommitmentsService,
+    CommitmentExport,
   ],
 })
 export class ProposalsModule {}

@@ -11,7 +11,7 @@ import { Committee, CouncilSession, Member, Sector } from '../directory/director
 import { TextIndexService } from '../search/text-index.service';
 import { CreateProposalDto, ProposalQuery, UpdateProposalDto, VersionDto } from './dto/file-proposal.dto';
 import { ProposalHistoryItem, SimilarProposalView, ProposalSummaryView, ProposalView } from './dto/proposal-view.dto';
-import { isLeadProposer, loadReadable, signerOf } from './proposal-access';
+import { canRead, isLeadProposer, loadReadable, signerOf } from './proposal-access';
 import { addDays, isPlenary } from './proposal-dates';
 import { HISTORY_LABELS } from './proposal-labels';
 import { ProposalNotifier } from './proposal-notifier';
@@ -49,13 +49,25 @@ export class ProposalsService {
     return this.views.detail(this.ds.manager, await this.readable(actor, id), actor);
   }
 
+  /** Of these proposals, the ids of those the caller may not open (a unit's returned assignment); unknown ids are not. */
+  async closedIds(actor: Actor, ids: number[]): Promise<Set<number>> {
+    const closed = new Set<number>();
+    if (!ids.length) return closed;
+    for (const p of await this.ds.getRepository(Proposal).findBy({ id: In(ids) })) {
+      if (!(await canRead(this.ds.manager, actor, p))) closed.add(p.id);
+    }
+    return closed;
+  }
+
   /**
    * 相似提案 for staff deciding on 并案: the most similar other proposals (drafts never), best first,
    * through the bigram index — candidates from the proposal's rarest grams, never a scan of every pair.
+   * Only those at or above the configured `similarMinPercent`: below it a proposal shares words, not a matter.
    */
   async similar(actor: Actor, id: number, limit = 10): Promise<SimilarProposalView[]> {
     await this.readable(actor, id);
-    const hits = await this.textIndex.similar('proposal', id, { limit: limit * 3 });
+    const min = this.config.similarMinPercent / 100;
+    const hits = (await this.textIndex.similar('proposal', id, { limit: limit * 3 })).filter((h) => h.score >= min);
     if (!hits.length) return [];
     const rows = await this.ds.getRepository(Proposal).findBy({ id: In(hits.map((h) => h.id)) });
     const shown = rows.filter((r) => r.status !== 'draft');
@@ -237,6 +249,29 @@ export class ProposalsService {
         event: { type: 'proposal.cosigned', memberIds: [signer.memberId] },
       });
       return this.views.detail(em, p, actor);
+    });
+  }
+
+  /**
+   * 谢绝附议: an invited co-signer says no, while the draft is open. They leave the proposal (and with it their
+   * access to the draft); the lead is told; a joint draft left without co-signers becomes an individual one.
+   */
+  declineCosign(actor: Actor, id: number, dto: VersionDto): Promise<void> {
+    return this.tx.run(async (em) => {
+      const p = await this.store.load(em, actor, id, dto.version);
+      assertAllowed(check(p.status, 'cosign'));
+      const signer = await signerOf(em, p, actor);
+      if (!signer || signer.role !== 'cosigner') throw AppError.forbidden('您不是该提案邀请的附议人');
+      if (signer.status === 'confirmed') throw AppError.conflict('ALREADY_CONFIRMED', '您已确认附议该提案，不能再谢绝');
+      await em.delete(ProposalSigner, { id: signer.id });
+      const left = await em.countBy(ProposalSigner, { proposalId: p.id, role: 'cosigner' });
+      const member = await em.findOneBy(Member, { id: signer.memberId });
+      await this.store.write(em, actor, p, {
+        action: 'decline',
+        set: left === 0 && p.kind === 'joint' ? { kind: 'individual' } : {},
+        details: { memberId: signer.memberId },
+        event: { type: 'proposal.cosign_declined', memberIds: [signer.memberId], note: member?.name ?? null },
+      });
     });
   }
 

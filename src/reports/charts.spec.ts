@@ -77,6 +77,22 @@ describe('server-side charts', () => {
     expect(svg).not.toMatch(/不满意\s*0/);
   });
 
+  it("runs a phone's narrow chart across, its labels whole at 13 px, where columns would squeeze them", () => {
+    const chart = {
+      categories: ['待审查', '已立案', '办理中', '已答复', '已办结', '不予立案', '已退回', '已撤回'],
+      series: [{ name: '件数', data: [1, 2, 3, 4, 5, 6, 7, 8] }],
+    };
+    // Columns on a laptop's chart: 300 px tall whatever the number of categories.
+    expect(barChartSvg(chart)).toMatch(/<svg[^>]*height="300"/);
+    // Rows on a phone's (8 rows of 30 px, 60 px of axes), every label whole and no type under 13 px.
+    const narrow = barChartSvg({ ...chart, width: 360 });
+    expect(narrow).toMatch(/<svg[^>]*width="360" height="300"/);
+    // The categories stand to the left of their bars, right-aligned.
+    expect(narrow).toMatch(/text-anchor="end"[^>]*>待审查<\/text>/);
+    for (const label of chart.categories) expect(narrow).toContain(`>${label}</text>`);
+    expect(narrow).not.toMatch(/font-size:(?:[0-9]|1[0-2])px/);
+  });
+
   it('escapes labels, so a report may put its SVG into the page as it is', () => {
     const svg = barChartSvg({
       categories: ['<script>alert(1)</script>'],

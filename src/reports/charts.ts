@@ -62,16 +62,25 @@ function withoutTextOutlines(svg: string): string {
   );
 }
 
-/** Width of a horizontal chart's category labels: 11 characters of 13 px a line. */
+/** Width of a horizontal chart's category labels: 11 characters of 13 px a line (8 on a narrow chart). */
 const LABEL_WIDTH = 150;
+const NARROW_LABEL_WIDTH = 104;
+/** Below this width (a phone's chart) bars run across whatever was asked: columns would squeeze their labels. */
+const NARROW = 480;
 
-export function barChartSvg(c: BarChart): string {
+export function barChartSvg(chart: BarChart): string {
+  const narrow = (chart.width ?? 640) < NARROW;
+  const c = narrow ? { ...chart, horizontal: true } : chart;
+  const labelWidth = narrow ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
   const value = {
     type: 'value',
     minInterval: c.percent ? undefined : 1,
     max: c.percent ? 1 : undefined,
     // The origin is left unlabelled: a lone 「0%」 on the axis reads as a figure.
-    axisLabel: c.percent ? { formatter: (v: number) => (v === 0 ? '' : `${Math.round(v * 100)}%`) } : {},
+    axisLabel: {
+      ...(narrow ? { fontSize: 13 } : {}),
+      ...(c.percent ? { formatter: (v: number) => (v === 0 ? '' : `${Math.round(v * 100)}%`) } : {}),
+    },
   };
   // Long Chinese names (units, sectors) are never cut: they wrap onto as many lines as they need, and each row is
   // made tall enough for the longest one.
@@ -79,7 +88,7 @@ export function barChartSvg(c: BarChart): string {
     type: 'category',
     data: c.categories,
     axisLabel: c.horizontal
-      ? { interval: 0, width: LABEL_WIDTH, overflow: 'break', lineHeight: 16 }
+      ? { interval: 0, width: labelWidth, overflow: 'break', lineHeight: 16, ...(narrow ? { fontSize: 13 } : {}) }
       : { interval: 0, width: 80, overflow: 'break' },
   };
   const label = {
@@ -88,13 +97,13 @@ export function barChartSvg(c: BarChart): string {
     formatter: c.percent ? (p: { value: number }) => `${Math.round(p.value * 100)}%` : '{c}',
   };
   const rows = c.horizontal ? c.categories.length : 0;
-  const lines = Math.max(1, ...c.categories.map((name) => Math.ceil(([...name].length * 13) / LABEL_WIDTH)));
+  const lines = Math.max(1, ...c.categories.map((name) => Math.ceil(([...name].length * 13) / labelWidth)));
   const rowHeight = Math.max(30, lines * 16 + 12);
   return render(
     {
-      legend: c.series.length > 1 ? { top: 0 } : undefined,
+      legend: c.series.length > 1 ? { top: 0, ...(narrow ? { textStyle: { fontSize: 13 } } : {}) } : undefined,
       grid: {
-        left: c.horizontal ? LABEL_WIDTH + 12 : 40,
+        left: c.horizontal ? labelWidth + 12 : 40,
         right: 40,
         top: c.series.length > 1 ? 36 : 20,
         bottom: 30,

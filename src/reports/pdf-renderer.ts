@@ -6,7 +6,9 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FONT_LABELS, FONT_ROLES } from '../config/fonts';
 import { imageSize, overPixelBudget, pixelBudgetLabel } from '../files/image-size';
-import { fontconfigXml, fontFamily, fontProblems } from './fonts';
+import { loadFaces, withSubsetFonts } from './font-subset';
+import { fontconfigXml, fontFaceCss, fontFamily, fontProblems } from './fonts';
+import { FOOT_MARK, footBoxMm, footPlan, footSpacer } from './pdf-foot';
 import { withPdfInfo } from './pdf-info';
 
 export interface RenderOptions {
@@ -165,64 +167,6 @@ const INFO_SCRIPT = `({ title: document.title, author: document.querySelector('m
 /** The application, as every report's PDF names it in Creator (Chromium would write its user agent). */
 export const PDF_CREATOR = '协商';
 
-/** The address of the link FOOT_MARK wraps the 版记 in; never followed (nothing leaves the page). */
-const FOOT_LINK = 'https://xs-banji.invalid/';
-
-/**
- * Runs in the page before the first print: the 版记 (`.banji`) wrapped in a link to FOOT_LINK, so that the
- * printed PDF says where it landed (a link annotation's /Rect: Chromium has no other way to tell where a box
- * fell in the pages). Returns null when the document has no 版记, else whether the office prints double-sided
- * (`<html data-duplex>`, from `duplex` in organization.json).
- */
-const FOOT_MARK = `(() => {
-  const banji = [...document.querySelectorAll('.banji')].pop();
-  if (!banji) return null;
-  const link = document.createElement('a');
-  link.href = '${FOOT_LINK}';
-  link.className = 'xs-foot-mark';
-  banji.replaceWith(link);
-  link.appendChild(banji);
-  return { duplex: document.documentElement.hasAttribute('data-duplex') };
-})()`;
-
-/**
- * Runs in the page before the second print: the link taken off again and `mm` of padding set above the 版记
- * (padding, not a spacer box: it leaves the collapsing of the margins above as it was), on a page of its own
- * when `newPage`.
- */
-const footSpacer = (mm: number, newPage: boolean) => `(() => {
-  const link = document.querySelector('.xs-foot-mark');
-  const banji = link.firstElementChild;
-  link.replaceWith(banji);
-  banji.style.paddingTop = '${mm.toFixed(2)}mm';
-  if (${newPage}) banji.style.breakBefore = 'page';
-})()`;
-
-/** The 版心's foot, from the top of an A4 page (GB/T 9704: 37 mm + 225 mm). */
-const TEXT_FOOT_MM = 262;
-const TEXT_TOP_MM = 37;
-/** Left between the 版记 and the 版心's foot, so that rounding to device pixels never pushes it onto a new page. */
-const FOOT_SLACK_MM = 0.3;
-const PT_MM = 25.4 / 72;
-
-/**
- * Where the 版记 stands in a PDF printed after FOOT_MARK: its top and bottom edges in millimetres from the top of the
- * page (Skia writes each link annotation as an uncompressed dictionary with its /Rect in points from the
- * bottom left corner). Null when the link is not found.
- */
-export function footBoxMm(pdf: Buffer): { top: number; bottom: number } | null {
-  const text = pdf.toString('latin1');
-  const at = text.lastIndexOf(`(${FOOT_LINK})`);
-  if (at < 0) return null;
-  const start = text.lastIndexOf(' obj', at);
-  const annot = text.slice(start, text.indexOf('endobj', at));
-  const rect = /\/Rect\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/.exec(annot);
-  const media = /\/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s*\]/.exec(text);
-  if (!rect || !media) return null;
-  const [y1, y2] = [Number(rect[2]), Number(rect[4])];
-  return { top: (Number(media[1]) - Math.max(y1, y2)) * PT_MM, bottom: (Number(media[1]) - Math.min(y1, y2)) * PT_MM };
-}
-
 function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
@@ -268,12 +212,16 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   private free: number;
   private readonly waiters: Array<() => void> = [];
   private closed = false;
+  /** The `local()` font rules the report templates write, which `print` swaps for the document's subsets. */
+  private readonly localFontCss: string;
+  private readonly subsetWarned = new Set<string>();
   /** Browsers launched so far (relaunches and recycling included). */
   launches = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.free = config.pdf.poolSize;
     this.root = path.join(config.dataDir, 'chromium');
+    this.localFontCss = fontFaceCss(config.pdf.fonts);
   }
 
   onModuleInit(): void {
@@ -415,7 +363,13 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async print(page: Page, html: string): Promise<Buffer> {
-    await page.setContent(withContentPolicy(html), { waitUntil: 'load', timeout: 0 });
+    const subset = withSubsetFonts(html, this.config.pdf.fonts, this.localFontCss);
+    for (const { role, reason } of subset.failed) {
+      if (this.subsetWarned.has(role)) continue;
+      this.subsetWarned.add(role);
+      this.logger.warn(`${FONT_LABELS[role]}字体无法取子集，改用整个字体（PDF 生成较慢）：${reason}`);
+    }
+    await page.setContent(withContentPolicy(subset.html), { waitUntil: 'load', timeout: 0 });
     const fonts = (await page.evaluate(FONTS_SCRIPT)) as { ready: boolean; failed: string[] };
     if (!fonts.ready) throw new PdfRenderError('PDF_FONT', `等待字体加载超过 ${FONTS_READY_CAP_MS} 毫秒`);
     if (fonts.failed.length) {
@@ -425,23 +379,26 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
       throw new PdfRenderError('PDF_FONT', `字体未能加载：${labels.join('、')}。请检查 XS_FONT_* 配置的字体文件`);
     }
     const info = (await page.evaluate(INFO_SCRIPT)) as { title: string; author: string };
-    const foot = (await page.evaluate(FOOT_MARK)) as { duplex: boolean } | null;
-    const printed = async () =>
-      withPdfInfo(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0 })), {
-        ...info,
-        creator: PDF_CREATOR,
-      });
+    const foot = (await page.evaluate(FOOT_MARK)) as { duplex: boolean; from: number } | null;
+    const print = async (pageRanges = '') =>
+      Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: 0, pageRanges }));
+    const printed = async () => withPdfInfo(await print(), { ...info, creator: PDF_CREATOR });
     if (!foot) return printed();
     // The 版记 at the foot of the last page (GB/T 9704 §7.4): printed once to see where it ends, then again
-    // with that much space before it; on an even last page when the office prints double-sided.
-    const first = await printed();
-    const box = footBoxMm(first);
-    if (!box) return first;
-    const newPage = foot.duplex && countPdfPages(first) % 2 === 1;
-    const room = newPage
-      ? TEXT_FOOT_MM - FOOT_SLACK_MM - TEXT_TOP_MM - (box.bottom - box.top)
-      : TEXT_FOOT_MM - FOOT_SLACK_MM - box.bottom;
-    await page.evaluate(footSpacer(Math.max(0, room), newPage));
+    // with that much space before it; on an even last page when the office prints double-sided. The measuring
+    // print makes only the pages from `foot.from` on (all of them when the page count matters, for duplex): a
+    // page's place is the same whichever pages are printed, and an estimate past the end fails and prints all.
+    let first = !foot.duplex && foot.from > 1 ? await print(`${foot.from}-`).catch(() => null) : null;
+    let box = first && footBoxMm(first);
+    if (!first || !box) {
+      first = await print();
+      box = footBoxMm(first);
+    }
+    if (!box) {
+      await page.evaluate(footSpacer({ mm: 0, newPage: false, blankPage: false }));
+      return printed();
+    }
+    await page.evaluate(footSpacer(footPlan(box, foot.duplex, countPdfPages(first))));
     return printed();
   }
 
@@ -506,6 +463,7 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
     let browser: Browser;
     try {
       // Loaded with the first browser, not at start-up: an api process that renders nothing never needs it.
+      const faces = loadFaces(this.config.pdf.fonts);
       const { default: puppeteer } = await import('puppeteer-core');
       browser = await puppeteer.launch({
         executablePath: this.config.chromiumPath,
@@ -518,6 +476,7 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
+      await faces;
     } catch (e) {
       fs.rmSync(profileDir, { recursive: true, force: true });
       throw new PdfRenderError(

@@ -48,14 +48,21 @@ export interface BriefingContext {
   issuedOn: ReportDate;
   /** 印发日期 in the 版记. */
   printedOn: ReportDate;
+  /** A 送审稿 (before 签发): number and date left blank, marked 送审稿. */
+  draft: boolean;
+  /** 签发人, once signed off. */
+  signer: string | null;
   /** Opening paragraphs before 一、. */
   lead: string[];
+  backgroundHeading: string;
   background: string[];
   /** 主要问题 (a topic: the organiser's minutes and the themes) or 发现的问题 (a visit). */
   findingsHeading: string;
   findings: BriefingFinding[];
   /** 意见建议, or 协商结果 for a notice. */
   recommendationsHeading: string;
+  /** Paragraphs straight under 意见建议, before its themes (none unless typed in). */
+  recommendationsLead: string[];
   recommendations: BriefingRecommendationGroup[];
   /** 落实情况 (a topic) or 后续工作 (a visit); the section is left out while there is none. */
   followUpsHeading: string;
@@ -96,9 +103,15 @@ export interface VisitReportContext {
   issuingOffice: string;
   issuedOn: ReportDate;
   printedOn: ReportDate;
+  /** A 送审稿 (before 签发): number and date left blank, marked 送审稿. */
+  draft: boolean;
+  /** 签发人, once signed off. */
+  signer: string | null;
   /** 视察 / 调研 / 走访 / 观摩 */
   kindLabel: string;
   lead: string[];
+  /** 调研目的 */
+  purposeHeading: string;
   purpose: string[];
   /** 政协XX市委员会经济委员会 */
   organizer: string;
@@ -106,12 +119,15 @@ export interface VisitReportContext {
   time: string;
   participants: { members: string[]; staff: string[]; unitPeople: string[]; excused: string[]; absent: string[] };
   stops: VisitReportStop[];
+  /** 发现的问题和建议 */
+  findingsHeading: string;
   findingGroups: VisitReportFindingGroup[];
   photos: VisitReportPhoto[];
   /** Photos beyond the printed maximum, and those no image could be read from. */
   photosLeftOut: number;
   photosUnreadable: number;
   /** 后续工作: the topics and proposals raised from the visit, as sentences. */
+  followUpsHeading: string;
   followUps: string[];
   /** 抄送: the units whose people were invited. */
   cc: string[];
@@ -130,6 +146,11 @@ export interface ProposalSheetContext {
   /** 领衔人 first, then 附议人 (confirmed) and proposers of merged proposals; the group's name for group proposals. */
   proposers: string[];
   sectorName: string | null;
+  /**
+   * The 领衔人's 工作单位及职务 and 联系电话, for a requester who may see them (staff, admin, the member); null
+   * otherwise and for group proposals (the rows are then left out).
+   */
+  leadContact: { employer: string | null; phone: string | null } | null;
   background: string[];
   suggestions: string[];
   agreeToPublish: boolean;
@@ -191,8 +212,12 @@ export interface ProposalAnnualContext {
   issuingOffice: string;
   issuedOn: ReportDate;
   printedOn: ReportDate;
-  /** The sentence after the salutation. */
-  lead: string;
+  /** A 送审稿 (before 签发): number and date left blank, marked 送审稿. */
+  draft: boolean;
+  /** 签发人, once signed off. */
+  signer: string | null;
+  /** The paragraphs after the salutation. */
+  lead: string[];
   /** 一、基本情况 … 五、下一步工作, pre-filled from the figures (src/reports/proposal-annual-text.ts). */
   sections: Array<{ heading: string; paragraphs: string[] }>;
   /** The 附表's main figures; a rate without data is said in words (暂不计算, 暂无评价). */
@@ -241,11 +266,82 @@ export interface MemberRecordContext {
   baseScore: number;
   score: number;
   grade: string;
+  /** False while the year runs: the score so far, no band. */
+  gradeFinal: boolean;
   /** The rule set it was scored by, as the member knows it (no checksum, no 「（默认）」). */
   rulesName: string;
   grades: Array<{ min: number; label: string }>;
   issuingOffice: string;
   printedOn: ReportDate;
+}
+
+/** One result on a 公示单: the outcome, who carries it out and by when, where there is one. */
+export interface NoticeSheetOutcome {
+  text: string;
+  /** 责任单位; null: the point's council and the community see to it. */
+  unit: string | null;
+  due: ReportDate | null;
+}
+
+/** One held meeting on a 公示单: when, what kind, and how many took part (those not marked 请假 or 缺席). */
+export interface NoticeSheetMeeting {
+  at: ReportDate;
+  kindLabel: string;
+  participants: number;
+  /** 居民/群众代表、部门、委员: the sides present, in the order of the list. */
+  sides: string[];
+}
+
+/**
+ * 公示单: a consultation point's topic on one A4 page for the notice board (not a 公文: no masthead, no 版记);
+ * `templates/reports/notice-sheet.hbs`. The type gets smaller with the number of outcomes so the page stays one.
+ */
+export interface NoticeSheetContext {
+  /** The document's title (PDF metadata and the report list): 关于…的协商结果公示. */
+  title: string;
+  /** The point, printed under the heading and at the foot; the PDF's Author. */
+  issuingOffice: string;
+  /** The topic as it is known in the neighbourhood. */
+  topic: string;
+  meetings: NoticeSheetMeeting[];
+  /** Everyone who took part, over all the meetings. */
+  participants: number;
+  outcomes: NoticeSheetOutcome[];
+  /** 公示期: from the day it is printed, `noticeDays` of config/topics.json long (both ends counted). */
+  noticeFrom: ReportDate;
+  noticeTo: ReportDate;
+  noticeDays: number;
+  /** Where to bring an objection: the point's address when it has one. */
+  address: string | null;
+  /** The public topic page (XS_PUBLIC_BASE_URL + /public/topics/:id) the QR code leads to. */
+  publicUrl: string;
+  /** The QR code of `publicUrl`, an SVG drawn by `qrcode` (error correction M), put in as it is. */
+  qrSvg: string;
+  issuedOn: ReportDate;
+}
+
+/** One item of an issue of 《社情民意》: its title, text and who reported it («（张三、李四委员反映）»). */
+export interface OpinionIssueItem {
+  heading: string;
+  paragraphs: string[];
+}
+
+/** 《社情民意》 第N期: 专报 (one item) or 综合 (several) under the periodical's masthead; `opinion-issue.hbs`. */
+export interface OpinionIssueContext {
+  title: string;
+  /** 专报 or 综合 */
+  formLabel: string;
+  issueNo: number | null;
+  issuingOffice: string;
+  issuedOn: ReportDate;
+  printedOn: ReportDate;
+  draft: boolean;
+  signer: string | null;
+  lead: string[];
+  items: OpinionIssueItem[];
+  /** 报 / 送 lines (`issueRecipients` of config/opinions.json). */
+  distribution: BriefingDistributionLine[];
+  cc: string[];
 }
 
 /** One typed context per report template, by kind. */
@@ -256,6 +352,8 @@ export interface ReportContexts {
   'reply-letter': ReplyLetterContext;
   'proposal-annual': ProposalAnnualContext;
   'member-record': MemberRecordContext;
+  'notice-sheet': NoticeSheetContext;
+  'opinion-issue': OpinionIssueContext;
 }
 
 export type ReportKind = keyof ReportContexts;

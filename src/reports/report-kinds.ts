@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { MemberRecordKind } from './kinds/member-record-kind';
+import { NoticeSheetKind } from './kinds/notice-sheet-kind';
+import { OpinionIssueKind } from './kinds/opinion-issue-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
@@ -26,8 +28,11 @@ export class ReportKinds {
     visitBriefing: VisitBriefingKind,
     visitReport: VisitReportKind,
     record: MemberRecordKind,
+    notice: NoticeSheetKind,
+    opinionIssue: OpinionIssueKind,
   ) {
-    const defs = [briefing, visitBriefing, visitReport, sheet, letter, annual, record] as ReportKindDef[];
+    const defs = [briefing, visitBriefing, visitReport, sheet, letter, annual, record, notice] as ReportKindDef[];
+    defs.push(opinionIssue as ReportKindDef);
     for (const d of defs) this.byKind.set(d.kind, [...(this.byKind.get(d.kind) ?? []), d]);
   }
 

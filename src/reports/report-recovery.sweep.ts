@@ -3,8 +3,8 @@ import { DataSource, In, LessThan } from 'typeorm';
 import { SweepStep } from '../jobs/job-processor.decorator';
 import { JobQueue } from '../jobs/job-queue';
 import type { SweepContext } from '../jobs/job-types';
+import { RENDER_JOB, renderJobOf } from './render-jobs';
 import { Report } from './report.entities';
-import { RENDER_JOB, reportJobId } from './reports.service';
 
 /** A report still unfinished this long after it was requested is looked at: longer than every try with its back-off. */
 export const STUCK_AFTER_MS = 15 * 60_000;
@@ -42,14 +42,10 @@ export class ReportRecovery {
       take: 200,
     });
     for (const report of stuck) {
-      const job = await this.jobs.status(RENDER_JOB.queue, reportJobId(report.id));
+      const { jobId, data } = renderJobOf(report);
+      const job = await this.jobs.status(RENDER_JOB.queue, jobId);
       if (!job) {
-        await this.jobs.enqueue(
-          RENDER_JOB.queue,
-          RENDER_JOB.name,
-          { reportId: report.id },
-          { jobId: reportJobId(report.id) },
-        );
+        await this.jobs.enqueue(RENDER_JOB.queue, RENDER_JOB.name, data, { jobId });
         result.requeued++;
       } else if (job.state === 'failed') {
         await this.ds

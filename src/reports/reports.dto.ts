@@ -17,6 +17,7 @@ import { PagingQuery } from '../common/pagination';
 import { PersonRef } from '../proposals/dto/proposal-parts.dto';
 import { SUBJECT_TYPES, SubjectType } from './report-kind';
 import { REPORT_STATUSES, ReportStatus } from './report.entities';
+import { REPORT_STAGES, ReportStage } from './signoff/report-stages';
 
 export class ReportSubjectDto {
   @ApiProperty({ enum: SUBJECT_TYPES })
@@ -33,7 +34,7 @@ export class ReportSubjectDto {
 export class RequestReportDto {
   @ApiProperty({
     description:
-      'briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member)',
+      "briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member), notice-sheet (a consultation point's topic)",
   })
   @IsString({ message: '报告类型须为文字' })
   kind!: string;
@@ -66,6 +67,21 @@ export class ReportListQuery extends PagingQuery {
   @IsOptional()
   @IsIn(REPORT_STATUSES, { message: '状态不正确' })
   status?: ReportStatus;
+
+  @ApiPropertyOptional({
+    enum: REPORT_STAGES,
+    description: '文稿阶段：draft 草稿、submitted 待签发、signed 已签发、final 不需签发',
+  })
+  @IsOptional()
+  @IsIn(REPORT_STAGES, { message: '文稿阶段不正确' })
+  stage?: ReportStage;
+}
+
+export class SignOffView {
+  @ApiProperty({ description: '签发的稿次' }) revision!: number;
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: PersonRef }) by!: PersonRef;
+  @ApiProperty({ description: '印在文上的签发人' }) signer!: string;
 }
 
 export class DeliveryView {
@@ -83,6 +99,11 @@ export class ReportView {
   @ApiProperty({ nullable: true, type: Object }) subject!: { type: string; id: number } | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) params!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: Number }) issueNo!: number | null;
+  @ApiProperty({ enum: REPORT_STAGES }) stage!: ReportStage;
+  @ApiProperty() stageLabel!: string;
+  @ApiProperty({ description: '最新稿次（0：尚未生成草稿）' }) revision!: number;
+  @ApiProperty({ nullable: true, type: String, description: '退回修改的意见（草稿阶段）' }) returnNote!: string | null;
+  @ApiProperty({ nullable: true, type: SignOffView }) signed!: SignOffView | null;
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty() statusLabel!: string;
   @ApiProperty() attempts!: number;

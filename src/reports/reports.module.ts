@@ -7,6 +7,8 @@ import { StatsModule } from '../stats/stats.module';
 import { TopicsModule } from '../topics/topics.module';
 import { VisitsModule } from '../visits/visits.module';
 import { MemberRecordKind } from './kinds/member-record-kind';
+import { NoticeSheetKind } from './kinds/notice-sheet-kind';
+import { OpinionIssueKind } from './kinds/opinion-issue-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
 import { TopicBriefingKind } from './kinds/topic-briefing-kind';
@@ -17,13 +19,16 @@ import { ReportKinds } from './report-kinds';
 import { ReportRecovery } from './report-recovery.sweep';
 import { ReportRenderJob } from './report-render.job';
 import { ReportTemplates } from './report-templates';
+import { ReportTodos } from './report-todos';
 import { ReportInboxController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { ReportSignoffController } from './signoff/report-signoff.controller';
+import { ReportSignoffService } from './signoff/report-signoff.service';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
   imports: [AuditModule, FilesModule, ProposalsModule, TopicsModule, VisitsModule, NotificationsModule, StatsModule],
-  controllers: [ReportsController, ReportInboxController],
+  controllers: [ReportsController, ReportSignoffController, ReportInboxController],
   providers: [
     PdfRenderer,
     ReportTemplates,
@@ -36,10 +41,22 @@ import { ReportsService } from './reports.service';
     VisitBriefingKind,
     VisitReportKind,
     MemberRecordKind,
+    NoticeSheetKind,
+    OpinionIssueKind,
     ReportsService,
+    ReportSignoffService,
     ReportRenderJob,
     ReportRecovery,
+    ReportTodos,
   ],
-  exports: [PdfRenderer, ReportTemplates, ReportsService, ReportKinds],
+  exports: [
+    PdfRenderer,
+    ReportTemplates,
+    ReportsService,
+    ReportSignoffService,
+    ReportRenderJob,
+    ReportKinds,
+    ReportTodos,
+  ],
 })
 export class ReportsModule {}

@@ -15,6 +15,8 @@ import { ensureCounterRow, nextCount } from '../database/counters';
 import { Tx } from '../database/tx';
 import { JobQueue } from '../jobs/job-queue';
 import { NotificationsService } from '../notifications/notifications.service';
+import { RENDER_JOB, reportJobId } from './render-jobs';
+import { isIssuedKind } from './report-kind';
 import { ReportKinds } from './report-kinds';
 import { assertReportQuota, ReportRequestKey, reusableReport } from './report-quota';
 import {
@@ -32,15 +34,10 @@ import {
   ReportView,
   RequestReportDto,
 } from './reports.dto';
+import { nextStage } from './signoff/report-stages';
+import { stageView } from './signoff/stage-view';
 
-export const RENDER_JOB = { queue: 'reports', name: 'render' } as const;
-export const reportJobId = (reportId: number) => `report:${reportId}`;
-
-declare module '../jobs/job-types' {
-  interface JobPayloads {
-    'reports:render': { reportId: number };
-  }
-}
+export { RENDER_JOB, reportJobId };
 
 const notFound = () => AppError.notFound('报告', 'REPORT_NOT_FOUND');
 
@@ -91,7 +88,9 @@ export class ReportsService {
       const existing = await reusableReport(em, actor.id, key, now, this.config.quotas.reportReuseMinutes);
       if (existing) return { report: existing, reused: true };
       await assertReportQuota(em, actor, now, this.config.quotas);
-      const issueNo = prepared.publication ? await this.nextIssue(em, prepared.publication, now) : null;
+      // A document the office issues is a draft: its number is taken at 签发, in signing order.
+      const issued = isIssuedKind(def) && prepared.issued !== false;
+      const issueNo = prepared.publication && !issued ? await this.nextIssue(em, prepared.publication, now) : null;
       const row = await em.save(
         em.create(Report, {
           kind: key.kind,
@@ -100,6 +99,9 @@ export class ReportsService {
           params: key.params,
           title: prepared.title.slice(0, 300),
           issueNo,
+          publication: prepared.publication ?? null,
+          stage: issued ? 'draft' : 'final',
+          revision: 0,
           requestedByUserId: actor.id,
           status: 'queued',
           attempts: 0,
@@ -111,7 +113,7 @@ export class ReportsService {
         action: 'report.request',
         entityType: 'report',
         entityId: row.id,
-        to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo },
+        to: { kind: row.kind, subject: dto.subject ?? null, title: row.title, issueNo, stage: row.stage },
       });
       return { report: row, reused: false };
     });
@@ -160,9 +162,12 @@ export class ReportsService {
     const qb = this.ds.getRepository(Report).createQueryBuilder('r').orderBy('r.id', 'DESC');
     if (!hasRole(actor, 'staff'))
       qb.where(
-        '(r.requestedByUserId = :me OR EXISTS (SELECT 1 FROM report_deliveries d WHERE d.reportId = r.id AND d.userId = :me))',
+        `(r.requestedByUserId = :me OR EXISTS (SELECT 1 FROM report_deliveries d WHERE d.reportId = r.id AND d.userId = :me)${
+          hasRole(actor, 'leader') ? " OR r.stage IN ('submitted', 'signed')" : ''
+        })`,
         { me: actor.id },
       );
+    if (q.stage) qb.andWhere('r.stage = :stage', { stage: q.stage });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
@@ -187,6 +192,9 @@ export class ReportsService {
     return this.tx.run(async (em) => {
       const report = await em.findOneBy(Report, { id });
       if (!report) throw notFound();
+      // What was signed is what is delivered: an issued document only after 签发 and its final render.
+      const stage = nextStage(report.stage, 'deliver');
+      if (!stage.ok) throw AppError.conflict('REPORT_NOT_SIGNED', stage.reason);
       if (report.status !== 'done')
         throw AppError.conflict('REPORT_NOT_READY', `报告${REPORT_STATUS_LABELS[report.status]}，生成完成后才能送达`);
       const users = await em.findBy(User, { id: In(dto.leaderUserIds) });
@@ -218,7 +226,8 @@ export class ReportsService {
           action: 'report.deliver',
           entityType: 'report',
           entityId: id,
-          to: { recipients: fresh.map((u) => u.displayName) },
+          from: report.stage,
+          to: { recipients: fresh.map((u) => u.displayName), sha256: report.sha256 },
         });
         await this.notifications.notify(
           em,
@@ -297,10 +306,12 @@ export class ReportsService {
     return users.filter((u) => u.roles.includes('leader')).map((u) => ({ id: u.id, displayName: u.displayName }));
   }
 
-  private async readable(actor: Actor, id: number): Promise<Report> {
+  /** Staff, the requester, the recipients; leaders also every document submitted for or past 签发. */
+  async readable(actor: Actor, id: number): Promise<Report> {
     const report = await this.ds.getRepository(Report).findOneBy({ id });
     if (!report) throw notFound();
     if (hasRole(actor, 'staff') || report.requestedByUserId === actor.id) return report;
+    if (hasRole(actor, 'leader') && (report.stage === 'submitted' || report.stage === 'signed')) return report;
     if (await this.ds.getRepository(ReportDelivery).existsBy({ reportId: id, userId: actor.id })) return report;
     throw notFound();
   }
@@ -309,7 +320,7 @@ export class ReportsService {
     return nextCount(em, ReportIssueCounter, { publication, year: yearOf(now, this.config.displayTimeZone) }, 'last');
   }
 
-  private async view(em: EntityManager, actor: Actor, report: Report): Promise<ReportView> {
+  async view(em: EntityManager, actor: Actor, report: Report): Promise<ReportView> {
     return (await this.views(em, actor, [report]))[0];
   }
 
@@ -319,6 +330,7 @@ export class ReportsService {
     const deliveries = await em.findBy(ReportDelivery, { reportId: In(ids) });
     const people = await this.people(em, [
       ...reports.map((r) => r.requestedByUserId),
+      ...reports.map((r) => r.signedByUserId).filter((u): u is number => u !== null),
       ...deliveries.flatMap((d) => [d.userId, d.deliveredByUserId]),
     ]);
     return reports.map((r) => {
@@ -333,6 +345,7 @@ export class ReportsService {
         subject: r.subjectType && r.subjectId ? { type: r.subjectType, id: r.subjectId } : null,
         params: JSON.parse(r.params) as Record<string, unknown>,
         issueNo: r.issueNo,
+        ...stageView(r, people),
         status: r.status,
         statusLabel: REPORT_STATUS_LABELS[r.status],
         attempts: r.attempts,

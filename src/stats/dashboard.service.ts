@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
 import { rateOf } from '../common/rate';
+import { yearOf } from '../common/time-zone';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CouncilSession, Sector } from '../directory/directory.entities';
 import { whereSessionInYear } from '../directory/session-year';
+import { InstructionStatsService } from '../instructions/instruction-stats.service';
 import { formatNumber, STATUS_LABELS as PROPOSAL_STATUS_LABELS } from '../proposals/proposal-labels';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { Proposal } from '../proposals/proposal.entities';
@@ -12,7 +16,14 @@ import { TopicStatsService } from '../topics/topic-stats.service';
 import { TOPIC_STATUSES, TopicStatus } from '../topics/topic-workflow';
 import { Outcome, Topic } from '../topics/topic.entities';
 import { Visit } from '../visits/visit.entities';
-import type { DashboardView, KeyProposalRow, SectorParticipation, TopicSteps, VisitFigures } from './dto/dashboard.dto';
+import type {
+  CollectingSession,
+  DashboardView,
+  KeyProposalRow,
+  SectorParticipation,
+  TopicSteps,
+  VisitFigures,
+} from './dto/dashboard.dto';
 import type { RankingRowView } from './dto/record.dto';
 import { RecordsService, YearOf } from './records.service';
 
@@ -36,11 +47,14 @@ export class DashboardService {
     private readonly stats: ProposalStatsService,
     private readonly records: RecordsService,
     private readonly topicStats: TopicStatsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly instructions: InstructionStatsService,
   ) {}
 
   async forYear(year?: number): Promise<DashboardView> {
     const y = this.records.yearOf(year);
-    const [proposals, keyProposals, topics, promises, rows, visitCounts, sessions] = await Promise.all([
+    const [proposals, keyProposals, topics, promises, rows, visitCounts, sessions, collecting] = await Promise.all([
       this.stats.forSession(undefined, y.year),
       this.keyProposals(y),
       this.topicSteps(y),
@@ -48,10 +62,12 @@ export class DashboardService {
       this.records.rows(y),
       this.visitCounts(y),
       this.sessionsOf(y),
+      this.collectingIn(y),
     ]);
     return {
       year: y.year,
       sessions,
+      collecting,
       proposals,
       overdueUnits: proposals.byUnit
         .filter((u) => u.overdue > 0)
@@ -61,6 +77,7 @@ export class DashboardService {
       visits: this.visitFigures(visitCounts, rows),
       promises,
       participation: await this.participation(rows),
+      instructions: await this.instructions.forYear(y.year),
     };
   }
 
@@ -100,6 +117,36 @@ export class DashboardService {
       .orderBy('s.closesAt', 'ASC')
       .getMany();
     return rows.map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  /**
+   * Sessions counted in a later year (their 大会提案截止 falls after this year) that already took proposals in this
+   * one, up to today: the next 大会's proposals, collected from October, belong to the next year.
+   */
+  private async collectingIn(y: YearOf): Promise<CollectingSession[]> {
+    const now = this.clock.now();
+    const rows = await this.ds
+      .getRepository(CouncilSession)
+      .createQueryBuilder('s')
+      .where('s.closesAt >= :to AND s.opensAt < :to AND s.opensAt <= :now', { to: y.range.to, now })
+      .orderBy('s.closesAt', 'ASC')
+      .getMany();
+    if (!rows.length) return [];
+    const counts = await this.ds
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .select('p.sessionId', 'sessionId')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.sessionId IN (:...ids) AND p.status <> :draft', { ids: rows.map((s) => s.id), draft: 'draft' })
+      .groupBy('p.sessionId')
+      .getRawMany<{ sessionId: unknown; n: unknown }>();
+    const bySession = new Map(counts.map((c) => [num(c.sessionId), num(c.n)]));
+    return rows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      year: yearOf(s.closesAt, this.config.displayTimeZone),
+      proposals: bySession.get(s.id) ?? 0,
+    }));
   }
 
   /** 重点提案 of the year's sessions with their 督办领导, by number. */

@@ -29,6 +29,12 @@ const COLUMNS: Column[] = [
   { header: '成果采纳', width: 9, value: (r) => r.summary.outcomesAdopted },
 ];
 
+const OPINION_COLUMNS: Column[] = [
+  { header: '社情民意报送', width: 12, value: (r) => r.summary.opinions.submitted },
+  { header: '社情民意编报', width: 12, value: (r) => r.summary.opinions.accepted },
+  { header: '社情民意被上级采用', width: 16, value: (r) => r.summary.opinions.adopted },
+];
+
 const VISIT_COLUMNS: Column[] = [
   { header: '应参加视察调研', width: 13, value: (r) => r.summary.visits?.invited ?? 0 },
   { header: '参加视察调研', width: 12, value: (r) => r.summary.visits?.attended ?? 0 },
@@ -52,7 +58,7 @@ export class RecordExport {
   async send(q: RankingQuery, res: Response): Promise<void> {
     const y = this.records.yearOf(q.year);
     const rows = await this.records.rows(y, q);
-    const columns = [...COLUMNS, ...(this.records.hasVisits ? VISIT_COLUMNS : []), ...TOTALS];
+    const columns = [...COLUMNS, ...(this.records.hasVisits ? VISIT_COLUMNS : []), ...OPINION_COLUMNS, ...TOTALS];
     try {
       const book = await xlsxDownload(res, `委员履职档案-${y.year}.xlsx`);
       const sheet = book.addWorksheet(`${y.year}年度`, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

@@ -20,7 +20,7 @@ describe('duty record rules (config/records.json)', () => {
     return () => loadRecordRules(file);
   };
 
-  it('ships the points and grade bands of DOMAIN.md', () => {
+  it('ships the points, the base of 60 and the grade bands of docs/design/duty-records.md', () => {
     const set = loadRecordRules().ruleSets[0];
     expect(set.points).toMatchObject({
       proposalLeadAccepted: 15,
@@ -38,7 +38,9 @@ describe('duty record rules (config/records.json)', () => {
       { min: 60, label: '称职' },
       { min: 0, label: '不称职' },
     ]);
-    expect([95, 90, 89, 80, 79, 60, 59, 0, -20, 130].map((p) => gradeOf(set, p).grade)).toEqual([
+    expect(set.baseScore).toBe(60);
+    // Points on top of the base 60: scores 95, 90, 89, 80, 79, 60, 59, 0, 0 (not below), 100 (not above).
+    expect([35, 30, 29, 20, 19, 0, -1, -60, -80, 70].map((p) => gradeOf(set, p).grade)).toEqual([
       '优秀',
       '优秀',
       '良好',
@@ -51,7 +53,14 @@ describe('duty record rules (config/records.json)', () => {
       '优秀',
     ]);
     expect(gradeOf(set, 130).score).toBe(100);
-    expect(gradeOf(set, -20).score).toBe(0);
+    expect(gradeOf(set, -80).score).toBe(0);
+  });
+
+  it('gives no grade while the year runs: the score so far and 年度未结束', () => {
+    const set = loadRecordRules().ruleSets[0];
+    expect(gradeOf(set, -80, true)).toEqual({ score: 0, grade: '年度未结束', gradeFinal: false });
+    expect(gradeOf(set, 35, true)).toEqual({ score: 95, grade: '年度未结束', gradeFinal: false });
+    expect(gradeOf(set, 35)).toEqual({ score: 95, grade: '优秀', gradeFinal: true });
   });
 
   it('picks the rule set in force in a year, and a changed set has another version', () => {

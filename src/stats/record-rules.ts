@@ -20,6 +20,13 @@ export const RULE_KEYS = [
   'visitAttended',
   'visitExcused',
   'visitAbsent',
+  'opinionSubmitted',
+  'opinionAccepted',
+  'opinionAdoptedNational',
+  'opinionAdoptedProvincial',
+  'opinionAdoptedCity',
+  'opinionAdoptedOther',
+  'opinionInstructed',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 
@@ -38,6 +45,27 @@ export const RULE_LABELS: Record<RuleKey, string> = {
   visitAttended: '参加视察调研',
   visitExcused: '视察调研请假',
   visitAbsent: '视察调研无故缺席',
+  opinionSubmitted: '报送社情民意信息',
+  opinionAccepted: '社情民意信息采用编报',
+  opinionAdoptedNational: '社情民意信息被全国政协采用',
+  opinionAdoptedProvincial: '社情民意信息被省级采用',
+  opinionAdoptedCity: '社情民意信息被市委、市政府采用',
+  opinionAdoptedOther: '社情民意信息被其他单位采用',
+  opinionInstructed: '社情民意信息获领导批示',
+};
+
+/**
+ * Points items added after the first rule sets (社情民意, issue 18): a rule set written before them may leave
+ * them out and gets these (docs/design/duty-records.md says where each value comes from).
+ */
+export const LATER_RULE_DEFAULTS: Partial<Record<RuleKey, number>> = {
+  opinionSubmitted: 1,
+  opinionAccepted: 3,
+  opinionAdoptedNational: 15,
+  opinionAdoptedProvincial: 8,
+  opinionAdoptedCity: 5,
+  opinionAdoptedOther: 2,
+  opinionInstructed: 5,
 };
 
 export interface GradeBand {
@@ -72,7 +100,8 @@ function pointsOf(f: ConfigFile, raw: unknown, at: string): Record<RuleKey, numb
   const unknown = Object.keys(values).find((k) => !(RULE_KEYS as readonly string[]).includes(k));
   if (unknown) f.fail(`${at}.${unknown}`, `不是积分项；可用的积分项：${RULE_KEYS.join('、')}`);
   const out = {} as Record<RuleKey, number>;
-  for (const key of RULE_KEYS) out[key] = f.int(values[key], `${at}.${key}`, -100, 100, '须为 -100 到 100 的整数');
+  for (const key of RULE_KEYS)
+    out[key] = f.int(values[key] ?? LATER_RULE_DEFAULTS[key], `${at}.${key}`, -100, 100, '须为 -100 到 100 的整数');
   return out;
 }
 
@@ -134,8 +163,19 @@ export function ruleSetFor(rules: RecordRules, year: number): RuleSet {
   return [...rules.ruleSets].reverse().find((s) => s.fromYear <= year) ?? rules.ruleSets[0];
 }
 
-/** The score on 100 (base plus points, kept within 0–100) and its grade band. */
-export function gradeOf(set: RuleSet, points: number): { score: number; grade: string } {
+/** What a year still running is graded: no band until the year is over, only the score so far. */
+export const GRADE_PENDING = '年度未结束';
+
+/**
+ * The score on 100 (base plus points, kept within 0–100) and its grade band — once the year is over. While it
+ * runs, the grade is GRADE_PENDING (`gradeFinal` false): a member three months into the year is not 不称职.
+ */
+export function gradeOf(
+  set: RuleSet,
+  points: number,
+  running = false,
+): { score: number; grade: string; gradeFinal: boolean } {
   const score = Math.max(0, Math.min(100, set.baseScore + points));
-  return { score, grade: set.grades.find((b) => score >= b.min)!.label };
+  if (running) return { score, grade: GRADE_PENDING, gradeFinal: false };
+  return { score, grade: set.grades.find((b) => score >= b.min)!.label, gradeFinal: true };
 }

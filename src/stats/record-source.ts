@@ -3,7 +3,7 @@ import type { RuleKey, RuleSet } from './record-rules';
 
 /** The record a points line comes from; pages link it (`/proposals/:id`; a meeting or outcome by its topic). */
 export interface SourceRef {
-  type: 'proposal' | 'meeting' | 'outcome' | 'visit';
+  type: 'proposal' | 'meeting' | 'outcome' | 'visit' | 'opinion';
   id: number;
   title: string;
   /** When it happened: 立案, the meeting's start, the outcome's closing. */

@@ -52,6 +52,8 @@ export interface YearOf {
   year: number;
   range: YearRange;
   rules: RuleSet;
+  /** The current year (or a later one): graded only once it is over. */
+  running: boolean;
 }
 
 /**
@@ -72,8 +74,14 @@ export class RecordsService {
 
   /** The year asked for, or the current one on the display clock, with its range and rules. */
   yearOf(year?: number): YearOf {
-    const y = year ?? yearOf(this.clock.now(), this.config.displayTimeZone);
-    return { year: y, range: yearRange(y, this.config.displayTimeZone), rules: ruleSetFor(this.rules, y) };
+    const current = yearOf(this.clock.now(), this.config.displayTimeZone);
+    const y = year ?? current;
+    return {
+      year: y,
+      range: yearRange(y, this.config.displayTimeZone),
+      rules: ruleSetFor(this.rules, y),
+      running: y >= current,
+    };
   }
 
   /** Whether the visits module contributes (its counters and the 视察调研 parts of pages and the PDF). */
@@ -113,7 +121,7 @@ export class RecordsService {
       summary: this.summaryOf(counters.get(memberId) ?? {}),
       lines,
       points,
-      ...gradeOf(y.rules, points),
+      ...gradeOf(y.rules, points, y.running),
     };
   }
 
@@ -128,6 +136,7 @@ export class RecordsService {
       page: q.page,
       pageSize: q.pageSize,
       year: y.year,
+      running: y.running,
       rules: rulesView(y.rules),
     };
   }
@@ -151,7 +160,7 @@ export class RecordsService {
     const rows = views.map((member) => {
       const c = counters.get(member.id) ?? {};
       const points = pointsOf(c, y.rules);
-      return { rank: 0, member, summary: this.summaryOf(c), points, ...gradeOf(y.rules, points) };
+      return { rank: 0, member, summary: this.summaryOf(c), points, ...gradeOf(y.rules, points, y.running) };
     });
     rows.sort((a, b) => b.points - a.points || a.member.name.localeCompare(b.member.name, 'zh-CN'));
     rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1].points === r.points ? rows[i - 1].rank : i + 1));
@@ -181,6 +190,16 @@ export class RecordsService {
       speeches: n(c, 'speech'),
       outcomesAdopted: n(c, 'outcomeAdopted'),
       visits: this.hasVisits ? attendance(c, 'visit', 'visitsInvited') : null,
+      opinions: {
+        submitted: n(c, 'opinionSubmitted'),
+        accepted: n(c, 'opinionAccepted'),
+        adopted:
+          n(c, 'opinionAdoptedNational') +
+          n(c, 'opinionAdoptedProvincial') +
+          n(c, 'opinionAdoptedCity') +
+          n(c, 'opinionAdoptedOther'),
+        instructed: n(c, 'opinionInstructed'),
+      },
     };
   }
 

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth.decorators';
+import { InstructionStatsService } from '../instructions/instruction-stats.service';
+import { InstructionStatsQuery, InstructionStatsView } from '../instructions/instruction.dto';
 import { ProposalStatsQuery, ProposalStatsView } from '../proposals/dto/proposal-stats.dto';
 import { ProposalStatsService } from '../proposals/proposal-stats.service';
 import { TopicStatsQuery, TopicStatsView } from '../topics/dto/topic-stats.dto';
@@ -18,6 +20,7 @@ export class StatsController {
     private readonly proposals: ProposalStatsService,
     private readonly dashboard: DashboardService,
     private readonly topics: TopicStatsService,
+    private readonly instructions: InstructionStatsService,
   ) {}
 
   @Roles('staff', 'leader')
@@ -49,5 +52,16 @@ export class StatsController {
   @ApiOkResponse({ type: TopicStatsView })
   getTopicStats(@Query() q: TopicStatsQuery) {
     return this.topics.stats(q);
+  }
+
+  @Roles('staff', 'leader')
+  @Get('instructions')
+  @ApiOperation({
+    summary:
+      '领导批示统计：本年（按批示日期）批示件数、已交办、已落实（交办事项全部办结）和超期事项；全部年份的批示和已落实件数',
+  })
+  @ApiOkResponse({ type: InstructionStatsView })
+  getInstructionStats(@Query() q: InstructionStatsQuery) {
+    return this.instructions.forYear(q.year);
   }
 }

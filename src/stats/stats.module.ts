@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InstructionsModule } from '../instructions/instructions.module';
+import { OpinionOutcomesModule } from '../opinions/opinion-outcomes.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { TopicsModule } from '../topics/topics.module';
 import { DashboardService } from './dashboard.service';
@@ -6,6 +8,7 @@ import { RecordExport } from './record-export';
 import { RECORD_SOURCES, RecordSource } from './record-source';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
+import { OpinionRecordSource } from './sources/opinion-source';
 import { ProposalRecordSource } from './sources/proposal-source';
 import { TopicRecordSource } from './sources/topic-source';
 import { VisitRecordSource } from './sources/visit-source';
@@ -18,16 +21,17 @@ import { StatsController } from './stats.controller';
  * (config/records.json) comes from the ConfigModule, read at boot.
  */
 @Module({
-  imports: [ProposalsModule, TopicsModule],
+  imports: [ProposalsModule, TopicsModule, InstructionsModule, OpinionOutcomesModule],
   controllers: [StatsController, RecordsController],
   providers: [
     ProposalRecordSource,
     TopicRecordSource,
     VisitRecordSource,
+    OpinionRecordSource,
     {
       provide: RECORD_SOURCES,
       useFactory: (...sources: RecordSource[]) => sources,
-      inject: [ProposalRecordSource, TopicRecordSource, VisitRecordSource],
+      inject: [ProposalRecordSource, TopicRecordSource, VisitRecordSource, OpinionRecordSource],
     },
     RecordsService,
     RecordExport,

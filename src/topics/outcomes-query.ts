@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../common/actor';
 import { Page, pageOf } from '../common/pagination';
+import { Tally, tallyOf } from '../database/tally';
 import { OutcomeQuery } from './dto/outcome.dto';
 import { CLOSED_OUTCOME_STATUSES, OUTCOME_STATUSES } from './topic-workflow';
 import { Outcome, Topic } from './topic.entities';
@@ -18,19 +19,7 @@ export class OutcomesQuery {
   constructor(private readonly ds: DataSource) {}
 
   async page(actor: Actor, q: OutcomeQuery): Promise<Page<Outcome>> {
-    const qb = this.ds.getRepository(Outcome).createQueryBuilder('o');
-    this.scope(qb, actor);
-    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
-    if (q.topicId) qb.andWhere('o.topicId = :topicId', { topicId: q.topicId });
-    if (q.unitId) qb.andWhere('o.unitId = :unitId', { unitId: q.unitId });
-    if (q.open !== undefined)
-      qb.andWhere(q.open ? 'o.status IN (:...openStatuses)' : 'o.status NOT IN (:...openStatuses)', {
-        openStatuses: OPEN,
-      });
-    // `dueAt IS NOT NULL` (always so when overdue) lets the page walk the dueAt index past the outcomes without one.
-    if (q.overdue === true)
-      qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open) AND o.dueAt IS NOT NULL', { open: OPEN });
-    if (q.overdue === false) qb.andWhere('(o.overdueAt IS NULL OR o.status NOT IN (:...open))', { open: OPEN });
+    const qb = this.matching(actor, q);
     const total = await qb.getCount();
     qb.select('o.id', 'id');
     if (q.overdue) qb.orderBy('o.dueAt', 'ASC').addOrderBy('o.id', 'ASC');
@@ -48,6 +37,28 @@ export class OutcomesQuery {
       total,
       q,
     );
+  }
+
+  /** How many outcomes the list would show with these filters, and the earliest due date among them. */
+  tally(actor: Actor, q: OutcomeQuery): Promise<Tally> {
+    return tallyOf(this.matching(actor, q), 'o.dueAt');
+  }
+
+  private matching(actor: Actor, q: OutcomeQuery): SelectQueryBuilder<Outcome> {
+    const qb = this.ds.getRepository(Outcome).createQueryBuilder('o');
+    this.scope(qb, actor);
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    if (q.topicId) qb.andWhere('o.topicId = :topicId', { topicId: q.topicId });
+    if (q.unitId) qb.andWhere('o.unitId = :unitId', { unitId: q.unitId });
+    if (q.open !== undefined)
+      qb.andWhere(q.open ? 'o.status IN (:...openStatuses)' : 'o.status NOT IN (:...openStatuses)', {
+        openStatuses: OPEN,
+      });
+    // `dueAt IS NOT NULL` (always so when overdue) lets the page walk the dueAt index past the outcomes without one.
+    if (q.overdue === true)
+      qb.andWhere('o.overdueAt IS NOT NULL AND o.status IN (:...open) AND o.dueAt IS NOT NULL', { open: OPEN });
+    if (q.overdue === false) qb.andWhere('(o.overdueAt IS NULL OR o.status NOT IN (:...open))', { open: OPEN });
+    return qb;
   }
 
   private scope(qb: SelectQueryBuilder<Outcome>, actor: Actor): void {

@@ -4,9 +4,10 @@ import { Actor, hasRole } from '../common/actor';
 import { LIKE_ESCAPE, likeContains, Page, pageOf, PageQuery } from '../common/pagination';
 import { yearRange } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Tally, tallyOf } from '../database/tally';
 import { PublicTopicQuery } from './dto/public-topic.dto';
 import { TopicQuery } from './dto/topic.dto';
-import { MeetingParticipant, Outcome, Topic, TopicClock } from './topic.entities';
+import { Meeting, MeetingParticipant, Outcome, Topic, TopicClock } from './topic.entities';
 
 /**
  * The topic list, scoped by role as `canRead` decides for one topic (one page of ids first,
@@ -22,10 +23,46 @@ export class TopicsQuery {
   ) {}
 
   async page(actor: Actor, q: TopicQuery): Promise<Page<Topic>> {
+    return this.rowsOf(this.scoped(actor, q), q, 't.id');
+  }
+
+  /** How many topics the board would show with these filters, and the earliest `oldest` (a `t.` column) among them. */
+  async tally(actor: Actor, q: TopicQuery, oldest: keyof Topic & string): Promise<Tally> {
+    return tallyOf(this.scoped(actor, q), `t.${oldest}`);
+  }
+
+  /** The “252” clocks still running (neither met nor missed) on the topics `actor` may read; oldest: the nearest due. */
+  runningClocks(actor: Actor): Promise<Tally> {
+    const qb = this.scoped(actor).innerJoin(
+      TopicClock,
+      'rc',
+      'rc.topicId = t.id AND rc.doneAt IS NULL AND rc.breachedAt IS NULL',
+    );
+    return tallyOf(qb, 'rc.dueAt');
+  }
+
+  /** 响应超时: the topics `actor` may read with a missed promise (as `?breached=true` lists them); oldest: the first miss. */
+  breaches(actor: Actor): Promise<Tally> {
+    const qb = this.scoped(actor).innerJoin(TopicClock, 'mc', 'mc.topicId = t.id AND mc.breachedAt IS NOT NULL');
+    return tallyOf(qb, 'mc.breachedAt', 'COUNT(DISTINCT t.id)');
+  }
+
+  /** The meetings not yet held that start in [from, to) on the topics `actor` may read; oldest: the first of them. */
+  meetingsBetween(actor: Actor, from: Date, to: Date): Promise<Tally> {
+    const qb = this.scoped(actor).innerJoin(
+      Meeting,
+      'wm',
+      'wm.topicId = t.id AND wm.heldAt IS NULL AND wm.startsAt >= :weekFrom AND wm.startsAt < :weekTo',
+      { weekFrom: from, weekTo: to },
+    );
+    return tallyOf(qb, 'wm.startsAt');
+  }
+
+  private scoped(actor: Actor, q?: TopicQuery): SelectQueryBuilder<Topic> {
     const qb = this.ds.getRepository(Topic).createQueryBuilder('t');
     this.scope(qb, actor);
-    this.filter(qb, q);
-    return this.rowsOf(qb, q, 't.id');
+    if (q) this.filter(qb, q);
+    return qb;
   }
 
   /** 公开: the topics whose organiser published their outcomes, latest published first. */

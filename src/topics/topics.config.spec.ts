@@ -20,6 +20,7 @@ describe('topic configuration', () => {
   it('ships the 252 promise: 2 minutes, 5 minutes, 2 days', () => {
     const c = loadTopicConfig();
     expect(c.evaluationDays).toBe(15);
+    expect(c.noticeDays).toBe(7);
     expect(c.responsePolicies.get('252')).toEqual({
       code: '252',
       label: '“252”工作法：2分钟内回应、5分钟内答复、2天内解决',
@@ -42,6 +43,12 @@ describe('topic configuration', () => {
       solve: 259_200_000,
     });
     expect(loadTopicConfig(write({ evaluationDays: 10 })).responsePolicies.size).toBe(0);
+  });
+
+  it('reads the 公示期 in days, a week when absent, and refuses one out of 1–90', () => {
+    expect(loadTopicConfig(write({ evaluationDays: 10 })).noticeDays).toBe(7);
+    expect(loadTopicConfig(write({ evaluationDays: 10, noticeDays: 5 })).noticeDays).toBe(5);
+    expect(() => loadTopicConfig(write({ evaluationDays: 10, noticeDays: 0 }))).toThrow('noticeDays');
   });
 
   it.each([

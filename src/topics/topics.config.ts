@@ -14,6 +14,8 @@ export interface ResponsePolicy {
 export interface TopicConfig {
   /** 评题: participants rate within this many days of 解题; after that, staff may close the step without them. */
   evaluationDays: number;
+  /** 公示期: the days a consultation point's 公示单 stays on the notice board (`noticeDays`, default 7). */
+  noticeDays: number;
   /** The response promises a topic may carry, by code. */
   responsePolicies: Map<string, ResponsePolicy>;
 }
@@ -49,11 +51,15 @@ function loadPolicies(f: ConfigFile, raw: unknown): Map<string, ResponsePolicy> 
   return policies;
 }
 
+/** 公示期 when topics.json does not say: a week on the notice board (5–7 days is the common practice). */
+export const DEFAULT_NOTICE_DAYS = 7;
+
 /** Reads and checks the topic rules; a bad file stops start-up (exit code 78) with a message naming the entry. */
 export function loadTopicConfig(file = 'topics.json'): TopicConfig {
   const f = new ConfigFile(file);
   return {
     evaluationDays: f.int(f.root.evaluationDays, 'evaluationDays', 1, 366),
+    noticeDays: f.root.noticeDays === undefined ? DEFAULT_NOTICE_DAYS : f.int(f.root.noticeDays, 'noticeDays', 1, 90),
     responsePolicies: loadPolicies(f, f.root.responsePolicies),
   };
 }

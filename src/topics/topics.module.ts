@@ -41,6 +41,7 @@ import { TopicsService } from './topics.service';
     PublicTopicsService,
     TopicViews,
     TopicsQuery,
+    OutcomesQuery,
     TopicsService,
     TopicMeetingsService,
     TopicOutcomesService,

@@ -46,6 +46,7 @@ export class VisitRecordsService {
           stopId: dto.stopId ?? null,
           problem: dto.problem,
           suggestion: dto.suggestion ?? null,
+          theme: dto.theme ?? null,
           recordedByUserId: actor.id,
           at: this.clock.now(),
         }),

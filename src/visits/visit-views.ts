@@ -27,9 +27,17 @@ import { Visit, VisitFinding, VisitParticipant, VisitStop } from './visit.entiti
 export const PHOTO_OWNER = 'visit';
 export const photoUrl = (visitId: number, photoId: number) => `/api/v1/visits/${visitId}/photos/${photoId}`;
 
+/** Answers of those who answer in the system; units' people do not (staff record whether they came), so they are counted apart. */
 function rsvpCounts(parts: VisitParticipant[]): RsvpCounts {
-  const n = (answer: VisitParticipant['answer']) => parts.filter((p) => p.answer === answer).length;
-  return { invited: parts.length, accepted: n('accepted'), declined: n('declined'), pending: n('pending') };
+  const answering = parts.filter((p) => p.kind !== 'unit');
+  const n = (answer: VisitParticipant['answer']) => answering.filter((p) => p.answer === answer).length;
+  return {
+    invited: parts.length,
+    accepted: n('accepted'),
+    declined: n('declined'),
+    pending: n('pending'),
+    unitPeople: parts.length - answering.length,
+  };
 }
 
 /** Whether this invitation is the viewer's own: as the member, or as the staff account. */
@@ -143,6 +151,7 @@ export class VisitViews {
         stopPlace: f.stopId ? (stopPlace.get(f.stopId) ?? null) : null,
         problem: f.problem,
         suggestion: f.suggestion,
+        theme: f.theme,
         recordedBy: users.get(f.recordedByUserId) ?? { id: f.recordedByUserId, displayName: '' },
         at: f.at.toISOString(),
       })),

@@ -157,6 +157,10 @@ export class VisitFinding {
   @Column({ type: 'text', nullable: true })
   suggestion!: string | null;
 
+  /** 主题 (资金保障, 管理机制 …), as the recorder named it: the briefing's 意见建议 are grouped by it. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  theme!: string | null;
+
   @Column({ type: 'int' })
   recordedByUserId!: number;
 

@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { Tally, tallyOf } from '../database/tally';
 import { Tx } from '../database/tx';
 import { Committee, Sector } from '../directory/directory.entities';
 import { VisitSummaryView, VisitView } from './dto/visit-view.dto';
@@ -81,6 +82,19 @@ export class VisitsService {
       .take(q.pageSize)
       .getMany();
     return pageOf(await this.views.summaries(this.ds.manager, rows, actor), total, q);
+  }
+
+  /** 待答复: planned visits not yet over the member is invited to and has not answered (oldest: the invitation). */
+  pendingAnswers(actor: Actor): Promise<Tally> {
+    if (!hasRole(actor, 'member') || actor.memberId === null) return Promise.resolve({ count: 0, oldest: null });
+    const qb = this.ds
+      .getRepository(VisitParticipant)
+      .createQueryBuilder('vp')
+      .innerJoin(Visit, 'v', "v.id = vp.visitId AND v.status = 'planned' AND v.endsAt > :now", {
+        now: this.clock.now(),
+      })
+      .where("vp.memberId = :memberId AND vp.answer = 'pending'", { memberId: actor.memberId });
+    return tallyOf(qb, 'vp.invitedAt');
   }
 
   async get(actor: Actor, id: number): Promise<VisitView> {

@@ -16,6 +16,7 @@ import { CommitteePagesController, SectorPagesController } from './directory/nam
 import { SecurityEventsPagesController } from './directory/security-events-pages.controller';
 import { UsersPagesController } from './directory/users-pages.controller';
 import { DraftPagesController, PublicDraftPagesController } from './drafts/draft-pages.controller';
+import { InstructionPagesController } from './instructions/instruction-pages.controller';
 import { DirectoryChoices } from './kit/directory-choices';
 import { ErrorPageMiddleware } from './kit/error-page.middleware';
 import { OrganizerChoices } from './kit/organizer-choices';
@@ -24,7 +25,10 @@ import { StepForms } from './kit/step-forms';
 import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
 import { ViewRenderer } from './kit/view-renderer';
 import { WebPages } from './kit/web-pages';
+import { OpinionOutcomePagesController } from './opinions/opinion-outcome-pages.controller';
+import { OpinionPagesController } from './opinions/opinion-pages.controller';
 import { PlanPagesController } from './plans/plan-pages.controller';
+import { CommitmentPagesController } from './proposals/commitment-pages.controller';
 import { ProposalChoices } from './proposals/proposal-choices';
 import { ProposalMemberPagesController } from './proposals/proposal-member-pages.controller';
 import { ProposalOfficePagesController } from './proposals/proposal-office-pages.controller';
@@ -33,6 +37,7 @@ import { ProposalPagesController } from './proposals/proposal-pages.controller';
 import { ProposalUnitPagesController } from './proposals/proposal-unit-pages.controller';
 import { RecordPagesController } from './records/record-pages.controller';
 import { ReportPagesController } from './reports/report-pages.controller';
+import { ReportSignoffPagesController } from './reports/report-signoff-pages.controller';
 import { MeetingPagesController } from './topics/meeting-pages.controller';
 import { OutcomePagesController } from './topics/outcome-pages.controller';
 import { TopicChoices } from './topics/topic-choices';
@@ -67,9 +72,14 @@ export class WebModule implements NestModule {
         SecurityEventsPagesController,
         InboxPagesController,
         ProposalMemberPagesController,
+        OpinionOutcomePagesController,
+        OpinionPagesController,
         ProposalOfficePagesController,
         ProposalUnitPagesController,
+        CommitmentPagesController,
         ReportPagesController,
+        ReportSignoffPagesController,
+        InstructionPagesController,
         RecordPagesController,
         DraftPagesController,
         PlanPagesController,

@@ -125,6 +125,8 @@ const ROWS: Row[] = [
   ...directory('sessions', session, () => ({ name: uniq('改名会次') })),
   { method: 'get', route: '/api/v1/notifications', who: 'signed-in', ok: 200 },
   { method: 'post', route: '/api/v1/notifications/read-all', who: 'signed-in', ok: 200 },
+  /** 待办: every signed-in person gets their own items; anonymous callers 401. */
+  { method: 'get', route: '/api/v1/todos', who: 'signed-in', ok: 200 },
   // Every role may mark its own messages read; `{id}` belongs to another account, so each caller gets 404.
   { method: 'post', route: '/api/v1/notifications/{id}/read', who: 'signed-in', ok: 404 },
 ];
@@ -172,6 +174,15 @@ ROWS.push(
     route: `${P}/{id}/cosign`,
     who: ['member'],
     ok: 200,
+    fixture: async () => ({
+      id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }),
+    }),
+  },
+  {
+    method: 'post',
+    route: `${P}/{id}/decline-cosign`,
+    who: ['member'],
+    ok: 204,
     fixture: async () => ({
       id: await draft(t, c.co1, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.lead.memberId] }),
     }),
@@ -314,6 +325,46 @@ ROWS.push(
   { method: 'get', route: '/api/v1/public/topics', who: 'public', ok: 200 },
 );
 
+/** 回头看: a commitment of a B reply by the matrix's unit to the matrix's member, reported by the unit when asked. */
+const committed = (reported: boolean) => async () => {
+  const proposalId = await proposalAt(t, c, 'assigned');
+  await api(t, c.unit, 'post', `/proposals/${proposalId}/communications`, { mode: 'visit', summary: '面商' }, 201);
+  const dueDate = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const commitments = [{ text: '明年完成', dueDate }];
+  await api(t, c.unit, 'post', `/proposals/${proposalId}/reply`, {
+    classification: 'B',
+    content: '已列入计划',
+    public: true,
+    commitments,
+  });
+  const [{ id }] = (await api(t, c.unit, 'get', `/proposals/${proposalId}/commitments`)) as unknown as { id: number }[];
+  if (reported) await api(t, c.unit, 'post', `/commitments/${id}/report`, { text: '已完成' });
+  return { id };
+};
+ROWS.push(
+  { method: 'get', route: '/api/v1/commitments', who: readers, ok: 200 },
+  { method: 'get', route: '/api/v1/commitments/rates', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/commitments/export.xlsx', who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: '/api/v1/commitments/{id}', who: readers, ok: 200, fixture: committed(false) },
+  { method: 'get', route: `${P}/{id}/commitments`, who: readers, ok: 200, fixture: proposal('replied') },
+  {
+    method: 'post',
+    route: '/api/v1/commitments/{id}/report',
+    who: ['unit'],
+    ok: 200,
+    fixture: committed(false),
+    body: () => ({ text: '已完成' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/commitments/{id}/verdict',
+    who: ['member'],
+    ok: 200,
+    fixture: committed(true),
+    body: () => ({ kept: true }),
+  },
+);
+
 /*
  * Reports: a 提案单 of a proposal every reader role may see, so the request row shows the role rule;
  * the rows on one report use a report staff requested and delivered to the matrix's leader.
@@ -360,6 +411,49 @@ ROWS.push(
     body: () => ({ leaderUserIds: [c.leader.userId] }),
   },
   { method: 'get', route: '/api/v1/inbox', who: ['leader'], ok: 200 },
+);
+
+/*
+ * 文稿与签发: a 协商要报 of a committee's topic, as a draft (staff edit and submit it) or submitted (leaders
+ * read it, sign it or send it back; staff who are not a configured 签发人 get 403 from the service).
+ * Members, units and facilitators are refused every step by role.
+ */
+let draftText: Record<string, unknown> = {};
+async function issuedDraft(): Promise<Record<string, number>> {
+  const topic = await topicAt(t, tc, 'deliberating', {
+    organizer: { type: 'committee', id: tc.committeeId },
+    by: tc.staff,
+  });
+  const res = await t
+    .http()
+    .post(R)
+    .set(c.staff.auth)
+    .send({ kind: 'briefing', subject: { type: 'topic', id: topic.id } });
+  await t.jobs.finished('reports', `report:${res.body.id}`);
+  draftText = (await t.http().get(`${R}/${res.body.id}/text`).set(c.staff.auth).expect(200)).body.text;
+  return { id: res.body.id, revision: 1 };
+}
+async function submittedDraft(): Promise<Record<string, number>> {
+  const ids = await issuedDraft();
+  await t.http().post(`${R}/${ids.id}/submit`).set(c.staff.auth).send({}).expect(200);
+  return ids;
+}
+const signers: Role[] = ['staff', 'leader'];
+ROWS.push(
+  { method: 'get', route: `${R}/{id}/text`, who: signers, ok: 200, fixture: submittedDraft },
+  { method: 'put', route: `${R}/{id}/text`, who: ['staff'], ok: 200, fixture: issuedDraft, body: () => draftText },
+  { method: 'get', route: `${R}/{id}/revisions`, who: signers, ok: 200, fixture: submittedDraft },
+  { method: 'get', route: `${R}/{id}/revisions/{revision}/file`, who: signers, ok: 200, fixture: submittedDraft },
+  { method: 'post', route: `${R}/{id}/submit`, who: ['staff'], ok: 200, fixture: issuedDraft, body: () => ({}) },
+  {
+    method: 'post',
+    route: `${R}/{id}/return`,
+    who: ['leader'],
+    ok: 200,
+    fixture: submittedDraft,
+    body: () => ({ note: '请补充落实情况' }),
+  },
+  { method: 'post', route: `${R}/{id}/sign`, who: ['leader'], ok: 200, fixture: submittedDraft, body: () => ({}) },
   { method: 'post', route: '/api/v1/inbox/{reportId}/read', who: ['leader'], ok: 204, fixture: deliveredReport },
 );
 
@@ -788,6 +882,210 @@ ROWS.push(
   { method: 'get', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 200, fixture: ownCalendar },
   { method: 'post', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 201, fixture: ownCalendar },
   { method: 'delete', route: '/api/v1/members/{id}/calendar-feed', who: ['member'], ok: 204, fixture: ownCalendar },
+);
+
+/*
+ * 社情民意信息: items of the matrix's member (the staff account sees another's draft as nothing: 404);
+ * only members and staff have a part, and staff alone review and see similar items.
+ */
+const OP = '/api/v1/opinions';
+const opinionBody = () => ({
+  title: uniq('关于充电难的情况反映'),
+  content: '老旧小区缺少充电设施。',
+  category: 'livelihood',
+});
+const opinion = (submitted: boolean) => async () => {
+  const o = await api(t, c.lead, 'post', '/opinions', opinionBody(), 201);
+  if (submitted) await api(t, c.lead, 'post', `/opinions/${o.id}/submit`, {});
+  return { id: o.id as number };
+};
+ROWS.push(
+  { method: 'get', route: OP, who: ['member', 'staff'], ok: 200 },
+  { method: 'post', route: OP, who: ['member'], ok: 201, body: opinionBody },
+  { method: 'get', route: `${OP}/{id}`, who: ['member', 'staff'], ok: 200, fixture: opinion(true) },
+  {
+    method: 'patch',
+    route: `${OP}/{id}`,
+    who: ['member'],
+    ok: 200,
+    fixture: opinion(false),
+    except: { staff: 404 },
+    body: () => ({ title: uniq('改后的标题') }),
+  },
+  {
+    method: 'post',
+    route: `${OP}/{id}/submit`,
+    who: ['member'],
+    ok: 200,
+    fixture: opinion(false),
+    except: { staff: 404 },
+  },
+  {
+    method: 'post',
+    route: `${OP}/{id}/review`,
+    who: ['staff'],
+    ok: 200,
+    fixture: opinion(true),
+    body: () => ({ decision: 'accept' }),
+  },
+  { method: 'get', route: `${OP}/{id}/similar`, who: ['staff'], ok: 200, fixture: opinion(true) },
+);
+
+/* 综合 merge and issues of 《社情民意》: staff alone; a leader reads an issue once it is submitted or signed. */
+const acceptedOpinion = async (): Promise<number> => {
+  const { id } = await opinion(true)();
+  await api(t, c.staff, 'post', `/opinions/${id}/review`, { decision: 'accept' });
+  return id;
+};
+let mergeIds: number[] = [];
+let compileIds: number[] = [];
+const issueOf = (signed: boolean) => async () => {
+  const issue = await api(t, c.staff, 'post', '/opinions/issues', { opinionIds: [await acceptedOpinion()] }, 201);
+  const id = issue.report.id as number;
+  if (signed) {
+    await t.jobs.finished('reports', `report:${id}`);
+    await api(t, c.staff, 'post', `/reports/${id}/submit`, {});
+    await api(t, c.leader, 'post', `/reports/${id}/sign`, {});
+    await t.jobs.finished('reports', `report:${id}:signed`);
+  }
+  return { id };
+};
+ROWS.push(
+  {
+    method: 'post',
+    route: `${OP}/merge`,
+    who: ['staff'],
+    ok: 201,
+    fixture: async () => ((mergeIds = [await acceptedOpinion(), await acceptedOpinion()]), {}),
+    body: () => ({ ids: mergeIds, title: uniq('综合信息'), content: '综合。' }),
+  },
+  {
+    method: 'post',
+    route: `${OP}/issues`,
+    who: ['staff'],
+    ok: 201,
+    fixture: async () => ((compileIds = [await acceptedOpinion()]), {}),
+    body: () => ({ opinionIds: compileIds }),
+  },
+  {
+    method: 'get',
+    route: `${OP}/issues/{id}`,
+    who: ['staff'],
+    ok: 200,
+    fixture: issueOf(false),
+    except: { leader: 404 },
+  },
+  { method: 'post', route: `${OP}/issues/{id}/deliver`, who: ['staff'], ok: 200, fixture: issueOf(true) },
+);
+
+/* 社情民意 采用 (staff record on an accepted item; its readers read them) and the year's statistics (staff, leaders). */
+const acceptedOpinionFixture = async () => ({ id: await acceptedOpinion() });
+ROWS.push(
+  { method: 'get', route: `${OP}/stats`, who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: `${OP}/stats.xlsx`, who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: `${OP}/{id}/adoptions`, who: ['member', 'staff'], ok: 200, fixture: acceptedOpinionFixture },
+  {
+    method: 'post',
+    route: `${OP}/{id}/adoptions`,
+    who: ['staff'],
+    ok: 201,
+    fixture: acceptedOpinionFixture,
+    body: () => ({ level: 'provincial', bodyName: '省政协办公厅', issueText: '第1期', adoptedOn: '2026-11-20' }),
+  },
+);
+
+/*
+ * 领导批示: on a 提案单 delivered to the matrix's leader (made once), recorded by that leader; items handed to the
+ * matrix's unit. Staff record paper ones and hand items out; the unit reports; members and facilitators: 403.
+ */
+const I = '/api/v1/instructions';
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+let instructionReport: Promise<Record<string, number>> | null = null;
+const instructionTarget = () => (instructionReport ??= deliveredReport());
+async function instructionFixture(): Promise<Record<string, number>> {
+  const { id } = await instructionTarget();
+  const res = await t
+    .http()
+    .post(I)
+    .set(c.leader.auth)
+    .send({ target: { type: 'report', id }, text: '请研究落实。', leaderLevel: '副市长' })
+    .expect(201);
+  return { id: res.body.id };
+}
+const instructionItem = (reported: boolean) => async (): Promise<Record<string, number>> => {
+  const { id } = await instructionFixture();
+  const item = await t
+    .http()
+    .post(`${I}/${id}/items`)
+    .set(c.staff.auth)
+    .send({ unitId: c.unit.unitId, task: '制定工作方案', dueOn: today() })
+    .expect(201);
+  if (reported)
+    await t.http().post(`${I}/items/${item.body.id}/report`).set(c.unit.auth).send({ text: '已制定' }).expect(200);
+  return { id: item.body.id };
+};
+let instructionReportId = 0;
+ROWS.push(
+  { method: 'get', route: `${I}/items`, who: ['staff', 'leader', 'unit'], ok: 200 },
+  {
+    method: 'get',
+    route: `${I}/items/{id}`,
+    who: ['staff', 'leader', 'unit'],
+    ok: 200,
+    fixture: instructionItem(false),
+  },
+  {
+    method: 'post',
+    route: `${I}/items/{id}/report`,
+    who: ['unit'],
+    ok: 200,
+    fixture: instructionItem(false),
+    body: () => ({ text: '已完成' }),
+  },
+  {
+    method: 'post',
+    route: `${I}/items/{id}/accept`,
+    who: ['staff'],
+    ok: 200,
+    fixture: instructionItem(true),
+    body: () => ({}),
+  },
+  {
+    method: 'post',
+    route: `${I}/items/{id}/return`,
+    who: ['staff'],
+    ok: 200,
+    fixture: instructionItem(true),
+    body: () => ({ text: '请补充' }),
+  },
+  {
+    method: 'post',
+    route: I,
+    who: ['staff', 'leader'],
+    ok: 201,
+    fixture: async () => {
+      instructionReportId = (await instructionTarget()).id;
+      return {};
+    },
+    body: () => ({
+      target: { type: 'report', id: instructionReportId },
+      text: '同意。',
+      leaderLevel: '市长',
+      leaderName: '王市长',
+      instructedOn: today(),
+    }),
+  },
+  { method: 'get', route: I, who: ['staff', 'leader'], ok: 200 },
+  { method: 'get', route: `${I}/{id}`, who: ['staff', 'leader'], ok: 200, fixture: instructionFixture },
+  {
+    method: 'post',
+    route: `${I}/{id}/items`,
+    who: ['staff'],
+    ok: 201,
+    fixture: instructionFixture,
+    body: () => ({ unitId: c.unit.unitId, task: '研究提出方案', dueOn: today() }),
+  },
+  { method: 'get', route: '/api/v1/stats/instructions', who: ['staff', 'leader'], ok: 200 },
 );
 
 const key = (method: string, route: string) => `${method.toUpperCase()} ${route}`;

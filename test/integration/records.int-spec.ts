@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 /*
  * RecordsService (履职档案) over its three sources against the database, without HTTP, scored by the
  * default rules (config/records.json: 领衔立案 15, 附议立案 3, 重点 15, 优秀 10, 出席 5, 缺席 −5, 视察调研
- * 参加 5, 无故缺席 −5, the rest 0; grades 90/80/60). Members 艾履职 (A) and 白履职 (B) of sector X,
+ * 参加 5, 无故缺席 −5, the rest 0; base 60; grades 90/80/60, given once the year is over). Members 艾履职 (A) and 白履职 (B) of sector X,
  * 陈履职 (C) and 丁履职 (D) of sector Y, A and C in committee K; 鄂履职 (E) disabled.
  * A's 2026, by hand:
  *   proposals of the 2026 session  PA1 led, accepted, key and excellent (15+15+10); PA2 led, completed (15);
@@ -150,8 +150,10 @@ describe('RecordsService (integration: the database, no HTTP)', () => {
       speeches: 1,
       outcomesAdopted: 1,
       visits: { invited: 4, attended: 2, excused: 1, absent: 1, unrecorded: 0 },
+      opinions: { submitted: 0, accepted: 0, adopted: 0, instructed: 0 },
     });
-    expect(record).toMatchObject({ year: 2026, points: 63, score: 63, grade: '称职' });
+    // 2026 is still running on the clock (2026-11-20): the score so far, no grade yet.
+    expect(record).toMatchObject({ year: 2026, points: 63, score: 100, grade: '年度未结束', gradeFinal: false });
     expect(record.member).toEqual({
       id: m.A,
       name: '艾履职',
@@ -193,7 +195,8 @@ describe('RecordsService (integration: the database, no HTTP)', () => {
   it('counts another year apart, and the current year (by the clock) when none is given', async () => {
     const y2025 = await records.record(who.A, m.A, 2025);
     expect(y2025.lines.map((l) => l.kind)).toEqual(['proposalLeadAccepted', 'outcomeAdopted', 'meetingAttended']);
-    expect(y2025).toMatchObject({ year: 2025, points: 20, grade: '不称职' });
+    // 2025 is over: graded, 60 + 20 = 80.
+    expect(y2025).toMatchObject({ year: 2025, points: 20, score: 80, grade: '良好', gradeFinal: true });
     expect(y2025.summary.visits).toEqual({ invited: 0, attended: 0, excused: 0, absent: 0, unrecorded: 0 });
     expect(await records.record(who.A, m.A)).toMatchObject({ year: 2026, points: 63 });
   });
@@ -217,12 +220,17 @@ describe('RecordsService (integration: the database, no HTTP)', () => {
   it('ranks every enabled member by points; equal points share a rank, then by name', async () => {
     const view = await ranking();
     expect(view.items.map((row) => [row.rank, row.member.name, row.points, row.grade])).toEqual([
-      [1, '艾履职', 63, '称职'],
-      [2, '白履职', 35, '不称职'],
-      [3, '陈履职', 0, '不称职'],
-      [3, '丁履职', 0, '不称职'],
+      [1, '艾履职', 63, '年度未结束'],
+      [2, '白履职', 35, '年度未结束'],
+      [3, '陈履职', 0, '年度未结束'],
+      [3, '丁履职', 0, '年度未结束'],
     ]);
-    expect(view).toMatchObject({ total: 4, year: 2026, rules: { name: '委员履职积分办法（默认）', baseScore: 0 } });
+    expect(view).toMatchObject({
+      total: 4,
+      year: 2026,
+      running: true,
+      rules: { name: '委员履职积分办法（默认）', baseScore: 60 },
+    });
     expect(view.items[2].summary).toMatchObject({
       proposals: { led: 1, ledAccepted: 0 },
       meetings: { invited: 2, attended: 1, absent: 1 },

@@ -40,6 +40,9 @@ describe('production install (npm ci --omit=dev) starts and renders a PDF', () =
     PATH: `${nodeBin}:${process.env.PATH}`,
     HOME: process.env.HOME,
     LANG: process.env.LANG ?? 'C.UTF-8',
+    // npm reaches the registry as this machine does (a proxy's certificate authority): a dependency not yet in
+    // npm's cache is fetched, as it would be on a fresh machine.
+    ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
   });
   const appEnv = (): NodeJS.ProcessEnv => ({
     ...baseEnv(),

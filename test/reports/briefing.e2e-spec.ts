@@ -2,6 +2,7 @@ import { Report } from '../../src/reports/report.entities';
 import { api } from '../support/api';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts } from '../support/pdf-tools';
+import { issued } from '../support/signoff';
 import { startTestApp, TestApp } from '../support/test-app';
 import { meetingBody, topicAt, topicCast, TopicCast } from '../support/topics';
 
@@ -29,8 +30,9 @@ describe('reports: 协商要报 of a topic', () => {
       .set(who.auth)
       .send({ kind: 'briefing', subject: { type: 'topic', id: topicId } });
     expect(res.status).toBe(202);
-    await t.jobs.finished('reports', `report:${res.body.id}`);
-    return (await t.http().get(`/api/v1/reports/${res.body.id}`).set(who.auth)).body;
+    // As issued: a 协商要报 is numbered at 签发 (a point's notice is not signed off).
+    const report = await issued(t, c.staff, res.body.id, c.leader);
+    return (await t.http().get(`/api/v1/reports/${report.id}`).set(who.auth)).body;
   }
 
   /** The PDF's text, squeezed, of a briefing of `topicId` requested by `who`. */
@@ -163,7 +165,7 @@ describe('reports: 协商要报 of a topic', () => {
     expectA4(facts);
   });
 
-  it("numbers briefings 第1期, 第2期 … within the year, one number per request; a point's notice takes none, asked by its facilitator too", async () => {
+  it("numbers briefings 第1期, 第2期 … within the year, one number per 签发; a point's notice takes none, asked by its facilitator too", async () => {
     const city = { organizer: { type: 'committee' as const, id: c.committeeId }, by: c.staff };
     const a = await topicAt(t, c, 'deliberating', city);
     const b = await topicAt(t, c, 'deliberating', city);

@@ -7,8 +7,10 @@ import * as path from 'node:path';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { loadOrganization } from '../../src/config/organization';
 import { sampleBriefing } from '../../src/demo/sample-briefing';
+import { fontFaceCss } from '../../src/reports/fonts';
 import { PdfRenderer, PdfRenderError, RenderResult } from '../../src/reports/pdf-renderer';
 import { ReportTemplates } from '../../src/reports/report-templates';
+import { expectGbt9704, pdfGeometry } from '../support/pdf-geometry';
 import { expectA4, expectSubsetTrueType, pdfFacts } from '../support/pdf-tools';
 
 /** The renderer in real Chromium, checked with poppler. No database: it runs the same on either engine. */
@@ -67,10 +69,59 @@ describe('PdfRenderer in Chromium', () => {
     expect(facts.pages).toBe(briefing.pages);
   });
 
+  it('lays a document out with its font subsets exactly as with the whole faces, each face embedded once', async () => {
+    const html = templates.render('briefing', sampleBriefing(3, '关于推进城镇老旧小区改造工作的协商要报'));
+    // The template's local() rules written apart (blank lines between them) are not the ones the renderer swaps:
+    // that document prints with the whole faces, as every report did before the subsets.
+    const local = fontFaceCss(config.pdf.fonts);
+    const whole = await renderer.render(html.replace(local, local.split('\n').join('\n\n')));
+    const subset = await renderer.render(html);
+    const lines = (pdf: Buffer) => pdfGeometry(pdf).pages.map((p) => p.lines);
+    expect(subset.pages).toBe(whole.pages);
+    expect(lines(subset.pdf)).toEqual(lines(whole.pdf));
+    const names = (pdf: Buffer) => pdfFacts(pdf).fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names(subset.pdf).sort()).toEqual(names(whole.pdf).sort());
+    expect(new Set(names(subset.pdf)).size).toBe(names(subset.pdf).length);
+    expectSubsetTrueType(pdfFacts(subset.pdf));
+  });
+
   it('keeps a 30-page briefing small: subset fonts, well under 1.5 MB', async () => {
     const long = await renderer.render(templates.render('briefing', sampleBriefing(30)));
     expect(long.pages).toBeGreaterThanOrEqual(25);
     expect(long.pdf.length).toBeLessThan(1_500_000);
+  });
+
+  it("sets a long briefing's 版记 at the foot of its last page (measured from its last pages), GB/T 9704 throughout", async () => {
+    const long = await renderer.render(templates.render('briefing', sampleBriefing(30)));
+    const g = expectGbt9704(long.pdf);
+    const last = g.pages[g.pages.length - 1].lines;
+    const banji = last.filter((l) => /印发/.test(l.text));
+    expect(banji).toHaveLength(1);
+    // The 版记's last rule sits on the 版心's foot (262 mm); its 印发 line ends a few millimetres above it.
+    expect(banji[0].yMax).toBeGreaterThan(250);
+    expect(banji[0].yMax).toBeLessThan(262);
+    expect(last.find((l) => l.text.trim() === `— ${g.pages.length} —`)).toBeDefined();
+    expect(long.pdf.toString('latin1')).not.toContain('xs-banji.invalid');
+  });
+
+  it('prints for double-sided offices on an even number of pages, the 版记 at the foot of the last', async () => {
+    const duplex = new ReportTemplates(config, { ...loadOrganization(), duplex: true });
+    // 1 page: the 版记 leaves the text's page for page 2; 2: single-sided, the 版记 stands alone on page 5, so a
+    // blank page 5 comes before it; 10: 11 pages single-sided, 12 here.
+    for (const [size, expected] of [
+      [1, 2],
+      [2, 6],
+      [10, 12],
+    ]) {
+      const { pdf, pages } = await renderer.render(duplex.render('briefing', sampleBriefing(size)));
+      expect(pages).toBe(expected);
+      const g = pdfGeometry(pdf);
+      expect(g.pages).toHaveLength(pages);
+      g.pages.forEach((p, i) => expect(p.lines.some((l) => l.text.trim() === `— ${i + 1} —`)).toBe(true));
+      const last = g.pages[pages - 1].lines;
+      expect(last.some((l) => /印发/.test(l.text) && l.yMax > 250 && l.yMax < 262)).toBe(true);
+      expect(g.pages.slice(0, -1).some((p) => p.lines.some((l) => /印发/.test(l.text)))).toBe(false);
+    }
   });
 
   it('prints a <script> in a title as text', async () => {

@@ -4,6 +4,7 @@ import { api } from '../support/api';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts, PdfFacts } from '../support/pdf-tools';
 import { proposalAt } from '../support/proposals';
+import { issued } from '../support/signoff';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -25,8 +26,8 @@ describe('提案办理情况报告', () => {
       .set(c.staff.auth)
       .send({ kind: 'proposal-annual', subject: { type: 'session', id: c.sessionId } });
     expect(res.status).toBe(202);
-    await t.jobs.finished('reports', `report:${res.body.id}`).catch(() => undefined);
-    const view = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(c.staff.auth)).body;
+    // As issued: the 文号 is taken at 签发.
+    const view = await issued(t, c.staff, res.body.id, c.leader);
     expect(view.status).toBe('done');
     const file = await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary);
     return pdfFacts(file.body as Buffer);

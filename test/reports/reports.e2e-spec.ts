@@ -1,3 +1,4 @@
+import { Member } from '../../src/directory/directory.entities';
 import { PdfRenderer } from '../../src/reports/pdf-renderer';
 import { Report } from '../../src/reports/report.entities';
 import { cast, Cast } from '../support/accounts';
@@ -35,6 +36,8 @@ describe('reports', () => {
     await t.jobs.finished('reports', `report:${res.body.id}`).catch(() => undefined);
     return (await t.http().get(`/api/v1/reports/${res.body.id}`).set(who.auth)).body;
   }
+
+  const sheetOf = (id: number) => ({ kind: 'proposal-sheet', subject: { type: 'proposal', id } });
 
   const download = (who: { auth: Record<string, string> }, id: number) =>
     t.http().get(`/api/v1/reports/${id}/file`).set(who.auth).buffer(true).parse(binary);
@@ -177,6 +180,23 @@ describe('reports', () => {
     expect((await post(c.staff, { kind: 'proposal-annual', subject: { type: 'proposal', id: replied } })).status).toBe(
       400,
     );
+  });
+
+  it("prints the 领衔人's 工作单位及职务 and 联系电话 on the 提案单 for staff and the member, and leaves both out for the unit", async () => {
+    await t.ds
+      .getRepository(Member)
+      .update({ id: c.lead.memberId! }, { employer: '吴忠市第一中学 副校长', phone: '0953-2011234' });
+    const sheet = async (who: { auth: Record<string, string> }) =>
+      pdfFacts((await download(who, (await rendered(who, sheetOf(replied))).id)).body as Buffer).squeezed;
+    for (const who of [c.staff, c.lead]) {
+      const text = await sheet(who);
+      // Table cells come out of pdftotext in their own order: each piece, not the row as one string.
+      for (const piece of ['工作单位', '及职务', '吴忠市第一中学', '0953-2011234', '联系电话'])
+        expect(text).toContain(piece);
+    }
+    const unitCopy = await sheet(c.unit);
+    expect(unitCopy).toContain('提案人');
+    expect(unitCopy).not.toMatch(/工作单位|吴忠市第一中学|0953-2011234/);
   });
 
   it('lets a unit print the reply letter of a proposal it handles, and a member the sheet of their own', async () => {

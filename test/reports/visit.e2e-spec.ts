@@ -7,6 +7,7 @@ import { jpegWithThumbnail, tinyJpeg } from '../support/file-fixtures';
 import { binary } from '../support/http';
 import { expectA4, expectSubsetTrueType, pdfFacts, pdfImages } from '../support/pdf-tools';
 import { cameraPhotos } from '../support/photos';
+import { issued } from '../support/signoff';
 import { startTestApp, TestApp } from '../support/test-app';
 import { topicAt, topicCast } from '../support/topics';
 import { createVisit, visitBody, visitCast, VisitCast } from '../support/visits';
@@ -35,8 +36,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
   async function rendered(kind: string, subject: object): Promise<{ report: Record<string, any>; pdf: Buffer }> {
     const res = await request(c.staff, kind, subject);
     if (res.status !== 202) throw new Error(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
-    await t.jobs.finished('reports', `report:${res.body.id}`);
-    const report = (await t.http().get(`/api/v1/reports/${res.body.id}`).set(c.staff.auth)).body;
+    // What is printed once issued: 协商要报 and 调研报告 are taken through 签发 (numbered then).
+    const report = await issued(t, c.staff, res.body.id);
     const pdf = (
       await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(c.staff.auth).buffer(true).parse(binary).expect(200)
     ).body as Buffer;
@@ -103,7 +104,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     t.clock.set(shanghai('2026-06-18T12:10'));
     v = await api(t, c.staff, 'post', `/visits/${v.id}/complete`, {});
     t.clock.reset();
-  });
+    // Camera-sized photos made and uploaded: past the hooks' one minute on a busy machine (no assertion is timed).
+  }, 180_000);
   afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
 
@@ -164,7 +166,8 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     process.stdout.write(
       `视察调研报告: ${PHOTOS} photos of ${(photoBytes / 1e6).toFixed(1)} MB uploaded → PDF ${(pdf.length / 1e6).toFixed(2)} MB, ${report.pages} pages\n`,
     );
-  });
+    // Rendered twice (the 送审稿 and, after 签发, the final), each shrinking the 20 photos: more than the default minute on a busy machine.
+  }, 180_000);
 
   it('prints the 协商要报 of the visit under the red masthead, numbered with the topic briefings, with the topics and proposals that came of it', async () => {
     const topic = await api(
@@ -253,6 +256,59 @@ describe('reports of a field visit: 视察调研报告 and 协商要报', () => 
     expectA4(facts);
     // The topic briefing keeps its own last section.
     expect(pdfFacts(topicBriefing.pdf).squeezed).not.toContain('后续工作');
+  });
+
+  it("groups the 协商要报's suggestions by the theme each finding names; those without one stay under their stop", async () => {
+    t.clock.set(shanghai('2026-06-08T09:00'));
+    const w = await createVisit(t, c.staff, visitBody(c.committeeId, { allowConflicts: true }));
+    const [stop1, stop2] = w.stops;
+    const finding = (body: Record<string, unknown>) => api(t, c.staff, 'post', `/visits/${w.id}/findings`, body, 201);
+    await finding({
+      problem: '培训补贴申领手续繁琐',
+      suggestion: '简化培训补贴申领流程',
+      theme: '资金保障',
+      stopId: stop1.id,
+    });
+    await finding({
+      problem: '持证家政员流失严重',
+      suggestion: '建立家政员技能等级与薪酬挂钩机制',
+      theme: '人才培养',
+      stopId: stop1.id,
+    });
+    await finding({
+      problem: '协会经费不足',
+      suggestion: '将行业协会运转经费纳入财政预算',
+      theme: ' 资金保障 ',
+      stopId: stop2.id,
+    });
+    await finding({ problem: '信用信息分散', suggestion: '建设统一的家政服务信用信息平台', stopId: stop2.id });
+    t.clock.set(shanghai('2026-06-18T12:10'));
+    const done = await api(t, c.staff, 'post', `/visits/${w.id}/complete`, {});
+    t.clock.reset();
+    expect(done.findings.map((f: { theme: string | null }) => f.theme)).toEqual([
+      '资金保障',
+      '人才培养',
+      '资金保障',
+      null,
+    ]);
+
+    const facts = pdfFacts((await rendered('briefing', { type: 'visit', id: w.id })).pdf);
+    const recommendations = facts.squeezed.slice(facts.squeezed.indexOf('三、意见建议'));
+    const order = [
+      '（一）资金保障',
+      '1.简化培训补贴申领流程',
+      '2.将行业协会运转经费纳入财政预算',
+      '（二）人才培养',
+      '1.建立家政员技能等级与薪酬挂钩机制',
+      '（三）石嘴山市家政服务行业协会',
+      '1.建设统一的家政服务信用信息平台',
+    ].map((text) => recommendations.indexOf(text));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // 发现的问题 stay by stop: where they were seen.
+    expect(facts.squeezed).toMatch(
+      /二、发现的问题（一）大武口区家政龙头企业.*培训补贴申领手续繁琐.*持证家政员流失严重/,
+    );
   });
 
   it("falls back to a broken photo's EXIF thumbnail, and leaves out one with none, saying so; a visit without findings still has its report", async () => {

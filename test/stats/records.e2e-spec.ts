@@ -53,6 +53,7 @@ describe('member duty records 履职档案', () => {
       outcomesAdopted: 1,
       // Completed visits only (V5 planned, V6 cancelled): 参加 attended, 请假 excused, no answer absent.
       visits: { invited: 4, attended: 2, excused: 1, absent: 1, unrecorded: 0 },
+      opinions: { submitted: 0, accepted: 0, adopted: 0, instructed: 0 },
     });
     const lines = r.lines.map((l: { kind: string; points: number; source: { type: string; id: number } }) => [
       l.kind,
@@ -62,7 +63,13 @@ describe('member duty records 履职档案', () => {
     expect([...lines].sort()).toEqual([...A_LINES].sort());
     // Proposals 58, meetings −5, visits +5: 53 + 5 = 58.
     expect(r.points).toBe(58);
-    expect(r).toMatchObject({ score: 58, grade: '不称职', rules: { name: '委员履职积分办法（默认）', baseScore: 0 } });
+    // The year is still running: the score so far (60 + 58, at most 100), no grade before it is over.
+    expect(r).toMatchObject({
+      score: 100,
+      grade: '年度未结束',
+      gradeFinal: false,
+      rules: { name: '委员履职积分办法（默认）', baseScore: 60 },
+    });
     expect(r.rules.version).toMatch(/^[0-9a-f]{12}$/);
     const p1 = r.lines.find((l: { kind: string }) => l.kind === 'proposalKey');
     expect(p1.source).toMatchObject({
@@ -116,7 +123,8 @@ describe('member duty records 履职档案', () => {
     );
     expect(y2025.points).toBe(25);
     const empty = (await get(`/members/${s.a.memberId}/record?year=2019`, s.a.auth).expect(200)).body;
-    expect(empty).toMatchObject({ year: 2019, lines: [], points: 0, score: 0, grade: '不称职' });
+    // A past year is graded: nothing recorded keeps the base, 称职.
+    expect(empty).toMatchObject({ year: 2019, lines: [], points: 0, score: 60, grade: '称职', gradeFinal: true });
     expect(empty.summary.meetings).toEqual({ invited: 0, attended: 0, excused: 0, absent: 0, unrecorded: 0 });
     expect(empty.summary.visits).toEqual({ invited: 0, attended: 0, excused: 0, absent: 0, unrecorded: 0 });
     // Without ?year=, the current year on the display clock (the seed moved it into 2026).
@@ -202,6 +210,9 @@ describe('member duty records 履职档案', () => {
       '参加视察调研',
       '视察调研请假',
       '视察调研缺席',
+      '社情民意报送',
+      '社情民意编报',
+      '社情民意被上级采用',
       '积分',
       '得分',
       '等次',
@@ -229,9 +240,12 @@ describe('member duty records 履职档案', () => {
       2,
       1,
       1,
+      0,
+      0,
+      0,
       58,
-      58,
-      '不称职',
+      100,
+      '年度未结束',
     ]);
     await get('/records/export.xlsx', s.a.auth).expect(403);
   });
@@ -263,7 +277,7 @@ describe('member duty records 履职档案', () => {
     expect(r.points).toBe(60);
     expect(r).toMatchObject({
       score: 90,
-      grade: '优秀',
+      grade: '年度未结束',
       rules: { name: '2026年修订', version: 'changed00000', baseScore: 30 },
     });
     expect(r.lines.find((l) => l.source.id === s.meetings.m5 && l.source.type === 'meeting')).toMatchObject({
@@ -271,7 +285,7 @@ describe('member duty records 履职档案', () => {
       points: -10,
     });
     const ranked = (await service.rows(service.yearOf(2026))).find((row) => row.member.id === s.a.memberId)!;
-    expect([ranked.points, ranked.score, ranked.grade]).toEqual([60, 90, '优秀']);
+    expect([ranked.points, ranked.score, ranked.grade]).toEqual([60, 90, '年度未结束']);
     // The running app still scores by the shipped rules.
     expect((await get(`/members/${s.a.memberId}/record?year=2026`, s.a.auth).expect(200)).body.points).toBe(58);
   });

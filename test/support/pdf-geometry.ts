@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expectA4, expectSubsetTrueType, pdfFacts } from './pdf-tools';
+import { expectA4, expectSubsetTrueType, PdfFacts, pdfFacts } from './pdf-tools';
 
 /** Millimetres per PDF point. */
 const MM = 25.4 / 72;
@@ -38,6 +38,33 @@ export const GBT9704 = {
   height: 225,
   pitch: 225 / 22,
 };
+
+/**
+ * How far down a page its first ink is, in millimetres (poppler's pdftoppm, 150 dpi grey, a pixel darker than
+ * 160 of 255). `pdftotext` boxes are a face's ascent and descent, not its glyphs: Noto Serif SC's (1.151 +
+ * 0.286 em) are taller than the 答复函's masthead line (1.3 em), so its box stands 0.8 mm above the line while its
+ * glyphs print lower than UMing's (measured: box 36.2 mm, ink 39.4 mm; UMing box 38.4 mm, ink 39.0 mm).
+ */
+export function inkTopMm(pdf: Buffer, page: number): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-pdf-ink-'));
+  const file = path.join(dir, 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    const dpi = 150;
+    const range = ['-f', String(page), '-l', String(page)];
+    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), ...range, '-singlefile', file, path.join(dir, 'page')]);
+    const pgm = fs.readFileSync(path.join(dir, 'page.pgm'));
+    const [head, w, h] = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.toString('latin1', 0, 40))!;
+    const [width, height] = [Number(w), Number(h)];
+    for (let y = 0; y < height; y++) {
+      const row = pgm.subarray(head.length + y * width, head.length + (y + 1) * width);
+      if (row.some((v) => v < 160)) return (y / dpi) * 25.4;
+    }
+    return Infinity;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const attr = (tag: string, name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(tag)![1]);
 const unescape = (s: string) =>
@@ -109,8 +136,9 @@ export interface GeometryOptions {
 /**
  * The GB/T 9704 checks of issue 16 on one rendered report. Tolerances (millimetres):
  * - the text block: 28 ± 1 from the left, 156 ± 1 wide (the widest line of a justified paragraph);
- * - the top: no text above 37 mm; on every page after the first the first line's glyphs start 37 mm plus up
- *   to 5 mm down: a 3号 line is 10.23 mm high, its glyphs 5.9 mm, so half the leading (2.2 mm) and the face's
+ * - the top: no text above 37 mm — on the first page no ink above it and no box more than 1 mm above it (a tall
+ *   face's box stands above its line, see inkTopMm), on the others no box above 36.5 mm; on every page after
+ *   the first the first line's glyphs start 37 mm plus up to 5 mm down: a 3号 line is 10.23 mm high, its glyphs 5.9 mm, so half the leading (2.2 mm) and the face's
  *   ascent lie above them (measured: 37.9–40 mm). The first page's top is the kind's head: a masthead starts
  *   at 37 mm, a title alone is set one line down;
  * - the line pitch: successive body lines 225/22 = 10.23 ± 0.3 mm apart (Chromium places lines on whole
@@ -120,7 +148,7 @@ export interface GeometryOptions {
  * - 版记 (the lines with 抄送, 印发 or 打印; a 函's has 抄送 only) in the bottom quarter of the last page, ending within the 版心;
  * - no page but the last filled less than half the 版心 (its lowest text line above 37 + 112.5 mm).
  */
-export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeometry {
+export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeometry & Pick<PdfFacts, 'fonts'> {
   const facts = pdfFacts(pdf);
   expectA4(facts);
   expectSubsetTrueType(facts);
@@ -143,7 +171,7 @@ export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeome
     const top = Math.min(...text.map((l) => l.yMin));
     // A last page may hold the 版记 alone, at its foot.
     const banjiOnly = i === last && text.every((l) => l.yMin > (page.heightMm * 3) / 4);
-    if (top < GBT9704.top - 0.5 || (i > 0 && !banjiOnly && top > GBT9704.top + 5))
+    if (top < GBT9704.top - (i === 0 ? 1 : 0.5) || (i > 0 && !banjiOnly && top > GBT9704.top + 5))
       problems.push(`第${n}页首行在上 ${fmt(top)} mm，应为 37 mm`);
     const bottom = Math.max(...text.map((l) => l.yMax));
     if (i < last && bottom < GBT9704.top + GBT9704.height / 2)
@@ -173,6 +201,8 @@ export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeome
     if (n % 2 === 0 && Math.abs(GBT9704.left + 7 - num.xMin) > 3)
       problems.push(`第${n}页（双页）页码始于左 ${fmt(num.xMin)} mm，应靠左空一字`);
   });
+  const ink = inkTopMm(pdf, 1);
+  if (ink < GBT9704.top) problems.push(`第1页文字始于上 ${fmt(ink)} mm（墨迹），应为 37 mm 以下`);
   // A paragraph's full lines fill the 版心 exactly (justified); a document of short lines only has none.
   if (widest > GBT9704.width * 0.9 && Math.abs(widest - GBT9704.width) > 1)
     problems.push(`正文最宽一行 ${fmt(widest)} mm，版心宽 156 mm`);
@@ -184,5 +214,5 @@ export function expectGbt9704(pdf: Buffer, opts: GeometryOptions = {}): PdfGeome
         `版记在末页上 ${fmt(l.yMax)} mm，不在页面下四分之一（${fmt((g.pages[last].heightMm * 3) / 4)} mm 以下）`,
       );
   expect(problems).toEqual([]);
-  return g;
+  return { ...g, fonts: facts.fonts };
 }

@@ -8,6 +8,7 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
   let c: TopicCast;
   const titles: Record<'evaluated' | 'themed' | 'unpublished', string> = { evaluated: '', themed: '', unpublished: '' };
   let themedId = 0;
+  let unpublishedId = 0;
   let unitName = '';
   let unit2Name = '';
   let pointName = '';
@@ -35,7 +36,8 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
     await api(t, c.facilitator, 'post', `/topics/${themed.id}/publish`, {});
     titles.themed = await titleOf(themed.id);
     // Never published, though it has outcomes.
-    titles.unpublished = await titleOf((await topicAt(t, c, 'resolving')).id);
+    unpublishedId = (await topicAt(t, c, 'resolving')).id;
+    titles.unpublished = await titleOf(unpublishedId);
     unitName = (await api(t, c.staff, 'get', `/units/${c.unit.unitId}`)).name;
     unit2Name = (await api(t, c.staff, 'get', `/units/${c.unit2.unitId}`)).name;
     pointName = (await api(t, c.staff, 'get', `/topics/${themedId}`)).organizer.name;
@@ -155,5 +157,17 @@ describe('公开的协商议题 GET /public/topics and /public/topics page', () 
       ).text,
     ).toContain('没有找到名称包含“没有这个”的公开议题。');
     expect((await t.http().get('/public/proposals').expect(200)).text).toContain('href="/public/topics"');
+  });
+
+  it("gives each published topic a page of its own (where a 公示单's QR code leads), linked from the list; an unpublished or unknown one is 404", async () => {
+    const res = await t.http().get(`/public/topics/${themedId}`).expect(200);
+    expect(res.text).toContain(`<title>${titles.themed} - `);
+    for (const shown of [pointName, '补种行道树', '办理反馈：树苗已采购', '划定临时停车区', `责任单位：${unit2Name}`])
+      expect(res.text).toContain(shown);
+    for (const hidden of ['王科长', '已联系园林部门', '与会各方充分协商']) expect(res.text).not.toContain(hidden);
+    expect((await t.http().get('/public/topics').expect(200)).text).toContain(`href="/public/topics/${themedId}"`);
+    const missing = await t.http().get(`/public/topics/${unpublishedId}`).expect(404);
+    expect(missing.text).not.toContain(titles.unpublished);
+    await t.http().get('/public/topics/99999999').expect(404);
   });
 });

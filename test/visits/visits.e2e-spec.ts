@@ -64,7 +64,8 @@ describe('视察调研: the 家政 visit end to end', () => {
       endsAt: '2026-06-18T04:00:00.000Z',
       status: 'planned',
       statusLabel: '已安排',
-      rsvp: { invited: 5, accepted: 0, declined: 0, pending: 5 },
+      // 张科长, a unit's person, answers nowhere: counted apart, not as 待答复.
+      rsvp: { invited: 5, accepted: 0, declined: 0, pending: 4, unitPeople: 1 },
     });
     expect(v.stops.map((s: any) => [s.position, s.place, s.at])).toEqual([
       [1, '大武口区家政龙头企业', '2026-06-18T00:30:00.000Z'],
@@ -95,7 +96,7 @@ describe('视察调研: the 家政 visit end to end', () => {
     ).toBe('pending');
     await api(t, c.m2, 'post', `/visits/${id}/rsvp`, { answer: 'decline', reason: '当天参加全区人大会议' });
     const staffView = await api(t, c.staff, 'get', `/visits/${id}`);
-    expect(staffView.rsvp).toEqual({ invited: 5, accepted: 1, declined: 1, pending: 3 });
+    expect(staffView.rsvp).toEqual({ invited: 5, accepted: 1, declined: 1, pending: 2, unitPeople: 1 });
     expect(staffView.participants.find((p: any) => p.memberId === c.m2.memberId)).toMatchObject({
       answer: 'declined',
       answerLabel: '请假',

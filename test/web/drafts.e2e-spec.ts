@@ -120,6 +120,46 @@ describe('征求意见 and 协商计划 pages', () => {
     expect(thanks.text).not.toContain('13912345678');
   });
 
+  it("heads each chapter once, above its first clause, on the public page and in the organiser's 意见汇总; the name comes after the text", async () => {
+    const text = [
+      '第一章 总则',
+      '第一条 本章程适用于金塔社区。',
+      '第二条 居民会议每年召开一次。',
+      '第二章 居民权利',
+      '第三条 居民享有选举权。',
+    ].join('\n');
+    const d = await api(
+      t,
+      host,
+      'post',
+      '/drafts',
+      { title: '金塔社区居民自治章程（征求意见稿）', text, organizer: { type: 'point', id: host.pointId } },
+      201,
+    );
+    const closesAt = new Date(t.clock.now().getTime() + 3 * 3_600_000).toISOString();
+    await api(t, host, 'post', `/drafts/${d.id}/open`, { closesAt, openToPublic: true });
+    const agent = request.agent(t.app.getHttpServer());
+    const page = mainOf((await agent.get(`/public/drafts/${d.id}`).expect(200)).text);
+    expect(page.match(/<h2 class="heading-m clause__chapter">[^<]+<\/h2>/g)).toEqual([
+      '<h2 class="heading-m clause__chapter">第一章 总则</h2>',
+      '<h2 class="heading-m clause__chapter">第二章 居民权利</h2>',
+    ]);
+    expect(page.split('第一章 总则')).toHaveLength(2);
+    // What to say first, who says it after: the name field follows the last comment box.
+    expect(page.indexOf('id="f-name"')).toBeGreaterThan(page.indexOf('id="f-general"'));
+    await agent
+      .post(`/public/drafts/${d.id}`)
+      .type('form')
+      .send({ _csrf: csrfIn(page), name: '吴群', [`c${d.clauses[2].id}`]: '建议写明选举办法' })
+      .expect(303);
+    const organiser = mainOf((await web.jinping.get(`/drafts/${d.id}`).expect(200)).text);
+    expect(organiser.match(/<tr class="table__group"><th scope="rowgroup" colspan="6">[^<]+<\/th><\/tr>/g)).toEqual([
+      '<tr class="table__group"><th scope="rowgroup" colspan="6">第一章 总则</th></tr>',
+      '<tr class="table__group"><th scope="rowgroup" colspan="6">第二章 居民权利</th></tr>',
+    ]);
+    expect(organiser).toContain('第二章 居民权利 · 第三条');
+  });
+
   it('the organiser types in a paper form, closes, answers a comment and records the revision; the export downloads', async () => {
     const rec = await web.jinping.get(`/drafts/${draftId}/record`).expect(200);
     const d = await api(t, host, 'get', `/drafts/${draftId}`);

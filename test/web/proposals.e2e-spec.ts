@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { Proposal, ProposalSigner } from '../../src/proposals/proposal.entities';
 import { Cast } from '../support/accounts';
 import { api } from '../support/api';
+import { binary } from '../support/http';
 import { draft, proposalAt } from '../support/proposals';
 import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, signInWeb, submit, webCast } from '../support/web-client';
@@ -117,6 +119,13 @@ describe('proposal pages', () => {
     };
     const empty = mainOf((await submit(web.lead, '/proposals/new', fields, 400)).text);
     expect(empty).toContain('<a href="#f-suggestions">请至少填写一条具体建议</a>');
+    // Drop-downs left at their blank choice ask for a choice, once, in words a member uses.
+    const unchosen = mainOf(
+      (await submit(web.lead, '/proposals/new', { ...fields, sessionId: '', category: '' }, 400)).text,
+    );
+    expect(unchosen.match(/<a href="#f-sessionId">[^<]*<\/a>/g)).toEqual(['<a href="#f-sessionId">请选择会次</a>']);
+    expect(unchosen.match(/<a href="#f-category">[^<]*<\/a>/g)).toEqual(['<a href="#f-category">请选择类别</a>']);
+    expect(unchosen).not.toMatch(/编号无效|代码不正确/);
     expect(empty).toMatch(/id="f-title"[^>]*value="关于老旧小区加装电梯的建议"/);
     expect(empty).toMatch(/id="f-agreeToPublish"[^>]*checked/);
     const noCoSigner = mainOf(
@@ -216,6 +225,69 @@ describe('proposal pages', () => {
     expect(mainOf(again.text)).toMatch(/class="error-summary"[\s\S]*提案当前为“已提交”，不能提交/);
   });
 
+  it('an invited co-signer declines 附议 on the page: out of the draft, the lead told, a joint draft left alone turns individual', async () => {
+    const id = await draft(t, c.lead, c.sessionId, { kind: 'joint', coSignerMemberIds: [c.co1.memberId] });
+    const invitation = await page('co1', `/proposals/${id}`);
+    expect(invitation).toContain(`action="/proposals/${id}/decline-cosign"`);
+    expect((await press('co1', id, 'decline-cosign')).headers.location).toBe('/proposals/mine?done=cosign-declined');
+    const mine = await page('co1', '/proposals/mine?done=cosign-declined');
+    expect(mine).toContain('您已谢绝附议');
+    expect(mine).not.toContain(`href="/proposals/${id}"`);
+    await page('co1', `/proposals/${id}`, 404);
+    const after = await proposal(id);
+    expect(after.kind).toBe('individual');
+    expect(await t.ds.getRepository(ProposalSigner).countBy({ proposalId: id, role: 'cosigner' })).toBe(0);
+    const inbox = (await api(t, c.lead, 'get', '/notifications')).items as Array<{ title: string; body: string }>;
+    expect(inbox.find((n) => n.title === '附议邀请被谢绝')?.body).toMatch(/谢绝附议提案“/);
+    // The lead submits it alone now; declining again is refused (no longer invited).
+    await press('lead', id, 'submit');
+    expect((await proposal(id)).status).toBe('submitted');
+  });
+
+  it('declining 附议: a confirmed co-signer 409, someone not invited 403 or 404, a submitted proposal 409 (API)', async () => {
+    const id = await draft(t, c.lead, c.sessionId, {
+      kind: 'joint',
+      coSignerMemberIds: [c.co1.memberId, c.co2.memberId],
+    });
+    const version = async () => (await proposal(id)).version;
+    await api(t, c.co1, 'post', `/proposals/${id}/cosign`, { version: await version() });
+    const confirmed = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/decline-cosign`)
+      .set(c.co1.auth)
+      .send({ version: await version() });
+    expect(confirmed.status).toBe(409);
+    expect(confirmed.body.message).toBe('您已确认附议该提案，不能再谢绝');
+    const lead = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/decline-cosign`)
+      .set(c.lead.auth)
+      .send({ version: await version() });
+    expect(lead.status).toBe(403);
+    const extra = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/decline-cosign`)
+      .set(c.co2.auth)
+      .send({ version: await version(), reason: 'x' });
+    expect(extra.status).toBe(400);
+    await t
+      .http()
+      .post(`/api/v1/proposals/${id}/decline-cosign`)
+      .set(c.co2.auth)
+      .send({ version: await version() })
+      .expect(204);
+    // One co-signer stays: still joint.
+    expect((await proposal(id)).kind).toBe('joint');
+    await api(t, c.lead, 'post', `/proposals/${id}/submit`, { version: await version() });
+    const late = await t
+      .http()
+      .post(`/api/v1/proposals/${id}/decline-cosign`)
+      .set(c.co1.auth)
+      .send({ version: await version() });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('已提交');
+  });
+
   it('staff review beside the similar proposals, accept (number shown), and assign with the default deadline shown', async () => {
     const earlier = await proposalAt(t, c, 'submitted');
     const id = await proposalAt(t, c, 'submitted');
@@ -227,7 +299,7 @@ describe('proposal pages', () => {
     const earlierTitle = (await proposal(earlier)).title;
     expect(review).toMatch(
       new RegExp(
-        `<aside[\\s\\S]*相似提案[\\s\\S]*href="/proposals/${earlier}">${earlierTitle}</a>\\s*<span class="similar__meta">相似度 \\d+%`,
+        `<aside[\\s\\S]*相似提案[\\s\\S]*href="/proposals/${id}/review\\?compare=${earlier}" data-compare-link>${earlierTitle}</a>\\s*<span class="similar__meta">相似度 \\d+%`,
       ),
     );
     expect(review).toMatch(new RegExp(`<option value="${earlier}">${earlierTitle}（已提交）</option>`));
@@ -417,6 +489,11 @@ describe('proposal pages', () => {
     expect(returned.headers.location).toBe('/proposals/assignments?done=returned');
     expect(await page('unit', returned.headers.location)).toContain('提案已退回提案委员会');
     expect((await proposal(other)).status).toBe('accepted');
+    // The unit's message of the assignment stays, but no longer links to a proposal it may not open (a 403).
+    const inbox = await page('unit', '/inbox');
+    expect(inbox).toContain((await proposal(other)).title);
+    expect(inbox).not.toContain(`href="/proposals/${other}"`);
+    expect(inbox).toContain('该提案已不由您办理，无法查看。');
   });
 
   it('staff filter the full list by the API filters; a bad filter is a 400 page', async () => {
@@ -436,6 +513,22 @@ describe('proposal pages', () => {
     expect(await page('staff', `/proposals?q=${encodeURIComponent(title)}`)).toContain(`href="/proposals/${id}"`);
     expect(await page('staff', '/proposals?overdue=1')).not.toContain(`href="/proposals/${id}"`);
     expect(await page('staff', '/proposals?status=nonsense', 400)).toContain('状态不正确');
+
+    // 导出 Excel carries the filters: the file holds the listed proposal, read back.
+    const href = /<a class="button button--secondary" href="([^"]+)" download>导出 Excel<\/a>/.exec(byUnit)![1];
+    const decoded = href.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    expect(decoded).toBe(
+      `/proposals/export.xlsx?status=assigned&sessionId=${c.sessionId}&category=society&unitId=${c.unit.unitId}&key=1`,
+    );
+    const file = await web.staff.get(decoded).buffer(true).parse(binary).expect(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body);
+    const sheet = book.worksheets[0];
+    const titleColumn = (sheet.getRow(1).values as unknown[]).indexOf('案由');
+    expect(sheet.getColumn(titleColumn).values.slice(2)).toEqual([title]);
+    await web.leader.get('/proposals/export.xlsx').expect(200);
+    for (const refused of ['lead', 'unit']) await web[refused].get('/proposals/export.xlsx').expect(403);
   });
 
   it('a leader marks a proposal key on its page and finds it in 重点提案; staff mark it excellent', async () => {

@@ -1,3 +1,4 @@
+import { proposalAt } from '../support/proposals';
 import { seedYear, SeededYear } from '../support/records';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { Agent, mainOf, navOf, signInWeb } from '../support/web-client';
@@ -32,7 +33,7 @@ describe('duty record pages', () => {
     const html = mainOf((await web.a.get('/records/mine?year=2026').expect(200)).text);
     expect(html).toContain('我的履职档案：2026年');
     expect(html).toContain('<dt>积分</dt><dd>58</dd>');
-    expect(html).toContain('<dd>不称职</dd>');
+    expect(html).toContain('<dd>年度未结束<span class="stat-card__detail">年度结束后评定；得分为截至今日</span></dd>');
     expect(html).toContain('3 件，立案 2 件，重点提案 1 件，优秀提案 1 件');
     expect(html).toContain('应参加 5 次：出席 1，请假 1，缺席 2，尚未登记 1');
     expect(html).toContain(`<a href="/proposals/${s.proposals.p1}">提案</a>`);
@@ -117,5 +118,28 @@ describe('duty record pages', () => {
     expect(mainOf((await web.leader.get('/proposals?year=2026&status=accepted').expect(200)).text)).toContain(
       '共 2 条',
     );
+  });
+
+  it("says the year rule on 年度概览, and points to the next year's session already taking proposals", async () => {
+    const before = mainOf((await web.leader.get('/dashboard?year=2026').expect(200)).text);
+    expect(before).toContain('提案按所属会次计入大会提案截止日期所在的年度');
+    expect(before).not.toContain('的提案已开始征集');
+    // The next 大会's proposals, collected from October 2026 (the clock stands in November 2026), count in 2027.
+    const next = await t.make.session({
+      name: '五届五次会议',
+      opensAt: new Date('2026-10-01T00:00:00+08:00'),
+      closesAt: new Date('2027-01-20T18:00:00+08:00'),
+    });
+    await proposalAt(t, { ...s.c, sessionId: next.id }, 'submitted');
+    const html = mainOf((await web.leader.get('/dashboard?year=2026').expect(200)).text);
+    expect(html).toContain(
+      '五届五次会议的提案已开始征集，已收到 1 件，计入 <a href="/dashboard?year=2027">2027年度</a>。',
+    );
+    expect(html).toContain('<a href="/proposals?year=2026">4 件</a>');
+    const api = (await t.http().get('/api/v1/stats/dashboard?year=2026').set(s.c.leader.auth).expect(200)).body;
+    expect(api.collecting).toEqual([{ id: next.id, name: '五届五次会议', year: 2027, proposals: 1 }]);
+    const later = (await t.http().get('/api/v1/stats/dashboard?year=2027').set(s.c.leader.auth).expect(200)).body;
+    expect(later.collecting).toEqual([]);
+    expect(later.sessions).toContainEqual({ id: next.id, name: '五届五次会议' });
   });
 });

@@ -2,8 +2,8 @@ import { Report, ReportDelivery } from '../../src/reports/report.entities';
 import { Cast } from '../support/accounts';
 import { binary } from '../support/http';
 import { proposalAt } from '../support/proposals';
-import { startTestApp, TestApp } from '../support/test-app';
-import { Agent, csrfIn, mainOf, navOf, webCast } from '../support/web-client';
+import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { Agent, csrfIn, mainOf, navOf, signInWeb, webCast } from '../support/web-client';
 
 /** The report pages: requesting from a proposal's page, following the status, the PDF inline, delivery and 收文. */
 describe('report pages', () => {
@@ -130,5 +130,24 @@ describe('report pages', () => {
       .send({ kind: 'proposal-sheet', subjectType: 'proposal', subjectId: String(replied) })
       .expect(403);
     expect(await t.ds.getRepository(Report).count()).toBe(before);
+  });
+
+  it("shows reports in the 审计日志 in words: the filter offers every audited kind, a render's state change reads 状态：排队中 → 状态：已生成…", async () => {
+    const id = await requestFromProposalPage('staff', 'proposal-sheet');
+    await t.jobs.finished('reports', `report:${id}`);
+    const admin = await signInWeb(t, 'admin', ADMIN_PASSWORD);
+    const page = mainOf((await admin.get('/admin/audit?entityType=report').expect(200)).text);
+    expect(page).toMatch(new RegExp(`申请生成</td>\\s*<td>报告 ${id}</td>`));
+    expect(page).toMatch(
+      new RegExp(
+        `生成</td>\\s*<td>报告 ${id}</td>\\s*<td class="table__wrap">\\s*<span class="change">状态：排队中 → 状态：已生成；页数：\\d+`,
+      ),
+    );
+    expect(page).toContain('<span class="change">类别：提案单</span>');
+    expect(page).toContain(`<span class="change">对象：提案 ${replied}</span>`);
+    for (const kind of ['提案', '协商议题', '视察调研', '报告', '账号'])
+      expect(page).toMatch(new RegExp(`<option value="[a-z_]+"( selected)?>${kind}</option>`));
+    expect(page).toContain('<option value="report" selected>报告</option>');
+    expect(mainOf((await admin.get('/admin/audit?entityType=proposal').expect(200)).text)).toContain('答复</td>');
   });
 });

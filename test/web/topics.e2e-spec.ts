@@ -15,7 +15,8 @@ describe('topic pages', () => {
   let other: Facilitator;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The 公示单's QR code needs the public address.
+    t = await startTestApp({ XS_PUBLIC_BASE_URL: 'https://xieshang.example.gov.cn' });
     ({ c, web } = await webCast(t));
     const facilitator = await webFacilitator(t, web, 'host', '清水湾社区协商议事室');
     other = await webFacilitator(t, web, 'otherhost', '恩和社区协商议事室');
@@ -397,6 +398,39 @@ describe('topic pages', () => {
       subjectId: f.id,
       status: 'done',
     });
+  });
+
+  it("offers 打印公示单 on a point's topic once its outcomes are public, to its facilitator and staff only, and the sheet is made", async () => {
+    const f = await topicAt(t, tc, 'resolving');
+    const path = `/topics/${f.id}`;
+    expect(await page('host', path)).not.toContain('打印公示单');
+    await api(t, tc.facilitator, 'post', `${path}/publish`, {});
+    const form = '<input type="hidden" name="kind" value="notice-sheet">';
+    expect(await page('host', path)).toContain(form);
+    expect(await page('staff', path)).toContain('打印公示单');
+    expect(await page('leader', path)).not.toContain('打印公示单');
+    const city = await topicAt(t, tc, 'resolving', {
+      organizer: { type: 'committee', id: tc.committeeId },
+      by: tc.staff,
+    });
+    await api(t, tc.staff, 'post', `/topics/${city.id}/publish`, {});
+    expect(await page('staff', `/topics/${city.id}`)).not.toContain('打印公示单');
+    const html = (await web.host.get(path).expect(200)).text;
+    const res = await web.host
+      .post('/reports')
+      .type('form')
+      .send({ _csrf: csrfIn(html), kind: 'notice-sheet', subjectType: 'topic', subjectId: String(f.id) })
+      .expect(303);
+    const reportId = Number(/^\/reports\/(\d+)$/.exec(res.headers.location)![1]);
+    await t.jobs.finished('reports', `report:${reportId}`);
+    expect(await t.ds.getRepository(Report).findOneByOrFail({ id: reportId })).toMatchObject({
+      kind: 'notice-sheet',
+      subjectId: f.id,
+      status: 'done',
+      pages: 1,
+    });
+    // The facilitator follows it on the report's page, like the office does.
+    expect(await page('host', `/reports/${reportId}`)).toContain('公示单');
   });
 
   it('lets the organiser report on an outcome from the topic page; a stale version is said on that outcome', async () => {

@@ -192,6 +192,10 @@ describe('视察调研 pages', () => {
     });
     expect(noReason.status).toBe(400);
     expect(mainOf(noReason.text)).toContain('请假须说明理由');
+    // The page shown again after the error keeps the unread count of the invitation beside 消息.
+    expect(navOf(noReason.text)).toMatch(
+      /消息 <span class="count-badge">[1-9]\d*<span class="visually-hidden"> 条未读/,
+    );
     await post('wang', `/visits/${visitId}/rsvp`, `/visits/${visitId}`, { answer: 'accept' }).then((r) =>
       expect(r.status).toBe(303),
     );
@@ -211,6 +215,8 @@ describe('视察调研 pages', () => {
     const staffView = mainOf((await web.office.get(`/visits/${visitId}`).expect(200)).text);
     expect(staffView).toContain('当天在外地出差');
     expect(staffView).toMatch(/参加 1<\/strong><strong class="tag tag--grey">请假 1/);
+    // One wording for those yet to answer; units' people (recorded by staff) are not among them.
+    expect(staffView).not.toContain('未答复');
   });
 
   it('staff record a finding and upload a photo (CSRF checked after the multipart body); a unit and a leader are refused', async () => {
@@ -229,6 +235,7 @@ describe('视察调研 pages', () => {
         _csrf: csrfIn(before.text),
         problem: '家政服务员持证上岗率不足四成',
         suggestion: '推行培训—考证—上岗一体化',
+        theme: '技能培训',
         version,
       })
       .expect(303);
@@ -253,6 +260,9 @@ describe('视察调研 pages', () => {
 
     const page = mainOf((await web.office.get(`/visits/${visitId}`).expect(200)).text);
     expect(page).toContain('家政服务员持证上岗率不足四成');
+    // Its theme shows on the finding and is offered again for the next one.
+    expect(page).toContain('<strong class="tag tag--grey">技能培训</strong>');
+    expect(page).toMatch(/<datalist id="finding-themes"><option value="技能培训"><\/option><\/datalist>/);
     const thumb = /<img class="photo-grid__img" src="(\/visits\/\d+\/photos\/\d+)\?preview=1"/.exec(page)!;
     const image = await web.office.get(`${thumb[1]}?preview=1`).buffer(true).parse(binary).expect(200);
     expect(image.headers['content-type']).toBe('image/png');

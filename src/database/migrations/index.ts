@@ -15,6 +15,13 @@ import { AuthHardening1764600000000 } from './1764600000000-AuthHardening';
 import { SecurityEvents1764600000100 } from './1764600000100-SecurityEvents';
 import { KeyedAuditChain1764600000200 } from './1764600000200-KeyedAuditChain';
 import { ReportQuota1764600000300 } from './1764600000300-ReportQuota';
+import { FindingThemes1764700000000 } from './1764700000000-FindingThemes';
+import { ReportSignoff1764700000200 } from './1764700000200-ReportSignoff';
+import { Commitments1764800000000 } from './1764800000000-Commitments';
+import { Opinions1764800000100 } from './1764800000100-Opinions';
+import { Instructions1764800000200 } from './1764800000200-Instructions';
+import { OpinionIssues1764800000300 } from './1764800000300-OpinionIssues';
+import { OpinionAdoptions1764800000400 } from './1764800000400-OpinionAdoptions';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -35,4 +42,11 @@ export const MIGRATIONS = [
   SecurityEvents1764600000100,
   KeyedAuditChain1764600000200,
   ReportQuota1764600000300,
+  FindingThemes1764700000000,
+  ReportSignoff1764700000200,
+  Commitments1764800000000,
+  Opinions1764800000100,
+  Instructions1764800000200,
+  OpinionIssues1764800000300,
+  OpinionAdoptions1764800000400,
 ];

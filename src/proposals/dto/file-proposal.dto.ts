@@ -42,7 +42,11 @@ const SuggestionsRules = () =>
     NoBidiControls('建议', true),
   );
 const CategoryRules = () =>
-  applyDecorators(IsString({ message: '请选择类别' }), Matches(CODE, { message: '类别代码不正确' }));
+  applyDecorators(
+    IsString({ message: '请选择类别' }),
+    // Left blank (a drop-down's empty choice) is a choice not made, not a malformed code.
+    Matches(CODE, { message: ({ value }) => (value === '' || value == null ? '请选择类别' : '类别代码不正确') }),
+  );
 const CoSignerRules = () =>
   applyDecorators(
     IsArray({ message: '附议人须为委员编号列表' }),
@@ -62,7 +66,7 @@ const categoryDoc = {
 export class CreateProposalDto {
   @ApiProperty({ description: '会次编号' })
   @IsInt({ message: '请选择会次' })
-  @Min(1, { message: '会次编号无效' })
+  @Min(1, { message: ({ value }) => (typeof value === 'number' ? '会次编号无效' : '请选择会次') })
   sessionId!: number;
 
   @ApiProperty({

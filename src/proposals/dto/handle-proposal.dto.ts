@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalText, RequiredText } from '../../common/dto-fields';
 import { TIME_WITH_OFFSET } from '../../common/validation';
 import { Rating, RATINGS } from '../proposal-workflow';
@@ -11,6 +23,7 @@ import {
   CONTACT_KINDS,
   ContactKind,
 } from '../proposal.entities';
+import { CommitmentInputDto } from './commitment.dto';
 import { VersionDto } from './file-proposal.dto';
 
 /** 退回: the unit says it is not theirs. */
@@ -74,6 +87,17 @@ export class ReplyProposalDto extends VersionDto {
 
   @OptionalText('联系人及电话', 100)
   contact?: string | null;
+
+  @ApiPropertyOptional({
+    type: CommitmentInputDto,
+    isArray: true,
+    description: '承诺事项（回头看）：只随 B、C 类答复填写，每项含承诺内容和完成期限；A 类答复填写则返回 400',
+  })
+  @IsOptional()
+  @IsArray({ message: '承诺事项须为列表' })
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentInputDto)
+  commitments?: CommitmentInputDto[];
 }
 
 /** 延期申请 by a replying unit. */

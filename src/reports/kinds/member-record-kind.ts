@@ -56,6 +56,7 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
       baseScore: r.rules.baseScore,
       score: r.score,
       grade: r.grade,
+      gradeFinal: r.gradeFinal,
       // The rule set as the member knows it: the configuration's own mark 「（默认）」 is not printed, nor its checksum.
       rulesName: r.rules.name.replace(/[（(]默认[)）]$/, '').trim(),
       grades: r.rules.grades,

@@ -26,6 +26,9 @@ import { proposalCharts } from '../proposal-charts';
 import type { AnnualProposalRow, ProposalAnnualContext } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { documentStamp } from '../signoff/document-stamp';
+import type { DocumentText } from '../signoff/document-text';
+import { annualText, applyAnnualText } from './issued-texts';
 import { noParams } from './proposal-kinds';
 
 /** Rows listed in the report's tables of key and overdue proposals, at most. */
@@ -63,6 +66,7 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
   readonly label = '提案办理情况报告';
   readonly subjectType = 'session' as const;
   readonly roles = ['staff', 'leader'] as const;
+  readonly issued = true;
 
   constructor(
     private readonly stats: ProposalStatsService,
@@ -104,17 +108,15 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
     const r = stats.rates;
     const figures = await this.figures(em, session, stats);
     const ratio = (x: RateView) => `${x.numerator}/${x.denominator}`;
+    const stamp = documentStamp(report, this.clock.now());
     return {
       title: report.title,
       sessionName: session.name,
-      docNumber:
-        report.issueNo === null
-          ? null
-          : `${this.org.proposalReportPrefix}〔${yearOf(report.requestedAt, this.config.displayTimeZone)}〕${report.issueNo}号`,
+      docNumber: this.docNumber(report, stamp.issuedOn, stamp.draft),
       issuingOffice: `${this.org.shortName}提案委员会`,
-      issuedOn: this.clock.now(),
+      ...stamp,
       printedOn: this.clock.now(),
-      lead: annualLead(session.name),
+      lead: [annualLead(session.name)],
       sections: annualSections(figures),
       rates: [
         { label: '立案率', value: rateInWords(r.acceptance, '暂不计算'), detail: ratio(r.acceptance) },
@@ -145,6 +147,26 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
       charts: { rates: charts.rates, byCategory: stats.total ? charts.byCategory : null, byUnit: charts.byUnit },
       cc: [`${this.org.shortName}主席会议成员`, `${this.org.shortName}各专门委员会`],
     };
+  }
+
+  /**
+   * 吴政协提办〔2026〕3号: the year of 签发 and the number taken then; a 送审稿 leaves the number blank
+   * (〔2026〕　号); a report numbered at request time (before 签发 existed) keeps the year it was asked for.
+   */
+  private docNumber(report: Report, issuedOn: Date, draft: boolean): string | null {
+    const prefix = this.org.proposalReportPrefix;
+    const year = (d: Date) => yearOf(d, this.config.displayTimeZone);
+    if (draft) return `${prefix}〔${year(issuedOn)}〕\u3000号`;
+    if (report.issueNo === null) return null;
+    return `${prefix}〔${year(report.signedAt ?? report.requestedAt)}〕${report.issueNo}号`;
+  }
+
+  draftText(context: ProposalAnnualContext): DocumentText {
+    return annualText(context);
+  }
+
+  applyText(context: ProposalAnnualContext, text: DocumentText): ProposalAnnualContext {
+    return applyAnnualText(context, text);
   }
 
   /** What the narrative needs beyond ProposalStatsService: how proposals were assigned, communications, replies, evaluations. */

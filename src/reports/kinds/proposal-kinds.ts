@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { toActor } from '../../auth/user-view';
+import { User } from '../../auth/user.entity';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { ORGANIZATION, Organization } from '../../config/organization';
-import { CouncilSession, Sector, Unit } from '../../directory/directory.entities';
+import { CouncilSession, Member, Sector, Unit } from '../../directory/directory.entities';
+import { seesContactOf } from '../../directory/member-views';
 import type { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { formatNumber } from '../../proposals/proposal-labels';
 import { ProposalViews } from '../../proposals/proposal-views';
@@ -45,6 +48,18 @@ async function proposalOf(
   if (!p) throw new Error(`提案 ${report.subjectId} 已不存在`);
   const view = await views.detail(em, p);
   return { view, session: await em.findOneByOrFail(CouncilSession, { id: p.sessionId }) };
+}
+
+/** The 领衔人's 工作单位及职务 and 电话, when the one who asked for the sheet may see them (`seesContactOf`). */
+async function leadContactFor(
+  em: EntityManager,
+  view: ProposalView,
+  requesterId: number,
+): Promise<ProposalSheetContext['leadContact']> {
+  const requester = await em.findOneBy(User, { id: requesterId });
+  if (!view.leadMember || !requester || !seesContactOf(toActor(requester), view.leadMember.id)) return null;
+  const lead = await em.findOneBy(Member, { id: view.leadMember.id });
+  return lead ? { employer: lead.employer, phone: lead.phone } : null;
 }
 
 /** 提案单: the proposal as filed, with the review opinion and the units. Anyone who may read the proposal may print it. */
@@ -90,6 +105,7 @@ export class ProposalSheetKind implements ReportKindDef<'proposal-sheet'> {
       plenaryLabel: view.plenaryLabel,
       proposers: proposersOf(view),
       sectorName: sector?.name ?? null,
+      leadContact: await leadContactFor(em, view, report.requestedByUserId),
       background: paragraphs(view.background),
       suggestions: view.suggestions,
       agreeToPublish: view.agreeToPublish,

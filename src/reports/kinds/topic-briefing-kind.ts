@@ -13,6 +13,8 @@ import { TopicsService } from '../../topics/topics.service';
 import type { BriefingContext, BriefingDistributionLine, BriefingFinding } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { documentStamp } from '../signoff/document-stamp';
+import type { DocumentText } from '../signoff/document-text';
 import {
   meetingHeading,
   namedSubject,
@@ -20,6 +22,7 @@ import {
   pointNoticeTitle,
   topicBriefingTitle,
 } from './briefing-titles';
+import { applyBriefingText, briefingText } from './issued-texts';
 import { noParams, paragraphs } from './proposal-kinds';
 
 /** The publication whose 第N期 counter a briefing takes, per year. */
@@ -65,6 +68,7 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
   readonly label = '协商要报';
   readonly subjectType = 'topic' as const;
   readonly roles = ['staff', 'facilitator'] as const;
+  readonly issued = true;
 
   constructor(
     private readonly topics: TopicsService,
@@ -82,7 +86,8 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
         'TOPIC_NOT_DELIBERATED',
         `该议题（${topic.statusLabel}）还没有召开过协商会，不能生成协商要报`,
       );
-    if (topic.organizer.type === 'point') return { title: pointNoticeTitle(topic.title), params: {} };
+    // A point's 协商结果公示 is the point's own notice, not a document the office signs off.
+    if (topic.organizer.type === 'point') return { title: pointNoticeTitle(topic.title), params: {}, issued: false };
     return {
       title: topicBriefingTitle(organAbbreviation(this.org.shortName), topic.title, firstHeldKind(topic.meetings)),
       params: {},
@@ -108,17 +113,19 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       notice,
       issueNo: notice ? null : (report.issueNo ?? 0),
       issuingOffice: notice ? view.organizer.name : `${this.org.shortName}办公室`,
-      issuedOn: this.clock.now(),
+      ...documentStamp(report, this.clock.now()),
       printedOn: this.clock.now(),
       lead: first
         ? [
             `${date(first.startsAt)}，${organ}召开${first.kindLabel}，就${namedSubject(view.title).subject}进行协商${later}。${view.outcomes.length ? `经协商，形成${notice ? '协商结果' : '意见建议和共识'}${view.outcomes.length}条。` : ''}${notice ? '现将协商结果公示如下。' : '现将有关情况报告如下。'}`,
           ]
         : [],
+      backgroundHeading: '基本情况',
       background: paragraphs(view.description),
       findingsHeading: '主要问题',
       findings: this.problems(meetings, themes, view.outcomes.length, notice),
       recommendationsHeading: notice ? '协商结果' : '意见建议',
+      recommendationsLead: [],
       recommendations: view.outcomesByTheme.map((group) => ({
         theme: group.theme ?? (group.outcomes.every((o) => o.kind === 'decision') ? '协商共识' : '意见建议'),
         items: group.outcomes.map((o) => o.text),
@@ -133,6 +140,14 @@ export class TopicBriefingKind implements ReportKindDef<'briefing'> {
       distribution: notice ? [] : distributionLines(this.org.briefingRecipients),
       cc: units,
     };
+  }
+
+  draftText(context: BriefingContext): DocumentText {
+    return briefingText(context);
+  }
+
+  applyText(context: BriefingContext, text: DocumentText): BriefingContext {
+    return applyBriefingText(context, text);
   }
 
   /**

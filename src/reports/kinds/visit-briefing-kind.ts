@@ -10,10 +10,13 @@ import { Proposal } from '../../proposals/proposal.entities';
 import { TopicViews } from '../../topics/topic-views';
 import { Outcome, Topic } from '../../topics/topic.entities';
 import type { VisitView } from '../../visits/dto/visit-view.dto';
-import type { BriefingContext, BriefingFollowUp } from '../report-contexts';
+import type { BriefingContext, BriefingFollowUp, VisitReportFindingGroup } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { documentStamp } from '../signoff/document-stamp';
+import type { DocumentText } from '../signoff/document-text';
 import { visitReportTitle } from './briefing-titles';
+import { applyBriefingText, briefingText } from './issued-texts';
 import { noParams, paragraphs } from './proposal-kinds';
 import { BRIEFING_PUBLICATION, distributionLines } from './topic-briefing-kind';
 import { VisitReportData } from './visit-report-kind';
@@ -21,7 +24,7 @@ import { VisitReportData } from './visit-report-kind';
 /**
  * 协商要报 of a visit: the topic briefing's sibling, same template and same 第N期 counter, titled
  * 「关于…的调研报告」. 基本情况 is the visit's purpose, 发现的问题 its findings by stop, 意见建议 their
- * suggestions by stop (a finding has no theme to group them by), and 后续工作 the topics
+ * suggestions by the theme the recorder gave them (those without one under their stop), and 后续工作 the topics
  * and proposals raised from it (their `visitId` links) with how far they have got. Staff, of a completed
  * visit with at least one finding (409 otherwise: there would be nothing to brief).
  */
@@ -31,6 +34,7 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
   readonly label = '协商要报';
   readonly subjectType = 'visit' as const;
   readonly roles = ['staff'] as const;
+  readonly issued = true;
 
   constructor(
     private readonly data: VisitReportData,
@@ -60,29 +64,33 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
       notice: false,
       issueNo: report.issueNo ?? 0,
       issuingOffice: `${this.org.shortName}办公室`,
-      issuedOn: this.clock.now(),
+      ...documentStamp(report, this.clock.now()),
       printedOn: this.clock.now(),
       lead: this.data.lead(v),
+      backgroundHeading: '基本情况',
       background: [
         ...paragraphs(v.purpose),
         `本次${v.kindLabel}由${this.data.organizer(v)}组织，时间为${this.data.span(v)}${this.data.attendingMembers(v).length ? `，${this.data.attendingMembers(v).join('、')}等委员参加` : ''}。`,
       ],
       findingsHeading: '发现的问题',
       findings: groups.map((g) => ({ heading: g.heading ?? untitled, paragraphs: g.items.map((i) => i.problem) })),
-      // A finding carries no theme of its own: its suggestions stay under the stop they were made at.
       recommendationsHeading: '意见建议',
-      recommendations: groups
-        .map((g) => ({
-          theme: g.heading ?? '意见建议',
-          items: g.items.map((i) => i.suggestion).filter((s): s is string => !!s),
-        }))
-        .filter((g) => g.items.length),
+      recommendationsLead: [],
+      recommendations: suggestionsByTheme(v, (rest) => this.data.findingGroups(rest)),
       followUpsHeading: '后续工作',
       followUpHeads: { item: '后续事项', unit: '责任方', progress: '进展' },
       followUps: await this.followUps(em, v),
       distribution: distributionLines(this.org.briefingRecipients),
       cc: this.data.units(v),
     };
+  }
+
+  draftText(context: BriefingContext): DocumentText {
+    return briefingText(context);
+  }
+
+  applyText(context: BriefingContext, text: DocumentText): BriefingContext {
+    return applyBriefingText(context, text);
   }
 
   /** The topics (with their outcomes) and the filed proposals (with their number and lead) raised from the visit. */
@@ -129,4 +137,27 @@ export class VisitBriefingKind implements ReportKindDef<'briefing'> {
       }),
     ];
   }
+}
+
+/**
+ * 意见建议 by theme: the suggestions of the findings that name a theme, one group per theme in the order the
+ * themes first appear (spelt the same after trimming); then the suggestions without a theme, under the stop
+ * they were made at, as before themes existed.
+ */
+export function suggestionsByTheme<V extends Pick<VisitView, 'findings'>>(
+  v: V,
+  byStop: (unthemed: V) => VisitReportFindingGroup[],
+): Array<{ theme: string; items: string[] }> {
+  const themed = new Map<string, string[]>();
+  for (const f of v.findings) {
+    const theme = f.theme?.trim();
+    if (theme && f.suggestion) themed.set(theme, [...(themed.get(theme) ?? []), f.suggestion]);
+  }
+  const rest = byStop({ ...v, findings: v.findings.filter((f) => !f.theme?.trim()) })
+    .map((g) => ({
+      theme: g.heading ?? '意见建议',
+      items: g.items.map((i) => i.suggestion).filter((s): s is string => !!s),
+    }))
+    .filter((g) => g.items.length);
+  return [...[...themed].map(([theme, items]) => ({ theme, items })), ...rest];
 }

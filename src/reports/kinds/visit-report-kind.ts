@@ -17,7 +17,10 @@ import { PdfRenderer } from '../pdf-renderer';
 import type { VisitReportContext, VisitReportFindingGroup, VisitReportPhoto } from '../report-contexts';
 import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
+import { documentStamp } from '../signoff/document-stamp';
+import type { DocumentText } from '../signoff/document-text';
 import { visitAction } from './briefing-titles';
+import { applyVisitReportText, visitReportText } from './issued-texts';
 import { noParams, paragraphs } from './proposal-kinds';
 import { REPORT_READER } from './topic-briefing-kind';
 
@@ -139,6 +142,7 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
   readonly label = '视察调研报告';
   readonly subjectType = 'visit' as const;
   readonly roles = ['staff'] as const;
+  readonly issued = true;
   private readonly logger = new Logger('Reports');
 
   constructor(
@@ -173,10 +177,11 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
       title: report.title,
       issueNo: null,
       issuingOffice: `${this.org.shortName}办公室`,
-      issuedOn: this.clock.now(),
+      ...documentStamp(report, this.clock.now()),
       printedOn: this.clock.now(),
       kindLabel: v.kindLabel,
       lead: this.data.lead(v),
+      purposeHeading: `${v.kindLabel}目的`,
       purpose: paragraphs(v.purpose),
       organizer: this.data.organizer(v),
       time: this.data.span(v),
@@ -195,16 +200,26 @@ export class VisitReportKind implements ReportKindDef<'visit-report'> {
         contact: s.contact,
         purpose: s.purpose,
       })),
+      findingsHeading: '发现的问题和建议',
       findingGroups: this.data.findingGroups(v),
       photos,
       photosLeftOut: Math.max(0, attachments.length - PHOTOS_PRINTED),
       photosUnreadable: unreadable,
+      followUpsHeading: '后续工作',
       followUps: [
         ...v.topics.map((t) => `据此提出协商议题《${t.title}》，目前${t.statusLabel}。`),
         ...v.proposals.map((p) => `据此形成提案《${p.title}》，目前${p.statusLabel}。`),
       ],
       cc: this.data.units(v),
     };
+  }
+
+  draftText(context: VisitReportContext): DocumentText {
+    return visitReportText(context);
+  }
+
+  applyText(context: VisitReportContext, text: DocumentText): VisitReportContext {
+    return applyVisitReportText(context, text);
   }
 
   /**

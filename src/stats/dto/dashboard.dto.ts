@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { InstructionStatsView } from '../../instructions/instruction.dto';
 import { ProposalStatsView, RateView, UnitStats } from '../../proposals/dto/proposal-stats.dto';
 import { PROPOSAL_STATUSES } from '../../proposals/proposal-workflow';
 import { PromiseStats } from '../../topics/dto/topic-stats.dto';
@@ -58,11 +59,24 @@ export class DashboardSession {
   @ApiProperty() name!: string;
 }
 
+/** A later year's session already taking proposals during this year (五届五次会议, open since October for 2027). */
+export class CollectingSession {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 2027, description: '该会次计入的年度（大会提案截止日期所在年）' }) year!: number;
+  @ApiProperty({ description: '已提交的提案（不含草稿）' }) proposals!: number;
+}
+
 /** 领导驾驶舱: one year at a glance. */
 export class DashboardView {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ type: [DashboardSession], description: '本年度的会次（大会提案截止日期在该年）' })
   sessions!: DashboardSession[];
+  @ApiProperty({
+    type: [CollectingSession],
+    description: '在本年度内已开始征集提案、但计入以后年度的会次（例如年底开始征集的下一次大会）',
+  })
+  collecting!: CollectingSession[];
   @ApiProperty({ type: ProposalStatsView, description: '本年度会次的提案统计' }) proposals!: ProposalStatsView;
   @ApiProperty({ type: [UnitStats], description: '有超期未答复提案的承办单位，超期多者在前' })
   overdueUnits!: UnitStats[];
@@ -73,4 +87,6 @@ export class DashboardView {
   promises!: PromiseStats;
   @ApiProperty({ type: [SectorParticipation], description: '各界别委员的履职情况' })
   participation!: SectorParticipation[];
+  @ApiProperty({ type: InstructionStatsView, description: '领导批示：本年件数、已交办、已落实、超期事项和累计' })
+  instructions!: InstructionStatsView;
 }

@@ -25,8 +25,8 @@ export class RankingQuery extends PagingQuery {
 }
 
 export class RecordSourceView {
-  @ApiProperty({ enum: ['proposal', 'meeting', 'outcome', 'visit'] })
-  type!: 'proposal' | 'meeting' | 'outcome' | 'visit';
+  @ApiProperty({ enum: ['proposal', 'meeting', 'outcome', 'visit', 'opinion'] })
+  type!: 'proposal' | 'meeting' | 'outcome' | 'visit' | 'opinion';
 
   @ApiProperty()
   id!: number;
@@ -116,6 +116,13 @@ export class AttendanceSummary {
   @ApiProperty({ description: '尚未记录出勤' }) unrecorded!: number;
 }
 
+export class OpinionRecordSummary {
+  @ApiProperty({ description: '报送（署名其中，不含草稿）' }) submitted!: number;
+  @ApiProperty({ description: '采用编报' }) accepted!: number;
+  @ApiProperty({ description: '被上级采用（次，各层级合计）' }) adopted!: number;
+  @ApiProperty({ description: '获领导批示' }) instructed!: number;
+}
+
 export class RecordSummary {
   @ApiProperty({ type: ProposalSummary }) proposals!: ProposalSummary;
   @ApiProperty({ type: AttendanceSummary, description: '协商会议' }) meetings!: AttendanceSummary;
@@ -123,6 +130,7 @@ export class RecordSummary {
   @ApiProperty({ description: '所提议题的成果被采纳（已落实）' }) outcomesAdopted!: number;
   @ApiProperty({ type: AttendanceSummary, nullable: true, description: '视察调研；视察调研模块上线前为 null' })
   visits!: AttendanceSummary | null;
+  @ApiProperty({ type: OpinionRecordSummary, description: '社情民意信息' }) opinions!: OpinionRecordSummary;
 }
 
 export class RecordMemberView {
@@ -142,7 +150,8 @@ export class MemberRecordView {
   @ApiProperty({ type: [PointsLineView], description: '积分明细，每行指向来源记录' }) lines!: PointsLineView[];
   @ApiProperty({ description: '积分合计' }) points!: number;
   @ApiProperty({ description: '百分制得分：基础分加积分，限 0–100' }) score!: number;
-  @ApiProperty({ example: '称职' }) grade!: string;
+  @ApiProperty({ example: '称职', description: '等次；年度尚未结束时为“年度未结束”' }) grade!: string;
+  @ApiProperty({ description: '等次是否已评定（年度结束后）' }) gradeFinal!: boolean;
 }
 
 export class RankingRowView {
@@ -151,7 +160,8 @@ export class RankingRowView {
   @ApiProperty({ type: RecordSummary }) summary!: RecordSummary;
   @ApiProperty() points!: number;
   @ApiProperty() score!: number;
-  @ApiProperty() grade!: string;
+  @ApiProperty({ description: '等次；年度尚未结束时为“年度未结束”' }) grade!: string;
+  @ApiProperty() gradeFinal!: boolean;
 }
 
 export class RankingView {
@@ -160,5 +170,6 @@ export class RankingView {
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty() year!: number;
+  @ApiProperty({ description: '年度尚未结束：等次待年度结束后评定，得分为截至今日' }) running!: boolean;
   @ApiProperty({ type: RulesView }) rules!: RulesView;
 }

@@ -1,8 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredText } from '../../common/dto-fields';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IdRule, OptionalText, RequiredText } from '../../common/dto-fields';
 import { PageQuery } from '../../common/pagination';
 import { BooleanQuery, idQuery } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
@@ -26,8 +25,6 @@ export const levelDoc = {
 const organizerTypeDoc = { enum: ORGANIZER_TYPES, description: 'committee 专委会，sector 界别，point 协商议事点' };
 export const LevelRule = () => IsIn(TOPIC_LEVELS, { message: '层级须为市、区县、街道、社区或网格之一' });
 const OrganizerTypeRule = () => IsIn(ORGANIZER_TYPES, { message: '组织方类型须为专委会、界别或协商议事点之一' });
-const IdRule = (label: string) =>
-  applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 
 /** The committee, sector or consultation point that runs a topic. */
 export class OrganizerDto {

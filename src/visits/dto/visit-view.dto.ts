@@ -17,8 +17,11 @@ export class RsvpCounts {
   @ApiProperty({ description: '请假' })
   declined!: number;
 
-  @ApiProperty({ description: '未答复' })
+  @ApiProperty({ description: '待答复（委员和工作人员；不含单位人员）' })
   pending!: number;
+
+  @ApiProperty({ description: '单位人员：不在系统中答复，由工作人员记录到场情况' })
+  unitPeople!: number;
 }
 
 /** A visit in a list. */
@@ -133,6 +136,9 @@ export class FindingView {
 
   @ApiProperty(nullableString)
   suggestion!: string | null;
+
+  @ApiProperty({ ...nullableString, description: '主题' })
+  theme!: string | null;
 
   @ApiProperty({ type: UserRef })
   recordedBy!: UserRef;

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
+import { IdRule, IsOmittable, OptionalText, PatchText, RequiredText } from '../../common/dto-fields';
 import { PagingQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
@@ -31,8 +31,6 @@ const timeDoc = (description: string) => ({
   example: '2026-06-18T08:30:00+08:00',
   description,
 });
-const IdRule = (label: string) =>
-  applyDecorators(IsInt({ message: `${label}编号须为整数` }), Min(1, { message: `${label}编号无效` }));
 const IdList = (label: string, max = 200) =>
   applyDecorators(
     IsArray({ message: `${label}须为编号列表` }),
@@ -190,6 +188,12 @@ export class FindingDto extends VersionDto {
 
   @OptionalText('意见建议', 5000)
   suggestion?: string | null;
+
+  @OptionalText('主题', 40, {
+    description: '建议所属的主题（如 资金保障、管理机制）；协商要报的意见建议按主题归并',
+    example: '资金保障',
+  })
+  theme?: string | null;
 
   @ApiPropertyOptional({ description: '在哪一站发现（行程站点编号）' })
   @IsOptional()

@@ -1,17 +1,18 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ChangePasswordDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
-import { Actor, hasRole } from '../../common/actor';
+import { Actor } from '../../common/actor';
 import { BeforePasswordChange, CurrentUser } from '../../common/auth.decorators';
-import { TopicQuery } from '../../topics/dto/topic.dto';
-import { TopicsService } from '../../topics/topics.service';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { TodosService } from '../../todos/todos.service';
 import { formState, FormSpec, submitForm } from '../kit/forms';
-import { navAccess } from '../kit/layout';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
+import { homeCards, todoSince } from './home-cards';
 
 const PASSWORD_FORM: FormSpec = { currentPassword: 'secret', newPassword: 'secret' };
 
@@ -23,7 +24,9 @@ export class HomePagesController {
   constructor(
     private readonly auth: AuthService,
     private readonly pages: WebPages,
-    private readonly topics: TopicsService,
+    private readonly todos: TodosService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -34,25 +37,29 @@ export class HomePagesController {
     @Query() query: Record<string, unknown>,
   ): Promise<void> {
     const done = typeof query.done === 'string' ? query.done : null;
+    const { groups } = await this.todos.forActor(actor);
+    const [zone, now] = [this.config.displayTimeZone, this.clock.now()];
+    const todos = groups.map((g) => ({
+      ...g,
+      items: g.items.map((i) => ({
+        ...i,
+        since: todoSince(i.oldest, now, zone),
+        overdue: i.urgency === 'overdue',
+      })),
+    }));
     this.pages.send(
       req,
       res,
       'home',
       {
         user: { displayName: actor.displayName, roles: actor.roles },
-        can: navAccess(actor),
+        todos,
+        grouped: todos.length > 1,
+        cards: homeCards(actor),
         done,
-        breaches: await this.breaches(actor),
       },
       { section: 'home' },
     );
-  }
-
-  /** How many topics the organiser (a facilitator: their point's; staff: all) let a response promise lapse on. */
-  private async breaches(actor: Actor): Promise<number | null> {
-    if (!hasRole(actor, 'staff', 'facilitator')) return null;
-    return (await this.topics.list(actor, Object.assign(new TopicQuery(), { breached: true, page: 1, pageSize: 1 })))
-      .total;
   }
 
   @BeforePasswordChange()

@@ -7,6 +7,7 @@ import { CurrentUser } from '../../common/auth.decorators';
 import { ParseIdPipe } from '../../common/validation';
 import { NotificationQuery } from '../../notifications/notifications.dto';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { ProposalsService } from '../../proposals/proposals.service';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
@@ -20,6 +21,7 @@ const DONE = ['read', 'all'] as const;
 export class InboxPagesController {
   constructor(
     private readonly notifications: NotificationsService,
+    private readonly proposals: ProposalsService,
     private readonly pages: WebPages,
   ) {}
 
@@ -37,12 +39,22 @@ export class InboxPagesController {
     const page = await this.notifications.list(actor, query);
     const filters = { unread: query.unread ? '1' : undefined };
     const done = DONE.find((d) => d === raw.done) ?? null;
+    // A message about a proposal the reader may no longer open (a unit's returned assignment) keeps its text, not its link.
+    const proposalOf = (link: string | null) => Number(/^\/proposals\/(\d+)(?:[?#].*)?$/.exec(link ?? '')?.[1] ?? NaN);
+    const linked = page.items.map((n) => proposalOf(n.link)).filter((id) => !Number.isNaN(id));
+    const shut = await this.proposals.closedIds(actor, linked);
+    const closed = (link: string | null) => shut.has(proposalOf(link));
     this.pages.send(
       req,
       res,
       'inbox',
       {
-        items: page.items.map((n) => ({ ...n, unread: n.readAt === null })),
+        items: page.items.map((n) => ({
+          ...n,
+          link: closed(n.link) ? null : n.link,
+          linkClosed: closed(n.link),
+          unread: n.readAt === null,
+        })),
         pager: pagerFor(page, '/inbox', filters),
         unreadOnly: query.unread === true,
         unread: page.unread,

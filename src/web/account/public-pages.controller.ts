@@ -1,8 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { Public } from '../../common/auth.decorators';
+import { ParseIdPipe } from '../../common/validation';
 import { PublicProposalQuery } from '../../proposals/dto/public-proposal.dto';
 import { PublicProposalsService } from '../../proposals/public-proposals.service';
 import { PublicTopicQuery } from '../../topics/dto/public-topic.dto';
@@ -55,5 +56,17 @@ export class PublicPagesController {
       { items: page.items, pager: pagerFor(page, '/public/topics', { q: q.q }), q: q.q ?? '' },
       { section: 'public' },
     );
+  }
+
+  /** One published topic: where a 公示单's QR code leads. */
+  @Public()
+  @Get('topics/:id')
+  async showPublicTopic(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<void> {
+    const topic = await this.topics.get(id);
+    this.pages.send(req, res, 'public/topic', { topic }, { section: 'public' });
   }
 }

@@ -1,9 +1,10 @@
 import type { Role } from '../../common/roles';
 import type { PublicProposalView } from '../../proposals/dto/public-proposal.dto';
+import type { TodoItem } from '../../todos/todo.dto';
 import type { PublicTopicView } from '../../topics/dto/public-topic.dto';
 import type { FormState } from '../kit/forms';
-import type { NavAccess } from '../kit/layout';
 import type { Pager } from '../kit/paging';
+import type { HomeCard } from './home-cards';
 
 export interface LoginView {
   form: FormState;
@@ -18,13 +19,22 @@ export interface PasswordView {
   mustChange: boolean;
 }
 
+/** A 待办 line as the home page prints it. */
+export interface HomeTodoLine extends TodoItem {
+  /** 「最早 12月3日」, with the year when it is not this year (empty: no date). */
+  since: string;
+  overdue: boolean;
+}
+
 export interface HomeView {
   user: { displayName: string; roles: Role[] };
-  /** The home page's cards follow the menu. */
-  can: NavAccess;
+  /** 待办 first: one group per role with something waiting (响应超时 among the staff's and facilitators'). */
+  todos: Array<{ role: Role; roleLabel: string; items: HomeTodoLine[] }>;
+  /** More than one group: each is headed by its role. */
+  grouped: boolean;
+  /** The home page's cards: the menu entries the person may reach. */
+  cards: HomeCard[];
   done: string | null;
-  /** 响应超时: topics whose response promise was missed, for facilitators (their point's) and staff; null for others. */
-  breaches: number | null;
 }
 
 export interface InboxView {
@@ -33,6 +43,8 @@ export interface InboxView {
     title: string;
     body: string;
     link: string | null;
+    /** Its link led to a proposal the reader may no longer open (a unit's returned assignment): shown without it. */
+    linkClosed: boolean;
     createdAt: Date;
     readAt: Date | null;
     unread: boolean;
@@ -66,5 +78,7 @@ declare module '../kit/layout' {
     inbox: InboxView;
     'public/proposals': PublicProposalsView;
     'public/topics': PublicTopicsView;
+    /** One published topic: where a 公示单's QR code leads. */
+    'public/topic': { topic: PublicTopicView };
   }
 }

@@ -9,21 +9,9 @@ import { parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
-import type { AuditView } from './views';
+import { AUDIT_ENTITY_LABELS, auditChanges, auditEntityLabel, auditVerbLabel } from './audit-labels';
 
 const BASE = '/admin/audit';
-
-/** What changed, field by field; the template names the fields and shows the values. */
-function changes(from: unknown, to: unknown): AuditView['items'][number]['changes'] {
-  const before = (from ?? {}) as Record<string, unknown>;
-  const after = (to ?? {}) as Record<string, unknown>;
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].map((field) => ({
-    field,
-    from: before[field] ?? null,
-    to: after[field] ?? null,
-    hasFrom: field in before,
-  }));
-}
 
 /** 审计日志: the administrator reads the trail, newest first. */
 @ApiExcludeController()
@@ -50,13 +38,18 @@ export class AuditPagesController {
         seq: e.seq,
         at: e.at,
         actorName: e.actorName,
-        entity,
-        verb,
+        entityLabel: auditEntityLabel(entity),
+        verbLabel: auditVerbLabel(verb),
         entityId: e.entityId,
-        changes: changes(e.from, e.to),
+        changes: auditChanges(entity, e.from, e.to),
       };
     });
-    const view = { items, pager: pagerFor(page, BASE, { entityType: q.entityType }), entityType: q.entityType ?? '' };
+    const view = {
+      items,
+      pager: pagerFor(page, BASE, { entityType: q.entityType }),
+      entityType: q.entityType ?? '',
+      entityTypes: Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label })),
+    };
     this.pages.send(req, res, 'admin/audit', view, { section: 'audit' });
   }
 }

@@ -3,6 +3,7 @@ import type { UserView } from '../../auth/user-view';
 import type { FormState } from '../kit/forms';
 import type { DirectorySection, Option } from '../kit/layout';
 import type { Pager } from '../kit/paging';
+import type { AuditChange } from './audit-labels';
 
 /** What every directory record view has; each list's template reads its own fields. */
 export interface DirectoryItem {
@@ -54,13 +55,14 @@ export interface AuditView {
     seq: number;
     at: Date;
     actorName: string;
-    entity: string;
-    verb: string;
+    entityLabel: string;
+    verbLabel: string;
     entityId: string;
-    changes: { field: string; from: unknown; to: unknown; hasFrom: boolean }[];
+    changes: AuditChange[];
   }[];
   pager: Pager;
   entityType: string;
+  entityTypes: Option[];
 }
 
 export interface SecurityEventsView {

@@ -24,7 +24,7 @@ import {
 } from '../../drafts/dto/draft.dto';
 import { TopicQuery } from '../../topics/dto/topic.dto';
 import { TopicsService } from '../../topics/topics.service';
-import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, submitForm, zonedToIso } from '../kit/forms';
+import { formState, FormSpec, FormState, isoToZoned, savedOrShownAgain, submitForm, zonedToIso } from '../kit/forms';
 import { OrganizerChoices, organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
@@ -218,28 +218,27 @@ export class DraftPagesController {
   ): Promise<void> {
     const d = await this.drafts.get(actor, id);
     const record = d.isOrganiser;
-    try {
-      const items = commentsFrom(body, d);
-      if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
-      const dto = await checked(CreateCommentsDto, {
-        comments: items,
-        ...(record ? { authorName: text(body.authorName), phone: text(body.phone) } : {}),
-      });
-      await this.comments.comment(actor, id, dto);
-    } catch (e) {
-      const failed = formErrorFrom(e, formState(commentValues(body, d)), {
-        general: 'text',
-        authorName: 'text',
-        phone: 'text',
-      });
-      return this.pages.send(
-        req,
-        res,
-        'drafts/comment',
-        { d, form: failed.form, record, done: null },
-        { section: 'drafts', status: failed.status },
-      );
-    }
+    const saved = await savedOrShownAgain(
+      async () => {
+        const items = commentsFrom(body, d);
+        if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
+        const dto = await checked(CreateCommentsDto, {
+          comments: items,
+          ...(record ? { authorName: text(body.authorName), phone: text(body.phone) } : {}),
+        });
+        await this.comments.comment(actor, id, dto);
+      },
+      { values: commentValues(body, d), spec: { general: 'text', authorName: 'text', phone: 'text' } },
+      (failed) =>
+        this.pages.send(
+          req,
+          res,
+          'drafts/comment',
+          { d, form: failed.form, record, done: null },
+          { section: 'drafts', status: failed.status },
+        ),
+    );
+    if (!saved) return;
     this.pages.redirect(res, record ? `/drafts/${id}/record?done=recorded` : `/drafts/${id}?done=commented`);
   }
 
@@ -290,25 +289,24 @@ export class DraftPagesController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const d = await this.drafts.get(actor, id);
-    try {
-      await this.drafts.revise(actor, id, {
-        text: text(body.text),
-        note: text(body.note).trim() || null,
-        version: Number(body.version),
-      });
-    } catch (e) {
-      const failed = formErrorFrom(e, formState({ text: text(body.text), note: text(body.note) }), {
-        text: 'text',
-        note: 'text',
-      });
-      return this.pages.send(
-        req,
-        res,
-        'drafts/revise',
-        { d, form: failed.form },
-        { section: 'drafts', status: failed.status },
-      );
-    }
+    const saved = await savedOrShownAgain(
+      () =>
+        this.drafts.revise(actor, id, {
+          text: text(body.text),
+          note: text(body.note).trim() || null,
+          version: Number(body.version),
+        }),
+      { values: { text: text(body.text), note: text(body.note) }, spec: { text: 'text', note: 'text' } },
+      (failed) =>
+        this.pages.send(
+          req,
+          res,
+          'drafts/revise',
+          { d, form: failed.form },
+          { section: 'drafts', status: failed.status },
+        ),
+    );
+    if (!saved) return;
     this.pages.redirect(res, `/drafts/${id}?done=revised`);
   }
 
@@ -322,16 +320,12 @@ export class DraftPagesController {
     done: string,
     step: () => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await step();
-    } catch (e) {
-      const failed = formErrorFrom(e, formState({ closesAt: text(body.closesAt) }), {
-        closesAt: 'text',
-        disposition: 'text',
-        reason: 'text',
-      });
-      return this.sendDraft(req, res, actor, id, { form: failed.form, status: failed.status });
-    }
+    const saved = await savedOrShownAgain(
+      step,
+      { values: { closesAt: text(body.closesAt) }, spec: { closesAt: 'text', disposition: 'text', reason: 'text' } },
+      (failed) => this.sendDraft(req, res, actor, id, { form: failed.form, status: failed.status }),
+    );
+    if (!saved) return;
     const [word, anchor] = done.split('#');
     this.pages.redirect(res, `/drafts/${id}?done=${word}${anchor ? `#${anchor}` : ''}`);
   }
@@ -433,21 +427,25 @@ export class PublicDraftPagesController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const d = await this.comments.publicView(id);
-    try {
-      const items = commentsFrom(body, d);
-      if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
-      const dto = await checked(PublicCommentsDto, { name: text(body.name), phone: text(body.phone), comments: items });
-      const receipt = await this.comments.publicComment(id, dto, req.ip ?? 'unknown');
-      this.pages.redirect(res, `/public/drafts/${id}?done=${receipt.received}`);
-    } catch (e) {
-      const failed = formErrorFrom(e, formState(commentValues(body, d as never)), {
-        name: 'text',
-        phone: 'text',
-        general: 'text',
-      });
-      if (failed.retryAfter) res.setHeader('Retry-After', String(failed.retryAfter));
-      this.send(req, res, d, failed.form, null, failed.status);
-    }
+    let received = 0;
+    const saved = await savedOrShownAgain(
+      async () => {
+        const items = commentsFrom(body, d);
+        if (!items.length) throw AppError.invalidField('general', '请至少在一个意见框中填写意见');
+        const dto = await checked(PublicCommentsDto, {
+          name: text(body.name),
+          phone: text(body.phone),
+          comments: items,
+        });
+        received = (await this.comments.publicComment(id, dto, req.ip ?? 'unknown')).received;
+      },
+      { values: commentValues(body, d as never), spec: { name: 'text', phone: 'text', general: 'text' } },
+      (failed) => {
+        if (failed.retryAfter) res.setHeader('Retry-After', String(failed.retryAfter));
+        this.send(req, res, d, failed.form, null, failed.status);
+      },
+    );
+    if (saved) this.pages.redirect(res, `/public/drafts/${id}?done=${received}`);
   }
 
   /** Signed in, the session's token guards the form; otherwise a random one sent both as a cookie and in the form, as on the sign-in page. */

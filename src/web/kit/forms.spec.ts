@@ -1,6 +1,16 @@
 import { IsInt, IsOptional, IsString, MinLength } from 'class-validator';
 import { AppError } from '../../common/app-error';
-import { blankValues, formErrorFrom, formState, isoToZoned, parseForm, readForm, zonedToIso } from './forms';
+import {
+  blankValues,
+  formErrorFrom,
+  FormFailure,
+  formState,
+  isoToZoned,
+  parseForm,
+  readForm,
+  savedOrShownAgain,
+  zonedToIso,
+} from './forms';
 
 class SampleDto {
   @IsString()
@@ -83,6 +93,28 @@ describe('page forms', () => {
     ]);
     const good = await parseForm(SampleDto, { name: 'text', sortOrder: 'int' }, { name: '经济界', sortOrder: '' });
     expect(good.ok && good.dto).toEqual(Object.assign(new SampleDto(), { name: '经济界' }));
+  });
+
+  it('a form the page reads itself: saved once, shown again with the typed values and the refusal under its field, a 403 thrown on', async () => {
+    const form = { values: { name: '教育界' }, spec: { name: 'text' } as const };
+    const shown: FormFailure[] = [];
+    let saves = 0;
+    await expect(
+      savedOrShownAgain(
+        async () => void saves++,
+        form,
+        (f) => void shown.push(f),
+      ),
+    ).resolves.toBe(true);
+    expect([saves, shown.length]).toEqual([1, 0]);
+    const refused = () => Promise.reject(AppError.conflict('NAME_TAKEN', '界别“教育界”已存在', { field: 'name' }));
+    await expect(savedOrShownAgain(refused, form, (f) => void shown.push(f))).resolves.toBe(false);
+    expect(shown).toMatchObject([
+      { status: 409, form: { values: { name: '教育界' }, errors: { name: '界别“教育界”已存在' } } },
+    ]);
+    const forbidden = () => Promise.reject(AppError.forbidden());
+    await expect(savedOrShownAgain(forbidden, form, (f) => void shown.push(f))).rejects.toThrow(AppError);
+    expect(shown).toHaveLength(1);
   });
 
   it('puts a service 409 on the field it names, a stale version at the top, and throws a 404 on', () => {

@@ -215,6 +215,25 @@ export function formErrorFrom(err: unknown, form: FormState, spec: FormSpec, opt
   return { status: err.statusCode, form: withErrors(form, spec, fields, general, options), retryAfter };
 }
 
+/**
+ * A form the page reads itself (fields no DTO names one by one: a section per paragraph box, a comment per clause):
+ * `save` calls the service; its refusal of what was typed (see formErrorFrom) shows the form again with `values` and
+ * the errors under the fields of `spec`. Resolves true when saved, for the caller's 303.
+ */
+export async function savedOrShownAgain(
+  save: () => Promise<unknown>,
+  form: { values: FormState['values']; spec: FormSpec; options?: FormOptions },
+  showAgain: (failure: FormFailure) => Promise<void> | void,
+): Promise<boolean> {
+  try {
+    await save();
+    return true;
+  } catch (e) {
+    await showAgain(formErrorFrom(e, formState(form.values), form.spec, form.options));
+    return false;
+  }
+}
+
 /** A refused form: its status, the form to show again, and for a 429 the seconds to wait. */
 export interface FormFailure {
   status: number;

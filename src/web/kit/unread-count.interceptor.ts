@@ -7,7 +7,8 @@ export type PageRequest = AuthedRequest & { unreadNotifications?: number };
 
 /**
  * For a signed-in person's page, counts their unread messages before the handler runs, so that
- * the layout (rendered synchronously) can show 消息 with the count in the menu. JSON calls skip it.
+ * the layout (rendered synchronously) can show 消息 with the count in the menu. JSON calls skip it. Form
+ * posts count too: most answer 303, but one refused is the page again, menu and count included.
  */
 @Injectable()
 export class UnreadCountInterceptor implements NestInterceptor {
@@ -16,8 +17,7 @@ export class UnreadCountInterceptor implements NestInterceptor {
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (ctx.getType() === 'http') {
       const req = ctx.switchToHttp().getRequest<PageRequest>();
-      if (req.user && !isApiRoute(ctx) && req.method === 'GET')
-        req.unreadNotifications = await this.notifications.unreadCount(req.user.id);
+      if (req.user && !isApiRoute(ctx)) req.unreadNotifications = await this.notifications.unreadCount(req.user.id);
     }
     return next.handle();
   }

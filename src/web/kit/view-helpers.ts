@@ -15,6 +15,16 @@ export function viewHelpers(timeZone: string): Record<string, Helper> {
     /** How many of a picker group's people are ticked. */
     picked: (list) => (Array.isArray(list) ? list.filter((p: { checked?: boolean }) => p.checked).length : 0),
     roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
+    /**
+     * `{{#with (chapterStart list @index)}}…{{/with}}`: the chapter (第一章 总则) the clause at `index` opens — its
+     * own chapter when the clause before stood under another one (or none) — else nothing: a chapter is headed once.
+     */
+    chapterStart: (list, index) => {
+      if (!Array.isArray(list) || typeof index !== 'number') return null;
+      const chapter = (list[index] as { chapter?: string | null } | undefined)?.chapter ?? null;
+      const before = index > 0 ? ((list[index - 1] as { chapter?: string | null }).chapter ?? null) : null;
+      return chapter && chapter !== before ? chapter : null;
+    },
     /** `{{pageTitle "编辑界别：" record.name}}` sets the `<title>` the layout shows; it prints nothing. */
     pageTitle: (...list) => {
       const options = list[list.length - 1] as HelperOptions;

@@ -6,7 +6,7 @@ import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../auth
 import type { ErrorBody } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Organization, ORGANIZATION } from '../../config/organization';
-import { navFor, Section, ViewContexts } from './layout';
+import { navMenu, Section, ViewContexts } from './layout';
 import type { PageRequest } from './unread-count.interceptor';
 import { ViewRenderer } from './view-renderer';
 import type { ErrorView } from './views';
@@ -72,7 +72,7 @@ export class WebPages {
     const html = this.views.render(view, context, {
       org: this.org,
       user: user && { displayName: user.displayName, roles: user.roles },
-      nav: user && navFor(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null),
+      nav: user && navMenu(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null),
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),
       hasErrors: (form?.summary.length ?? 0) > 0,
     });

@@ -14,7 +14,7 @@ import { QUARTER_LABELS } from '../../plans/plan-rules';
 import { PlansService } from '../../plans/plans.service';
 import { MEETING_KINDS } from '../../topics/meeting.entities';
 import { MEETING_KIND_LABELS } from '../../topics/topic-labels';
-import { formErrorFrom, formState, FormSpec, FormState, submitForm } from '../kit/forms';
+import { formState, FormSpec, FormState, savedOrShownAgain, submitForm } from '../kit/forms';
 import { OrganizerChoices, organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { StepForm, StepForms } from '../kit/step-forms';
@@ -182,13 +182,10 @@ export class PlanPagesController {
     done: string,
     step: () => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await step();
-    } catch (e) {
-      const failed = formErrorFrom(e, formState(ITEM_BLANK), NEW_ITEM);
-      return this.send(req, res, actor, await this.plans.get(id), failed.form, null, failed.status);
-    }
-    this.pages.redirect(res, `/plans/${id}?done=${done}`);
+    const saved = await savedOrShownAgain(step, { values: ITEM_BLANK, spec: NEW_ITEM }, async (failed) =>
+      this.send(req, res, actor, await this.plans.get(id), failed.form, null, failed.status),
+    );
+    if (saved) this.pages.redirect(res, `/plans/${id}?done=${done}`);
   }
 
   private async send(

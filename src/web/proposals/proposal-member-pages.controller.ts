@@ -66,6 +66,7 @@ export class ProposalMemberPagesController {
   private readonly submitStep: ButtonStep<VersionDto>;
   private readonly withdrawStep: ButtonStep<VersionDto>;
   private readonly cosignStep: ButtonStep<VersionDto>;
+  private readonly declineCosignStep: ButtonStep<VersionDto>;
 
   constructor(
     private readonly pages: WebPages,
@@ -102,6 +103,14 @@ export class ProposalMemberPagesController {
       spec: {},
       save: (actor, id, dto) => proposals.cosign(actor, id, dto),
       done: 'cosigned',
+    };
+    // Declining ends the member's access to the draft: back to 我的提案, not to its page.
+    this.declineCosignStep = {
+      dto: VersionDto,
+      spec: {},
+      save: (actor, id, dto) => proposals.declineCosign(actor, id, dto),
+      done: 'cosign-declined',
+      next: () => '/proposals/mine?done=cosign-declined',
     };
   }
 
@@ -226,6 +235,18 @@ export class ProposalMemberPagesController {
     @Body() body: Record<string, unknown>,
   ) {
     return this.steps.button(req, res, actor, id, body, this.cosignStep);
+  }
+
+  /** 谢绝附议: an invited co-signer says no. */
+  @Post(':id/decline-cosign')
+  declineCosign(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
+    return this.steps.button(req, res, actor, id, body, this.declineCosignStep);
   }
 
   @Get(':id/evaluate')

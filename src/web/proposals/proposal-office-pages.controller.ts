@@ -8,6 +8,7 @@ import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { Clock } from '../../common/clock';
 import { ParseIdPipe } from '../../common/validation';
 import { ProposalQuery, VersionDto } from '../../proposals/dto/file-proposal.dto';
+import { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import {
   AssignProposalDto,
   ChaseProposalDto,
@@ -16,16 +17,18 @@ import {
   ReviewProposalDto,
 } from '../../proposals/dto/review-proposal.dto';
 import { addMonths } from '../../proposals/proposal-dates';
+import { ProposalExport } from '../../proposals/proposal-export';
 import { ProposalReviewService } from '../../proposals/proposal-review.service';
 import { ProposalStatsService } from '../../proposals/proposal-stats.service';
 import { ProposalsService } from '../../proposals/proposals.service';
-import { svgDataUri } from '../../reports/charts';
 import { proposalCharts } from '../../reports/proposal-charts';
+import { chartImages } from '../kit/chart-images';
 import { DirectoryChoices } from '../kit/directory-choices';
 import { FormSpec, parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { LIST_QUERY } from '../kit/paging';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
+import { comparisonOf } from './proposal-compare';
 import { ButtonStep, ProposalPages, StepPage } from './proposal-pages';
 import { proposalDoneHref } from './views';
 
@@ -80,6 +83,7 @@ export class ProposalOfficePagesController {
     private readonly choices: ProposalChoices,
     private readonly directory: DirectoryChoices,
     private readonly stats: ProposalStatsService,
+    private readonly exporter: ProposalExport,
     clock: Clock,
   ) {
     this.reviewStep = {
@@ -87,7 +91,7 @@ export class ProposalOfficePagesController {
       dto: ReviewProposalDto,
       spec: { decision: 'text', ground: 'text?', reason: 'text?', mergeIntoId: 'int' },
       choices: () => ({ decisions: PROPOSAL_OPTIONS.decisions, grounds: choices.grounds() }),
-      extra: async (p, actor) => ({ similar: await proposals.similar(actor, p.id) }),
+      extra: (p, actor) => this.reviewDesk(p, actor, null),
       save: (actor, id, dto) => review.review(actor, id, dto),
       done: 'reviewed',
       section: 'review',
@@ -143,7 +147,20 @@ export class ProposalOfficePagesController {
       section: 'proposals',
       filters: filtersOf(FILTERS, query),
       choices,
+      exportPath: '/proposals/export.xlsx',
     });
+  }
+
+  /** 导出 Excel: the API's export with the page's filters, from the signed-in page (the API takes no cookie). */
+  @Roles('staff', 'leader')
+  @Get('export.xlsx')
+  async exportAll(
+    @CurrentUser() actor: Actor,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
+    const q = await parseQuery(ProposalQuery, FILTERS, query);
+    return this.exporter.send(actor, q, res);
   }
 
   /** 重点提案. */
@@ -185,6 +202,7 @@ export class ProposalOfficePagesController {
     });
   }
 
+  /** The review desk: the proposal open beside the form, and with `?compare=<id>` another one marked against it. */
   @Roles('staff')
   @Get(':id/review')
   showReview(
@@ -192,8 +210,9 @@ export class ProposalOfficePagesController {
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
+    @Query('compare') compare: unknown,
   ) {
-    return this.steps.showStep(req, res, actor, id, this.reviewStep);
+    return this.steps.showStep(req, res, actor, id, this.reviewStepFor(id, compare));
   }
 
   @Roles('staff')
@@ -204,8 +223,32 @@ export class ProposalOfficePagesController {
     @Res() res: Response,
     @Param('id', ParseIdPipe) id: number,
     @Body() body: Record<string, unknown>,
+    @Query('compare') compare: unknown,
   ) {
-    return this.steps.postStep(req, res, actor, id, body, this.reviewStep);
+    return this.steps.postStep(req, res, actor, id, body, this.reviewStepFor(id, compare));
+  }
+
+  /** The review step with the comparison the address asks for; its form posts back to the same address. */
+  private reviewStepFor(id: number, raw: unknown): StepPage<ReviewProposalDto, 'proposals/review'> {
+    const compare = raw === undefined || raw === '' ? null : new ParseIdPipe().transform(String(raw));
+    if (compare === id) throw AppError.invalidField('compare', '请选择另一件提案对照');
+    return {
+      ...this.reviewStep,
+      path: compare === null ? 'review' : `review?compare=${compare}`,
+      extra: (p, actor) => this.reviewDesk(p, actor, compare),
+    };
+  }
+
+  /** What the review desk adds: the similar proposals offered (at or above the threshold) and the comparison open. */
+  private async reviewDesk(p: ProposalView, actor: Actor, compare: number | null) {
+    const similar = await this.proposals.similar(actor, p.id);
+    const other = compare === null ? null : await this.proposals.get(actor, compare);
+    return {
+      similar,
+      minPercent: this.choices.config.similarMinPercent,
+      compare: other ? comparisonOf(p, other, similar) : null,
+      compareId: other?.id ?? 0,
+    };
   }
 
   @Roles('staff')
@@ -270,17 +313,15 @@ export class ProposalOfficePagesController {
     const chosen =
       typeof rawSession === 'string' && sessions.some((s) => s.value === rawSession) ? Number(rawSession) : undefined;
     const stats = await this.stats.forSession(chosen);
-    const charts = proposalCharts(stats);
+    const charts = chartImages((width) => {
+      const c = proposalCharts(stats, { width });
+      return { rates: c.rates, byCategory: c.byCategory, byStatus: c.byStatus, byUnit: c.byUnit };
+    });
     this.steps.sendStats(req, res, {
       stats,
       sessions,
       filters: { sessionId: chosen === undefined ? '' : String(chosen) },
-      charts: {
-        rates: charts.rates && svgDataUri(charts.rates),
-        byCategory: svgDataUri(charts.byCategory),
-        byStatus: svgDataUri(charts.byStatus),
-        byUnit: charts.byUnit && svgDataUri(charts.byUnit),
-      },
+      charts,
     });
   }
 

@@ -1,18 +1,8 @@
-import { Actor } from '../../common/actor';
-import { Role } from '../../common/roles';
+import { testActor } from '../../../test/support/actors';
 import { ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { daysLeft, offersFor, rowOf, timelineOf } from './proposal-page-data';
 
-const actor = (roles: Role[], links: Partial<Actor> = {}): Actor => ({
-  id: 1,
-  username: 'u',
-  displayName: '某人',
-  roles,
-  memberId: null,
-  unitId: null,
-  pointId: null,
-  ...links,
-});
+const actor = testActor;
 
 /** The parts of a proposal view the offers read; the rest does not matter to them. */
 function view(fields: Partial<ProposalView>): ProposalView {

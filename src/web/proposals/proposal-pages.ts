@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
-import { Actor } from '../../common/actor';
+import { Actor, hasRole } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Page } from '../../common/pagination';
+import { InstructionsService } from '../../instructions/instructions.service';
+import { CommitmentsService } from '../../proposals/commitments.service';
 import { ProposalSummaryView, ProposalView } from '../../proposals/dto/proposal-view.dto';
 import { ProposalsService } from '../../proposals/proposals.service';
+import type { InstructionSection } from '../instructions/views';
 import { blankValues, formState, FormSpec, FormState, FormValue } from '../kit/forms';
 import { Option, ProposalSection, ViewContexts } from '../kit/layout';
-import { pagerFor } from '../kit/paging';
+import { pageHref, pagerFor } from '../kit/paging';
 import { specOf, StepForm, StepForms, VERSIONED } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { offersFor, ProposalRow, proposalSectionFor, rowOf, timelineOf, unconfirmed } from './proposal-page-data';
@@ -64,6 +67,8 @@ export class ProposalPages {
     private readonly forms: StepForms,
     private readonly proposals: ProposalsService,
     private readonly clock: Clock,
+    private readonly commitments: CommitmentsService,
+    private readonly instructions: InstructionsService,
   ) {}
 
   /** The proposal's page, through the services as `actor` reads it (someone else's draft: the 404 page). */
@@ -86,11 +91,23 @@ export class ProposalPages {
         timeline: timelineOf(history),
         waitingFor: p.status === 'draft' ? unconfirmed(p) : [],
         pendingExtension: p.extensions.find((x) => x.status === 'pending') ?? null,
+        commitments: await this.commitments.forProposal(actor, id),
+        instructions: await this.instructionSection(actor, p),
         form: opts.form ?? formState(),
         done: typeof opts.done === 'string' ? opts.done : null,
       },
       { section: proposalSectionFor(actor), status: opts.status },
     );
+  }
+
+  /** 批示 on a key proposal (重点提案): staff (who record paper ones and hand items out) and leaders see them. */
+  private async instructionSection(actor: Actor, p: ProposalView): Promise<InstructionSection | null> {
+    if (!p.key || !hasRole(actor, 'staff', 'leader')) return null;
+    return {
+      list: await this.instructions.onTarget(actor, 'proposal', p.id),
+      recordHref: `/instructions/new?targetType=proposal&targetId=${p.id}`,
+      isStaff: hasRole(actor, 'staff'),
+    };
   }
 
   async showStep<T extends object, K extends StepViewName>(
@@ -185,6 +202,8 @@ export class ProposalPages {
       tab?: string;
       keyOnly?: boolean;
       done?: unknown;
+      /** 导出 Excel of the list as filtered (every page). */
+      exportPath?: string;
     },
   ): void {
     const now = this.clock.now();
@@ -197,6 +216,7 @@ export class ProposalPages {
       done: typeof opts.done === 'string' ? opts.done : null,
       tab: opts.tab ?? '',
       keyOnly: opts.keyOnly ?? false,
+      exportHref: opts.exportPath ? pageHref(opts.exportPath, filters, 1) : null,
     };
     this.pages.send(req, res, view, context, { section: opts.section });
   }

@@ -19,6 +19,7 @@ import { ProposalsService } from '../../proposals/proposals.service';
 import { findFrameLines, hasFrameLines, letterPreview, trimReplyBody } from '../../proposals/reply-body';
 import { FormState, FormValue, parseQuery } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
+import { COMMITMENT_FIELDS, COMMITMENT_ROW_FIELDS, commitmentRows } from './commitment-form';
 import { PROPOSAL_OPTIONS, ProposalChoices } from './proposal-choices';
 import { rowOf } from './proposal-page-data';
 import { ProposalPages, StepPage } from './proposal-pages';
@@ -87,10 +88,11 @@ export class ProposalUnitPagesController {
         letterNo: 'text?',
         signer: 'text?',
         contact: 'text?',
+        ...COMMITMENT_FIELDS,
       },
       choices: () => ({ classifications: choices.classifications(), yesNo: PROPOSAL_OPTIONS.yesNo }),
       extra: replyExtra,
-      save: (actor, id, dto) => handling.reply(actor, id, dto),
+      save: (actor, id, dto, body) => handling.reply(actor, id, { ...dto, commitments: commitmentRows(body) }),
       done: 'replied',
     };
   }
@@ -232,13 +234,22 @@ export class ProposalUnitPagesController {
 /** The frame lines found in what was typed, and the letter's preview once something is typed. */
 function replyExtra(p: ProposalView, actor: Actor, form: FormState): ReplyFormExtra {
   const body = String(form.values.content ?? '');
-  if (!body.trim()) return { frame: null, preview: null };
+  const commitmentRows = COMMITMENT_ROW_FIELDS;
+  if (!body.trim()) return { frame: null, preview: null, commitmentRows };
   const unitName = unitNameOf(p, actor.unitId) ?? '';
   const frame = findFrameLines(body, [unitName]);
-  return { frame: hasFrameLines(frame) ? frame : null, preview: letterPreview(p, unitName, body) };
+  return { frame: hasFrameLines(frame) ? frame : null, preview: letterPreview(p, unitName, body), commitmentRows };
 }
 
-const REPLY_FIELDS = { classification: 1, content: 1, public: 1, letterNo: 1, signer: 1, contact: 1 };
+const REPLY_FIELDS = {
+  classification: 1,
+  content: 1,
+  public: 1,
+  letterNo: 1,
+  signer: 1,
+  contact: 1,
+  ...COMMITMENT_FIELDS,
+};
 
 const stringOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 

@@ -1,11 +1,15 @@
+import type { CommitmentRatesView, CommitmentView } from '../../proposals/dto/commitment.dto';
 import type { ExtensionView } from '../../proposals/dto/proposal-parts.dto';
 import type { ProposalStatsView } from '../../proposals/dto/proposal-stats.dto';
 import type { ProposalView, SimilarProposalView } from '../../proposals/dto/proposal-view.dto';
 import type { FrameLines, LetterPreview } from '../../proposals/reply-body';
+import type { InstructionSection } from '../instructions/views';
+import type { ChartImage } from '../kit/chart-images';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
 import { doneHref, type Pager } from '../kit/paging';
 import type { TimelineItem } from '../kit/timeline';
+import type { ProposalComparison } from './proposal-compare';
 import type { Offers, ProposalRow } from './proposal-page-data';
 
 /**
@@ -19,6 +23,7 @@ export const PROPOSAL_DONE = [
   'submitted',
   'withdrawn',
   'cosigned',
+  'cosign-declined',
   'evaluated',
   'reviewed',
   'assigned',
@@ -31,6 +36,8 @@ export const PROPOSAL_DONE = [
   'extension-requested',
   'replied',
   'chased',
+  'commitment-reported',
+  'commitment-judged',
 ] as const;
 export type ProposalDone = (typeof PROPOSAL_DONE)[number];
 
@@ -49,6 +56,8 @@ export interface ProposalListView {
   tab: string;
   /** 重点提案 rather than 全部提案. */
   keyOnly: boolean;
+  /** The Excel file of every proposal the filters select (null: the list has none). */
+  exportHref: string | null;
 }
 
 /** A proposal's page. */
@@ -59,6 +68,10 @@ export interface ProposalPageView {
   /** Co-signers yet to confirm, while a draft. */
   waitingFor: string[];
   pendingExtension: ExtensionView | null;
+  /** 承诺事项 of its replies (回头看), with the forms the reader may use. */
+  commitments: CommitmentView[];
+  /** 领导批示 on a key proposal, for staff and leaders; none otherwise. */
+  instructions: InstructionSection | null;
   /** The error of a button that did not work (submit, withdraw …). */
   form: FormState;
   done: string | null;
@@ -76,6 +89,17 @@ export interface ProposalFilingView {
 export interface ReplyFormExtra {
   frame: FrameLines | null;
   preview: LetterPreview | null;
+  /** 承诺事项 rows: their field names. */
+  commitmentRows: { n: number; text: string; due: string }[];
+}
+
+/** 审查: the similar proposals offered (at or above `minPercent`) and the one compared beside the reviewed, if any. */
+export interface ReviewDeskExtra {
+  similar: SimilarProposalView[];
+  minPercent: number;
+  compare: ProposalComparison | null;
+  /** The id of the one compared (0: none), to mark it in the list. */
+  compareId: number;
 }
 
 /** One step's form on a proposal (review, assign, reply …): the proposal, the form, and what the step's page adds. */
@@ -85,6 +109,17 @@ export interface ProposalFormView<E = null> {
   form: FormState;
   choices: Record<string, Option[]>;
   extra: E;
+}
+
+/** 回头看: the commitments as filtered, and for staff and leaders the kept-on-time rates by unit. */
+export interface FollowUpView {
+  items: CommitmentView[];
+  pager: Pager;
+  filters: Record<string, string>;
+  choices: Record<string, Option[]>;
+  rates: CommitmentRatesView | null;
+  /** The Excel export of the list as filtered, for staff and leaders. */
+  exportHref: string | null;
 }
 
 /** The proposal journey's views, each with its typed context. */
@@ -100,13 +135,13 @@ declare module '../kit/layout' {
       sessions: Option[];
       /** The chosen session, as the session filter reads it. */
       filters: { sessionId: string };
-      /** data: URIs of the server-drawn SVG charts. */
-      charts: { rates: string | null; byCategory: string; byStatus: string; byUnit: string | null };
+      /** The server-drawn SVG charts, for a laptop and for a phone. */
+      charts: { rates: ChartImage | null; byCategory: ChartImage; byStatus: ChartImage; byUnit: ChartImage | null };
     };
     'proposals/show': ProposalPageView;
     'proposals/filing': ProposalFilingView;
     'proposals/evaluate': ProposalFormView;
-    'proposals/review': ProposalFormView<{ similar: SimilarProposalView[] }>;
+    'proposals/review': ProposalFormView<ReviewDeskExtra>;
     'proposals/assign': ProposalFormView<{ defaultDeadline: Date }>;
     'proposals/decide-extension': ProposalFormView<{ request: ExtensionView }>;
     'proposals/communicate': ProposalFormView;
@@ -114,5 +149,6 @@ declare module '../kit/layout' {
     'proposals/return': ProposalFormView;
     'proposals/extension': ProposalFormView<{ maxMonths: number }>;
     'proposals/reply': ProposalFormView<ReplyFormExtra>;
+    'proposals/follow-up': FollowUpView;
   }
 }

@@ -2,16 +2,17 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
-import { Actor } from '../../common/actor';
+import { Actor, hasRole } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseIdPipe } from '../../common/validation';
-import { barChartSvg, svgDataUri } from '../../reports/charts';
+import { barChartSvg } from '../../reports/charts';
 import { proposalCharts } from '../../reports/proposal-charts';
 import { DashboardService } from '../../stats/dashboard.service';
 import { MemberRecordView, RankingQuery, RecordQuery } from '../../stats/dto/record.dto';
 import { RecordExport } from '../../stats/record-export';
 import { RecordsService } from '../../stats/records.service';
+import { chartImages } from '../kit/chart-images';
 import { DirectoryChoices } from '../kit/directory-choices';
 import { parseQuery } from '../kit/forms';
 import type { Option } from '../kit/layout';
@@ -19,10 +20,19 @@ import { pageHref, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
 import type { RecordLineRow } from './views';
 
-const SOURCE_LABELS = { proposal: '提案', meeting: '会议', outcome: '协商成果', visit: '视察调研' } as const;
+const SOURCE_LABELS = {
+  proposal: '提案',
+  meeting: '会议',
+  outcome: '协商成果',
+  visit: '视察调研',
+  opinion: '社情民意',
+} as const;
 
-/** The page of a points line's source: a proposal's or a visit's own page; a meeting or an outcome by its topic's page. */
-function lineRows(record: MemberRecordView): RecordLineRow[] {
+/**
+ * The page of a points line's source: a proposal's or a visit's own page; a meeting or an outcome by its topic's page;
+ * a 社情民意 item's page only for readers who may open it (its member, staff) — leaders have no part in 社情民意.
+ */
+function lineRows(record: MemberRecordView, opinionLinks: boolean): RecordLineRow[] {
   return record.lines.map((l) => ({
     label: l.label,
     points: l.points,
@@ -33,9 +43,13 @@ function lineRows(record: MemberRecordView): RecordLineRow[] {
         ? `/proposals/${l.source.id}`
         : l.source.type === 'visit'
           ? `/visits/${l.source.id}`
-          : l.source.topicId
-            ? `/topics/${l.source.topicId}`
-            : null,
+          : l.source.type === 'opinion'
+            ? opinionLinks
+              ? `/opinions/${l.source.id}`
+              : null
+            : l.source.topicId
+              ? `/topics/${l.source.topicId}`
+              : null,
   }));
 }
 
@@ -97,7 +111,7 @@ export class RecordPagesController {
       'records/show',
       {
         record,
-        lines: lineRows(record),
+        lines: lineRows(record, mine || hasRole(actor, 'staff')),
         years: yearOptions(this.records.yearOf().year, record.year),
         filters: { year: String(record.year) },
         path: mine ? '/records/mine' : `/records/members/${memberId}`,
@@ -154,28 +168,28 @@ export class RecordPagesController {
   ): Promise<void> {
     const q = await parseQuery(RecordQuery, { year: 'int' }, query);
     const d = await this.dashboard.forYear(q.year);
-    const p = proposalCharts(d.proposals);
     const sectors = d.participation.filter((s) => s.attendance.denominator > 0);
-    const charts = {
-      byStatus: svgDataUri(p.byStatus),
-      rates: p.rates && svgDataUri(p.rates),
-      topics: svgDataUri(
-        barChartSvg({
+    const charts = chartImages((width) => {
+      const p = proposalCharts(d.proposals, { width });
+      return {
+        byStatus: p.byStatus,
+        rates: p.rates,
+        topics: barChartSvg({
+          width,
           categories: d.topics.byStatus.map((s) => s.label),
           series: [{ name: '议题', data: d.topics.byStatus.map((s) => s.count) }],
         }),
-      ),
-      participation: sectors.length
-        ? svgDataUri(
-            barChartSvg({
+        participation: sectors.length
+          ? barChartSvg({
+              width,
               horizontal: true,
               percent: true,
               categories: sectors.map((s) => s.name),
               series: [{ name: '出席率', data: sectors.map((s) => s.attendance.rate ?? 0) }],
-            }),
-          )
-        : null,
-    };
+            })
+          : null,
+      };
+    });
     const promisesKept = d.promises.topics - d.promises.breachedTopics;
     this.pages.send(
       req,

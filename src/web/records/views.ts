@@ -1,5 +1,6 @@
 import type { DashboardView } from '../../stats/dto/dashboard.dto';
 import type { MemberRecordView, RankingView } from '../../stats/dto/record.dto';
+import type { ChartImage } from '../kit/chart-images';
 import type { Option } from '../kit/layout';
 import type { Pager } from '../kit/paging';
 
@@ -38,8 +39,8 @@ export interface DashboardPageView {
   d: DashboardView;
   years: Option[];
   filters: { year: string };
-  /** data: URIs of the server-drawn SVG charts. */
-  charts: { byStatus: string; rates: string | null; topics: string; participation: string | null };
+  /** The server-drawn SVG charts, for a laptop and for a phone. */
+  charts: { byStatus: ChartImage; rates: ChartImage | null; topics: ChartImage; participation: ChartImage | null };
   /** 响应承诺 kept in full: topics with a promise and no miss. */
   promisesKept: number;
 }

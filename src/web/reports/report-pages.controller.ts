@@ -6,12 +6,27 @@ import { Actor, hasRole } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { ParseIdPipe } from '../../common/validation';
-import { ReportListQuery } from '../../reports/reports.dto';
+import { InstructionsService } from '../../instructions/instructions.service';
+import { ISSUE_KIND, OpinionIssuesService } from '../../opinions/opinion-issues.service';
+import { ReportListQuery, ReportView } from '../../reports/reports.dto';
 import { ReportsService } from '../../reports/reports.service';
 import { sendPdf } from '../../reports/send-pdf';
+import { ReportSignoffService } from '../../reports/signoff/report-signoff.service';
+import type { InstructionSection } from '../instructions/views';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
 import { WebPages } from '../kit/web-pages';
+
+/** What the page says after a step, by `?done=`. */
+const DONE_MESSAGES = {
+  delivered: '已送达所选领导',
+  saved: '已保存为新的一稿，预览正在生成',
+  submitted: '已提交签发，已提醒签发人',
+  signed: '已签发，正式文件正在生成，生成后可以送达',
+  returned: '已退回修改，已通知起草人',
+  'note-missing': '退回修改须填写退回意见',
+} as const;
+type ReportDone = keyof typeof DONE_MESSAGES;
 
 const ids = (raw: unknown): number[] =>
   (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
@@ -25,12 +40,15 @@ const ids = (raw: unknown): number[] =>
  */
 @ApiExcludeController()
 @UseGuards(PageCsrfGuard)
-@Roles('staff', 'leader', 'member', 'unit')
+@Roles('staff', 'leader', 'member', 'unit', 'facilitator')
 @Controller('reports')
 export class ReportPagesController {
   constructor(
     private readonly reports: ReportsService,
+    private readonly signoff: ReportSignoffService,
     private readonly pages: WebPages,
+    private readonly instructions: InstructionsService,
+    private readonly opinionIssues: OpinionIssuesService,
   ) {}
 
   @Get()
@@ -65,11 +83,21 @@ export class ReportPagesController {
     @Query() raw: Record<string, unknown>,
   ): Promise<void> {
     const page = await this.reports.inbox(actor, Object.assign(new ReportListQuery(), { page: pageNumber(raw.page) }));
+    // 待签发: the documents submitted for 签发 (issue 17 makes these the leader's todos).
+    const awaiting = await this.reports.list(
+      actor,
+      Object.assign(new ReportListQuery(), { page: 1, pageSize: 50, stage: 'submitted' }),
+    );
     this.pages.send(
       req,
       res,
       'reports/inbox',
-      { items: page.items, unread: page.unread, pager: pagerFor(page, '/reports/inbox', {}) },
+      {
+        items: page.items,
+        unread: page.unread,
+        pager: pagerFor(page, '/reports/inbox', {}),
+        awaiting: awaiting.items,
+      },
       { section: 'report-inbox' },
     );
   }
@@ -105,7 +133,9 @@ export class ReportPagesController {
     @Param('id', ParseIdPipe) id: number,
     @Query('done') done: unknown,
   ): Promise<void> {
-    return this.sendReport(req, res, actor, id, { done: done === 'delivered' ? 'delivered' : null });
+    return this.sendReport(req, res, actor, id, {
+      done: typeof done === 'string' && done in DONE_MESSAGES ? (done as ReportDone) : null,
+    });
   }
 
   private async sendReport(
@@ -113,15 +143,17 @@ export class ReportPagesController {
     res: Response,
     actor: Actor,
     id: number,
-    opts: { done?: 'delivered' | null; error?: string; status?: number },
+    opts: { done?: ReportDone | null; error?: string; status?: number },
   ): Promise<void> {
     const report = await this.reports.get(actor, id);
     const staff = hasRole(actor, 'staff');
+    const deliverable = staff && report.status === 'done' && (report.stage === 'signed' || report.stage === 'final');
     const delivered = new Set((report.deliveries ?? []).map((d) => d.recipient.id));
-    const leaders =
-      staff && report.status === 'done'
-        ? (await this.reports.leaderAccounts()).map((l) => ({ ...l, delivered: delivered.has(l.id) }))
-        : [];
+    const leaders = deliverable
+      ? (await this.reports.leaderAccounts()).map((l) => ({ ...l, delivered: delivered.has(l.id) }))
+      : [];
+    const issued = report.stage !== 'final';
+    const reader = staff || hasRole(actor, 'leader');
     this.pages.send(
       req,
       res,
@@ -130,14 +162,33 @@ export class ReportPagesController {
         report,
         pending: report.status === 'queued' || report.status === 'rendering',
         refresh: report.status === 'queued' || report.status === 'rendering' ? 2 : null,
-        canDeliver: staff && report.status === 'done',
+        canDeliver: deliverable,
         technical: staff || hasRole(actor, 'admin'),
         leaders,
-        done: opts.done ?? null,
+        issued,
+        canEdit: staff && report.stage === 'draft' && report.revision > 0,
+        canSubmit: staff && report.stage === 'draft' && report.revision > 0,
+        canSign: report.stage === 'submitted' && this.signoff.canSign(actor),
+        revisions: issued && reader && report.revision > 0 ? await this.signoff.revisions(actor, id) : [],
+        done: opts.done ? DONE_MESSAGES[opts.done] : null,
         error: opts.error ?? null,
+        instructions: await this.instructionSection(actor, report),
+        opinionIssue: report.kind === ISSUE_KIND ? await this.opinionIssues.get(actor, id) : null,
       },
       { section: hasRole(actor, 'leader') && !staff ? 'report-inbox' : 'reports', status: opts.status },
     );
+  }
+
+  /** 批示: staff see them once the document is delivered (and record paper ones); a leader on one delivered to them. */
+  private async instructionSection(actor: Actor, report: ReportView): Promise<InstructionSection | null> {
+    const staff = hasRole(actor, 'staff');
+    const deliveredToMe = report.readAt !== undefined;
+    if (!(staff && report.deliveries?.length) && !(hasRole(actor, 'leader') && deliveredToMe)) return null;
+    return {
+      list: await this.instructions.onTarget(actor, 'report', report.id),
+      recordHref: `/instructions/new?targetType=report&targetId=${report.id}`,
+      isStaff: staff,
+    };
   }
 
   /** The PDF for the page's viewer (inline) or as a download; a recipient opening it leaves the read receipt. */

@@ -44,6 +44,8 @@ export interface TopicOffers {
   publish: boolean;
   /** 生成协商要报: staff, once a meeting was held. */
   briefing: boolean;
+  /** 打印公示单: a consultation point's topic whose outcomes are public, for its facilitator and staff. */
+  noticeSheet: boolean;
   /** Each person's score (organisers and leaders). */
   seesScores: boolean;
   /** Any button in the actions bar. */
@@ -65,6 +67,8 @@ export function topicOffersFor(actor: Actor, t: TopicView, v: TopicViewer): Topi
     close: hasRole(actor, 'staff') && arrows.includes('close') && openCount(t) === 0 && t.evaluationCount === 0,
     publish: step('publish'),
     briefing: hasRole(actor, 'staff') && t.meetings.some((m) => m.heldAt !== null),
+    noticeSheet:
+      v.organiser && t.organizer.type === 'point' && t.published && t.meetings.some((m) => m.heldAt !== null),
   };
   return {
     ...buttons,

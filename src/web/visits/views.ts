@@ -74,7 +74,7 @@ declare module '../kit/layout' {
       back: string;
       forms: Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action', FormState>;
       summary: FormState['summary'];
-      choices: Record<'answers' | 'stops' | 'levels' | 'sessions' | 'categories', Option[]>;
+      choices: Record<'answers' | 'stops' | 'levels' | 'sessions' | 'categories' | 'themes', Option[]>;
     };
     schedule: {
       upcoming: VisitSummaryView[];

@@ -66,7 +66,7 @@ import {
 } from './visit-form';
 
 const RSVP: FormSpec = { answer: 'text', reason: 'text?' };
-const FINDING: FormSpec = { problem: 'text', suggestion: 'text?', stopId: 'int', version: 'int' };
+const FINDING: FormSpec = { problem: 'text', suggestion: 'text?', theme: 'text?', stopId: 'int', version: 'int' };
 const CANCEL: FormSpec = { reason: 'text?', version: 'int' };
 const TOPIC: FormSpec = { title: 'text', description: 'text', level: 'text' };
 const PROPOSAL: FormSpec = { sessionId: 'int', title: 'text', category: 'text' };
@@ -772,6 +772,11 @@ export class VisitPagesController {
           levels: TOPIC_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] })),
           sessions,
           categories,
+          // The themes already named on this visit, offered again so that one theme is spelt one way.
+          themes: [...new Set(v.findings.map((f) => f.theme).filter((t): t is string => !!t))].map((t) => ({
+            value: t,
+            label: t,
+          })),
         },
       },
       { section: hasRole(actor, 'staff', 'leader') ? 'visits' : 'schedule', status },

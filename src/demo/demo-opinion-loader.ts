@@ -1,0 +1,215 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { toActor } from '../auth/user-view';
+import { User } from '../auth/user.entity';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { Committee, Member, Sector } from '../directory/directory.entities';
+import { OpinionAdoptionsService } from '../opinions/opinion-adoptions.service';
+import { OpinionReviewService } from '../opinions/opinion-review.service';
+import { Opinion } from '../opinions/opinion.entities';
+import { OpinionsService } from '../opinions/opinions.service';
+import { demoInstant } from './demo-proposal-loader';
+
+type Outcome = 'draft' | 'submitted' | 'returned' | 'archived' | 'accepted' | 'provincial' | 'national';
+
+/** One demo item: title, text, category, who files it, how far it got, and how many days ago it was filed. */
+interface DemoOpinion {
+  title: string;
+  content: string;
+  category: string;
+  /** The demo member's own (with co-signers by name), a sector's or committee's (filed by staff), or a party's. */
+  by: { member: string[] } | { sector: string } | { committee: string } | { party: string };
+  outcome: Outcome;
+  days: number;
+}
+
+const SUBJECTS: Array<[string, string, string]> = [
+  [
+    '老旧小区电动自行车充电难',
+    '小区普遍缺少集中充电设施，居民飞线充电、楼道停放现象多，存在消防隐患。建议统筹建设充电车棚并纳入老旧小区改造。',
+    'livelihood',
+  ],
+  [
+    '乡村学校校车接送覆盖不足',
+    '部分偏远村组学生上学路途远，校车线路覆盖不全，家长自行接送安全隐患多。建议按片区优化校车线路。',
+    'culture',
+  ],
+  [
+    '城区背街小巷积水点多',
+    '每逢暴雨部分背街小巷积水严重，排水管网标准偏低。建议排查积水点，分批改造并公布整治进度。',
+    'governance',
+  ],
+  [
+    '葡萄产区冷链设施不足',
+    '先锋大青葡萄采摘集中，产地冷库和分拣中心不足，损耗大、价格波动明显。建议布局产地冷链集配中心。',
+    'economy',
+  ],
+  [
+    '社区养老助餐点运营困难',
+    '部分社区助餐点用餐人数少、补贴不到位，运营难以为继。建议按服务量给予补贴，鼓励与周边餐饮企业合作。',
+    'livelihood',
+  ],
+  [
+    '黄河湿地周边违规垂钓',
+    '湿地保护区周边违规垂钓、夜钓现象时有发生，影响候鸟栖息。建议增设警示标识并开展联合巡查。',
+    'ecology',
+  ],
+  [
+    '小微企业融资担保门槛高',
+    '小微企业普遍反映担保费率高、反担保要求多，融资成本居高不下。建议扩大政府性融资担保覆盖面。',
+    'economy',
+  ],
+  [
+    '农村集体经济组织财务不规范',
+    '部分村集体经济组织账务公开不及时，群众有意见。建议推行村级财务线上公开和定期审计。',
+    'rule_of_law',
+  ],
+  [
+    '中小学课后服务师资紧张',
+    '课后服务参与率提高后，教师工作负担加重，课程内容单一。建议引入社会资源和志愿者参与课后服务。',
+    'culture',
+  ],
+  [
+    '医保异地就医备案手续繁琐',
+    '随迁老人异地就医备案流程多、材料多，线上办理不熟悉。建议简化备案材料，社区提供代办服务。',
+    'livelihood',
+  ],
+  [
+    '新就业形态劳动者权益保障',
+    '外卖骑手、网约车司机参保率低，工伤保障不足。建议推广职业伤害保障试点，畅通维权渠道。',
+    'rule_of_law',
+  ],
+  [
+    '城郊结合部垃圾清运不及时',
+    '城郊结合部垃圾收集点少、清运频次低，夏季异味扰民。建议增加收集点并纳入城区环卫统一管理。',
+    'ecology',
+  ],
+];
+
+const OUTCOMES: Outcome[] = [
+  'national',
+  'provincial',
+  'accepted',
+  'archived',
+  'provincial',
+  'accepted',
+  'submitted',
+  'returned',
+];
+
+/** A year of items: the demo member's own (some jointly), sectors', committees' and parties' filed by staff. */
+function demoOpinions(): DemoOpinion[] {
+  const filers: DemoOpinion['by'][] = [
+    { member: ['张文华'] },
+    { member: ['张文华', '孙立新'] },
+    { sector: '工商业联合会' },
+    { committee: '经济委员会' },
+    { party: '中国致公党市委会' },
+    { member: ['张文华', '梁宏伟'] },
+  ];
+  const out: DemoOpinion[] = [];
+  for (let i = 0; i < 30; i++) {
+    const [subject, content, category] = SUBJECTS[i % SUBJECTS.length];
+    const round = Math.floor(i / SUBJECTS.length);
+    out.push({
+      title: `关于${subject}的情况反映${round ? `（${'二三'[round - 1]}）` : ''}`,
+      content,
+      category,
+      by: filers[i % filers.length],
+      outcome: i === 29 ? 'draft' : OUTCOMES[i % OUTCOMES.length],
+      days: 350 - i * 11,
+    });
+  }
+  return out;
+}
+
+/**
+ * The demo 社情民意 (issue 18): a year of thirty items — the demo member's own and joint ones, a sector's, a
+ * committee's and a party's filed by staff — across the statuses, some 采用 by 自治区政协 and 全国政协, played through
+ * the opinions' services at their times (so 报送, 编报 and 采用 land in the duty records and 社情民意统计).
+ * Loads when there is no item yet.
+ */
+@Injectable()
+export class DemoOpinionLoader {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly opinions: OpinionsService,
+    private readonly reviews: OpinionReviewService,
+    private readonly adoptions: OpinionAdoptionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async loadIfNone(): Promise<boolean> {
+    if ((await this.ds.getRepository(Opinion).count()) > 0) return false;
+    const staff = await this.actor('staff');
+    const member = await this.actor('member');
+    if (!staff || !member) return false;
+    const items = demoOpinions();
+    const names = [...new Set(items.flatMap((o) => ('member' in o.by ? o.by.member : [])))];
+    const members = new Map(
+      (await this.ds.getRepository(Member).findBy({ name: In(names) })).map((m) => [m.name, m.id]),
+    );
+    const sectors = new Map((await this.ds.getRepository(Sector).find()).map((s) => [s.name, s.id]));
+    const committees = new Map((await this.ds.getRepository(Committee).find()).map((c) => [c.name, c.id]));
+    const now = this.clock.now();
+    const at = (days: number, hh: number) => demoInstant(now, days, hh * 60);
+    let adopted = 0;
+    for (const [i, d] of items.entries()) {
+      const body = { title: d.title, content: d.content, category: d.category };
+      const filer = 'member' in d.by ? member : staff;
+      const o = await this.clock.runAt(at(d.days, 9), () => {
+        if ('member' in d.by)
+          return this.opinions.create(member, {
+            ...body,
+            coContributorMemberIds: d.by.member
+              .slice(1)
+              .map((n) => members.get(n))
+              .filter((id) => id !== undefined),
+          });
+        if ('sector' in d.by)
+          return this.opinions.create(staff, { ...body, submitterKind: 'group', sectorId: sectors.get(d.by.sector) });
+        if ('committee' in d.by)
+          return this.opinions.create(staff, {
+            ...body,
+            submitterKind: 'group',
+            committeeId: committees.get(d.by.committee),
+          });
+        return this.opinions.create(staff, { ...body, submitterKind: 'organisation', groupName: d.by.party });
+      });
+      if (d.outcome === 'draft') continue;
+      await this.clock.runAt(at(d.days, 10), () => this.opinions.submit(filer, o.id, {}));
+      if (d.outcome === 'submitted') continue;
+      const decision = d.outcome === 'archived' ? 'archive' : d.outcome === 'returned' ? 'return' : 'accept';
+      const reason =
+        decision === 'archive'
+          ? '所反映问题已在近期出台的政策中统筹解决，暂不编报。'
+          : decision === 'return'
+            ? '请补充本地具体数据和典型案例后再报送。'
+            : null;
+      await this.clock.runAt(at(d.days - 2, 15), () => this.reviews.review(staff, o.id, { decision, reason }));
+      if (d.outcome !== 'provincial' && d.outcome !== 'national') continue;
+      const national = d.outcome === 'national';
+      const day = at(d.days - 20, 9);
+      await this.clock.runAt(day, () =>
+        this.adoptions.record(staff, o.id, {
+          level: national ? 'national' : 'provincial',
+          bodyName: national ? '全国政协办公厅' : '自治区政协办公厅',
+          issueText: national ? `《全国政协信息》第${120 + i}期` : `《政协信息》${day.getUTCFullYear()}年第${10 + i}期`,
+          adoptedOn: new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+          note: null,
+        }),
+      );
+      adopted++;
+    }
+    this.logger.log(`已载入演示社情民意信息：${items.length} 条，其中被上级采用 ${adopted} 条`);
+    return true;
+  }
+
+  private async actor(username: string): Promise<Actor | null> {
+    const user = await this.ds.getRepository(User).findOneBy({ username });
+    return user ? toActor(user) : null;
+  }
+}

@@ -1,0 +1,55 @@
+import type { AdoptionView } from '../../opinions/dto/opinion-outcome.dto';
+import type { OpinionSummaryView, OpinionView, SimilarItemsView } from '../../opinions/dto/opinion.dto';
+import type { FormState } from '../kit/forms';
+import type { Option } from '../kit/layout';
+import type { Pager } from '../kit/paging';
+
+/** The banners after a step on the 社情民意 pages. */
+export const OPINION_DONE = ['created', 'updated', 'submitted', 'reviewed', 'merged'] as const;
+export type OpinionDone = (typeof OPINION_DONE)[number];
+
+export const doneOf = (raw: unknown): OpinionDone | null =>
+  OPINION_DONE.includes(raw as OpinionDone) ? (raw as OpinionDone) : null;
+
+/** The 社情民意 journey's views: 我的社情民意 (members), the review desk (staff), the form and an item's page. */
+declare module '../kit/layout' {
+  interface ViewContexts {
+    'opinions/mine': { items: OpinionSummaryView[]; pager: Pager; done: OpinionDone | null };
+    'opinions/index': {
+      items: OpinionSummaryView[];
+      pager: Pager;
+      filters: Record<string, string>;
+      statuses: Option[];
+      canFile: boolean;
+      /** The accepted items: checkboxes for 合并为综合信息 and 编入一期. */
+      selectable: boolean;
+      /** Why the last 编入一期 was refused. */
+      error: string | null;
+    };
+    'opinions/merge': { form: FormState; sources: OpinionView[] };
+    'opinions/form': {
+      form: FormState;
+      /** null: a new item. */
+      o: OpinionView | null;
+      categories: Option[];
+      kinds: Option[];
+      sectors: Option[];
+      committees: Option[];
+      /** The form of a staff account filing for a group or an organisation, or editing a submitted item. */
+      staff: boolean;
+      maxContentLength: number;
+      action: string;
+    };
+    'opinions/show': {
+      o: OpinionView;
+      done: OpinionDone | null;
+      form: FormState;
+      can: { edit: boolean; submit: boolean; review: boolean; openIssue: boolean };
+      decisions: Option[];
+      similar: SimilarItemsView | null;
+      /** 采用 by upper bodies (opinion-outcome-pages.controller.ts has the form). */
+      adoptions?: AdoptionView[];
+      back: { href: string; label: string };
+    };
+  }
+}
