@@ -6,6 +6,13 @@ import * as path from 'node:path';
 import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { TestApp } from './test-app';
 
+/**
+ * How long one journey through the pages may take. Jest's 60 s default was met by a five-page 签发 journey in CI
+ * (69 s, two suites and their Chromiums sharing two cores), so every multi-page journey takes this instead.
+ * A bound on a hang, not a speed figure: nothing here asserts how fast a page is.
+ */
+export const JOURNEY_TIMEOUT_MS = 180_000;
+
 /** The app listening on a free local port, and Debian's Chromium with a throw-away profile. */
 export interface BrowserRun {
   browser: Browser;
@@ -87,3 +94,28 @@ export const statusOf = (page: Page) => textOf(page, 'main .tags .tag');
 
 /** Submits the form matching `form` with its submit button and waits for the page it leads to. */
 export const submitIn = (page: Page, form: string) => clickAndWait(page, `${form} button[type="submit"]`);
+
+/**
+ * What Chromium says when a test's navigation meets one the page made itself (a page waiting for a render
+ * reloads itself every few seconds): the navigation is aborted, the frame swapped under the call, or the document
+ * replaced while it is read. Another try settles it.
+ */
+const RACING_NAVIGATION =
+  /ERR_ABORTED|Not attached to an active page|frame was detached|Execution context was destroyed/;
+
+/**
+ * Opens `path` and returns once the page shown no longer reloads itself (no `data-refresh-seconds`): the caller
+ * has waited for what the page was waiting for. A navigation racing the page's own reload is made again.
+ */
+export async function openSettled(run: BrowserRun, page: Page, path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${run.base}${path}`, { waitUntil: 'load' });
+      if (!(await page.$('[data-refresh-seconds]'))) return;
+      if (attempt >= 8) throw new Error(`${path} still reloads itself after ${attempt} visits`);
+    } catch (e) {
+      if (attempt >= 8 || !RACING_NAVIGATION.test(String(e))) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+  }
+}
