@@ -85,6 +85,80 @@ const SUBJECTS: Array<[string, string, string]> = [
     '城郊结合部垃圾收集点少、清运频次低，夏季异味扰民。建议增加收集点并纳入城区环卫统一管理。',
     'ecology',
   ],
+  [
+    '城区学校周边上下学交通拥堵',
+    '早晚高峰学校周边接送车辆集中，占道停车多，学生通行不安全。建议错峰放学，设置临时停车泊位和护学岗。',
+    'governance',
+  ],
+  [
+    '农村供水管网老化漏损',
+    '部分乡镇供水管网建于二十年前，漏损率高，入夏常有停水。建议将管网更新纳入农村供水保障工程。',
+    'livelihood',
+  ],
+  [
+    '枸杞烘干能耗高污染重',
+    '部分枸杞烘干点仍用燃煤烘干，能耗高、烟尘大。建议推广热泵烘干，给予设备购置补贴。',
+    'ecology',
+  ],
+  [
+    '残疾人就业帮扶落实不到位',
+    '按比例安排残疾人就业政策落实不平衡，部分单位宁缴保障金不安排岗位。建议公布安排情况，开发公益性岗位。',
+    'livelihood',
+  ],
+  [
+    '乡镇卫生院留不住医生',
+    '乡镇卫生院待遇低、晋升难，年轻医生流失多。建议落实县管乡用，职称评聘向基层倾斜。',
+    'culture',
+  ],
+  [
+    '住宅小区物业服务纠纷多',
+    '部分小区物业收费与服务不对等，业委会成立难，矛盾积累。建议街道牵头建立物业纠纷调解机制。',
+    'governance',
+  ],
+  ['滩羊品牌保护力度不够', '市场上冒用滩羊品牌现象较多，影响产区声誉。建议完善溯源体系，加强市场监管执法。', 'economy'],
+  [
+    '公共场所母婴室配置不足',
+    '商场、车站等公共场所母婴室少、设施不全。建议制定配置标准，纳入新建公共建筑验收。',
+    'livelihood',
+  ],
+  [
+    '农村留守老人精神关爱缺位',
+    '留守老人多独居，日常缺少陪伴和照料。建议依托村级互助幸福院开展巡访关爱。',
+    'livelihood',
+  ],
+  [
+    '工业园区企业用工难',
+    '园区企业技术工人缺口大，本地职校培养与企业需求脱节。建议推行订单式培养和园区实训基地。',
+    'economy',
+  ],
+  [
+    '老旧小区加装电梯推进缓慢',
+    '加装电梯因低层住户意见分歧、资金分摊难而搁置。建议完善协商规则和补贴办法。',
+    'governance',
+  ],
+  [
+    '网络直播带货虚假宣传',
+    '部分农产品直播夸大宣传、以次充好，消费者维权难。建议加强平台监管和本地主播培训。',
+    'rule_of_law',
+  ],
+  ['城市绿地养护管理粗放', '部分新建绿地重建轻管，苗木死亡补植不及时。建议实行养护考核并公开养护标准。', 'ecology'],
+  ['社区矫正对象就业难', '社区矫正对象就业渠道窄，重新融入社会难。建议与企业建立安置帮教基地。', 'rule_of_law'],
+  [
+    '农村客运班线停运影响出行',
+    '部分农村客运班线因客流少停运，群众赶集就医不便。建议推行预约响应式公交。',
+    'livelihood',
+  ],
+  [
+    '非遗传承人后继乏人',
+    '部分非遗项目传承人年龄偏大，年轻人学艺意愿低。建议设立传承补贴，进校园开设兴趣课程。',
+    'culture',
+  ],
+  ['设施农业大棚闲置', '部分设施农业大棚建成后闲置，资源浪费。建议摸清底数，通过托管、租赁盘活。', 'economy'],
+  [
+    '电信诈骗宣传覆盖老年人不够',
+    '老年人上当受骗案件多发，防骗宣传方式单一。建议社区民警入户宣传，子女共同参与。',
+    'rule_of_law',
+  ],
 ];
 
 const OUTCOMES: Outcome[] = [
@@ -109,15 +183,15 @@ function demoOpinions(): DemoOpinion[] {
     { member: ['张文华', '梁宏伟'] },
   ];
   const out: DemoOpinion[] = [];
-  for (let i = 0; i < 30; i++) {
-    const [subject, content, category] = SUBJECTS[i % SUBJECTS.length];
-    const round = Math.floor(i / SUBJECTS.length);
+  // Thirty subjects for thirty items: a desk where no two titles repeat, as in an office's real year.
+  for (let i = 0; i < SUBJECTS.length; i++) {
+    const [subject, content, category] = SUBJECTS[i];
     out.push({
-      title: `关于${subject}的情况反映${round ? `（${'二三'[round - 1]}）` : ''}`,
+      title: `关于${subject}的情况反映`,
       content,
       category,
       by: filers[i % filers.length],
-      outcome: i === 29 ? 'draft' : OUTCOMES[i % OUTCOMES.length],
+      outcome: i === SUBJECTS.length - 1 ? 'draft' : OUTCOMES[i % OUTCOMES.length],
       days: 350 - i * 11,
     });
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { InstructionDeadlines } from './instruction-deadlines.sweep';
+import { InstructionEvents } from './instruction-events';
 import { InstructionNotifier } from './instruction-notifier';
 import { InstructionStatsService } from './instruction-stats.service';
 import { InstructionTargets } from './instruction-targets';
@@ -23,10 +24,11 @@ import { InstructionsService } from './instructions.service';
     InstructionTargets,
     InstructionViews,
     InstructionNotifier,
+    InstructionEvents,
     InstructionsService,
     InstructionDeadlines,
     InstructionStatsService,
   ],
-  exports: [InstructionsService, InstructionStatsService],
+  exports: [InstructionsService, InstructionStatsService, InstructionEvents],
 })
 export class InstructionsModule {}

@@ -15,6 +15,7 @@ import { Tally, tallyOf } from '../database/tally';
 import { Tx } from '../database/tx';
 import { Unit } from '../directory/directory.entities';
 import { signerName } from '../reports/signoff/document-stamp';
+import { InstructionEvents } from './instruction-events';
 import { InstructionNotifier } from './instruction-notifier';
 import { InstructionTargets } from './instruction-targets';
 import { InstructionViews } from './instruction-views';
@@ -50,6 +51,7 @@ export class InstructionsService {
     private readonly targets: InstructionTargets,
     private readonly views: InstructionViews,
     private readonly notifier: InstructionNotifier,
+    private readonly events: InstructionEvents,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
     @Inject(INSTRUCTION_CONFIG) private readonly config: InstructionConfig,
   ) {}
@@ -106,6 +108,7 @@ export class InstructionsService {
         comment: row.text,
       });
       if (!staff) await this.notifier.send(em, row, { kind: 'recorded' }, null, actor.id);
+      await this.events.emit(em, actor, { kind: 'recorded', instruction: row });
       return (await this.views.instructions(em, actor, [row], today))[0];
     });
   }
@@ -245,6 +248,10 @@ export class InstructionsService {
         await this.notifier.send(em, i, { kind: 'reported', item, unitName: unit?.name ?? '' }, null, actor.id);
       }
       if (action === 'return') await this.notifier.send(em, i, { kind: 'returned', item }, item.unitId, actor.id);
+      if (action === 'accept') {
+        const unit = await em.findOneBy(Unit, { id: item.unitId });
+        await this.events.emit(em, actor, { kind: 'item_done', instruction: i, item, unitName: unit?.name ?? '' });
+      }
       return (await this.views.items(em, actor, [item], this.today()))[0];
     });
   }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
+import { chineseDate } from '../common/chinese-dates';
 import { Clock } from '../common/clock';
 import { assertAllowed } from '../common/workflow';
 import { findForUpdate } from '../database/rows';
@@ -82,7 +83,7 @@ export class OpinionAdoptionsService {
             message: {
               kind: 'opinion.adopted',
               title: `您的社情民意信息被${level.label}采用`,
-              body: `社情民意信息“${o.title}”被${a.bodyName}采用（${a.issueText}，${a.adoptedOn}）。${a.note ? `备注：${a.note}` : ''}`,
+              body: `社情民意信息“${o.title}”被${a.bodyName}采用（${a.issueText}，${chineseDate(a.adoptedOn, 'UTC')}）。${a.note ? `备注：${a.note}` : ''}`,
               link: `/opinions/${o.id}`,
               dedupeKey: `opinion:${o.id}:adopted:${a.id}`,
             },

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { InstructionsModule } from '../instructions/instructions.module';
 import { ReportsModule } from '../reports/reports.module';
+import { OpinionInstructionNotices } from './opinion-instruction-notices';
 import { OpinionIssuesController } from './opinion-issues.controller';
 import { OpinionIssuesService } from './opinion-issues.service';
 import { OpinionsModule } from './opinions.module';
@@ -12,8 +14,8 @@ import { OpinionsModule } from './opinions.module';
  */
 @Module({
   controllers: [OpinionIssuesController],
-  imports: [AuditModule, OpinionsModule, ReportsModule],
-  providers: [OpinionIssuesService],
+  imports: [AuditModule, InstructionsModule, OpinionsModule, ReportsModule],
+  providers: [OpinionIssuesService, OpinionInstructionNotices],
   exports: [OpinionIssuesService],
 })
 export class OpinionIssuesModule {}

@@ -16,6 +16,8 @@ export const OPINION_EVENTS = [
   'converted',
   'merged',
   'issued',
+  'instructed',
+  'instruction_done',
 ] as const;
 export type OpinionEvent = (typeof OPINION_EVENTS)[number];
 
@@ -25,6 +27,8 @@ export interface OpinionNoticeFacts {
   version: number;
   /** The reason or note of the step. */
   note: string | null;
+  /** What makes the notice one of its own when the item's version does not move (a 批示, one of its 交办事项). */
+  occasion?: string;
 }
 
 const said = (note: string | null, label: string) => (note ? `${label}：${note}` : '');
@@ -61,6 +65,16 @@ const RULES: Record<OpinionEvent, { to: OpinionAudience; title: string; body: (f
     title: '您的社情民意信息已编入《社情民意》',
     body: (f) => `社情民意信息“${f.title}”已编入《社情民意》${f.note ?? ''}，签发报送。`,
   },
+  instructed: {
+    to: 'contributors',
+    title: '您的社情民意信息获领导批示',
+    body: (f) => `编入社情民意信息“${f.title}”的一期获领导批示。${f.note ?? ''}`,
+  },
+  instruction_done: {
+    to: 'contributors',
+    title: '领导批示交办事项已办结',
+    body: (f) => `就社情民意信息“${f.title}”的领导批示交办的事项已办结。${f.note ?? ''}`,
+  },
 };
 
 export function opinionNotices(event: OpinionEvent, f: OpinionNoticeFacts): Notice<OpinionAudience>[] {
@@ -73,7 +87,7 @@ export function opinionNotices(event: OpinionEvent, f: OpinionNoticeFacts): Noti
         title: rule.title,
         body: rule.body(f),
         link: `/opinions/${f.id}`,
-        dedupeKey: `opinion:${f.id}:${event}:v${f.version}`,
+        dedupeKey: `opinion:${f.id}:${event}:${f.occasion ?? `v${f.version}`}`,
       },
     },
   ];

@@ -47,15 +47,16 @@ export class OpinionStore {
     return o;
   }
 
-  /** The notices of `event`, never to `exceptUserId`. */
+  /** The notices of `event`, never to `exceptUserId`; `occasion` tells apart notices of one version (see OpinionNoticeFacts). */
   async announce(
     em: EntityManager,
     o: Opinion,
     event: OpinionEvent,
     note: string | null,
     exceptUserId: number | null,
+    occasion?: string,
   ): Promise<void> {
-    const notices = opinionNotices(event, { id: o.id, title: o.title, version: o.version, note });
+    const notices = opinionNotices(event, { id: o.id, title: o.title, version: o.version, note, occasion });
     await this.notifications.deliver(em, notices, (to) => this.usersOf(em, to, o), exceptUserId);
   }
 

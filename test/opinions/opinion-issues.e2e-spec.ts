@@ -120,7 +120,7 @@ describe('社情民意: 综合 merge and issues', () => {
     await api(t, c.staff, 'post', '/opinions/merge', body([a.id, b.id]), 409);
   });
 
-  it('compiles a 综合 issue: a draft pre-filled from the items, signed as 第1期 of its own counter, delivered; items compiled, contributors told', async () => {
+  it('compiles a 综合 issue: a draft pre-filled from the items, signed as 第1期 of its own counter, delivered; items compiled; contributors told of it, of a 批示 on it and of its 交办事项 done', async () => {
     const a = await accepted(c.lead, [c.co1], '关于老旧小区加装电梯推进缓慢的情况反映');
     const b = await accepted(c.co2, [], '关于农村客运班线停运影响出行的情况反映');
     const issue = await api(t, c.staff, 'post', '/opinions/issues', { opinionIds: [a.id, b.id] }, 201);
@@ -191,15 +191,46 @@ describe('社情民意: 综合 merge and issues', () => {
     // Delivering again tells no one twice.
     await api(t, c.staff, 'post', `/opinions/issues/${id}/deliver`, {});
     expect(await notices(c.co2, 'opinion.issued')).toHaveLength(1);
-    // A leader it was delivered to records a 批示 on it, as on any delivered document.
-    await api(
+    // A leader it was delivered to records a 批示 on it, as on any delivered document; every contributor hears it.
+    const instruction = await api(
       t,
       c.leader,
       'post',
       '/instructions',
-      { target: { type: 'report', id }, text: '请市住建局研究。', leaderLevel: '副市长' },
+      { target: { type: 'report', id }, text: '请市住建局研究。', leaderLevel: '副市长', instructedOn: '2026-12-01' },
       201,
     );
+    const heard: Array<[Account, string]> = [
+      [c.lead, a.title],
+      [c.co1, a.title],
+      [c.co2, b.title],
+    ];
+    for (const [who, title] of heard) {
+      const told = await notices(who, 'opinion.instructed');
+      expect(told.map((m) => m.body)).toEqual([
+        `编入社情民意信息“${title}”的一期获领导批示。${instruction.leaderName}（副市长）2026年12月1日批示：请市住建局研究。`,
+      ]);
+    }
+    // Its 交办事项 carried out (reported by the unit, 确认办结 by staff): the contributors hear that too, once.
+    const task = await api(
+      t,
+      c.staff,
+      'post',
+      `/instructions/${instruction.id}/items`,
+      {
+        unitId: c.unit.unitId,
+        task: '研究老旧小区充电车棚建设',
+        dueOn: '2099-01-01',
+      },
+      201,
+    );
+    await api(t, c.unit, 'post', `/instructions/items/${task.id}/report`, { text: '已建成充电车棚12处。' });
+    expect(await notices(c.lead, 'opinion.instruction_done')).toHaveLength(0);
+    await api(t, c.staff, 'post', `/instructions/items/${task.id}/accept`, {});
+    for (const [who, title] of heard)
+      expect((await notices(who, 'opinion.instruction_done')).map((m) => m.body)).toEqual([
+        `就社情民意信息“${title}”的领导批示交办的事项已办结。${task.unitName}：已建成充电车棚12处。`,
+      ]);
     expect((await api(t, c.leader, 'get', `/opinions/issues/${id}`)).items.map((i: { id: number }) => i.id)).toEqual([
       a.id,
       b.id,
