@@ -324,6 +324,9 @@ describe('社情民意 采用 and statistics', () => {
       '市政府采用',
       '其他采用',
       '采用率（%）',
+      '编入《社情民意》',
+      '获领导批示',
+      '获批示期数',
     ]);
     expect(months.getRow(14).getCell(1).value).toBe('合计');
     await t.http().get(`${O}/stats.xlsx`).set(c.lead.auth).expect(403);
