@@ -6,8 +6,9 @@
  *   floor    `GET /users/me`: what any authenticated request costs;
  *   list     the staff's desk, no filter (every item but others' drafts), first page of 20 with the total;
  *   search   `q` with a two-word Chinese phrase (the bigram index, confirmed by LIKE);
- *   similar  `GET /opinions/:id/similar` of an item (weighted Jaccard over the bigram postings; the SQL side
- *            does the opinions' half — the proposals' half finds an empty index here);
+ *   similar  `GET /opinions/:id/similar` of an item: the SQL side sends the statements the service sends
+ *            (bench/lib/similar.js, shared with bench/proposals) for the opinions' half — the proposals' half
+ *            finds an empty index here;
  *   stats    `GET /opinions/stats?year=2026`: the five grouped statements of `statsSql`, run raw with the same
  *            parameters (the totals must agree).
  * Items are generated (src/demo/proposal-text.ts) over 2024–2026 with statuses as an office sees them, one to
@@ -15,6 +16,7 @@
  * TextIndexService.reindexMany; the database is dropped afterwards.
  *
  *   npm run build && node bench/opinions.js                      # SQLite, 100k
+ *   node bench/opinions.js --engine mariadb                      # MariaDB, 100k: about 6 min on 2 busy cores
  *   node bench/opinions.js --engine mariadb --items 20000 --runs 9
  *   BENCH_KEEP=1 node bench/opinions.js …                        # keep the database to EXPLAIN its queries
  */
@@ -28,10 +30,12 @@ const { DataSource } = require('typeorm');
 const { loadConfig } = require('../dist/config/app-config');
 const { appDataSourceOptions } = require('../dist/app.entities');
 const { generateProposal, seededRandom } = require('../dist/demo/proposal-text');
-const { searchTerms, idf } = require('../dist/search/bigrams');
+const { searchTerms } = require('../dist/search/bigrams');
+const { rawSimilar: similarSql } = require('./lib/similar');
 const { TextIndexService } = require('../dist/search/text-index.service');
 const { opinionFields } = require('../dist/opinions/opinion-text');
 const { loadAdoptionLevels } = require('../dist/opinions/opinion-outcomes');
+const { loadOpinionConfig } = require('../dist/opinions/opinions.config');
 const { statsSql, statsParams } = require('../dist/opinions/opinion-stats.service');
 
 const ENGINE = option('engine', process.env.BENCH_ENGINE || 'sqlite');
@@ -53,6 +57,7 @@ const STATUSES = [
   ['draft', 0.04],
 ];
 const LEVELS = loadAdoptionLevels();
+const MIN_SIMILAR = loadOpinionConfig().similarMinPercent / 100;
 /** A value as the engine's driver takes it: SQLite stores times as UTC text, as TypeORM writes them. */
 const sqlValue = (v) =>
   v instanceof Date && ENGINE === 'sqlite' ? v.toISOString().replace('T', ' ').replace('Z', '') : v;
@@ -258,41 +263,23 @@ async function rawSearch(ds, q, staffUserId) {
   );
 }
 
-/** Similar items: candidates from the 24 rarest grams weighted by idf, exact weighted Jaccard of the best 30, no drafts. */
+/**
+ * Similar items: the statements TextIndexService.similar sends (bench/lib/similar.js) for the opinions' half —
+ * limit 30, then the configured minimum and no drafts, as OpinionsService.similar; its proposals' half finds an
+ * empty index here.
+ */
 async function rawSimilar(ds, id) {
-  const least = ENGINE === 'sqlite' ? 'MIN' : 'LEAST';
-  const grams = await ds.query(
-    "SELECT g.gram, g.tf, d.df FROM text_grams g JOIN text_gram_df d ON d.ownerType = g.ownerType AND d.gram = g.gram WHERE g.ownerType = 'opinion' AND g.ownerId = ?",
-    [id],
-  );
-  const [{ docs }] = await ds.query("SELECT df AS docs FROM text_gram_df WHERE ownerType = 'opinion' AND gram = ''");
-  const probes = grams
-    .filter((g) => g.df >= 2)
-    .sort((a, b) => a.df - b.df || (a.gram < b.gram ? -1 : 1))
-    .slice(0, 24);
-  const cands = await ds.query(
-    `SELECT ownerId + 0 AS id, SUM(CASE gram ${probes.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END) AS s FROM text_grams WHERE ownerType = 'opinion' AND gram IN (${marks(probes.length)}) AND ownerId <> ? GROUP BY ownerId + 0 ORDER BY s DESC, id LIMIT 30`,
-    [...probes.flatMap((g) => [g.gram, (1 + Math.log(g.tf)) * idf(g.df, docs)]), ...probes.map((g) => g.gram), id],
-  );
-  const candIds = cands.map((c) => Number(c.id));
-  if (!candIds.length) return [];
-  const scores = await ds.query(
-    `SELECT c.ownerId AS id, SUM(${least}(c.tf, s.tf)) AS common, MAX(d.mass) AS mass FROM text_grams s
-     JOIN text_grams c ON c.ownerType = s.ownerType AND c.gram = s.gram AND c.ownerId IN (${marks(candIds.length)})
-     JOIN text_docs d ON d.ownerType = c.ownerType AND d.ownerId = c.ownerId
-     WHERE s.ownerType = 'opinion' AND s.ownerId = ? GROUP BY c.ownerId`,
-    [...candIds, id],
-  );
-  const queryMass = grams.reduce((sum, g) => sum + g.tf, 0);
-  const ranked = scores
-    .map((r) => ({ id: Number(r.id), score: Number(r.common) / (queryMass + Number(r.mass) - Number(r.common)) }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
-  const rows = await ds.query(
-    `SELECT id, title, status FROM opinions WHERE id IN (${marks(ranked.length)}) AND status <> 'draft'`,
-    ranked.map((r) => r.id),
-  );
-  const shown = new Set(rows.map((r) => Number(r.id)));
-  return ranked.filter((r) => shown.has(r.id)).slice(0, 10);
+  const hits = await similarSql((sql, params) => ds.query(sql, params), {
+    engine: ENGINE,
+    ownerType: 'opinion',
+    id,
+    limit: 30,
+    shown: async (ids) =>
+      (await ds.query(`SELECT id FROM opinions WHERE id IN (${marks(ids.length)}) AND status <> 'draft'`, ids)).map(
+        (r) => Number(r.id),
+      ),
+  });
+  return hits.filter((h) => h.score >= MIN_SIMILAR).slice(0, 10);
 }
 
 /** The statistics' five statements, as the service sends them, with the year's parameters. */

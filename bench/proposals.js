@@ -30,7 +30,8 @@ const { loadConfig } = require('../dist/config/app-config');
 const { appDataSourceOptions } = require('../dist/app.entities');
 const { generateProposal, proposalFields, rephrase, seededRandom } = require('../dist/demo/proposal-text');
 const { loadProposalConfig } = require('../dist/proposals/proposals.config');
-const { searchTerms, idf } = require('../dist/search/bigrams');
+const { searchTerms } = require('../dist/search/bigrams');
+const { rawSimilar: similarSql } = require('./lib/similar');
 const { TextIndexService } = require('../dist/search/text-index.service');
 
 const SIZES = option('sizes', process.env.BENCH_SIZES || '10000,100000')
@@ -54,6 +55,7 @@ const SESSIONS = [1, 2, 3, 4, 5].map((n) => ({
 }));
 const NOW = new Date('2026-11-27T02:00:00Z');
 const CATEGORY = new Map(loadProposalConfig().categories.map((c) => [c.label, c.code]));
+const MIN_SIMILAR = loadProposalConfig().similarMinPercent / 100;
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
 const GIVEN = [
   '建国',
@@ -546,43 +548,24 @@ async function rawSearch(conn, q, staffUserId) {
 }
 
 /**
- * Similar proposals as hand-written SQL: the record's grams with their document frequencies, candidates
- * from the postings of its 24 rarest grams weighted by idf, exact weighted Jaccard of the best 30 in one
- * grouped join, then the shown rows (no drafts).
+ * Similar proposals as raw SQL: the statements TextIndexService.similar sends (bench/lib/similar.js, shared with
+ * bench/opinions) — limit 30, then the configured minimum and the shown rows (no drafts), as ProposalsService.similar.
  */
 async function rawSimilar(conn, id) {
-  const [grams] = await conn.query(
-    "SELECT g.gram, g.tf, d.df FROM text_grams g JOIN text_gram_df d ON d.ownerType = g.ownerType AND d.gram = g.gram WHERE g.ownerType = 'proposal' AND g.ownerId = ?",
-    [id],
-  );
-  const [[{ docs }]] = await conn.query(
-    "SELECT df AS docs FROM text_gram_df WHERE ownerType = 'proposal' AND gram = ''",
-  );
-  const probes = grams
-    .filter((g) => g.df >= 2)
-    .sort((a, b) => a.df - b.df || (a.gram < b.gram ? -1 : 1))
-    .slice(0, 24);
-  const [cands] = await conn.query(
-    `SELECT ownerId + 0 AS id, SUM(CASE gram ${probes.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END) AS s FROM text_grams WHERE ownerType = 'proposal' AND gram IN (?) AND ownerId <> ? GROUP BY ownerId + 0 ORDER BY s DESC, id LIMIT 30`,
-    [...probes.flatMap((g) => [g.gram, (1 + Math.log(g.tf)) * idf(g.df, docs)]), probes.map((g) => g.gram), id],
-  );
-  const [scores] = await conn.query(
-    `SELECT c.ownerId AS id, SUM(LEAST(c.tf, s.tf)) AS common, MAX(d.mass) AS mass FROM text_grams s
-     JOIN text_grams c ON c.ownerType = s.ownerType AND c.gram = s.gram AND c.ownerId IN (?)
-     JOIN text_docs d ON d.ownerType = c.ownerType AND d.ownerId = c.ownerId
-     WHERE s.ownerType = 'proposal' AND s.ownerId = ? GROUP BY c.ownerId`,
-    [cands.map((c) => c.id), id],
-  );
-  const queryMass = grams.reduce((sum, g) => sum + g.tf, 0);
-  const ranked = scores
-    .map((r) => ({ id: r.id, score: Number(r.common) / (queryMass + Number(r.mass) - Number(r.common)) }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
-  const [rows] = await conn.query(
-    "SELECT p.id, p.title, p.status, p.number, s.name FROM proposals p JOIN sessions s ON s.id = p.sessionId WHERE p.id IN (?) AND p.status <> 'draft'",
-    [ranked.map((r) => r.id)],
-  );
-  const shown = new Set(rows.map((r) => r.id));
-  return ranked.filter((r) => shown.has(r.id)).slice(0, 10);
+  const hits = await similarSql(async (sql, params) => (await conn.query(sql, params))[0], {
+    engine: 'mariadb',
+    ownerType: 'proposal',
+    id,
+    limit: 30,
+    shown: async (ids) =>
+      (
+        await conn.query(
+          "SELECT p.id, p.title, p.status, p.number, s.name FROM proposals p JOIN sessions s ON s.id = p.sessionId WHERE p.id IN (?) AND p.status <> 'draft'",
+          [ids],
+        )
+      )[0].map((r) => Number(r.id)),
+  });
+  return hits.filter((h) => h.score >= MIN_SIMILAR).slice(0, 10);
 }
 
 /** A rephrased duplicate of a proposal of the session, filed and submitted by a member through the API; returns [original id, duplicate id]. */

@@ -96,6 +96,55 @@ export class OpinionAdoptionsService {
     });
   }
 
+  /**
+   * 删除 a 采用 entered by mistake (staff only: 403 for anyone else, before the item is looked at; 404 for an
+   * adoption not on this item). Audited `opinion.unadopt` with what was removed; the contributors are told, and the
+   * duty points it earned go with it at the next read (records are computed).
+   */
+  remove(actor: Actor, opinionId: number, adoptionId: number): Promise<void> {
+    if (!hasRole(actor, 'staff')) throw AppError.forbidden('只有机关工作人员可以删除采用记录');
+    return this.tx.run(async (em) => {
+      const o = await findForUpdate(em, Opinion, opinionId);
+      if (!o) throw notFound();
+      await assertCanRead(em, actor, o);
+      const a = await em.findOneBy(OpinionAdoption, { id: adoptionId, opinionId });
+      if (!a) throw AppError.notFound('采用记录', 'ADOPTION_NOT_FOUND');
+      await em.delete(OpinionAdoption, { id: a.id });
+      await this.audit.record(em, {
+        actor,
+        action: 'opinion.unadopt',
+        entityType: 'opinion',
+        entityId: o.id,
+        from: {
+          adoptionId: a.id,
+          level: a.level,
+          bodyName: a.bodyName,
+          issueText: a.issueText,
+          adoptedOn: a.adoptedOn,
+        },
+        to: null,
+      });
+      const level = this.levels.find((l) => l.code === a.level)?.label ?? a.level;
+      await this.notifications.deliver(
+        em,
+        [
+          {
+            to: 'contributors' as const,
+            message: {
+              kind: 'opinion.adoption_removed',
+              title: `社情民意信息被${level}采用的记录已删除`,
+              body: `社情民意信息“${o.title}”被${a.bodyName}采用（${a.issueText}，${a.adoptedOn}）的记录系误录，已删除，相应履职积分随之取消。`,
+              link: `/opinions/${o.id}`,
+              dedupeKey: `opinion:${o.id}:adoption-removed:${a.id}`,
+            },
+          },
+        ],
+        () => this.contributorUsers(em, o),
+        actor.id,
+      );
+    });
+  }
+
   /** Every contributing member's accounts, and the staff account that filed a group's or organisation's item. */
   private async contributorUsers(em: EntityManager, o: Opinion): Promise<number[]> {
     const contributors = await em.findBy(OpinionContributor, { opinionId: o.id });

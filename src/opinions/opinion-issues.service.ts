@@ -97,7 +97,7 @@ export class OpinionIssuesService {
   async deliver(actor: Actor, reportId: number): Promise<OpinionIssueView> {
     await this.issue(actor, reportId);
     const leaders = await this.reports.leaderAccounts();
-    await this.reports.deliver(actor, reportId, { leaderUserIds: leaders.map((l) => l.id) });
+    await this.reports.deliver(actor, reportId, { leaderUserIds: leaders.map((l) => l.id) }, true);
     await this.tx.run(async (em) => {
       const items = await em.findBy(Opinion, { issueReportId: reportId });
       const ref = await this.views.issueOf(em, reportId);

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
@@ -61,5 +69,20 @@ export class OpinionOutcomesController {
     @Body() dto: CreateAdoptionDto,
   ) {
     return this.adoptions.record(actor, id, dto);
+  }
+
+  @Roles('staff')
+  @Delete(':id/adoptions/:adoptionId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: '删除误录的上级采用记录（工作人员；记入审计日志，告知署名人，相应履职积分随之取消）',
+  })
+  @ApiNoContentResponse()
+  removeOpinionAdoption(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('adoptionId', ParseIdPipe) adoptionId: number,
+  ): Promise<void> {
+    return this.adoptions.remove(actor, id, adoptionId);
   }
 }

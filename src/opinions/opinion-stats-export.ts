@@ -4,7 +4,10 @@ import { writeRow, xlsxDownload } from '../files/xlsx';
 import { OpinionStatsRow, OpinionStatsView } from './dto/opinion-outcome.dto';
 import { OpinionStatsService } from './opinion-stats.service';
 
-/** 社情民意统计导出 (.xlsx): one sheet per dimension (按委员、按界别、按专委会、按月份), the total last. */
+/**
+ * 社情民意统计导出 (.xlsx): one sheet per dimension (按委员、按界别、按专委会、按月份), the total last; the 采用 columns by
+ * level, then the items compiled into an issue, those whose issue has a 领导批示 and the number of such issues.
+ */
 @Injectable()
 export class OpinionStatsExport {
   private readonly logger = new Logger('OpinionStatsExport');
@@ -45,6 +48,9 @@ export class OpinionStatsExport {
       '上级采用',
       ...s.levels.map((l) => `${l.label}采用`),
       '采用率（%）',
+      '编入《社情民意》',
+      '获领导批示',
+      '获批示期数',
     ];
     sheet.columns = headers.map((h, i) => ({ key: String(i), width: i === 0 ? 16 : Math.max(8, h.length * 2 + 2) }));
     const header = sheet.addRow(headers);
@@ -59,6 +65,9 @@ export class OpinionStatsExport {
         r.adopted,
         ...s.levels.map((l) => r.adoptedByLevel[l.code] ?? 0),
         r.adoptionRate,
+        r.compiled,
+        r.instructed,
+        r.instructedIssues,
       ]);
     sheet.commit();
   }

@@ -18,7 +18,8 @@ export type StatsDimension = 'total' | 'member' | 'sector' | 'committee' | 'mont
 /**
  * The grouped SQL of one dimension of the statistics, the same text on both engines: the items submitted in
  * the year (not drafts), counted once per group, with 编报 (采用编报 or later), 采用 by any upper body and by
- * each configured level. Named parameters (`:from`, `:to`, `:m2` … `:m12`, `:l0` …) for TypeORM to bind.
+ * each configured level, the items compiled into an issue (第N期), and those whose issue has a 领导批示 (with the
+ * number of such issues) — a 批示 is on the issue, a report, and each item points to its issue (`issueReportId`). Named parameters (`:from`, `:to`, `:m2` … `:m12`, `:l0` …) for TypeORM to bind.
  * Exported for bench/opinions, which times it raw beside the service.
  */
 export function statsSql(dim: StatsDimension, levels: readonly AdoptionLevel[]): string {
@@ -51,8 +52,11 @@ export function statsSql(dim: StatsDimension, levels: readonly AdoptionLevel[]):
   return (
     `SELECT ${key[dim]} AS k, COUNT(DISTINCT o.id) AS submitted,` +
     ` COUNT(DISTINCT CASE WHEN o.status NOT IN (${notAccepted}) THEN o.id END) AS accepted,` +
-    ` COUNT(DISTINCT a.opinionId) AS adopted${perLevel}` +
+    ` COUNT(DISTINCT a.opinionId) AS adopted${perLevel},` +
+    ' COUNT(DISTINCT CASE WHEN o.issueReportId IS NOT NULL THEN o.id END) AS compiled,' +
+    ' COUNT(DISTINCT i.targetId) AS instructedIssues, COUNT(DISTINCT CASE WHEN i.id IS NOT NULL THEN o.id END) AS instructed' +
     ` FROM ${from[dim]} LEFT JOIN opinion_adoptions a ON a.opinionId = o.id` +
+    " LEFT JOIN instructions i ON i.targetType = 'report' AND i.targetId = o.issueReportId" +
     ` WHERE o.status <> 'draft' AND o.submittedAt >= :from AND o.submittedAt < :to${extra[dim] ?? ''}` +
     (dim === 'total' ? '' : ` GROUP BY ${key[dim]}`)
   );
@@ -126,6 +130,7 @@ export class OpinionStatsService {
     const submitted = Number(r.submitted ?? 0);
     const accepted = Number(r.accepted ?? 0);
     const adopted = Number(r.adopted ?? 0);
+    const count = (k: string) => Number(r[k] ?? 0);
     const adoptedByLevel: Record<string, number> = {};
     this.levels.forEach((l, i) => (adoptedByLevel[l.code] = Number(r[`lv${i}`] ?? 0)));
     return {
@@ -135,6 +140,9 @@ export class OpinionStatsService {
       accepted,
       adopted,
       adoptedByLevel,
+      compiled: count('compiled'),
+      instructed: count('instructed'),
+      instructedIssues: count('instructedIssues'),
       acceptRate: rateOf(accepted, submitted),
       adoptionRate: rateOf(adopted, submitted),
     };

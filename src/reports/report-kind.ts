@@ -38,6 +38,11 @@ export interface ReportKindDef<K extends ReportKind = ReportKind> {
    * edited text back into it. Kinds without them keep the request → render → deliver flow.
    */
   readonly issued?: true;
+  /**
+   * A kind whose 送达 is its own module's step (it does more than fill the inboxes): the Chinese reason the
+   * generic `POST /reports/:id/deliver` refuses it (409), naming the step to use.
+   */
+  readonly ownDelivery?: string;
   draftText?(context: ReportContexts[K]): DocumentText;
   applyText?(context: ReportContexts[K], text: DocumentText): ReportContexts[K];
 }

@@ -187,11 +187,17 @@ export class ReportsService {
     return { report, path: file, name: `${report.title}.pdf` };
   }
 
-  /** 送达: puts a finished report in each chosen leader's inbox, with a notification; delivering again adds no one twice. */
-  async deliver(actor: Actor, id: number, dto: DeliverReportDto): Promise<ReportView> {
+  /**
+   * 送达: puts a finished report in each chosen leader's inbox, with a notification; delivering again adds no one
+   * twice. A kind with its own 送达 (`ownDelivery`: a 《社情民意》 issue, whose contributors are told) is refused
+   * here (409) unless its own module calls (`ownStep`).
+   */
+  async deliver(actor: Actor, id: number, dto: DeliverReportDto, ownStep = false): Promise<ReportView> {
     return this.tx.run(async (em) => {
       const report = await em.findOneBy(Report, { id });
       if (!report) throw notFound();
+      const own = this.kinds.all().find((d) => d.kind === report.kind)?.ownDelivery;
+      if (own && !ownStep) throw AppError.conflict('REPORT_OWN_DELIVERY', own);
       // What was signed is what is delivered: an issued document only after 签发 and its final render.
       const stage = nextStage(report.stage, 'deliver');
       if (!stage.ok) throw AppError.conflict('REPORT_NOT_SIGNED', stage.reason);

@@ -50,6 +50,8 @@ const PROBE_GRAMS = 24;
 const PROBE_POSTINGS = 8000;
 /** Candidates scored exactly: at least this many, or three times the limit. */
 const MIN_CANDIDATES = 30;
+/** The limits of `similar`, for bench/lib/similar.js, which sends the same statements raw. */
+export const SIMILAR_LIMITS = { IN_CHUNK, PROBE_GRAMS, PROBE_POSTINGS, MIN_CANDIDATES } as const;
 /** The document-frequency row with this gram counts the owner type's documents. */
 const DOC_COUNT = '';
 

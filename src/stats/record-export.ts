@@ -33,6 +33,7 @@ const OPINION_COLUMNS: Column[] = [
   { header: '社情民意报送', width: 12, value: (r) => r.summary.opinions.submitted },
   { header: '社情民意编报', width: 12, value: (r) => r.summary.opinions.accepted },
   { header: '社情民意被上级采用', width: 16, value: (r) => r.summary.opinions.adopted },
+  { header: '社情民意获领导批示', width: 16, value: (r) => r.summary.opinions.instructed },
 ];
 
 const VISIT_COLUMNS: Column[] = [

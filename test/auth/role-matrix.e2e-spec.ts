@@ -992,6 +992,25 @@ ROWS.push(
     fixture: acceptedOpinionFixture,
     body: () => ({ level: 'provincial', bodyName: '省政协办公厅', issueText: '第1期', adoptedOn: '2026-11-20' }),
   },
+  // Removing a 采用 entered by mistake: staff only (every other role is refused by role, before the record).
+  {
+    method: 'delete',
+    route: `${OP}/{id}/adoptions/{adoptionId}`,
+    who: ['staff'],
+    ok: 204,
+    fixture: async () => {
+      const id = await acceptedOpinion();
+      const a = await api(
+        t,
+        c.staff,
+        'post',
+        `/opinions/${id}/adoptions`,
+        { level: 'provincial', bodyName: '省政协办公厅', issueText: '第2期', adoptedOn: '2026-11-21' },
+        201,
+      );
+      return { id, adoptionId: a.id as number };
+    },
+  },
 );
 
 /*

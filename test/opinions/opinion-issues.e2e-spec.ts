@@ -268,4 +268,98 @@ describe('社情民意: 综合 merge and issues', () => {
     await api(t, c.staff, 'get', '/opinions/issues/999999', undefined, 404);
     await api(t, c.unit, 'post', '/opinions/issues/1/deliver', {}, 403);
   });
+
+  /** An issue of `items`, signed and delivered through the opinions' own 送达. */
+  const deliveredIssue = async (ids: number[]) => {
+    const issue = await api(t, c.staff, 'post', '/opinions/issues', { opinionIds: ids }, 201);
+    const id = issue.report.id as number;
+    await signedOff(t, c.staff, c.leader, id);
+    await api(t, c.staff, 'post', `/opinions/issues/${id}/deliver`, {});
+    return id;
+  };
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  it('a 批示 on a delivered issue earns every member of each item its configured points, and shows in the statistics', async () => {
+    const year = Number(today().slice(0, 4));
+    const x = await account(t, 'member');
+    const y = await account(t, 'member');
+    const z = await account(t, 'member');
+    const a = await accepted(x, [y], '关于城区停车泊位供需矛盾突出的情况反映');
+    const b = await accepted(z, [], '关于农贸市场周边占道经营的情况反映');
+    const id = await deliveredIssue([a.id, b.id]);
+    const record = (who: Account) => api(t, c.staff, 'get', `/members/${who.memberId}/record?year=${year}`);
+    const instructedLines = (r: Record<string, any>) =>
+      (r.lines as Array<{ kind: string; points: number; label: string; source: { id: number } }>).filter(
+        (l) => l.kind === 'opinionInstructed',
+      );
+    const before = await record(x);
+    expect(instructedLines(before)).toEqual([]);
+    const statsBefore = await api(t, c.staff, 'get', '/opinions/stats');
+    const rule = before.rules.points.find((p: { kind: string }) => p.kind === 'opinionInstructed');
+    expect(rule).toMatchObject({ label: '社情民意信息获领导批示', points: 5 });
+
+    await api(
+      t,
+      c.leader,
+      'post',
+      '/instructions',
+      { target: { type: 'report', id }, text: '请市公安局、市住建局研究解决。', leaderLevel: '副市长' },
+      201,
+    );
+    const after = await record(x);
+    expect(instructedLines(after).map((l) => [l.source.id, l.points])).toEqual([[a.id, rule.points]]);
+    expect(instructedLines(after)[0].label).toContain(`社情民意信息《${a.title}》所在《`);
+    expect(after.points - before.points).toBe(rule.points);
+    expect(after.summary.opinions.instructed).toBe(1);
+    for (const who of [y, z]) expect((await record(who)).summary.opinions.instructed).toBe(1);
+
+    // A second leader's 批示 (typed in by staff from the paper) is a second outcome: once more per item.
+    await api(
+      t,
+      c.staff,
+      'post',
+      '/instructions',
+      {
+        target: { type: 'report', id },
+        text: '同意，请抓好落实。',
+        leaderLevel: '市长',
+        leaderName: '王市长',
+        instructedOn: today(),
+      },
+      201,
+    );
+    const twice = await record(x);
+    expect(instructedLines(twice)).toHaveLength(2);
+    expect(twice.points - before.points).toBe(2 * rule.points);
+    const { sectorId } = await api(t, c.staff, 'get', `/members/${x.memberId}`);
+    const ranking = await api(t, c.staff, 'get', `/records?year=${year}&sectorId=${sectorId}&pageSize=100`);
+    const row = ranking.items.find((r: { member: { id: number } }) => r.member.id === x.memberId);
+    expect(row).toMatchObject({ points: twice.points, summary: { opinions: { instructed: 2 } } });
+
+    // The statistics count items (once each, however many 批示) and issues.
+    const s = await api(t, c.staff, 'get', '/opinions/stats');
+    const memberRow = s.byMember.find((r: { key: number }) => r.key === x.memberId);
+    expect(memberRow).toMatchObject({ submitted: 1, compiled: 1, instructed: 1, instructedIssues: 1 });
+    expect(s.total.instructed - statsBefore.total.instructed).toBe(2);
+    expect(s.total.instructedIssues - statsBefore.total.instructedIssues).toBe(1);
+    expect(s.total.compiled).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the generic 送达 refuses an issue (409, naming the issue's own 送达); that one delivers and tells each contributor once", async () => {
+    const x = await account(t, 'member');
+    const a = await accepted(x, [], '关于中小学课后服务收费不一的情况反映');
+    const issue = await api(t, c.staff, 'post', '/opinions/issues', { opinionIds: [a.id] }, 201);
+    const id = issue.report.id as number;
+    await signedOff(t, c.staff, c.leader, id);
+    const refused = await api(t, c.staff, 'post', `/reports/${id}/deliver`, { leaderUserIds: [c.leader.userId] }, 409);
+    expect(refused).toMatchObject({ code: 'REPORT_OWN_DELIVERY' });
+    expect(refused.message).toContain('/api/v1/opinions/issues/:id/deliver');
+    expect((await api(t, c.staff, 'get', `/reports/${id}`)).deliveries ?? []).toEqual([]);
+    expect(await notices(x, 'opinion.issued')).toEqual([]);
+    // A report of another kind is delivered by the generic step as before (the matrix row covers it); the issue's own:
+    await api(t, c.staff, 'post', `/opinions/issues/${id}/deliver`, {});
+    await api(t, c.staff, 'post', `/opinions/issues/${id}/deliver`, {});
+    expect(await notices(x, 'opinion.issued')).toHaveLength(1);
+    await api(t, c.staff, 'post', `/reports/${id}/deliver`, { leaderUserIds: [c.leader.userId] }, 409);
+  });
 });

@@ -260,6 +260,49 @@ describe('社情民意 采用 and statistics', () => {
     expect(row).toMatchObject({ points: 28, summary: { opinions: { submitted: 2, accepted: 1, adopted: 2 } } });
   });
 
+  it('staff remove a 采用 entered by mistake: audited, the contributors told, their points gone; 403 for others, 404 elsewhere', async () => {
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const a = await account(t, 'member');
+    const o = await reviewed(a, 'accept');
+    const other = await reviewed(a, 'accept');
+    const wrong = await adopt(o.id, {
+      level: 'national',
+      issueText: '《全国政协信息》第9期',
+      adoptedOn: `${year}-01-05`,
+    });
+    const kept = await adopt(o.id, { level: 'provincial', adoptedOn: `${year}-01-06` });
+    const points = async () => (await api(t, c.staff, 'get', `/members/${a.memberId}/record?year=${year}`)).points;
+    const before = await points();
+    const del = (who: Account, id: number, adoptionId: number) =>
+      t.http().delete(`${O}/${id}/adoptions/${adoptionId}`).set(who.auth);
+
+    for (const who of [a, c.leader, c.unit]) {
+      const res = await del(who, o.id, wrong.id);
+      expect(res.status).toBe(403);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect((await del(c.staff, other.id, wrong.id)).status).toBe(404); // not this item's
+    expect((await del(c.staff, 999999, wrong.id)).status).toBe(404);
+
+    expect((await del(c.staff, o.id, wrong.id)).status).toBe(204);
+    expect((await api(t, a, 'get', `/opinions/${o.id}/adoptions`)).map((x: { id: number }) => x.id)).toEqual([kept.id]);
+    expect(before - (await points())).toBe(15); // 全国政协's 15 points went with it
+    const [entry] = await t.ds.query(
+      "SELECT actorId, fromState, toState FROM audit_entries WHERE action = 'opinion.unadopt' AND entityId = ?",
+      [String(o.id)],
+    );
+    expect(entry.actorId).toBe(c.staff.userId);
+    expect(JSON.parse(entry.fromState)).toMatchObject({
+      adoptionId: wrong.id,
+      level: 'national',
+      bodyName: '省政协办公厅',
+    });
+    const told = (await inbox(a)).filter((m) => m.kind === 'opinion.adoption_removed');
+    expect(told.map((m) => m.title)).toEqual(['社情民意信息被全国政协采用的记录已删除']);
+    expect(told[0].body).toContain('《全国政协信息》第9期');
+    expect((await del(c.staff, o.id, wrong.id)).status).toBe(404); // gone
+  });
+
   it('exports the statistics as a spreadsheet that reads back', async () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const res = await t.http().get(`${O}/stats.xlsx`).set(c.staff.auth).buffer(true).parse(binary).expect(200);
@@ -281,6 +324,9 @@ describe('社情民意 采用 and statistics', () => {
       '市政府采用',
       '其他采用',
       '采用率（%）',
+      '编入《社情民意》',
+      '获领导批示',
+      '获批示期数',
     ]);
     expect(months.getRow(14).getCell(1).value).toBe('合计');
     await t.http().get(`${O}/stats.xlsx`).set(c.lead.auth).expect(403);

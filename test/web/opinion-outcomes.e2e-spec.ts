@@ -73,4 +73,39 @@ describe('社情民意 outcome pages', () => {
     const empty = mainOf((await staff.get('/opinions/stats?year=1990').expect(200)).text);
     expect(empty).toContain('本年度没有报送的社情民意信息');
   });
+
+  it('社情民意统计 leads with the key figures, names the configured levels and folds columns zero in every row', async () => {
+    const page = mainOf((await staff.get('/opinions/stats').expect(200)).text);
+    const figures = page.slice(0, page.indexOf('按委员'));
+    for (const words of [
+      '报送',
+      '采用编报',
+      '编入专报、综合',
+      '被上级采用',
+      '获领导批示',
+      '上级采用（按层级）',
+      '自治区政协',
+    ])
+      expect(figures).toContain(words);
+    expect(page).toContain('采用为被全国政协、自治区政协、市委、市政府等上级采用的条数');
+    expect(page).not.toContain('省政协等');
+    // Nothing was taken up by 市委 this year in this suite: its column is folded and named under each table.
+    expect(page).not.toContain('<th scope="col" class="table__num">市委采用</th>');
+    expect(page).toMatch(/以下各项本表均为 0，未列出：[^<]*市委采用/);
+    expect(page).toContain('table--figures');
+  });
+
+  it('staff delete a 采用 from its page; the list no longer has it', async () => {
+    const page = await staff.get(`/opinions/${id}/adoptions`).expect(200);
+    const [, adoptionId] = /action="\/opinions\/\d+\/adoptions\/(\d+)\/delete"/.exec(page.text)!;
+    const done = await staff
+      .post(`/opinions/${id}/adoptions/${adoptionId}/delete`)
+      .type('form')
+      .send({ _csrf: csrfIn(page.text) })
+      .expect(303);
+    expect(done.headers.location).toBe(`/opinions/${id}/adoptions?done=removed`);
+    const after = mainOf((await staff.get(done.headers.location).expect(200)).text);
+    expect(after).toContain('采用记录已删除');
+    expect(after).toContain('尚无上级采用记录');
+  });
 });

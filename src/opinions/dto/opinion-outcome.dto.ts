@@ -66,6 +66,9 @@ export class OpinionStatsRow {
     example: { national: 1, provincial: 2 },
   })
   adoptedByLevel!: Record<string, number>;
+  @ApiProperty({ description: '编入《社情民意》（专报或综合）的条数' }) compiled!: number;
+  @ApiProperty({ description: '所在一期《社情民意》获领导批示的条数（一条被多次批示计一条）' }) instructed!: number;
+  @ApiProperty({ description: '这些信息所在、获领导批示的期数' }) instructedIssues!: number;
   @ApiPropertyOptional({ type: Number, nullable: true, description: '编报率（%）= 编报 ÷ 报送；无报送时为 null' })
   acceptRate!: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, description: '采用率（%）= 上级采用 ÷ 报送；无报送时为 null' })

@@ -36,6 +36,8 @@ export class OpinionIssueKind implements ReportKindDef<'opinion-issue'> {
   readonly subjectType = null;
   readonly roles = ['staff'] as const;
   readonly issued = true;
+  readonly ownDelivery =
+    '《社情民意》须在本期页面“送达”（POST /api/v1/opinions/issues/:id/deliver）：送达全部领导，并告知编入信息的署名委员';
 
   constructor(
     private readonly clock: Clock,

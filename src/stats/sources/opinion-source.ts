@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { YearRange } from '../../common/time-zone';
+import { Instruction } from '../../instructions/instruction.entities';
 import { OpinionAdoption } from '../../opinions/opinion-adoption.entity';
 import { ADOPTION_LEVELS, AdoptionLevel, AdoptionTier, NOT_ADOPTABLE } from '../../opinions/opinion-outcomes';
 import { Opinion, OpinionContributor } from '../../opinions/opinion.entities';
@@ -14,7 +15,12 @@ const TIER_KEYS: Record<AdoptionTier, RuleKey> = {
   other: 'opinionAdoptedOther',
 };
 
-export const OPINION_COUNTERS = ['opinionSubmitted', 'opinionAccepted', ...Object.values(TIER_KEYS)] as const;
+export const OPINION_COUNTERS = [
+  'opinionSubmitted',
+  'opinionAccepted',
+  ...Object.values(TIER_KEYS),
+  'opinionInstructed',
+] as const;
 
 /** The year's days as `adoptedOn` strings compare: 1 January to 1 January of the next year. */
 const dayRange = (range: YearRange) => ({ fromDay: `${range.year}-01-01`, toDay: `${range.year + 1}-01-01` });
@@ -24,8 +30,10 @@ const dayRange = (range: YearRange) => ({ fromDay: `${range.year}-01-01`, toDay:
  * submitted (drafts never), 采用编报 in the year it was reviewed (items accepted, and anything later), and
  * each 采用 by an upper body in the year of its day, by the tier of its level (config/opinions.json). A 综合
  * item's contributors (rows carrying `sourceOpinionId`) earned 报送 and 编报 with their own items, so only its
- * 采用 count for them. Groups and organisations have no member and count for no one. 批示 on 社情民意 will count
- * once issues (第N期) link the items to the documents leaders receive; until then `opinionInstructed` is 0.
+ * 采用 count for them. Groups and organisations have no member and count for no one. A 领导批示 on an issue
+ * (第N期, a report each item points to by `issueReportId`) counts `opinionInstructed` for every member of every
+ * item in it — once per 批示 and item, in the year of the 批示's day, as a 采用 counts once per 采用 (two leaders'
+ * 批示 are two outcomes; a member who signed two items of the issue has two items instructed).
  */
 @Injectable()
 export class OpinionRecordSource implements RecordSource {
@@ -59,10 +67,17 @@ export class OpinionRecordSource implements RecordSource {
     const [opinions, adoptions] = await Promise.all([
       this.ds.getRepository(Opinion).find({
         where: { id: In(ids) },
-        select: { id: true, title: true, status: true, submittedAt: true, reviewedAt: true },
+        select: { id: true, title: true, status: true, submittedAt: true, reviewedAt: true, issueReportId: true },
       }),
       this.ds.getRepository(OpinionAdoption).find({ where: { opinionId: In(ids) }, order: { adoptedOn: 'ASC' } }),
     ]);
+    const issueIds = [...new Set(opinions.map((o) => o.issueReportId).filter((id): id is number => id !== null))];
+    const instructions = issueIds.length
+      ? await this.ds.getRepository(Instruction).find({
+          where: { targetType: 'report', targetId: In(issueIds) },
+          order: { instructedOn: 'ASC', id: 'ASC' },
+        })
+      : [];
     const within = (d: Date | null) => d !== null && d >= range.from && d < range.to;
     const { fromDay, toDay } = dayRange(range);
     const byId = new Map(opinions.map((o) => [o.id, o]));
@@ -88,6 +103,15 @@ export class OpinionRecordSource implements RecordSource {
         label: `社情民意信息《${o.title}》被${level}采用（${a.issueText}）`,
         source: { type: 'opinion', id: o.id, title: o.title, at: new Date(`${a.adoptedOn}T00:00:00+08:00`) },
       });
+    }
+    for (const i of instructions) {
+      if (i.instructedOn < fromDay || i.instructedOn >= toDay) continue;
+      for (const o of opinions.filter((x) => x.issueReportId === i.targetId))
+        out.push({
+          kind: 'opinionInstructed',
+          label: `社情民意信息《${o.title}》所在《${i.targetTitle}》获${i.leaderLevel}${i.leaderName}批示`,
+          source: { type: 'opinion', id: o.id, title: o.title, at: new Date(`${i.instructedOn}T00:00:00+08:00`) },
+        });
     }
     return out;
   }
@@ -134,9 +158,32 @@ export class OpinionRecordSource implements RecordSource {
     for (const [tier, key] of Object.entries(TIER_KEYS) as Array<[AdoptionTier, RuleKey]>)
       adopted.addSelect(sum(`a.level IN (:...${tier}Codes)`), key).setParameter(`${tier}Codes`, this.codes(tier));
     if (memberIds) adopted.andWhere('m.memberId IN (:...memberIds)', { memberIds: memberIds.length ? memberIds : [0] });
+    // Each 批示 on an issue, for each item in it, once per member of the item.
+    const instructed = this.ds
+      .getRepository(Instruction)
+      .createQueryBuilder('i')
+      .innerJoin(Opinion, 'o', "i.targetType = 'report' AND o.issueReportId = i.targetId")
+      .innerJoin(
+        (sub) =>
+          sub
+            .select('c.opinionId', 'opinionId')
+            .addSelect('c.memberId', 'memberId')
+            .distinct(true)
+            .from(OpinionContributor, 'c')
+            .where('c.memberId IS NOT NULL'),
+        'm',
+        'm.opinionId = o.id',
+      )
+      .select('m.memberId', 'memberId')
+      .addSelect('COUNT(*)', 'opinionInstructed')
+      .where('i.instructedOn >= :fromDay AND i.instructedOn < :toDay', { fromDay, toDay })
+      .groupBy('m.memberId');
+    if (memberIds)
+      instructed.andWhere('m.memberId IN (:...memberIds)', { memberIds: memberIds.length ? memberIds : [0] });
     const out = new Map<number, Counters>();
     addCounts(out, await filed.getRawMany(), ['opinionSubmitted', 'opinionAccepted']);
     addCounts(out, await adopted.getRawMany(), Object.values(TIER_KEYS));
+    addCounts(out, await instructed.getRawMany(), ['opinionInstructed']);
     return out;
   }
 }

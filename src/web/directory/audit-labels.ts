@@ -98,6 +98,8 @@ const VERB_LABELS: Record<string, string> = {
   edit: '修改文稿',
   sign: '签发',
   compile: '编入刊物',
+  adopt: '登记上级采用',
+  unadopt: '删除上级采用记录',
   calendar_feed: '开通日历订阅',
   calendar_feed_revoke: '停用日历订阅',
   report: '报告落实情况',

@@ -17,6 +17,7 @@ import type { Option } from '../kit/layout';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
 import './outcome-views';
+import { statsTables } from './stats-tables';
 
 const ADOPTION_FORM = {
   level: 'text',
@@ -66,12 +67,12 @@ export class OpinionOutcomePagesController {
         years,
         filters: { year: String(stats.year) },
         exportHref: `/api/v1/opinions/stats.xlsx?year=${stats.year}`,
-        tables: [
-          { id: 'by-member', title: '按委员', first: '委员', rows: stats.byMember },
-          { id: 'by-sector', title: '按界别', first: '界别', rows: stats.bySector },
-          { id: 'by-committee', title: '按专委会', first: '专委会', rows: stats.byCommittee },
-          { id: 'by-month', title: '按月份', first: '月份', rows: stats.byMonth },
-        ],
+        tables: statsTables(stats),
+        byLevel: stats.levels.map((l) => ({ label: l.label, count: stats.total.adoptedByLevel[l.code] ?? 0 })),
+        upperBodies: this.adoptions.adoptionLevels
+          .filter((l) => l.tier !== 'other')
+          .map((l) => l.label)
+          .join('、'),
       },
       { section: 'opinion-stats' },
     );
@@ -94,6 +95,7 @@ export class OpinionOutcomePagesController {
       formState({ level: '', bodyName: '', issueText: '', adoptedOn: '', note: '' }),
       {
         done: raw.done === 'recorded',
+        removed: raw.done === 'removed',
       },
     );
   }
@@ -114,13 +116,26 @@ export class OpinionOutcomePagesController {
     this.pages.redirect(res, `/opinions/${id}/adoptions?done=recorded`);
   }
 
+  /** 删除 a 采用 entered by mistake (staff), from the button beside it. */
+  @Roles('staff')
+  @Post(':id/adoptions/:adoptionId/delete')
+  async removeAdoption(
+    @CurrentUser() actor: Actor,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('adoptionId', ParseIdPipe) adoptionId: number,
+  ): Promise<void> {
+    await this.adoptions.remove(actor, id, adoptionId);
+    this.pages.redirect(res, `/opinions/${id}/adoptions?done=removed`);
+  }
+
   private async send(
     req: AuthedRequest,
     res: Response,
     actor: Actor,
     id: number,
     form: FormState,
-    opts: { done: boolean; status?: number },
+    opts: { done: boolean; removed?: boolean; status?: number },
   ): Promise<void> {
     const o = await this.opinions.get(actor, id);
     const staff = hasRole(actor, 'staff');
@@ -134,6 +149,8 @@ export class OpinionOutcomePagesController {
         adoptions: await this.adoptions.list(actor, id),
         form,
         done: opts.done,
+        removed: opts.removed ?? false,
+        canRemove: staff,
         canRecord: staff && !['draft', 'submitted', 'returned', 'archived'].includes(o.status),
         levels: this.adoptions.adoptionLevels.map((l) => ({ value: l.code, label: l.label })),
       },
