@@ -47,6 +47,7 @@ export class OpinionOutcomePagesController {
   @Roles('staff', 'leader')
   @Get('stats')
   async showStats(
+    @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Query() raw: Record<string, unknown>,
@@ -66,6 +67,8 @@ export class OpinionOutcomePagesController {
         years,
         filters: { year: String(stats.year) },
         exportHref: `/api/v1/opinions/stats.xlsx?year=${stats.year}`,
+        // 起草年度通报: staff draft the year's 社情民意信息工作通报 (the report kind refuses other roles).
+        canDraft: hasRole(actor, 'staff'),
         tables: [
           { id: 'by-member', title: '按委员', first: '委员', rows: stats.byMember },
           { id: 'by-sector', title: '按界别', first: '界别', rows: stats.bySector },

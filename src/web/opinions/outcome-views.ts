@@ -19,6 +19,8 @@ declare module '../kit/layout' {
       years: Option[];
       filters: Record<string, string>;
       exportHref: string;
+      /** 起草年度通报 (staff). */
+      canDraft: boolean;
       tables: Array<{ id: string; title: string; first: string; rows: OpinionStatsRow[] }>;
     };
   }
