@@ -92,7 +92,7 @@ describe('提案办理回头看情况报告: the text from the commitments', () 
 
   it('names the units at 100 % and those with overdue items above the table', () => {
     expect(body(year, 'units')).toBe(
-      '各承办单位承诺事项落实情况见下表。\n按期兑现率达到100%的单位有：吴忠市自然资源局。\n有已到期未报告落实情况事项的单位：吴忠市住房和城乡建设局1项。',
+      '按期兑现率达到100%的单位有：吴忠市自然资源局。\n有已到期未报告落实情况事项的单位：吴忠市住房和城乡建设局1项。\n各承办单位承诺事项落实情况见下表。',
     );
   });
 
@@ -142,6 +142,7 @@ describe('提案办理回头看情况报告: the text from the commitments', () 
       commitments: 2,
       notDue: 2,
     };
+    expect(body(young, 'basic')).toContain('2026年度提案的答复中，有1件B类答复作出承诺，涉及提案1件');
     expect(body(young, 'basic')).toContain(
       '截至2026年12月7日，承诺事项均未到期，也没有报告落实情况的，按期兑现率暂不计算。',
     );

@@ -143,9 +143,14 @@ const parts = (items: Array<[string, number]>) =>
 function basics(f: ReviewFigures): string[] {
   if (f.commitments === 0)
     return [`${f.year}年度提案的答复中，尚无作出承诺的B、C类答复，回头看暂无可评估的承诺事项，按期兑现率暂不计算。`];
-  const classes = f.repliesByClass.filter((c) => c.count > 0).map((c) => `${c.code}类${c.count}件`);
+  const classes = f.repliesByClass.filter((c) => c.count > 0);
+  // 「有3件B、C类答复作出承诺（B类2件、C类1件）」; with one class only, 「有1件B类答复作出承诺」.
+  const replies =
+    classes.length === 1
+      ? `有${f.replies}件${classes[0].code}类答复作出承诺`
+      : `有${f.replies}件${classes.map((c) => c.code).join('、')}类答复作出承诺（${classes.map((c) => `${c.code}类${c.count}件`).join('、')}）`;
   const out = [
-    `${f.year}年度提案的答复中，有${f.replies}件B、C类答复作出承诺${classes.length > 1 ? `（${classes.join('、')}）` : ''}，` +
+    `${f.year}年度提案的答复中，${replies}，` +
       `涉及提案${f.proposals}件、承办单位${f.units}个，共承诺事项${f.commitments}项。`,
   ];
   const asOf = `截至${dayInWords(f.today)}`;
@@ -175,11 +180,13 @@ function basics(f: ReviewFigures): string[] {
 
 function units(f: ReviewFigures): string[] {
   if (!f.byUnit.length) return ['尚无承办单位在答复中作出承诺。'];
-  const out = ['各承办单位承诺事项落实情况见下表。'];
+  const out: string[] = [];
   const full = f.byUnit.filter((u) => u.assessable > 0 && u.rate === 1).map((u) => u.name);
   const late = f.byUnit.filter((u) => u.overdue > 0).map((u) => `${u.name}${u.overdue}项`);
   if (full.length) out.push(`按期兑现率达到100%的单位有：${full.join('、')}。`);
   if (late.length) out.push(`有已到期未报告落实情况事项的单位：${late.join('、')}。`);
+  // Last, so that the table follows the sentence that announces it.
+  out.push('各承办单位承诺事项落实情况见下表。');
   return out;
 }
 

@@ -49,18 +49,27 @@ const praised = (rows: OpinionStatsRow[], n: number): BulletinPraise[] =>
 
 const rate = (adopted: number, submitted: number) => (submitted ? percentOf(adopted / submitted) : '暂不计算');
 
-/** The 附件's tables: by sector with the 合计, and the members most taken up; a rate without items in words. */
+/** The 附件's tables: by sector (those without one on their own line) with the 合计, and the members most taken up; a rate without items in words. */
 function annexOf(stats: OpinionStatsView): Pick<OpinionAnnualContext, 'total' | 'bySector' | 'topMembers'> {
   const line = (r: OpinionStatsRow) => ({
     submitted: r.submitted,
     accepted: r.accepted,
     adopted: r.adopted,
   });
+  const sectors = stats.bySector
+    .filter((s) => s.submitted > 0)
+    .map((s) => ({ name: s.label, ...line(s), adoptionRate: rate(s.adopted, s.submitted) }));
+  // An item has at most one sector: those without one make up the rest of the 合计, on a line of their own.
+  const rest = (k: 'submitted' | 'accepted' | 'adopted') => stats.total[k] - sectors.reduce((n, s) => n + s[k], 0);
+  const unnamed = { submitted: rest('submitted'), accepted: rest('accepted'), adopted: rest('adopted') };
   return {
     total: { ...line(stats.total), adoptionRate: rate(stats.total.adopted, stats.total.submitted) },
-    bySector: stats.bySector
-      .filter((s) => s.submitted > 0)
-      .map((s) => ({ name: s.label, ...line(s), adoptionRate: rate(s.adopted, s.submitted) })),
+    bySector: [
+      ...sectors,
+      ...(unnamed.submitted > 0
+        ? [{ name: '未注明界别', ...unnamed, adoptionRate: rate(unnamed.adopted, unnamed.submitted) }]
+        : []),
+    ],
     topMembers: [...stats.byMember]
       .sort(mostAdopted)
       .slice(0, PRAISED.tableMembers)
