@@ -17,6 +17,8 @@ describe('社情民意 configuration', () => {
     expect(c.maxContentLength).toBe(1500);
     expect(c.similarMinPercent).toBe(20);
     expect(c.issueRecipients).toEqual({ 报: ['市委', '市政府'], 送: ['自治区政协'] });
+    expect(c.bulletinPrefix).toBe('吴政协办');
+    expect(c.bulletinCc).toEqual(['市委办公室', '市政府办公室', '各县（市、区）政协']);
     expect(c.categories.map((x) => x.code)).toEqual([
       'economy',
       'livelihood',
@@ -36,6 +38,12 @@ describe('社情民意 configuration', () => {
       categories,
       similarMinPercent: 20,
       issueRecipients: { 报: ['市委', '市政府'], 送: ['上级政协'] },
+      bulletinPrefix: '政协办',
+      bulletinCc: ['市委办公室', '市政府办公室'],
+    });
+    expect(loadOpinionConfig(write({ categories, bulletinPrefix: '某政协办', bulletinCc: [] }))).toMatchObject({
+      bulletinPrefix: '某政协办',
+      bulletinCc: [],
     });
     expect(loadOpinionConfig(write({ categories, maxContentLength: 2000 })).maxContentLength).toBe(2000);
     expect(loadOpinionConfig(write({ categories, issueRecipients: { 报: ['市委'] } })).issueRecipients).toEqual({
@@ -56,5 +64,7 @@ describe('社情民意 configuration', () => {
     bad({ categories: [...categories, ...categories] }, /livelihood 重复/);
     bad({ categories, maxContentLength: 10 }, /maxContentLength/);
     bad({ categories, similarMinPercent: 0 }, /similarMinPercent/);
+    bad({ categories, bulletinPrefix: ' ' }, /bulletinPrefix/);
+    bad({ categories, bulletinCc: ['市委', ''] }, /bulletinCc\[1\]/);
   });
 });

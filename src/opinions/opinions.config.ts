@@ -16,10 +16,18 @@ export interface OpinionConfig {
   similarMinPercent: number;
   /** 报 / 送 lines of an issue of 《社情民意》 (the 版记); the leaders in the system get it in 收文 as well. */
   issueRecipients: { 报: string[]; 送: string[] };
+  /** 机关代字 of the year-end 社情民意信息工作通报's 文号 (`bulletinPrefix`, default 政协办): 吴政协办〔2026〕2号. */
+  bulletinPrefix: string;
+  /** 抄送 line of the 通报's 版记 (`bulletinCc`, default DEFAULT_BULLETIN_CC); an empty list leaves it out. */
+  bulletinCc: string[];
 }
 
 /** Printed when config/opinions.json names no recipients. */
 export const DEFAULT_ISSUE_RECIPIENTS = { 报: ['市委', '市政府'], 送: ['上级政协'] };
+
+/** The 通报's 文号 prefix and 抄送 when config/opinions.json names none. */
+export const DEFAULT_BULLETIN_PREFIX = '政协办';
+export const DEFAULT_BULLETIN_CC = ['市委办公室', '市政府办公室'];
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
@@ -47,6 +55,18 @@ export function loadOpinionConfig(file = path.join(CONFIG_DIR, 'opinions.json'))
         ? 20
         : f.int(raw.similarMinPercent, 'similarMinPercent', 1, 100, '须为 1–100 的整数（相似度百分比）'),
     issueRecipients: issueRecipients(f, raw.issueRecipients),
+    bulletinPrefix: f.optionalText(
+      raw.bulletinPrefix,
+      'bulletinPrefix',
+      DEFAULT_BULLETIN_PREFIX,
+      '须为社情民意信息工作通报文号的机关代字，如“吴政协办”',
+    ),
+    bulletinCc:
+      raw.bulletinCc === undefined
+        ? DEFAULT_BULLETIN_CC
+        : f
+            .list(raw.bulletinCc, 'bulletinCc', '须为抄送机关名称的列表')
+            .map((n, i) => f.text(n, `bulletinCc[${i}]`, '须为机关名称')),
   };
 }
 

@@ -344,6 +344,67 @@ export interface OpinionIssueContext {
   cc: string[];
 }
 
+/** A numbered section of an issued document's text, with the key its editable text gives it. */
+export interface KeyedSection {
+  key: string;
+  heading: string;
+  paragraphs: string[];
+}
+
+/**
+ * 社情民意信息工作通报 of a year: the office's masthead and 文号 (taken at 签发), the four sections written from
+ * the statistics, then the 附件 tables (by sector, the members most taken up) when the year has items;
+ * `templates/reports/opinion-annual.hbs`.
+ */
+export interface OpinionAnnualContext {
+  title: string;
+  year: number;
+  /** 吴政协办〔2026〕2号 (`bulletinPrefix` of config/opinions.json); 〔2026〕　号 on a 送审稿. */
+  docNumber: string | null;
+  /** 政协吴忠市委员会办公室: masthead, signature and 版记. */
+  issuingOffice: string;
+  issuedOn: ReportDate;
+  printedOn: ReportDate;
+  draft: boolean;
+  signer: string | null;
+  /** 主送: 各专门委员会，各界别，各位委员： */
+  addressee: string;
+  lead: string[];
+  sections: KeyedSection[];
+  /** False for a year without items: no 附件, the text says so. */
+  hasData: boolean;
+  /** 附件's title: 2026年度社情民意信息报送采用情况统计表 */
+  annexTitle: string;
+  total: { submitted: number; accepted: number; adopted: number; adoptionRate: string };
+  bySector: Array<{ name: string; submitted: number; accepted: number; adopted: number; adoptionRate: string }>;
+  topMembers: Array<{ name: string; submitted: number; accepted: number; adopted: number }>;
+  distribution: BriefingDistributionLine[];
+  /** 抄送 (`bulletinCc` of config/opinions.json). */
+  cc: string[];
+}
+
+/**
+ * 提案办理回头看情况报告 of a year: the 提案委员会's masthead and 文号, four sections written from the commitments
+ * of B/C replies, and the 各单位落实情况 table after 二、; `templates/reports/commitment-review.hbs`.
+ */
+export interface CommitmentReviewContext {
+  title: string;
+  year: number;
+  docNumber: string | null;
+  issuingOffice: string;
+  issuedOn: ReportDate;
+  printedOn: ReportDate;
+  draft: boolean;
+  signer: string | null;
+  lead: string[];
+  sections: KeyedSection[];
+  /** The table under the section keyed `units`: one row a unit, then 合计; the rate in words where there is none. */
+  byUnit: Array<{ name: string; count: number; keptOnTime: number; overdue: number; rate: string }>;
+  total: { count: number; keptOnTime: number; overdue: number; rate: string } | null;
+  distribution: BriefingDistributionLine[];
+  cc: string[];
+}
+
 /** One typed context per report template, by kind. */
 export interface ReportContexts {
   briefing: BriefingContext;
@@ -354,6 +415,8 @@ export interface ReportContexts {
   'member-record': MemberRecordContext;
   'notice-sheet': NoticeSheetContext;
   'opinion-issue': OpinionIssueContext;
+  'opinion-annual': OpinionAnnualContext;
+  'commitment-review': CommitmentReviewContext;
 }
 
 export type ReportKind = keyof ReportContexts;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { CommitmentReviewKind } from './kinds/commitment-review-kind';
 import { MemberRecordKind } from './kinds/member-record-kind';
 import { NoticeSheetKind } from './kinds/notice-sheet-kind';
+import { OpinionAnnualKind } from './kinds/opinion-annual-kind';
 import { OpinionIssueKind } from './kinds/opinion-issue-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
@@ -30,9 +32,12 @@ export class ReportKinds {
     record: MemberRecordKind,
     notice: NoticeSheetKind,
     opinionIssue: OpinionIssueKind,
+    opinionAnnual: OpinionAnnualKind,
+    commitmentReview: CommitmentReviewKind,
   ) {
     const defs = [briefing, visitBriefing, visitReport, sheet, letter, annual, record, notice] as ReportKindDef[];
     defs.push(opinionIssue as ReportKindDef);
+    defs.push(opinionAnnual as ReportKindDef, commitmentReview as ReportKindDef);
     for (const d of defs) this.byKind.set(d.kind, [...(this.byKind.get(d.kind) ?? []), d]);
   }
 

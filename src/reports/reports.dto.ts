@@ -34,7 +34,7 @@ export class ReportSubjectDto {
 export class RequestReportDto {
   @ApiProperty({
     description:
-      "briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member), notice-sheet (a consultation point's topic)",
+      "briefing (subject topic or visit), visit-report (visit), proposal-sheet, reply-letter (proposal), proposal-annual (session), member-record (member), notice-sheet (a consultation point's topic); opinion-annual, commitment-review (no subject, params.year)",
   })
   @IsString({ message: '报告类型须为文字' })
   kind!: string;

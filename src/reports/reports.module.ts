@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OpinionOutcomesModule } from '../opinions/opinion-outcomes.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { StatsModule } from '../stats/stats.module';
 import { TopicsModule } from '../topics/topics.module';
 import { VisitsModule } from '../visits/visits.module';
+import { CommitmentReviewKind } from './kinds/commitment-review-kind';
 import { MemberRecordKind } from './kinds/member-record-kind';
 import { NoticeSheetKind } from './kinds/notice-sheet-kind';
+import { OpinionAnnualKind } from './kinds/opinion-annual-kind';
 import { OpinionIssueKind } from './kinds/opinion-issue-kind';
 import { ProposalAnnualKind } from './kinds/proposal-annual-kind';
 import { ProposalSheetKind, ReplyLetterKind } from './kinds/proposal-kinds';
@@ -27,7 +30,16 @@ import { ReportSignoffService } from './signoff/report-signoff.service';
 
 /** Reports: templates to HTML, HTML to PDF in the worker, requests, files and delivery. */
 @Module({
-  imports: [AuditModule, FilesModule, ProposalsModule, TopicsModule, VisitsModule, NotificationsModule, StatsModule],
+  imports: [
+    AuditModule,
+    FilesModule,
+    ProposalsModule,
+    TopicsModule,
+    VisitsModule,
+    NotificationsModule,
+    StatsModule,
+    OpinionOutcomesModule,
+  ],
   controllers: [ReportsController, ReportSignoffController, ReportInboxController],
   providers: [
     PdfRenderer,
@@ -43,6 +55,8 @@ import { ReportSignoffService } from './signoff/report-signoff.service';
     MemberRecordKind,
     NoticeSheetKind,
     OpinionIssueKind,
+    OpinionAnnualKind,
+    CommitmentReviewKind,
     ReportsService,
     ReportSignoffService,
     ReportRenderJob,

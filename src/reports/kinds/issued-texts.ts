@@ -1,4 +1,4 @@
-import type { BriefingContext, ProposalAnnualContext, VisitReportContext } from '../report-contexts';
+import type { BriefingContext, KeyedSection, ProposalAnnualContext, VisitReportContext } from '../report-contexts';
 import { DocumentSection, DocumentText, section, subSections } from '../signoff/document-text';
 
 /*
@@ -144,5 +144,21 @@ export function applyAnnualText(c: ProposalAnnualContext, t: DocumentText): Prop
     ...c,
     ...frame(c, t),
     sections: t.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs })),
+  };
+}
+
+/** The yearly documents whose sections carry their own keys (社情民意信息工作通报, 回头看报告): title, lead, sections. */
+export function keyedText(c: { title: string; lead: string[]; sections: KeyedSection[] }): DocumentText {
+  return { title: c.title, lead: c.lead, sections: c.sections.map((s) => ({ ...s })) };
+}
+
+export function applyKeyedText<C extends { title: string; lead: string[]; sections: KeyedSection[] }>(
+  c: C,
+  t: DocumentText,
+): C {
+  return {
+    ...c,
+    ...frame(c, t),
+    sections: t.sections.map((s) => ({ key: s.key, heading: s.heading, paragraphs: s.paragraphs })),
   };
 }

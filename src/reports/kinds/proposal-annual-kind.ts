@@ -4,7 +4,6 @@ import { User } from '../../auth/user.entity';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { yearOf } from '../../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ORGANIZATION, Organization } from '../../config/organization';
 import { CouncilSession } from '../../directory/directory.entities';
@@ -28,6 +27,7 @@ import type { PreparedReport, ReportKindDef } from '../report-kind';
 import type { Report } from '../report.entities';
 import { documentStamp } from '../signoff/document-stamp';
 import type { DocumentText } from '../signoff/document-text';
+import { docNumberOf } from './doc-number';
 import { annualText, applyAnnualText } from './issued-texts';
 import { noParams } from './proposal-kinds';
 
@@ -149,16 +149,9 @@ export class ProposalAnnualKind implements ReportKindDef<'proposal-annual'> {
     };
   }
 
-  /**
-   * 吴政协提办〔2026〕3号: the year of 签发 and the number taken then; a 送审稿 leaves the number blank
-   * (〔2026〕　号); a report numbered at request time (before 签发 existed) keeps the year it was asked for.
-   */
+  /** 吴政协提办〔2026〕3号: see `docNumberOf`. */
   private docNumber(report: Report, issuedOn: Date, draft: boolean): string | null {
-    const prefix = this.org.proposalReportPrefix;
-    const year = (d: Date) => yearOf(d, this.config.displayTimeZone);
-    if (draft) return `${prefix}〔${year(issuedOn)}〕\u3000号`;
-    if (report.issueNo === null) return null;
-    return `${prefix}〔${year(report.signedAt ?? report.requestedAt)}〕${report.issueNo}号`;
+    return docNumberOf(this.org.proposalReportPrefix, report, issuedOn, draft, this.config.displayTimeZone);
   }
 
   draftText(context: ProposalAnnualContext): DocumentText {

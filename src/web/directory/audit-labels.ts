@@ -173,6 +173,8 @@ const REPORT_KIND_LABELS: Record<string, string> = {
   'member-record': '委员履职档案',
   'notice-sheet': '公示单',
   'opinion-issue': '社情民意',
+  'opinion-annual': '社情民意信息工作通报',
+  'commitment-review': '提案办理回头看情况报告',
 };
 
 /** The label under which a change that is not field by field (a state, a summary) is shown. */

@@ -48,6 +48,7 @@ export class OpinionOutcomePagesController {
   @Roles('staff', 'leader')
   @Get('stats')
   async showStats(
+    @CurrentUser() actor: Actor,
     @Req() req: AuthedRequest,
     @Res() res: Response,
     @Query() raw: Record<string, unknown>,
@@ -67,6 +68,8 @@ export class OpinionOutcomePagesController {
         years,
         filters: { year: String(stats.year) },
         exportHref: `/api/v1/opinions/stats.xlsx?year=${stats.year}`,
+        // 起草年度通报: staff draft the year's 社情民意信息工作通报 (the report kind refuses other roles).
+        canDraft: hasRole(actor, 'staff'),
         tables: statsTables(stats),
         byLevel: stats.levels.map((l) => ({ label: l.label, count: stats.total.adoptedByLevel[l.code] ?? 0 })),
         upperBodies: this.adoptions.adoptionLevels

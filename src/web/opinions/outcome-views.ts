@@ -22,6 +22,8 @@ declare module '../kit/layout' {
       years: Option[];
       filters: Record<string, string>;
       exportHref: string;
+      /** 起草年度通报 (staff). */
+      canDraft: boolean;
       tables: StatsTable[];
       /** The year's 采用 by each configured level (config/opinions.json `adoptionLevels`). */
       byLevel: Array<{ label: string; count: number }>;

@@ -95,6 +95,9 @@ export class CommitmentPagesController {
         },
         rates: office ? await this.commitments.rates({ year: q.year, replyClass: q.replyClass }) : null,
         exportHref: office ? `/proposals/follow-up.xlsx?${queryString(filters)}` : null,
+        // 起草回头看报告: staff draft the year's report (the year filtered, else this year).
+        canDraft: hasRole(actor, 'staff'),
+        draftYear: q.year ?? null,
       },
       { section: 'follow-up' },
     );

@@ -120,6 +120,9 @@ export interface FollowUpView {
   rates: CommitmentRatesView | null;
   /** The Excel export of the list as filtered, for staff and leaders. */
   exportHref: string | null;
+  /** 起草回头看报告 (staff), for the year filtered or, with none, this year. */
+  canDraft: boolean;
+  draftYear: number | null;
 }
 
 /** The proposal journey's views, each with its typed context. */

@@ -1,4 +1,6 @@
 import { sampleBriefing } from '../../../src/demo/sample-briefing';
+import { reviewLead, reviewSections } from '../../../src/reports/commitment-review-text';
+import { bulletinLead, bulletinSections } from '../../../src/reports/opinion-annual-text';
 import { qrSvg } from '../../../src/reports/qr-code';
 import type { ReportContexts, ReportKind } from '../../../src/reports/report-contexts';
 
@@ -19,6 +21,8 @@ export const PICTURE_KINDS = Object.keys({
   'member-record': true,
   'notice-sheet': true,
   'opinion-issue': true,
+  'opinion-annual': true,
+  'commitment-review': true,
 } satisfies Record<ReportKind, true>) as ReportKind[];
 
 const ISSUED = '2026-11-26T02:00:00Z';
@@ -244,6 +248,100 @@ export async function pictureContexts(): Promise<PictureContexts> {
         { label: '送', names: ['自治区政协'] },
       ],
       cc: [],
+    },
+    'opinion-annual': {
+      title: '关于2026年度社情民意信息工作情况的通报',
+      year: 2026,
+      docNumber: '吴政协办〔2026〕2号',
+      issuingOffice: '政协吴忠市委员会办公室',
+      issuedOn: ISSUED,
+      printedOn: ISSUED,
+      draft: false,
+      signer: '马国庆',
+      addressee: '各专门委员会，各界别，各位委员：',
+      lead: [bulletinLead(2026)],
+      sections: bulletinSections({
+        year: 2026,
+        submitted: 412,
+        accepted: 96,
+        adopted: 23,
+        byLevel: [
+          { label: '全国政协', count: 2 },
+          { label: '自治区政协', count: 9 },
+          { label: '市委', count: 8 },
+          { label: '市政府', count: 6 },
+        ],
+        members: 138,
+        sectors: 18,
+        committees: 7,
+        silentMembers: 41,
+        issues: { special: 6, combined: 14 },
+        sentTo: ['市委', '市政府', '自治区政协'],
+        instructions: 11,
+        topMembers: [
+          { name: '张丽华', adopted: 4, accepted: 7 },
+          { name: '马文斌', adopted: 3, accepted: 5 },
+        ],
+        topGroups: [{ name: '经济界', adopted: 6, accepted: 15 }],
+      }),
+      hasData: true,
+      annexTitle: '2026年度社情民意信息报送采用情况统计表',
+      total: { submitted: 412, accepted: 96, adopted: 23, adoptionRate: '5.6%' },
+      bySector: [{ name: '经济界', submitted: 58, accepted: 15, adopted: 6, adoptionRate: '10.3%' }],
+      topMembers: [{ name: '张丽华', submitted: 12, accepted: 7, adopted: 4 }],
+      distribution: [],
+      cc: ['市委办公室', '市政府办公室', '各县（市、区）政协'],
+    },
+    'commitment-review': {
+      title: '关于2026年度提案办理回头看情况的报告',
+      year: 2026,
+      docNumber: '吴政协提办〔2026〕4号',
+      issuingOffice: '政协吴忠市委员会提案委员会',
+      issuedOn: ISSUED,
+      printedOn: ISSUED,
+      draft: false,
+      signer: '马国庆',
+      lead: [reviewLead(2026)],
+      sections: reviewSections({
+        year: 2026,
+        today: '2026-11-26',
+        replies: 64,
+        repliesByClass: [
+          { code: 'B', count: 51 },
+          { code: 'C', count: 13 },
+        ],
+        proposals: 60,
+        units: 2,
+        commitments: 9,
+        notDue: 2,
+        assessable: 7,
+        keptOnTime: 4,
+        keptLate: 1,
+        notKept: 0,
+        overdue: 2,
+        awaitingVerdict: 0,
+        byUnit: [
+          { name: UNIT, count: 5, assessable: 4, keptOnTime: 2, overdue: 2, rate: 0.5 },
+          { name: '吴忠市自然资源局', count: 4, assessable: 3, keptOnTime: 2, overdue: 0, rate: 0.6667 },
+        ],
+        overdueItems: [
+          {
+            unit: UNIT,
+            title: '关于加快老旧小区加装电梯的提案',
+            numberLabel: '第0045号',
+            text: '2026年9月底前完成利通区首批20部电梯的加装',
+            dueDate: '2026-09-30',
+          },
+        ],
+        notKeptItems: [],
+      }),
+      byUnit: [
+        { name: UNIT, count: 5, keptOnTime: 2, overdue: 2, rate: '50.0%' },
+        { name: '吴忠市自然资源局', count: 4, keptOnTime: 2, overdue: 0, rate: '66.7%' },
+      ],
+      total: { count: 9, keptOnTime: 4, overdue: 2, rate: '57.1%' },
+      distribution: [],
+      cc: ['政协吴忠市委员会主席会议成员', '各提案承办单位'],
     },
   };
 }
