@@ -16,6 +16,7 @@ describe('社情民意 configuration', () => {
     const c = loadOpinionConfig();
     expect(c.maxContentLength).toBe(1500);
     expect(c.similarMinPercent).toBe(20);
+    expect(c.informantMonthlyQuota).toBe(2);
     expect(c.issueRecipients).toEqual({ 报: ['市委', '市政府'], 送: ['自治区政协'] });
     expect(c.categories.map((x) => x.code)).toEqual([
       'economy',
@@ -36,8 +37,10 @@ describe('社情民意 configuration', () => {
       categories,
       similarMinPercent: 20,
       issueRecipients: { 报: ['市委', '市政府'], 送: ['上级政协'] },
+      informantMonthlyQuota: 2,
     });
     expect(loadOpinionConfig(write({ categories, maxContentLength: 2000 })).maxContentLength).toBe(2000);
+    expect(loadOpinionConfig(write({ categories, informantMonthlyQuota: 3 })).informantMonthlyQuota).toBe(3);
     expect(loadOpinionConfig(write({ categories, issueRecipients: { 报: ['市委'] } })).issueRecipients).toEqual({
       报: ['市委'],
       送: [],
@@ -56,5 +59,6 @@ describe('社情民意 configuration', () => {
     bad({ categories: [...categories, ...categories] }, /livelihood 重复/);
     bad({ categories, maxContentLength: 10 }, /maxContentLength/);
     bad({ categories, similarMinPercent: 0 }, /similarMinPercent/);
+    bad({ categories, informantMonthlyQuota: 0 }, /informantMonthlyQuota/);
   });
 });

@@ -16,6 +16,8 @@ export interface OpinionConfig {
   similarMinPercent: number;
   /** 报 / 送 lines of an issue of 《社情民意》 (the 版记); the leaders in the system get it in 收文 as well. */
   issueRecipients: { 报: string[]; 送: string[] };
+  /** 信息员: the monthly quota (条/月) a new appointment gets unless staff give another (default 2). */
+  informantMonthlyQuota: number;
 }
 
 /** Printed when config/opinions.json names no recipients. */
@@ -47,6 +49,10 @@ export function loadOpinionConfig(file = path.join(CONFIG_DIR, 'opinions.json'))
         ? 20
         : f.int(raw.similarMinPercent, 'similarMinPercent', 1, 100, '须为 1–100 的整数（相似度百分比）'),
     issueRecipients: issueRecipients(f, raw.issueRecipients),
+    informantMonthlyQuota:
+      raw.informantMonthlyQuota === undefined
+        ? 2
+        : f.int(raw.informantMonthlyQuota, 'informantMonthlyQuota', 1, 30, '须为 1–30 的整数（条/月）'),
   };
 }
 
