@@ -85,6 +85,11 @@ export class OpinionInformantsService {
     return row ? (await this.views(this.ds.manager, [row]))[0] : null;
   }
 
+  /** May the member file as 信息员 now (on this year's roster, not ended)? */
+  rostered(memberId: number): Promise<boolean> {
+    return onRoster(this.ds.manager, memberId, this.thisYear());
+  }
+
   appoint(actor: Actor, dto: AppointInformantDto): Promise<InformantView> {
     return this.tx.run(async (em) => {
       const current = this.thisYear();
