@@ -220,8 +220,11 @@ export class OpinionInformantsService {
     const raw = await em
       .createQueryBuilder(OpinionContributor, 'c')
       .innerJoin(Opinion, 'o', 'o.id = c.opinionId')
-      .select(['c.memberId AS memberId', 'o.id AS id', 'o.submittedAt AS submittedAt'])
-      .addSelect(['o.status AS status', 'o.submitterKind AS submitterKind'])
+      .select('c.memberId', 'memberId')
+      .addSelect('o.id', 'id')
+      .addSelect('o.submittedAt', 'submittedAt')
+      .addSelect('o.status', 'status')
+      .addSelect('o.submitterKind', 'submitterKind')
       .where('c.memberId IN (:...memberIds)', { memberIds })
       .andWhere("o.status <> 'draft' AND o.submitterKind <> 'combined'")
       .andWhere('o.submittedAt >= :from AND o.submittedAt < :to', { from, to })

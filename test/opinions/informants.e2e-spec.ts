@@ -100,7 +100,7 @@ describe('信息员名单', () => {
     expect(far.body.message).toBe('只能聘任本年度（2026年）或下一年度的信息员');
     const quota = await send({ memberId: b.memberId, monthlyQuota: 0 });
     expect(quota.status).toBe(400);
-    expect(quota.body.message).toBe('每月定额须在 1 到 30 条之间');
+    expect(quota.body.details.fields.monthlyQuota).toEqual(['每月定额须在 1 到 30 条之间']);
     await api(t, staff, 'post', IN, { memberId: b.memberId, monthlyQuota: 1 }, 201);
     const twice = await send({ memberId: b.memberId });
     expect(twice.status).toBe(409);
