@@ -20,6 +20,7 @@ import { Attachment } from './files/attachment.entity';
 import { INSTRUCTION_ENTITIES } from './instructions/instruction.entities';
 import { Notification } from './notifications/notification.entity';
 import { OPINION_ADOPTION_ENTITIES } from './opinions/opinion-adoption.entity';
+import { OPINION_INFORMANT_ENTITIES } from './opinions/opinion-informant.entity';
 import { OPINION_ENTITIES } from './opinions/opinion.entities';
 import { PLAN_ENTITIES } from './plans/plan.entities';
 import { PROPOSAL_ENTITIES } from './proposals/proposal.entities';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   ...OPINION_ENTITIES,
   ...INSTRUCTION_ENTITIES,
   ...OPINION_ADOPTION_ENTITIES,
+  ...OPINION_INFORMANT_ENTITIES,
 ];
 
 /** The data source of this application's entities for `config`: the API, the worker, the CLI and the benches. */

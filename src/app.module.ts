@@ -23,6 +23,7 @@ import { HealthController } from './health/health.controller';
 import { InstructionsModule } from './instructions/instructions.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OpinionInformantsModule } from './opinions/opinion-informants.module';
 import { OpinionIssuesModule } from './opinions/opinion-issues.module';
 import { OpinionOutcomesModule } from './opinions/opinion-outcomes.module';
 import { loadOpinionConfig, OPINION_CONFIG } from './opinions/opinions.config';
@@ -99,6 +100,7 @@ export class AppModule {
         VisitsModule,
         ReportsModule,
         OpinionOutcomesModule,
+        OpinionInformantsModule,
         OpinionsModule,
         OpinionIssuesModule,
         InstructionsModule,
@@ -118,6 +120,7 @@ export class AppModule {
           VisitsModule,
           TodosModule,
           OpinionOutcomesModule,
+          OpinionInformantsModule,
           OpinionsModule,
           OpinionIssuesModule,
           InstructionsModule,

@@ -6,6 +6,7 @@ import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Committee, Member, Sector } from '../directory/directory.entities';
 import { OpinionAdoptionsService } from '../opinions/opinion-adoptions.service';
+import { OpinionInformantsService } from '../opinions/opinion-informants.service';
 import { OpinionReviewService } from '../opinions/opinion-review.service';
 import { Opinion } from '../opinions/opinion.entities';
 import { OpinionsService } from '../opinions/opinions.service';
@@ -201,7 +202,8 @@ function demoOpinions(): DemoOpinion[] {
 /**
  * The demo 社情民意 (issue 18): a year of thirty items — the demo member's own and joint ones, a sector's, a
  * committee's and a party's filed by staff — across the statuses, some 采用 by 自治区政协 and 全国政协, played through
- * the opinions' services at their times (so 报送, 编报 and 采用 land in the duty records and 社情民意统计).
+ * the opinions' services at their times (so 报送, 编报 and 采用 land in the duty records and 社情民意统计). The demo
+ * member and two co-signers are 信息员 of each year the items span; the demo member's own items are filed as such.
  * Loads when there is no item yet.
  */
 @Injectable()
@@ -213,6 +215,7 @@ export class DemoOpinionLoader {
     private readonly opinions: OpinionsService,
     private readonly reviews: OpinionReviewService,
     private readonly adoptions: OpinionAdoptionsService,
+    private readonly informants: OpinionInformantsService,
     private readonly clock: Clock,
   ) {}
 
@@ -230,6 +233,7 @@ export class DemoOpinionLoader {
     const committees = new Map((await this.ds.getRepository(Committee).find()).map((c) => [c.name, c.id]));
     const now = this.clock.now();
     const at = (days: number, hh: number) => demoInstant(now, days, hh * 60);
+    await this.appointInformants(staff, members, at(Math.max(...items.map((d) => d.days)), 9));
     let adopted = 0;
     for (const [i, d] of items.entries()) {
       const body = { title: d.title, content: d.content, category: d.category };
@@ -238,6 +242,8 @@ export class DemoOpinionLoader {
         if ('member' in d.by)
           return this.opinions.create(member, {
             ...body,
+            // The demo member is a 信息员: their own items go in as such, joint ones as 委员.
+            submitterKind: d.by.member.length === 1 ? 'informant' : 'member',
             coContributorMemberIds: d.by.member
               .slice(1)
               .map((n) => members.get(n))
@@ -280,6 +286,27 @@ export class DemoOpinionLoader {
     }
     this.logger.log(`已载入演示社情民意信息：${items.length} 条，其中被上级采用 ${adopted} 条`);
     return true;
+  }
+
+  /**
+   * 信息员 of every year the demo items span (from `first`): the demo member (2 条/月) and the two who sign with them
+   * (1 and 2 条/月), each appointed on 2 January of the year so the whole year counts.
+   */
+  private async appointInformants(staff: Actor, members: Map<string, number>, first: Date): Promise<void> {
+    const roster: Array<[string, number, string]> = [
+      ['张文华', 2, '城关区社区联系点'],
+      ['孙立新', 1, '市工商联'],
+      ['梁宏伟', 2, '乡村振兴联系点'],
+    ];
+    const now = this.clock.now();
+    for (let year = first.getUTCFullYear(); year <= now.getUTCFullYear(); year++)
+      for (const [name, monthlyQuota, note] of roster) {
+        const memberId = members.get(name);
+        if (memberId === undefined) continue;
+        await this.clock.runAt(new Date(Date.UTC(year, 0, 2, 1)), () =>
+          this.informants.appoint(staff, { memberId, monthlyQuota, note }),
+        );
+      }
   }
 
   private async actor(username: string): Promise<Actor | null> {

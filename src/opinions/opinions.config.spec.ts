@@ -16,6 +16,7 @@ describe('社情民意 configuration', () => {
     const c = loadOpinionConfig();
     expect(c.maxContentLength).toBe(1500);
     expect(c.similarMinPercent).toBe(20);
+    expect(c.informantMonthlyQuota).toBe(2);
     expect(c.issueRecipients).toEqual({ 报: ['市委', '市政府'], 送: ['自治区政协'] });
     expect(c.bulletinPrefix).toBe('吴政协办');
     expect(c.bulletinCc).toEqual(['市委办公室', '市政府办公室', '各县（市、区）政协']);
@@ -38,6 +39,7 @@ describe('社情民意 configuration', () => {
       categories,
       similarMinPercent: 20,
       issueRecipients: { 报: ['市委', '市政府'], 送: ['上级政协'] },
+      informantMonthlyQuota: 2,
       bulletinPrefix: '政协办',
       bulletinCc: ['市委办公室', '市政府办公室'],
     });
@@ -46,6 +48,7 @@ describe('社情民意 configuration', () => {
       bulletinCc: [],
     });
     expect(loadOpinionConfig(write({ categories, maxContentLength: 2000 })).maxContentLength).toBe(2000);
+    expect(loadOpinionConfig(write({ categories, informantMonthlyQuota: 3 })).informantMonthlyQuota).toBe(3);
     expect(loadOpinionConfig(write({ categories, issueRecipients: { 报: ['市委'] } })).issueRecipients).toEqual({
       报: ['市委'],
       送: [],
@@ -66,5 +69,6 @@ describe('社情民意 configuration', () => {
     bad({ categories, similarMinPercent: 0 }, /similarMinPercent/);
     bad({ categories, bulletinPrefix: ' ' }, /bulletinPrefix/);
     bad({ categories, bulletinCc: ['市委', ''] }, /bulletinCc\[1\]/);
+    bad({ categories, informantMonthlyQuota: 0 }, /informantMonthlyQuota/);
   });
 });

@@ -20,6 +20,8 @@ export interface OpinionConfig {
   bulletinPrefix: string;
   /** 抄送 line of the 通报's 版记 (`bulletinCc`, default DEFAULT_BULLETIN_CC); an empty list leaves it out. */
   bulletinCc: string[];
+  /** 信息员: the monthly quota (条/月) a new appointment gets unless staff give another (default 2). */
+  informantMonthlyQuota: number;
 }
 
 /** Printed when config/opinions.json names no recipients. */
@@ -67,6 +69,10 @@ export function loadOpinionConfig(file = path.join(CONFIG_DIR, 'opinions.json'))
         : f
             .list(raw.bulletinCc, 'bulletinCc', '须为抄送机关名称的列表')
             .map((n, i) => f.text(n, `bulletinCc[${i}]`, '须为机关名称')),
+    informantMonthlyQuota:
+      raw.informantMonthlyQuota === undefined
+        ? 2
+        : f.int(raw.informantMonthlyQuota, 'informantMonthlyQuota', 1, 30, '须为 1–30 的整数（条/月）'),
   };
 }
 

@@ -5,7 +5,9 @@ import { Actor, hasRole } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
+import { yearOf } from '../common/time-zone';
 import { assertAllowed } from '../common/workflow';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { Committee, Member, Sector } from '../directory/directory.entities';
 import { STATUS_LABELS as PROPOSAL_STATUS_LABELS } from '../proposals/proposal-workflow';
@@ -23,6 +25,7 @@ import {
 } from './dto/opinion.dto';
 import { assertCanRead, isSubmitter, notFound } from './opinion-access';
 import { ContributorInput, writeContributors } from './opinion-contributors';
+import { onRoster } from './opinion-informants.service';
 import { OpinionStore } from './opinion-store';
 import { opinionFields } from './opinion-text';
 import { OpinionViews } from './opinion-views';
@@ -44,6 +47,7 @@ export class OpinionsService {
     private readonly query: OpinionsQuery,
     private readonly textIndex: TextIndexService,
     @Inject(OPINION_CONFIG) private readonly config: OpinionConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
   ) {}
 
   get categories(): OpinionConfig['categories'] {
@@ -71,6 +75,7 @@ export class OpinionsService {
         throw AppError.forbidden('界别、专委会和民主党派、工商联的社情民意信息由机关工作人员代为录入');
       if (!byStaff && (!hasRole(actor, 'member') || actor.memberId === null))
         throw AppError.forbidden('委员和信息员的社情民意信息须由本人报送');
+      if (kind === 'informant') await this.assertRostered(em, actor.memberId!);
       this.assertCategory(dto.category);
       this.assertLength(dto.content);
       const submitter = byStaff ? await this.groupOf(em, kind, dto) : await this.memberOf(em, actor.memberId!, dto);
@@ -203,6 +208,12 @@ export class OpinionsService {
 
   private reindex(em: EntityManager, o: Opinion): Promise<void> {
     return this.textIndex.reindex(em, 'opinion', o.id, opinionFields(o));
+  }
+
+  /** 信息员 only from this year's roster (display clock), not ended. */
+  private async assertRostered(em: EntityManager, memberId: number): Promise<void> {
+    if (!(await onRoster(em, memberId, yearOf(this.clock.now(), this.app.displayTimeZone))))
+      throw AppError.invalidField('submitterKind', '您不在本年度信息员名单中，请以委员本人身份报送');
   }
 
   private assertCategory(code: string): void {

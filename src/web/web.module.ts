@@ -25,6 +25,7 @@ import { StepForms } from './kit/step-forms';
 import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
 import { ViewRenderer } from './kit/view-renderer';
 import { WebPages } from './kit/web-pages';
+import { InformantPagesController } from './opinions/informant-pages.controller';
 import { OpinionOutcomePagesController } from './opinions/opinion-outcome-pages.controller';
 import { OpinionPagesController } from './opinions/opinion-pages.controller';
 import { PlanPagesController } from './plans/plan-pages.controller';
@@ -73,6 +74,7 @@ export class WebModule implements NestModule {
         InboxPagesController,
         ProposalMemberPagesController,
         OpinionOutcomePagesController,
+        InformantPagesController,
         OpinionPagesController,
         ProposalOfficePagesController,
         ProposalUnitPagesController,

@@ -1013,6 +1013,33 @@ ROWS.push(
   },
 );
 
+/* 信息员名单: staff alone appoint, adjust and end; each POST appoints a new member (a member is on it once a year). */
+const IN = `${OP}/informants`;
+let informantMemberId = 0;
+const informant = async () => ({
+  id: (await api(t, c.staff, 'post', '/opinions/informants', { memberId: (await t.make.member()).id }, 201))
+    .id as number,
+});
+ROWS.push(
+  { method: 'get', route: IN, who: ['staff'], ok: 200 },
+  {
+    method: 'post',
+    route: IN,
+    who: ['staff'],
+    ok: 201,
+    fixture: async () => ((informantMemberId = (await t.make.member()).id), {}),
+    body: () => ({ memberId: informantMemberId }),
+  },
+  {
+    method: 'patch',
+    route: `${IN}/{id}`,
+    who: ['staff'],
+    ok: 200,
+    fixture: informant,
+    body: () => ({ monthlyQuota: 3 }),
+  },
+);
+
 /*
  * 领导批示: on a 提案单 delivered to the matrix's leader (made once), recorded by that leader; items handed to the
  * matrix's unit. Staff record paper ones and hand items out; the unit reports; members and facilitators: 403.

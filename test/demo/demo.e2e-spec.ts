@@ -577,6 +577,13 @@ describe('demo data set (XS_DEMO=1)', () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const record = await get(`/members/${me.memberId}/record?year=${year}`, member);
     expect(record.summary.opinions.submitted).toBeGreaterThan(0);
+    // 信息员: the demo member is on this year's roster with a quota and items counted; their own items are 信息员's.
+    const roster = await get('/opinions/informants');
+    const own = roster.items.find((i: { memberId: number }) => i.memberId === me.memberId);
+    expect(own).toMatchObject({ monthlyQuota: 2, active: true });
+    expect(own.yearSubmitted).toBeGreaterThan(0);
+    expect(roster.items.length).toBeGreaterThanOrEqual(3);
+    expect(items.items.some((o: { submitterKind: string }) => o.submitterKind === 'informant')).toBe(true);
   });
 
   async function login(username: string): Promise<string> {

@@ -182,6 +182,16 @@ describe('社情民意信息', () => {
       .send(body({ submitterKind: 'group', sectorId: sector.id, committeeId: committee.id }));
     expect(both.status).toBe(400);
     expect(both.body.message).toBe('请选择界别或专委会（二选一）');
+    // 信息员 only from this year's roster: refused before, accepted once staff appoint the member.
+    const notOnRoster = await t
+      .http()
+      .post(O)
+      .set(c.co1.auth)
+      .send(body({ submitterKind: 'informant' }));
+    expect(notOnRoster.status).toBe(400);
+    expect(notOnRoster.body.message).toBe('您不在本年度信息员名单中，请以委员本人身份报送');
+    expect(notOnRoster.body.details.fields.submitterKind).toBeDefined();
+    await api(t, c.staff, 'post', '/opinions/informants', { memberId: c.co1.memberId }, 201);
     const informant = await file(c.co1, { submitterKind: 'informant' });
     expect(informant.submitterKindLabel).toBe('信息员');
   });

@@ -22,6 +22,7 @@ import { Opinions1764800000100 } from './1764800000100-Opinions';
 import { Instructions1764800000200 } from './1764800000200-Instructions';
 import { OpinionIssues1764800000300 } from './1764800000300-OpinionIssues';
 import { OpinionAdoptions1764800000400 } from './1764800000400-OpinionAdoptions';
+import { OpinionInformants1764800000500 } from './1764800000500-OpinionInformants';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Instructions1764800000200,
   OpinionIssues1764800000300,
   OpinionAdoptions1764800000400,
+  OpinionInformants1764800000500,
 ];

@@ -20,6 +20,7 @@ const TEXTS: Partial<Record<NavKey, string | ((actor: Actor) => string)>> = {
   proposalStats: '各会次的立案、答复、办结和满意率。',
   myOpinions: '报送社情民意信息（可联名），查看审核结果和修改意见。',
   opinions: '审核社情民意信息：采用编报、存档或退回修改，对照相似信息和提案。',
+  opinionInformants: '聘任社情民意信息员，查看每人本月和全年的报送是否达到定额。',
   topics: (actor) =>
     hasRole(actor, 'staff', 'facilitator')
       ? '按出题、定题、议题、解题、评题推进协商议题，安排协商会，跟踪协商成果的落实。'

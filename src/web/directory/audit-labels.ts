@@ -34,6 +34,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   session: '会次',
   user: '账号',
   attachment: '附件',
+  opinion_informant: '信息员',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -104,6 +105,8 @@ const VERB_LABELS: Record<string, string> = {
   calendar_feed_revoke: '停用日历订阅',
   report: '报告落实情况',
   verdict: '评判是否兑现',
+  appoint: '聘任',
+  end: '解聘',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -148,6 +151,9 @@ const FIELD_LABELS: Record<string, string> = {
   revision: '稿次',
   signer: '签发人',
   previewSha256: '送审稿校验值',
+  year: '年度',
+  monthlyQuota: '每月定额（条）',
+  note: '备注',
 };
 
 /** Each entity's states by name (a 状态 change, or a state recorded as the whole value). */
@@ -161,6 +167,7 @@ const STATE_LABELS: Record<string, Record<string, string>> = {
   member: MEMBER_STATUS_LABELS,
   instruction_item: ITEM_STATUS_LABELS,
   commitment: COMMITMENT_STATUS_LABELS,
+  opinion_informant: { active: '在聘', ended: '已解聘' },
 };
 
 /** The report kinds as a request records them. */

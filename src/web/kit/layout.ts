@@ -39,6 +39,7 @@ export type Section =
   | 'dashboard'
   | 'my-opinions'
   | 'opinion-stats'
+  | 'opinion-informants'
   | 'opinions';
 
 /** The proposal menu entries. */
@@ -188,6 +189,15 @@ export const NAV = [
     href: '/opinions/stats',
     label: '信息统计',
     section: 'opinion-stats',
+    show: anyOf('staff'),
+    group: 'opinions',
+  },
+  /** 信息员名单: the roster with each informant's month against the quota; appoint, adjust, end. */
+  {
+    key: 'opinionInformants',
+    href: '/opinions/informants',
+    label: '信息员',
+    section: 'opinion-informants',
     show: anyOf('staff'),
     group: 'opinions',
   },

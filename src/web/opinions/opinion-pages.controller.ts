@@ -15,6 +15,7 @@ import {
   VersionDto,
 } from '../../opinions/dto/opinion.dto';
 import { OpinionAdoptionsService } from '../../opinions/opinion-adoptions.service';
+import { OpinionInformantsService } from '../../opinions/opinion-informants.service';
 import { OpinionIssuesService } from '../../opinions/opinion-issues.service';
 import { OpinionMergeService } from '../../opinions/opinion-merge.service';
 import { OpinionReviewService } from '../../opinions/opinion-review.service';
@@ -63,6 +64,7 @@ export class OpinionPagesController {
     private readonly directory: DirectoryChoices,
     private readonly pages: WebPages,
     private readonly adoptions: OpinionAdoptionsService,
+    private readonly informants: OpinionInformantsService,
   ) {}
 
   @Roles('member')
@@ -79,7 +81,12 @@ export class OpinionPagesController {
       req,
       res,
       'opinions/mine',
-      { items: page.items, pager: pagerFor(page, '/opinions/mine'), done: doneOf(raw.done) },
+      {
+        items: page.items,
+        pager: pagerFor(page, '/opinions/mine'),
+        done: doneOf(raw.done),
+        informant: actor.memberId === null ? null : await this.informants.progressOf(actor.memberId),
+      },
       { section: 'my-opinions' },
     );
   }
@@ -344,6 +351,12 @@ export class OpinionPagesController {
     this.pages.redirect(res, `/opinions/${id}?done=reviewed`);
   }
 
+  /** 信息员 is offered only to a member on this year's roster. */
+  private async memberKinds(actor: Actor): Promise<typeof MEMBER_KINDS> {
+    const rostered = actor.memberId !== null && (await this.informants.rostered(actor.memberId));
+    return rostered ? MEMBER_KINDS : MEMBER_KINDS.filter((k) => k.value !== 'informant');
+  }
+
   private async contributors(raw: unknown): Promise<number[]> {
     return this.directory.memberIdsNamed(namesOf(raw), 'coContributorNames');
   }
@@ -411,7 +424,7 @@ export class OpinionPagesController {
         form,
         o,
         categories: this.opinions.categories.map((c) => ({ value: c.code, label: c.label })),
-        kinds: staff ? STAFF_KINDS : MEMBER_KINDS,
+        kinds: staff ? STAFF_KINDS : await this.memberKinds(actor),
         sectors: filing ? await this.directory.sectors() : [],
         committees: filing ? await this.directory.committees() : [],
         staff,

@@ -1,3 +1,4 @@
+import type { InformantView } from '../../opinions/dto/opinion-informant.dto';
 import type { AdoptionView } from '../../opinions/dto/opinion-outcome.dto';
 import type { OpinionSummaryView, OpinionView, SimilarItemsView } from '../../opinions/dto/opinion.dto';
 import type { FormState } from '../kit/forms';
@@ -14,7 +15,13 @@ export const doneOf = (raw: unknown): OpinionDone | null =>
 /** The 社情民意 journey's views: 我的社情民意 (members), the review desk (staff), the form and an item's page. */
 declare module '../kit/layout' {
   interface ViewContexts {
-    'opinions/mine': { items: OpinionSummaryView[]; pager: Pager; done: OpinionDone | null };
+    'opinions/mine': {
+      items: OpinionSummaryView[];
+      pager: Pager;
+      done: OpinionDone | null;
+      /** This year's 信息员 appointment with its progress; null for a member not on the roster. */
+      informant: InformantView | null;
+    };
     'opinions/index': {
       items: OpinionSummaryView[];
       pager: Pager;
