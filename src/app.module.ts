@@ -11,6 +11,7 @@ import { loadOrganization, ORGANIZATION } from './config/organization';
 import { Tx } from './database/tx';
 import { DemoInstructionLoader } from './demo/demo-instruction-loader';
 import { DemoLoader } from './demo/demo-loader';
+import { DemoOpinionIssueLoader } from './demo/demo-opinion-issue-loader';
 import { DemoOpinionLoader } from './demo/demo-opinion-loader';
 import { DemoProposalLoader } from './demo/demo-proposal-loader';
 import { DemoReportLoader } from './demo/demo-report-loader';
@@ -137,6 +138,7 @@ export class AppModule {
         DemoReportLoader,
         DemoInstructionLoader,
         DemoOpinionLoader,
+        DemoOpinionIssueLoader,
       ],
     };
   }

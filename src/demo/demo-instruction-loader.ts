@@ -14,11 +14,14 @@ import { demoInstant } from './demo-proposal-loader';
 /** The delivered 协商要报 the demo 批示 are on, by their topics' subjects in the title. */
 const GRAPES = '先锋大青葡萄';
 const LAND = '盘活工业低效用地';
+/** The 专报 of 《社情民意》 a 副市长 instructed on (DemoOpinionIssueLoader compiles it). */
+const GREENHOUSES = '设施农业大棚闲置';
 
 /**
  * The demo 领导批示 (issue 18): on the 先锋大青葡萄 协商要报 (delivered three weeks ago) a 副市长's 批示 received on
- * paper, handed to 市自然资源局, reported and accepted — carried out; on the 盘活工业低效用地 协商要报 (delivered
- * yesterday) the demo leader's own 批示 this morning, handed to 市自然资源局 and still open in its 待办. Played
+ * paper, handed to 市自然资源局, reported and accepted — carried out; on the 专报 of 《社情民意》 on idle greenhouses
+ * another 副市长's on paper, carried out the same way (the item's contributors hear both); on the 盘活工业低效用地
+ * 协商要报 (delivered yesterday) the demo leader's own 批示 this morning, handed to 市自然资源局 and still open in its 待办. Played
  * through InstructionsService at their times; loads once the documents are there and no 批示 is.
  */
 @Injectable()
@@ -38,8 +41,9 @@ export class DemoInstructionLoader {
     const unit = await this.actor('unit');
     const grapes = await this.delivered(GRAPES);
     const land = await this.delivered(LAND);
+    const greenhouses = await this.delivered(GREENHOUSES);
     const unitRow = await this.ds.getRepository(Unit).findOneBy({ name: '市自然资源局' });
-    if (!staff || !leader || !unit || !grapes || !land || !unitRow) return false;
+    if (!staff || !leader || !unit || !grapes || !land || !greenhouses || !unitRow) return false;
     const now = this.clock.now();
     const at = (days: number, hh: number, mm: number) => demoInstant(now, days, hh * 60 + mm);
 
@@ -64,6 +68,28 @@ export class DemoInstructionLoader {
     );
     await this.clock.runAt(at(8, 10, 0), () => this.instructions.step(staff, paper.id, 'accept', {}));
 
+    // On the 专报 of 《社情民意》 on idle greenhouses: a 副市长's 批示 on paper, carried out — its contributors told.
+    const idle = await this.clock.runAt(at(35, 9, 30), async () => {
+      const i = await this.instructions.record(staff, {
+        target: { type: 'report', id: greenhouses },
+        text: '反映的问题很实在。请市自然资源局会同市农业农村局摸清闲置大棚底数，拿出盘活办法。',
+        leaderLevel: '副市长',
+        leaderName: '李建华',
+        instructedOn: this.instructions.today(),
+      });
+      return this.instructions.addItem(staff, i.id, {
+        unitId: unitRow.id,
+        task: '对闲置设施农业大棚摸底造册，制定托管、租赁盘活方案',
+        dueOn: addDays(this.instructions.today(), 20),
+      });
+    });
+    await this.clock.runAt(at(20, 16, 10), () =>
+      this.instructions.step(unit, idle.id, 'report', {
+        text: '已摸清闲置大棚136栋，制定托管、租赁盘活方案，首批42栋已由合作社托管经营。',
+      }),
+    );
+    await this.clock.runAt(at(19, 9, 45), () => this.instructions.step(staff, idle.id, 'accept', {}));
+
     const own = await this.clock.runAt(at(0, 9, 15), () =>
       this.instructions.record(leader, {
         target: { type: 'report', id: land },
@@ -78,7 +104,7 @@ export class DemoInstructionLoader {
         dueOn: addDays(this.instructions.today(), 30),
       }),
     );
-    this.logger.log('已载入演示批示：一件已落实的纸质批示，一件交办中的批示');
+    this.logger.log('已载入演示批示：两件已落实的纸质批示（一件在《社情民意》上），一件交办中的批示');
     return true;
   }
 

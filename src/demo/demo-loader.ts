@@ -9,6 +9,7 @@ import { SessionsService } from '../directory/sessions.service';
 import { UnitsService } from '../directory/units.service';
 import { DEMO_ACCOUNTS, DEMO_MEMBERS, DEMO_PASSWORD, DEMO_POINTS, DEMO_SESSIONS, DEMO_UNITS } from './demo-data';
 import { DemoInstructionLoader } from './demo-instruction-loader';
+import { DemoOpinionIssueLoader } from './demo-opinion-issue-loader';
 import { DemoOpinionLoader } from './demo-opinion-loader';
 import { DemoProposalLoader } from './demo-proposal-loader';
 import { DemoReportLoader } from './demo-report-loader';
@@ -39,6 +40,7 @@ export class DemoLoader {
     private readonly reports: DemoReportLoader,
     private readonly instructions: DemoInstructionLoader,
     private readonly opinions: DemoOpinionLoader,
+    private readonly opinionIssues: DemoOpinionIssueLoader,
   ) {}
 
   /** Loads what is missing; false when there was nothing to load. */
@@ -55,9 +57,11 @@ export class DemoLoader {
   /** The demo documents: they enqueue render jobs, so they load once the application is initialised. */
   async loadDocumentsIfNone(): Promise<boolean> {
     const reports = await this.reports.loadIfNone();
-    // The demo 领导批示 are on the delivered documents (DemoInstructionLoader).
+    // The issues of 《社情民意》 the items taken up went out in (DemoOpinionIssueLoader).
+    const issues = await this.opinionIssues.loadIfNone();
+    // The demo 领导批示 are on the delivered documents, one on an issue of 《社情民意》 (DemoInstructionLoader).
     const instructions = await this.instructions.loadIfNone();
-    return reports || instructions;
+    return reports || issues || instructions;
   }
 
   private async loadDirectoryIfEmpty(): Promise<boolean> {

@@ -13,6 +13,18 @@ import { Topic } from '../topics/topic.entities';
 import { Visit } from '../visits/visit.entities';
 import { demoInstant } from './demo-proposal-loader';
 
+/** The report's current document, rendered now as its job would render it (the job, run later, finds it done). */
+export async function renderNow(job: ReportRenderJob, reportId: number): Promise<void> {
+  await job.render({
+    queue: RENDER_JOB.queue,
+    name: RENDER_JOB.name,
+    id: `demo:${reportId}`,
+    data: { reportId },
+    attempt: 1,
+    maxAttempts: 1,
+  });
+}
+
 /**
  * The demo documents (issue 16): the 协商要报 of the 先锋大青葡萄 界别协商 and of the city's 盘活工业低效用地
  * consultation, each drafted, signed off by the demo leader and delivered to the leaders' 收文; and the 协商要报 of the 家政服务业 visit, drafted and
@@ -73,16 +85,8 @@ export class DemoReportLoader {
     });
   }
 
-  /** The report's current document, rendered now as its job would render it (the job, run later, finds it done). */
-  private async render(reportId: number): Promise<void> {
-    await this.renderJob.render({
-      queue: RENDER_JOB.queue,
-      name: RENDER_JOB.name,
-      id: `demo:${reportId}`,
-      data: { reportId },
-      attempt: 1,
-      maxAttempts: 1,
-    });
+  private render(reportId: number): Promise<void> {
+    return renderNow(this.renderJob, reportId);
   }
 
   private async actor(username: string): Promise<Actor | null> {

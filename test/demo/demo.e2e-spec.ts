@@ -13,6 +13,7 @@ import { DEMO_PROPOSALS, DEMO_UNIT } from '../../src/demo/demo-proposals';
 import { DEMO_TOPIC_UNITS, DEMO_TOPICS } from '../../src/demo/demo-topics';
 import { Member } from '../../src/directory/directory.entities';
 import { Proposal } from '../../src/proposals/proposal.entities';
+import { Report } from '../../src/reports/report.entities';
 import { Meeting, MeetingParticipant, MeetingSpeech, Outcome, Topic } from '../../src/topics/topic.entities';
 import { Visit } from '../../src/visits/visit.entities';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -377,9 +378,14 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('shows the leader two signed 协商要报 in 收文 (the 葡萄 界别协商 and the key consultation) and one submitted for 签发, made through the report services', async () => {
+  it('shows the leader two signed 协商要报 in 收文 (the 葡萄 界别协商 and the key consultation) beside the 《社情民意》 issues, and one submitted for 签发, made through the report services', async () => {
     const leader = await login('leader');
-    const inbox = (await t.http().get('/api/v1/inbox').auth(leader, { type: 'bearer' }).expect(200)).body.items;
+    const received = (await t.http().get('/api/v1/inbox').auth(leader, { type: 'bearer' }).expect(200)).body.items;
+    // Beside the 协商要报, the year's issues of 《社情民意》 (DemoOpinionIssueLoader), numbered on their own counter.
+    const kinds = (k: string) => received.filter((i: { report: { kind: string } }) => i.report.kind === k);
+    const inbox = kinds('briefing');
+    expect(kinds('opinion-issue').length).toBeGreaterThan(0);
+    expect(inbox.length + kinds('opinion-issue').length).toBe(received.length);
     expect(
       inbox.map((i: { report: { title: string; issueNo: number; stage: string; status: string } }) => [
         i.report.issueNo,
@@ -412,7 +418,7 @@ describe('demo data set (XS_DEMO=1)', () => {
     expect(await t.app.get(DemoLoader).loadDocumentsIfNone()).toBe(false);
   });
 
-  it('records the demo 批示: a 副市长’s on paper, carried out by 市自然资源局, and the leader’s own with its item open', async () => {
+  it('records the demo 批示: two 副市长’s on paper (one on a 《社情民意》 专报), carried out by 市自然资源局, and the leader’s own with its item open', async () => {
     const auth = async (who: string) => ({ Authorization: `Bearer ${await login(who)}` });
     const staff = await auth('staff');
     const list = (await t.http().get('/api/v1/instructions').set(staff).expect(200)).body.items;
@@ -421,7 +427,9 @@ describe('demo data set (XS_DEMO=1)', () => {
     ).toEqual([
       ['马国庆', '市政协副主席', false, 1, false],
       ['张明', '副市长', true, 1, true],
+      ['李建华', '副市长', true, 1, true],
     ]);
+    expect(list[2].target.title).toContain('设施农业大棚闲置');
     expect(list[1].target.title).toContain('先锋大青葡萄');
     expect(list[0].target.title).toBe('市政协就盘活工业低效用地开展重点协商');
     const items = (
@@ -435,7 +443,7 @@ describe('demo data set (XS_DEMO=1)', () => {
       ['制定低效工业用地分类处置办法（征求意见稿）', '市自然资源局'],
     ]);
     const stats = (await t.http().get('/api/v1/stats/instructions').set(staff).expect(200)).body;
-    expect(stats).toMatchObject({ allTotal: 2, allCarriedOut: 1 });
+    expect(stats).toMatchObject({ allTotal: 3, allCarriedOut: 2 });
     expect(await t.app.get(DemoLoader).loadDocumentsIfNone()).toBe(false);
   });
 
@@ -567,11 +575,25 @@ describe('demo data set (XS_DEMO=1)', () => {
     const items = await get('/opinions?pageSize=100');
     const statuses = new Set(items.items.map((o: { status: string }) => o.status));
     for (const s of ['submitted', 'returned', 'accepted', 'archived']) expect(statuses).toContain(s);
-    const adopted = [];
-    for (const o of items.items.filter((x: { status: string }) => x.status === 'accepted'))
+    const adopted: Array<{ levelLabel: string; opinionId: number }> = [];
+    for (const o of items.items.filter((x: { status: string }) => ['accepted', 'compiled'].includes(x.status)))
       adopted.push(...(await get(`/opinions/${o.id}/adoptions`)));
     const levels = new Set(adopted.map((a: { levelLabel: string }) => a.levelLabel));
     expect([...levels].sort()).toEqual(['全国政协', '自治区政协']);
+    // Every item taken up went out in a signed, delivered issue of 《社情民意》 first: 专报 and 综合, numbered by year.
+    const adoptedItems = items.items.filter((o: { id: number }) =>
+      adopted.some((a: { opinionId: number }) => a.opinionId === o.id),
+    );
+    expect(adoptedItems.length).toBeGreaterThan(0);
+    for (const o of adoptedItems) {
+      const item = await get(`/opinions/${o.id}`);
+      expect(item.status).toBe('compiled');
+      expect(item.issue.label).toMatch(/^《社情民意》\d{4}年第\d+期$/);
+    }
+    const issues = await t.ds.getRepository(Report).findBy({ kind: 'opinion-issue' });
+    expect(new Set(issues.map((r) => r.stage))).toEqual(new Set(['signed']));
+    expect(issues.some((r) => r.title.endsWith('等2条社情民意'))).toBe(true);
+    expect(issues.some((r) => r.title === '关于设施农业大棚闲置的情况反映')).toBe(true);
     const member = await login('member');
     const me = await get('/users/me', member);
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
