@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import type { ReadStream } from 'node:fs';
 import * as path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
@@ -187,4 +189,20 @@ const unsupported = (message: string, accepted: readonly string[] = ['pdf', 'doc
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[";\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * A stored attachment as the download response: its type as judged from the bytes at upload (nosniff keeps
+ * browsers from guessing another), its name, never cached. Every owner's download endpoint answers with this.
+ */
+export function attachmentDownload(
+  res: Response,
+  { attachment, stream }: { attachment: Attachment; stream: ReadStream },
+): StreamableFile {
+  res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
+  return new StreamableFile(stream, {
+    type: attachment.mime,
+    disposition: contentDisposition(attachment.name),
+    length: attachment.bytes,
+  });
 }

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { OpinionAttachmentsController } from './opinion-attachments.controller';
+import { OpinionAttachmentsService } from './opinion-attachments.service';
 import { OpinionConversion } from './opinion-conversion';
 import { OpinionMergeService } from './opinion-merge.service';
 import { OpinionReviewService } from './opinion-review.service';
@@ -17,8 +20,8 @@ import { OpinionsService } from './opinions.service';
  * comes from the ConfigModule, read at boot.
  */
 @Module({
-  controllers: [OpinionsController],
-  imports: [AuditModule, NotificationsModule, ProposalsModule],
+  controllers: [OpinionsController, OpinionAttachmentsController],
+  imports: [AuditModule, FilesModule, NotificationsModule, ProposalsModule],
   providers: [
     OpinionConversion,
     OpinionStore,
@@ -27,7 +30,15 @@ import { OpinionsService } from './opinions.service';
     OpinionsService,
     OpinionReviewService,
     OpinionMergeService,
+    OpinionAttachmentsService,
   ],
-  exports: [OpinionViews, OpinionsService, OpinionReviewService, OpinionMergeService, OpinionStore],
+  exports: [
+    OpinionAttachmentsService,
+    OpinionViews,
+    OpinionsService,
+    OpinionReviewService,
+    OpinionMergeService,
+    OpinionStore,
+  ],
 })
 export class OpinionsModule {}

@@ -26,7 +26,7 @@ import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { AttachmentView } from '../files/attachment.dto';
-import { contentDisposition, Upload } from '../files/attachments.service';
+import { attachmentDownload, Upload } from '../files/attachments.service';
 import { SingleFileInterceptor } from '../files/upload.interceptor';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 
@@ -81,14 +81,7 @@ export class ProposalAttachmentsController {
     @Param('attachmentId', ParseIdPipe) attachmentId: number,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const { attachment, stream } = await this.attachments.open(actor, id, attachmentId);
-    // The type was judged from the bytes at upload; nosniff keeps browsers from guessing another.
-    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
-    return new StreamableFile(stream, {
-      type: attachment.mime,
-      disposition: contentDisposition(attachment.name),
-      length: attachment.bytes,
-    });
+    return attachmentDownload(res, await this.attachments.open(actor, id, attachmentId));
   }
 
   @Roles('member', 'staff')

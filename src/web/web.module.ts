@@ -26,6 +26,7 @@ import { UnreadCountInterceptor } from './kit/unread-count.interceptor';
 import { ViewRenderer } from './kit/view-renderer';
 import { WebPages } from './kit/web-pages';
 import { InformantPagesController } from './opinions/informant-pages.controller';
+import { OpinionAttachmentPagesController } from './opinions/opinion-attachment-pages.controller';
 import { OpinionOutcomePagesController } from './opinions/opinion-outcome-pages.controller';
 import { OpinionPagesController } from './opinions/opinion-pages.controller';
 import { PlanPagesController } from './plans/plan-pages.controller';
@@ -75,6 +76,7 @@ export class WebModule implements NestModule {
         ProposalMemberPagesController,
         OpinionOutcomePagesController,
         InformantPagesController,
+        OpinionAttachmentPagesController,
         OpinionPagesController,
         ProposalOfficePagesController,
         ProposalUnitPagesController,

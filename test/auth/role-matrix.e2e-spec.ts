@@ -931,6 +931,48 @@ ROWS.push(
   { method: 'get', route: `${OP}/{id}/similar`, who: ['staff'], ok: 200, fixture: opinion(true) },
 );
 
+/* 社情民意附件: the submitter uploads and removes while a draft; members and staff who read the item read them. */
+const opinionWithFile = (submitted: boolean) => async () => {
+  const { id } = await opinion(false)();
+  const attachmentId = (
+    await t
+      .http()
+      .post(`${OP}/${id}/attachments`)
+      .set(c.lead.auth)
+      .attach('file', tinyPdf(), '现场照片说明.pdf')
+      .expect(201)
+  ).body.id as number;
+  if (submitted) await api(t, c.lead, 'post', `/opinions/${id}/submit`, {});
+  return { id, attachmentId };
+};
+ROWS.push(
+  {
+    method: 'post',
+    route: `${OP}/{id}/attachments`,
+    who: ['member'],
+    ok: 201,
+    fixture: opinion(false),
+    except: { staff: 404 },
+    upload: () => ({ name: '附件.pdf', bytes: tinyPdf() }),
+  },
+  { method: 'get', route: `${OP}/{id}/attachments`, who: ['member', 'staff'], ok: 200, fixture: opinionWithFile(true) },
+  {
+    method: 'get',
+    route: `${OP}/{id}/attachments/{attachmentId}`,
+    who: ['member', 'staff'],
+    ok: 200,
+    fixture: opinionWithFile(true),
+  },
+  {
+    method: 'delete',
+    route: `${OP}/{id}/attachments/{attachmentId}`,
+    who: ['member'],
+    ok: 204,
+    fixture: opinionWithFile(false),
+    except: { staff: 404 },
+  },
+);
+
 /* 综合 merge and issues of 《社情民意》: staff alone; a leader reads an issue once it is submitted or signed. */
 const acceptedOpinion = async (): Promise<number> => {
   const { id } = await opinion(true)();

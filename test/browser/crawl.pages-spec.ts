@@ -57,6 +57,26 @@ async function axeViolations(page: Page): Promise<AxeFinding[]> {
   });
 }
 
+/**
+ * Buttons and links in the page's main part whose text is the colour of what is behind it (axe leaves such a case
+ * "incomplete" when it cannot settle the background, so it never reported the white 「标为已读」 on white).
+ */
+async function invisibleControls(page: Page): Promise<string[]> {
+  return page.$$eval('main a, main button', (els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null && (el.textContent ?? '').trim() !== '')
+      .filter((el) => {
+        const colour = getComputedStyle(el).color;
+        for (let at: Element | null = el; at; at = at.parentElement) {
+          const back = getComputedStyle(at).backgroundColor;
+          if (back !== 'rgba(0, 0, 0, 0)' && back !== 'transparent') return back === colour;
+        }
+        return colour === 'rgb(255, 255, 255)';
+      })
+      .map((el) => `${el.tagName.toLowerCase()} 「${(el.textContent ?? '').trim().slice(0, 20)}」`),
+  );
+}
+
 /** The same-origin links of the page shown, as paths with their query. */
 async function linksOf(page: Page, base: string): Promise<string[]> {
   const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -149,6 +169,7 @@ describe('a crawl of every page each demo role reaches, at 390 and 1366 px', () 
         if (scrollWidth > innerWidth) problems.push(`${where}: scrolls sideways (${scrollWidth} > ${innerWidth})`);
         if (!audit) continue;
         for (const v of await axeViolations(page)) problems.push(`${where}: ${v.id} at ${v.target}`);
+        for (const c of await invisibleControls(page)) problems.push(`${where}: ${c} has the colour of its background`);
       }
       for (const link of await linksOf(page, run.base)) {
         const pattern = routePattern(link);

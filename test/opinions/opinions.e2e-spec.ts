@@ -1,5 +1,7 @@
 import { account, Account, cast, Cast } from '../support/accounts';
 import { api } from '../support/api';
+import { tinyPdf, tinyPng } from '../support/file-fixtures';
+import { binary } from '../support/http';
 import { draft } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -340,5 +342,41 @@ describe('社情民意信息', () => {
       [String(o.id)],
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['opinion.convert_in', 'opinion.accept']);
+  });
+  it('takes 附件 from the submitter while a draft or returned; readers download them; others are refused', async () => {
+    const o = await file(c.lead, { coContributorMemberIds: [c.co1.memberId] });
+    const url = (id: number, attachmentId?: number) =>
+      `${O}/${id}/attachments${attachmentId ? `/${attachmentId}` : ''}`;
+    const upload = (who: Account, name: string, bytes: Buffer) =>
+      t.http().post(url(o.id)).set(who.auth).attach('file', bytes, name);
+    const photo = tinyPng();
+    const added = (await upload(c.lead, '现场照片.png', photo).expect(201)).body;
+    expect(added).toMatchObject({ name: '现场照片.png', mime: 'image/png', bytes: photo.length });
+    // A co-contributor reads it but may not add; another member's upload finds no such item.
+    expect((await upload(c.co1, '补充.pdf', tinyPdf()).expect(403)).body.message).toBe('只有报送人可以修改该信息');
+    const stranger = await account(t, 'member');
+    await upload(stranger, '补充.pdf', tinyPdf()).expect(404);
+    // Not a file type it takes: 415, nothing kept.
+    await upload(c.lead, '说明.txt', Buffer.from('纯文本')).expect(415);
+    expect((await api(t, c.co1, 'get', `/opinions/${o.id}/attachments`)).map((a: { name: string }) => a.name)).toEqual([
+      '现场照片.png',
+    ]);
+    const got = await t.http().get(url(o.id, added.id)).set(c.co1.auth).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(got.body as Buffer, photo)).toBe(0);
+    await t.http().get(url(o.id, added.id)).set(stranger.auth).expect(404);
+    await t.http().get(url(o.id)).set(c.unit.auth).expect(403);
+
+    // Once submitted: staff read it, nobody adds or removes (409) until it is returned.
+    await api(t, c.lead, 'post', `/opinions/${o.id}/submit`, {});
+    expect((await api(t, c.staff, 'get', `/opinions/${o.id}/attachments`)).length).toBe(1);
+    const late = (await upload(c.lead, '补充.pdf', tinyPdf()).expect(409)).body;
+    expect(late.message).toBe('社情民意信息当前为“已报送”，不能修改');
+    await t.http().delete(url(o.id, added.id)).set(c.lead.auth).expect(409);
+    await api(t, c.staff, 'post', `/opinions/${o.id}/review`, { decision: 'return', reason: '请补充数据来源' });
+    await upload(c.lead, '数据来源.pdf', tinyPdf()).expect(201);
+    await t.http().delete(url(o.id, added.id)).set(c.lead.auth).expect(204);
+    expect((await api(t, c.lead, 'get', `/opinions/${o.id}/attachments`)).map((a: { name: string }) => a.name)).toEqual(
+      ['数据来源.pdf'],
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { Account } from '../support/accounts';
 import { api } from '../support/api';
+import { tinyPdf, tinyPng } from '../support/file-fixtures';
+import { binary } from '../support/http';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { Agent, csrfIn, mainOf, navOf, signInWeb } from '../support/web-client';
 
@@ -7,6 +9,7 @@ import { Agent, csrfIn, mainOf, navOf, signInWeb } from '../support/web-client';
 describe('社情民意 pages', () => {
   let t: TestApp;
   let member: Account;
+  let staff: Account;
   const web: Record<string, Agent> = {};
   let id = 0;
   const CONTENT =
@@ -18,7 +21,14 @@ describe('社情民意 pages', () => {
     await t.make.member({ name: '李建国' });
     const m = await t.signIn('wangxm', ['member'], { memberId });
     member = { token: m.token, userId: m.userId, memberId, unitId: null, auth: { Authorization: `Bearer ${m.token}` } };
-    await t.signIn('opoffice', ['staff']);
+    const s = await t.signIn('opoffice', ['staff']);
+    staff = {
+      token: s.token,
+      userId: s.userId,
+      memberId: null,
+      unitId: null,
+      auth: { Authorization: `Bearer ${s.token}` },
+    };
     await t.signIn('opleader', ['leader']);
     for (const u of ['wangxm', 'opoffice', 'opleader']) web[u] = await signInWeb(t, u, TEST_PASSWORD);
   }, 180_000);
@@ -157,5 +167,60 @@ describe('社情民意 pages', () => {
     const orgId = Number(/\/opinions\/(\d+)/.exec(made.headers.location)![1]);
     expect(mainOf((await web.opoffice.get(`/opinions/${orgId}`).expect(200)).text)).toContain('民革市委会');
     await web.wangxm.get(`/opinions/${orgId}`).expect(404);
+  });
+  it('the member attaches a photo to a draft on its page, downloads and removes it; refused files come back named; staff only read', async () => {
+    const draft = await api(
+      t,
+      member,
+      'post',
+      '/opinions',
+      {
+        title: '关于背街小巷积水的情况反映',
+        content: CONTENT,
+        category: 'governance',
+      },
+      201,
+    );
+    const page = await web.wangxm.get(`/opinions/${draft.id}`).expect(200);
+    expect(mainOf(page.text)).toContain('上传附件');
+    const post = (name: string, bytes: Buffer, csrf = csrfIn(page.text)) =>
+      web.wangxm.post(`/opinions/${draft.id}/attachments`).field('_csrf', csrf).attach('file', bytes, name);
+    await post('积水.png', tinyPng(), 'forged').expect(403);
+    const refused = await post('说明.txt', Buffer.from('纯文本')).expect(303);
+    expect(refused.headers.location).toBe(`/opinions/${draft.id}?fileError=type#attachments`);
+    expect(mainOf((await web.wangxm.get(refused.headers.location).expect(200)).text)).toContain(
+      '只能上传 PDF、Word、JPEG 或 PNG 文件',
+    );
+    const added = (await post('积水.png', tinyPng()).expect(303)).headers.location;
+    expect(added).toBe(`/opinions/${draft.id}?done=attached#attachments`);
+    const shown = mainOf((await web.wangxm.get(added).expect(200)).text);
+    expect(shown).toContain('附件已上传');
+    const href = /href="(\/opinions\/\d+\/attachments\/(\d+))" download>积水\.png/.exec(shown)!;
+    const file = await web.wangxm.get(href[1]).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(file.body as Buffer, tinyPng())).toBe(0);
+
+    // Submitted: staff download it and see no upload or 删除; the member's upload now comes back refused.
+    await api(t, member, 'post', `/opinions/${draft.id}/submit`, {});
+    const desk = mainOf((await web.opoffice.get(`/opinions/${draft.id}`).expect(200)).text);
+    expect(desk).toContain('积水.png');
+    expect(desk).not.toContain('上传附件');
+    await web.opoffice.get(href[1]).expect(200);
+    const late = await post('补充.pdf', tinyPdf(), csrfIn((await web.wangxm.get(`/opinions/${draft.id}`)).text));
+    expect(late.headers.location).toBe(`/opinions/${draft.id}?fileError=state#attachments`);
+    await web.opleader.get(href[1]).expect(403);
+
+    // Returned for changes: the member removes it again.
+    await api(t, staff, 'post', `/opinions/${draft.id}/review`, {
+      decision: 'return',
+      reason: '请补充积水点位置',
+    });
+    const again = await web.wangxm.get(`/opinions/${draft.id}`).expect(200);
+    const removed = await web.wangxm
+      .post(`/opinions/${draft.id}/attachments/${href[2]}/delete`)
+      .type('form')
+      .send({ _csrf: csrfIn(again.text) })
+      .expect(303);
+    expect(removed.headers.location).toBe(`/opinions/${draft.id}?done=detached#attachments`);
+    expect(mainOf((await web.wangxm.get(`/opinions/${draft.id}`).expect(200)).text)).toContain('尚未上传附件');
   });
 });

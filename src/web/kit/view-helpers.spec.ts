@@ -17,6 +17,11 @@ describe('view helpers', () => {
     expect(viewHelpers('Asia/Shanghai').percent(0.823, {})).toBe('82%');
   });
 
+  it('gives a file size as people read it', () => {
+    const { fileSize } = viewHelpers('Asia/Shanghai');
+    expect([820, 12_600, 1_572_864, -1].map((n) => fileSize(n, {}))).toEqual(['820 字节', '12 KB', '1.5 MB', '']);
+  });
+
   it('pages like GOV.UK: first, last, the current page and its neighbours, gaps as …', () => {
     const pager = pagerFor({ items: new Array(20).fill(0), total: 200, page: 5, pageSize: 20 }, '/directory/members', {
       q: '张',

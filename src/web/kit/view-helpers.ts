@@ -15,6 +15,14 @@ export function viewHelpers(timeZone: string): Record<string, Helper> {
     /** How many of a picker group's people are ticked. */
     picked: (list) => (Array.isArray(list) ? list.filter((p: { checked?: boolean }) => p.checked).length : 0),
     roleLabel: (role) => ROLE_LABELS[role as Role] ?? String(role),
+    /** A file's size as people read it: 820 字节, 12 KB, 1.5 MB. */
+    fileSize: (bytes) => {
+      const n = Number(bytes);
+      if (!Number.isFinite(n) || n < 0) return '';
+      if (n < 1024) return `${n} 字节`;
+      if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+      return `${(n / 1024 / 1024).toFixed(1)} MB`;
+    },
     /**
      * `{{#with (chapterStart list @index)}}…{{/with}}`: the chapter (第一章 总则) the clause at `index` opens — its
      * own chapter when the clause before stood under another one (or none) — else nothing: a chapter is headed once.

@@ -15,6 +15,7 @@ import {
   VersionDto,
 } from '../../opinions/dto/opinion.dto';
 import { OpinionAdoptionsService } from '../../opinions/opinion-adoptions.service';
+import { OpinionAttachmentsService } from '../../opinions/opinion-attachments.service';
 import { OpinionInformantsService } from '../../opinions/opinion-informants.service';
 import { OpinionIssuesService } from '../../opinions/opinion-issues.service';
 import { OpinionMergeService } from '../../opinions/opinion-merge.service';
@@ -41,7 +42,7 @@ import {
   STAFF_KINDS,
   text,
 } from './opinion-forms';
-import { doneOf } from './views';
+import { doneOf, FILE_ERRORS } from './views';
 
 const MERGE: FormSpec = { ids: 'intList', title: 'text', content: 'text' };
 const SELECTION: FormSpec = { opinionIds: 'intList', form: 'text' };
@@ -65,6 +66,7 @@ export class OpinionPagesController {
     private readonly pages: WebPages,
     private readonly adoptions: OpinionAdoptionsService,
     private readonly informants: OpinionInformantsService,
+    private readonly attachments: OpinionAttachmentsService,
   ) {}
 
   @Roles('member')
@@ -269,6 +271,7 @@ export class OpinionPagesController {
     const o = await this.opinions.get(actor, id);
     await this.sendItem(req, res, actor, o, formState({ decision: '', reason: '', version: String(o.version) }), {
       done: doneOf(raw.done),
+      fileError: typeof raw.fileError === 'string' ? (FILE_ERRORS[raw.fileError] ?? null) : null,
     });
   }
 
@@ -379,7 +382,7 @@ export class OpinionPagesController {
     actor: Actor,
     o: OpinionView,
     form: FormState,
-    opts: { done: ReturnType<typeof doneOf>; status?: number },
+    opts: { done: ReturnType<typeof doneOf>; status?: number; fileError?: string | null },
   ): Promise<void> {
     const staff = hasRole(actor, 'staff');
     const own = hasRole(actor, 'member') && o.contributors.some((c) => c.memberId === actor.memberId);
@@ -394,7 +397,16 @@ export class OpinionPagesController {
         o,
         done: opts.done,
         form,
-        can: { edit: o.actions.includes('edit'), submit: o.actions.includes('submit'), review, openIssue: staff },
+        // 附件 follow the text: the submitter while they may 报送 it (草稿, 退回修改).
+        can: {
+          edit: o.actions.includes('edit'),
+          submit: o.actions.includes('submit'),
+          review,
+          openIssue: staff,
+          attach: o.actions.includes('submit'),
+        },
+        attachments: await this.attachments.list(actor, o.id),
+        fileError: opts.fileError ?? null,
         decisions: DECISIONS,
         similar,
         adoptions: await this.adoptions.list(actor, o.id),

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '../../files/attachment.dto';
 import type { InformantView } from '../../opinions/dto/opinion-informant.dto';
 import type { AdoptionView } from '../../opinions/dto/opinion-outcome.dto';
 import type { OpinionSummaryView, OpinionView, SimilarItemsView } from '../../opinions/dto/opinion.dto';
@@ -5,8 +6,16 @@ import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
 import type { Pager } from '../kit/paging';
 
+/** Why an upload was refused, by its kind (the `fileError` query of the item's page after a refused upload). */
+export const FILE_ERRORS: Record<string, string> = {
+  type: '只能上传 PDF、Word、JPEG 或 PNG 文件',
+  size: '文件太大，请压缩后再上传',
+  none: '请选择要上传的文件',
+  state: '信息已报送，不能再上传或删除附件；退回修改后可以',
+};
+
 /** The banners after a step on the 社情民意 pages. */
-export const OPINION_DONE = ['created', 'updated', 'submitted', 'reviewed', 'merged'] as const;
+export const OPINION_DONE = ['created', 'updated', 'submitted', 'reviewed', 'merged', 'attached', 'detached'] as const;
 export type OpinionDone = (typeof OPINION_DONE)[number];
 
 export const doneOf = (raw: unknown): OpinionDone | null =>
@@ -51,7 +60,10 @@ declare module '../kit/layout' {
       o: OpinionView;
       done: OpinionDone | null;
       form: FormState;
-      can: { edit: boolean; submit: boolean; review: boolean; openIssue: boolean };
+      can: { edit: boolean; submit: boolean; review: boolean; openIssue: boolean; attach: boolean };
+      attachments: AttachmentView[];
+      /** Why the last upload was refused (a fixed message by its kind, never text from the request). */
+      fileError: string | null;
       decisions: Option[];
       similar: SimilarItemsView | null;
       /** 采用 by upper bodies (opinion-outcome-pages.controller.ts has the form). */
