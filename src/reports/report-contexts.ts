@@ -260,6 +260,10 @@ export interface MemberRecordContext {
   meetings: { invited: number; attended: number; excused: number; absent: number; unrecorded: number };
   visits: { invited: number; attended: number; excused: number; absent: number; unrecorded: number } | null;
   speeches: number;
+  /** 社情民意: submitted, 采用编报, 采用 by upper bodies, 批示 (RecordSummary.opinions). */
+  opinions: { submitted: number; accepted: number; adopted: number; instructed: number };
+  /** The sections' numbers (一、二、…): 视察调研 and 社情民意 only when there is something to say (else null). */
+  sections: { visits: number | null; opinions: number | null; outcomes: number; points: number };
   outcomesAdopted: number;
   lines: MemberRecordLine[];
   points: number;

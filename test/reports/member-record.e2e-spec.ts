@@ -39,6 +39,8 @@ describe('reports: 委员履职档案', () => {
       (await t.http().get(`/api/v1/reports/${report.id}/file`).set(s.a.auth).buffer(true).parse(binary).expect(200))
         .body,
     );
+    // No 社情民意 filed: no section for it (the numbering closes up).
+    expect(facts.squeezed).not.toContain('社情民意');
     for (const text of [
       `${name}委员2026年度履职档案`,
       '一、提交提案',
@@ -78,5 +80,24 @@ describe('reports: 委员履职档案', () => {
       status: 'done',
       params: { year: 2026 },
     });
+  });
+  it('gives 社情民意 its own section once the member has filed an item that year', async () => {
+    const o = (
+      await t
+        .http()
+        .post('/api/v1/opinions')
+        .set(s.co.auth)
+        .send({ title: '关于农村供水管网老化的情况反映', content: '管网漏损率高。', category: 'livelihood' })
+        .expect(201)
+    ).body;
+    await t.http().post(`/api/v1/opinions/${o.id}/submit`).set(s.co.auth).send({}).expect(200);
+    const res = await request(s.co, s.co.memberId!);
+    expect(res.status).toBe(202);
+    await t.jobs.finished('reports', `report:${res.body.id}`);
+    const facts = pdfFacts(
+      (await t.http().get(`/api/v1/reports/${res.body.id}/file`).set(s.co.auth).buffer(true).parse(binary).expect(200))
+        .body,
+    );
+    expect(facts.squeezed).toMatch(/[一二三四五六]、社情民意报送社情民意信息1条，采用编报0条，被上级采用0次。/);
   });
 });

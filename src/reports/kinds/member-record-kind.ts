@@ -40,7 +40,13 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
   async context(_em: EntityManager, report: Report): Promise<MemberRecordContext> {
     const { year } = JSON.parse(report.params) as { year: number };
     const r = await this.records.recordOf(report.subjectId ?? 0, year);
+    // 提案 and 会议 always (一、二、); 视察调研 once the module is there, 社情民意 when the member filed any.
+    let n = 2;
+    const visits = r.summary.visits ? ++n : null;
+    const opinions = r.summary.opinions.submitted > 0 ? ++n : null;
+    const sections = { visits, opinions, outcomes: ++n, points: ++n };
     return {
+      sections,
       title: report.title,
       year: r.year,
       name: r.member.name,
@@ -50,6 +56,7 @@ export class MemberRecordKind implements ReportKindDef<'member-record'> {
       meetings: r.summary.meetings,
       visits: r.summary.visits,
       speeches: r.summary.speeches,
+      opinions: r.summary.opinions,
       outcomesAdopted: r.summary.outcomesAdopted,
       lines: r.lines.map((l) => ({ label: l.label, points: l.points, at: l.source.at })),
       points: r.points,

@@ -176,6 +176,8 @@ export async function pictureContexts(): Promise<PictureContexts> {
       meetings: { invited: 6, attended: 5, excused: 1, absent: 0, unrecorded: 0 },
       visits: { invited: 4, attended: 4, excused: 0, absent: 0, unrecorded: 0 },
       speeches: 3,
+      opinions: { submitted: 6, accepted: 4, adopted: 2, instructed: 1 },
+      sections: { visits: 3, opinions: 4, outcomes: 5, points: 6 },
       outcomesAdopted: 2,
       lines: [
         { label: '领衔提案《关于加快推进城镇老旧小区改造的建议》立案', points: 5, at: '2026-01-20T02:00:00Z' },
