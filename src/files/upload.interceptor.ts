@@ -1,4 +1,13 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import multer from 'multer';
 import { Observable } from 'rxjs';
@@ -36,3 +45,13 @@ export class SingleFileInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
+
+/** An API endpoint taking one file in the multipart field `file`: parsed by SingleFileInterceptor, so described in OpenAPI. */
+export const ApiFileUpload = () =>
+  applyDecorators(
+    UseInterceptors(SingleFileInterceptor),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    }),
+  );

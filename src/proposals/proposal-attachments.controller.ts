@@ -1,19 +1,6 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,7 +14,7 @@ import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
 import { AttachmentView } from '../files/attachment.dto';
 import { attachmentDownload, Upload } from '../files/attachments.service';
-import { SingleFileInterceptor } from '../files/upload.interceptor';
+import { ApiFileUpload } from '../files/upload.interceptor';
 import { ProposalAttachmentsService } from './proposal-attachments.service';
 
 /** 提案附件: uploaded while the proposal is a draft, read by whoever may read the proposal. */
@@ -39,13 +26,9 @@ export class ProposalAttachmentsController {
 
   @Roles('member', 'staff')
   @Post()
-  @UseInterceptors(SingleFileInterceptor)
+  @ApiFileUpload()
   @ApiOperation({
     summary: '上传附件（领衔人，草稿时）：PDF、Word、JPEG 或 PNG，按文件内容判断类型，大小受 XS_UPLOAD_MAX_MB 限制',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiCreatedResponse({ type: AttachmentView })
   addProposalAttachment(

@@ -11,12 +11,9 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -30,7 +27,7 @@ import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import { Upload } from '../files/attachments.service';
-import { SingleFileInterceptor } from '../files/upload.interceptor';
+import { ApiFileUpload } from '../files/upload.interceptor';
 import { ProposalView } from '../proposals/dto/proposal-view.dto';
 import { TopicHistoryItem, TopicView } from '../topics/dto/topic-view.dto';
 import { ConflictView, FreeBusyView, PhotoView, VisitSummaryView, VisitView } from './dto/visit-view.dto';
@@ -170,12 +167,8 @@ export class VisitsController {
 
   @Roles('staff')
   @Post(':id/photos')
-  @UseInterceptors(SingleFileInterceptor)
+  @ApiFileUpload()
   @ApiOperation({ summary: '上传照片（工作人员）：JPEG 或 PNG，按文件内容判断，大小受 XS_UPLOAD_MAX_MB 限制' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
   @ApiCreatedResponse({ type: PhotoView })
   addVisitPhoto(
     @CurrentUser() actor: Actor,
