@@ -174,6 +174,8 @@ describe('社情民意 in Chromium: filed, edited, merged, issued, 采用, 批�
         expect(record).toContain(
           '社情民意信息《关于城区停车和充电设施不足的综合反映》被自治区政协采用（《政协信息》2026年第15期）',
         );
+        // The 批示 on the issue counts for each of the item's members too (opinionInstructed).
+        expect(record).toMatch(/社情民意信息《关于城区停车和充电设施不足的综合反映》所在《[^》]+》获\S*批示/);
       }
     },
     JOURNEY_TIMEOUT_MS,
