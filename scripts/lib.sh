@@ -16,8 +16,16 @@ XS_NODE_INTEGRITY=sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP
 node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 use_node() {
+  if [ "$(node_major)" -ge 24 ]; then
+    # Already 24 or newer: node-gyp must still build against *this* node's headers, not a nodedir the machine's npm
+    # is configured with for its own older Node (here ~/.npmrc says /usr: Node 20's, and better-sqlite3 built against
+    # them does not load in Node 24 — ERR_DLOPEN_FAILED). Official builds carry their headers in include/node.
+    local prefix
+    prefix="$(dirname "$(dirname "$(command -v node)")")"
+    if [ -f "$prefix/include/node/node_version.h" ]; then export npm_config_nodedir="$prefix"; fi
+    return 0
+  fi
   # Missing or older than 24.
-  [ "$(node_major)" -ge 24 ] && return 0
   local home="$PWD/.tmp/node-$XS_NODE_VERSION"
   if [ ! -x "$home/bin/node" ]; then
     [ "$(uname -sm)" = "Linux x86_64" ] || { echo "需要 Node.js 24：请自行安装（仅 Linux x86_64 可自动安装）" >&2; exit 1; }
