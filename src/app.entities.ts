@@ -18,6 +18,8 @@ import {
 import { DRAFT_ENTITIES } from './drafts/draft.entities';
 import { Attachment } from './files/attachment.entity';
 import { INSTRUCTION_ENTITIES } from './instructions/instruction.entities';
+import { NotificationDelivery } from './notifications/delivery.entity';
+import { NoticePreferences } from './notifications/notice-preferences.entity';
 import { Notification } from './notifications/notification.entity';
 import { OPINION_ADOPTION_ENTITIES } from './opinions/opinion-adoption.entity';
 import { OPINION_INFORMANT_ENTITIES } from './opinions/opinion-informant.entity';
@@ -45,6 +47,8 @@ export const ENTITIES = [
   CouncilSession,
   Attachment,
   Notification,
+  NotificationDelivery,
+  NoticePreferences,
   ...PROPOSAL_ENTITIES,
   ...REPORT_ENTITIES,
   ...TOPIC_ENTITIES,

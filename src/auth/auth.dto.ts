@@ -13,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { NoBidiControls } from '../common/dto-fields';
+import { NoBidiControls, OptionalEmail, OptionalMobile } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination';
 import { Role, ROLES } from '../common/roles';
 
@@ -86,6 +86,12 @@ export class CreateUserDto {
   @Type(() => Number)
   @IsInt({ message: '议事点编号须为整数' })
   pointId?: number;
+
+  @OptionalMobile()
+  mobile?: string | null;
+
+  @OptionalEmail()
+  email?: string | null;
 }
 
 export class UpdateUserDto {
@@ -130,6 +136,12 @@ export class UpdateUserDto {
   @IsOptional()
   @IsInt({ message: '议事点编号须为整数' })
   pointId?: number | null;
+
+  @OptionalMobile()
+  mobile?: string | null;
+
+  @OptionalEmail()
+  email?: string | null;
 }
 
 export class UserQuery extends PageQuery {

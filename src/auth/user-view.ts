@@ -20,6 +20,8 @@ export function toUserView(u: User) {
     roleLabels: u.roles.map((r) => ROLE_LABELS[r]),
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
+    mobile: u.mobile,
+    email: u.email,
     createdAt: u.createdAt.toISOString(),
     version: u.version,
   };

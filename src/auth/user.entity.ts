@@ -1,8 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Role } from '../common/roles';
 import { timeColumn } from '../database/columns';
 
 @Entity('users')
+@Index('UQ_users_mobile', ['mobile'], { unique: true })
 export class User {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -31,6 +40,14 @@ export class User {
 
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
+
+  /** A mainland mobile number (11 digits): SMS notices and sign-in by SMS code; one account per number. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  mobile!: string | null;
+
+  /** Where e-mail notices go. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  email!: string | null;
 
   @Column({ ...timeColumn, nullable: true })
   passwordChangedAt!: Date | null;

@@ -70,6 +70,7 @@ export class UsersService {
       if (await em.existsBy(User, { username: dto.username })) {
         throw AppError.conflict('USERNAME_TAKEN', `用户名“${dto.username}”已被使用`, { field: 'username' });
       }
+      await this.checkMobileFree(em, dto.mobile ?? null, null);
       const links = await this.checkLinks(em, dto.roles, {
         memberId: dto.memberId ?? null,
         unitId: dto.unitId ?? null,
@@ -83,6 +84,8 @@ export class UsersService {
         disabled: false,
         passwordChangedAt: null,
         mustChangePassword,
+        mobile: dto.mobile ?? null,
+        email: dto.email ?? null,
         ...links,
       });
       await em.save(user);
@@ -116,6 +119,8 @@ export class UsersService {
         memberId: user.memberId,
         unitId: user.unitId,
         pointId: user.pointId,
+        mobile: user.mobile,
+        email: user.email,
       };
       const roles = dto.roles ?? user.roles;
       const links = await this.checkLinks(em, roles, {
@@ -126,6 +131,11 @@ export class UsersService {
       Object.assign(user, links, { roleList: roles.join(',') });
       if (dto.displayName !== undefined) user.displayName = dto.displayName;
       if (dto.disabled !== undefined) user.disabled = dto.disabled;
+      if (dto.mobile !== undefined) {
+        await this.checkMobileFree(em, dto.mobile, user.id);
+        user.mobile = dto.mobile;
+      }
+      if (dto.email !== undefined) user.email = dto.email;
       // A password set for someone else is theirs to change at their next sign-in.
       if (passwordHash)
         Object.assign(user, {
@@ -137,7 +147,14 @@ export class UsersService {
       if (user.disabled || passwordHash) {
         await em.update(AuthSession, { userId: user.id }, { revokedAt: this.clock.now() });
       }
-      const after = { displayName: user.displayName, roles: user.roles, disabled: user.disabled, ...links };
+      const after = {
+        displayName: user.displayName,
+        roles: user.roles,
+        disabled: user.disabled,
+        ...links,
+        mobile: user.mobile,
+        email: user.email,
+      };
       await this.audit.record(em, {
         actor,
         action: passwordHash ? 'user.update_and_reset_password' : 'user.update',
@@ -148,6 +165,17 @@ export class UsersService {
       });
       return toUserView(user);
     });
+  }
+
+  /** One account per mobile number: it signs in by SMS code. */
+  private async checkMobileFree(em: EntityManager, mobile: string | null, self: number | null): Promise<void> {
+    if (!mobile) return;
+    const holder = await em.findOneBy(User, { mobile });
+    if (holder && holder.id !== self) {
+      throw AppError.conflict('MOBILE_TAKEN', `手机号码 ${mobile} 已登记在账号“${holder.username}”上`, {
+        field: 'mobile',
+      });
+    }
   }
 
   /** First start: with no accounts at all, create the administrator (a generated password is printed once). */

@@ -91,6 +91,27 @@ export function OptionalPhone(label: string) {
   );
 }
 
+/** A mainland mobile number, 11 digits from 13–19 (SMS notices and sign-in by SMS code). */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** An optional mobile number: left out, null or blank mean none. */
+export function OptionalMobile(label = '手机号码') {
+  return applyDecorators(
+    OptionalText(label, 20, { example: '13800000000', pattern: MOBILE_PATTERN.source }),
+    Matches(MOBILE_PATTERN, { message: `${label}须为 11 位中国大陆手机号码` }),
+  );
+}
+
+/** Plain enough to be delivered: one @, no spaces, a dot in the domain. */
+export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@(?:[^\s@<>(),;:".]+\.)+[^\s@<>(),;:".]+$/;
+
+export function OptionalEmail(label = '电子邮箱') {
+  return applyDecorators(
+    OptionalText(label, 120, { example: 'wang@example.gov.cn', pattern: EMAIL_PATTERN.source }),
+    Matches(EMAIL_PATTERN, { message: `${label}格式不正确，例如 wang@example.gov.cn` }),
+  );
+}
+
 /** Another record named in a view: `{id, name}`. */
 export class RefView {
   @ApiProperty()

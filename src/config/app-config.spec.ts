@@ -69,6 +69,16 @@ describe('loadConfig', () => {
     expect(() => load({ XS_REPORT_QUOTA_PER_HOUR: '0' })).toThrow('XS_REPORT_QUOTA_PER_HOUR');
   });
 
+  it('dispatches notices every 15 s, keeps SMS quiet 22–7 and sends the digest at 8 unless told otherwise', () => {
+    expect(load({}).notices).toEqual({ dispatchSeconds: 15, quietHours: { start: 22, end: 7 }, digestHour: 8 });
+    expect(
+      load({ XS_NOTICE_DISPATCH_SECONDS: '60', XS_SMS_QUIET_HOURS: '21-8', XS_NOTICE_DIGEST_HOUR: '17' }).notices,
+    ).toEqual({ dispatchSeconds: 60, quietHours: { start: 21, end: 8 }, digestHour: 17 });
+    expect(load({ XS_SMS_QUIET_HOURS: '0-0' }).notices.quietHours).toEqual({ start: 0, end: 0 });
+    for (const bad of ['22', '22-24', 'night', '-1-7'])
+      expect(() => load({ XS_SMS_QUIET_HOURS: bad })).toThrow('XS_SMS_QUIET_HOURS');
+  });
+
   it('believes X-Forwarded-* from loopback only unless XS_TRUST_PROXY names the reverse proxies', () => {
     expect(load({}).trustProxy).toEqual(['loopback']);
     expect(load({ XS_TRUST_PROXY: 'loopback, uniquelocal,10.8.0.0/16' }).trustProxy).toEqual([

@@ -43,6 +43,17 @@ export interface AppConfig {
   apiDocs: boolean;
   /** `XS_PUBLIC_BASE_URL`: where the public reaches the platform, for links printed on paper (the 公示单's QR code). */
   publicBaseUrl: string | null;
+  /** Notices beyond the inbox (docs/design/notice-channels.md). */
+  notices: NoticesConfig;
+}
+
+export interface NoticesConfig {
+  /** `XS_NOTICE_DISPATCH_SECONDS`: how often new notices are turned into e-mail and SMS deliveries. */
+  dispatchSeconds: number;
+  /** `XS_SMS_QUIET_HOURS` (`22-7`): no SMS between these hours of the office's day but urgent ones; `0-0` turns it off. */
+  quietHours: { start: number; end: number };
+  /** `XS_NOTICE_DIGEST_HOUR` (8): the hour the daily e-mail digest of the day before goes out. */
+  digestHour: number;
 }
 
 /** Per-person and per-record limits within a sliding hour (security review L3, L8). */
@@ -296,6 +307,24 @@ function auditVar(env: Env, dataDir: string, cwd: string): AuditConfig {
   return { key: null, keyFile: path.join(dataDir, 'audit.key'), configured: false, hmac, anchorFile };
 }
 
+function quietHoursVar(env: Env): NoticesConfig['quietHours'] {
+  const raw = (env.XS_SMS_QUIET_HOURS ?? '').trim() || '22-7';
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const [start, end] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!(start >= 0 && start <= 23 && end >= 0 && end <= 23)) {
+    throw new ConfigError('XS_SMS_QUIET_HOURS', '须为“开始时-结束时”，0–23 点，例如 22-7（0-0 表示不设免打扰时段）');
+  }
+  return { start, end };
+}
+
+function noticesVar(env: Env): NoticesConfig {
+  return {
+    dispatchSeconds: intVar(env, 'XS_NOTICE_DISPATCH_SECONDS', 15, 1, 3600),
+    quietHours: quietHoursVar(env),
+    digestHour: intVar(env, 'XS_NOTICE_DIGEST_HOUR', 8, 0, 23),
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -342,6 +371,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       reportReuseMinutes: intVar(env, 'XS_REPORT_REUSE_MINUTES', 10, 0, 24 * 60),
       publicCommentsPerDraftHour: intVar(env, 'XS_PUBLIC_COMMENTS_PER_DRAFT_HOUR', 600, 1, 1_000_000),
     },
+    notices: noticesVar(env),
   };
 }
 

@@ -6,7 +6,17 @@ import { BullRunner } from './bull-runner';
 import { InProcessRunner } from './in-process-runner';
 import { JobRegistry } from './job-registry';
 import type { JobRunner } from './job-runner';
-import { EnqueueOptions, JobName, JobStatus, PayloadOf, QueueCounts, QueueName, QUEUES, SWEEP } from './job-types';
+import {
+  EnqueueOptions,
+  JobName,
+  JobStatus,
+  PayloadOf,
+  QueueCounts,
+  QueueName,
+  QUEUES,
+  SWEEP,
+  DISPATCH,
+} from './job-types';
 import { pingRedis } from './redis-ping';
 
 export interface QueueHealth {
@@ -36,7 +46,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly runner: JobRunner;
   private processing = false;
-  private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -101,24 +111,33 @@ export class JobQueue implements BeforeApplicationShutdown {
     return this.runner.counts();
   }
 
-  /** Starts the processors in this process, and the periodic deadlines sweep when some module has a sweep step. */
+  /**
+   * Starts the processors in this process, and the periodic jobs some module processes: the deadlines sweep (every
+   * XS_SWEEP_MINUTES, when some module has a sweep step) and the notice dispatch (every XS_NOTICE_DISPATCH_SECONDS).
+   */
   async startProcessing(): Promise<void> {
     if (this.processing) return;
     this.processing = true;
     await this.runner.start();
-    if (!this.registry.sweepSteps().length) return;
-    const everyMs = this.config.jobs.sweepMinutes * 60_000;
-    if (this.runner instanceof BullRunner) {
-      await this.runner.repeat(SWEEP.queue, SWEEP.name, everyMs);
-    } else {
-      this.sweepTimer = setInterval(() => {
-        // One sweep per interval even if the timer fires late: the slot is the id.
+    const periodic: [QueueName, string, number][] = [];
+    if (this.registry.sweepSteps().length)
+      periodic.push([SWEEP.queue, SWEEP.name, this.config.jobs.sweepMinutes * 60_000]);
+    if (this.registry.has(DISPATCH.queue, DISPATCH.name))
+      periodic.push([DISPATCH.queue, DISPATCH.name, this.config.notices.dispatchSeconds * 1000]);
+    for (const [queue, name, everyMs] of periodic) {
+      if (this.runner instanceof BullRunner) {
+        await this.runner.repeat(queue, name, everyMs);
+        continue;
+      }
+      const timer = setInterval(() => {
+        // One run per interval even if the timer fires late: the slot is the id.
         const slot = Math.floor(Date.now() / everyMs);
-        this.add(SWEEP.queue, SWEEP.name, {}, { jobId: `sweep:${slot}`, attempts: 1 }).catch((e: Error) =>
-          this.logger.error(`无法安排期限扫描：${e.message}`),
+        this.add(queue, name, {}, { jobId: `${name}:${slot}`, attempts: 1 }).catch((e: Error) =>
+          this.logger.error(`无法安排定时任务 ${queue}:${name}：${e.message}`),
         );
       }, everyMs);
-      this.sweepTimer.unref();
+      timer.unref();
+      this.timers.push(timer);
     }
   }
 
@@ -134,8 +153,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
-    this.sweepTimer = null;
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
     this.processing = false;
     await this.runner.close();
   }

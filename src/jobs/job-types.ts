@@ -1,12 +1,15 @@
 /** The queues. A job carries ids, never whole documents (ARCHITECTURE.md, "Jobs"). */
-export const QUEUES = ['deadlines', 'reports'] as const;
+export const QUEUES = ['deadlines', 'reports', 'notifications'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** How many jobs of one queue run at once in one process (all job names of the queue together). */
-export const CONCURRENCY: Record<QueueName, number> = { deadlines: 1, reports: 1 };
+export const CONCURRENCY: Record<QueueName, number> = { deadlines: 1, reports: 1, notifications: 2 };
 
 /** The deadlines sweep: reminders, overdue marks and evaluation time-outs, found by asking the Clock. */
 export const SWEEP = { queue: 'deadlines', name: 'sweep' } as const;
+
+/** The notice dispatch: new notices → e-mail and SMS deliveries, and the due ones queued (notice-dispatcher.ts). */
+export const DISPATCH = { queue: 'notifications', name: 'dispatch' } as const;
 
 /**
  * The payload of each job, keyed `queue:name`. A feature adds its jobs by declaration merging:

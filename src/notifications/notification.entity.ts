@@ -5,6 +5,7 @@ import { timeColumn } from '../database/columns';
 @Entity('notifications')
 @Index(['userId', 'dedupeKey'], { unique: true })
 @Index(['userId', 'readAt'])
+@Index(['dispatchedAt'])
 export class Notification {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -32,6 +33,18 @@ export class Notification {
 
   @Column({ ...timeColumn, nullable: true })
   readAt!: Date | null;
+
+  /** The office marked it urgent: an SMS goes out even in the quiet hours. */
+  @Column({ type: 'boolean', default: false })
+  urgent!: boolean;
+
+  /** The deadline the notice is about, if any: within 3 days it goes by SMS by default (notice-categories.ts). */
+  @Column({ ...timeColumn, nullable: true })
+  dueAt!: Date | null;
+
+  /** When the dispatcher made its e-mail and SMS delivery records (null: not yet; the outbox). */
+  @Column({ ...timeColumn, nullable: true })
+  dispatchedAt!: Date | null;
 
   @Column(timeColumn)
   createdAt!: Date;

@@ -1,11 +1,31 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NOTICE_CHANNELS, NoticeChannels } from './notice-channels';
+import { NoticeDispatcher } from './notice-dispatcher';
+import { DeliveriesController, NoticeSettingsController } from './notice-settings.controller';
+import { NoticeSettingsService } from './notice-settings.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
-/** The in-app inbox. Feature modules import it and call NotificationsService.notify inside their transactions. */
+/** The channels this install is configured for (XS_SMTP_URL, XS_SMS_PROVIDER); none: the inbox alone. */
+export function noticeChannelsFrom(_config: AppConfig): NoticeChannels {
+  return { email: null, sms: null };
+}
+
+/**
+ * The inbox, and the notices beyond it. Feature modules import it and call NotificationsService.notify inside their
+ * transactions; the dispatcher sends e-mail and SMS afterwards.
+ */
 @Module({
-  controllers: [NotificationsController],
-  providers: [NotificationsService],
-  exports: [NotificationsService],
+  imports: [AuditModule],
+  controllers: [NotificationsController, NoticeSettingsController, DeliveriesController],
+  providers: [
+    NotificationsService,
+    NoticeDispatcher,
+    NoticeSettingsService,
+    { provide: NOTICE_CHANNELS, useFactory: noticeChannelsFrom, inject: [APP_CONFIG] },
+  ],
+  exports: [NotificationsService, NoticeDispatcher, NoticeSettingsService],
 })
 export class NotificationsModule {}

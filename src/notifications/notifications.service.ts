@@ -24,6 +24,10 @@ export interface NotificationMessage {
   link?: string | null;
   /** The same key reaches one person once, e.g. `proposal:12:accepted` or `proposal:12:remind:2027-02-01`. */
   dedupeKey: string;
+  /** The office marks it urgent: an SMS goes even in the quiet hours (会议通知 marked 紧急). */
+  urgent?: boolean;
+  /** The deadline it is about: within 3 days it counts as 临近期限 and goes by SMS by default. */
+  dueAt?: Date | null;
 }
 
 /**
@@ -71,6 +75,9 @@ export class NotificationsService {
       link: message.link ?? null,
       dedupeKey: message.dedupeKey,
       readAt: null,
+      urgent: message.urgent ?? false,
+      dueAt: message.dueAt ?? null,
+      dispatchedAt: null,
       createdAt,
     }));
     // Two transactions notifying at once (MySQL) both pass the check above: the unique key settles it, as a no-op update.

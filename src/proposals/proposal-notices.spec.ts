@@ -149,6 +149,15 @@ describe('what the notices say', () => {
     });
   });
 
+  it('names the deadline a notice is about: the reply deadline of a reminder or 催办, the end of a 附议 window', () => {
+    const reminder = only('proposal.reminded', { occurrence: 'r0:2026-06-30:3d', daysLeft: 3 });
+    expect(reminder.dueAt).toEqual(facts.deadline);
+    expect(only('proposal.chased').dueAt).toEqual(facts.deadline);
+    const invite = noticesFor(event('proposal.cosign_invited', { memberIds: [4] }), facts)[0].message;
+    expect(invite.dueAt).toEqual(new Date('2026-03-08T02:00:00Z'));
+    expect(only('proposal.accepted').dueAt).toBeUndefined();
+  });
+
   it('the deadline jobs’ notices are keyed by their occurrence, so a sweep run again adds nothing', () => {
     const reminder = only('proposal.reminded', {
       actorUserId: null,
@@ -169,6 +178,7 @@ describe('what the notices say', () => {
     expect(staff.body).toBe(
       '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”的办理期限（2026年6月30日）已过，市住建局尚未答复。',
     );
+    expect(only('proposal.evaluation_expired').dueAt).toBeUndefined();
     expect(only('proposal.evaluation_expired').body).toBe(
       '十二届二次会议 第0045号提案“关于推进老旧小区加装电梯的建议”答复后 15 个工作日内未评价，已按“未评价”办结。',
     );

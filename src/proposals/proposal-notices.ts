@@ -44,7 +44,11 @@ interface Rule {
   body: (f: NoticeFacts, e: ProposalEvent) => string;
   /** Only some events of the type, e.g. the merged proposal's own (not its target's). */
   when?: (e: ProposalEvent) => boolean;
+  /** The deadline the notice is about (within 3 days it goes by SMS by default, notice-categories.ts). */
+  due?: (f: NoticeFacts, e: ProposalEvent) => Date | null;
 }
+
+const replyDue = (f: NoticeFacts) => f.deadline;
 
 /** 十二届二次会议 第0045号提案“关于…的建议”, or 提案“…” before it has a number. */
 const named = (p: ProposalRef) => `${p.numberLabel ?? ''}提案“${p.title}”`;
@@ -58,6 +62,7 @@ const RULES: Partial<Record<ProposalEventType, Rule[]>> = {
       to: 'invited',
       title: '附议邀请',
       body: (f) => `${named(f)}邀请您作为附议人，请在 ${f.coSignDays} 天内确认附议。`,
+      due: (f, e) => new Date(e.at.getTime() + f.coSignDays * 86400_000),
     },
   ],
   'proposal.cosign_declined': [
@@ -135,12 +140,14 @@ const RULES: Partial<Record<ProposalEventType, Rule[]>> = {
       to: 'units',
       title: '提案催办',
       body: (f, e) => `请抓紧办理${named(f)}并及时答复，办理期限至${day(f)}${reason(e, '催办说明')}。`,
+      due: replyDue,
     },
   ],
   'proposal.reminded': [
     {
       to: 'units',
       title: '提案即将到期',
+      due: replyDue,
       body: (f, e) =>
         `${named(f)}的办理期限至${day(f)}，${e.daysLeft ? `还有 ${e.daysLeft} 天` : '今天到期'}，请按时答复。`,
     },
@@ -186,6 +193,7 @@ export function noticesFor(event: ProposalEvent, facts: NoticeFacts): Notice<Aud
         body: rule.body(facts, event),
         link: `/proposals/${facts.id}`,
         dedupeKey: `proposal:${facts.id}:${what}:${occurrence}`,
+        ...(rule.due ? { dueAt: rule.due(facts, event) } : {}),
       },
     }));
 }

@@ -1,5 +1,6 @@
 import { Role, ROLES } from '../../src/common/roles';
 import { Tx } from '../../src/database/tx';
+import { NotificationDelivery } from '../../src/notifications/delivery.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { accountOf, Cast, Facilitator } from '../support/accounts';
@@ -129,7 +130,43 @@ const ROWS: Row[] = [
   { method: 'get', route: '/api/v1/todos', who: 'signed-in', ok: 200 },
   // Every role may mark its own messages read; `{id}` belongs to another account, so each caller gets 404.
   { method: 'post', route: '/api/v1/notifications/{id}/read', who: 'signed-in', ok: 404 },
+  /** 通知设置: each person's own. */
+  { method: 'get', route: '/api/v1/users/me/notice-settings', who: 'signed-in', ok: 200 },
+  {
+    method: 'put',
+    route: '/api/v1/users/me/notice-settings',
+    who: 'signed-in',
+    ok: 200,
+    body: () => ({ digest: false, categories: [{ category: 'proposal', email: true, sms: true }] }),
+  },
+  /** 发送记录 and 重发: the office's staff. */
+  { method: 'get', route: '/api/v1/notifications/deliveries', who: ['staff'], ok: 200 },
+  {
+    method: 'post',
+    route: '/api/v1/notifications/deliveries/{id}/retry',
+    who: ['staff'],
+    ok: 200,
+    fixture: async () => ({ id: (await failedDelivery()).id }),
+  },
 ];
+
+/** A delivery whose provider refused it, for the 重发 row. */
+const failedDelivery = () => {
+  const now = new Date();
+  return t.ds.getRepository(NotificationDelivery).save({
+    notificationId: fixtures.notifications,
+    userId: fixtures.users,
+    channel: 'sms' as const,
+    address: '13800000000',
+    status: 'failed' as const,
+    reason: 'rejected',
+    notBefore: now,
+    attempts: 1,
+    answer: 'isv.MOBILE_NUMBER_ILLEGAL',
+    createdAt: now,
+    updatedAt: now,
+  });
+};
 
 /*
  * Proposals are ownership-scoped: each row makes its own proposal in the state the action
