@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, Type } from '@ne
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HomePagesController } from './account/home-pages.controller';
 import { InboxPagesController } from './account/inbox-pages.controller';
+import { NoticeSettingsPagesController } from './account/notice-settings-pages.controller';
 import { PublicPagesController } from './account/public-pages.controller';
 import { SignInPagesController } from './account/sign-in-pages.controller';
 import { AuditPagesController } from './directory/audit-pages.controller';
@@ -72,6 +73,7 @@ export class WebModule implements NestModule {
         UsersPagesController,
         AuditPagesController,
         SecurityEventsPagesController,
+        NoticeSettingsPagesController,
         InboxPagesController,
         ProposalMemberPagesController,
         OpinionOutcomePagesController,

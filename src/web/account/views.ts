@@ -2,6 +2,7 @@ import type { Role } from '../../common/roles';
 import type { PublicProposalView } from '../../proposals/dto/public-proposal.dto';
 import type { TodoItem } from '../../todos/todo.dto';
 import type { PublicTopicView } from '../../topics/dto/public-topic.dto';
+import type { DeliveryView } from '../../notifications/notice-settings.dto';
 import type { FormState } from '../kit/forms';
 import type { Pager } from '../kit/paging';
 import type { HomeCard } from './home-cards';
@@ -57,6 +58,27 @@ export interface InboxView {
   back: string;
 }
 
+export interface NoticeSettingsPageView {
+  form: FormState;
+  saved: boolean;
+  /** The account's mobile as 138****0001, or null: none on record. */
+  mobile: string | null;
+  channels: { email: boolean; sms: boolean };
+  /** 夜间免打扰：22:00 至次日 7:00 不发短信 */
+  quietLabel: string;
+  categories: { category: string; label: string; hint: string; emailField: string; smsField: string }[];
+}
+
+export interface DeliveriesPageView {
+  items: (DeliveryView & { failed: boolean })[];
+  total: number;
+  pager: Pager;
+  statuses: { value: string; label: string; current: boolean; href: string }[];
+  allHref: string;
+  anyStatus: boolean;
+  retried: boolean;
+}
+
 export interface PublicProposalsView {
   items: PublicProposalView[];
   pager: Pager;
@@ -76,6 +98,8 @@ declare module '../kit/layout' {
     home: HomeView;
     'account/password': PasswordView;
     inbox: InboxView;
+    'account/notices': NoticeSettingsPageView;
+    'inbox/deliveries': DeliveriesPageView;
     'public/proposals': PublicProposalsView;
     'public/topics': PublicTopicsView;
     /** One published topic: where a 公示单's QR code leads. */
