@@ -138,6 +138,12 @@ export function smtpFailure(error: unknown, config: MailConfig): ChannelFailure 
 
 /** The password never leaves here, even if a server or a library echoed it. */
 function redact(text: string, config: MailConfig): string {
-  const password = decodeURIComponent(URL.parse(config.url)?.password ?? '');
-  return password ? text.split(password).join('***') : text;
+  const encoded = URL.parse(config.url)?.password ?? '';
+  let plain = encoded;
+  try {
+    plain = decodeURIComponent(encoded);
+  } catch {
+    // a stray % in the password: nodemailer keeps it as written, and so does the mask
+  }
+  return [plain, encoded].reduce((t, secret) => (secret ? t.split(secret).join('***') : t), text);
 }
