@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { ConfigError, loadConfig } from './app-config';
 
 const load = (env: Record<string, string>) => loadConfig(env, '/srv/xs');
@@ -144,6 +145,55 @@ describe('loadConfig', () => {
     expect(c.pdf.fonts.title).toEqual({ file: '/opt/fonts/FZXBSJW.TTF', index: 0 });
     expect(c.pdf.fonts.kai).toEqual({ file: '/opt/fonts/kai.ttc', index: 2 });
     expect(c.pdf.fonts.hei).toEqual({ file: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', index: 0 });
+  });
+});
+
+describe('mail settings', () => {
+  const URL_ = 'smtps://xieshang:s3cret-pass@mail.example.gov.cn:465';
+  const FROM = '吴忠市政协办公室 <xieshang@example.gov.cn>';
+
+  it('leaves e-mail off without XS_SMTP_URL', () => {
+    expect(load({}).mail).toBeNull();
+    expect(load({ XS_MAIL_FROM: FROM }).mail).toBeNull();
+  });
+
+  it('reads the server, the sender with its Chinese name and the 15 s time-out', () => {
+    const mail = load({ XS_SMTP_URL: URL_, XS_MAIL_FROM: FROM })?.mail;
+    expect(mail?.url).toBe(URL_);
+    expect(mail).toEqual({
+      safeUrl: 'smtps://xieshang:***@mail.example.gov.cn:465',
+      from: { name: '吴忠市政协办公室', address: 'xieshang@example.gov.cn' },
+      timeoutMs: 15000,
+    });
+    expect(
+      load({ XS_SMTP_URL: 'smtp://127.0.0.1:2525', XS_MAIL_FROM: 'xs@example.gov.cn', XS_SMTP_TIMEOUT_MS: '300' }).mail,
+    ).toEqual({ safeUrl: 'smtp://127.0.0.1:2525', from: { name: '', address: 'xs@example.gov.cn' }, timeoutMs: 300 });
+  });
+
+  it('never shows the password when the configuration is printed or serialised', () => {
+    const config = load({ XS_SMTP_URL: URL_, XS_MAIL_FROM: FROM });
+    expect(JSON.stringify(config)).not.toContain('s3cret-pass');
+    expect(inspect(config, { depth: 5 })).not.toContain('s3cret-pass');
+  });
+
+  it.each([
+    [{ XS_SMTP_URL: URL_ }, 'XS_MAIL_FROM'],
+    [{ XS_SMTP_URL: URL_, XS_MAIL_FROM: 'xieshang at example' }, 'XS_MAIL_FROM'],
+    [{ XS_SMTP_URL: URL_, XS_MAIL_FROM: '办公室 <xs@example.gov.cn>\r\nBcc: x@y.cn' }, 'XS_MAIL_FROM'],
+    [{ XS_SMTP_URL: URL_, XS_MAIL_FROM: '"办公室" <xs@example.gov.cn>' }, 'XS_MAIL_FROM'],
+    [{ XS_SMTP_URL: 'https://xieshang:s3cret-pass@mail.example.gov.cn', XS_MAIL_FROM: FROM }, 'XS_SMTP_URL'],
+    [{ XS_SMTP_URL: `${URL_}/?tls=off`, XS_MAIL_FROM: FROM }, 'XS_SMTP_URL'],
+    [{ XS_SMTP_URL: 'smtp://:s3cret-pass@mail.example.gov.cn', XS_MAIL_FROM: FROM }, 'XS_SMTP_URL'],
+    [{ XS_SMTP_URL: URL_, XS_MAIL_FROM: FROM, XS_SMTP_TIMEOUT_MS: '50' }, 'XS_SMTP_TIMEOUT_MS'],
+  ])('refuses %j, naming the variable and never the password', (env, variable) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    try {
+      load(env);
+    } catch (e) {
+      expect((e as ConfigError).variable).toBe(variable);
+      expect((e as Error).message).toContain(variable);
+      expect((e as Error).message).not.toContain('s3cret-pass');
+    }
   });
 });
 

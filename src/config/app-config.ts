@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { passwordProblems } from '../common/password-policy';
 import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from './fonts';
+import { MailConfig, mailConfig, parseMailFrom, smtpUrlProblem } from './mail-config';
 
 /** The whole configuration, read once from the environment at boot and validated. */
 export interface AppConfig {
@@ -45,6 +46,8 @@ export interface AppConfig {
   publicBaseUrl: string | null;
   /** Notices beyond the inbox (docs/design/notice-channels.md). */
   notices: NoticesConfig;
+  /** `XS_SMTP_URL` and `XS_MAIL_FROM`: notices by e-mail (docs/design/email.md); null: no SMTP server, e-mail is off. */
+  mail: MailConfig | null;
 }
 
 export interface NoticesConfig {
@@ -132,6 +135,23 @@ function baseUrlVar(env: Env, name: string): string | null {
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
     throw new ConfigError(name, `须为 http:// 或 https:// 开头、不带查询参数的地址，实际为 "${raw}"`);
   return url.href.endsWith('/') ? url.href.slice(0, -1) : url.href;
+}
+
+/** Mail is off without `XS_SMTP_URL`; with it, the sender is required. A bad URL is reported with its password masked. */
+function mailVar(env: Env): MailConfig | null {
+  const url = env.XS_SMTP_URL?.trim();
+  const fromRaw = env.XS_MAIL_FROM?.trim();
+  const from = fromRaw ? parseMailFrom(fromRaw) : null;
+  if (typeof from === 'string') throw new ConfigError('XS_MAIL_FROM', from);
+  if (!url) return null;
+  const problem = smtpUrlProblem(url);
+  if (problem) throw new ConfigError('XS_SMTP_URL', problem);
+  if (!from)
+    throw new ConfigError(
+      'XS_MAIL_FROM',
+      '在设置了 XS_SMTP_URL 时必须设置，如 "政协某某市委员会办公室 <xs@example.gov.cn>"',
+    );
+  return mailConfig(url, from, intVar(env, 'XS_SMTP_TIMEOUT_MS', 15000, 100, 600_000));
 }
 
 function boolVar(env: Env, name: string, fallback: boolean): boolean {
@@ -365,6 +385,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     audit: auditVar(env, dataDir, cwd),
     apiDocs: boolVar(env, 'XS_API_DOCS', boolVar(env, 'XS_DEMO', false)),
     publicBaseUrl: baseUrlVar(env, 'XS_PUBLIC_BASE_URL'),
+    mail: mailVar(env),
     quotas: {
       reportsPerHour: intVar(env, 'XS_REPORT_QUOTA_PER_HOUR', 30, 1, 100_000),
       staffReportsPerHour: intVar(env, 'XS_REPORT_QUOTA_STAFF_PER_HOUR', 200, 1, 100_000),
