@@ -249,3 +249,106 @@ describe('audit key settings', () => {
     }
   });
 });
+
+describe('SMS settings', () => {
+  const ALIYUN = {
+    XS_SMS_PROVIDER: 'aliyun',
+    XS_SMS_KEY_ID: 'LTAI-id',
+    XS_SMS_KEY_SECRET: 'secret-of-the-office',
+    XS_SMS_SIGN_NAME: '吴忠市政协',
+    XS_SMS_TEMPLATE_NOTICE: 'SMS_1001',
+    XS_SMS_TEMPLATE_CODE: 'SMS_1002',
+  };
+  const TENCENT = { ...ALIYUN, XS_SMS_PROVIDER: 'tencent', XS_SMS_APP_ID: '1400000001' };
+  const GATEWAY = {
+    XS_SMS_PROVIDER: 'gateway',
+    XS_SMS_ENDPOINT: 'http://10.1.2.3:8080/sms/send',
+    XS_SMS_KEY_ID: 'wzzx',
+    XS_SMS_KEY_SECRET: 'gw-secret',
+    XS_SMS_SIGN_NAME: '吴忠市政协',
+  };
+  const variableOf = (env: Record<string, string>) => {
+    try {
+      load(env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as ConfigError).variable;
+    }
+    return null;
+  };
+
+  it('is off without XS_SMS_PROVIDER, or with it empty', () => {
+    expect(load({}).sms).toBeNull();
+    expect(load({ XS_SMS_PROVIDER: '' }).sms).toBeNull();
+  });
+
+  it('reads aliyun with its public endpoint, a 10 s time-out and 70 characters by default', () => {
+    expect(load(ALIYUN).sms).toEqual({
+      provider: 'aliyun',
+      endpoint: 'https://dysmsapi.aliyuncs.com',
+      keyId: 'LTAI-id',
+      keySecret: 'secret-of-the-office',
+      signName: '吴忠市政协',
+      templateNotice: 'SMS_1001',
+      templateCode: 'SMS_1002',
+      timeoutMs: 10000,
+      maxChars: 70,
+    });
+  });
+
+  it('reads tencent with its endpoint and ap-guangzhou by default, or the region, endpoint and limits given', () => {
+    expect(load(TENCENT).sms).toMatchObject({
+      provider: 'tencent',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      appId: '1400000001',
+      region: 'ap-guangzhou',
+    });
+    const env = { XS_SMS_REGION: 'ap-beijing', XS_SMS_ENDPOINT: 'http://127.0.0.1:9/', XS_SMS_TIMEOUT_MS: '300' };
+    expect(load({ ...TENCENT, ...env, XS_SMS_MAX_CHARS: '140' }).sms).toMatchObject({
+      region: 'ap-beijing',
+      endpoint: 'http://127.0.0.1:9',
+      timeoutMs: 300,
+      maxChars: 140,
+    });
+  });
+
+  it('reads the gateway without templates; its endpoint is required', () => {
+    expect(load(GATEWAY).sms).toEqual({
+      provider: 'gateway',
+      endpoint: 'http://10.1.2.3:8080/sms/send',
+      keyId: 'wzzx',
+      keySecret: 'gw-secret',
+      signName: '吴忠市政协',
+      timeoutMs: 10000,
+      maxChars: 70,
+    });
+    expect(variableOf({ ...GATEWAY, XS_SMS_ENDPOINT: '' })).toBe('XS_SMS_ENDPOINT');
+  });
+
+  it.each([
+    [{ ...ALIYUN, XS_SMS_PROVIDER: 'yunpian' }, 'XS_SMS_PROVIDER'],
+    [{ ...ALIYUN, XS_SMS_KEY_ID: '' }, 'XS_SMS_KEY_ID'],
+    [{ ...ALIYUN, XS_SMS_KEY_SECRET: ' ' }, 'XS_SMS_KEY_SECRET'],
+    [{ ...ALIYUN, XS_SMS_SIGN_NAME: '' }, 'XS_SMS_SIGN_NAME'],
+    [{ ...ALIYUN, XS_SMS_SIGN_NAME: '【吴忠市政协】' }, 'XS_SMS_SIGN_NAME'],
+    [{ ...ALIYUN, XS_SMS_TEMPLATE_NOTICE: '' }, 'XS_SMS_TEMPLATE_NOTICE'],
+    [{ ...TENCENT, XS_SMS_TEMPLATE_CODE: '' }, 'XS_SMS_TEMPLATE_CODE'],
+    [{ ...TENCENT, XS_SMS_APP_ID: '' }, 'XS_SMS_APP_ID'],
+    [{ ...TENCENT, XS_SMS_REGION: 'Guangzhou!' }, 'XS_SMS_REGION'],
+    [{ ...ALIYUN, XS_SMS_ENDPOINT: 'dysmsapi.aliyuncs.com' }, 'XS_SMS_ENDPOINT'],
+    [{ ...ALIYUN, XS_SMS_TIMEOUT_MS: '10s' }, 'XS_SMS_TIMEOUT_MS'],
+    [{ ...ALIYUN, XS_SMS_MAX_CHARS: '5' }, 'XS_SMS_MAX_CHARS'],
+  ])('refuses %j, naming the variable in Chinese', (env, variable) => {
+    expect(variableOf(env)).toBe(variable);
+    expect(() => load(env)).toThrow(/^配置错误：环境变量 XS_SMS_/);
+  });
+
+  it('never repeats the secret in an error', () => {
+    expect(() => load({ ...ALIYUN, XS_SMS_TEMPLATE_CODE: '' })).toThrow(/XS_SMS_TEMPLATE_CODE 未设置/);
+    try {
+      load({ ...ALIYUN, XS_SMS_TEMPLATE_CODE: '' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('secret-of-the-office');
+    }
+  });
+});

@@ -48,6 +48,8 @@ export interface AppConfig {
   notices: NoticesConfig;
   /** `XS_SMTP_URL` and `XS_MAIL_FROM`: notices by e-mail (docs/design/email.md); null: no SMTP server, e-mail is off. */
   mail: MailConfig | null;
+  /** `XS_SMS_PROVIDER` and its settings; null: SMS is off (docs/design/sms-providers.md). */
+  sms: SmsConfig | null;
 }
 
 export interface NoticesConfig {
@@ -58,6 +60,37 @@ export interface NoticesConfig {
   /** `XS_NOTICE_DIGEST_HOUR` (8): the hour the daily e-mail digest of the day before goes out. */
   digestHour: number;
 }
+
+export const SMS_PROVIDERS = ['aliyun', 'tencent', 'gateway'] as const;
+export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
+
+/** What every SMS provider needs: where, who (the key pair, from the environment only), the 短信签名, how long to wait. */
+interface SmsCommon {
+  /** `XS_SMS_ENDPOINT`: the provider's public endpoint by default; the gateway's address (required for it). */
+  endpoint: string;
+  /** `XS_SMS_KEY_ID`: AccessKeyId, SecretId, or the gateway's account. */
+  keyId: string;
+  /** `XS_SMS_KEY_SECRET`: never logged, stored or echoed. */
+  keySecret: string;
+  /** `XS_SMS_SIGN_NAME`: the 短信签名 without brackets, e.g. 吴忠市政协. */
+  signName: string;
+  /** `XS_SMS_TIMEOUT_MS`: one request's time-out. */
+  timeoutMs: number;
+  /** `XS_SMS_MAX_CHARS`: a notice's length in characters (70: one SMS). */
+  maxChars: number;
+}
+
+/** The approved templates (`XS_SMS_TEMPLATE_NOTICE` with a parameter `content`, `XS_SMS_TEMPLATE_CODE` with `code`). */
+interface SmsTemplates {
+  templateNotice: string;
+  templateCode: string;
+}
+
+export type SmsConfig =
+  | (SmsCommon & SmsTemplates & { provider: 'aliyun' })
+  /** `XS_SMS_APP_ID`: the SmsSdkAppId; `XS_SMS_REGION`: ap-guangzhou by default. */
+  | (SmsCommon & SmsTemplates & { provider: 'tencent'; appId: string; region: string })
+  | (SmsCommon & { provider: 'gateway' });
 
 /** Per-person and per-record limits within a sliding hour (security review L3, L8). */
 export interface QuotasConfig {
@@ -345,6 +378,54 @@ function noticesVar(env: Env): NoticesConfig {
   };
 }
 
+const SMS_ENDPOINTS: Record<SmsProviderName, string | null> = {
+  aliyun: 'https://dysmsapi.aliyuncs.com',
+  tencent: 'https://sms.tencentcloudapi.com',
+  gateway: null,
+};
+
+function requiredVar(env: Env, name: string, why: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) throw new ConfigError(name, `未设置（${why}）`);
+  return raw;
+}
+
+/** `XS_SMS_PROVIDER` unset or empty: SMS is off. Missing settings of the chosen provider stop start-up, naming the variable. */
+function smsVar(env: Env): SmsConfig | null {
+  const provider = env.XS_SMS_PROVIDER?.trim();
+  if (!provider) return null;
+  if (!(SMS_PROVIDERS as readonly string[]).includes(provider))
+    throw new ConfigError(
+      'XS_SMS_PROVIDER',
+      `应为 aliyun、tencent 或 gateway（不发短信则不设置），实际为 "${provider}"`,
+    );
+  const name = provider as SmsProviderName;
+  const why = `XS_SMS_PROVIDER 为 ${name} 时必须设置`;
+  const common: SmsCommon = {
+    endpoint:
+      baseUrlVar(env, 'XS_SMS_ENDPOINT') ??
+      SMS_ENDPOINTS[name] ??
+      requiredVar(env, 'XS_SMS_ENDPOINT', `${why}；短信平台的地址`),
+    keyId: requiredVar(env, 'XS_SMS_KEY_ID', why),
+    keySecret: requiredVar(env, 'XS_SMS_KEY_SECRET', why),
+    signName: requiredVar(env, 'XS_SMS_SIGN_NAME', `${why}；短信签名，如“吴忠市政协”，不带【】`),
+    timeoutMs: intVar(env, 'XS_SMS_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxChars: intVar(env, 'XS_SMS_MAX_CHARS', 70, 20, 500),
+  };
+  if (/[【】[\]]/.test(common.signName))
+    throw new ConfigError('XS_SMS_SIGN_NAME', `只写签名文字，不带【】，实际为 "${common.signName}"`);
+  if (name === 'gateway') return { ...common, provider: name };
+  const templates: SmsTemplates = {
+    templateNotice: requiredVar(env, 'XS_SMS_TEMPLATE_NOTICE', `${why}；已审核通过的通知模板，参数 content`),
+    templateCode: requiredVar(env, 'XS_SMS_TEMPLATE_CODE', `${why}；已审核通过的验证码模板，参数 code`),
+  };
+  if (name === 'aliyun') return { ...common, ...templates, provider: name };
+  const region = env.XS_SMS_REGION?.trim() || 'ap-guangzhou';
+  if (!/^[a-z]+(-[a-z]+)+$/.test(region))
+    throw new ConfigError('XS_SMS_REGION', `应为地域名称，如 ap-guangzhou，实际为 "${region}"`);
+  return { ...common, ...templates, provider: name, appId: requiredVar(env, 'XS_SMS_APP_ID', why), region };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -386,6 +467,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     apiDocs: boolVar(env, 'XS_API_DOCS', boolVar(env, 'XS_DEMO', false)),
     publicBaseUrl: baseUrlVar(env, 'XS_PUBLIC_BASE_URL'),
     mail: mailVar(env),
+    sms: smsVar(env),
     quotas: {
       reportsPerHour: intVar(env, 'XS_REPORT_QUOTA_PER_HOUR', 30, 1, 100_000),
       staffReportsPerHour: intVar(env, 'XS_REPORT_QUOTA_STAFF_PER_HOUR', 200, 1, 100_000),
