@@ -1,16 +1,23 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Organization, ORGANIZATION } from '../config/organization';
+import { EmailChannel } from './email/email-channel';
 import { NOTICE_CHANNELS, NoticeChannels } from './notice-channels';
 import { NoticeDispatcher } from './notice-dispatcher';
 import { DeliveriesController, NoticeSettingsController } from './notice-settings.controller';
 import { NoticeSettingsService } from './notice-settings.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { smsChannelFrom } from './sms/sms-channel';
 
 /** The channels this install is configured for (XS_SMTP_URL, XS_SMS_PROVIDER); none: the inbox alone. */
-export function noticeChannelsFrom(_config: AppConfig): NoticeChannels {
-  return { email: null, sms: null };
+export function noticeChannelsFrom(config: AppConfig, org: Organization, clock: Clock): NoticeChannels {
+  return {
+    email: config.mail ? new EmailChannel(config.mail, org) : null,
+    sms: config.sms ? smsChannelFrom(config.sms, clock) : null,
+  };
 }
 
 /**
@@ -24,7 +31,7 @@ export function noticeChannelsFrom(_config: AppConfig): NoticeChannels {
     NotificationsService,
     NoticeDispatcher,
     NoticeSettingsService,
-    { provide: NOTICE_CHANNELS, useFactory: noticeChannelsFrom, inject: [APP_CONFIG] },
+    { provide: NOTICE_CHANNELS, useFactory: noticeChannelsFrom, inject: [APP_CONFIG, ORGANIZATION, Clock] },
   ],
   exports: [NotificationsService, NoticeDispatcher, NoticeSettingsService],
 })

@@ -1,8 +1,8 @@
 import type { Role } from '../../common/roles';
+import type { DeliveryView } from '../../notifications/notice-settings.dto';
 import type { PublicProposalView } from '../../proposals/dto/public-proposal.dto';
 import type { TodoItem } from '../../todos/todo.dto';
 import type { PublicTopicView } from '../../topics/dto/public-topic.dto';
-import type { DeliveryView } from '../../notifications/notice-settings.dto';
 import type { FormState } from '../kit/forms';
 import type { Pager } from '../kit/paging';
 import type { HomeCard } from './home-cards';
