@@ -86,7 +86,7 @@ export class DemoLoader {
       });
       memberIds.set(name, created.id);
     }
-    for (const a of DEMO_ACCOUNTS) {
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       await this.users.create(SYSTEM_ACTOR, {
         username: a.username,
         password: DEMO_PASSWORD,
@@ -95,6 +95,9 @@ export class DemoLoader {
         memberId: link(memberIds, 'member' in a ? a.member : undefined, '委员'),
         unitId: link(unitIds, 'unit' in a ? a.unit : undefined, '承办单位'),
         pointId: link(pointIds, 'point' in a ? a.point : undefined, '协商议事点'),
+        // Contacts for 通知设置 (13800138xxx and example.gov.cn are reserved for examples: nothing real is reached).
+        mobile: `1380013800${i + 1}`,
+        email: `${a.username}@example.gov.cn`,
       });
     }
     this.logger.log(

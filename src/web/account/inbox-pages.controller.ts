@@ -60,6 +60,7 @@ export class InboxPagesController {
         unread: page.unread,
         done,
         back: query.unread ? '/inbox?unread=1' : '/inbox',
+        showDeliveries: actor.roles.includes('staff'),
       },
       { section: 'inbox', unread: page.unread },
     );

@@ -82,14 +82,14 @@ export class NoticeSettingsPagesController {
         saved,
         mobile: view.mobile ? maskMobile(view.mobile) : null,
         channels: view.channels,
-        quietLabel: `夜间免打扰：${view.quietHoursLabel}不发短信`,
+        quietLabel: `夜间免打扰：${view.quietHoursLabel} 不发短信`,
         categories: view.categories.map((c) => ({
           ...c,
           emailField: checkbox('email', c.category),
           smsField: checkbox('sms', c.category),
         })),
       },
-      { section: 'account', status },
+      { section: 'inbox', status },
     );
   }
 
@@ -109,7 +109,6 @@ export class NoticeSettingsPagesController {
       'inbox/deliveries',
       {
         items: page.items.map((d) => ({ ...d, failed: d.status === 'failed' })),
-        total: page.total,
         pager: pagerFor(page, '/inbox/deliveries', filters),
         statuses: Object.entries(DELIVERY_STATUS_LABELS).map(([value, label]) => ({
           value,

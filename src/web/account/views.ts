@@ -56,6 +56,8 @@ export interface InboxView {
   done: 'read' | 'all' | null;
   /** Where a mark-read form returns to. */
   back: string;
+  /** Staff: a link to 发送记录. */
+  showDeliveries: boolean;
 }
 
 export interface NoticeSettingsPageView {
@@ -71,7 +73,6 @@ export interface NoticeSettingsPageView {
 
 export interface DeliveriesPageView {
   items: (DeliveryView & { failed: boolean })[];
-  total: number;
   pager: Pager;
   statuses: { value: string; label: string; current: boolean; href: string }[];
   allHref: string;
