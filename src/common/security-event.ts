@@ -13,6 +13,9 @@ export const SECURITY_EVENT_TYPES = [
   'auth.logout',
   'access.denied',
   'csrf.refused',
+  'auth.code_sent',
+  'auth.code_failed',
+  'auth.password_reset',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
@@ -23,6 +26,9 @@ export const SECURITY_EVENT_LABELS: Record<SecurityEventType, string> = {
   'auth.logout': '退出登录',
   'access.denied': '拒绝访问',
   'csrf.refused': '跨站请求被拒',
+  'auth.code_sent': '发送短信验证码',
+  'auth.code_failed': '短信验证码错误',
+  'auth.password_reset': '短信重置密码',
 };
 
 /** What an event is read from: the Express request (its address, user agent, signed-in user). */

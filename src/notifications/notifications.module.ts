@@ -33,6 +33,6 @@ export function noticeChannelsFrom(config: AppConfig, org: Organization, clock: 
     NoticeSettingsService,
     { provide: NOTICE_CHANNELS, useFactory: noticeChannelsFrom, inject: [APP_CONFIG, ORGANIZATION, Clock] },
   ],
-  exports: [NotificationsService, NoticeDispatcher, NoticeSettingsService],
+  exports: [NotificationsService, NoticeDispatcher, NoticeSettingsService, NOTICE_CHANNELS],
 })
 export class NotificationsModule {}

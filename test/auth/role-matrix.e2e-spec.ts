@@ -69,6 +69,28 @@ const ROWS: Row[] = [
     ok: 200,
     body: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
   },
+  /** By SMS code: open to everyone; this app has no SMS provider, so asking for a code is 409 and a code is never right. */
+  {
+    method: 'post',
+    route: '/api/v1/auth/sms-code',
+    who: 'public',
+    ok: 409,
+    body: () => ({ mobile: '13800138000', purpose: 'login' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/auth/login/sms',
+    who: 'public',
+    ok: 401,
+    body: () => ({ mobile: '13800138000', code: '123456' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/auth/password-reset',
+    who: 'public',
+    ok: 401,
+    body: () => ({ mobile: '13800138000', code: '123456', newPassword: 'Renewed-2026x' }),
+  },
   { method: 'post', route: '/api/v1/auth/logout', who: 'signed-in', ok: 204, ownAccount: true },
   { method: 'get', route: '/api/v1/users/me', who: 'signed-in', ok: 200 },
   {

@@ -24,6 +24,7 @@ import { OpinionIssues1764800000300 } from './1764800000300-OpinionIssues';
 import { OpinionAdoptions1764800000400 } from './1764800000400-OpinionAdoptions';
 import { OpinionInformants1764800000500 } from './1764800000500-OpinionInformants';
 import { NoticeChannels1764900000000 } from './1764900000000-NoticeChannels';
+import { SmsCodes1764900000100 } from './1764900000100-SmsCodes';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   OpinionAdoptions1764800000400,
   OpinionInformants1764800000500,
   NoticeChannels1764900000000,
+  SmsCodes1764900000100,
 ];

@@ -1,4 +1,5 @@
 import { Clock } from '../../common/clock';
+import { MOBILE_PATTERN } from '../../common/dto-fields';
 import type { AppConfig, SmsConfig } from '../../config/app-config';
 import { ChannelFailure, NotificationChannel, OutboundMessage, SendReceipt } from '../channels/channel';
 import { AliyunSms } from './aliyun-sms';
@@ -8,7 +9,6 @@ import { composeSmsNotice } from './sms-text';
 import { TencentSms } from './tencent-sms';
 
 /** A mainland mobile number as the providers take it: 11 digits, 13x–19x, no +86. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** The adapter of the configured provider. */
 export function smsProviderFrom(config: SmsConfig, clock: Clock = new Clock()): SmsProvider {
