@@ -5,6 +5,7 @@ import { SecurityEventsService } from '../../audit/security-events.service';
 import { LoginDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
+import { SmsCodesService } from '../../auth/sms-codes.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../auth/tokens';
 import { BeforePasswordChange, Public } from '../../common/auth.decorators';
 import { formState, FormSpec, submitForm } from '../kit/forms';
@@ -23,6 +24,7 @@ export class SignInPagesController {
     private readonly auth: AuthService,
     private readonly pages: WebPages,
     private readonly events: SecurityEventsService,
+    private readonly codes: SmsCodesService,
   ) {}
 
   @Public()
@@ -31,8 +33,14 @@ export class SignInPagesController {
     const next = safeNext(query.next);
     if (req.user) return this.pages.redirect(res, next);
     const notice: LoginView['notice'] =
-      query.loggedOut === '1' ? 'loggedOut' : query.reason === 'expired' ? 'expired' : null;
-    this.sendLogin(req, res, { form: formState({ username: '' }), next, notice });
+      query.loggedOut === '1'
+        ? 'loggedOut'
+        : query.reason === 'expired'
+          ? 'expired'
+          : query.reset === '1'
+            ? 'reset'
+            : null;
+    this.sendLogin(req, res, { form: formState({ username: '' }), next, notice, smsHref: this.smsHref(next) });
   }
 
   @Public()
@@ -50,7 +58,12 @@ export class SignInPagesController {
     );
     if (!outcome.ok) {
       if (outcome.retryAfter) res.setHeader('Retry-After', String(outcome.retryAfter));
-      return this.sendLogin(req, res, { form: outcome.form, next, notice: null }, outcome.status);
+      return this.sendLogin(
+        req,
+        res,
+        { form: outcome.form, next, notice: null, smsHref: this.smsHref(next) },
+        outcome.status,
+      );
     }
     res.cookie(SESSION_COOKIE, outcome.result.token, sessionCookieOptions(req));
     res.clearCookie(LOGIN_CSRF_COOKIE, sessionCookieOptions(req));
@@ -64,6 +77,11 @@ export class SignInPagesController {
     await this.events.record(req, { type: 'auth.logout', detail: { kind: 'web' } });
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     this.pages.redirect(res, '/login?loggedOut=1');
+  }
+
+  private smsHref(next: string): string | null {
+    if (!this.codes.available) return null;
+    return next === '/' ? '/login/sms' : `/login/sms?next=${encodeURIComponent(next)}`;
   }
 
   /** The sign-in form carries a random token that must come back both as a cookie and as a field. */

@@ -10,7 +10,21 @@ import type { HomeCard } from './home-cards';
 export interface LoginView {
   form: FormState;
   next: string;
-  notice: 'loggedOut' | 'expired' | null;
+  notice: 'loggedOut' | 'expired' | 'reset' | null;
+  /** Where 短信验证码登录 is (keeping `next`); null: no SMS provider, sign-in and reset by code are not offered. */
+  smsHref: string | null;
+}
+
+/** 短信验证码登录 (`login`) and 忘记密码 (`reset`): one form, the code sent in a first post. */
+export interface SmsSignInView {
+  mode: 'login' | 'reset';
+  form: FormState;
+  next: string;
+  /** 138****8001 once a code has gone out. */
+  sentTo: string | null;
+  /** The install has an SMS provider. */
+  available: boolean;
+  action: string;
 }
 
 export interface PasswordView {
@@ -96,6 +110,7 @@ export interface PublicTopicsView {
 declare module '../kit/layout' {
   interface ViewContexts {
     login: LoginView;
+    'login-sms': SmsSignInView;
     home: HomeView;
     'account/password': PasswordView;
     inbox: InboxView;

@@ -1,0 +1,111 @@
+import request from 'supertest';
+import { startSmsGateway, SmsPeer } from '../support/notice-peers';
+import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { csrfIn, mainOf } from '../support/web-client';
+
+/** 短信验证码登录 and 重置密码 through the pages, against the signature-checking SMS gateway. */
+describe('SMS sign-in pages', () => {
+  let t: TestApp;
+  let sms: SmsPeer;
+  let n = 0;
+
+  beforeAll(async () => {
+    sms = await startSmsGateway();
+    t = await startTestApp({
+      XS_SMS_PROVIDER: 'gateway',
+      XS_SMS_ENDPOINT: sms.url,
+      XS_SMS_KEY_ID: sms.account,
+      XS_SMS_KEY_SECRET: sms.secret,
+      XS_SMS_SIGN_NAME: '吴忠市政协',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sms.close();
+  });
+
+  const member = async () => {
+    const account = await t.signInAs('member');
+    const mobile = `136${String(process.pid % 10000).padStart(4, '0')}${String(++n).padStart(4, '0')}`;
+    const admin = (await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD })).body
+      .accessToken as string;
+    await t
+      .http()
+      .patch(`/api/v1/users/${account.userId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ mobile })
+      .expect(200);
+    return { ...account, mobile };
+  };
+  const lastCode = (mobile: string) =>
+    /验证码：(\d{6})/.exec(sms.texts.filter((s) => s.mobile === mobile).at(-1)?.content ?? '')?.[1] ?? '';
+  const post = async (agent: ReturnType<typeof request.agent>, path: string, fields: Record<string, string>) => {
+    const form = await agent.get(path).expect(200);
+    return agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfIn(form.text), ...fields });
+  };
+
+  it('offers the way on the sign-in page; a code asked for on the page signs the member in', async () => {
+    const m = await member();
+    const agent = request.agent(t.app.getHttpServer());
+    const login = mainOf((await agent.get('/login').expect(200)).text);
+    expect(login).toContain('href="/login/sms"');
+    expect(login).toContain('href="/login/reset"');
+    const sent = await post(agent, '/login/sms', { mobile: m.mobile, action: 'send' });
+    expect(sent.status).toBe(200);
+    expect(mainOf(sent.text)).toContain(`验证码已发送至 ${m.mobile.slice(0, 3)}****${m.mobile.slice(7)}`);
+    expect(mainOf(sent.text)).toContain(`value="${m.mobile}"`);
+    const wrong = await post(agent, '/login/sms', { mobile: m.mobile, code: '000000', action: 'login' });
+    expect(wrong.status).toBe(401);
+    expect(mainOf(wrong.text)).toContain('验证码错误或已失效');
+    const right = await post(agent, '/login/sms', {
+      mobile: m.mobile,
+      code: lastCode(m.mobile),
+      action: 'login',
+      next: '/inbox',
+    });
+    expect(right.status).toBe(303);
+    expect(right.headers.location).toBe('/inbox');
+    await agent.get('/inbox').expect(200);
+  });
+
+  it('a second code within the minute is refused on the page with the wait', async () => {
+    const m = await member();
+    const agent = request.agent(t.app.getHttpServer());
+    expect((await post(agent, '/login/sms', { mobile: m.mobile, action: 'send' })).status).toBe(200);
+    const again = await post(agent, '/login/sms', { mobile: m.mobile, action: 'send' });
+    expect(again.status).toBe(429);
+    expect(again.headers['retry-after']).toBeDefined();
+    expect(mainOf(again.text)).toMatch(/秒后再重新获取/);
+  });
+
+  it('resets a forgotten password on the page and sends the person back to sign in with it', async () => {
+    const m = await member();
+    const agent = request.agent(t.app.getHttpServer());
+    expect((await post(agent, '/login/reset', { mobile: m.mobile, action: 'send' })).status).toBe(200);
+    const done = await post(agent, '/login/reset', {
+      mobile: m.mobile,
+      code: lastCode(m.mobile),
+      newPassword: 'Renewed-2026y',
+      action: 'reset',
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe('/login?reset=1');
+    expect(mainOf((await agent.get('/login?reset=1').expect(200)).text)).toContain('密码已重置，请用新密码登录');
+  });
+});
+
+describe('SMS sign-in pages without an SMS provider', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('the sign-in page does not offer it, and its page says it is not open', async () => {
+    expect(mainOf((await t.http().get('/login').expect(200)).text)).not.toContain('/login/sms');
+    expect(mainOf((await t.http().get('/login/sms').expect(200)).text)).toContain('本系统未开通短信验证码');
+  });
+});
