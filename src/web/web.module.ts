@@ -3,9 +3,9 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HomePagesController } from './account/home-pages.controller';
 import { InboxPagesController } from './account/inbox-pages.controller';
 import { NoticeSettingsPagesController } from './account/notice-settings-pages.controller';
-import { SmsSignInPagesController } from './account/sms-sign-in-pages.controller';
 import { PublicPagesController } from './account/public-pages.controller';
 import { SignInPagesController } from './account/sign-in-pages.controller';
+import { SmsSignInPagesController } from './account/sms-sign-in-pages.controller';
 import { AuditPagesController } from './directory/audit-pages.controller';
 import { DirectoryIndexPagesController } from './directory/directory-index-pages.controller';
 import {
