@@ -32,6 +32,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   cancel: '取消',
   topic: '据此提出协商议题',
   proposal: '据此起草提案',
+  notice: '发送会议通知',
 };
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];

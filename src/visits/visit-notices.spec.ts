@@ -1,4 +1,4 @@
-import { noticesFor, visitTimes } from './visit-notices';
+import { meetingNoticeFor, noticesFor, visitTimes } from './visit-notices';
 
 const visit = {
   id: 5,
@@ -34,5 +34,32 @@ describe('who hears of a visit, in which words', () => {
     const [notice] = noticesFor(visit, 'cancelled', { timeZone: tz, reason: '天气原因' });
     expect(notice.message.body).toMatch(/（2026年6月18日 08:30 至 12:00）已取消。原因：天气原因$/);
     expect(notice.message.dedupeKey).toBe('visit:5:cancelled');
+  });
+
+  it('writes a 会议通知 with the time, the first stop, the note and the request to answer, keyed by the send', () => {
+    const { to, message } = meetingNoticeFor(visit, {
+      timeZone: tz,
+      n: 2,
+      firstStop: { at: new Date('2026-06-18T00:30:00Z'), place: '市政府东门' },
+      note: '请着正装',
+      urgent: true,
+    });
+    expect(to).toBe('participants');
+    expect(message).toEqual({
+      kind: 'visit.notice',
+      title: '视察通知：城区养老服务设施建设',
+      body: '视察“城区养老服务设施建设”定于2026年6月18日 08:30 至 12:00举行。首站：08:30 市政府东门。附言：请着正装。请在平台上回复是否参加。',
+      link: '/visits/5',
+      dedupeKey: 'visit:5:notice:2',
+      urgent: true,
+    });
+  });
+
+  it('leaves out the stop and the note when there are none, and is not urgent unless asked', () => {
+    const { message } = meetingNoticeFor(visit, { timeZone: tz, n: 1, note: null });
+    expect(message.body).toBe(
+      '视察“城区养老服务设施建设”定于2026年6月18日 08:30 至 12:00举行。请在平台上回复是否参加。',
+    );
+    expect(message).toMatchObject({ urgent: false, dedupeKey: 'visit:5:notice:1' });
   });
 });

@@ -1,7 +1,7 @@
 import { chineseDateTime } from '../common/chinese-dates';
 import type { Notice } from '../notifications/notifications.service';
 import { KIND_LABELS } from './visit-labels';
-import type { Visit } from './visit.entities';
+import type { Visit, VisitStop } from './visit.entities';
 
 /*
  * Who hears of what about a visit, and in which words: the invited of their invitation and its
@@ -69,3 +69,37 @@ export function noticesFor(v: VisitRef, notice: VisitNotice, facts: VisitNoticeF
   };
   return [{ to: 'participants', message }];
 }
+
+export interface MeetingNoticeFacts {
+  timeZone: string;
+  /** The n-th 会议通知 of this visit: each send is its own, so a second one reaches those who got the first. */
+  n: number;
+  /** Where it starts: the itinerary's first stop, if there is one. */
+  firstStop?: Pick<VisitStop, 'at' | 'place'> | null;
+  /** 附言 of the sender. */
+  note?: string | null;
+  /** 紧急: an SMS goes even in the quiet hours. */
+  urgent?: boolean;
+}
+
+/** 会议通知 sent by the office to everyone still invited: the time, where it starts, the note, and the request to answer on the site. */
+export function meetingNoticeFor(v: VisitRef, facts: MeetingNoticeFacts): Notice<VisitAudience> {
+  const stop = facts.firstStop
+    ? `首站：${chineseDateTime(facts.firstStop.at, facts.timeZone).split(' ')[1]} ${facts.firstStop.place}。`
+    : '';
+  const note = facts.note ? `附言：${facts.note}${/[。！？.!?]$/.test(facts.note) ? '' : '。'}` : '';
+  return {
+    to: 'participants',
+    message: {
+      kind: 'visit.notice',
+      title: `视察通知：${v.title}`,
+      body: `${KIND_LABELS[v.kind]}“${v.title}”定于${visitTimes(v, facts.timeZone)}举行。${stop}${note}请在平台上回复是否参加。`,
+      link: `/visits/${v.id}`,
+      dedupeKey: `${visitNoticePrefix(v.id)}${facts.n}`,
+      urgent: facts.urgent ?? false,
+    },
+  };
+}
+
+/** The keys of a visit's 会议通知 are this and the send's number. */
+export const visitNoticePrefix = (visitId: number) => `visit:${visitId}:notice:`;

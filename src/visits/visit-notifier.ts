@@ -30,13 +30,19 @@ export class VisitNotifier {
     return this.notifications.deliver(em, notices, () => this.accounts(em, to), skipUserId ?? null);
   }
 
-  private async accounts(em: EntityManager, parts: VisitParticipant[]): Promise<number[]> {
-    const out: number[] = [];
+  async accounts(em: EntityManager, parts: VisitParticipant[]): Promise<number[]> {
+    return [...new Set((await this.accountsEach(em, parts)).flat())];
+  }
+
+  /** The accounts each participant is heard through, in order (the 通知回执 reads them per person). */
+  async accountsEach(em: EntityManager, parts: VisitParticipant[]): Promise<number[][]> {
+    const out: number[][] = [];
     for (const p of parts) {
-      if (p.memberId !== null) out.push(...(await this.notifications.usersOfMember(em, p.memberId)));
-      else if (p.userId !== null) out.push(p.userId);
-      else if (p.unitId !== null) out.push(...(await this.notifications.usersOfUnit(em, p.unitId)));
+      if (p.memberId !== null) out.push(await this.notifications.usersOfMember(em, p.memberId));
+      else if (p.userId !== null) out.push([p.userId]);
+      else if (p.unitId !== null) out.push(await this.notifications.usersOfUnit(em, p.unitId));
+      else out.push([]);
     }
-    return [...new Set(out)];
+    return out;
   }
 }

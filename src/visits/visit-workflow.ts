@@ -18,7 +18,7 @@ export const STATUS_LABELS: Record<VisitStatus, string> = {
 };
 
 /** Steps on a visit: the two that end it, and those allowed only while it is planned or not cancelled. */
-export type VisitStep = 'complete' | 'cancel' | 'edit' | 'invite' | 'rsvp' | 'record' | 'followUp';
+export type VisitStep = 'complete' | 'cancel' | 'edit' | 'invite' | 'rsvp' | 'record' | 'followUp' | 'notice';
 
 const VERBS: Record<VisitStep, string> = {
   complete: '标记为已完成',
@@ -28,6 +28,7 @@ const VERBS: Record<VisitStep, string> = {
   rsvp: '答复参加或请假',
   record: '记录问题建议或上传照片',
   followUp: '据此提出议题或提案',
+  notice: '发送会议通知',
 };
 
 /** Where each step may be taken. Findings, photos and what the visit leads to come during or after it, never after a cancellation. */
@@ -39,6 +40,7 @@ const ALLOWED: Record<VisitStep, readonly VisitStatus[]> = {
   rsvp: ['planned'],
   record: ['planned', 'completed'],
   followUp: ['planned', 'completed'],
+  notice: ['planned'],
 };
 
 export interface VisitFacts {

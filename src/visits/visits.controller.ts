@@ -30,7 +30,14 @@ import { Upload } from '../files/attachments.service';
 import { ApiFileUpload } from '../files/upload.interceptor';
 import { ProposalView } from '../proposals/dto/proposal-view.dto';
 import { TopicHistoryItem, TopicView } from '../topics/dto/topic-view.dto';
-import { ConflictView, FreeBusyView, PhotoView, VisitSummaryView, VisitView } from './dto/visit-view.dto';
+import {
+  ConflictView,
+  FreeBusyView,
+  PhotoView,
+  VisitNoticeReceiptsView,
+  VisitSummaryView,
+  VisitView,
+} from './dto/visit-view.dto';
 import {
   CancelVisitDto,
   ConflictQuery,
@@ -42,10 +49,12 @@ import {
   UpdateVisitDto,
   VersionDto,
   VisitProposalDto,
+  VisitNoticeDto,
   VisitQuery,
   VisitTopicDto,
 } from './dto/visit.dto';
 import { VisitFollowUpsService } from './visit-follow-ups.service';
+import { VisitNoticeService } from './visit-notice.service';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
 import { photoAnswer, VisitRecordsService } from './visit-records.service';
@@ -68,6 +77,7 @@ export class VisitsController {
     private readonly records: VisitRecordsService,
     private readonly planning: VisitPlanningService,
     private readonly followUps: VisitFollowUpsService,
+    private readonly notices: VisitNoticeService,
   ) {}
 
   @Roles(...READERS)
@@ -155,6 +165,27 @@ export class VisitsController {
   @ApiOkResponse({ type: VisitView })
   answerVisit(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: RsvpDto) {
     return this.participants.rsvp(actor, id, dto);
+  }
+
+  @Roles('staff')
+  @Post(':id/notice')
+  @ApiOperation({
+    summary:
+      '发送会议通知（工作人员，已安排时）：站内消息给每位未请假的受邀人员，并按各人设置发邮件和短信；紧急的夜间也发短信',
+  })
+  @ApiCreatedResponse({ type: VisitNoticeReceiptsView })
+  sendVisitNotice(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VisitNoticeDto) {
+    return this.notices.send(actor, id, dto);
+  }
+
+  @Roles('staff')
+  @Get(':id/notice-receipts')
+  @ApiOperation({
+    summary: '通知回执（工作人员）：每位受邀人员的答复，及最近一次会议通知的站内已读、邮件和短信发送情况',
+  })
+  @ApiOkResponse({ type: VisitNoticeReceiptsView })
+  getVisitNoticeReceipts(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.notices.receipts(actor, id);
   }
 
   @Roles('staff')

@@ -9,6 +9,7 @@ import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { VisitFollowUpsService } from './visit-follow-ups.service';
 import { VisitInvitations } from './visit-invitations';
+import { VisitNoticeService } from './visit-notice.service';
 import { VisitNotifier } from './visit-notifier';
 import { VisitParticipantsService } from './visit-participants.service';
 import { VisitPlanningService } from './visit-planning.service';
@@ -35,6 +36,7 @@ import { VisitsService } from './visits.service';
     VisitRecordsService,
     VisitPlanningService,
     VisitFollowUpsService,
+    VisitNoticeService,
     VisitReminders,
     CalendarService,
     CalendarFeedRevoker,

@@ -891,6 +891,15 @@ ROWS.push(
   },
   {
     method: 'post',
+    route: `${V}/{id}/notice`,
+    who: ['staff'],
+    ok: 201,
+    fixture: visit(),
+    body: () => ({ note: '请准时集合', urgent: false }),
+  },
+  { method: 'get', route: `${V}/{id}/notice-receipts`, who: ['staff'], ok: 200, fixture: visit() },
+  {
+    method: 'post',
     route: `${V}/{id}/findings`,
     who: ['staff'],
     ok: 201,

@@ -10,13 +10,13 @@ import { tinyPdf } from '../support/file-fixtures';
 import { binary } from '../support/http';
 import { proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
+import { sharedDatabase, testEngine } from '../support/test-db';
 
 /**
  * The notice dispatch stamps `dispatchedAt` on new inbox rows in the background (every 15 s): here it would change
  * rows between the snapshot and the restore, so it waits an hour. What is compared is what the backup holds.
  */
 const QUIET_OUTBOX = { XS_NOTICE_DISPATCH_SECONDS: '3600' };
-import { sharedDatabase, testEngine } from '../support/test-db';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { nullableInt, nullableString, nullableTime } from '../../common/openapi';
 import { AttachmentView } from '../../files/attachment.dto';
+import { NoticeReceipt } from '../../notifications/notice-receipts';
 import { OrganizerView, UserRef } from '../../topics/dto/topic-view.dto';
 import { VISIT_STATUSES } from '../visit-workflow';
 import { PARTICIPANT_KINDS, RSVP_ANSWERS, VISIT_KINDS } from '../visit.entities';
@@ -302,4 +303,21 @@ export class CalendarFeedStatusView {
 
   @ApiProperty(nullableTime)
   createdAt!: string | null;
+}
+
+/** One person of the visit in the 通知回执: their answer and what became of the latest 会议通知. */
+export class VisitNoticeReceiptView extends IntersectionType(VisitParticipantView, NoticeReceipt) {}
+
+export class VisitNoticeReceiptsView {
+  @ApiProperty({ description: '已发送的会议通知次数；0 为尚未发送' })
+  sent!: number;
+
+  @ApiProperty({ ...nullableTime, description: '最近一次通知的发送时间' })
+  sentAt!: string | null;
+
+  @ApiProperty({
+    type: [VisitNoticeReceiptView],
+    description: '每位受邀人员：答复及最近一次通知的站内、邮件、短信情况',
+  })
+  people!: VisitNoticeReceiptView[];
 }

@@ -182,6 +182,17 @@ export class RsvpDto {
   reason?: string | null;
 }
 
+/** 会议通知: a note to add and whether it is urgent. */
+export class VisitNoticeDto extends VersionDto {
+  @OptionalText('附言', 300, { description: '附在通知后的说明，如集合要求', example: '请提前十分钟到达，着正装' })
+  note?: string | null;
+
+  @ApiPropertyOptional({ type: Boolean, description: '紧急：夜间免打扰时段也发短信' })
+  @IsOptional()
+  @IsBoolean({ message: '紧急须为 true 或 false' })
+  urgent?: boolean;
+}
+
 export class FindingDto extends VersionDto {
   @RequiredText('发现的问题', 5000)
   problem!: string;
