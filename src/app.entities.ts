@@ -3,6 +3,7 @@ import { AuditEntry, AuditHead } from './audit/audit.entities';
 import { SecurityEvent } from './audit/security-event.entity';
 import { AuthSession } from './auth/auth-session.entity';
 import { LoginThrottle } from './auth/login-throttle.entity';
+import { UserSecondFactor } from './auth/second-factor.entity';
 import { User } from './auth/user.entity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   User,
   AuthSession,
   LoginThrottle,
+  UserSecondFactor,
   AuditEntry,
   AuditHead,
   SecurityEvent,

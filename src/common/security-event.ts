@@ -11,6 +11,10 @@ export const SECURITY_EVENT_TYPES = [
   'auth.login_failed',
   'auth.locked',
   'auth.logout',
+  'auth.factor_enrolled',
+  'auth.factor_failed',
+  'auth.recovery_used',
+  'auth.factor_reset',
   'access.denied',
   'csrf.refused',
 ] as const;
@@ -21,6 +25,10 @@ export const SECURITY_EVENT_LABELS: Record<SecurityEventType, string> = {
   'auth.login_failed': '登录失败',
   'auth.locked': '账号锁定',
   'auth.logout': '退出登录',
+  'auth.factor_enrolled': '启用两步验证',
+  'auth.factor_failed': '两步验证失败',
+  'auth.recovery_used': '使用恢复码登录',
+  'auth.factor_reset': '重置两步验证',
   'access.denied': '拒绝访问',
   'csrf.refused': '跨站请求被拒',
 };

@@ -23,6 +23,7 @@ import { Instructions1764800000200 } from './1764800000200-Instructions';
 import { OpinionIssues1764800000300 } from './1764800000300-OpinionIssues';
 import { OpinionAdoptions1764800000400 } from './1764800000400-OpinionAdoptions';
 import { OpinionInformants1764800000500 } from './1764800000500-OpinionInformants';
+import { SecondFactor1764900000000 } from './1764900000000-SecondFactor';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   OpinionIssues1764800000300,
   OpinionAdoptions1764800000400,
   OpinionInformants1764800000500,
+  SecondFactor1764900000000,
 ];
