@@ -73,7 +73,11 @@ export class WebPages {
     const html = this.views.render(view, context, {
       org: this.org,
       user: user && { displayName: user.displayName, roles: user.roles },
-      nav: user && navMenu(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null),
+      // A session still lacking its second factor has nowhere to go but that step: no menu.
+      nav:
+        user && !req.secondFactor
+          ? navMenu(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null)
+          : null,
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),
       hasErrors: (form?.summary.length ?? 0) > 0,
     });
