@@ -177,6 +177,54 @@ describe('second factor (TOTP) through the API', () => {
     await login({ username: a.username, password: TEST_PASSWORD, code: res.body.recoveryCodes[0] }, ip()).expect(200);
   });
 
+  it('a token still lacking its second factor is refused by every other endpoint of the OpenAPI document (403 SECOND_FACTOR_REQUIRED)', async () => {
+    const username = `f${process.pid % 1000}s${++n}`;
+    await t.app
+      .get(UsersService)
+      .create(
+        { id: null, displayName: '测试' },
+        { username, password: TEST_PASSWORD, displayName: username, roles: ['admin'] },
+      );
+    const token = (await login({ username, password: TEST_PASSWORD }, ip()).expect(200)).body.accessToken as string;
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const open = [
+      'get /api/v1/users/me',
+      'post /api/v1/auth/logout',
+      'post /api/v1/users/me/second-factor/setup',
+      'post /api/v1/users/me/second-factor/confirm',
+      'post /api/v1/auth/login',
+    ];
+    const answers: string[] = [];
+    for (const [route, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))) {
+        // Public routes (health, the public lists, the calendar feed with its own token) take no session at all.
+        const isPublic = !route.startsWith('/api/v1/') || route.includes('/public') || route.endsWith('.ics');
+        if (open.includes(`${method} ${route}`) || isPublic) continue;
+        const res = await t
+          .http()
+          [method as 'get'](route.replace(/\{\w+\}/g, '1'))
+          .set(bearer(token))
+          .send({});
+        if (res.status !== 403 || res.body.code !== 'SECOND_FACTOR_REQUIRED')
+          answers.push(`${method} ${route} ${res.status}`);
+      }
+    }
+    expect(answers).toEqual([]);
+  });
+
+  it('the second-factor endpoints refuse unknown body fields (400)', async () => {
+    const a = await enrolled(['staff']);
+    const res = await t
+      .http()
+      .post('/api/v1/users/me/second-factor/recovery-codes')
+      .set(bearer(a.token))
+      .send({ code: '123456', secret: 'x' })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('a member account signs in with the password alone, as before', async () => {
     const { token } = await t.signInAs('member');
     await t.http().get('/api/v1/users/me').set(bearer(token)).expect(200);
