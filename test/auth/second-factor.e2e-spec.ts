@@ -202,9 +202,8 @@ describe('second factor (TOTP) through the API', () => {
         // Public routes (health, the public lists, the calendar feed with its own token) take no session at all.
         const isPublic = !route.startsWith('/api/v1/') || route.includes('/public') || route.endsWith('.ics');
         if (open.includes(`${method} ${route}`) || isPublic) continue;
-        const res = await t
-          .http()
-          [method as 'get'](route.replace(/\{\w+\}/g, '1'))
+        const agent = t.http();
+        const res = await agent[method as 'get'](route.replace(/\{\w+\}/g, '1'))
           .set(bearer(token))
           .send({});
         if (res.status !== 403 || res.body.code !== 'SECOND_FACTOR_REQUIRED')
