@@ -4,6 +4,17 @@
  * run in the e2e project, on each engine.
  */
 const tsJest = ['ts-jest', { diagnostics: false }];
+/**
+ * otplib's CommonJS build requires two ESM-only packages (@scure/base, @noble/hashes): Node ≥ 22 loads them
+ * with require(), Jest's module system does not, so Jest compiles those two to CommonJS.
+ */
+const esmDeps = {
+  transform: {
+    '^.+\\.ts$': tsJest,
+    '/node_modules/@(scure|noble)/[^/]+/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@(scure|noble)/)(?!.*/node_modules/@(scure|noble)/)'],
+};
 
 /**
  * The e2e project on one engine: `--selectProjects e2e-sqlite` (test/support/engine.js sets TEST_DB). The crawl of
@@ -15,7 +26,7 @@ const e2e = (engine, extra = []) => ({
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.e2e-spec.ts', '**/*.int-spec.ts', ...extra],
-  transform: { '^.+\\.ts$': tsJest },
+  ...esmDeps,
   globals: { XS_TEST_ENGINE: engine },
   setupFiles: ['<rootDir>/test/support/engine.js'],
   // The run's template database: the first suite migrates, the others start from a copy (test/support/db-template.ts).
@@ -32,7 +43,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/src'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...esmDeps,
     },
     // The e2e and integration suites, once on each engine (the test command runs one project after the other).
     e2e('mariadb'),

@@ -3,6 +3,7 @@ import { AuditEntry, AuditHead } from './audit/audit.entities';
 import { SecurityEvent } from './audit/security-event.entity';
 import { AuthSession } from './auth/auth-session.entity';
 import { LoginThrottle } from './auth/login-throttle.entity';
+import { UserSecondFactor } from './auth/second-factor.entity';
 import { SmsCode } from './auth/sms-code.entity';
 import { User } from './auth/user.entity';
 import { AppConfig } from './config/app-config';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   AuthSession,
   LoginThrottle,
   SmsCode,
+  UserSecondFactor,
   AuditEntry,
   AuditHead,
   SecurityEvent,

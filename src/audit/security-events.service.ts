@@ -109,7 +109,13 @@ export class SecurityEventsService implements SecurityEventSink {
     } catch (e) {
       if (e instanceof AppError && (e.statusCode === 401 || e.statusCode === 429)) {
         markRecorded(source);
-        const type = e.statusCode === 429 ? 'auth.locked' : 'auth.login_failed';
+        // A right password with a wrong second-factor code is its own event (the account is known).
+        const type =
+          e.statusCode === 429
+            ? 'auth.locked'
+            : e.code === 'INVALID_SECOND_FACTOR'
+              ? 'auth.factor_failed'
+              : 'auth.login_failed';
         await this.record(source, { type, userId: null, username, detail: { kind, code: e.code } });
       }
       throw e;

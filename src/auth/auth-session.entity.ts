@@ -31,4 +31,8 @@ export class AuthSession {
   /** The session's last request, written at most once a minute (null: none since sign-in); for the idle time-out. */
   @Column({ ...timeColumn, nullable: true })
   lastUsedAt!: Date | null;
+
+  /** What the session still lacks: 'setup' (enrol a second factor), 'verify' (a page session awaiting the code); null: nothing. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  secondFactor!: 'setup' | 'verify' | null;
 }

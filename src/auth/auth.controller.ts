@@ -4,9 +4,11 @@ import { SecurityEventsService } from '../audit/security-events.service';
 import { Actor } from '../common/actor';
 import { BeforePasswordChange, CurrentUser, Public, Roles } from '../common/auth.decorators';
 import { ParseIdPipe } from '../common/validation';
-import { ChangePasswordDto, CreateUserDto, LoginDto, UpdateUserDto, UserQuery } from './auth.dto';
+import { ChangePasswordDto, CreateUserDto, LoginDto, SecondFactorCodeDto, UpdateUserDto, UserQuery } from './auth.dto';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
+import { BeforeSecondFactor } from './second-factor.decorators';
+import { SecondFactorService } from './second-factor.service';
 import { toActor } from './user-view';
 import { UsersService } from './users.service';
 
@@ -23,14 +25,24 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: AuthedRequest) {
-    const { token, user } = await this.events.signIn(req, dto.username, 'api', () =>
-      this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api'),
+    const { token, user, secondFactor, usedRecovery } = await this.events.signIn(req, dto.username, 'api', () =>
+      this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api', dto.code),
     );
-    return { accessToken: token, user: toActor(user), mustChangePassword: user.mustChangePassword };
+    if (usedRecovery) {
+      await this.events.record(req, { type: 'auth.recovery_used', userId: user.id, username: user.username });
+    }
+    return {
+      accessToken: token,
+      user: toActor(user),
+      mustChangePassword: user.mustChangePassword,
+      /** True: the token can only set up the second factor (`/users/me/second-factor/setup`, `…/confirm`). */
+      secondFactorSetupRequired: secondFactor === 'setup',
+    };
   }
 
   @ApiBearerAuth()
   @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: AuthedRequest): Promise<void> {
@@ -46,9 +58,56 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly factor: SecondFactorService,
+    private readonly events: SecurityEventsService,
   ) {}
 
+  /** A new TOTP secret for the signed-in account (not yet asked for at sign-in): the QR code and the text. */
   @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
+  @Post('me/second-factor/setup')
+  @HttpCode(200)
+  setupSecondFactor(@CurrentUser() actor: Actor) {
+    return this.factor.setup(actor);
+  }
+
+  /** A code from the app turns the factor on; the session becomes a full one. The recovery codes are shown only now. */
+  @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
+  @Post('me/second-factor/confirm')
+  @HttpCode(200)
+  async confirmSecondFactor(
+    @CurrentUser() actor: Actor,
+    @Body() dto: SecondFactorCodeDto,
+    @Req() req: AuthedRequest,
+  ): Promise<{ recoveryCodes: string[] }> {
+    const recoveryCodes = await this.factor.confirm(actor, req.sessionToken!, dto.code);
+    await this.events.record(req, { type: 'auth.factor_enrolled' });
+    return { recoveryCodes };
+  }
+
+  /** Ten new recovery codes (the old ones stop working), given a current code from the app. */
+  @Post('me/second-factor/recovery-codes')
+  @HttpCode(200)
+  async regenerateRecoveryCodes(@CurrentUser() actor: Actor, @Body() dto: SecondFactorCodeDto) {
+    return { recoveryCodes: await this.factor.regenerateRecoveryCodes(actor, dto.code) };
+  }
+
+  /** An administrator takes a user's second factor off (a lost phone): the user's sessions end; they enrol again. */
+  @Roles('admin')
+  @Post(':id/second-factor/reset')
+  @HttpCode(204)
+  async resetSecondFactor(
+    @CurrentUser() actor: Actor,
+    @Param('id', ParseIdPipe) id: number,
+    @Req() req: AuthedRequest,
+  ): Promise<void> {
+    await this.factor.reset(actor, id);
+    await this.events.record(req, { type: 'auth.factor_reset', detail: { userId: id } });
+  }
+
+  @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
   @Get('me')
   getMe(@CurrentUser() actor: Actor) {
     return this.users.get(actor.id);

@@ -29,6 +29,21 @@ export class LoginDto {
   @MinLength(1, { message: '请输入密码' })
   @MaxLength(200, { message: '密码过长' })
   password!: string;
+
+  /** The second factor of an account that has one: the app's 6 digits, or one recovery code. */
+  @ApiPropertyOptional({ example: '123456', description: '两步验证码（6 位数字）或恢复码' })
+  @IsOptional()
+  @IsString({ message: '请输入两步验证码' })
+  @MaxLength(40, { message: '验证码过长' })
+  code?: string;
+}
+
+export class SecondFactorCodeDto {
+  @ApiProperty({ example: '123456', description: '验证器中当前显示的 6 位数字' })
+  @IsString({ message: '请输入验证码' })
+  @MinLength(1, { message: '请输入验证码' })
+  @MaxLength(40, { message: '验证码过长' })
+  code!: string;
 }
 
 export class ChangePasswordDto {

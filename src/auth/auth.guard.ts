@@ -7,12 +7,19 @@ import { AppError } from '../common/app-error';
 import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from '../common/auth.decorators';
 import { Role } from '../common/roles';
 import { AuthService } from './auth.service';
+import { BEFORE_SECOND_FACTOR_KEY, SECOND_FACTOR_REQUIRED } from './second-factor.decorators';
 import { SESSION_COOKIE } from './tokens';
 
 /** The error code of a request refused until the person changes the password an administrator chose. */
 export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
-export type AuthedRequest = Request & { user?: Actor; sessionToken?: string; mustChangePassword?: boolean };
+export type AuthedRequest = Request & {
+  user?: Actor;
+  sessionToken?: string;
+  mustChangePassword?: boolean;
+  /** The second-factor step the session still lacks, if any. */
+  secondFactor?: 'setup' | 'verify' | null;
+};
 
 const routeIsApi = (path: unknown): boolean =>
   (Array.isArray(path) ? path : [path]).some((p) => typeof p === 'string' && /^api(\/|$)/i.test(p.replace(/^\/+/, '')));
@@ -59,6 +66,7 @@ export class AuthGuard implements CanActivate {
       req.user = found.actor;
       req.sessionToken = found.token;
       req.mustChangePassword = found.mustChangePassword;
+      req.secondFactor = found.secondFactor;
     }
     if (isPublic) return true;
     if (!found) {
@@ -67,6 +75,16 @@ export class AuthGuard implements CanActivate {
         token || header ? 'INVALID_TOKEN' : 'UNAUTHENTICATED',
         token || header ? '登录已失效，请重新登录' : '请先登录',
       );
+    }
+    if (found.secondFactor) {
+      const open = this.reflector.getAllAndOverride<string[]>(BEFORE_SECOND_FACTOR_KEY, targets) ?? [];
+      if (!open.includes(found.secondFactor)) {
+        throw new AppError(
+          403,
+          SECOND_FACTOR_REQUIRED,
+          found.secondFactor === 'setup' ? '您的账号须先设置两步验证后才能继续使用' : '请先完成两步验证',
+        );
+      }
     }
     if (found.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
       throw new AppError(403, PASSWORD_CHANGE_REQUIRED, '您的密码由管理员设置或重置，请先修改密码后再继续使用');

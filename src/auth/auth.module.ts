@@ -6,6 +6,7 @@ import { AuthController, UsersController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SecondFactorService } from './second-factor.service';
 import { SmsCodesService } from './sms-codes.service';
 import { SmsSignInController } from './sms-sign-in.controller';
 import { UsersService } from './users.service';
@@ -19,8 +20,9 @@ import { UsersService } from './users.service';
     UsersService,
     LoginThrottleService,
     SmsCodesService,
+    SecondFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService, SmsCodesService],
+  exports: [AuthService, UsersService, SmsCodesService, SecondFactorService],
 })
 export class AuthModule {}

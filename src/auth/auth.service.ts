@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { AuthSession } from './auth-session.entity';
 import { LoginThrottleService } from './login-throttle.service';
+import { SecondFactorService } from './second-factor.service';
 import { hashToken, newToken } from './tokens';
 import { toActor } from './user-view';
 import { User } from './user.entity';
@@ -17,11 +18,27 @@ import { User } from './user.entity';
 /** How stale a session's recorded last use may get before a request writes it again. */
 const LAST_USE_STEP_MS = 60_000;
 
+/** 401 of an API sign-in of an enrolled account without `code`: no token is given. */
+export const SECOND_FACTOR_MISSING = 'SECOND_FACTOR_REQUIRED';
+/** 401 of a wrong (or already used) second-factor code: counted as a failed login. */
+export const INVALID_SECOND_FACTOR = 'INVALID_SECOND_FACTOR';
+
 export interface Authenticated {
   actor: Actor;
   token: string;
   /** An administrator chose the password (or start-up generated it): until it is changed, little else is open. */
   mustChangePassword: boolean;
+  /** The step of the second factor the session still lacks ('setup', 'verify'), or null. */
+  secondFactor: 'setup' | 'verify' | null;
+}
+
+export interface SignedIn {
+  token: string;
+  user: User;
+  /** 'setup': the account must enrol before anything else; 'verify': a page session awaiting the code. */
+  secondFactor: 'setup' | 'verify' | null;
+  /** The second factor was a recovery code (recorded as `auth.recovery_used`). */
+  usedRecovery: boolean;
 }
 
 @Injectable()
@@ -32,6 +49,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly factor: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.dummyHash = bcrypt.hashSync('not-a-password', config.bcryptRounds);
@@ -47,12 +65,13 @@ export class AuthService {
     return bcrypt.hash(password, this.config.bcryptRounds);
   }
 
-  async login(
-    username: string,
-    password: string,
-    ip: string,
-    kind: 'api' | 'web',
-  ): Promise<{ token: string; user: User }> {
+  /**
+   * Password, then — for an account of XS_SECOND_FACTOR_ROLES — the second factor. Not yet enrolled: a session
+   * that can only enrol ('setup'). Enrolled, no code: the API answers 401 SECOND_FACTOR_REQUIRED (no token), the
+   * pages get a session that can only type the code ('verify'). A wrong code counts as a failed login, so guessing
+   * codes locks the account as guessing passwords does.
+   */
+  async login(username: string, password: string, ip: string, kind: 'api' | 'web', code?: string): Promise<SignedIn> {
     // The attempt is counted before the compare (429 at the limit), so parallel guesses cannot outrun the count.
     const attempt = await this.throttle.reserve(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
@@ -61,19 +80,66 @@ export class AuthService {
       await this.throttle.fail(username, ip);
       throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }
+    if (user.disabled) {
+      await this.throttle.succeed(attempt);
+      throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
+    }
+    let secondFactor: SignedIn['secondFactor'] = null;
+    let usedRecovery = false;
+    if (this.factor.required(user)) {
+      if (!(await this.factor.enabled(user.id))) secondFactor = 'setup';
+      else if (!code) {
+        if (kind === 'api') {
+          await this.throttle.succeed(attempt);
+          throw new AppError(401, SECOND_FACTOR_MISSING, '请输入两步验证码（验证器中的 6 位数字）或恢复码');
+        }
+        secondFactor = 'verify';
+      } else {
+        const how = await this.factor.check(user.id, code);
+        if (!how) {
+          await this.throttle.fail(username, ip);
+          throw new AppError(401, INVALID_SECOND_FACTOR, '两步验证码不正确或已使用');
+        }
+        usedRecovery = how === 'recovery';
+      }
+    }
     await this.throttle.succeed(attempt);
-    if (user.disabled) throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
+    return { token: await this.openSession(user.id, kind, secondFactor), user, secondFactor, usedRecovery };
+  }
+
+  /**
+   * The code typed on the pages' 两步验证 step, for a session whose password was right: counted by the login
+   * throttle like a password; right, the session becomes a full one.
+   */
+  async verifySession(token: string, code: string, ip: string): Promise<{ user: User; usedRecovery: boolean }> {
+    const session = await this.ds
+      .getRepository(AuthSession)
+      .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: session.userId });
+    const attempt = await this.throttle.reserve(user.username, ip);
+    const how = await this.factor.check(user.id, code);
+    if (!how) {
+      await this.throttle.fail(user.username, ip);
+      throw AppError.invalid({ code: ['两步验证码不正确或已使用'] }, '两步验证码不正确或已使用');
+    }
+    await this.throttle.succeed(attempt);
+    await this.ds.getRepository(AuthSession).update({ id: session.id }, { secondFactor: null });
+    return { user, usedRecovery: how === 'recovery' };
+  }
+
+  private async openSession(userId: number, kind: 'api' | 'web', secondFactor: SignedIn['secondFactor']) {
     const token = newToken();
     const now = this.clock.now();
     await this.ds.getRepository(AuthSession).insert({
       tokenHash: hashToken(token),
-      userId: user.id,
+      userId,
       kind,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.sessionHours * 3600_000),
       revokedAt: null,
+      secondFactor,
     });
-    return { token, user };
+    return token;
   }
 
   /**
@@ -95,7 +161,12 @@ export class AuthService {
     if (now - lastUsed > LAST_USE_STEP_MS) {
       await this.ds.getRepository(AuthSession).update({ id: session.id }, { lastUsedAt: new Date(now) });
     }
-    return { actor: toActor(user), token, mustChangePassword: user.mustChangePassword };
+    return {
+      actor: toActor(user),
+      token,
+      mustChangePassword: user.mustChangePassword,
+      secondFactor: session.secondFactor ?? null,
+    };
   }
 
   async logout(token: string): Promise<void> {

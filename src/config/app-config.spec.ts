@@ -48,6 +48,15 @@ describe('loadConfig', () => {
     expect(() => load({ XS_API_DOCS: 'maybe' })).toThrow('XS_API_DOCS');
   });
 
+  it('asks admin and staff for a second factor by default, nobody in the demo unless told, and refuses unknown roles', () => {
+    expect(load({}).secondFactorRoles).toEqual(['admin', 'staff']);
+    expect(load({ XS_DEMO: '1' }).secondFactorRoles).toEqual([]);
+    expect(load({ XS_DEMO: '1', XS_SECOND_FACTOR_ROLES: 'admin' }).secondFactorRoles).toEqual(['admin']);
+    expect(load({ XS_SECOND_FACTOR_ROLES: '' }).secondFactorRoles).toEqual([]);
+    expect(load({ XS_SECOND_FACTOR_ROLES: ' admin, leader ,admin' }).secondFactorRoles).toEqual(['admin', 'leader']);
+    expect(() => load({ XS_SECOND_FACTOR_ROLES: 'admin,root' })).toThrow('XS_SECOND_FACTOR_ROLES');
+  });
+
   it('reads the public address printed on paper, without its trailing slash; refuses one that is not http(s) or has a query', () => {
     expect(load({}).publicBaseUrl).toBeNull();
     expect(load({ XS_PUBLIC_BASE_URL: 'https://xs.example.gov.cn/' }).publicBaseUrl).toBe('https://xs.example.gov.cn');

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { passwordProblems } from '../common/password-policy';
+import { Role, ROLES } from '../common/roles';
 import { DEFAULT_FONTS, FONT_ENV, FONT_ROLES, FontSet, parseFontFile } from './fonts';
 import { MailConfig, mailConfig, parseMailFrom, smtpUrlProblem } from './mail-config';
 
@@ -15,6 +16,11 @@ export interface AppConfig {
   adminUser: string;
   adminPassword: string | null;
   demo: boolean;
+  /**
+   * `XS_SECOND_FACTOR_ROLES`: accounts holding any of these roles sign in with a password and a TOTP code
+   * (docs/design/second-factor.md). Default `admin,staff`; with XS_DEMO=1 and the variable unset, none.
+   */
+  secondFactorRoles: Role[];
   filesDir: string;
   /** Largest attachment accepted (XS_UPLOAD_MAX_MB). */
   uploadMaxBytes: number;
@@ -426,6 +432,20 @@ function smsVar(env: Env): SmsConfig | null {
   return { ...common, ...templates, provider: name, appId: requiredVar(env, 'XS_SMS_APP_ID', why), region };
 }
 
+/** A comma list of roles; empty allowed (`XS_SECOND_FACTOR_ROLES=` turns the second factor off). */
+function secondFactorRolesVar(env: Env): Role[] {
+  const raw = env.XS_SECOND_FACTOR_ROLES;
+  if (raw === undefined) return boolVar(env, 'XS_DEMO', false) ? [] : ['admin', 'staff'];
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length)
+    throw new ConfigError('XS_SECOND_FACTOR_ROLES', `含未知角色：${unknown.join('、')}（可用：${ROLES.join(',')}）`);
+  return [...new Set(roles)] as Role[];
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, 'data');
   const adminUser = env.XS_ADMIN_USER || 'admin';
@@ -450,6 +470,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     adminUser,
     adminPassword,
     demo: boolVar(env, 'XS_DEMO', false),
+    secondFactorRoles: secondFactorRolesVar(env),
     filesDir: path.resolve(cwd, env.XS_FILES_DIR || './data/files'),
     uploadMaxBytes: intVar(env, 'XS_UPLOAD_MAX_MB', 20, 1, 200) * 1024 * 1024,
     imageMaxPixels: intVar(env, 'XS_IMAGE_MAX_PIXELS', 50_000_000, 1_000_000, 500_000_000),

@@ -4,7 +4,8 @@ import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support
 describe('accounts and sign-in', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Passwords and sessions alone: the second factor is off here (test/auth/second-factor.e2e-spec.ts covers it).
+    t = await startTestApp({ XS_SECOND_FACTOR_ROLES: '' });
   });
   afterAll(() => t.close());
 

@@ -12,7 +12,8 @@ import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 describe('sign-in throttling under concurrent requests', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ XS_BCRYPT_ROUNDS: '10' });
+    // Passwords and sessions alone: the second factor is off here (test/auth/second-factor.e2e-spec.ts covers it).
+    t = await startTestApp({ XS_BCRYPT_ROUNDS: '10', XS_SECOND_FACTOR_ROLES: '' });
   });
   afterAll(() => t.close());
 

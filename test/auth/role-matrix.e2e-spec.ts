@@ -9,7 +9,7 @@ import { draftAt } from '../support/drafts';
 import { tinyPdf } from '../support/file-fixtures';
 import { tinyPng } from '../support/file-fixtures';
 import { draft, draftBody, proposalAt } from '../support/proposals';
-import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { meetingBody, topicAt, topicBody, TopicCast, TopicFixture } from '../support/topics';
 import { visitBody } from '../support/visits';
 
@@ -41,6 +41,9 @@ interface Row {
   except?: Partial<Record<Caller, number>>;
 }
 
+/** The account the login row signs in with. */
+const MATRIX_LOGIN = 'matrixlogin';
+
 let n = 0;
 const uniq = (prefix: string) => `${prefix}${process.pid % 1000}m${++n}`;
 const session = () => ({
@@ -67,7 +70,8 @@ const ROWS: Row[] = [
     route: '/api/v1/auth/login',
     who: 'public',
     ok: 200,
-    body: () => ({ username: 'admin', password: ADMIN_PASSWORD }),
+    // A leader's account: it signs in with the password alone (admin and staff need a second factor).
+    body: () => ({ username: MATRIX_LOGIN, password: TEST_PASSWORD }),
   },
   /** By SMS code: open to everyone; this app has no SMS provider, so asking for a code is 409 and a code is never right. */
   {
@@ -100,6 +104,37 @@ const ROWS: Row[] = [
     ok: 204,
     ownAccount: true,
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Changed2026pw' }),
+  },
+  // Every caller's own account: admin and staff are enrolled already (409), the others may enrol (200).
+  {
+    method: 'post',
+    route: '/api/v1/users/me/second-factor/setup',
+    who: 'signed-in',
+    ok: 200,
+    ownAccount: true,
+    except: { admin: 409, staff: 409 },
+  },
+  // A code that cannot be right: enrolled (admin, staff) or not set up, each is refused as such, not by role.
+  {
+    method: 'post',
+    route: '/api/v1/users/me/second-factor/confirm',
+    who: 'signed-in',
+    ok: 409,
+    body: () => ({ code: '000000' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/users/me/second-factor/recovery-codes',
+    who: 'signed-in',
+    ok: 400,
+    body: () => ({ code: '000000' }),
+  },
+  {
+    method: 'post',
+    route: '/api/v1/users/{id}/second-factor/reset',
+    who: ['admin'],
+    ok: 204,
+    fixture: async () => ({ id: (await t.signInAs('staff')).userId }),
   },
   { method: 'get', route: '/api/v1/users', who: ['admin'], ok: 200 },
   {
@@ -1258,6 +1293,7 @@ describe('role matrix of the JSON API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     fixtures.users = (await t.signInAs('staff')).userId;
+    await t.signIn(MATRIX_LOGIN, ['leader']);
     fixtures.sectors = (await t.make.sector()).id;
     fixtures.committees = (await t.make.committee()).id;
     fixtures.members = (await t.make.member({ sectorId: fixtures.sectors })).id;

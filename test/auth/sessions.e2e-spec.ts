@@ -12,7 +12,8 @@ const MINUTE = 60_000;
 describe('idle page sessions and passwords chosen by an administrator', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Passwords and sessions alone: the second factor is off here (test/auth/second-factor.e2e-spec.ts covers it).
+    t = await startTestApp({ XS_SECOND_FACTOR_ROLES: '' });
   });
   afterAll(() => t.close());
 
@@ -154,7 +155,7 @@ describe('idle page sessions and passwords chosen by an administrator', () => {
 
 describe('the administrator password generated at first start', () => {
   it('must be changed at first sign-in', async () => {
-    const t = await startTestApp({ XS_ADMIN_PASSWORD: '' });
+    const t = await startTestApp({ XS_ADMIN_PASSWORD: '', XS_SECOND_FACTOR_ROLES: '' });
     try {
       const admin = await t.ds.getRepository(User).findOneByOrFail({ username: 'admin' });
       expect(admin.mustChangePassword).toBe(true);

@@ -10,9 +10,7 @@ describe('sign-in by SMS code', () => {
   let t: TestApp;
   let sms: SmsPeer;
   /** The administrator signed in at the moved Clock's time (a token from real time is past its 12 hours). */
-  const adminToken = async () =>
-    (await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200)).body
-      .accessToken as string;
+  const adminToken = () => t.login('admin', ADMIN_PASSWORD);
 
   beforeAll(async () => {
     sms = await startSmsGateway();

@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
+import { generateSync } from 'otplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { stepAt } from '../../src/auth/second-factor.crypto';
 import { UsersService } from '../../src/auth/users.service';
 import { MovableClock } from '../../src/common/clock';
 import { Role } from '../../src/common/roles';
@@ -44,6 +46,15 @@ export interface TestApp {
     links?: { memberId?: number; unitId?: number; pointId?: number },
   ) => Promise<{ token: string; userId: number }>;
   make: Factories;
+  /**
+   * A valid second-factor code for an account enrolled through this support (null: not enrolled), at the
+   * clock's time: a step not used before within ±1 of now; when all three are used, the clock moves 30 s on.
+   */
+  secondFactorCode: (username: string) => string | null;
+  /** The recovery codes an enrolment through this support was given. */
+  recoveryCodes: (username: string) => string[];
+  /** Signs in through the API (enrolling the second factor the first time the account's roles need one). */
+  login: (username: string, password: string) => Promise<string>;
   /** The database started as a copy of the run's template (else start-up migrated and seeded it). */
   fromTemplate: boolean;
   close: () => Promise<void>;
@@ -144,11 +155,48 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const http = () => request(app.getHttpServer());
   const make = factories(ds);
   const tokens = new Map<string, string>();
+  // Second factors enrolled here: each account's secret, last step used (a code is accepted once) and recovery codes.
+  const factors = new Map<string, { secret: string; lastStep: number; recovery: string[] }>();
 
-  const login = async (username: string, password: string) => {
-    const res = await http().post('/api/v1/auth/login').send({ username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.accessToken as string;
+  const secondFactorCode: TestApp['secondFactorCode'] = (username) => {
+    const f = factors.get(username);
+    if (!f) return null;
+    for (;;) {
+      const now = stepAt(clock.now());
+      const step = [now - 1, now, now + 1].find((s) => s > f.lastStep);
+      if (step !== undefined) {
+        f.lastStep = step;
+        return generateSync({ secret: f.secret, epoch: step * 30 });
+      }
+      clock.advance(30_000);
+    }
+  };
+
+  const failed = (username: string, res: request.Response) =>
+    new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+
+  const login = async (username: string, password: string): Promise<string> => {
+    let res = await http().post('/api/v1/auth/login').send({ username, password });
+    if (res.status === 401 && res.body.code === 'SECOND_FACTOR_REQUIRED' && factors.has(username)) {
+      res = await http()
+        .post('/api/v1/auth/login')
+        .send({ username, password, code: secondFactorCode(username) });
+    }
+    if (res.status !== 200) throw failed(username, res);
+    const token = res.body.accessToken as string;
+    if (res.body.secondFactorSetupRequired) {
+      // First sign-in of an account that needs a second factor: enrol it as a person would, with the app's code.
+      const setup = await http().post('/api/v1/users/me/second-factor/setup').set('Authorization', `Bearer ${token}`);
+      if (setup.status !== 200) throw failed(username, setup);
+      factors.set(username, { secret: setup.body.secret, lastStep: 0, recovery: [] });
+      const confirm = await http()
+        .post('/api/v1/users/me/second-factor/confirm')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ code: secondFactorCode(username) });
+      if (confirm.status !== 200) throw failed(username, confirm);
+      factors.get(username)!.recovery = confirm.body.recoveryCodes;
+    }
+    return token;
   };
 
   const signIn: TestApp['signIn'] = async (username, roles, links = {}) => {
@@ -192,6 +240,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     signInAs,
     signIn,
     make,
+    secondFactorCode,
+    recoveryCodes: (username) => factors.get(username)?.recovery ?? [],
+    login,
     fromTemplate: db.fromTemplate,
     close: async () => {
       await app.close();

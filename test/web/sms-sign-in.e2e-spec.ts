@@ -27,8 +27,7 @@ describe('SMS sign-in pages', () => {
   const member = async () => {
     const account = await t.signInAs('member');
     const mobile = `136${String(process.pid % 10000).padStart(4, '0')}${String(++n).padStart(4, '0')}`;
-    const admin = (await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD })).body
-      .accessToken as string;
+    const admin = await t.login('admin', ADMIN_PASSWORD);
     await t
       .http()
       .patch(`/api/v1/users/${account.userId}`)

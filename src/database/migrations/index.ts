@@ -25,6 +25,7 @@ import { OpinionAdoptions1764800000400 } from './1764800000400-OpinionAdoptions'
 import { OpinionInformants1764800000500 } from './1764800000500-OpinionInformants';
 import { NoticeChannels1764900000000 } from './1764900000000-NoticeChannels';
 import { SmsCodes1764900000100 } from './1764900000100-SmsCodes';
+import { SecondFactor1764900000200 } from './1764900000200-SecondFactor';
 
 /** Every migration, in order. A new one is added here and runs at the next start-up on both engines. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   OpinionInformants1764800000500,
   NoticeChannels1764900000000,
   SmsCodes1764900000100,
+  SecondFactor1764900000200,
 ];

@@ -2,18 +2,23 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SecurityEventsService } from '../../audit/security-events.service';
-import { LoginDto } from '../../auth/auth.dto';
+import { LoginDto, SecondFactorCodeDto } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
+import { BeforeSecondFactor } from '../../auth/second-factor.decorators';
+import { SecondFactorService } from '../../auth/second-factor.service';
 import { SmsCodesService } from '../../auth/sms-codes.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../auth/tokens';
-import { BeforePasswordChange, Public } from '../../common/auth.decorators';
+import { Actor } from '../../common/actor';
+import { BeforePasswordChange, CurrentUser, Public } from '../../common/auth.decorators';
 import { formState, FormSpec, submitForm } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { anonymousCsrf, safeNext, sessionCookieOptions, WebPages } from '../kit/web-pages';
+import type { SecondFactorSetupView, SecondFactorVerifyView } from './second-factor-views';
 import type { LoginView } from './views';
 
 const LOGIN_FORM: FormSpec = { username: 'text', password: 'secret' };
+const CODE_FORM: FormSpec = { code: 'text' };
 
 /** Signing in and out of the pages (the API has its own bearer tokens). */
 @ApiExcludeController()
@@ -25,6 +30,7 @@ export class SignInPagesController {
     private readonly pages: WebPages,
     private readonly events: SecurityEventsService,
     private readonly codes: SmsCodesService,
+    private readonly factor: SecondFactorService,
   ) {}
 
   @Public()
@@ -67,10 +73,81 @@ export class SignInPagesController {
     }
     res.cookie(SESSION_COOKIE, outcome.result.token, sessionCookieOptions(req));
     res.clearCookie(LOGIN_CSRF_COOKIE, sessionCookieOptions(req));
+    // A password alone is half a sign-in for the roles of XS_SECOND_FACTOR_ROLES: the code next, or enrolment.
+    const step = outcome.result.secondFactor;
+    const then = next && next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
+    if (step === 'verify') return this.pages.redirect(res, `/login/second-factor${then}`);
+    if (step === 'setup') return this.pages.redirect(res, '/account/second-factor');
     this.pages.redirect(res, next);
   }
 
+  /** 两步验证: the 6-digit code of the app, or (`?recovery=1`) one recovery code. */
   @BeforePasswordChange()
+  @BeforeSecondFactor('verify')
+  @Get('login/second-factor')
+  showVerify(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): void {
+    if (req.secondFactor !== 'verify') return this.pages.redirect(res, '/');
+    this.sendVerify(req, res, { form: formState(), next: safeNext(query.next), recovery: query.recovery === '1' });
+  }
+
+  @BeforePasswordChange()
+  @BeforeSecondFactor('verify')
+  @Post('login/second-factor')
+  async verify(@Req() req: AuthedRequest, @Res() res: Response, @Body() body: Record<string, unknown>): Promise<void> {
+    if (req.secondFactor !== 'verify') return this.pages.redirect(res, '/');
+    const next = safeNext(body.next);
+    const recovery = body.recovery === '1';
+    const outcome = await submitForm(SecondFactorCodeDto, CODE_FORM, body, (dto) =>
+      this.auth.verifySession(req.sessionToken!, dto.code, req.ip ?? 'unknown'),
+    );
+    if (!outcome.ok) {
+      // A wrong code is a failed sign-in of a known account; at the throttle's limit, 429.
+      await this.events.record(req, {
+        type: outcome.status === 429 ? 'auth.locked' : 'auth.factor_failed',
+        detail: { kind: 'web' },
+      });
+      if (outcome.retryAfter) res.setHeader('Retry-After', String(outcome.retryAfter));
+      return this.sendVerify(req, res, { form: outcome.form, next, recovery }, outcome.status);
+    }
+    await this.events.record(req, { type: 'auth.login', detail: { kind: 'web', secondFactor: true } });
+    if (outcome.result.usedRecovery) await this.events.record(req, { type: 'auth.recovery_used' });
+    this.pages.redirect(res, next);
+  }
+
+  /** Enrolment: the QR code and the secret as text, and the code that turns the factor on. */
+  @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
+  @Get('account/second-factor')
+  async showSetup(@CurrentUser() actor: Actor, @Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    if (await this.factor.enabled(actor.id)) return this.sendSetup(req, res, { stage: 'enabled', form: formState() });
+    const setup = await this.factor.setup(actor);
+    this.sendSetup(req, res, { stage: 'setup', form: formState(), setup, required: req.secondFactor === 'setup' });
+  }
+
+  @BeforePasswordChange()
+  @BeforeSecondFactor('setup')
+  @Post('account/second-factor')
+  async confirmSetup(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const outcome = await submitForm(SecondFactorCodeDto, CODE_FORM, body, (dto) =>
+      this.factor.confirm(actor, req.sessionToken!, dto.code),
+    );
+    if (!outcome.ok) {
+      // A wrong code: a new secret is shown (the page holds none), so the person scans again.
+      const setup = await this.factor.setup(actor);
+      const view = { stage: 'setup' as const, form: outcome.form, setup, required: req.secondFactor === 'setup' };
+      return this.sendSetup(req, res, view, outcome.status);
+    }
+    await this.events.record(req, { type: 'auth.factor_enrolled', detail: { kind: 'web' } });
+    this.sendSetup(req, res, { stage: 'codes', form: formState(), recoveryCodes: outcome.result });
+  }
+
+  @BeforePasswordChange()
+  @BeforeSecondFactor('setup', 'verify')
   @Post('logout')
   async logout(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
     await this.auth.logout(req.sessionToken!);
@@ -82,6 +159,14 @@ export class SignInPagesController {
   private smsHref(next: string): string | null {
     if (!this.codes.available) return null;
     return next === '/' ? '/login/sms' : `/login/sms?next=${encodeURIComponent(next)}`;
+  }
+
+  private sendVerify(req: AuthedRequest, res: Response, view: SecondFactorVerifyView, status = 200): void {
+    this.pages.send(req, res, 'login-second-factor', view, { section: 'login', status });
+  }
+
+  private sendSetup(req: AuthedRequest, res: Response, view: SecondFactorSetupView, status = 200): void {
+    this.pages.send(req, res, 'account/second-factor', view, { section: 'account', status });
   }
 
   /** The sign-in form carries a random token that must come back both as a cookie and as a field. */

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { SecurityEventsService } from '../../audit/security-events.service';
 import { CreateUserDto, UpdateUserDto, UserQuery } from '../../auth/auth.dto';
 import type { AuthedRequest } from '../../auth/auth.guard';
+import { SecondFactorService } from '../../auth/second-factor.service';
 import { UserView } from '../../auth/user-view';
 import { UsersService } from '../../auth/users.service';
 import { Actor } from '../../common/actor';
@@ -41,6 +43,8 @@ export class UsersPagesController {
   constructor(
     private readonly users: UsersService,
     private readonly pages: WebPages,
+    private readonly factor: SecondFactorService,
+    private readonly events: SecurityEventsService,
   ) {}
 
   @Get()
@@ -63,8 +67,8 @@ export class UsersPagesController {
   }
 
   @Get('new')
-  showCreateUser(@Req() req: AuthedRequest, @Res() res: Response): void {
-    this.sendForm(
+  async showCreateUser(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
+    await this.sendForm(
       req,
       res,
       formState({ username: '', displayName: '', roles: [], memberId: '', unitId: '', pointId: '' }),
@@ -80,7 +84,7 @@ export class UsersPagesController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const outcome = await submitForm(CreateUserDto, CREATE_FORM, body, (dto) => this.users.create(actor, dto));
-    this.finish(req, res, outcome, null, 'created');
+    await this.finish(req, res, outcome, null, 'created');
   }
 
   @Get(':id/edit')
@@ -98,7 +102,20 @@ export class UsersPagesController {
       unitId: idText(user.unitId),
       pointId: idText(user.pointId),
     };
-    this.sendForm(req, res, formState(values), user);
+    await this.sendForm(req, res, formState(values), user);
+  }
+
+  /** A lost phone: the account's second factor is removed and its sessions end; it enrols again at next sign-in. */
+  @Post(':id/second-factor/reset')
+  async resetSecondFactor(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<void> {
+    await this.factor.reset(actor, id);
+    await this.events.record(req, { type: 'auth.factor_reset', detail: { userId: id } });
+    this.pages.redirect(res, `${BASE}?done=updated`);
   }
 
   @Post(':id/edit')
@@ -111,27 +128,34 @@ export class UsersPagesController {
   ): Promise<void> {
     const user = await this.users.get(id);
     const outcome = await submitForm(UpdateUserDto, EDIT_FORM, body, (dto) => this.users.update(actor, id, dto));
-    this.finish(req, res, outcome, user, 'updated');
+    await this.finish(req, res, outcome, user, 'updated');
   }
 
-  private finish(
+  private async finish(
     req: AuthedRequest,
     res: Response,
     outcome: FormOutcome<UserView>,
     user: UserView | null,
     done: string,
-  ): void {
+  ): Promise<void> {
     if (!outcome.ok) return this.sendForm(req, res, outcome.form, user, outcome.status);
     this.pages.redirect(res, `${BASE}?done=${done}`);
   }
 
-  private sendForm(req: AuthedRequest, res: Response, form: FormState, user: UserView | null, status = 200): void {
+  private async sendForm(
+    req: AuthedRequest,
+    res: Response,
+    form: FormState,
+    user: UserView | null,
+    status = 200,
+  ): Promise<void> {
     const action = user ? `${BASE}/${user.id}/edit` : `${BASE}/new`;
+    const secondFactorEnabled = !!user && (await this.factor.enabled(user.id));
     this.pages.send(
       req,
       res,
       'admin/user-form',
-      { action, form, user, roles: ROLE_OPTIONS },
+      { action, form, user, roles: ROLE_OPTIONS, secondFactorEnabled },
       { section: 'users', status },
     );
   }

@@ -48,6 +48,8 @@ export interface UserFormView {
   form: FormState;
   user: UserView | null;
   roles: Option[];
+  /** The account has a second factor on: the page offers to reset it. */
+  secondFactorEnabled?: boolean;
 }
 
 export interface AuditView {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { PASSWORD_CHANGE_REQUIRED, type AuthedRequest } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
+import { SECOND_FACTOR_REQUIRED } from '../../auth/second-factor.decorators';
 import { csrfFor, LOGIN_CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../auth/tokens';
 import type { ErrorBody } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -72,7 +73,11 @@ export class WebPages {
     const html = this.views.render(view, context, {
       org: this.org,
       user: user && { displayName: user.displayName, roles: user.roles },
-      nav: user && navMenu(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null),
+      // A session still lacking its second factor has nowhere to go but that step: no menu.
+      nav:
+        user && !req.secondFactor
+          ? navMenu(user, options.section, options.unread ?? (req as PageRequest).unreadNotifications ?? null)
+          : null,
       csrf: options.csrf ?? (req.sessionToken ? csrfFor(req.sessionToken) : ''),
       hasErrors: (form?.summary.length ?? 0) > 0,
     });
@@ -102,6 +107,9 @@ export class WebPages {
       }
       // A password an administrator chose is changed before anything else.
       if (body.code === PASSWORD_CHANGE_REQUIRED) return this.redirect(res, '/account/password');
+      // So is the second factor: enrolling it, or typing the code of a sign-in half done.
+      if (body.code === SECOND_FACTOR_REQUIRED)
+        return this.redirect(res, req.secondFactor === 'verify' ? '/login/second-factor' : '/account/second-factor');
       // Unknown paths never reach the guard: look the visitor up so the page still has its menu.
       const token = req.cookies?.[SESSION_COOKIE];
       if (!req.user && typeof token === 'string' && token) {
