@@ -54,7 +54,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.prod-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      ...esmDeps,
     },
   ],
 };

@@ -54,7 +54,8 @@ describe('security events', () => {
   });
 
   it('a successful API sign-in records the account', async () => {
-    const { userId } = await t.signInAs('staff');
+    // A member: the password alone signs in (staff would need the second factor too, second-factor.e2e-spec).
+    const { userId } = await t.signInAs('member');
     const username = (await t.ds.query('SELECT username FROM users WHERE id = ?', [userId]))[0].username as string;
     const ip = nextIp();
     await t

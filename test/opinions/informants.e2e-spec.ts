@@ -23,8 +23,7 @@ describe('信息员名单', () => {
       token = (await t.signIn(username, p.roles, p.memberId ? { memberId: p.memberId } : {})).token;
       p.made = true;
     } else {
-      const res = await t.http().post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
-      token = res.body.accessToken;
+      token = await t.login(username, TEST_PASSWORD);
     }
     return {
       token,

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { signInOverHttp } from '../support/second-factor-http';
 import { ADMIN_PASSWORD } from '../support/test-app';
 import { freePort, sleep, until as untilWithin } from '../support/wait';
 
@@ -141,9 +142,8 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
       XS_JOB_BACKOFF_MS: '200',
     };
     await topology('start');
-    const admin = (
-      await json(api(ports[0], 'POST', '/auth/login', undefined, { username: 'admin', password: ADMIN_PASSWORD }), 200)
-    ).accessToken;
+    // The administrator enrols the second factor on first sign-in, as in production.
+    const admin = await signInOverHttp(`http://127.0.0.1:${ports[0]}`, 'admin', ADMIN_PASSWORD);
     const sector = (await json(api(ports[0], 'GET', '/sectors', admin), 200)).items[0].id;
     const m = await json(api(ports[0], 'POST', '/members', admin, { name: '故障测试委员', sectorId: sector }), 201);
     const opensAt = new Date(Date.now() - 86400_000).toISOString();
@@ -169,11 +169,10 @@ describe('faults in the production topology (kill -9, Redis restart)', () => {
         201,
       );
     }
-    // Accounts an admin creates change their password at first sign-in before they may do anything else.
+    // Accounts an admin creates change their password at first sign-in before they may do anything else (staff
+    // enrol their second factor first).
     const firstSignIn = async (username: string) => {
-      const token = (
-        await json(api(ports[0], 'POST', '/auth/login', undefined, { username, password: 'Fault2026pw' }), 200)
-      ).accessToken as string;
+      const token = await signInOverHttp(`http://127.0.0.1:${ports[0]}`, username, 'Fault2026pw');
       const changed = await api(ports[0], 'POST', '/users/me/password', token, {
         currentPassword: 'Fault2026pw',
         newPassword: 'Fault2026own',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { deleteQueueKeys, TEST_REDIS_URL } from '../support/redis-keys';
+import { signInOverHttp } from '../support/second-factor-http';
 import { ADMIN_PASSWORD } from '../support/test-app';
 import { freePort, until } from '../support/wait';
 
@@ -83,10 +84,6 @@ describe('production install (npm ci --omit=dev) starts and renders a PDF', () =
     if (r.status !== status) throw new Error(`expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const signIn = async (username: string, password: string) =>
-    (await expectStatus(call('POST', '/api/v1/auth/login', undefined, { username, password }), 200))
-      .accessToken as string;
-
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) throw new Error('dist/ is missing: build first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-smoke-'));
@@ -139,7 +136,8 @@ describe('production install (npm ci --omit=dev) starts and renders a PDF', () =
       worker = start('worker', 'dist/worker.js');
 
       // The least a report needs: a session, and staff to ask for its 提案办理情况报告 (ECharts and Chromium).
-      const admin = await signIn('admin', ADMIN_PASSWORD);
+      // The administrator enrols the second factor on first sign-in, as in production.
+      const admin = await signInOverHttp(`http://127.0.0.1:${port}`, 'admin', ADMIN_PASSWORD);
       const day = 86_400_000;
       const session = await expectStatus(
         call('POST', '/api/v1/sessions', admin, {
@@ -159,8 +157,8 @@ describe('production install (npm ci --omit=dev) starts and renders a PDF', () =
         }),
         201,
       );
-      // A password an administrator set is changed at first sign-in, before anything else is allowed.
-      const staff = await signIn('smoke-staff', 'Smoke2026pw');
+      // Staff enrol the second factor at first sign-in, then change the password an administrator set.
+      const staff = await signInOverHttp(`http://127.0.0.1:${port}`, 'smoke-staff', 'Smoke2026pw');
       await expectStatus(
         call('POST', '/api/v1/users/me/password', staff, {
           currentPassword: 'Smoke2026pw',

@@ -129,6 +129,15 @@ const EXTRA_SEED_SETTINGS = ['XS_DEMO'];
  * With REDIS_URL, its queues get a key prefix of their own (unless XS_QUEUE_PREFIX is given),
  * whose keys are deleted on close.
  */
+interface EnrolledFactor {
+  secret: string;
+  lastStep: number;
+  recovery: string[];
+}
+
+/** Second factors the test support enrolled, by database and user name. */
+const ENROLLED = new Map<string, EnrolledFactor>();
+
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const plain = !options.databaseUrl && !SEED_SETTINGS.some((k) => env[k] !== undefined);
   const db = options.databaseUrl
@@ -155,8 +164,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const http = () => request(app.getHttpServer());
   const make = factories(ds);
   const tokens = new Map<string, string>();
-  // Second factors enrolled here: each account's secret, last step used (a code is accepted once) and recovery codes.
-  const factors = new Map<string, { secret: string; lastStep: number; recovery: string[] }>();
+  // Second factors enrolled on this database (kept across apps started again on it, as the audit suite does): each
+  // account's secret, last step used (a code is accepted once) and recovery codes.
+  const where = JSON.stringify(config.database);
+  const factors = {
+    get: (username: string) => ENROLLED.get(`${where}|${username}`),
+    has: (username: string) => ENROLLED.has(`${where}|${username}`),
+    set: (username: string, f: EnrolledFactor) => ENROLLED.set(`${where}|${username}`, f),
+  };
 
   const secondFactorCode: TestApp['secondFactorCode'] = (username) => {
     const f = factors.get(username);
