@@ -104,7 +104,7 @@ export class SmsCodesService {
     try {
       await sms.sendCode(mobile, code);
     } catch (e) {
-      await this.ds.getRepository(SmsCode).update({ id: row.id }, { consumedAt: now });
+      await atomically(this.ds, this.tx, (em) => em.update(SmsCode, { id: row.id }, { consumedAt: now }));
       this.logger.warn(`验证码短信发送失败（${maskMobile(mobile)}）：${(e as Error).message}`);
       throw new AppError(503, 'SMS_SEND_FAILED', '验证码短信发送失败，请稍后再试', { retryAfterSeconds: 60 });
     }

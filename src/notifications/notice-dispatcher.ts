@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { zonedParts } from '../common/time-zone';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Tx } from '../database/tx';
 import { JobProcessor, SweepStep } from '../jobs/job-processor.decorator';
 import { JobQueue } from '../jobs/job-queue';
 import type { JobContext, SweepContext } from '../jobs/job-types';
@@ -38,11 +40,23 @@ export class NoticeDispatcher {
 
   constructor(
     private readonly ds: DataSource,
+    private readonly tx: Tx,
     private readonly clock: Clock,
     private readonly jobs: JobQueue,
     @Inject(NOTICE_CHANNELS) private readonly channels: NoticeChannels,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Every write goes through Tx: on SQLite one connection serves every request, and a statement made outside the
+   * queue would run inside whichever request's transaction is open (committed or rolled back with it).
+   */
+  private updateDeliveries(
+    where: FindOptionsWhere<NotificationDelivery>,
+    fields: QueryDeepPartialEntity<NotificationDelivery>,
+  ): Promise<unknown> {
+    return this.tx.run((em) => em.getRepository(NotificationDelivery).update(where, fields));
+  }
 
   private get configured(): ExternalChannel[] {
     return EXTERNAL_CHANNELS.filter((c) => this.channels[c]?.configured);
@@ -60,7 +74,7 @@ export class NoticeDispatcher {
       });
       if (!batch.length) break;
       const rows = this.configured.length ? await this.deliveriesFor(batch, now) : [];
-      await this.ds.transaction(async (em) => {
+      await this.tx.run(async (em) => {
         if (rows.length)
           await em.createQueryBuilder().insert().into(NotificationDelivery).values(rows).orIgnore().execute();
         await em.update(
@@ -168,7 +182,7 @@ export class NoticeDispatcher {
       const prefs = (await this.settingsOf([d.userId])).get(d.userId) ?? parseSettings(null);
       const w = this.config.notices.quietHours;
       if (prefs.quietHours && inQuietHours(now, this.config.displayTimeZone, w)) {
-        await repo.update(
+        await this.updateDeliveries(
           { id: d.id, status: 'pending' },
           { notBefore: quietEnd(now, this.config.displayTimeZone, w), updatedAt: now },
         );
@@ -197,9 +211,10 @@ export class NoticeDispatcher {
     status: DeliveryStatus,
     fields: Partial<NotificationDelivery>,
   ): Promise<{ status: string }> {
-    await this.ds
-      .getRepository(NotificationDelivery)
-      .update({ id: d.id }, { ...fields, status, attempts: d.attempts + 1, updatedAt: this.clock.now() });
+    await this.updateDeliveries(
+      { id: d.id },
+      { ...fields, status, attempts: d.attempts + 1, updatedAt: this.clock.now() },
+    );
     return { status };
   }
 
@@ -266,7 +281,7 @@ export class NoticeDispatcher {
     const ids = rows.map((r) => r.id);
     const now = this.clock.now();
     if (!email?.configured) {
-      await repo.update(
+      await this.updateDeliveries(
         { id: In(ids) },
         { status: 'failed', reason: 'misconfigured', answer: '该渠道未配置', updatedAt: now },
       );
@@ -283,7 +298,7 @@ export class NoticeDispatcher {
     const address = user.email ?? rows[rows.length - 1].address ?? '';
     try {
       const receipt = await email.sendDigest(address, user.displayName, `${y}年${m}月${d}日`, items);
-      await repo.update(
+      await this.updateDeliveries(
         { id: In(ids) },
         {
           status: 'sent',
@@ -298,7 +313,10 @@ export class NoticeDispatcher {
       const f = asFailure(e);
       const last = !f.retryable || job.attempt >= job.maxAttempts;
       if (last)
-        await repo.update({ id: In(ids) }, { status: 'failed', reason: f.reason, answer: f.answer, updatedAt: now });
+        await this.updateDeliveries(
+          { id: In(ids) },
+          { status: 'failed', reason: f.reason, answer: f.answer, updatedAt: now },
+        );
       if (!last) throw f;
       return { status: 'failed', items: items.length };
     }
