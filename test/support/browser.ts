@@ -66,9 +66,33 @@ export async function startBrowser(t: TestApp): Promise<BrowserRun> {
   };
 }
 
-/** Clicks and waits for the page it leads to. */
+/**
+ * Clicks and waits for the page it leads to. A link is followed by the element's own click (the event a person's
+ * click fires), a button by the mouse: Puppeteer's mouse click lands on the point where the element was a moment
+ * before, and a report page's PDF frame just above a link can still shift or take the point while its viewer
+ * starts — a journey in CI once clicked the frame instead of 作出批示 and waited 30 s for nothing. A navigation
+ * that never comes fails with where the page is and what it asked the server for, not only "timeout".
+ */
 export async function clickAndWait(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  const asked: string[] = [];
+  const onRequest = (r: { method: () => string; url: () => string; isNavigationRequest: () => boolean }) => {
+    if (r.isNavigationRequest()) asked.push(`${r.method()} ${r.url()}`);
+  };
+  page.on('request', onRequest);
+  try {
+    // Only what a person can see: a hidden link's click would pass where nobody could follow it.
+    const element = await page.waitForSelector(selector, { visible: true });
+    const isLink = await element!.evaluate((el) => el instanceof HTMLAnchorElement);
+    await Promise.all([
+      page.waitForNavigation(),
+      isLink ? element!.evaluate((el) => (el as HTMLAnchorElement).click()) : element!.click(),
+    ]);
+  } catch (e) {
+    const seen = asked.length ? asked.join(', ') : 'no navigation request';
+    throw new Error(`clicking ${selector} on ${page.url()}: ${String(e)} (${seen})`);
+  } finally {
+    page.off('request', onRequest);
+  }
 }
 
 /** The app behind each running browser's address: signInPage computes second-factor codes with it. */
