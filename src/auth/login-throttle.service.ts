@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { Tx } from '../database/tx';
 import { LoginThrottle } from './login-throttle.entity';
+import { atomically, takeSlot } from './window-counter';
 
 const WINDOW_MS = 15 * 60_000;
 const LOCK_MS = 15 * 60_000;
@@ -79,35 +80,9 @@ export class LoginThrottleService {
     await this.giveBack(attempt.counters);
   }
 
-  /**
-   * Adds one attempt to the key's window unless the key is locked or at its limit; a window older than 15
-   * minutes starts again at this attempt. True when counted. The assignments read only columns assigned after
-   * them, as MySQL applies SET left to right (SQLite reads the old row throughout).
-   */
-  private async take(em: EntityManager, { key, limit }: Counter): Promise<boolean> {
-    const now = this.clock.now();
-    const expired = new Date(now.getTime() - WINDOW_MS);
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(LoginThrottle)
-      .values({ key, failures: 0, windowStartedAt: now, lockedUntil: null })
-      .orIgnore()
-      .execute();
-    const result = await em
-      .createQueryBuilder()
-      .update(LoginThrottle)
-      .set({
-        lockedUntil: () => 'NULL',
-        failures: () => 'CASE WHEN windowStartedAt <= :expired THEN 1 ELSE failures + 1 END',
-        windowStartedAt: () => 'CASE WHEN windowStartedAt <= :expired THEN :now ELSE windowStartedAt END',
-      })
-      .where({ key })
-      .andWhere('(lockedUntil IS NULL OR lockedUntil <= :now)')
-      .andWhere('(failures < :limit OR windowStartedAt <= :expired)')
-      .setParameters({ now, expired, limit })
-      .execute();
-    return result.affected === 1;
+  /** Adds one attempt to the key's window unless the key is locked or at its limit (window-counter's takeSlot). */
+  private take(em: EntityManager, { key, limit }: Counter): Promise<boolean> {
+    return takeSlot(em, { key, limit, windowMs: WINDOW_MS }, this.clock.now(), { lockable: true });
   }
 
   /**
@@ -144,12 +119,7 @@ export class LoginThrottleService {
     });
   }
 
-  /**
-   * One short write that must not become part of another request's transaction. On SQLite every request shares
-   * one connection, so a statement made while some Tx is open would be committed or rolled back with it: the
-   * writes go through Tx's queue. On MySQL each statement is atomic on its own (autocommit, row lock).
-   */
   private atomically<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.options.type === 'mysql' ? work(this.ds.manager) : this.tx.run(work);
+    return atomically(this.ds, this.tx, work);
   }
 }

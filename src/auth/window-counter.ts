@@ -11,10 +11,17 @@ export interface WindowLimit {
 
 /**
  * Counts one use of the key in its window unless it is at its limit; a window that has run out starts again at this
- * use. One conditional UPDATE, so uses arriving together cannot all pass a check made before any of them counted
- * (the same row shape as the sign-in throttle). True when counted.
+ * use. One conditional UPDATE, so uses arriving together cannot all pass a check made before any of them counted.
+ * `lockable` (the sign-in throttle's keys): a key locked until later is not counted, and counting clears a lock that
+ * has run out. The assignments read only columns assigned after them, as MySQL applies SET left to right (SQLite
+ * reads the old row throughout). True when counted.
  */
-export async function takeSlot(em: EntityManager, { key, limit, windowMs }: WindowLimit, now: Date): Promise<boolean> {
+export async function takeSlot(
+  em: EntityManager,
+  { key, limit, windowMs }: WindowLimit,
+  now: Date,
+  { lockable = false } = {},
+): Promise<boolean> {
   const expired = new Date(now.getTime() - windowMs);
   await em
     .createQueryBuilder()
@@ -23,14 +30,17 @@ export async function takeSlot(em: EntityManager, { key, limit, windowMs }: Wind
     .values({ key, failures: 0, windowStartedAt: now, lockedUntil: null })
     .orIgnore()
     .execute();
-  const result = await em
+  const update = em
     .createQueryBuilder()
     .update(LoginThrottle)
     .set({
+      ...(lockable ? { lockedUntil: () => 'NULL' } : {}),
       failures: () => 'CASE WHEN windowStartedAt <= :expired THEN 1 ELSE failures + 1 END',
       windowStartedAt: () => 'CASE WHEN windowStartedAt <= :expired THEN :now ELSE windowStartedAt END',
     })
-    .where({ key })
+    .where({ key });
+  if (lockable) update.andWhere('(lockedUntil IS NULL OR lockedUntil <= :now)');
+  const result = await update
     .andWhere('(failures < :limit OR windowStartedAt <= :expired)')
     .setParameters({ now, expired, limit })
     .execute();
