@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Clock } from '../../src/common/clock';
+import type { ChannelFailure } from '../../src/notifications/channels/channel';
 
 /** One request as the fake provider received it. */
 export interface ReceivedRequest {
@@ -48,6 +49,11 @@ export class FakeSmsProvider {
     return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve(this)));
   }
 
+  /** The i-th request's form body (application/x-www-form-urlencoded) as an object. */
+  form(i: number): Record<string, string> {
+    return Object.fromEntries(new URLSearchParams(this.requests[i].body));
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
@@ -72,4 +78,12 @@ export async function closedPort(): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** What a send ended in: null when it was sent, the ChannelFailure it was refused with otherwise. */
+export function failureOf(p: Promise<unknown>): Promise<ChannelFailure | null> {
+  return p.then(
+    () => null,
+    (e: unknown) => e as ChannelFailure,
+  );
 }

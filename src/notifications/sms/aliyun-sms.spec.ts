@@ -4,6 +4,7 @@ import {
   FakeSmsProvider,
   ReceivedRequest,
   StoppedClock,
+  failureOf,
 } from '../../../test/notifications/sms-fake-provider';
 import { ChannelFailure } from '../channels/channel';
 import { AliyunSms, AliyunSmsConfig } from './aliyun-sms';
@@ -67,12 +68,7 @@ describe('AliyunSms against a local Dysmsapi that checks the documented signatur
   let reply: FakeAnswer = { status: 200, json: { Code: 'OK', Message: 'OK', BizId: '900619746936498440^0' } };
   const server = new FakeSmsProvider((req) => verify(req, nonces) ?? reply);
   let config: AliyunSmsConfig;
-  const params = (i: number) => Object.fromEntries(new URLSearchParams(server.requests[i].body));
-  const failure = (p: Promise<unknown>) =>
-    p.then(
-      () => null,
-      (e: unknown) => e as ChannelFailure,
-    );
+  const params = (i: number) => server.form(i);
 
   beforeAll(async () => {
     await server.start();
@@ -116,7 +112,7 @@ describe('AliyunSms against a local Dysmsapi that checks the documented signatur
   });
 
   it('is refused when signed with another secret: misconfigured, final, the echoed string-to-sign not kept', async () => {
-    const e = await failure(
+    const e = await failureOf(
       new AliyunSms({ ...config, keySecret: 'not-the-secret' }, clock).sendCode('13912345678', '482916'),
     );
     expect(e).toBeInstanceOf(ChannelFailure);
@@ -135,14 +131,14 @@ describe('AliyunSms against a local Dysmsapi that checks the documented signatur
     ['isp.SYSTEM_ERROR', 'isp.SYSTEM_ERROR', 'unavailable', true],
   ])('answers %s (%s): a ChannelFailure, %s, retryable %s', async (Code, Message, reason, retryable) => {
     reply = { status: Code.startsWith('isv.') ? 200 : 400, json: { RequestId: 'R-1', Code, Message } };
-    const e = await failure(new AliyunSms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new AliyunSms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason, retryable, answer: `${Code} ${Message}` });
     expect(e!.message).toContain('短信');
   });
 
   it('gives up after XS_SMS_TIMEOUT_MS when the provider does not answer: timeout, retryable', async () => {
     reply = 'hang';
-    const e = await failure(new AliyunSms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new AliyunSms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason: 'timeout', retryable: true, answer: '300 毫秒内未答复' });
   });
 });

@@ -4,6 +4,7 @@ import {
   FakeSmsProvider,
   ReceivedRequest,
   StoppedClock,
+  failureOf,
 } from '../../../test/notifications/sms-fake-provider';
 import { ChannelFailure } from '../channels/channel';
 import { GatewaySms, GatewaySmsConfig } from './gateway-sms';
@@ -34,12 +35,7 @@ describe('GatewaySms against a local 政务短信平台 form that checks the MD5
   let reply: FakeAnswer = { status: 200, json: { code: '0', msg: '提交成功', msgId: 'G-20270302-0001' } };
   const server = new FakeSmsProvider((req) => verify(req) ?? reply);
   let config: GatewaySmsConfig;
-  const form = (i: number) => Object.fromEntries(new URLSearchParams(server.requests[i].body));
-  const failure = (p: Promise<unknown>) =>
-    p.then(
-      () => null,
-      (e: unknown) => e as ChannelFailure,
-    );
+  const form = (i: number) => server.form(i);
 
   beforeAll(async () => {
     await server.start();
@@ -81,7 +77,7 @@ describe('GatewaySms against a local 政务短信平台 form that checks the MD5
   });
 
   it('is refused when signed with another secret: the gateway code, rejected, final', async () => {
-    const e = await failure(
+    const e = await failureOf(
       new GatewaySms({ ...config, keySecret: 'not-the-secret' }, clock).sendCode('13912345678', '1'),
     );
     expect(e).toBeInstanceOf(ChannelFailure);
@@ -90,19 +86,19 @@ describe('GatewaySms against a local 政务短信平台 form that checks the MD5
 
   it('ends an error code of the platform in a final refusal with its words', async () => {
     reply = { status: 200, json: { code: '203', msg: '号码为空号' } };
-    const e = await failure(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason: 'rejected', retryable: false, answer: '203 号码为空号' });
   });
 
   it('is rate-limited by HTTP 429, retryable', async () => {
     reply = { status: 429, json: { code: '429', msg: '发送过于频繁' } };
-    const e = await failure(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason: 'rate_limited', retryable: true });
   });
 
   it('gives up after XS_SMS_TIMEOUT_MS when the platform does not answer: timeout, retryable', async () => {
     reply = 'hang';
-    const e = await failure(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new GatewaySms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason: 'timeout', retryable: true });
   });
 });

@@ -1,15 +1,16 @@
-import { FakeAnswer, FakeSmsProvider, StoppedClock, closedPort } from '../../../test/notifications/sms-fake-provider';
+import {
+  FakeAnswer,
+  FakeSmsProvider,
+  StoppedClock,
+  failureOf,
+  closedPort,
+} from '../../../test/notifications/sms-fake-provider';
 import { loadConfig, SmsConfig } from '../../config/app-config';
 import { ChannelFailure, OutboundMessage } from '../channels/channel';
 import { smsChannelFrom } from './sms-channel';
 import { composeSmsNotice, smsLength } from './sms-text';
 
 const clock = new StoppedClock(new Date('2027-03-01T02:00:00Z'));
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as ChannelFailure,
-  );
 const message = (address: string, body = '3月5日 9:00 二楼会议室，请准时参加。'): OutboundMessage => ({
   address,
   recipientName: '王建国',
@@ -47,11 +48,11 @@ describe('SmsChannel', () => {
   it('is off without XS_SMS_PROVIDER: not configured, and a send fails as misconfigured, final', async () => {
     const channel = smsChannelFrom(null);
     expect(channel).toMatchObject({ name: 'sms', configured: false });
-    expect(await failure(channel.send(message('13912345678')))).toMatchObject({
+    expect(await failureOf(channel.send(message('13912345678')))).toMatchObject({
       reason: 'misconfigured',
       retryable: false,
     });
-    expect(await failure(channel.sendCode('13912345678', '482916'))).toMatchObject({ reason: 'misconfigured' });
+    expect(await failureOf(channel.sendCode('13912345678', '482916'))).toMatchObject({ reason: 'misconfigured' });
   });
 
   it.each(['12345678901', '+8613912345678', '1391234567', 'wang@example.cn'])(
@@ -59,7 +60,7 @@ describe('SmsChannel', () => {
     async (address) => {
       const channel = smsChannelFrom(smsConfig('gateway', `${server.url}/send`), clock);
       expect(channel.configured).toBe(true);
-      const e = await failure(channel.send(message(address)));
+      const e = await failureOf(channel.send(message(address)));
       expect(e).toBeInstanceOf(ChannelFailure);
       expect(e).toMatchObject({
         reason: 'rejected',
@@ -72,7 +73,7 @@ describe('SmsChannel', () => {
 
   it('refuses a code that is not 4 to 8 digits', async () => {
     const channel = smsChannelFrom(smsConfig('gateway', `${server.url}/send`), clock);
-    expect(await failure(channel.sendCode('13912345678', '12ab'))).toMatchObject({ reason: 'rejected' });
+    expect(await failureOf(channel.sendCode('13912345678', '12ab'))).toMatchObject({ reason: 'rejected' });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -100,7 +101,7 @@ describe('SmsChannel', () => {
 
     it('HTTP 429 is a rate limit, retryable', async () => {
       reply = { status: 429, json: {} };
-      expect(await failure(channel().send(message('13912345678')))).toMatchObject({
+      expect(await failureOf(channel().send(message('13912345678')))).toMatchObject({
         reason: 'rate_limited',
         retryable: true,
         answer: 'HTTP 429',
@@ -109,7 +110,7 @@ describe('SmsChannel', () => {
 
     it('HTTP 503 is an outage, retryable', async () => {
       reply = { status: 503, json: {} };
-      expect(await failure(channel().sendCode('13912345678', '482916'))).toMatchObject({
+      expect(await failureOf(channel().sendCode('13912345678', '482916'))).toMatchObject({
         reason: 'unavailable',
         retryable: true,
         answer: 'HTTP 503',
@@ -118,7 +119,7 @@ describe('SmsChannel', () => {
 
     it('a refused connection is an outage, retryable', async () => {
       const sms = smsChannelFrom(smsConfig(provider, `http://127.0.0.1:${await closedPort()}/send`), clock);
-      expect(await failure(sms.send(message('13912345678')))).toMatchObject({
+      expect(await failureOf(sms.send(message('13912345678')))).toMatchObject({
         reason: 'unavailable',
         retryable: true,
         answer: 'ECONNREFUSED',
@@ -127,7 +128,7 @@ describe('SmsChannel', () => {
 
     it('an answer that is not the provider’s (a 404 page) is a wrong endpoint: misconfigured, final', async () => {
       reply = { status: 404, json: 'Not Found' };
-      expect(await failure(channel().send(message('13912345678')))).toMatchObject({
+      expect(await failureOf(channel().send(message('13912345678')))).toMatchObject({
         reason: 'misconfigured',
         retryable: false,
       });

@@ -4,6 +4,7 @@ import {
   FakeSmsProvider,
   ReceivedRequest,
   StoppedClock,
+  failureOf,
 } from '../../../test/notifications/sms-fake-provider';
 import { ChannelFailure } from '../channels/channel';
 import { TencentSms, TencentSmsConfig } from './tencent-sms';
@@ -70,11 +71,6 @@ describe('TencentSms against a local SendSms that checks TC3-HMAC-SHA256', () =>
   let reply: FakeAnswer = sent('Ok', 'send success', '2433:482916');
   const server = new FakeSmsProvider((req) => verify(req) ?? reply);
   let config: TencentSmsConfig;
-  const failure = (p: Promise<unknown>) =>
-    p.then(
-      () => null,
-      (e: unknown) => e as ChannelFailure,
-    );
 
   beforeAll(async () => {
     await server.start();
@@ -120,7 +116,7 @@ describe('TencentSms against a local SendSms that checks TC3-HMAC-SHA256', () =>
   });
 
   it('is refused when signed with another secret: AuthFailure, misconfigured, final', async () => {
-    const e = await failure(
+    const e = await failureOf(
       new TencentSms({ ...config, keySecret: 'not-the-secret' }, clock).sendCode('13912345678', '482916'),
     );
     expect(e).toBeInstanceOf(ChannelFailure);
@@ -138,13 +134,13 @@ describe('TencentSms against a local SendSms that checks TC3-HMAC-SHA256', () =>
     ['Error', 'InternalError.Timeout', '请求下发短信超时', 'unavailable', true],
   ])('answers in %s %s (%s): a ChannelFailure, %s, retryable %s', async (where, code, message, reason, retryable) => {
     reply = where === 'Error' ? error(code, message) : sent(code, message);
-    const e = await failure(new TencentSms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new TencentSms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason, retryable, answer: `${code} ${message}` });
   });
 
   it('gives up after XS_SMS_TIMEOUT_MS when the provider does not answer: timeout, retryable', async () => {
     reply = 'hang';
-    const e = await failure(new TencentSms(config, clock).sendNotice('13912345678', '会议通知'));
+    const e = await failureOf(new TencentSms(config, clock).sendNotice('13912345678', '会议通知'));
     expect(e).toMatchObject({ reason: 'timeout', retryable: true });
   });
 });
