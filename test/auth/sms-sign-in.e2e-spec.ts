@@ -1,5 +1,5 @@
 import { SecurityEvent } from '../../src/audit/security-event.entity';
-import { startSmsGateway, SmsPeer } from '../support/notice-peers';
+import { startSmsGateway, SmsPeer, smsEnv } from '../support/notice-peers';
 import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 const HOUR = 3600_000;
@@ -15,11 +15,7 @@ describe('sign-in by SMS code', () => {
   beforeAll(async () => {
     sms = await startSmsGateway();
     t = await startTestApp({
-      XS_SMS_PROVIDER: 'gateway',
-      XS_SMS_ENDPOINT: sms.url,
-      XS_SMS_KEY_ID: sms.account,
-      XS_SMS_KEY_SECRET: sms.secret,
-      XS_SMS_SIGN_NAME: '吴忠市政协',
+      ...smsEnv(sms),
     });
   });
   afterAll(async () => {

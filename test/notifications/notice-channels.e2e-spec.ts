@@ -4,7 +4,7 @@ import { NotificationDelivery } from '../../src/notifications/delivery.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { NotificationMessage, NotificationsService } from '../../src/notifications/notifications.service';
 import { cast } from '../support/accounts';
-import { startSmsGateway, startSmtp, SmsPeer, SmtpPeer } from '../support/notice-peers';
+import { startSmsGateway, startSmtp, SmsPeer, SmtpPeer, smtpEnv, smsEnv } from '../support/notice-peers';
 import { proposalAt } from '../support/proposals';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -26,13 +26,8 @@ describe('notices by e-mail and SMS', () => {
     smtp = await startSmtp();
     sms = await startSmsGateway();
     t = await startTestApp({
-      XS_SMTP_URL: smtp.url,
-      XS_MAIL_FROM: '吴忠市政协办公室 <xieshang@example.gov.cn>',
-      XS_SMS_PROVIDER: 'gateway',
-      XS_SMS_ENDPOINT: sms.url,
-      XS_SMS_KEY_ID: sms.account,
-      XS_SMS_KEY_SECRET: sms.secret,
-      XS_SMS_SIGN_NAME: '吴忠市政协',
+      ...smtpEnv(smtp),
+      ...smsEnv(sms),
       XS_PUBLIC_BASE_URL: BASE,
       XS_JOB_BACKOFF_MS: '20',
       XS_JOB_ATTEMPTS: '4',

@@ -100,3 +100,19 @@ export async function startSmsGateway(account = 'xs-test', secret = 'gateway-sec
   peer.close = () => new Promise((r) => server.close(() => r()));
   return peer;
 }
+
+/** The app's settings for mailing through this SMTP peer, from the office's address. */
+export function smtpEnv(smtp: SmtpPeer): Record<string, string> {
+  return { XS_SMTP_URL: smtp.url, XS_MAIL_FROM: '吴忠市政协办公室 <xieshang@example.gov.cn>' };
+}
+
+/** The app's settings for texting through this gateway peer, signed as the office. */
+export function smsEnv(sms: SmsPeer): Record<string, string> {
+  return {
+    XS_SMS_PROVIDER: 'gateway',
+    XS_SMS_ENDPOINT: sms.url,
+    XS_SMS_KEY_ID: sms.account,
+    XS_SMS_KEY_SECRET: sms.secret,
+    XS_SMS_SIGN_NAME: '吴忠市政协',
+  };
+}

@@ -2,7 +2,7 @@ import { NotificationDelivery } from '../../src/notifications/delivery.entity';
 import { Notification } from '../../src/notifications/notification.entity';
 import { Account, account } from '../support/accounts';
 import { api } from '../support/api';
-import { startSmsGateway, startSmtp, SmsPeer, SmtpPeer } from '../support/notice-peers';
+import { startSmsGateway, startSmtp, SmsPeer, SmtpPeer, smtpEnv, smsEnv } from '../support/notice-peers';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createVisit, visitBody } from '../support/visits';
 
@@ -26,13 +26,8 @@ describe('visit notices (会议通知)', () => {
     smtp = await startSmtp();
     sms = await startSmsGateway();
     t = await startTestApp({
-      XS_SMTP_URL: smtp.url,
-      XS_MAIL_FROM: '吴忠市政协办公室 <xieshang@example.gov.cn>',
-      XS_SMS_PROVIDER: 'gateway',
-      XS_SMS_ENDPOINT: sms.url,
-      XS_SMS_KEY_ID: sms.account,
-      XS_SMS_KEY_SECRET: sms.secret,
-      XS_SMS_SIGN_NAME: '吴忠市政协',
+      ...smtpEnv(smtp),
+      ...smsEnv(sms),
       XS_NOTICE_DISPATCH_SECONDS: '3600',
     });
   });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startSmsGateway, SmsPeer } from '../support/notice-peers';
+import { startSmsGateway, SmsPeer, smsEnv } from '../support/notice-peers';
 import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { csrfIn, mainOf } from '../support/web-client';
 
@@ -12,11 +12,7 @@ describe('SMS sign-in pages', () => {
   beforeAll(async () => {
     sms = await startSmsGateway();
     t = await startTestApp({
-      XS_SMS_PROVIDER: 'gateway',
-      XS_SMS_ENDPOINT: sms.url,
-      XS_SMS_KEY_ID: sms.account,
-      XS_SMS_KEY_SECRET: sms.secret,
-      XS_SMS_SIGN_NAME: '吴忠市政协',
+      ...smsEnv(sms),
     });
   });
   afterAll(async () => {
