@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
+import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
 import {
-  DeliveryPage,
   DeliveryQuery,
   DeliveryView,
   NoticeSettingsView,
@@ -41,7 +41,7 @@ export class DeliveriesController {
   constructor(private readonly settings: NoticeSettingsService) {}
 
   @Get()
-  @ApiOkResponse({ type: DeliveryPage })
+  @ApiPageResponse(DeliveryView)
   listDeliveries(@Query() query: DeliveryQuery) {
     return this.settings.deliveries(query);
   }

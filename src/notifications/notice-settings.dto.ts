@@ -143,17 +143,3 @@ export class DeliveryView {
   @ApiProperty()
   createdAt!: Date;
 }
-
-export class DeliveryPage {
-  @ApiProperty({ type: [DeliveryView] })
-  items!: DeliveryView[];
-
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  page!: number;
-
-  @ApiProperty()
-  pageSize!: number;
-}

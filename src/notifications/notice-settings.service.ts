@@ -5,7 +5,7 @@ import { User } from '../auth/user.entity';
 import type { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
-import { pageOf } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
 import { CHANNEL_LABELS } from './channels/channel';
@@ -14,7 +14,6 @@ import { CATEGORY_RULES, NOTICE_CATEGORIES, NoticeSettings, parseSettings, wants
 import { NOTICE_CHANNELS, NoticeChannels } from './notice-channels';
 import { NoticePreferences } from './notice-preferences.entity';
 import {
-  DeliveryPage,
   DeliveryQuery,
   DeliveryView,
   NoticeSettingsView,
@@ -120,7 +119,7 @@ export class NoticeSettingsService {
   }
 
   /** 发送记录, newest first (staff). */
-  async deliveries(query: DeliveryQuery, onlyId?: number): Promise<DeliveryPage> {
+  async deliveries(query: DeliveryQuery, onlyId?: number): Promise<Page<DeliveryView>> {
     const qb = this.ds
       .getRepository(NotificationDelivery)
       .createQueryBuilder('d')
