@@ -215,7 +215,7 @@ describe('EmailChannel against a real SMTP server', () => {
     }
   });
 
-  it('tries again later when nothing listens at the address', async () => {
+  it('tries again later when nothing listens at the address, recorded in Chinese with the system error', async () => {
     const probe = net.createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
@@ -223,7 +223,8 @@ describe('EmailChannel against a real SMTP server', () => {
     const channel = channelAt(`smtp://xieshang:${PASSWORD}@127.0.0.1:${port}`);
     const failure = await failureOf(channel.send(message));
     expect(failure).toMatchObject({ reason: 'unavailable', retryable: true });
-    expect(failure.answer).toContain('ECONNREFUSED');
+    expect(failure.answer).toMatch(/^未收到邮件服务器答复（.*ECONNREFUSED.*）$/);
+    expect(failure.answer.match(/ECONNREFUSED/g)).toHaveLength(1);
     expect(failure.answer).not.toContain(PASSWORD);
   });
 

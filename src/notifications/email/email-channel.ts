@@ -132,7 +132,10 @@ export function classifySmtpError(e: SmtpError): { reason: FailureReason; retrya
 export function smtpFailure(error: unknown, config: MailConfig): ChannelFailure {
   const e = (error ?? {}) as SmtpError;
   const { reason, retryable } = classifySmtpError(e);
-  const answer = e.response ?? [e.originalCode ?? e.code, e.message].filter(Boolean).join(' ');
+  // No reply line: the connection itself failed; said in Chinese for the 发送记录, the system error kept for IT.
+  const code = e.originalCode ?? e.code;
+  const system = code && !e.message?.includes(code) ? `${code} ${e.message ?? ''}`.trim() : (e.message ?? code ?? '');
+  const answer = e.response ?? `未收到邮件服务器答复（${system}）`;
   return new ChannelFailure(FAILURE_TEXT[reason], reason, redact(answer, config).slice(0, 500), retryable);
 }
 

@@ -122,7 +122,7 @@ describe('SmsChannel', () => {
       expect(await failureOf(sms.send(message('13912345678')))).toMatchObject({
         reason: 'unavailable',
         retryable: true,
-        answer: 'ECONNREFUSED',
+        answer: '未连上短信服务商（ECONNREFUSED）',
       });
     });
 

@@ -64,10 +64,10 @@ export interface HttpAnswer {
 
 /** What went wrong on the way as a failure: our time-out, or no connection (refused, reset, unknown host). */
 function transportFailure(e: unknown, timeoutMs: number): ChannelFailure {
-  const err = e as Error & { cause?: { code?: string } };
+  const err = e as Error & { cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
     return smsFailure('timeout', `${timeoutMs} 毫秒内未答复`);
-  return smsFailure('unavailable', err.cause?.code ?? err.message);
+  return smsFailure('unavailable', `未连上短信服务商（${err.cause?.code ?? err.cause?.message ?? err.message}）`);
 }
 
 /**
