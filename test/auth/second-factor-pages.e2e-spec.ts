@@ -73,4 +73,52 @@ describe('second factor on the pages', () => {
     const after = await admin.get(`/admin/users/${userId}/edit`).expect(200);
     expect(mainOf(after.text)).not.toContain('重置两步验证');
   });
+
+  it('new recovery codes on the 两步验证 page for the code of the app: shown once, the old ones void; a wrong code is shown on the form', async () => {
+    await t.signIn('renewcodes', ['staff']);
+    const old = t.recoveryCodes('renewcodes')[0];
+    const agent = await signInWeb(t, 'renewcodes', TEST_PASSWORD);
+    const page = await agent.get('/account/second-factor').expect(200);
+    expect(mainOf(page.text)).toContain('重新生成恢复码');
+    const wrong = await agent
+      .post('/account/second-factor/recovery-codes')
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), code: '000000' })
+      .expect(400);
+    expect(mainOf(wrong.text)).toContain('验证码不正确');
+    const renewed = await agent
+      .post('/account/second-factor/recovery-codes')
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), code: t.secondFactorCode('renewcodes') })
+      .expect(200);
+    expect(mainOf(renewed.text)).toContain('已生成新的恢复码，原有恢复码已作废');
+    const fresh = [...renewed.text.matchAll(/<li><code>([^<]+)<\/code><\/li>/g)].map((m) => m[1]);
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(old);
+    const oldTry = await halfSignedIn('renewcodes');
+    const step = await oldTry.get('/login/second-factor?recovery=1').expect(200);
+    await oldTry
+      .post('/login/second-factor')
+      .type('form')
+      .send({ _csrf: csrfIn(step.text), code: old, recovery: '1' })
+      .expect(400);
+    await oldTry
+      .post('/login/second-factor')
+      .type('form')
+      .send({ _csrf: csrfIn(step.text), code: fresh[0], recovery: '1' })
+      .expect(303);
+    await oldTry.get('/directory').expect(200);
+  });
+
+  it('a member without a second factor is sent to the page, nothing generated', async () => {
+    await t.signIn('nofactor', ['member'], { memberId: (await t.make.member({ name: '吴明' })).id });
+    const agent = await signInWeb(t, 'nofactor', TEST_PASSWORD);
+    const page = await agent.get('/account/second-factor').expect(200);
+    const res = await agent
+      .post('/account/second-factor/recovery-codes')
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), code: '123456' })
+      .expect(303);
+    expect(res.headers.location).toBe('/account/second-factor');
+  });
 });

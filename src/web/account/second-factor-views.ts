@@ -16,6 +16,8 @@ export interface SecondFactorSetupView {
   /** The account may do nothing else until the factor is on. */
   required?: boolean;
   recoveryCodes?: string[];
+  /** The codes replace earlier ones (not the first enrolment). */
+  renewed?: boolean;
 }
 
 declare module '../kit/layout' {

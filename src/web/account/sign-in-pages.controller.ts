@@ -146,6 +146,22 @@ export class SignInPagesController {
     this.sendSetup(req, res, { stage: 'codes', form: formState(), recoveryCodes: outcome.result });
   }
 
+  /** New recovery codes (the old ones stop working), for the code of the app: shown once, as at enrolment. */
+  @Post('account/second-factor/recovery-codes')
+  async regenerateRecoveryCodes(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    if (!(await this.factor.enabled(actor.id))) return this.pages.redirect(res, '/account/second-factor');
+    const outcome = await submitForm(SecondFactorCodeDto, CODE_FORM, body, (dto) =>
+      this.factor.regenerateRecoveryCodes(actor, dto.code),
+    );
+    if (!outcome.ok) return this.sendSetup(req, res, { stage: 'enabled', form: outcome.form }, outcome.status);
+    this.sendSetup(req, res, { stage: 'codes', form: formState(), recoveryCodes: outcome.result, renewed: true });
+  }
+
   @BeforePasswordChange()
   @BeforeSecondFactor('setup', 'verify')
   @Post('logout')
