@@ -107,15 +107,19 @@ export class SecurityEventsService implements SecurityEventSink {
     try {
       result = await attempt();
     } catch (e) {
-      if (e instanceof AppError && (e.statusCode === 401 || e.statusCode === 429)) {
+      // 429 of the sign-in throttle only: a code texted too soon for the second factor is no lock.
+      if (e instanceof AppError && (e.statusCode === 401 || e.code === 'LOGIN_THROTTLED')) {
         markRecorded(source);
-        // A right password with a wrong second-factor code is its own event (the account is known).
+        // A right password with a wrong second-factor code is its own event (the account is known); so is a code
+        // texted for the second factor.
         const type =
           e.statusCode === 429
             ? 'auth.locked'
             : e.code === 'INVALID_SECOND_FACTOR'
               ? 'auth.factor_failed'
-              : 'auth.login_failed';
+              : e.details?.smsCode
+                ? 'auth.code_sent'
+                : 'auth.login_failed';
         await this.record(source, { type, userId: null, username, detail: { kind, code: e.code } });
       }
       throw e;

@@ -26,7 +26,9 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: AuthedRequest) {
     const { token, user, secondFactor, usedRecovery } = await this.events.signIn(req, dto.username, 'api', () =>
-      this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api', dto.code),
+      this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', 'api', dto.code, {
+        sendSmsCode: dto.sendSmsCode,
+      }),
     );
     if (usedRecovery) {
       await this.events.record(req, { type: 'auth.recovery_used', userId: user.id, username: user.username });

@@ -36,6 +36,14 @@ export class LoginDto {
   @IsString({ message: '请输入两步验证码' })
   @MaxLength(40, { message: '验证码过长' })
   code?: string;
+
+  /** Without `code`: text a code to the account's mobile (where SMS is configured) to send back as `code`. */
+  @ApiPropertyOptional({
+    description: '未提交 code 时：向账号登记的手机发送短信验证码（须开通短信），随后以 code 提交',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'sendSmsCode 须为 true 或 false' })
+  sendSmsCode?: boolean;
 }
 
 export class SecondFactorCodeDto {

@@ -21,6 +21,7 @@ describe('AuthService.login with an unknown user name', () => {
       throttle as never,
       null as never,
       null as never,
+      null as never,
       config,
     );
     await expect(service.login('nobody', 'Passw0rd2026', '127.0.0.1', 'api')).rejects.toMatchObject({

@@ -8,9 +8,12 @@ import { Clock } from '../common/clock';
 import { passwordProblems } from '../common/password-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
+import { maskMobile } from '../notifications/notice-settings.service';
 import { AuthSession } from './auth-session.entity';
-import { LoginThrottleService } from './login-throttle.service';
+import { LoginAttempt, LoginThrottleService } from './login-throttle.service';
 import { SecondFactorService } from './second-factor.service';
+import { SmsCodesService } from './sms-codes.service';
+import type { SmsCodeSent } from './sms-sign-in.dto';
 import { hashToken, newToken } from './tokens';
 import { toActor } from './user-view';
 import { User } from './user.entity';
@@ -50,6 +53,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
     private readonly factor: SecondFactorService,
+    private readonly codes: SmsCodesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.dummyHash = bcrypt.hashSync('not-a-password', config.bcryptRounds);
@@ -71,7 +75,14 @@ export class AuthService {
    * pages get a session that can only type the code ('verify'). A wrong code counts as a failed login, so guessing
    * codes locks the account as guessing passwords does.
    */
-  async login(username: string, password: string, ip: string, kind: 'api' | 'web', code?: string): Promise<SignedIn> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+    kind: 'api' | 'web',
+    code?: string,
+    { sendSmsCode = false } = {},
+  ): Promise<SignedIn> {
     // The attempt is counted before the compare (429 at the limit), so parallel guesses cannot outrun the count.
     const attempt = await this.throttle.reserve(username, ip);
     const user = await this.ds.getRepository(User).findOneBy({ username });
@@ -84,27 +95,66 @@ export class AuthService {
       await this.throttle.succeed(attempt);
       throw new AppError(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员');
     }
-    let secondFactor: SignedIn['secondFactor'] = null;
-    let usedRecovery = false;
-    if (this.factor.required(user)) {
-      if (!(await this.factor.enabled(user.id))) secondFactor = 'setup';
-      else if (!code) {
-        if (kind === 'api') {
-          await this.throttle.succeed(attempt);
-          throw new AppError(401, SECOND_FACTOR_MISSING, '请输入两步验证码（验证器中的 6 位数字）或恢复码');
-        }
-        secondFactor = 'verify';
-      } else {
-        const how = await this.factor.check(user.id, code);
-        if (!how) {
-          await this.throttle.fail(username, ip);
-          throw new AppError(401, INVALID_SECOND_FACTOR, '两步验证码不正确或已使用');
-        }
-        usedRecovery = how === 'recovery';
-      }
-    }
+    const { secondFactor, usedRecovery } = this.factor.required(user)
+      ? await this.secondStep(user, ip, kind, attempt, code, sendSmsCode)
+      : { secondFactor: null, usedRecovery: false };
     await this.throttle.succeed(attempt);
     return { token: await this.openSession(user.id, kind, secondFactor), user, secondFactor, usedRecovery };
+  }
+
+  /**
+   * The second factor of a right password: enrol first ('setup'); no code — the API answers 401 (texting a code when
+   * asked), the pages get a 'verify' session; a code — checked, a wrong one counted as a failed login.
+   */
+  private async secondStep(
+    user: User,
+    ip: string,
+    kind: 'api' | 'web',
+    attempt: LoginAttempt,
+    code: string | undefined,
+    sendSmsCode: boolean,
+  ): Promise<Pick<SignedIn, 'secondFactor' | 'usedRecovery'>> {
+    if (!(await this.factor.enabled(user.id))) return { secondFactor: 'setup', usedRecovery: false };
+    if (!code && kind === 'web') return { secondFactor: 'verify', usedRecovery: false };
+    if (!code) {
+      await this.throttle.succeed(attempt);
+      // Asked for: the code goes by SMS to the account's number, and the client signs in again with it.
+      const sent = sendSmsCode ? await this.codes.requestFactorCode(user, ip) : undefined;
+      if (!sent) throw new AppError(401, SECOND_FACTOR_MISSING, '请输入两步验证码（验证器中的 6 位数字）或恢复码');
+      throw new AppError(401, SECOND_FACTOR_MISSING, `验证码已发送至 ${sent.sentTo}，请以 code 提交`, {
+        smsCode: sent,
+      });
+    }
+    const how = await this.checkFactor(user, code);
+    if (!how) {
+      await this.throttle.fail(user.username, ip);
+      throw new AppError(401, INVALID_SECOND_FACTOR, '两步验证码不正确或已使用');
+    }
+    return { secondFactor: null, usedRecovery: how === 'recovery' };
+  }
+
+  /** The app's code, a recovery code, or (where SMS is configured) the code texted for this sign-in. */
+  private async checkFactor(user: User, code: string): Promise<'totp' | 'recovery' | 'sms' | null> {
+    const how = await this.factor.check(user.id, code);
+    if (how) return how;
+    return (await this.codes.redeemFactorCode(user, code)) ? 'sms' : null;
+  }
+
+  /** The pages' 两步验证 step asks for the code by SMS instead of the app's. */
+  async sendFactorCode(token: string, ip: string): Promise<SmsCodeSent> {
+    const session = await this.ds
+      .getRepository(AuthSession)
+      .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: session.userId });
+    return this.codes.requestFactorCode(user, ip);
+  }
+
+  /** Whether the pages' 两步验证 step offers a code by SMS: configured, and a number on the account. */
+  async smsFactorFor(token: string): Promise<string | null> {
+    if (!this.codes.available) return null;
+    const session = await this.ds.getRepository(AuthSession).findOneBy({ tokenHash: hashToken(token) });
+    const user = session && (await this.ds.getRepository(User).findOneBy({ id: session.userId }));
+    return user?.mobile ? maskMobile(user.mobile) : null;
   }
 
   /**
@@ -117,7 +167,7 @@ export class AuthService {
       .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
     const user = await this.ds.getRepository(User).findOneByOrFail({ id: session.userId });
     const attempt = await this.throttle.reserve(user.username, ip);
-    const how = await this.factor.check(user.id, code);
+    const how = await this.checkFactor(user, code);
     if (!how) {
       await this.throttle.fail(user.username, ip);
       throw AppError.invalid({ code: ['两步验证码不正确或已使用'] }, '两步验证码不正确或已使用');

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timeColumn } from '../database/columns';
 
-export const SMS_CODE_PURPOSES = ['login', 'reset'] as const;
+/** login and reset: asked for by number (members, units); factor: the second factor of a signed-in password. */
+export const SMS_CODE_PURPOSES = ['login', 'reset', 'factor'] as const;
 export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
 
 /**

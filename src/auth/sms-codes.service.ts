@@ -33,6 +33,13 @@ const limitsFor = (mobile: string, ip: string): WindowLimit[] => [
   { key: `sms:ip:${ip}`.slice(0, 120), limit: 20, windowMs: HOUR },
 ];
 
+/** The answer to a request for a code: the same whether a code was made or not. */
+const sentAnswer = (mobile: string): SmsCodeSent => ({
+  sentTo: maskMobile(mobile),
+  expiresInSeconds: CODE_TTL_MS / 1000,
+  resendAfterSeconds: 60,
+});
+
 const hashCode = (salt: string, code: string) => createHash('sha256').update(`${salt}:${code}`).digest('hex');
 
 export interface CodeSignIn {
@@ -65,9 +72,48 @@ export class SmsCodesService {
   }
 
   async request(mobile: string, purpose: SmsCodePurpose, ip: string): Promise<SmsCodeSent> {
+    const sms = this.smsOrRefuse('本系统未开通短信验证码，请使用用户名和密码登录');
+    await this.takeSlots(mobile, ip);
+    const user = await this.ds.getRepository(User).findOneBy({ mobile });
+    if (!user || user.disabled || user.roles.some((r) => PASSWORD_ONLY_ROLES.includes(r))) return sentAnswer(mobile);
+    return this.issue(sms, user, mobile, purpose);
+  }
+
+  /**
+   * A code for the second factor (XS_SECOND_FACTOR_ROLES, where SMS is configured): sent to the account's own number
+   * after its password was right, in place of the app's code. The same limits per number and address.
+   */
+  async requestFactorCode(user: User, ip: string): Promise<SmsCodeSent> {
+    const sms = this.smsOrRefuse('本系统未开通短信验证码，请使用验证器中的验证码');
+    if (!user.mobile)
+      throw new AppError(
+        409,
+        'NO_MOBILE',
+        '您的账号没有登记手机号码，请使用验证器中的验证码，或请系统管理员登记手机号码',
+      );
+    await this.takeSlots(user.mobile, ip);
+    return this.issue(sms, user, user.mobile, 'factor');
+  }
+
+  /** Whether `code` is the live second-factor code of this account (used up when it is; a wrong one spends a try). */
+  async redeemFactorCode(user: User, code: string): Promise<boolean> {
+    if (!user.mobile || !/^\d{6}$/.test(code)) return false;
+    try {
+      return (await this.redeem(user.mobile, 'factor', code)).id === user.id;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'INVALID_SMS_CODE') return false;
+      throw e;
+    }
+  }
+
+  private smsOrRefuse(message: string): SmsChannel {
     const sms = this.channels.sms as SmsChannel | null;
-    if (!sms?.configured)
-      throw new AppError(409, 'SMS_NOT_AVAILABLE', '本系统未开通短信验证码，请使用用户名和密码登录');
+    if (!sms?.configured) throw new AppError(409, 'SMS_NOT_AVAILABLE', message);
+    return sms;
+  }
+
+  /** One use of each limit of the number and the address, or 429 with the wait. */
+  private async takeSlots(mobile: string, ip: string): Promise<void> {
     const now = this.clock.now();
     for (const limit of limitsFor(mobile, ip)) {
       if (!(await atomically(this.ds, this.tx, (em) => takeSlot(em, limit, now)))) {
@@ -79,13 +125,11 @@ export class SmsCodesService {
         throw new AppError(429, 'SMS_CODE_THROTTLED', message, { retryAfterSeconds: retryAfter });
       }
     }
-    const answer: SmsCodeSent = {
-      sentTo: maskMobile(mobile),
-      expiresInSeconds: CODE_TTL_MS / 1000,
-      resendAfterSeconds: 60,
-    };
-    const user = await this.ds.getRepository(User).findOneBy({ mobile });
-    if (!user || user.disabled || user.roles.some((r) => PASSWORD_ONLY_ROLES.includes(r))) return answer;
+  }
+
+  /** Makes a code for the account, keeps its salted hash, and texts it; a text that fails voids the code (503). */
+  private async issue(sms: SmsChannel, user: User, mobile: string, purpose: SmsCodePurpose): Promise<SmsCodeSent> {
+    const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const salt = randomBytes(16).toString('hex');
     const row = await this.tx.run((em) =>
@@ -108,7 +152,7 @@ export class SmsCodesService {
       this.logger.warn(`验证码短信发送失败（${maskMobile(mobile)}）：${(e as Error).message}`);
       throw new AppError(503, 'SMS_SEND_FAILED', '验证码短信发送失败，请稍后再试', { retryAfterSeconds: 60 });
     }
-    return answer;
+    return sentAnswer(mobile);
   }
 
   /** The account whose latest live code for this number and purpose is `code`; each wrong try spends one of its 5. */

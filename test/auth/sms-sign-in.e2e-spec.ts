@@ -1,6 +1,6 @@
 import { SecurityEvent } from '../../src/audit/security-event.entity';
 import { startSmsGateway, SmsPeer, smsEnv } from '../support/notice-peers';
-import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 const HOUR = 3600_000;
 let seq = 0;
@@ -65,6 +65,62 @@ describe('sign-in by SMS code', () => {
     expect(again.body).toMatchObject({ code: 'INVALID_SMS_CODE', message: '验证码错误或已失效，请重新获取' });
     const events = await t.ds.getRepository(SecurityEvent).find({ where: { userId: m.userId }, order: { id: 'ASC' } });
     expect(events.map((e) => e.type)).toContain('auth.login');
+  });
+
+  it('a staff account passes its second factor with a code texted to its number: asked for at login, used once', async () => {
+    const { userId } = await t.signIn('factorsms', ['staff']);
+    const mobile = mobileOf();
+    const admin = { Authorization: `Bearer ${await adminToken()}` };
+    await t.http().patch(`/api/v1/users/${userId}`).set(admin).send({ mobile }).expect(200);
+    const password = { username: 'factorsms', password: TEST_PASSWORD };
+    const asked = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ ...password, sendSmsCode: true })
+      .expect(401);
+    expect(asked.body).toMatchObject({
+      code: 'SECOND_FACTOR_REQUIRED',
+      message: `验证码已发送至 ${mobile.slice(0, 3)}****${mobile.slice(7)}，请以 code 提交`,
+      details: { smsCode: { expiresInSeconds: 300 } },
+    });
+    expect(asked.body.accessToken).toBeUndefined();
+    const code = codeSentTo(mobile)!;
+    expect(code).toMatch(/^\d{6}$/);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ ...password, code })
+      .expect(200);
+    await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const again = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ ...password, code })
+      .expect(401);
+    expect(again.body.code).toBe('INVALID_SECOND_FACTOR');
+    const types = (await t.ds.getRepository(SecurityEvent).findBy({ username: 'factorsms' })).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['auth.code_sent', 'auth.login', 'auth.factor_failed']));
+  });
+
+  it('a staff account without a number is told to use the app; without sendSmsCode nothing is texted', async () => {
+    await t.signIn('factornomobile', ['staff']);
+    const password = { username: 'factornomobile', password: TEST_PASSWORD };
+    const before = sms.texts.length;
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ ...password, sendSmsCode: true })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'NO_MOBILE' });
+    expect(res.body.message).toContain('验证器');
+    const plain = await t.http().post('/api/v1/auth/login').send(password).expect(401);
+    expect(plain.body.code).toBe('SECOND_FACTOR_REQUIRED');
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ ...password, sendSmsCode: 'yes' })
+      .expect(400);
+    expect(sms.texts.length).toBe(before);
   });
 
   it('answers the same for a number without an account and for a staff account, and sends neither a code', async () => {

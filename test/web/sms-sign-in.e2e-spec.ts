@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startSmsGateway, SmsPeer, smsEnv } from '../support/notice-peers';
-import { ADMIN_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_PASSWORD, startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { csrfIn, mainOf } from '../support/web-client';
 
 /** 短信验证码登录 and 重置密码 through the pages, against the signature-checking SMS gateway. */
@@ -74,6 +74,44 @@ describe('SMS sign-in pages', () => {
     expect(again.status).toBe(429);
     expect(again.headers['retry-after']).toBeDefined();
     expect(mainOf(again.text)).toMatch(/秒后再重新获取/);
+  });
+
+  it('两步验证 by SMS on the page: a staff member with a number asks for the code and signs in with it', async () => {
+    const { userId } = await t.signIn('pagesmsfactor', ['staff']);
+    const mobile = `136${String(process.pid % 10000).padStart(4, '0')}${String(++n).padStart(4, '0')}`;
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    await t
+      .http()
+      .patch(`/api/v1/users/${userId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ mobile })
+      .expect(200);
+    const agent = request.agent(t.app.getHttpServer());
+    const signed = await post(agent, '/login', { username: 'pagesmsfactor', password: TEST_PASSWORD }).then((r) =>
+      r.status === 303 ? r : Promise.reject(new Error(`login: ${r.status}`)),
+    );
+    expect(signed.headers.location).toBe('/login/second-factor');
+    const masked = `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
+    const step = await agent.get('/login/second-factor').expect(200);
+    expect(mainOf(step.text)).toContain(`改用短信验证码（发送至 ${masked}）`);
+    const sent = await agent
+      .post('/login/second-factor/sms')
+      .type('form')
+      .send({ _csrf: csrfIn(step.text), next: '/' })
+      .expect(200);
+    expect(mainOf(sent.text)).toContain(`验证码已发送至 ${masked}`);
+    const tooSoon = await agent
+      .post('/login/second-factor/sms')
+      .type('form')
+      .send({ _csrf: csrfIn(step.text), next: '/' })
+      .expect(429);
+    expect(mainOf(tooSoon.text)).toContain('秒后再重新获取');
+    await agent
+      .post('/login/second-factor')
+      .type('form')
+      .send({ _csrf: csrfIn(step.text), code: lastCode(mobile), next: '/' })
+      .expect(303);
+    await agent.get('/directory').expect(200);
   });
 
   it('resets a forgotten password on the page and sends the person back to sign in with it', async () => {

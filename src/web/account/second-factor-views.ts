@@ -6,6 +6,10 @@ export interface SecondFactorVerifyView {
   form: FormState;
   next: string;
   recovery: boolean;
+  /** The account's number, masked, where a code may come by SMS instead (null: not offered). */
+  smsTo: string | null;
+  /** A code was just texted there. */
+  smsSentTo?: string;
 }
 
 /** Enrolment: 'setup' shows the QR code and the secret; 'codes' the recovery codes, once; 'enabled' says it is on. */

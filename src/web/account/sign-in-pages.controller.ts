@@ -10,8 +10,9 @@ import { SecondFactorService } from '../../auth/second-factor.service';
 import { SmsCodesService } from '../../auth/sms-codes.service';
 import { LOGIN_CSRF_COOKIE, SESSION_COOKIE } from '../../auth/tokens';
 import { Actor } from '../../common/actor';
+import { AppError } from '../../common/app-error';
 import { BeforePasswordChange, CurrentUser, Public } from '../../common/auth.decorators';
-import { formState, FormSpec, submitForm } from '../kit/forms';
+import { formState, FormSpec, submitForm, withErrors } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { anonymousCsrf, safeNext, sessionCookieOptions, WebPages } from '../kit/web-pages';
 import type { SecondFactorSetupView, SecondFactorVerifyView } from './second-factor-views';
@@ -85,9 +86,41 @@ export class SignInPagesController {
   @BeforePasswordChange()
   @BeforeSecondFactor('verify')
   @Get('login/second-factor')
-  showVerify(@Req() req: AuthedRequest, @Res() res: Response, @Query() query: Record<string, unknown>): void {
+  async showVerify(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     if (req.secondFactor !== 'verify') return this.pages.redirect(res, '/');
-    this.sendVerify(req, res, { form: formState(), next: safeNext(query.next), recovery: query.recovery === '1' });
+    await this.sendVerify(req, res, {
+      form: formState(),
+      next: safeNext(query.next),
+      recovery: query.recovery === '1',
+    });
+  }
+
+  /** 改用短信验证码: the code goes by SMS to the account's number (where SMS is configured); typed on the same form. */
+  @BeforePasswordChange()
+  @BeforeSecondFactor('verify')
+  @Post('login/second-factor/sms')
+  async sendFactorCode(
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    if (req.secondFactor !== 'verify') return this.pages.redirect(res, '/');
+    const next = safeNext(body.next);
+    try {
+      const sent = await this.auth.sendFactorCode(req.sessionToken!, req.ip ?? 'unknown');
+      await this.events.record(req, { type: 'auth.code_sent', detail: { kind: 'web', purpose: 'factor' } });
+      await this.sendVerify(req, res, { form: formState(), next, recovery: false, smsSentTo: sent.sentTo });
+    } catch (e) {
+      // Not offered (409), too soon (429) or not sent (503): said on the step, which still takes the app's code.
+      if (!(e instanceof AppError) || ![409, 429, 503].includes(e.statusCode)) throw e;
+      if (e.details?.retryAfterSeconds) res.setHeader('Retry-After', String(e.details.retryAfterSeconds));
+      const form = withErrors(formState(), CODE_FORM, {}, [e.message]);
+      await this.sendVerify(req, res, { form, next, recovery: false }, e.statusCode);
+    }
   }
 
   @BeforePasswordChange()
@@ -177,8 +210,14 @@ export class SignInPagesController {
     return next === '/' ? '/login/sms' : `/login/sms?next=${encodeURIComponent(next)}`;
   }
 
-  private sendVerify(req: AuthedRequest, res: Response, view: SecondFactorVerifyView, status = 200): void {
-    this.pages.send(req, res, 'login-second-factor', view, { section: 'login', status });
+  private async sendVerify(
+    req: AuthedRequest,
+    res: Response,
+    view: Omit<SecondFactorVerifyView, 'smsTo'>,
+    status = 200,
+  ): Promise<void> {
+    const smsTo = await this.auth.smsFactorFor(req.sessionToken!);
+    this.pages.send(req, res, 'login-second-factor', { ...view, smsTo }, { section: 'login', status });
   }
 
   private sendSetup(req: AuthedRequest, res: Response, view: SecondFactorSetupView, status = 200): void {
