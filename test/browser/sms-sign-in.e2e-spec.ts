@@ -122,7 +122,7 @@ describe('SMS sign-in in Chromium', () => {
       await page.type('#f-code', wrong);
       await submit(page);
       expect(pathOf(page)).toBe('/login/sms');
-      expect(await textOf(page, '.error-summary')).toContain('验证码错误或已失效，请重新获取');
+      expect(await textOf(page, '.error-summary')).toContain('验证码错误或已失效，请核对短信中的验证码，或重新获取');
       // The message leads to the code field.
       expect(await page.$eval('.error-summary a', (a) => a.getAttribute('href'))).toBe('#f-code');
       // Still on the form, not signed in; the number kept for the next try.
