@@ -163,7 +163,7 @@ export class SmsCodesService {
       where: { mobile, purpose, consumedAt: IsNull(), expiresAt: MoreThan(now) },
       order: { id: 'DESC' },
     });
-    const wrong = new AppError(401, 'INVALID_SMS_CODE', '验证码错误或已失效，请重新获取');
+    const wrong = new AppError(401, 'INVALID_SMS_CODE', '验证码错误或已失效，请核对短信中的验证码，或重新获取');
     if (!live) throw wrong;
     // A try is counted before the compare, and only while tries remain: 50 guesses at once compare 5 at most.
     const counted = await atomically(this.ds, this.tx, (em) =>

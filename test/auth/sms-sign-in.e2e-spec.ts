@@ -62,7 +62,10 @@ describe('sign-in by SMS code', () => {
     expect(res.body.user).toMatchObject({ id: m.userId, roles: ['member'] });
     await t.http().get('/api/v1/users/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
     const again = await login(m.mobile, code).expect(401);
-    expect(again.body).toMatchObject({ code: 'INVALID_SMS_CODE', message: '验证码错误或已失效，请重新获取' });
+    expect(again.body).toMatchObject({
+      code: 'INVALID_SMS_CODE',
+      message: '验证码错误或已失效，请核对短信中的验证码，或重新获取',
+    });
     const events = await t.ds.getRepository(SecurityEvent).find({ where: { userId: m.userId }, order: { id: 'ASC' } });
     expect(events.map((e) => e.type)).toContain('auth.login');
   });
