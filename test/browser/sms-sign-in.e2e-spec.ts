@@ -3,7 +3,7 @@
 import { Page } from 'puppeteer-core';
 import { UsersService } from '../../src/auth/users.service';
 import { BrowserRun, clickAndWait, JOURNEY_TIMEOUT_MS, startBrowser, textOf } from '../support/browser';
-import { startSmsGateway, SmsPeer } from '../support/notice-peers';
+import { startSmsGateway, SmsPeer, smsEnv } from '../support/notice-peers';
 import { startTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 const SHOTS = process.env.XS_SCREENSHOT_DIR;
@@ -21,11 +21,7 @@ describe('SMS sign-in in Chromium', () => {
   beforeAll(async () => {
     sms = await startSmsGateway();
     t = await startTestApp({
-      XS_SMS_PROVIDER: 'gateway',
-      XS_SMS_ENDPOINT: sms.url,
-      XS_SMS_KEY_ID: sms.account,
-      XS_SMS_KEY_SECRET: sms.secret,
-      XS_SMS_SIGN_NAME: '吴忠市政协',
+      ...smsEnv(sms),
     });
     run = await startBrowser(t);
   });
