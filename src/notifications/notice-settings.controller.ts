@@ -4,12 +4,7 @@ import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ParseIdPipe } from '../common/validation';
-import {
-  DeliveryQuery,
-  DeliveryView,
-  NoticeSettingsView,
-  UpdateNoticeSettingsDto,
-} from './notice-settings.dto';
+import { DeliveryQuery, DeliveryView, NoticeSettingsView, UpdateNoticeSettingsDto } from './notice-settings.dto';
 import { NoticeSettingsService } from './notice-settings.service';
 
 /** 通知设置: which notices reach the caller by e-mail and SMS; their own only. */

@@ -13,12 +13,7 @@ import { NotificationDelivery } from './delivery.entity';
 import { CATEGORY_RULES, NOTICE_CATEGORIES, NoticeSettings, parseSettings, wants } from './notice-categories';
 import { NOTICE_CHANNELS, NoticeChannels } from './notice-channels';
 import { NoticePreferences } from './notice-preferences.entity';
-import {
-  DeliveryQuery,
-  DeliveryView,
-  NoticeSettingsView,
-  UpdateNoticeSettingsDto,
-} from './notice-settings.dto';
+import { DeliveryQuery, DeliveryView, NoticeSettingsView, UpdateNoticeSettingsDto } from './notice-settings.dto';
 import { Notification } from './notification.entity';
 
 export const DELIVERY_STATUS_LABELS: Record<string, string> = {
