@@ -5,6 +5,7 @@ import type { ExternalChannel } from './channels/channel';
 import { DeliveryStatus, NotificationDelivery } from './delivery.entity';
 import { DELIVERY_STATUS_LABELS } from './notice-settings.service';
 import { Notification } from './notification.entity';
+import type { NotificationMessage, NotificationsService } from './notifications.service';
 
 /*
  * 通知回执: what became of one 会议通知 for each person it was meant for — read in the inbox or not, and where
@@ -125,4 +126,44 @@ export async function noticesSent(em: EntityManager, prefix: string): Promise<nu
 export async function noticeSentAt(em: EntityManager, dedupeKey: string): Promise<Date | null> {
   const first = await em.findOne(Notification, { where: { dedupeKey }, order: { createdAt: 'ASC', id: 'ASC' } });
   return first?.createdAt ?? null;
+}
+
+/** One 会议通知 to send: the keys' prefix, the accounts of each person it goes to, its words for the n-th send. */
+export interface NoticeSend {
+  prefix: string;
+  accounts: readonly (readonly number[])[];
+  message: (n: number) => NotificationMessage;
+  /** The sender, who is not sent their own notice. */
+  senderId: number;
+}
+
+/**
+ * Sends the next 会议通知 under `prefix` (the n-th, key `prefix{n}`) to the inboxes of every person's accounts
+ * but the sender's; how many inboxes got it (0: the caller refuses, so that n stays the count of sends).
+ */
+export async function sendNotice(
+  em: EntityManager,
+  notifications: Pick<NotificationsService, 'notify'>,
+  s: NoticeSend,
+): Promise<{ n: number; reached: number; message: NotificationMessage }> {
+  const n = (await noticesSent(em, s.prefix)) + 1;
+  const message = s.message(n);
+  const to = [...new Set(s.accounts.flat())].filter((u) => u !== s.senderId);
+  return { n, reached: await notifications.notify(em, to, message), message };
+}
+
+/** The latest 会议通知 under `prefix`: how many were sent, when the latest went, and each person's receipt of it. */
+export async function latestNoticeReceipts(
+  em: EntityManager,
+  prefix: string,
+  count: number,
+  accounts: () => Promise<number[][]>,
+): Promise<{ sent: number; sentAt: string | null; receipts: NoticeReceipt[] }> {
+  const sent = await noticesSent(em, prefix);
+  const key = `${prefix}${sent}`;
+  const [receipts, sentAt] = await Promise.all([
+    noticeReceipts(em, key, sent ? await accounts() : Array.from({ length: count }, () => [])),
+    sent ? noticeSentAt(em, key) : null,
+  ]);
+  return { sent, sentAt: sentAt?.toISOString() ?? null, receipts };
 }

@@ -34,6 +34,13 @@ export interface NotificationMessage {
  * One message of a feature's notice rules (`proposal-notices.ts`, `topic-notices.ts`, `visit-notices.ts`),
  * and the audience it is for: a name the feature's notifier turns into accounts.
  */
+/** Someone a visit or a meeting names: a member 委员, a staff account, or (a person of) a unit. */
+export interface NoticePerson {
+  memberId: number | null;
+  userId?: number | null;
+  unitId: number | null;
+}
+
 export interface Notice<A extends string> {
   to: A;
   message: NotificationMessage;
@@ -117,6 +124,21 @@ export class NotificationsService {
   /** The enabled accounts of this handling unit 承办单位. */
   async usersOfUnit(em: EntityManager, unitId: number): Promise<number[]> {
     return ids(await em.getRepository(User).find({ select: { id: true }, where: { unitId, disabled: false } }));
+  }
+
+  /**
+   * The accounts each person is heard through, in order: a member through every account linked to them, a
+   * staff account itself, a unit's person through the unit's accounts; a person by name alone through none.
+   */
+  async accountsOfEach(em: EntityManager, people: readonly NoticePerson[]): Promise<number[][]> {
+    const out: number[][] = [];
+    for (const p of people) {
+      if (p.memberId !== null) out.push(await this.usersOfMember(em, p.memberId));
+      else if (p.userId != null) out.push([p.userId]);
+      else if (p.unitId !== null) out.push(await this.usersOfUnit(em, p.unitId));
+      else out.push([]);
+    }
+    return out;
   }
 
   /** Every enabled staff account 政协机关工作人员. */

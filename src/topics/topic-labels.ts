@@ -65,6 +65,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   attendance: '登记出席情况',
   speech: '记录发言',
   hold: '召开协商会',
+  notice: '发送会议通知',
   outcome: '添加协商成果',
   outcome_update: '成果办理反馈',
   resolve: '解题',

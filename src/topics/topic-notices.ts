@@ -1,5 +1,5 @@
 import { chineseDate, chineseDateTime } from '../common/chinese-dates';
-import type { Notice } from '../notifications/notifications.service';
+import type { Notice, NotificationMessage } from '../notifications/notifications.service';
 import { BREACH_LABELS, CLOCK_LABELS, PromiseClock } from './topic-workflow';
 
 /*
@@ -65,4 +65,35 @@ export function noticesFor(t: TopicRef, occasion: TopicOccasion, timeZone: strin
     { to: 'unit', message },
     { to: 'organiser', message },
   ];
+}
+
+/** The keys of a meeting's 会议通知 are this and the send's number. */
+export const meetingNoticePrefix = (meetingId: number) => `meeting:${meetingId}:notice:`;
+
+export interface MeetingNoticeFacts {
+  timeZone: string;
+  /** The n-th 会议通知 of this meeting: each send is its own, so a second one reaches those who got the first. */
+  n: number;
+  /** 附言 of the sender. */
+  note?: string | null;
+  /** 紧急: an SMS goes even in the quiet hours. */
+  urgent?: boolean;
+}
+
+/** 会议通知 of a 协商会 to its participants: the time and place, the note, and where to read it (the meeting's page). */
+export function meetingNoticeFor(
+  m: { id: number; title: string; startsAt: Date; endsAt: Date; venue: string; kindLabel: string },
+  facts: MeetingNoticeFacts,
+): NotificationMessage {
+  const [start, end] = [chineseDateTime(m.startsAt, facts.timeZone), chineseDateTime(m.endsAt, facts.timeZone)];
+  const when = `${start} 至 ${start.split(' ')[0] === end.split(' ')[0] ? end.split(' ')[1] : end}`;
+  const note = facts.note ? `附言：${facts.note}${/[。！？.!?]$/.test(facts.note) ? '' : '。'}` : '';
+  return {
+    kind: 'meeting.notice',
+    title: `会议通知：${m.title}`,
+    body: `${m.kindLabel}“${m.title}”定于${when}在${m.venue}召开。${note}请准时参加，不能参加的请向组织方请假。`,
+    link: `/meetings/${m.id}`,
+    dedupeKey: `${meetingNoticePrefix(m.id)}${facts.n}`,
+    urgent: facts.urgent ?? false,
+  };
 }

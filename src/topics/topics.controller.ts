@@ -4,9 +4,11 @@ import { Actor } from '../common/actor';
 import { CurrentUser, Roles } from '../common/auth.decorators';
 import { ApiPageResponse } from '../common/openapi';
 import { ArrayBodyPipe, ParseIdPipe } from '../common/validation';
+import { NoticeRequestDto } from '../notifications/notice-request.dto';
 import { AttendanceDto, CreateMeetingDto, HoldMeetingDto, ParticipantDto, SpeechDto } from './dto/meeting.dto';
 import { CreateOutcomeDto, OutcomeQuery, UpdateOutcomeDto } from './dto/outcome.dto';
 import {
+  MeetingNoticeReceiptsView,
   MeetingView,
   OutcomeListItem,
   OutcomeView,
@@ -15,6 +17,7 @@ import {
   TopicView,
 } from './dto/topic-view.dto';
 import { AnswerDto, CreateTopicDto, DeclineTopicDto, EvaluateTopicDto, TopicQuery, VersionDto } from './dto/topic.dto';
+import { MeetingNoticeService } from './meeting-notice.service';
 import { TopicMeetingsService } from './topic-meetings.service';
 import { TopicOutcomesService } from './topic-outcomes.service';
 import { TopicPromises } from './topic-promises.service';
@@ -167,7 +170,10 @@ export class TopicsController {
 @ApiBearerAuth()
 @Controller('api/v1/meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: TopicMeetingsService) {}
+  constructor(
+    private readonly meetings: TopicMeetingsService,
+    private readonly notices: MeetingNoticeService,
+  ) {}
 
   @Roles(...READERS)
   @Get(':id')
@@ -210,6 +216,28 @@ export class MeetingsController {
   @ApiCreatedResponse({ type: MeetingView })
   addMeetingSpeech(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: SpeechDto) {
     return this.meetings.addSpeech(actor, id, dto);
+  }
+
+  @Roles('staff', 'facilitator')
+  @Post(':id/notice')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      '发送会议通知（组织方，召开前）：站内消息给每位有账号的参会人员，并按各人设置发邮件和短信；紧急的夜间也发短信',
+  })
+  @ApiOkResponse({ type: MeetingNoticeReceiptsView })
+  sendMeetingNotice(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: NoticeRequestDto) {
+    return this.notices.send(actor, id, dto);
+  }
+
+  @Roles('staff', 'facilitator')
+  @Get(':id/notice-receipts')
+  @ApiOperation({
+    summary: '通知回执（组织方）：每位参会人员的出席情况，及最近一次会议通知的站内已读、邮件和短信发送情况',
+  })
+  @ApiOkResponse({ type: MeetingNoticeReceiptsView })
+  getMeetingNoticeReceipts(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number) {
+    return this.notices.receipts(actor, id);
   }
 
   @Roles('staff', 'facilitator')

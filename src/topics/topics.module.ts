@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { MeetingNoticeService } from './meeting-notice.service';
 import { OutcomesQuery } from './outcomes-query';
 import { PublicTopicsController } from './public-topics.controller';
 import { PublicTopicsService } from './public-topics.service';
@@ -32,6 +33,7 @@ import { TopicsService } from './topics.service';
     TopicPromises,
     TopicsService,
     TopicMeetingsService,
+    MeetingNoticeService,
     TopicOutcomesService,
     PublicTopicsService,
     TopicDeadlines,
@@ -44,6 +46,7 @@ import { TopicsService } from './topics.service';
     OutcomesQuery,
     TopicsService,
     TopicMeetingsService,
+    MeetingNoticeService,
     TopicOutcomesService,
     TopicPromises,
     TopicStatsService,

@@ -4,7 +4,7 @@ import { Actor } from '../common/actor';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Tx } from '../database/tx';
-import { noticeReceipts, noticesSent, noticeSentAt } from '../notifications/notice-receipts';
+import { latestNoticeReceipts, sendNotice } from '../notifications/notice-receipts';
 import { NotificationsService } from '../notifications/notifications.service';
 import { VisitNoticeReceiptsView } from './dto/visit-view.dto';
 import { VisitNoticeDto } from './dto/visit.dto';
@@ -39,16 +39,19 @@ export class VisitNoticeService {
       const v = await this.store.load(em, id, 'notice', dto.version);
       const parts = stillInvited(await em.find(VisitParticipant, { where: { visitId: v.id }, order: { id: 'ASC' } }));
       const firstStop = await em.findOne(VisitStop, { where: { visitId: v.id }, order: { position: 'ASC' } });
-      const n = (await noticesSent(em, visitNoticePrefix(v.id))) + 1;
-      const { message } = meetingNoticeFor(v, {
-        timeZone: this.config.displayTimeZone,
-        n,
-        firstStop,
-        note: dto.note,
-        urgent: dto.urgent,
+      const { n, reached, message } = await sendNotice(em, this.notifications, {
+        prefix: visitNoticePrefix(v.id),
+        accounts: await this.notifier.accountsEach(em, parts),
+        senderId: actor.id,
+        message: (n) =>
+          meetingNoticeFor(v, {
+            timeZone: this.config.displayTimeZone,
+            n,
+            firstStop,
+            note: dto.note,
+            urgent: dto.urgent,
+          }).message,
       });
-      const to = (await this.notifier.accounts(em, parts)).filter((u) => u !== actor.id);
-      const reached = await this.notifications.notify(em, to, message);
       if (!reached)
         throw AppError.conflict('VISIT_NOTICE_NO_ONE', '没有可通知的人员：受邀人员均已请假，或没有可登录的账号');
       await this.store.write(em, actor, v, null, {
@@ -69,17 +72,14 @@ export class VisitNoticeService {
 
   private async read(em: EntityManager, v: Visit, actor: Actor): Promise<VisitNoticeReceiptsView> {
     const parts = await em.find(VisitParticipant, { where: { visitId: v.id }, order: { id: 'ASC' } });
-    const sent = await noticesSent(em, visitNoticePrefix(v.id));
-    const key = `${visitNoticePrefix(v.id)}${sent}`;
-    const [people, receipts, sentAt] = await Promise.all([
+    const [people, latest] = await Promise.all([
       this.views.participants(em, parts, actor),
-      noticeReceipts(em, key, sent ? await this.notifier.accountsEach(em, parts) : parts.map(() => [])),
-      sent ? noticeSentAt(em, key) : null,
+      latestNoticeReceipts(em, visitNoticePrefix(v.id), parts.length, () => this.notifier.accountsEach(em, parts)),
     ]);
     return {
-      sent,
-      sentAt: sentAt?.toISOString() ?? null,
-      people: people.map((p, i) => ({ ...p, ...receipts[i] })),
+      sent: latest.sent,
+      sentAt: latest.sentAt,
+      people: people.map((p, i) => ({ ...p, ...latest.receipts[i] })),
     };
   }
 }

@@ -35,14 +35,7 @@ export class VisitNotifier {
   }
 
   /** The accounts each participant is heard through, in order (the 通知回执 reads them per person). */
-  async accountsEach(em: EntityManager, parts: VisitParticipant[]): Promise<number[][]> {
-    const out: number[][] = [];
-    for (const p of parts) {
-      if (p.memberId !== null) out.push(await this.notifications.usersOfMember(em, p.memberId));
-      else if (p.userId !== null) out.push([p.userId]);
-      else if (p.unitId !== null) out.push(await this.notifications.usersOfUnit(em, p.unitId));
-      else out.push([]);
-    }
-    return out;
+  accountsEach(em: EntityManager, parts: VisitParticipant[]): Promise<number[][]> {
+    return this.notifications.accountsOfEach(em, parts);
   }
 }

@@ -50,6 +50,7 @@ import { VisitsService } from './visits.service';
     VisitRecordsService,
     VisitPlanningService,
     VisitFollowUpsService,
+    VisitNoticeService,
   ],
 })
 export class VisitsModule {}

@@ -577,6 +577,21 @@ const topic =
     if (f.meetingId) participantId = (await api(t, tc.staff, 'get', `/meetings/${f.meetingId}`)).participants[0].id;
     return { id: pick(f)! };
   };
+/** A meeting still to come of a settled topic of the matrix facilitator's point, the matrix member taking part. */
+const meetingAhead = async () => {
+  const f = await topicAt(t, tc, 'settled');
+  const body = meetingBody({ startsAt: '2030-03-18T09:00:00+08:00', endsAt: '2030-03-18T11:30:00+08:00' });
+  const m = await api(t, tc.facilitator, 'post', `/topics/${f.id}/meetings`, body, 201);
+  await api(
+    t,
+    tc.facilitator,
+    'post',
+    `/meetings/${m.id}/participants`,
+    [{ memberId: tc.member.memberId, side: 'member' }],
+    201,
+  );
+  return { id: m.id as number };
+};
 ROWS.push(
   { method: 'get', route: T, who: topicReaders, ok: 200 },
   {
@@ -697,6 +712,15 @@ ROWS.push(
     ),
     body: () => ({ minutes: '会议纪要' }),
   },
+  {
+    method: 'post',
+    route: '/api/v1/meetings/{id}/notice',
+    who: organisers,
+    ok: 200,
+    fixture: meetingAhead,
+    body: () => ({ note: '请准时参加', urgent: false }),
+  },
+  { method: 'get', route: '/api/v1/meetings/{id}/notice-receipts', who: organisers, ok: 200, fixture: meetingAhead },
   {
     method: 'patch',
     route: '/api/v1/outcomes/{id}',

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { nullableInt, nullableString, nullableTime } from '../../common/openapi';
+import { NoticeReceipt } from '../../notifications/notice-receipts';
 import { ATTENDANCES, MEETING_KINDS, PARTICIPANT_SIDES } from '../meeting.entities';
 import { TOPIC_STATUSES } from '../topic-workflow';
 
@@ -125,4 +126,21 @@ export class MeetingView extends MeetingSummaryView {
 
   @ApiProperty({ type: [SpeechView] })
   speeches!: SpeechView[];
+}
+
+/** One participant of the meeting in the 通知回执: their attendance (recorded later) and what became of the latest 会议通知. */
+export class MeetingNoticeReceiptView extends IntersectionType(ParticipantView, NoticeReceipt) {}
+
+export class MeetingNoticeReceiptsView {
+  @ApiProperty({ description: '已发送的会议通知次数；0 为尚未发送' })
+  sent!: number;
+
+  @ApiProperty({ ...nullableTime, description: '最近一次通知的发送时间' })
+  sentAt!: string | null;
+
+  @ApiProperty({
+    type: [MeetingNoticeReceiptView],
+    description: '每位参会人员：出席情况（会后登记）及最近一次通知的站内、邮件、短信情况',
+  })
+  people!: MeetingNoticeReceiptView[];
 }

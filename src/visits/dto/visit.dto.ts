@@ -18,6 +18,7 @@ import { IdRule, IsOmittable, OptionalText, PatchText, RequiredText } from '../.
 import { PagingQuery } from '../../common/pagination';
 import { TimeWithOffset } from '../../common/validation';
 import { VersionDto } from '../../common/version.dto';
+import { NoticeRequestDto } from '../../notifications/notice-request.dto';
 import { CreateProposalDto } from '../../proposals/dto/file-proposal.dto';
 import { CreateTopicDto } from '../../topics/dto/topic.dto';
 import { VISIT_STATUSES, VisitStatus } from '../visit-workflow';
@@ -183,15 +184,8 @@ export class RsvpDto {
 }
 
 /** 会议通知: a note to add and whether it is urgent. */
-export class VisitNoticeDto extends VersionDto {
-  @OptionalText('附言', 300, { description: '附在通知后的说明，如集合要求', example: '请提前十分钟到达，着正装' })
-  note?: string | null;
-
-  @ApiPropertyOptional({ type: Boolean, description: '紧急：夜间免打扰时段也发短信' })
-  @IsOptional()
-  @IsBoolean({ message: '紧急须为 true 或 false' })
-  urgent?: boolean;
-}
+/** 会议通知 of a visit: the shared request (附言, 紧急, the visit's version). */
+export class VisitNoticeDto extends NoticeRequestDto {}
 
 export class FindingDto extends VersionDto {
   @RequiredText('发现的问题', 5000)

@@ -7,9 +7,12 @@ import { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { CurrentUser, Roles } from '../../common/auth.decorators';
 import { ArrayBodyPipe, ParseIdPipe } from '../../common/validation';
+import { NoticeRequestDto } from '../../notifications/notice-request.dto';
 import { AttendanceDto, HoldMeetingDto, ParticipantDto, SpeechDto } from '../../topics/dto/meeting.dto';
+import { MeetingNoticeService } from '../../topics/meeting-notice.service';
 import { TopicMeetingsService } from '../../topics/topic-meetings.service';
 import { DirectoryChoices } from '../kit/directory-choices';
+import { NOTICE_FORM } from '../kit/notice-panel';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { InlineForm, TopicPages } from './topic-pages';
 
@@ -41,11 +44,13 @@ export class MeetingPagesController {
   private readonly attendanceStep: InlineForm<AttendanceForm>;
   private readonly speechStep: InlineForm<SpeechDto>;
   private readonly holdStep: InlineForm<HoldMeetingDto>;
+  private readonly noticeStep: InlineForm<NoticeRequestDto>;
 
   constructor(
     private readonly steps: TopicPages,
     private readonly choices: DirectoryChoices,
     meetings: TopicMeetingsService,
+    notices: MeetingNoticeService,
   ) {
     this.participantsStep = {
       key: 'participants',
@@ -91,6 +96,14 @@ export class MeetingPagesController {
       spec: { version: 'int', minutes: 'text?' },
       save: (a, id, dto) => meetings.hold(a, id, dto),
       done: 'held',
+    };
+    this.noticeStep = {
+      key: 'notice',
+      dto: NoticeRequestDto,
+      spec: NOTICE_FORM,
+      save: (a, id, dto) => notices.send(a, id, dto),
+      done: 'notice-sent',
+      next: (id, _body, done) => `/meetings/${id}?done=${done}#notice`,
     };
   }
 
@@ -161,6 +174,19 @@ export class MeetingPagesController {
     @Body() body: Record<string, unknown>,
   ) {
     return this.steps.meetingForm(req, res, actor, id, body, this.holdStep);
+  }
+
+  /** 会议通知: to every participant with an account, back to the page's 通知回执. */
+  @Roles(...ORGANISERS)
+  @Post(':id/notice')
+  sendNotice(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ) {
+    return this.steps.meetingForm(req, res, actor, id, body, this.noticeStep);
   }
 
   /** The service's participant list from the form's three parts, checked as the API checks its body. */

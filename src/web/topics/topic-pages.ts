@@ -3,9 +3,11 @@ import type { Response } from 'express';
 import type { AuthedRequest } from '../../auth/auth.guard';
 import { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
+import { MeetingNoticeService } from '../../topics/meeting-notice.service';
 import { TopicMeetingsService } from '../../topics/topic-meetings.service';
 import { TopicsService } from '../../topics/topics.service';
 import { formState, FormState } from '../kit/forms';
+import { noticePanel } from '../kit/notice-panel';
 import { StepForm, StepForms } from '../kit/step-forms';
 import { WebPages } from '../kit/web-pages';
 import { TOPIC_OPTIONS, TopicChoices } from './topic-choices';
@@ -51,6 +53,7 @@ export class TopicPages {
     private readonly forms: StepForms,
     private readonly topics: TopicsService,
     private readonly meetings: TopicMeetingsService,
+    private readonly notices: MeetingNoticeService,
     private readonly choices: TopicChoices,
     private readonly clock: Clock,
   ) {}
@@ -119,7 +122,15 @@ export class TopicPages {
   ): Promise<void> {
     const m = await this.meetings.get(actor, id);
     const viewer = await this.topics.viewer(actor, m.topicId);
-    const can = meetingOffersFor(m, viewer.organiser);
+    const offers = meetingOffersFor(m, viewer.organiser);
+    /** 会议通知: the organiser's, while the meeting is still to come; its 通知回执 they read at any time. */
+    const can = {
+      ...offers,
+      notice: offers.edit && m.heldAt === null && Date.parse(m.endsAt) > this.clock.now().getTime(),
+    };
+    const notice = viewer.organiser
+      ? noticePanel(await this.notices.receipts(actor, id), (p) => p.attendanceLabel ?? '未登记')
+      : null;
     const failed = opts.failed;
     const formOf = (key: string, blank: Record<string, string>) =>
       failed?.key === key ? failed.form : formState({ ...blank, version: String(m.version) });
@@ -143,7 +154,9 @@ export class TopicPages {
           attendance: failed?.key === 'attendance' ? failed.form : formState(attendance),
           speech: formOf('speech', { participantId: '', summary: '' }),
           hold: formOf('hold', { minutes: '' }),
+          notice: failed?.key === 'notice' ? failed.form : formState({ note: '', urgent: false }),
         },
+        notice,
         choices: can.edit
           ? {
               units: await this.choices.units(),

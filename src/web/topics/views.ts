@@ -1,6 +1,7 @@
 import type { OutcomeListItem, TopicSummaryView, TopicView, MeetingView } from '../../topics/dto/topic-view.dto';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
+import type { NoticePanel } from '../kit/notice-panel';
 import { doneHref, type Pager } from '../kit/paging';
 import type { TimelineItem } from '../kit/timeline';
 import type { BoardColumn, MeetingOffers, OutcomeRow, PromisePanel, TopicOffers } from './topic-page-data';
@@ -27,6 +28,7 @@ export const TOPIC_DONE = [
   'published',
   'acknowledged',
   'answered',
+  'notice-sent',
 ] as const;
 export type TopicDone = (typeof TOPIC_DONE)[number];
 
@@ -84,8 +86,11 @@ export interface TopicPageView {
 /** A meeting's page: who takes part, attendance, speeches, minutes. */
 export interface MeetingPageView {
   m: MeetingView;
-  can: MeetingOffers;
-  forms: { participants: FormState; attendance: FormState; speech: FormState; hold: FormState };
+  /** notice: 发送会议通知 (the organiser's, before the meeting). */
+  can: MeetingOffers & { notice: boolean };
+  forms: { participants: FormState; attendance: FormState; speech: FormState; hold: FormState; notice: FormState };
+  /** 会议通知 and 通知回执 (the organiser's). */
+  notice: NoticePanel | null;
   choices: Record<string, Option[]>;
   failed: string | null;
   form: FormState;

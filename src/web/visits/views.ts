@@ -8,6 +8,7 @@ import type {
 } from '../../visits/dto/visit-view.dto';
 import type { FormState } from '../kit/forms';
 import type { Option } from '../kit/layout';
+import type { NoticePanel } from '../kit/notice-panel';
 import type { Pager } from '../kit/paging';
 import type { Picker } from './visit-choices';
 import type { StopRow, UnitRow } from './visit-form';
@@ -66,13 +67,16 @@ declare module '../kit/layout' {
         | 'proposal'
         | 'report'
         | 'briefing'
-        | 'seeReasons',
+        | 'seeReasons'
+        | 'notice',
         boolean
       >;
       mine: VisitParticipantView | null;
       done: string | null;
+      /** 会议通知 and 通知回执 (staff). */
+      notice: NoticePanel | null;
       back: string;
-      forms: Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action', FormState>;
+      forms: Record<'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'notice' | 'action', FormState>;
       summary: FormState['summary'];
       choices: Record<'answers' | 'stops' | 'levels' | 'sessions' | 'categories' | 'themes', Option[]>;
     };

@@ -34,9 +34,11 @@ import {
   RsvpDto,
   VisitProposalDto,
   VisitQuery,
+  VisitNoticeDto,
   VisitTopicDto,
 } from '../../visits/dto/visit.dto';
 import { VisitFollowUpsService } from '../../visits/visit-follow-ups.service';
+import { VisitNoticeService } from '../../visits/visit-notice.service';
 import { VisitParticipantsService } from '../../visits/visit-participants.service';
 import { VisitPlanningService } from '../../visits/visit-planning.service';
 import { photoAnswer, VisitRecordsService } from '../../visits/visit-records.service';
@@ -44,6 +46,7 @@ import { check } from '../../visits/visit-workflow';
 import { VisitsService } from '../../visits/visits.service';
 import { DirectoryChoices } from '../kit/directory-choices';
 import { formErrorFrom, formState, FormSpec, FormState, isoToZoned, parseQuery } from '../kit/forms';
+import { NOTICE_FORM, noticePanel } from '../kit/notice-panel';
 import { organizerOf } from '../kit/organizer-choices';
 import { PageCsrfGuard, PageUpload } from '../kit/page-csrf.guard';
 import { pageNumber, pagerFor } from '../kit/paging';
@@ -73,7 +76,7 @@ const PROPOSAL: FormSpec = { sessionId: 'int', title: 'text', category: 'text' }
 const FREE_BUSY_DAYS = 14;
 
 /** The forms of a visit's page, each shown again with its errors when refused. */
-type VisitFormKey = 'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'action';
+type VisitFormKey = 'rsvp' | 'finding' | 'photo' | 'cancel' | 'topic' | 'proposal' | 'notice' | 'action';
 
 /** A form on a visit's page, run by StepForms. */
 interface VisitStep<T extends object, R = unknown> extends StepForm<T, string, R> {
@@ -118,6 +121,7 @@ export class VisitPagesController {
     private readonly records: VisitRecordsService,
     private readonly planning: VisitPlanningService,
     private readonly followUps: VisitFollowUpsService,
+    private readonly notices: VisitNoticeService,
     private readonly choices: VisitChoices,
     private readonly directory: DirectoryChoices,
     private readonly proposalChoices: ProposalChoices,
@@ -160,6 +164,16 @@ export class VisitPagesController {
     spec: TOPIC,
     save: (a, id, dto) => this.followUps.raiseTopic(a, id, dto),
     done: 'topic',
+  };
+
+  /** 会议通知: sent, back to the page's 会议通知 section with the 通知回执. */
+  private readonly noticeStep: VisitStep<VisitNoticeDto> = {
+    key: 'notice',
+    dto: VisitNoticeDto,
+    spec: NOTICE_FORM,
+    save: (a, id, dto) => this.notices.send(a, id, dto),
+    done: 'notice',
+    next: (id, _body, done) => `/visits/${id}?done=${done}#notice`,
   };
 
   /** 据此提出提案: on to the new draft's edit page. */
@@ -568,6 +582,18 @@ export class VisitPagesController {
     return this.post(req, res, actor, id, body, this.proposalStep);
   }
 
+  @Roles('staff')
+  @Post(':id/notice')
+  sendNotice(
+    @CurrentUser() actor: Actor,
+    @Req() req: AuthedRequest,
+    @Res() res: Response,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    return this.post(req, res, actor, id, body, this.noticeStep);
+  }
+
   /** A form on the visit's page: done → the page after it; refused → the visit's page with that form's errors. */
   private post<T extends object, R>(
     req: AuthedRequest,
@@ -726,6 +752,7 @@ export class VisitPagesController {
         v.findings.length > 0 &&
         this.reports.kindsFor(actor).some((k) => k.kind === 'briefing' && k.subjectType === 'visit'),
       seeReasons: hasRole(actor, 'staff', 'leader'),
+      notice: staff && allowed('notice'),
     };
     const blank = (values: Record<string, string> = {}) => formState(values);
     const rsvpForm =
@@ -734,6 +761,11 @@ export class VisitPagesController {
         answer: mine?.answer === 'declined' ? 'decline' : mine?.answer === 'accepted' ? 'accept' : '',
         reason: mine?.reason ?? '',
       });
+    const notice = staff
+      ? noticePanel(await this.notices.receipts(actor, v.id), (p) =>
+          p.kind === 'unit' ? '由工作人员记录' : `${p.answerLabel}${p.reason ? `：${p.reason}` : ''}`,
+        )
+      : null;
     const [sessions, categories] = can.proposal
       ? await Promise.all([this.directory.sessions(), Promise.resolve(this.proposalChoices.categories())])
       : [[], []];
@@ -746,6 +778,7 @@ export class VisitPagesController {
         can,
         mine,
         done,
+        notice,
         back: staff || hasRole(actor, 'leader') ? '/visits' : hasRole(actor, 'member') ? '/schedule' : '/',
         forms: {
           rsvp: rsvpForm,
@@ -760,6 +793,7 @@ export class VisitPagesController {
               level: 'city',
             }),
           proposal: forms.proposal ?? blank({ title: `关于${v.title}发现问题的建议`, sessionId: '', category: '' }),
+          notice: forms.notice ?? formState({ note: '', urgent: false }),
           action: forms.action ?? blank(),
         },
         summary: Object.values(forms).flatMap((f) => f?.summary ?? []),
