@@ -52,7 +52,11 @@ export class MeetingNoticeService {
       const parts = await em.find(MeetingParticipant, { where: { meetingId: m.id }, order: { id: 'ASC' } });
       const { n, reached, message } = await sendNotice(em, this.notifications, {
         prefix: meetingNoticePrefix(m.id),
-        accounts: await this.notifications.accountsOfEach(em, parts),
+        // Those already recorded as 请假 are not sent it, as a visit's who 请假.
+        accounts: await this.notifications.accountsOfEach(
+          em,
+          parts.filter((p) => p.attendance !== 'excused'),
+        ),
         senderId: actor.id,
         message: (n) =>
           meetingNoticeFor(
@@ -60,7 +64,8 @@ export class MeetingNoticeService {
             { timeZone: this.config.displayTimeZone, n, note: dto.note, urgent: dto.urgent },
           ),
       });
-      if (!reached) throw AppError.conflict('MEETING_NOTICE_NO_ONE', '没有可通知的人员：参会人员都没有可登录的账号');
+      if (!reached)
+        throw AppError.conflict('MEETING_NOTICE_NO_ONE', '没有可通知的人员：参会人员均已请假，或没有可登录的账号');
       await updateVersioned(em, Meeting, m, { noticeSentAt: now, updatedAt: now });
       await this.store.write(em, actor, t, {
         action: 'notice',

@@ -173,7 +173,8 @@ export class VisitsController {
     summary:
       '发送会议通知（工作人员，已安排时）：站内消息给每位未请假的受邀人员，并按各人设置发邮件和短信；紧急的夜间也发短信',
   })
-  @ApiCreatedResponse({ type: VisitNoticeReceiptsView })
+  @HttpCode(200)
+  @ApiOkResponse({ type: VisitNoticeReceiptsView })
   sendVisitNotice(@CurrentUser() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() dto: VisitNoticeDto) {
     return this.notices.send(actor, id, dto);
   }

@@ -952,7 +952,7 @@ ROWS.push(
     method: 'post',
     route: `${V}/{id}/notice`,
     who: ['staff'],
-    ok: 201,
+    ok: 200,
     fixture: visit(),
     body: () => ({ note: '请准时集合', urgent: false }),
   },

@@ -1,4 +1,5 @@
 import { Notification } from '../../src/notifications/notification.entity';
+import { MeetingParticipant } from '../../src/topics/meeting.entities';
 import { Account, facilitator, Facilitator } from '../support/accounts';
 import { api } from '../support/api';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -99,6 +100,25 @@ describe('meeting notices (会议通知)', () => {
       [`meeting:${s.id}:notice:1`, false],
       [`meeting:${s.id}:notice:2`, true],
     ]);
+  });
+
+  it('a participant already recorded as 请假 is not sent it, and shows as not notified', async () => {
+    const s = await scene();
+    const [member] = await t.ds
+      .getRepository(MeetingParticipant)
+      .find({ where: { meetingId: s.id }, order: { id: 'ASC' } });
+    await api(t, c.facilitator, 'post', `/meetings/${s.id}/attendance`, [
+      { participantId: member.id, present: false, excused: true },
+    ]);
+    const sent = await api(t, c.facilitator, 'post', `/meetings/${s.id}/notice`, {});
+    expect(
+      sent.people.map((p: { notified: boolean; attendance: string | null }) => [p.attendance, p.notified]),
+    ).toEqual([
+      ['excused', false],
+      [null, true],
+      [null, false],
+    ]);
+    expect((await notices(c.member)).filter((n) => n.link === `/meetings/${s.id}`)).toEqual([]);
   });
 
   it('a held or past meeting is refused (MEETING_HELD), as is one with no one to reach (MEETING_NOTICE_NO_ONE)', async () => {

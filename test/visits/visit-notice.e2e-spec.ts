@@ -87,7 +87,7 @@ describe('visit notices (会议通知)', () => {
     t.clock.set(beijing(10));
     const s = await scene();
     await api(t, s.m2, 'post', `/visits/${s.id}/rsvp`, { answer: 'decline', reason: '外出学习' });
-    const sent = await api(t, s.staff, 'post', `/visits/${s.id}/notice`, { note: '请着正装' }, 201);
+    const sent = await api(t, s.staff, 'post', `/visits/${s.id}/notice`, { note: '请着正装' }, 200);
     expect(sent).toMatchObject({ sent: 1, sentAt: minuteOf(beijing(10)) });
     await dispatch();
     for (const p of [s.m1, s.colleague]) {
@@ -117,8 +117,8 @@ describe('visit notices (会议通知)', () => {
   it('an urgent notice goes by SMS even at 23:30 Beijing; a plain one waits for 07:00, the e-mail goes at once', async () => {
     t.clock.set(beijing(23, 30));
     const s = await scene();
-    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 201);
-    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, { urgent: true, note: '集合时间提前' }, 201);
+    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 200);
+    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, { urgent: true, note: '集合时间提前' }, 200);
     await dispatch();
     expect(textsTo(s.m1.mobile)).toHaveLength(1);
     expect(mailsTo(s.m1.email)).toHaveLength(2);
@@ -137,7 +137,7 @@ describe('visit notices (会议通知)', () => {
     expect(before).toMatchObject({ sent: 0, sentAt: null });
     expect(before.people.every((p: { notified: boolean }) => !p.notified)).toBe(true);
     await api(t, s.m2, 'post', `/visits/${s.id}/rsvp`, { answer: 'decline', reason: '外出学习' });
-    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 201);
+    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 200);
     const undispatched = await api(t, s.staff, 'get', `/visits/${s.id}/notice-receipts`);
     expect(undispatched.people.find((p: { memberId: number }) => p.memberId === s.m1.memberId)).toMatchObject({
       notified: true,
@@ -183,7 +183,7 @@ describe('visit notices (会议通知)', () => {
       email: { status: 'skipped', reason: 'no_address' },
     });
     // A second notice is its own: unread again until read.
-    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 201);
+    await api(t, s.staff, 'post', `/visits/${s.id}/notice`, {}, 200);
     const again = await api(t, s.staff, 'get', `/visits/${s.id}/notice-receipts`);
     expect(again.sent).toBe(2);
     expect(again.people.find((p: { memberId: number }) => p.memberId === s.m1.memberId)).toMatchObject({
