@@ -66,6 +66,23 @@ describe('SMS sign-in pages', () => {
     await agent.get('/inbox').expect(200);
   });
 
+  it('the code forms refuse a post without, or with a wrong, CSRF token (403, no text sent); a typed script comes back as text', async () => {
+    const m = await member();
+    const agent = request.agent(t.app.getHttpServer());
+    const before = sms.texts.length;
+    for (const path of ['/login/sms', '/login/reset']) {
+      await agent.get(path).expect(200);
+      await agent.post(path).type('form').send({ mobile: m.mobile, action: 'send' }).expect(403);
+      await agent.post(path).type('form').send({ mobile: m.mobile, action: 'send', _csrf: 'forged-token' }).expect(403);
+    }
+    expect(sms.texts.length).toBe(before);
+    const script = '<script>alert(1)</script>';
+    const echoed = await post(agent, '/login/sms', { mobile: script, action: 'send' });
+    expect(echoed.status).toBe(400);
+    expect(mainOf(echoed.text)).not.toContain(script);
+    expect(mainOf(echoed.text)).toContain('&lt;script&gt;');
+  });
+
   it('a second code within the minute is refused on the page with the wait', async () => {
     const m = await member();
     const agent = request.agent(t.app.getHttpServer());
