@@ -78,6 +78,8 @@ describe('second factor on the pages', () => {
     await t.signIn('renewcodes', ['staff']);
     const old = t.recoveryCodes('renewcodes')[0];
     const agent = await signInWeb(t, 'renewcodes', TEST_PASSWORD);
+    // Found from 修改密码, where the account's own settings are.
+    expect(mainOf((await agent.get('/account/password').expect(200)).text)).toContain('href="/account/second-factor"');
     const page = await agent.get('/account/second-factor').expect(200);
     expect(mainOf(page.text)).toContain('重新生成恢复码');
     const wrong = await agent
@@ -113,6 +115,7 @@ describe('second factor on the pages', () => {
   it('a member without a second factor is sent to the page, nothing generated', async () => {
     await t.signIn('nofactor', ['member'], { memberId: (await t.make.member({ name: '吴明' })).id });
     const agent = await signInWeb(t, 'nofactor', TEST_PASSWORD);
+    expect(mainOf((await agent.get('/account/password').expect(200)).text)).not.toContain('/account/second-factor');
     const page = await agent.get('/account/second-factor').expect(200);
     const res = await agent
       .post('/account/second-factor/recovery-codes')

@@ -13,6 +13,7 @@ import { formState, FormSpec, submitForm } from '../kit/forms';
 import { PageCsrfGuard } from '../kit/page-csrf.guard';
 import { WebPages } from '../kit/web-pages';
 import { homeCards, todoSince } from './home-cards';
+import type { PasswordView } from './views';
 
 const PASSWORD_FORM: FormSpec = { currentPassword: 'secret', newPassword: 'secret' };
 
@@ -69,7 +70,7 @@ export class HomePagesController {
       req,
       res,
       'account/password',
-      { form: formState(), username: actor.username, mustChange: req.mustChangePassword ?? false },
+      { ...this.passwordView(actor, req), form: formState() },
       { section: 'account' },
     );
   }
@@ -90,10 +91,19 @@ export class HomePagesController {
         req,
         res,
         'account/password',
-        { form: outcome.form, username: actor.username, mustChange: req.mustChangePassword ?? false },
+        { ...this.passwordView(actor, req), form: outcome.form },
         { section: 'account', status: outcome.status },
       );
     }
     this.pages.redirect(res, '/?done=password');
+  }
+
+  private passwordView(actor: Actor, req: AuthedRequest): Omit<PasswordView, 'form'> {
+    const roles = this.config.secondFactorRoles as string[];
+    return {
+      username: actor.username,
+      mustChange: req.mustChangePassword ?? false,
+      secondFactor: actor.roles.some((r) => roles.includes(r)),
+    };
   }
 }

@@ -32,6 +32,8 @@ export interface PasswordView {
   username: string;
   /** The password was chosen by an administrator: every other page leads here until it is changed. */
   mustChange: boolean;
+  /** The account signs in with a second factor: the page links to 两步验证 (recovery codes). */
+  secondFactor: boolean;
 }
 
 /** A 待办 line as the home page prints it. */
