@@ -142,10 +142,7 @@ export class AuthService {
 
   /** The pages' 两步验证 step asks for the code by SMS instead of the app's. */
   async sendFactorCode(token: string, ip: string): Promise<SmsCodeSent> {
-    const session = await this.ds
-      .getRepository(AuthSession)
-      .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
-    const user = await this.ds.getRepository(User).findOneByOrFail({ id: session.userId });
+    const { user } = await this.verifying(token);
     return this.codes.requestFactorCode(user, ip);
   }
 
@@ -162,10 +159,7 @@ export class AuthService {
    * throttle like a password; right, the session becomes a full one.
    */
   async verifySession(token: string, code: string, ip: string): Promise<{ user: User; usedRecovery: boolean }> {
-    const session = await this.ds
-      .getRepository(AuthSession)
-      .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
-    const user = await this.ds.getRepository(User).findOneByOrFail({ id: session.userId });
+    const { session, user } = await this.verifying(token);
     const attempt = await this.throttle.reserve(user.username, ip);
     const how = await this.checkFactor(user, code);
     if (!how) {
@@ -175,6 +169,14 @@ export class AuthService {
     await this.throttle.succeed(attempt);
     await this.ds.getRepository(AuthSession).update({ id: session.id }, { secondFactor: null });
     return { user, usedRecovery: how === 'recovery' };
+  }
+
+  /** A page session at the 两步验证 step (password right, code still owed) and its account. */
+  private async verifying(token: string): Promise<{ session: AuthSession; user: User }> {
+    const session = await this.ds
+      .getRepository(AuthSession)
+      .findOneByOrFail({ tokenHash: hashToken(token), secondFactor: 'verify', revokedAt: IsNull() });
+    return { session, user: await this.ds.getRepository(User).findOneByOrFail({ id: session.userId }) };
   }
 
   private async openSession(userId: number, kind: 'api' | 'web', secondFactor: SignedIn['secondFactor']) {
